@@ -1,0 +1,50 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { env } from "@/env";
+import { LOCALE_COOKIE, toLocale } from "@/messages/locales";
+import { signIn, signOut } from "@/server/auth";
+import { sessionCookieName } from "@/server/auth/config";
+import { appDb } from "@/server/runtime";
+import { createDemoSession } from "@/server/services/auth/sessions";
+
+export async function setLocale(formData: FormData) {
+  const locale = toLocale(String(formData.get("locale")));
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
+  const back = String(formData.get("returnTo") ?? "/");
+  redirect(back.startsWith("/") && !back.startsWith("//") ? back : "/");
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/signin" });
+}
+
+export type SignInState = { error?: "invalidEmail" } | undefined;
+
+/** Asks Auth.js to send a sign-in link (the rate limit lives in its signIn callback). */
+export async function requestSignInLink(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const email = z.email().safeParse(String(formData.get("email") ?? "").trim().toLowerCase());
+  if (!email.success) return { error: "invalidEmail" };
+  const callback = String(formData.get("callbackUrl") ?? "/workspaces");
+  await signIn("email", { email: email.data, redirectTo: callback.startsWith("/") && !callback.startsWith("//") ? callback : "/workspaces" });
+  return undefined;
+}
+
+/** One-click sign-in as a demo persona. Refused unless demo mode is on (see env.ts). */
+export async function demoSignIn(formData: FormData) {
+  const config = env();
+  if (!config.demoSignIn) redirect("/signin");
+  const session = await createDemoSession(await appDb(), String(formData.get("persona")));
+  if (!session) redirect("/signin");
+  const { sessionToken, expires } = session;
+  (await cookies()).set(sessionCookieName(config.APP_URL), sessionToken, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: config.APP_URL.startsWith("https://"),
+    expires,
+  });
+  redirect(`/w/${session.workspaceSlug}`);
+}

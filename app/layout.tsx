@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import { TrpcProvider } from "@/components/providers/trpc";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("app");
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+          {t("skipToContent")}
+        </a>
+        <NextIntlClientProvider>
+          <TrpcProvider>
+            <AppHeader />
+            <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+              {children}
+            </main>
+          </TrpcProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

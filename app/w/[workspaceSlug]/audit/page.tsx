@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+
+type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<{ before?: string; id?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title") };
+}
+
+const Cursor = z.object({ before: z.coerce.date(), id: z.uuid() });
+
+function Values({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <span className="text-slate-700">—</span>;
+  return <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-words rounded bg-slate-100 p-2 text-xs">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+export default async function AuditPage({ params, searchParams }: Props) {
+  const { workspaceSlug } = await params;
+  const t = await getTranslations("audit");
+  const format = await getFormatter();
+  const parsed = Cursor.safeParse(await searchParams);
+  const cursor = parsed.success ? { createdAt: parsed.data.before, id: parsed.data.id } : null;
+  const page = await readOrNotFound(async () => (await serverCaller()).audit.list({ workspaceSlug, limit: 50, cursor }));
+  return (
+    <section className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="text-slate-800">{t("intro")}</p>
+      {page.items.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm" data-testid="audit-table">
+            <caption className="sr-only">{t("title")}</caption>
+            <thead>
+              <tr className="border-b border-slate-400">
+                <th scope="col" className="py-2 pr-4">{t("when")}</th>
+                <th scope="col" className="py-2 pr-4">{t("who")}</th>
+                <th scope="col" className="py-2 pr-4">{t("action")}</th>
+                <th scope="col" className="py-2 pr-4">{t("before")}</th>
+                <th scope="col" className="py-2">{t("after")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((e) => (
+                <tr key={e.id} className="border-b border-slate-200 align-top">
+                  <td className="py-2 pr-4 whitespace-nowrap">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td className="py-2 pr-4">{e.actorEmail ?? t("formerMember")}</td>
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    {t.has(`actions.${e.action}`) ? t(`actions.${e.action}`) : e.action}
+                  </th>
+                  <td className="py-2 pr-4">
+                    <Values value={e.before} />
+                  </td>
+                  <td className="py-2">
+                    <Values value={e.after} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page.nextCursor ? (
+        <Link href={`/w/${workspaceSlug}/audit?before=${page.nextCursor.createdAt.toISOString()}&id=${page.nextCursor.id}`}>{t("more")}</Link>
+      ) : null}
+    </section>
+  );
+}

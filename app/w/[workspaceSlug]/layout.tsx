@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+import { WorkspaceNav } from "@/components/workspaces/workspace-nav";
+import { readOrNotFound, requireUser, serverCaller } from "@/server/trpc/server-caller";
+
+export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspaceSlug: string }> }) {
+  await requireUser();
+  const { workspaceSlug } = await params;
+  const caller = await serverCaller();
+  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const mine = await caller.workspaces.listMine();
+  return (
+    <div className="space-y-6">
+      <WorkspaceNav workspace={workspace} workspaces={mine} />
+      <div>{children}</div>
+    </div>
+  );
+}

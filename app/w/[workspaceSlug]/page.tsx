@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+
+type Params = { params: Promise<{ workspaceSlug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { workspaceSlug } = await params;
+  const workspace = await readOrNotFound(async () => (await serverCaller()).workspaces.get({ workspaceSlug }));
+  return { title: workspace.name };
+}
+
+export default async function WorkspaceHomePage({ params }: Params) {
+  const { workspaceSlug } = await params;
+  const t = await getTranslations();
+  const workspace = await readOrNotFound(async () => (await serverCaller()).workspaces.get({ workspaceSlug }));
+  const identifiers = [
+    workspace.siren ? `SIREN ${workspace.siren}` : null,
+    workspace.rna ? `RNA ${workspace.rna}` : null,
+  ].filter(Boolean);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{workspace.name}</h1>
+      <dl className="grid max-w-xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+        <dt className="font-medium">{t("workspaces.kind")}</dt>
+        <dd>{t(`workspaceKinds.${workspace.kind}`)}</dd>
+        <dt className="font-medium">{t("workspaces.identifiers")}</dt>
+        <dd>{identifiers.length ? identifiers.join(" · ") : t("workspaces.noIdentifier")}</dd>
+        <dt className="font-medium">{t("workspaces.members")}</dt>
+        <dd>{t("workspaces.memberCount", { count: workspace.memberCount })}</dd>
+        <dt className="font-medium">{t("members.role")}</dt>
+        <dd data-testid="my-role">{t(`roles.${workspace.myRole}`)}</dd>
+      </dl>
+      <p className="max-w-2xl text-slate-800">{t("workspaces.nextSteps")}</p>
+    </div>
+  );
+}

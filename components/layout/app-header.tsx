@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { signOutAction } from "@/app/actions";
+import { LanguageSwitch } from "./language-switch";
+import { currentUser } from "@/server/trpc/server-caller";
+
+/** Brand, language switch and the signed-in user's sign-out, on every page. */
+export async function AppHeader() {
+  const t = await getTranslations("app");
+  const user = await currentUser();
+  return (
+    <header className="border-b border-slate-300 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href={user ? "/workspaces" : "/"} className="text-lg font-bold text-slate-900 no-underline">
+          {t("name")}
+        </Link>
+        <div className="flex flex-wrap items-center gap-4 text-sm">
+          <Suspense>
+            <LanguageSwitch />
+          </Suspense>
+          {user ? (
+            <>
+              <span className="text-slate-700" data-testid="signed-in-as">
+                {t("signedInAs", { email: user.email })}
+              </span>
+              <form action={signOutAction}>
+                <button type="submit" className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700">
+                  {t("signOut")}
+                </button>
+              </form>
+            </>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}

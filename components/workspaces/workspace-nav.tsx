@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { can, type Role } from "@/domain/roles";
+import { NavLink } from "./nav-link";
+
+/** The workspace's name, its sections (as the role allows) and a switcher to the user's other workspaces. */
+export async function WorkspaceNav({
+  workspace,
+  workspaces,
+}: {
+  workspace: { slug: string; name: string; myRole: Role };
+  workspaces: Array<{ slug: string; name: string }>;
+}) {
+  const t = await getTranslations("workspaces");
+  const base = `/w/${workspace.slug}`;
+  const links = [
+    { href: base, label: t("overview"), show: true },
+    { href: `${base}/members`, label: t("members"), show: can(workspace.myRole, "members.read") },
+    { href: `${base}/audit`, label: t("audit"), show: can(workspace.myRole, "audit.read") },
+    { href: `${base}/settings`, label: t("settings"), show: can(workspace.myRole, "workspace.update") },
+  ].filter((l) => l.show);
+  const others = workspaces.filter((w) => w.slug !== workspace.slug);
+  return (
+    <div className="space-y-3 border-b border-slate-300 pb-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <p className="text-sm text-slate-700">
+          {t("switchTo")} : <span className="font-semibold text-slate-900" data-testid="current-workspace">{workspace.name}</span>
+        </p>
+        {others.length > 0 ? (
+          <details className="relative text-sm">
+            <summary className="cursor-pointer text-blue-800 underline">{t("switcher")}</summary>
+            <ul className="absolute right-0 z-10 mt-1 min-w-56 rounded-md border border-slate-300 bg-white p-2 shadow">
+              {others.map((w) => (
+                <li key={w.slug}>
+                  <Link href={`/w/${w.slug}`} className="block rounded px-2 py-1 hover:bg-slate-100">
+                    {w.name}
+                  </Link>
+                </li>
+              ))}
+              <li className="mt-1 border-t border-slate-200 pt-1">
+                <Link href="/workspaces" className="block rounded px-2 py-1 hover:bg-slate-100">
+                  {t("title")}
+                </Link>
+              </li>
+            </ul>
+          </details>
+        ) : (
+          <Link href="/workspaces" className="text-sm">
+            {t("title")}
+          </Link>
+        )}
+      </div>
+      <nav aria-label={workspace.name}>
+        <ul className="flex flex-wrap gap-2">
+          {links.map((l) => (
+            <li key={l.href}>
+              <NavLink href={l.href} exact={l.href === base}>
+                {l.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

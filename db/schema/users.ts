@@ -1,0 +1,62 @@
+import { integer, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { pgTable } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns";
+
+/** People who can sign in. Shape imposed by the Auth.js drizzle adapter, plus our own columns. */
+export const users = pgTable("users", {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text(),
+  email: text().notNull().unique(),
+  emailVerified: timestamp({ withTimezone: true, mode: "date" }),
+  image: text(),
+  createdAt: createdAt(),
+});
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text().notNull(),
+    provider: text().notNull(),
+    providerAccountId: text().notNull(),
+    refresh_token: text(),
+    access_token: text(),
+    expires_at: integer(),
+    token_type: text(),
+    scope: text(),
+    id_token: text(),
+    session_state: text(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text().primaryKey(),
+  userId: uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expires: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text().notNull(),
+    token: text().notNull(),
+    expires: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/** Fixed-window counters for abuse limits (sign-in emails per address and per IP). */
+export const rateLimitHits = pgTable(
+  "rate_limit_hits",
+  {
+    key: text().notNull(),
+    windowStart: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);

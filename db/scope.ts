@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+
+/** The request role every tenant transaction switches to; row-level security binds it. */
+export const REQUEST_ROLE = "maillage_app";
+
+export interface Scope {
+  userId?: string | null;
+  workspaceId?: string | null;
+  /** Lets the invitee read the one invitation whose token it presents, before it is a member. */
+  invitationTokenHash?: string | null;
+}
+
+/**
+ * Runs `fn` in a transaction bound to a scope: the settings are transaction-local
+ * (set_config(..., true)) so they never leak to the next user of a pooled connection,
+ * and the role switch makes the row-level-security policies apply.
+ */
+export async function withScope<T>(db: Db, scope: Scope, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select
+      set_config('app.user_id', ${scope.userId ?? ""}, true),
+      set_config('app.workspace_id', ${scope.workspaceId ?? ""}, true),
+      set_config('app.invitation_token_hash', ${scope.invitationTokenHash ?? ""}, true)`);
+    await tx.execute(sql`set local role maillage_app`);
+    return fn(tx as unknown as Db);
+  });
+}
+
+/** Narrows an open scoped transaction to one workspace (after membership was checked in code). */
+export async function enterWorkspace(tx: Db, workspaceId: string): Promise<void> {
+  await tx.execute(sql`select set_config('app.workspace_id', ${workspaceId}, true)`);
+}

@@ -1,0 +1,62 @@
+import { eq } from "drizzle-orm";
+import type { Role } from "../domain/roles";
+import type { WorkspaceKind } from "../domain/workspaces";
+import type { Db } from "./client";
+import { auditEvents, memberships, users, workspaces } from "./schema";
+
+/** Fictional organisations and people of the demo. Any resemblance is accidental. */
+export const DEMO_WORKSPACES: Array<{ slug: string; name: string; kind: WorkspaceKind; siren?: string; rna?: string }> = [
+  { slug: "jardins-du-lien", name: "Les Jardins du Lien", kind: "association", rna: "W262001234" },
+  { slug: "boulangeries-du-val", name: "Boulangeries Coopératives du Val", kind: "entreprise", siren: "732829320" },
+  { slug: "departement-val-clair", name: "Département de Val-Clair", kind: "collectivite", siren: "812345676" },
+];
+
+export const DEMO_PERSONAS = [
+  { key: "association", email: "camille.martin@demo.maillage.test", name: "Camille Martin", workspace: "jardins-du-lien" },
+  { key: "company", email: "julien.bernard@demo.maillage.test", name: "Julien Bernard", workspace: "boulangeries-du-val" },
+  { key: "territory", email: "amina.diallo@demo.maillage.test", name: "Amina Diallo", workspace: "departement-val-clair" },
+] as const;
+export type DemoPersonaKey = (typeof DEMO_PERSONAS)[number]["key"];
+
+const EXTRA_MEMBERS: Array<{ email: string; name: string; workspace: string; role: Role }> = [
+  { email: "louis.petit@demo.maillage.test", name: "Louis Petit", workspace: "jardins-du-lien", role: "editor" },
+  { email: "sarah.roux@demo.maillage.test", name: "Sarah Roux", workspace: "boulangeries-du-val", role: "viewer" },
+];
+
+/**
+ * Loads the demo data once (it does nothing when the demo workspaces exist). Runs as the
+ * database owner, outside the request role, like a migration.
+ */
+export async function seedDemo(db: Db): Promise<{ created: boolean }> {
+  const [existing] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, DEMO_WORKSPACES[0]!.slug));
+  if (existing) return { created: false };
+  await db.transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    for (const w of DEMO_WORKSPACES) {
+      const [row] = await tx.insert(workspaces).values(w).returning();
+      ids.set(w.slug, row!.id);
+      await tx.insert(auditEvents).values({ workspaceId: row!.id, action: "workspace.create", entityType: "workspace", entityId: row!.id, after: row });
+    }
+    const people = [
+      ...DEMO_PERSONAS.map((p) => ({ email: p.email, name: p.name, workspace: p.workspace, role: "owner" as Role })),
+      ...EXTRA_MEMBERS,
+    ];
+    for (const p of people) {
+      const [user] = await tx
+        .insert(users)
+        .values({ email: p.email, name: p.name, emailVerified: new Date() })
+        .onConflictDoUpdate({ target: users.email, set: { name: p.name } })
+        .returning();
+      const workspaceId = ids.get(p.workspace)!;
+      await tx.insert(memberships).values({ workspaceId, userId: user!.id, role: p.role });
+      await tx.insert(auditEvents).values({
+        workspaceId,
+        action: "member.add",
+        entityType: "membership",
+        entityId: user!.id,
+        after: { email: p.email, role: p.role },
+      });
+    }
+  });
+  return { created: true };
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Every setting is documented in .env.example.
+ * Values are read lazily so `next build` does not need a database or a secret.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().default(".data/pglite"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  EMAIL_SERVER: z.string().optional(),
+  EMAIL_FROM: z.string().default("Maillage <no-reply@maillage.localhost>"),
+  DEMO_SIGN_IN: z.enum(["true", "false"]).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type Env = z.infer<typeof schema> & {
+  /** True when the app offers one-click sign-in as the demo personas. */
+  demoSignIn: boolean;
+  /** The Auth.js secret: configured, or generated once and kept in .data/ for a local demo. */
+  authSecret: string;
+};
+
+function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(source)) out[k] = v === "" ? undefined : v;
+  return out;
+}
+
+/**
+ * Demo sign-in is on only for a local demo: no database URL and no secret configured,
+ * or when DEMO_SIGN_IN=true says so explicitly. DEMO_SIGN_IN=false always turns it off.
+ */
+export function resolveDemoSignIn(values: { DATABASE_URL?: string; AUTH_SECRET?: string; DEMO_SIGN_IN?: "true" | "false" }) {
+  if (values.DEMO_SIGN_IN) return values.DEMO_SIGN_IN === "true";
+  return !values.DATABASE_URL && !values.AUTH_SECRET;
+}
+
+function localSecret(): string {
+  const file = path.resolve(".data/auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(emptyToUndefined(process.env));
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${detail}`);
+  }
+  const values = parsed.data;
+  if (values.DATABASE_URL && !values.AUTH_SECRET && values.NODE_ENV === "production") {
+    throw new Error("AUTH_SECRET is required when DATABASE_URL is set in production (openssl rand -base64 32).");
+  }
+  cached = {
+    ...values,
+    demoSignIn: resolveDemoSignIn(values),
+    authSecret: values.AUTH_SECRET ?? localSecret(),
+  };
+  return cached;
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import NextAuth from "next-auth";
+import { headers } from "next/headers";
+import { env } from "../../env";
+import { logger } from "../log";
+import { appDb, runtime } from "../runtime";
+import { authConfig } from "./config";
+
+/** Auth.js for Next.js: route handlers, `auth()` for server code, server-side signIn/signOut. */
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
+  const config = env();
+  return authConfig({
+    db: await appDb(),
+    mailer: runtime().mailer,
+    log: logger(),
+    secret: config.authSecret,
+    appUrl: config.APP_URL,
+    emailFrom: config.EMAIL_FROM,
+    headers: request?.headers ?? (await headers()),
+  }) as never;
+});

@@ -1,0 +1,23 @@
+import type { Permission } from "../../domain/roles";
+
+/**
+ * Every procedure of the root router and what it requires: "public", "authed" (any signed-in
+ * user, acting on their own data), or a workspace permission. workspaceProcedure reads its
+ * permission from here, and the authorization-matrix test fails for any procedure not listed.
+ */
+export const PROCEDURE_PERMISSIONS: Record<string, Permission | "public" | "authed"> = {
+  "workspaces.listMine": "authed",
+  "workspaces.create": "authed",
+  "workspaces.get": "workspace.read",
+  "workspaces.update": "workspace.update",
+  "members.list": "members.read",
+  "members.invite": "members.invite",
+  "members.changeRole": "members.manage",
+  "members.remove": "members.manage",
+  "members.leave": "members.leave",
+  "invitations.list": "members.invite",
+  "invitations.revoke": "members.invite",
+  "invitations.preview": "authed",
+  "invitations.accept": "authed",
+  "audit.list": "audit.read",
+};

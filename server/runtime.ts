@@ -1,0 +1,56 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { openDatabase, type Database } from "../db/client";
+import { env } from "../env";
+import { localeFromHeaders } from "../messages/locales";
+import { logger } from "./log";
+import { createMailer, type Mailer } from "./services/mail/mailer";
+import type { SessionUser, TrpcContext } from "./trpc/init";
+
+interface Runtime {
+  database: Promise<Database>;
+  mailer: Mailer;
+}
+
+const holder = globalThis as typeof globalThis & { __maillage?: Runtime };
+
+/**
+ * The process-wide database and mailer, opened on first use (never at build time) and kept
+ * on globalThis so hot reloads in development do not open a second PGlite on the same folder.
+ */
+export function runtime(): Runtime {
+  if (holder.__maillage) return holder.__maillage;
+  const config = env();
+  const database = openDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR, poolMax: config.DB_POOL_MAX });
+  database.then((db) => {
+    const shutdown = () => {
+      db.close().finally(() => process.exit(0));
+    };
+    process.once("SIGINT", shutdown);
+    process.once("SIGTERM", shutdown);
+  });
+  holder.__maillage = {
+    database,
+    mailer: createMailer({ server: config.EMAIL_SERVER, from: config.EMAIL_FROM, log: logger() }),
+  };
+  return holder.__maillage;
+}
+
+export async function appDb() {
+  return (await runtime().database).db;
+}
+
+/** The tRPC context of one HTTP request. */
+export async function createRequestContext(headers: Headers, user: SessionUser | null): Promise<TrpcContext> {
+  const requestId = headers.get("x-request-id") ?? randomUUID();
+  return {
+    db: await appDb(),
+    user,
+    requestId,
+    locale: localeFromHeaders(headers),
+    log: logger().child({ requestId, userId: user?.id }),
+    mailer: runtime().mailer,
+    appUrl: env().APP_URL,
+    memberships: new Map(),
+  };
+}

@@ -1,0 +1,39 @@
+import { lt, sql } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { rateLimitHits } from "../../../db/schema";
+
+export interface RateLimitRule {
+  /** Maximum hits per window. */
+  limit: number;
+  windowMs: number;
+}
+
+/** Sign-in emails: a few per address, more per IP (offices share one), per 15 minutes. */
+export const SIGN_IN_LIMITS = {
+  perEmail: { limit: 5, windowMs: 15 * 60 * 1000 },
+  perIp: { limit: 30, windowMs: 15 * 60 * 1000 },
+} satisfies Record<string, RateLimitRule>;
+
+/**
+ * Counts one hit against `key` in a fixed window stored in the database (so every app
+ * process shares it) and says whether it is still allowed.
+ */
+export async function hitRateLimit(db: Db, key: string, rule: RateLimitRule, now = new Date()): Promise<boolean> {
+  const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
+  const [row] = await db
+    .insert(rateLimitHits)
+    .values({ key, windowStart, count: 1 })
+    .onConflictDoUpdate({ target: [rateLimitHits.key, rateLimitHits.windowStart], set: { count: sql`${rateLimitHits.count} + 1` } })
+    .returning({ count: rateLimitHits.count });
+  if (Math.random() < 0.01) {
+    await db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
+  }
+  return (row?.count ?? 0) <= rule.limit;
+}
+
+/** Both sign-in limits at once; the email is normalised the way Auth.js normalises it. */
+export async function allowSignInEmail(db: Db, email: string, ip: string | null): Promise<boolean> {
+  const byEmail = await hitRateLimit(db, `signin:email:${email.trim().toLowerCase()}`, SIGN_IN_LIMITS.perEmail);
+  const byIp = ip ? await hitRateLimit(db, `signin:ip:${ip}`, SIGN_IN_LIMITS.perIp) : true;
+  return byEmail && byIp;
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { compactIdentifier, isValidRna, isValidSiren } from "../../../domain/identifiers";
+import { isValidSlug, SLUG_MAX, SLUG_MIN, WORKSPACE_KINDS } from "../../../domain/workspaces";
+
+/** Messages are keys under "errors." in messages/<locale>.json; the API translates them. */
+export const workspaceSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(SLUG_MIN, { message: "errors.slug.length" })
+  .max(SLUG_MAX, { message: "errors.slug.length" })
+  .refine(isValidSlug, { message: "errors.slug.format" });
+
+const optionalIdentifier = (isValid: (v: string) => boolean, key: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : compactIdentifier(v)))
+    .refine((v) => v === null || isValid(v), { message: key })
+    .nullish()
+    .transform((v) => v ?? null);
+
+const workspaceFields = {
+  name: z.string().trim().min(2, { message: "errors.workspace.nameLength" }).max(120, { message: "errors.workspace.nameLength" }),
+  kind: z.enum(WORKSPACE_KINDS, { message: "errors.workspace.kind" }),
+  siren: optionalIdentifier(isValidSiren, "errors.identifiers.siren"),
+  rna: optionalIdentifier(isValidRna, "errors.identifiers.rna"),
+};
+
+export const CreateWorkspaceInput = z.object({ ...workspaceFields, slug: workspaceSlug });
+export type CreateWorkspaceInput = z.infer<typeof CreateWorkspaceInput>;
+
+export const UpdateWorkspaceInput = z.object({ ...workspaceFields, version: z.number().int().min(1) });
+export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceInput>;

@@ -1,0 +1,97 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import type { Locale } from "../../messages/locales";
+import { AppError } from "../errors";
+import { translateKey } from "../i18n/translate";
+import type { Logger } from "../log";
+import type { Mailer } from "../services/mail/mailer";
+import { translateIssue } from "./zod-messages";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name?: string | null;
+}
+
+/** Built once per HTTP request (or per test caller). Never holds an Auth.js import. */
+export interface TrpcContext {
+  db: Db;
+  user: SessionUser | null;
+  requestId: string;
+  locale: Locale;
+  log: Logger;
+  mailer: Mailer;
+  appUrl: string;
+  /** Membership lookups memoised for the batch of calls in one request. */
+  memberships: Map<string, Promise<{ workspaceId: string; role: import("../../domain/roles").Role } | null>>;
+}
+
+export const t = initTRPC.context<TrpcContext>().create({
+  transformer: superjson,
+  /**
+   * The one place errors are shaped for the client: message keys are translated, zod issues
+   * become per-field messages, and anything unexpected becomes a generic message with the
+   * request id (driver and drizzle errors carry SQL and parameters: they stay in the log).
+   */
+  errorFormatter({ shape, error, ctx }) {
+    const locale: Locale = ctx?.locale ?? "fr";
+    const requestId = ctx?.requestId ?? "-";
+    let message = shape.message;
+    let fieldErrors: Record<string, string> | undefined;
+    if (error.cause instanceof z.ZodError) {
+      fieldErrors = {};
+      for (const issue of error.cause.issues) {
+        const key = issue.path.join(".") || "_";
+        fieldErrors[key] ??= translateIssue(locale, issue);
+      }
+      message = translateKey(locale, "errors.validation");
+    } else if (error.cause instanceof AppError) {
+      message = translateKey(locale, error.cause.messageKey, error.cause.params);
+      const field = error.cause.params.field;
+      if (typeof field === "string") fieldErrors = { [field]: message };
+    } else if (error.code === "INTERNAL_SERVER_ERROR") {
+      message = translateKey(locale, "errors.internal", { requestId });
+    } else {
+      message = translateKey(locale, `errors.trpc.${error.code}`);
+    }
+    return {
+      message,
+      code: shape.code,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, requestId, fieldErrors },
+    };
+  },
+});
+
+const STATUS: Record<AppError["code"], TRPCError["code"]> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+};
+
+/** Maps AppError to its tRPC code once, and logs unexpected failures with their detail. */
+export const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
+  const started = performance.now();
+  const result = await next();
+  const ms = Math.round(performance.now() - started);
+  if (result.ok) {
+    ctx.log.debug({ path, type, ms }, "procedure ok");
+    return result;
+  }
+  const cause = result.error.cause;
+  if (cause instanceof AppError) {
+    ctx.log.info({ path, type, ms, code: cause.code, key: cause.messageKey }, "procedure refused");
+    throw new TRPCError({ code: STATUS[cause.code], message: cause.messageKey, cause });
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    ctx.log.error({ path, type, ms, err: cause ?? result.error }, "procedure failed");
+  } else {
+    ctx.log.info({ path, type, ms, code: result.error.code }, "procedure refused");
+  }
+  return result;
+});

@@ -1,0 +1,75 @@
+import { TRPCError } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { memberships, workspaces } from "../../db/schema";
+import { enterWorkspace, withScope } from "../../db/scope";
+import { can, type Role } from "../../domain/roles";
+import { PROCEDURE_PERMISSIONS } from "../auth/procedure-permissions";
+import { AppError } from "../errors";
+import type { ServiceContext, WorkspaceContext } from "../services/context";
+import { workspaceSlug } from "../services/workspaces/schemas";
+import { errorMapping, t } from "./init";
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+/**
+ * A signed-in user. The whole call runs in one transaction scoped to that user (request
+ * role + app.user_id); a failed call throws inside it so its writes roll back.
+ */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const user = ctx.user;
+  if (!user) throw new AppError("UNAUTHORIZED", "errors.trpc.UNAUTHORIZED");
+  return withScope(ctx.db, { userId: user.id }, async (tx) => {
+    const service: ServiceContext = {
+      tx,
+      actor: { userId: user.id, email: user.email },
+      requestId: ctx.requestId,
+      log: ctx.log.child({ userId: user.id }),
+      locale: ctx.locale,
+      mailer: ctx.mailer,
+      appUrl: ctx.appUrl,
+    };
+    const result = await next({ ctx: { service } });
+    if (!result.ok) throw result.error;
+    return result;
+  });
+});
+
+async function resolveMembership(service: ServiceContext, slug: string): Promise<{ workspaceId: string; role: Role } | null> {
+  const [row] = await service.tx
+    .select({ workspaceId: workspaces.id, role: memberships.role })
+    .from(workspaces)
+    .innerJoin(memberships, eq(memberships.workspaceId, workspaces.id))
+    .where(and(eq(workspaces.slug, slug), eq(memberships.userId, service.actor.userId)));
+  return row ?? null;
+}
+
+/**
+ * A member of the workspace named by `workspaceSlug`, holding the permission that
+ * PROCEDURE_PERMISSIONS gives this procedure's path. Non-members get NOT_FOUND (a workspace's
+ * existence is never revealed); members without the permission get FORBIDDEN; a procedure
+ * missing from the table is refused outright.
+ */
+export const workspaceProcedure = authedProcedure
+  .input(z.object({ workspaceSlug }))
+  .use(async ({ ctx, input, path, next }) => {
+    const permission = PROCEDURE_PERMISSIONS[path];
+    if (!permission || permission === "public" || permission === "authed") {
+      throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `No workspace permission declared for ${path}` });
+    }
+    const memoKey = `${ctx.service.actor.userId}:${input.workspaceSlug}`;
+    let lookup = ctx.memberships.get(memoKey);
+    if (!lookup) {
+      lookup = resolveMembership(ctx.service, input.workspaceSlug);
+      ctx.memberships.set(memoKey, lookup);
+    }
+    const membership = await lookup;
+    if (!membership) throw new AppError("NOT_FOUND", "errors.workspace.notFound");
+    if (!can(membership.role, permission)) throw new AppError("FORBIDDEN", "errors.trpc.FORBIDDEN");
+    await enterWorkspace(ctx.service.tx, membership.workspaceId);
+    const workspace: WorkspaceContext = { ...ctx.service, ...membership };
+    return next({ ctx: { workspace } });
+  });

@@ -1,0 +1,14 @@
+import { auditRouter } from "./routers/audit";
+import { invitationsRouter, membersRouter } from "./routers/members";
+import { workspacesRouter } from "./routers/workspaces";
+import { createCallerFactory, router } from "./procedures";
+
+export const appRouter = router({
+  workspaces: workspacesRouter,
+  members: membersRouter,
+  invitations: invitationsRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

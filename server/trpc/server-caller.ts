@@ -1,0 +1,31 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "../auth";
+import { sessionUser } from "../auth/session-user";
+import { createRequestContext } from "../runtime";
+import { createCaller } from "./root";
+
+/** The signed-in user of this render, or null (one session lookup per render). */
+export const currentUser = cache(async () => sessionUser(await auth()));
+
+export async function requireUser() {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  return user;
+}
+
+/** Server components read through the same procedures as the browser, with the same checks. */
+export const serverCaller = cache(async () => createCaller(await createRequestContext(await headers(), await currentUser())));
+
+/** Runs a read; a NOT_FOUND (including "not a member") renders the 404 page. */
+export async function readOrNotFound<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/client";
+import { memberships, users, workspaces } from "../../db/schema";
+import type { Role } from "../../domain/roles";
+import type { WorkspaceKind } from "../../domain/workspaces";
+import type { SessionUser } from "../../server/trpc/init";
+
+/** Unique per call, so test files can share one server database and run in parallel. */
+export function uniq(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+export async function createUser(db: Db, overrides: { email?: string; name?: string } = {}): Promise<SessionUser> {
+  const email = overrides.email ?? `${uniq("user")}@example.org`;
+  const [user] = await db.insert(users).values({ email, name: overrides.name ?? null }).returning();
+  if (!user) throw new Error("user not created");
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+/** A workspace with the given members (seeded as the database owner, bypassing the app). */
+export async function createWorkspace(
+  db: Db,
+  options: { name?: string; kind?: WorkspaceKind; members?: Array<{ user: SessionUser; role: Role }> } = {},
+) {
+  const slug = uniq("ws");
+  const [workspace] = await db
+    .insert(workspaces)
+    .values({ slug, name: options.name ?? `Espace ${slug}`, kind: options.kind ?? "association" })
+    .returning();
+  if (!workspace) throw new Error("workspace not created");
+  for (const m of options.members ?? []) {
+    await db.insert(memberships).values({ workspaceId: workspace.id, userId: m.user.id, role: m.role });
+  }
+  return workspace;
+}
+
+/** A workspace with one user per role, plus a stranger who belongs to another workspace. */
+export async function createWorkspaceWithRoles(db: Db) {
+  const owner = await createUser(db);
+  const admin = await createUser(db);
+  const editor = await createUser(db);
+  const viewer = await createUser(db);
+  const stranger = await createUser(db);
+  const workspace = await createWorkspace(db, {
+    members: [
+      { user: owner, role: "owner" },
+      { user: admin, role: "admin" },
+      { user: editor, role: "editor" },
+      { user: viewer, role: "viewer" },
+    ],
+  });
+  const otherWorkspace = await createWorkspace(db, { members: [{ user: stranger, role: "owner" }] });
+  return { workspace, otherWorkspace, users: { owner, admin, editor, viewer, stranger } };
+}
