@@ -14,3 +14,9 @@ export async function useTestDatabase(): Promise<Database> {
   afterAll(() => database.close());
   return database;
 }
+
+/** Rows of a raw statement, whichever driver ran it (postgres.js returns an array, PGlite { rows }). */
+export async function sqlRows<T>(run: Promise<unknown>): Promise<T[]> {
+  const result = await run;
+  return (Array.isArray(result) ? result : ((result as { rows: unknown[] }).rows ?? [])) as T[];
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import type { Db } from "../../db/client";
+import { invitations, memberships } from "../../db/schema";
+import { PERMISSIONS, type Role, ROLES } from "../../domain/roles";
+import { PROCEDURE_PERMISSIONS } from "../../server/auth/procedure-permissions";
+import type { SessionUser } from "../../server/trpc/init";
+import { appRouter } from "../../server/trpc/root";
+import { callerFor } from "../helpers/caller";
+import { useTestDatabase } from "../helpers/db";
+import { createUser, createWorkspaceWithRoles, uniq } from "../factories";
+
+const { db } = await useTestDatabase();
+
+type Fixture = Awaited<ReturnType<typeof createWorkspaceWithRoles>>;
+
+async function addMember(db: Db, fixture: Fixture, role: Role) {
+  const user = await createUser(db);
+  await db.insert(memberships).values({ workspaceId: fixture.workspace.id, userId: user.id, role });
+  return user;
+}
+
+/**
+ * A valid input for each workspace procedure, built on a fresh fixture so that every call
+ * would succeed for a role that holds the permission. A procedure missing here fails the test.
+ */
+const SAMPLES: Record<string, (f: Fixture) => Promise<Record<string, unknown>>> = {
+  "workspaces.get": async () => ({}),
+  "workspaces.update": async () => ({ name: "Nouveau nom", kind: "fondation", version: 1 }),
+  "members.list": async () => ({}),
+  "members.invite": async () => ({ email: `${uniq("invitee")}@example.org`, role: "viewer" }),
+  "members.changeRole": async (f) => ({ userId: (await addMember(db, f, "viewer")).id, role: "editor", version: 1 }),
+  "members.remove": async (f) => ({ userId: (await addMember(db, f, "viewer")).id }),
+  "members.leave": async (f) => {
+    await addMember(db, f, "owner");
+    return {};
+  },
+  "invitations.list": async () => ({}),
+  "invitations.revoke": async (f) => {
+    const [row] = await db
+      .insert(invitations)
+      .values({ workspaceId: f.workspace.id, email: `${uniq("pending")}@example.org`, role: "viewer", tokenHash: uniq("hash"), expiresAt: new Date(Date.now() + 3600_000) })
+      .returning();
+    return { invitationId: row!.id };
+  },
+  "audit.list": async () => ({ limit: 10 }),
+};
+
+const AUTHED_SAMPLES: Record<string, Record<string, unknown>> = {
+  "workspaces.listMine": {},
+  "workspaces.create": { name: "Espace", kind: "association", slug: "espace-test" },
+  "invitations.preview": { token: "A".repeat(43) },
+  "invitations.accept": { token: "A".repeat(43) },
+};
+
+const allPaths = Object.keys(appRouter._def.procedures).sort();
+
+function call(user: SessionUser | null, path: string, input: Record<string, unknown>): Promise<unknown> {
+  const caller = callerFor(db, user) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+  const [group, name] = path.split(".") as [string, string];
+  return caller[group]![name]!(input);
+}
+
+async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+}
+
+describe("authorization matrix", () => {
+  it("declares a permission for every procedure of the root router, and nothing else", () => {
+    expect(Object.keys(PROCEDURE_PERMISSIONS).sort()).toEqual(allPaths);
+  });
+
+  it("has a sample input for every procedure", () => {
+    const workspacePaths = allPaths.filter((p) => !["public", "authed"].includes(PROCEDURE_PERMISSIONS[p]!));
+    expect(Object.keys(SAMPLES).sort()).toEqual(workspacePaths);
+    const authedPaths = allPaths.filter((p) => PROCEDURE_PERMISSIONS[p] === "authed");
+    expect(Object.keys(AUTHED_SAMPLES).sort()).toEqual(authedPaths);
+  });
+
+  it.each(allPaths.filter((p) => PROCEDURE_PERMISSIONS[p] !== "public"))("%s refuses anonymous callers", async (path) => {
+    const input = AUTHED_SAMPLES[path] ?? { workspaceSlug: "anything", ...(await SAMPLES[path]!(await createWorkspaceWithRoles(db))) };
+    expect(await outcome(call(null, path, input))).toBe("UNAUTHORIZED");
+  });
+
+  const workspaceCases = allPaths
+    .filter((p) => !["public", "authed"].includes(PROCEDURE_PERMISSIONS[p]!))
+    .flatMap((path) => [...ROLES, "stranger" as const].map((who) => [path, who] as const));
+
+  it.each(workspaceCases)("%s as %s", async (path, who) => {
+    const fixture = await createWorkspaceWithRoles(db);
+    const input = { workspaceSlug: fixture.workspace.slug, ...(await SAMPLES[path]!(fixture)) };
+    const result = await outcome(call(fixture.users[who], path, input));
+    const permission = PROCEDURE_PERMISSIONS[path] as keyof typeof PERMISSIONS;
+    const expected = who === "stranger" ? "NOT_FOUND" : (PERMISSIONS[permission] as readonly Role[]).includes(who) ? "OK" : "FORBIDDEN";
+    expect(result).toBe(expected);
+  });
+});
