@@ -1,0 +1,126 @@
+import { Auth } from "@auth/core";
+import { eq } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { sessions, users } from "../../db/schema";
+import { authConfig } from "../../server/auth/config";
+import { logger } from "../../server/log";
+import { createMailer } from "../../server/services/mail/mailer";
+import { callerFor } from "../helpers/caller";
+import { useTestDatabase } from "../helpers/db";
+import { startSmtpServer } from "../helpers/smtp";
+import { createUser, createWorkspaceWithRoles, uniq } from "../factories";
+
+const { db } = await useTestDatabase();
+const smtp = await startSmtpServer();
+afterAll(() => smtp.close());
+
+const ORIGIN = "http://localhost:3000";
+const mailer = createMailer({ server: smtp.url, from: "Maillage <no-reply@maillage.test>", log: logger() });
+const config = authConfig({ db, mailer, log: logger(), secret: "x".repeat(48), appUrl: ORIGIN, emailFrom: "Maillage <no-reply@maillage.test>" });
+
+/** A tiny cookie jar over @auth/core's Request/Response handler, as a browser would behave. */
+function browser() {
+  const jar = new Map<string, string>();
+  return {
+    jar,
+    async fetch(path: string, init: RequestInit = {}) {
+      const headers = new Headers(init.headers);
+      headers.set("cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "));
+      const res = await Auth(new Request(path.startsWith("http") ? path : `${ORIGIN}${path}`, { ...init, headers }), config);
+      for (const cookie of res.headers.getSetCookie()) {
+        const [pair] = cookie.split(";");
+        const [name, ...value] = pair!.split("=");
+        jar.set(name!, value.join("="));
+      }
+      return res;
+    },
+  };
+}
+
+async function requestLink(b: ReturnType<typeof browser>, email: string) {
+  const { csrfToken } = (await (await b.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+  return b.fetch("/api/auth/signin/email", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "accept-language": "fr" },
+    body: new URLSearchParams({ csrfToken, email, callbackUrl: `${ORIGIN}/workspaces` }),
+  });
+}
+
+describe("signing in with an email link through a real SMTP server", () => {
+  it("sends the link, signs in with it once, and opens a database session", async () => {
+    const email = `${uniq("newcomer")}@example.org`;
+    const b = browser();
+    const res = await requestLink(b, email);
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toContain("/api/auth/verify-request");
+    expect((await b.fetch(res.headers.get("location")!)).headers.get("location")).toContain("/signin/check-email");
+
+    const mail = await smtp.next(email);
+    expect(mail.text).toContain("pour vous connecter à Maillage");
+    const link = mail.text.match(/http:\/\/localhost:3000\/api\/auth\/callback\/email\?[^\s"<]+/)?.[0];
+    expect(link).toBeTruthy();
+
+    const callback = await b.fetch(link!.replace(/&amp;/g, "&"));
+    expect(callback.status).toBe(302);
+    expect(callback.headers.get("location")).toBe(`${ORIGIN}/workspaces`);
+    expect(b.jar.get("maillage.session-token")).toBeTruthy();
+
+    const session = (await (await b.fetch("/api/auth/session")).json()) as { user?: { email: string; id: string } };
+    expect(session.user?.email).toBe(email);
+    const [row] = await db.select().from(sessions).where(eq(sessions.sessionToken, b.jar.get("maillage.session-token")!));
+    expect(row?.userId).toBe(session.user?.id);
+
+    // The link works once: a second browser using it gets an error, not a session.
+    const other = browser();
+    const replay = await other.fetch(link!.replace(/&amp;/g, "&"));
+    expect(replay.headers.get("location")).toContain("error=");
+    expect(other.jar.get("maillage.session-token")).toBeFalsy();
+  });
+
+  it("limits sign-in emails per address", async () => {
+    const email = `${uniq("flood")}@example.org`;
+    const b = browser();
+    for (let i = 0; i < 5; i++) expect((await requestLink(b, email)).headers.get("location")).toContain("/verify-request");
+    const refused = await requestLink(b, email);
+    expect(refused.headers.get("location")).toContain("/signin?error=RateLimited");
+    for (let i = 0; i < 5; i++) await smtp.next(email);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.received.filter((m) => m.to.includes(email))).toHaveLength(0);
+  });
+
+  it("limits sign-in emails per IP across addresses", async () => {
+    const ipConfig = authConfig({
+      db,
+      mailer,
+      log: logger(),
+      secret: "x".repeat(48),
+      appUrl: ORIGIN,
+      emailFrom: "x@maillage.test",
+      headers: new Headers({ "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 250)}` }),
+    });
+    const signIn = ipConfig.callbacks!.signIn!;
+    const outcomes: unknown[] = [];
+    for (let i = 0; i < 31; i++) {
+      outcomes.push(await signIn({ user: { email: `${uniq("ip")}@example.org` }, account: null, email: { verificationRequest: true } } as never));
+    }
+    expect(outcomes.slice(0, 30).every((o) => o === true)).toBe(true);
+    expect(outcomes[30]).toBe("/signin?error=RateLimited");
+  });
+});
+
+describe("an invitation email through a real SMTP server", () => {
+  it("carries a link that the invitee uses to join", async () => {
+    const { workspace, users: people } = await createWorkspaceWithRoles(db);
+    const invitee = await createUser(db);
+    await callerFor(db, people.owner, { mailer, locale: "en" }).members.invite({ workspaceSlug: workspace.slug, email: invitee.email, role: "editor" });
+    const mail = await smtp.next(invitee.email);
+    expect(mail.text).toContain(`invites you to join the “${workspace.name}” workspace`);
+    const token = mail.text.match(/\/invitations\/([A-Za-z0-9_-]{43})/)?.[1];
+    expect(token).toBeTruthy();
+    await callerFor(db, invitee).invitations.accept({ token: token! });
+    const me = await callerFor(db, invitee).workspaces.get({ workspaceSlug: workspace.slug });
+    expect(me.myRole).toBe("editor");
+    const [user] = await db.select().from(users).where(eq(users.id, invitee.id));
+    expect(user?.email).toBe(invitee.email);
+  });
+});
