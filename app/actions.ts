@@ -6,7 +6,7 @@ import { z } from "zod";
 import { env } from "@/env";
 import { LOCALE_COOKIE, toLocale } from "@/messages/locales";
 import { signIn, signOut } from "@/server/auth";
-import { sessionCookieName } from "@/server/auth/config";
+import { sessionCookieName } from "@/server/auth/session-cookie";
 import { appDb } from "@/server/runtime";
 import { createDemoSession } from "@/server/services/auth/sessions";
 

@@ -8,14 +8,9 @@ import { translator } from "../i18n/translate";
 import type { Logger } from "../log";
 import { allowSignInEmail } from "../services/auth/rate-limit";
 import { linkEmailHtml, type Mailer } from "../services/mail/mailer";
+import { SESSION_MAX_AGE_S, sessionCookieName } from "./session-cookie";
 
 export const SIGN_IN_LINK_MAX_AGE_S = 24 * 60 * 60;
-export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
-
-/** Session cookie name: fixed so demo sign-in and browser tests can set it; __Secure- on https. */
-export function sessionCookieName(appUrl: string): string {
-  return appUrl.startsWith("https://") ? "__Secure-maillage.session-token" : "maillage.session-token";
-}
 
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();

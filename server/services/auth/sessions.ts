@@ -3,7 +3,7 @@ import type { Db } from "../../../db/client";
 import { eq } from "drizzle-orm";
 import { sessions, users } from "../../../db/schema";
 import { DEMO_PERSONAS } from "../../../db/seed";
-import { SESSION_MAX_AGE_S } from "../../auth/config";
+import { SESSION_MAX_AGE_S } from "../../auth/session-cookie";
 
 /**
  * Opens a database session for a user, as Auth.js does after an email link: used by demo

@@ -12,9 +12,22 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const Cursor = z.object({ before: z.coerce.date(), id: z.uuid() });
 
-function Values({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="text-slate-700">—</span>;
-  return <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-words rounded bg-slate-100 p-2 text-xs">{JSON.stringify(value, null, 2)}</pre>;
+const HIDDEN_FIELDS = new Set(["id", "createdAt", "updatedAt", "workspaceId"]);
+
+/** The before/after snapshot as "field: value" lines, technical fields left out. */
+function Values({ value, label }: { value: unknown; label: (field: string) => string }) {
+  if (value === null || typeof value !== "object") return <span className="text-slate-700">—</span>;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([k]) => !HIDDEN_FIELDS.has(k));
+  return (
+    <dl className="grid grid-cols-[max-content_1fr] gap-x-2 text-xs">
+      {entries.map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="font-medium">{label(k)}</dt>
+          <dd className="break-all">{v === null || v === undefined || v === "" ? "—" : String(v)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 export default async function AuditPage({ params, searchParams }: Props) {
@@ -23,6 +36,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const format = await getFormatter();
   const parsed = Cursor.safeParse(await searchParams);
   const cursor = parsed.success ? { createdAt: parsed.data.before, id: parsed.data.id } : null;
+  const fieldLabel = (field: string) => (t.has(`fields.${field}`) ? t(`fields.${field}` as never) : field);
   const page = await readOrNotFound(async () => (await serverCaller()).audit.list({ workspaceSlug, limit: 50, cursor }));
   return (
     <section className="space-y-4">
@@ -52,10 +66,10 @@ export default async function AuditPage({ params, searchParams }: Props) {
                     {t.has(`actions.${e.action}`) ? t(`actions.${e.action}`) : e.action}
                   </th>
                   <td className="py-2 pr-4">
-                    <Values value={e.before} />
+                    <Values value={e.before} label={fieldLabel} />
                   </td>
                   <td className="py-2">
-                    <Values value={e.after} />
+                    <Values value={e.after} label={fieldLabel} />
                   </td>
                 </tr>
               ))}
