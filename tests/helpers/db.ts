@@ -7,7 +7,7 @@ import { env } from "../../env";
  * A real database for one test file: the PostgreSQL server named by DATABASE_URL (migrated
  * by global setup), or a fresh in-memory PGlite with every migration applied. Closed after the file.
  */
-export async function useTestDatabase(): Promise<Database> {
+export async function openTestDatabase(): Promise<Database> {
   const url = env().DATABASE_URL;
   const database = url ? await openDatabase({ url, poolMax: 5 }) : await openDatabase({ dataDir: "memory://" });
   if (!url) await migrateDatabase(database);

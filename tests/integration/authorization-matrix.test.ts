@@ -6,10 +6,10 @@ import { PROCEDURE_PERMISSIONS } from "../../server/auth/procedure-permissions";
 import type { SessionUser } from "../../server/trpc/init";
 import { appRouter } from "../../server/trpc/root";
 import { callerFor } from "../helpers/caller";
-import { useTestDatabase } from "../helpers/db";
+import { openTestDatabase } from "../helpers/db";
 import { createUser, createWorkspaceWithRoles, uniq } from "../factories";
 
-const { db } = await useTestDatabase();
+const { db } = await openTestDatabase();
 
 type Fixture = Awaited<ReturnType<typeof createWorkspaceWithRoles>>;
 

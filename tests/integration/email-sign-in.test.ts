@@ -6,11 +6,11 @@ import { authConfig } from "../../server/auth/config";
 import { logger } from "../../server/log";
 import { createMailer } from "../../server/services/mail/mailer";
 import { callerFor } from "../helpers/caller";
-import { useTestDatabase } from "../helpers/db";
+import { openTestDatabase } from "../helpers/db";
 import { startSmtpServer } from "../helpers/smtp";
 import { createUser, createWorkspaceWithRoles, uniq } from "../factories";
 
-const { db } = await useTestDatabase();
+const { db } = await openTestDatabase();
 const smtp = await startSmtpServer();
 afterAll(() => smtp.close());
 

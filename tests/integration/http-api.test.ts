@@ -6,10 +6,10 @@ import type { SessionUser } from "../../server/trpc/init";
 import { handleTrpcRequest, MAX_BATCH_SIZE } from "../../server/trpc/http";
 import { publicProcedure, router } from "../../server/trpc/procedures";
 import { testContext } from "../helpers/caller";
-import { useTestDatabase } from "../helpers/db";
+import { openTestDatabase } from "../helpers/db";
 import { createUser, createWorkspaceWithRoles } from "../factories";
 
-const { db } = await useTestDatabase();
+const { db } = await openTestDatabase();
 const ORIGIN = "http://localhost:3000";
 
 function post(path: string, input: unknown, headers: Record<string, string> = {}) {

@@ -2,11 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, invitations } from "../../db/schema";
 import { callerFor, linkIn, RecordingMailer } from "../helpers/caller";
-import { useTestDatabase } from "../helpers/db";
+import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
 import { createUser, createWorkspaceWithRoles } from "../factories";
 
-const { db } = await useTestDatabase();
+const { db } = await openTestDatabase();
 
 const tokenOf = (link: string) => link.split("/invitations/")[1]!;
 

@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, invitations, memberships, users, workspaces } from "../../db/schema";
 import { REQUEST_ROLE, withScope } from "../../db/scope";
-import { sqlRows, useTestDatabase } from "../helpers/db";
+import { sqlRows, openTestDatabase } from "../helpers/db";
 import { createWorkspaceWithRoles } from "../factories";
 
-const { db } = await useTestDatabase();
+const { db } = await openTestDatabase();
 
 describe("the catalog", () => {
   it("forces row-level security, with policies, on every table that has a workspace column", async () => {

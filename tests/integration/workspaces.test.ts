@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents } from "../../db/schema";
 import { callerFor } from "../helpers/caller";
-import { useTestDatabase } from "../helpers/db";
+import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
 import { createUser, createWorkspaceWithRoles, uniq } from "../factories";
 
-const { db } = await useTestDatabase();
+const { db } = await openTestDatabase();
 
 describe("creating a workspace", () => {
   it("makes the creator its owner, lists it, and audits the creation", async () => {
