@@ -18,6 +18,7 @@ export async function listAuditEvents(ctx: WorkspaceContext, input: ListAuditEve
       before: auditEvents.before,
       after: auditEvents.after,
       createdAt: auditEvents.createdAt,
+      actorUserId: auditEvents.actorUserId,
       actorEmail: users.email,
       actorName: users.name,
     })

@@ -15,7 +15,7 @@ const Cursor = z.object({ before: z.coerce.date(), id: z.uuid() });
 const HIDDEN_FIELDS = new Set(["id", "createdAt", "updatedAt", "workspaceId"]);
 
 /** The before/after snapshot as "field: value" lines, technical fields left out. */
-function Values({ value, label }: { value: unknown; label: (field: string) => string }) {
+function Values({ value, label, show }: { value: unknown; label: (field: string) => string; show: (field: string, value: string) => string }) {
   if (value === null || typeof value !== "object") return <span className="text-slate-700">—</span>;
   const entries = Object.entries(value as Record<string, unknown>).filter(([k]) => !HIDDEN_FIELDS.has(k));
   return (
@@ -23,7 +23,7 @@ function Values({ value, label }: { value: unknown; label: (field: string) => st
       {entries.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="font-medium">{label(k)}</dt>
-          <dd className="break-all">{v === null || v === undefined || v === "" ? "—" : String(v)}</dd>
+          <dd className="break-all">{v === null || v === undefined || v === "" ? "—" : show(k, String(v))}</dd>
         </div>
       ))}
     </dl>
@@ -36,6 +36,11 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const format = await getFormatter();
   const parsed = Cursor.safeParse(await searchParams);
   const cursor = parsed.success ? { createdAt: parsed.data.before, id: parsed.data.id } : null;
+  const root = await getTranslations();
+  const showValue = (field: string, value: string) => {
+    const key = field === "role" ? `roles.${value}` : field === "kind" ? `workspaceKinds.${value}` : null;
+    return key && root.has(key as never) ? root(key as never) : value;
+  };
   const fieldLabel = (field: string) => (t.has(`fields.${field}`) ? t(`fields.${field}` as never) : field);
   const page = await readOrNotFound(async () => (await serverCaller()).audit.list({ workspaceSlug, limit: 50, cursor }));
   return (
@@ -61,15 +66,15 @@ export default async function AuditPage({ params, searchParams }: Props) {
               {page.items.map((e) => (
                 <tr key={e.id} className="border-b border-slate-200 align-top">
                   <td className="py-2 pr-4 whitespace-nowrap">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
-                  <td className="py-2 pr-4">{e.actorEmail ?? t("formerMember")}</td>
+                  <td className="py-2 pr-4">{e.actorEmail ?? (e.actorUserId ? t("formerMember") : t("system"))}</td>
                   <th scope="row" className="py-2 pr-4 font-normal">
                     {t.has(`actions.${e.action}`) ? t(`actions.${e.action}`) : e.action}
                   </th>
                   <td className="py-2 pr-4">
-                    <Values value={e.before} label={fieldLabel} />
+                    <Values value={e.before} label={fieldLabel} show={showValue} />
                   </td>
                   <td className="py-2">
-                    <Values value={e.after} label={fieldLabel} />
+                    <Values value={e.after} label={fieldLabel} show={showValue} />
                   </td>
                 </tr>
               ))}
