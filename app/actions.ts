@@ -2,6 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
 import { z } from "zod";
 import { env } from "@/env";
 import { LOCALE_COOKIE, toLocale } from "@/messages/locales";
@@ -28,8 +29,18 @@ export async function requestSignInLink(_prev: SignInState, formData: FormData):
   const email = z.email().safeParse(String(formData.get("email") ?? "").trim().toLowerCase());
   if (!email.success) return { error: "invalidEmail" };
   const callback = String(formData.get("callbackUrl") ?? "/workspaces");
-  await signIn("email", { email: email.data, redirectTo: callback.startsWith("/") && !callback.startsWith("//") ? callback : "/workspaces" });
-  return undefined;
+  const redirectTo = callback.startsWith("/") && !callback.startsWith("//") ? callback : "/workspaces";
+  // No redirect from Auth.js itself: its verify-request hop is a route handler, which the
+  // client router does not follow reliably after a server action. We redirect ourselves.
+  let error: string | null;
+  try {
+    const outcome = await signIn("email", { email: email.data, redirectTo, redirect: false });
+    error = typeof outcome === "string" ? new URL(outcome, env().APP_URL).searchParams.get("error") : null;
+  } catch (failure) {
+    if (!(failure instanceof AuthError)) throw failure;
+    error = "EmailSignin";
+  }
+  redirect(error ? `/signin?error=${encodeURIComponent(error)}` : "/signin/check-email");
 }
 
 /** One-click sign-in as a demo persona. Refused unless demo mode is on (see env.ts). */

@@ -20,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-md space-y-8">
       <section className="space-y-4">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        {error ? <Notice tone="error">{error === "RateLimited" ? t("rateLimited") : t("error")}</Notice> : null}
+        {error ? <Notice tone="error">{error === "RateLimited" ? t("rateLimited") : error === "EmailSignin" ? t("sendFailed") : t("error")}</Notice> : null}
         <p className="text-slate-800">{t("intro")}</p>
         <SignInForm callbackUrl={callbackUrl} />
       </section>

@@ -24,7 +24,14 @@ export async function WorkspaceNav({
     <div className="space-y-3 border-b border-slate-300 pb-3">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <p className="text-sm text-slate-700">
-          {t("switchTo")} : <span className="font-semibold text-slate-900" data-testid="current-workspace">{workspace.name}</span>
+          {t.rich("switchTo", {
+            name: workspace.name,
+            b: (chunks) => (
+              <span className="font-semibold text-slate-900" data-testid="current-workspace">
+                {chunks}
+              </span>
+            ),
+          })}
         </p>
         {others.length > 0 ? (
           <details className="relative text-sm">

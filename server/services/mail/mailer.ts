@@ -20,7 +20,8 @@ export function createMailer(options: { server?: string; from: string; log: Logg
   if (!options.server) {
     return {
       async send(mail) {
-        options.log.info({ mail: { to: mail.to, subject: mail.subject, text: mail.text } }, `Email not sent (no EMAIL_SERVER): ${mail.subject}`);
+        // Printed as plain text so the link can be copied from the console as it is.
+        options.log.info({ to: mail.to, subject: mail.subject }, "email printed to the console (no EMAIL_SERVER)");
         console.log(`\n[maillage] Email to ${mail.to} — ${mail.subject}\n${mail.text}\n`);
       },
     };
