@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { InlineFeedback } from "@/components/ui/inline-feedback";
 
 type Props =
   | { kind: "remove"; workspaceSlug: string; userId: string; label: string; confirmText?: string; doneText?: string }
@@ -55,16 +56,7 @@ export function ConfirmAction(props: Props) {
           {props.label}
         </Button>
       )}
-      {errors.message ? (
-        <p role="alert" className="w-full text-sm font-medium text-red-800">
-          {errors.message}
-        </p>
-      ) : null}
-      {active.isSuccess && props.doneText ? (
-        <p role="status" className="w-full text-sm text-green-900">
-          {props.doneText}
-        </p>
-      ) : null}
+      <InlineFeedback error={errors.message} success={active.isSuccess && props.doneText} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { InlineFeedback } from "@/components/ui/inline-feedback";
 import type { Role } from "@/domain/roles";
 
 /** A role picker with an explicit save button (changing a select never acts by itself). */
@@ -47,16 +48,7 @@ export function MemberRoleForm({
       <Button type="submit" variant="secondary" className="px-3 py-1" disabled={change.isPending || role === member.role}>
         {t("app.save")}
       </Button>
-      {errors.message ? (
-        <p role="alert" className="w-full text-sm font-medium text-red-800">
-          {errors.message}
-        </p>
-      ) : null}
-      {change.isSuccess ? (
-        <p role="status" className="w-full text-sm text-green-900">
-          {t("members.roleChanged", { email: member.email })}
-        </p>
-      ) : null}
+      <InlineFeedback error={errors.message} success={change.isSuccess && t("members.roleChanged", { email: member.email })} />
     </form>
   );
 }

@@ -7,7 +7,7 @@ export interface ReceivedMail {
   text: string;
 }
 
-function decodeQuotedPrintable(raw: string): string {
+export function decodeQuotedPrintable(raw: string): string {
   const joined = raw.replace(/=\r?\n/g, "");
   try {
     return decodeURIComponent(joined.replace(/%/g, "%25").replace(/=([0-9A-F]{2})/g, "%$1"));
@@ -16,8 +16,11 @@ function decodeQuotedPrintable(raw: string): string {
   }
 }
 
-/** A real SMTP server on a free local port, keeping what it receives. */
-export async function startSmtpServer() {
+/**
+ * A real SMTP server on a local port (a free one by default), keeping what it receives and
+ * handing each message to `onMessage` if given.
+ */
+export async function startSmtpServer(options: { port?: number; onMessage?: (mail: ReceivedMail) => void } = {}) {
   const received: ReceivedMail[] = [];
   const waiters: Array<() => void> = [];
   const server = new SMTPServer({
@@ -29,13 +32,15 @@ export async function startSmtpServer() {
       stream.setEncoding("utf8");
       stream.on("data", (chunk: string) => (raw += chunk));
       stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: decodeQuotedPrintable(raw) });
+        const mail = { to: session.envelope.rcptTo.map((r) => r.address), raw, text: decodeQuotedPrintable(raw) };
+        received.push(mail);
+        options.onMessage?.(mail);
         waiters.splice(0).forEach((w) => w());
         callback();
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.server.address() as { port: number }).port;
   return {
     url: `smtp://127.0.0.1:${port}`,
