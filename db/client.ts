@@ -20,6 +20,16 @@ export interface DatabaseOptions {
   /** PGlite data directory, or "memory://" for a throwaway in-memory database. */
   dataDir?: string;
   poolMax?: number;
+  /** Called when a transaction fails because its connection died (PostgreSQL server only). */
+  onConnectionLost?: (error: unknown) => void;
+}
+
+const CONNECTION_LOSS = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "57P01", "57P02", "57P03"]);
+
+/** Whether an error means the connection (not the query) failed: the server went away or restarted. */
+export function isConnectionLoss(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && CONNECTION_LOSS.has(code);
 }
 
 /** Opens the configured database: PostgreSQL through postgres.js, or PGlite on disk. */
@@ -34,6 +44,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       max_lifetime: 60 * 30,
       onnotice: () => {},
     });
+    const onLost = options.onConnectionLost;
+    if (onLost) {
+      // Every request runs in a transaction: watching begin() sees each lost connection.
+      const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>;
+      (client as unknown as { begin: typeof begin }).begin = (...args) =>
+        begin(...args).catch((error: unknown) => {
+          if (isConnectionLoss(error)) onLost(error);
+          throw error;
+        });
+    }
     const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }

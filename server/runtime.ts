@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { openDatabase, type Database } from "../db/client";
+import { ResilientDatabase } from "../db/resilient";
 import { env } from "../env";
 import { localeFromHeaders } from "../messages/locales";
 import { logger } from "./log";
@@ -8,7 +8,7 @@ import { createMailer, type Mailer } from "./services/mail/mailer";
 import type { SessionUser, TrpcContext } from "./trpc/init";
 
 interface Runtime {
-  database: Promise<Database>;
+  database: ResilientDatabase;
   mailer: Mailer;
 }
 
@@ -21,14 +21,16 @@ const holder = globalThis as typeof globalThis & { __maillage?: Runtime };
 export function runtime(): Runtime {
   if (holder.__maillage) return holder.__maillage;
   const config = env();
-  const database = openDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR, poolMax: config.DB_POOL_MAX });
-  database.then((db) => {
-    const shutdown = () => {
-      db.close().finally(() => process.exit(0));
-    };
-    process.once("SIGINT", shutdown);
-    process.once("SIGTERM", shutdown);
-  });
+  const database = new ResilientDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR, poolMax: config.DB_POOL_MAX });
+  database.installCrashGuard(process, logger());
+  const shutdown = () => {
+    database
+      .get()
+      .then((db) => db.close())
+      .finally(() => process.exit(0));
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
   holder.__maillage = {
     database,
     mailer: createMailer({ server: config.EMAIL_SERVER, from: config.EMAIL_FROM, log: logger() }),
@@ -37,7 +39,7 @@ export function runtime(): Runtime {
 }
 
 export async function appDb() {
-  return (await runtime().database).db;
+  return (await runtime().database.get()).db;
 }
 
 /** The tRPC context of one HTTP request. */
