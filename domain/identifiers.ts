@@ -43,3 +43,33 @@ export function isValidSiret(value: string): boolean {
 export function isValidRna(value: string): boolean {
   return /^W\d{9}$/.test(compactIdentifier(value));
 }
+
+/** Organisation kinds, as INSEE legal categories group them. */
+export const ORGANISATION_KINDS = [
+  "association",
+  "fondation",
+  "entreprise",
+  "collectivite",
+  "intercommunalite",
+  "etablissement_public",
+  "autre",
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/**
+ * Maps an INSEE legal category (catégorie juridique, 4 digits) to an organisation kind:
+ * 92xx associations, 9300 foundations, 1xxx/5xxx/6xxx businesses, 72xx local authorities,
+ * 7343/7344/7346/7348 and 735x intercommunal bodies, other 73xx, 7410 and 41xx public establishments.
+ */
+const INTERCOMMUNAL_CATEGORIES = new Set(["7343", "7344", "7346", "7348"]);
+
+export function kindFromLegalCategory(category: string): OrganisationKind {
+  if (!/^\d{4}$/.test(category)) return "autre";
+  if (category.startsWith("92")) return "association";
+  if (category === "9300") return "fondation";
+  if (category.startsWith("1") || category.startsWith("5") || category.startsWith("6")) return "entreprise";
+  if (category.startsWith("72")) return "collectivite";
+  if (INTERCOMMUNAL_CATEGORIES.has(category) || category.startsWith("735")) return "intercommunalite";
+  if (category.startsWith("73") || category === "7410" || category.startsWith("41")) return "etablissement_public";
+  return "autre";
+}

@@ -1,0 +1,86 @@
+/**
+ * The vocabulary of strategic alliances (Le RAMEAU's typology and the MEDEF–Le RAMEAU guide).
+ * Keys are stable ASCII; labels live in messages under the same names.
+ */
+
+/** The four modes of relationship ("modes relationnels"). Recorded per period on an alliance. */
+export const MODES = ["pratiques_responsables", "mecenat", "cooperation_economique", "innovation_societale"] as const;
+export type Mode = (typeof MODES)[number];
+
+/** The forms a mécénat can take; only meaningful when the mode is `mecenat`. */
+export const MECENAT_FORMS = ["financier", "nature", "logistique", "competences"] as const;
+export type MecenatForm = (typeof MECENAT_FORMS)[number];
+
+/** Why an organisation engages ("portes d'entrée"); an alliance can have several. */
+export const ENTRY_DOORS = ["co_construction_territoriale", "innovation_societale", "engagement_salaries", "contribution_odd"] as const;
+export type EntryDoor = (typeof ENTRY_DOORS)[number];
+
+/** The three qualified impacts, with the horizon over which each typically shows (in months). */
+export const IMPACT_DIMENSIONS = [
+  { key: "performance", horizonMonths: 18 },
+  { key: "innovation", horizonMonths: 7 * 12 },
+  { key: "confiance", horizonMonths: 28 * 12 },
+] as const;
+export type ImpactDimension = (typeof IMPACT_DIMENSIONS)[number]["key"];
+
+/** Lifecycle of an alliance, in order, then its end states. */
+export const LIFECYCLE_STAGES = ["preparation_partenaires", "preparation_partenariat", "contractualisation", "pilotage", "evaluation", "termine"] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+/** Default employee-engagement schemes; a workspace can add its own (the list is configurable). */
+export const DEFAULT_ENGAGEMENT_SCHEMES = [
+  "mecenat_competences",
+  "benevolat_competences",
+  "conge_solidaire",
+  "arrondi_salaire",
+  "don_jours_repos",
+  "abondement",
+  "journee_solidaire",
+  "soutien_projets_salaries",
+] as const;
+
+/** Default roles of a party in an alliance; a workspace can add its own. */
+export const DEFAULT_PARTNER_ROLES = ["porteur", "partenaire", "financeur", "operateur", "evaluateur"] as const;
+
+/** What a contribution to the ledger ("valorisation des participations") consists of. */
+export const CONTRIBUTION_KINDS = [
+  { key: "argent", unit: "eur", valuedByHourlyRate: false },
+  { key: "biens_nature", unit: "unite", valuedByHourlyRate: false },
+  { key: "locaux_logistique", unit: "unite", valuedByHourlyRate: false },
+  { key: "heures_competences", unit: "heure", valuedByHourlyRate: true },
+  { key: "heures_benevolat", unit: "heure", valuedByHourlyRate: true },
+  { key: "autre", unit: "unite", valuedByHourlyRate: false },
+] as const;
+export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number]["key"];
+
+/** A workspace-defined key added to an extendable list: lower-case ASCII words joined by underscores. */
+export const CUSTOM_KEY_PATTERN = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
+
+/**
+ * The value in euro cents of a contribution: entered directly, or for hours, the quantity
+ * times the workspace's hourly rate. Integer cents so totals never drift.
+ */
+export function contributionValueCents(input: {
+  kind: ContributionKind;
+  quantity: number;
+  enteredValueCents?: number | null;
+  hourlyRateCents?: number | null;
+}): number | null {
+  if (input.enteredValueCents !== undefined && input.enteredValueCents !== null) return input.enteredValueCents;
+  const kind = CONTRIBUTION_KINDS.find((k) => k.key === input.kind);
+  if (kind?.valuedByHourlyRate && input.hourlyRateCents) return Math.round(input.quantity * input.hourlyRateCents);
+  if (input.kind === "argent") return Math.round(input.quantity * 100);
+  return null;
+}
+
+/** A mode held over a period; the current mode is the one that started last. */
+export interface ModePeriod {
+  mode: Mode;
+  from: string;
+  to?: string | null;
+}
+
+export function currentMode(periods: readonly ModePeriod[]): Mode | null {
+  if (periods.length === 0) return null;
+  return [...periods].sort((a, b) => b.from.localeCompare(a.from))[0]!.mode;
+}
