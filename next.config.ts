@@ -19,7 +19,7 @@ const csp = [
 ].join("; ");
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "pino"],
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "@etalab/decoupage-administratif"],
   poweredByHeader: false,
   async headers() {
     return [
