@@ -14,6 +14,10 @@ export const PERMISSIONS = {
   "members.manage": ["owner", "admin"],
   "members.leave": ["owner", "admin", "editor", "viewer"],
   "audit.read": ["owner", "admin"],
+  "alliances.read": ["owner", "admin", "editor", "viewer"],
+  "alliances.write": ["owner", "admin", "editor"],
+  "alliances.delete": ["owner", "admin"],
+  "organisations.read": ["owner", "admin", "editor", "viewer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -170,3 +170,35 @@ export function communesOfEpci(index: TerritoryIndex, epciCode: string): Commune
 export function departementsOfRegion(index: TerritoryIndex, regionCode: string): Departement[] {
   return [...index.departements.values()].filter((d) => d.region === regionCode);
 }
+
+/** The levels an alliance's territory can be given at. */
+export const TERRITORY_LEVELS = ["national", "region", "departement", "epci", "commune"] as const;
+export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
+
+/**
+ * The département and région a territory code belongs to, for indexable filters. An EPCI
+ * spanning several départements keeps only its région when all members share one.
+ */
+export function territoryParents(index: TerritoryIndex, level: TerritoryLevel, code: string): { departementCode: string | null; regionCode: string | null } | null {
+  switch (level) {
+    case "national":
+      return code === "FR" ? { departementCode: null, regionCode: null } : null;
+    case "region":
+      return index.regions.has(code) ? { departementCode: null, regionCode: code } : null;
+    case "departement": {
+      const d = index.departements.get(code);
+      return d ? { departementCode: d.code, regionCode: d.region } : null;
+    }
+    case "commune": {
+      const c = index.communes.get(code);
+      return c ? { departementCode: c.departement, regionCode: c.region } : null;
+    }
+    case "epci": {
+      const members = communesOfEpci(index, code);
+      if (members.length === 0) return null;
+      const deps = new Set(members.map((m) => m.departement));
+      const regs = new Set(members.map((m) => m.region));
+      return { departementCode: deps.size === 1 ? [...deps][0]! : null, regionCode: regs.size === 1 ? [...regs][0]! : null };
+    }
+  }
+}

@@ -20,5 +20,8 @@ export const auditEvents = pgTable(
     requestId: text(),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_events_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id)],
+  (t) => [
+    index("audit_events_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id),
+    index("audit_events_entity_idx").on(t.workspaceId, t.entityType, t.entityId, t.createdAt),
+  ],
 );

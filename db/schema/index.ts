@@ -1,3 +1,5 @@
 export * from "./users";
 export * from "./workspaces";
 export * from "./audit";
+export * from "./organisations";
+export * from "./alliances";

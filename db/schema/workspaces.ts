@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { WORKSPACE_KINDS } from "../../domain/workspaces";
 import { ROLES } from "../../domain/roles";
 import { createdAt, id, updatedAt, version } from "./columns";
@@ -18,6 +18,10 @@ export const workspaces = pgTable(
     kind: workspaceKind().notNull(),
     siren: text(),
     rna: text(),
+    /** The workspace's own organisation in the shared directory. */
+    organisationId: uuid(),
+    /** Euro cents per hour used to value skills and volunteer hours in the contribution ledger. */
+    hourlyRateCents: integer(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

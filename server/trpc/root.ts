@@ -1,3 +1,4 @@
+import { alliancesRouter, organisationsRouter, territoryRouter } from "./routers/alliances";
 import { auditRouter } from "./routers/audit";
 import { invitationsRouter, membersRouter } from "./routers/members";
 import { workspacesRouter } from "./routers/workspaces";
@@ -8,6 +9,9 @@ export const appRouter = router({
   members: membersRouter,
   invitations: invitationsRouter,
   audit: auditRouter,
+  alliances: alliancesRouter,
+  organisations: organisationsRouter,
+  territory: territoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

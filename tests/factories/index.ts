@@ -52,3 +52,26 @@ export async function createWorkspaceWithRoles(db: Db) {
   const otherWorkspace = await createWorkspace(db, { members: [{ user: stranger, role: "owner" }] });
   return { workspace, otherWorkspace, users: { owner, admin, editor, viewer, stranger } };
 }
+
+/** A valid alliance as the create form would send it: one new partner, a mode, two SDG targets, a commune. */
+export function allianceInput(overrides: Record<string, unknown> = {}) {
+  return {
+    title: `Jardins partagés ${uniq("a")}`,
+    summary: "Des potagers solidaires entretenus avec les salariés du partenaire.",
+    stage: "pilotage" as const,
+    startsOn: "2023-03-01",
+    endsOn: null,
+    ownRole: "porteur",
+    partners: [{ organisation: { name: `Coopérative ${uniq("org")}`, kind: "entreprise" as const }, role: "financeur" }],
+    modes: [{ mode: "mecenat" as const, mecenatForms: ["competences" as const], startsOn: "2023-03-01" }],
+    sdgTargets: [
+      { target: "2.4", isPrimary: true },
+      { target: "17.17", isPrimary: false },
+    ],
+    territory: { scope: "commune" as const, codes: ["69123"] },
+    entryDoors: ["engagement_salaries" as const],
+    engagements: [{ scheme: "mecenat_competences", employees: 12, hours: 96 }],
+    tags: ["potager"],
+    ...overrides,
+  };
+}

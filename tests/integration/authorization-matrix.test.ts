@@ -7,7 +7,7 @@ import type { SessionUser } from "../../server/trpc/init";
 import { appRouter } from "../../server/trpc/root";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
-import { createUser, createWorkspaceWithRoles, uniq } from "../factories";
+import { allianceInput, createUser, createWorkspaceWithRoles, uniq } from "../factories";
 
 const { db } = await openTestDatabase();
 
@@ -43,13 +43,45 @@ const SAMPLES: Record<string, (f: Fixture) => Promise<Record<string, unknown>>> 
     return { invitationId: row!.id };
   },
   "audit.list": async () => ({ limit: 10 }),
+  "alliances.list": async () => ({}),
+  "alliances.get": async (f) => ({ id: await newAlliance(f) }),
+  "alliances.history": async (f) => ({ id: await newAlliance(f) }),
+  "alliances.create": async () => allianceInput(),
+  "alliances.update": async (f) => ({ ...allianceInput({ title: "Titre revu" }), id: await newAlliance(f), version: 1 }),
+  "alliances.archive": async (f) => ({ id: await newAlliance(f) }),
+  "alliances.restore": async (f) => {
+    const id = await newAlliance(f);
+    await callerFor(db, f.users.owner).alliances.archive({ workspaceSlug: f.workspace.slug, id });
+    return { id };
+  },
+  "alliances.delete": async (f) => ({ id: await newAlliance(f) }),
+  "alliances.addContribution": async (f) => {
+    const id = await newAlliance(f);
+    const detail = await callerFor(db, f.users.owner).alliances.get({ workspaceSlug: f.workspace.slug, id });
+    return { allianceId: id, partyId: detail.parties[0]!.id, kind: "argent", quantity: 1000, occurredOn: "2024-05-01" };
+  },
+  "alliances.deleteContribution": async (f) => {
+    const id = await newAlliance(f);
+    const owner = callerFor(db, f.users.owner);
+    const detail = await owner.alliances.get({ workspaceSlug: f.workspace.slug, id });
+    const entry = await owner.alliances.addContribution({ workspaceSlug: f.workspace.slug, allianceId: id, partyId: detail.parties[0]!.id, kind: "argent", quantity: 10, occurredOn: "2024-05-01" });
+    return { allianceId: id, contributionId: entry.id };
+  },
+  "alliances.addTimelineEntry": async (f) => ({ allianceId: await newAlliance(f), kind: "meeting", title: "Comité de pilotage", occurredOn: "2024-06-01" }),
+  "organisations.suggest": async () => ({ query: "coop" }),
 };
+
+async function newAlliance(f: Fixture): Promise<string> {
+  const { id } = await callerFor(db, f.users.owner).alliances.create({ workspaceSlug: f.workspace.slug, ...allianceInput() });
+  return id;
+}
 
 const AUTHED_SAMPLES: Record<string, Record<string, unknown>> = {
   "workspaces.listMine": {},
   "workspaces.create": { name: "Espace", kind: "association", slug: "espace-test" },
   "invitations.preview": { token: "A".repeat(43) },
   "invitations.accept": { token: "A".repeat(43) },
+  "territory.searchCommunes": { query: "lyon" },
 };
 
 const allPaths = Object.keys(appRouter._def.procedures).sort();

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_entity_idx" ON "audit_events" USING btree ("workspace_id","entity_type","entity_id","created_at");

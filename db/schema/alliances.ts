@@ -1,0 +1,179 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, customType, date, index, integer, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { CONTRIBUTION_KINDS, LIFECYCLE_STAGES, MODES } from "../../domain/alliances";
+import { TERRITORY_LEVELS } from "../../domain/territory";
+import { createdAt, id, updatedAt, version } from "./columns";
+import { organisations } from "./organisations";
+import { users } from "./users";
+import { workspaces } from "./workspaces";
+
+export const lifecycleStage = pgEnum("lifecycle_stage", LIFECYCLE_STAGES);
+export const allianceMode = pgEnum("alliance_mode", MODES);
+export const territoryLevel = pgEnum("territory_level", TERRITORY_LEVELS);
+export const partyStatus = pgEnum("party_status", ["invited", "accepted", "declined", "left", "withdrawn"]);
+export const contributionKind = pgEnum(
+  "contribution_kind",
+  CONTRIBUTION_KINDS.map((k) => k.key) as [string, ...string[]],
+);
+export const timelineKind = pgEnum("timeline_kind", ["note", "meeting", "milestone", "document"]);
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * The shared core of an alliance. No workspace column: a workspace reaches an alliance through
+ * its accepted party row (row-level security reads app_alliance_ids()).
+ */
+export const alliances = pgTable(
+  "alliances",
+  {
+    id: id(),
+    title: text().notNull(),
+    summary: text(),
+    stage: lifecycleStage().notNull().default("preparation_partenariat"),
+    startsOn: date({ mode: "string" }),
+    endsOn: date({ mode: "string" }),
+    territoryScope: territoryLevel().notNull().default("national"),
+    entryDoors: text().array().notNull().default(sql`'{}'::text[]`),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Title, summary and partner names, normalised (no accents, lower case), kept by the services. */
+    searchText: text().notNull().default(""),
+    searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('french', search_text)`),
+    archivedAt: timestamp({ withTimezone: true, mode: "date" }),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("alliances_search_idx").using("gin", t.searchVector),
+    index("alliances_updated_idx").on(t.updatedAt.desc(), t.id),
+  ],
+);
+
+export const allianceParties = pgTable(
+  "alliance_parties",
+  {
+    id: id(),
+    allianceId: uuid()
+      .notNull()
+      .references(() => alliances.id, { onDelete: "cascade" }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    /** The party's own workspace on Maillage, when it has one there. */
+    workspaceId: uuid().references(() => workspaces.id, { onDelete: "set null" }),
+    role: text().notNull(),
+    status: partyStatus().notNull().default("accepted"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("alliance_parties_organisation_idx").on(t.allianceId, t.organisationId),
+    uniqueIndex("alliance_parties_workspace_idx").on(t.allianceId, t.workspaceId).where(sql`${t.workspaceId} is not null`),
+    index("alliance_parties_ws_idx").on(t.workspaceId, t.status, t.allianceId),
+    index("alliance_parties_org_idx").on(t.organisationId),
+  ],
+);
+
+/** The mode of relationship over a period; the trajectory is the list, the current mode the latest. */
+export const allianceModePeriods = pgTable(
+  "alliance_mode_periods",
+  {
+    id: id(),
+    allianceId: uuid()
+      .notNull()
+      .references(() => alliances.id, { onDelete: "cascade" }),
+    mode: allianceMode().notNull(),
+    mecenatForms: text().array().notNull().default(sql`'{}'::text[]`),
+    startsOn: date({ mode: "string" }).notNull(),
+    endsOn: date({ mode: "string" }),
+  },
+  (t) => [index("alliance_mode_periods_alliance_idx").on(t.allianceId, t.startsOn)],
+);
+
+export const allianceSdgTargets = pgTable(
+  "alliance_sdg_targets",
+  {
+    allianceId: uuid()
+      .notNull()
+      .references(() => alliances.id, { onDelete: "cascade" }),
+    target: text().notNull(),
+    goal: smallint().notNull(),
+    isPrimary: boolean().notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.allianceId, t.target] }), index("alliance_sdg_targets_goal_idx").on(t.goal, t.allianceId), index("alliance_sdg_targets_target_idx").on(t.target, t.allianceId)],
+);
+
+/** Where the alliance acts. Département and région are derived so territorial filters use an index. */
+export const allianceTerritories = pgTable(
+  "alliance_territories",
+  {
+    allianceId: uuid()
+      .notNull()
+      .references(() => alliances.id, { onDelete: "cascade" }),
+    level: territoryLevel().notNull(),
+    code: text().notNull(),
+    departementCode: text(),
+    regionCode: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.allianceId, t.level, t.code] }),
+    index("alliance_territories_region_idx").on(t.regionCode, t.allianceId),
+    index("alliance_territories_departement_idx").on(t.departementCode, t.allianceId),
+  ],
+);
+
+export const allianceEngagements = pgTable(
+  "alliance_engagements",
+  {
+    allianceId: uuid()
+      .notNull()
+      .references(() => alliances.id, { onDelete: "cascade" }),
+    scheme: text().notNull(),
+    employees: integer(),
+    hours: numeric({ precision: 12, scale: 2, mode: "number" }),
+  },
+  (t) => [primaryKey({ columns: [t.allianceId, t.scheme] })],
+);
+
+/** The contribution ledger ("valorisation des participations"). Values in euro cents. */
+export const allianceContributions = pgTable(
+  "alliance_contributions",
+  {
+    id: id(),
+    allianceId: uuid()
+      .notNull()
+      .references(() => alliances.id, { onDelete: "cascade" }),
+    partyId: uuid()
+      .notNull()
+      .references(() => allianceParties.id, { onDelete: "cascade" }),
+    kind: contributionKind().notNull(),
+    quantity: numeric({ precision: 14, scale: 2, mode: "number" }).notNull(),
+    unit: text().notNull(),
+    valueCents: bigint({ mode: "number" }),
+    hourlyRateCents: integer(),
+    occurredOn: date({ mode: "string" }).notNull(),
+    note: text(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("alliance_contributions_alliance_idx").on(t.allianceId, t.occurredOn)],
+);
+
+export const allianceTimeline = pgTable(
+  "alliance_timeline",
+  {
+    id: id(),
+    allianceId: uuid()
+      .notNull()
+      .references(() => alliances.id, { onDelete: "cascade" }),
+    kind: timelineKind().notNull(),
+    title: text().notNull(),
+    body: text(),
+    url: text(),
+    occurredOn: date({ mode: "string" }).notNull(),
+    authorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("alliance_timeline_alliance_idx").on(t.allianceId, t.occurredOn)],
+);

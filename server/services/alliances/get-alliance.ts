@@ -1,0 +1,94 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import {
+  allianceContributions,
+  allianceEngagements,
+  allianceModePeriods,
+  allianceParties,
+  alliances,
+  allianceSdgTargets,
+  allianceTerritories,
+  allianceTimeline,
+  organisations,
+  users,
+} from "../../../db/schema";
+import { currentMode } from "../../../domain/alliances";
+import { AppError } from "../../errors";
+import type { WorkspaceContext } from "../context";
+
+/**
+ * Code-level tenant filter for alliances (row-level security applies the same rule): the
+ * current workspace holds an accepted party row on the alliance.
+ */
+export function reachableByWorkspace(workspaceId: string) {
+  return sql`exists (select 1 from ${allianceParties} p where p.alliance_id = ${alliances.id} and p.workspace_id = ${workspaceId} and p.status = 'accepted')`;
+}
+
+/** The core row, refused as NOT_FOUND when the workspace is not a party to it. */
+export async function loadAllianceCore(ctx: WorkspaceContext, id: string) {
+  const [core] = await ctx.tx
+    .select()
+    .from(alliances)
+    .where(and(eq(alliances.id, id), reachableByWorkspace(ctx.workspaceId)));
+  if (!core) throw new AppError("NOT_FOUND", "errors.alliance.notFound");
+  return core;
+}
+
+/** Everything the alliance page shows. Tenant: the workspace must be an accepted party. */
+export async function getAlliance(ctx: WorkspaceContext, id: string) {
+  const core = await loadAllianceCore(ctx, id);
+  const [parties, modes, sdgTargets, territories, engagements, contributions, timeline] = await Promise.all([
+    ctx.tx
+      .select({
+        id: allianceParties.id,
+        organisationId: allianceParties.organisationId,
+        name: organisations.name,
+        kind: organisations.kind,
+        siren: organisations.siren,
+        rna: organisations.rna,
+        role: allianceParties.role,
+        status: allianceParties.status,
+        isMine: sql<boolean>`${allianceParties.workspaceId} is not distinct from ${ctx.workspaceId}`,
+      })
+      .from(allianceParties)
+      .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
+      .where(eq(allianceParties.allianceId, id))
+      .orderBy(desc(sql`${allianceParties.workspaceId} is not distinct from ${ctx.workspaceId}`), asc(organisations.name)),
+    ctx.tx.select().from(allianceModePeriods).where(eq(allianceModePeriods.allianceId, id)).orderBy(asc(allianceModePeriods.startsOn)),
+    ctx.tx.select().from(allianceSdgTargets).where(eq(allianceSdgTargets.allianceId, id)).orderBy(asc(allianceSdgTargets.goal), asc(allianceSdgTargets.target)),
+    ctx.tx.select().from(allianceTerritories).where(eq(allianceTerritories.allianceId, id)),
+    ctx.tx.select().from(allianceEngagements).where(eq(allianceEngagements.allianceId, id)),
+    ctx.tx
+      .select()
+      .from(allianceContributions)
+      .where(eq(allianceContributions.allianceId, id))
+      .orderBy(desc(allianceContributions.occurredOn), desc(allianceContributions.createdAt)),
+    ctx.tx
+      .select({
+        id: allianceTimeline.id,
+        kind: allianceTimeline.kind,
+        title: allianceTimeline.title,
+        body: allianceTimeline.body,
+        url: allianceTimeline.url,
+        occurredOn: allianceTimeline.occurredOn,
+        authorEmail: users.email,
+        authorName: users.name,
+      })
+      .from(allianceTimeline)
+      .leftJoin(users, eq(users.id, allianceTimeline.authorUserId))
+      .where(eq(allianceTimeline.allianceId, id))
+      .orderBy(desc(allianceTimeline.occurredOn), desc(allianceTimeline.createdAt)),
+  ]);
+  return {
+    ...core,
+    searchVector: undefined,
+    parties,
+    modes: modes.map((m) => ({ mode: m.mode, mecenatForms: m.mecenatForms, startsOn: m.startsOn, endsOn: m.endsOn })),
+    currentMode: currentMode(modes.map((m) => ({ mode: m.mode, from: m.startsOn, to: m.endsOn }))),
+    sdgTargets: sdgTargets.map((s) => ({ target: s.target, goal: s.goal, isPrimary: s.isPrimary })),
+    territories: territories.map((t) => ({ level: t.level, code: t.code })),
+    engagements: engagements.map((e) => ({ scheme: e.scheme, employees: e.employees, hours: e.hours })),
+    contributions,
+    timeline,
+  };
+}
+export type AllianceDetail = Awaited<ReturnType<typeof getAlliance>>;

@@ -1,0 +1,101 @@
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { allianceParties, alliances, allianceSdgTargets, organisations } from "../../../db/schema";
+import { normalizeForSearch } from "../../../domain/territory";
+import type { WorkspaceContext } from "../context";
+import { reachableByWorkspace } from "./get-alliance";
+import type { ListAlliancesInput } from "./schemas";
+
+const CURRENT_MODE = sql<string | null>`(select m.mode from alliance_mode_periods m where m.alliance_id = ${alliances.id} order by m.starts_on desc limit 1)`;
+
+/** A prefix full-text query from what the person typed: every word must start a word of the text. */
+export function prefixTsQuery(text: string): string | null {
+  const words = normalizeForSearch(text)
+    .split(" ")
+    .map((w) => w.replace(/[^a-z0-9]/g, ""))
+    .filter(Boolean);
+  return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
+}
+
+/**
+ * One page of the workspace's alliances, filtered, sorted and paginated in SQL.
+ * Tenant: alliances where the workspace is an accepted party (in code and by RLS).
+ */
+export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput) {
+  const where: SQL[] = [reachableByWorkspace(ctx.workspaceId), f.archived ? isNotNull(alliances.archivedAt) : isNull(alliances.archivedAt)];
+  const tsquery = f.q ? prefixTsQuery(f.q) : null;
+  if (tsquery) where.push(sql`${alliances.searchVector} @@ to_tsquery('french', ${tsquery})`);
+  if (f.stage) where.push(eq(alliances.stage, f.stage));
+  if (f.mode) where.push(sql`${CURRENT_MODE} = ${f.mode}`);
+  if (f.mecenatForm) {
+    where.push(
+      sql`exists (select 1 from alliance_mode_periods m where m.alliance_id = ${alliances.id} and m.mode = 'mecenat' and ${f.mecenatForm} = any(m.mecenat_forms))`,
+    );
+  }
+  if (f.entryDoor) where.push(sql`${f.entryDoor} = any(${alliances.entryDoors})`);
+  if (f.tag) where.push(sql`${f.tag} = any(${alliances.tags})`);
+  if (f.sdgGoal) where.push(sql`exists (select 1 from alliance_sdg_targets s where s.alliance_id = ${alliances.id} and s.goal = ${f.sdgGoal})`);
+  if (f.sdgTarget) where.push(sql`exists (select 1 from alliance_sdg_targets s where s.alliance_id = ${alliances.id} and s.target = ${f.sdgTarget})`);
+  // A région matches alliances placed in it or in any of its départements, EPCI or communes.
+  if (f.region) where.push(sql`exists (select 1 from alliance_territories t where t.alliance_id = ${alliances.id} and t.region_code = ${f.region})`);
+  if (f.departement) where.push(sql`exists (select 1 from alliance_territories t where t.alliance_id = ${alliances.id} and t.departement_code = ${f.departement})`);
+  if (f.partnerId) where.push(sql`exists (select 1 from alliance_parties p where p.alliance_id = ${alliances.id} and p.organisation_id = ${f.partnerId})`);
+  if (f.partnerKind) {
+    where.push(
+      sql`exists (select 1 from alliance_parties p join organisations o on o.id = p.organisation_id where p.alliance_id = ${alliances.id} and o.kind = ${f.partnerKind} and p.workspace_id is distinct from ${ctx.workspaceId})`,
+    );
+  }
+  if (f.from) where.push(or(isNull(alliances.endsOn), gte(alliances.endsOn, f.from))!);
+  if (f.to) where.push(or(isNull(alliances.startsOn), lte(alliances.startsOn, f.to))!);
+
+  const column = { title: alliances.title, updatedAt: alliances.updatedAt, startsOn: alliances.startsOn, stage: alliances.stage }[f.sort];
+  const order = f.direction === "asc" ? asc(column) : desc(column);
+  const condition = and(...where);
+
+  const [rows, [total]] = await Promise.all([
+    ctx.tx
+      .select({
+        id: alliances.id,
+        title: alliances.title,
+        stage: alliances.stage,
+        startsOn: alliances.startsOn,
+        endsOn: alliances.endsOn,
+        tags: alliances.tags,
+        updatedAt: alliances.updatedAt,
+        archivedAt: alliances.archivedAt,
+        currentMode: CURRENT_MODE,
+      })
+      .from(alliances)
+      .where(condition)
+      .orderBy(order, asc(alliances.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    ctx.tx.select({ value: count() }).from(alliances).where(condition),
+  ]);
+
+  const ids = rows.map((r) => r.id);
+  const [partners, goals] = ids.length
+    ? await Promise.all([
+        ctx.tx
+          .select({ allianceId: allianceParties.allianceId, name: organisations.name, isMine: sql<boolean>`${allianceParties.workspaceId} is not distinct from ${ctx.workspaceId}` })
+          .from(allianceParties)
+          .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
+          .where(inArray(allianceParties.allianceId, ids)),
+        ctx.tx
+          .select({ allianceId: allianceSdgTargets.allianceId, goal: allianceSdgTargets.goal, isPrimary: allianceSdgTargets.isPrimary })
+          .from(allianceSdgTargets)
+          .where(inArray(allianceSdgTargets.allianceId, ids)),
+      ])
+    : [[], []];
+
+  return {
+    total: total?.value ?? 0,
+    page: f.page,
+    pageSize: f.pageSize,
+    items: rows.map((r) => ({
+      ...r,
+      partners: partners.filter((p) => p.allianceId === r.id && !p.isMine).map((p) => p.name).sort(),
+      goals: [...new Set(goals.filter((g) => g.allianceId === r.id).map((g) => g.goal))].sort((a, b) => a - b),
+      primaryGoal: goals.find((g) => g.allianceId === r.id && g.isPrimary)?.goal ?? null,
+    })),
+  };
+}

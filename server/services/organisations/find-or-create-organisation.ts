@@ -1,0 +1,83 @@
+import { eq, like, or, asc } from "drizzle-orm";
+import { organisations } from "../../../db/schema";
+import { normalizeForSearch } from "../../../domain/territory";
+import { territory } from "../../../domain/territory-data";
+import { AppError } from "../../errors";
+import type { WorkspaceContext } from "../context";
+import type { NewOrganisationInput } from "./schemas";
+import { workspaces } from "../../../db/schema";
+
+/**
+ * One identity per real organisation: an organisation whose SIREN, SIRET or RNA is already in
+ * the directory is reused rather than duplicated. Returns the organisation and whether it
+ * was created. The directory is shared; the caller must be acting for a workspace.
+ */
+export async function findOrCreateOrganisation(ctx: WorkspaceContext, input: NewOrganisationInput) {
+  const identifiers = [
+    input.siren ? eq(organisations.siren, input.siren) : undefined,
+    input.siret ? eq(organisations.siret, input.siret) : undefined,
+    input.rna ? eq(organisations.rna, input.rna) : undefined,
+  ].filter(Boolean);
+  if (identifiers.length > 0) {
+    const [existing] = await ctx.tx
+      .select()
+      .from(organisations)
+      .where(or(...identifiers));
+    if (existing) return { organisation: existing, created: false };
+  }
+  let departementCode: string | null = null;
+  let regionCode: string | null = null;
+  if (input.communeCode) {
+    const commune = territory().communes.get(input.communeCode);
+    if (!commune) throw new AppError("BAD_REQUEST", "errors.territory.commune", { field: "communeCode" });
+    departementCode = commune.departement;
+    regionCode = commune.region;
+  }
+  const [organisation] = await ctx.tx
+    .insert(organisations)
+    .values({
+      name: input.name,
+      searchName: normalizeForSearch(input.name),
+      kind: input.kind,
+      siren: input.siren ?? (input.siret ? input.siret.slice(0, 9) : null),
+      siret: input.siret,
+      rna: input.rna,
+      communeCode: input.communeCode ?? null,
+      departementCode,
+      regionCode,
+      website: input.website ?? null,
+    })
+    .returning();
+  if (!organisation) throw new AppError("INTERNAL", "errors.internal");
+  return { organisation, created: true };
+}
+
+/** Name suggestions from the directory: accent-insensitive prefix of the name, then of a word in it. */
+export async function suggestOrganisations(ctx: WorkspaceContext, query: string) {
+  const q = normalizeForSearch(query).replace(/[\\%_]/g, (c) => `\\${c}`);
+  return ctx.tx
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, siren: organisations.siren, rna: organisations.rna, communeCode: organisations.communeCode })
+    .from(organisations)
+    .where(or(like(organisations.searchName, `${q}%`), like(organisations.searchName, `% ${q}%`)))
+    .orderBy(asc(organisations.searchName))
+    .limit(10);
+}
+
+/**
+ * The workspace's own organisation in the directory, created from the workspace's name, kind
+ * and identifiers the first time it is needed (or reused if its SIREN/RNA is already known).
+ */
+export async function ensureWorkspaceOrganisation(ctx: WorkspaceContext) {
+  const [workspace] = await ctx.tx.select().from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
+  if (!workspace) throw new AppError("NOT_FOUND", "errors.workspace.notFound");
+  if (workspace.organisationId) return workspace.organisationId;
+  const { organisation } = await findOrCreateOrganisation(ctx, {
+    name: workspace.name,
+    kind: workspace.kind,
+    siren: workspace.siren,
+    siret: null,
+    rna: workspace.rna,
+  });
+  await ctx.tx.update(workspaces).set({ organisationId: organisation.id }).where(eq(workspaces.id, ctx.workspaceId));
+  return organisation.id;
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { compactIdentifier, isValidRna, isValidSiren, isValidSiret, ORGANISATION_KINDS } from "../../../domain/identifiers";
+
+const optionalIdentifier = (isValid: (v: string) => boolean, key: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : compactIdentifier(v)))
+    .refine((v) => v === null || isValid(v), { message: key })
+    .nullish()
+    .transform((v) => v ?? null);
+
+export const NewOrganisationInput = z.object({
+  name: z.string().trim().min(2, { message: "errors.organisation.nameLength" }).max(200, { message: "errors.organisation.nameLength" }),
+  kind: z.enum(ORGANISATION_KINDS, { message: "errors.organisation.kind" }),
+  siren: optionalIdentifier(isValidSiren, "errors.identifiers.siren"),
+  siret: optionalIdentifier(isValidSiret, "errors.identifiers.siret"),
+  rna: optionalIdentifier(isValidRna, "errors.identifiers.rna"),
+  communeCode: z.string().trim().regex(/^[0-9][0-9AB][0-9]{3}$/, { message: "errors.territory.commune" }).nullish(),
+  website: z.string().trim().url({ message: "errors.organisation.website" }).max(300).nullish().or(z.literal("").transform(() => null)),
+});
+export type NewOrganisationInput = z.infer<typeof NewOrganisationInput>;
+
+export const SuggestOrganisationsInput = z.object({ query: z.string().trim().min(2).max(100) });
+export type SuggestOrganisationsInput = z.infer<typeof SuggestOrganisationsInput>;

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { addContribution, contributionTotals, deleteContribution } from "../../services/alliances/contributions";
+import { getAlliance } from "../../services/alliances/get-alliance";
+import { archiveAlliance, deleteAlliance, restoreAlliance } from "../../services/alliances/lifecycle";
+import { listAlliances } from "../../services/alliances/list-alliances";
+import {
+  AddContributionInput,
+  AddTimelineEntryInput,
+  AllianceIdInput,
+  CreateAllianceInput,
+  DeleteContributionInput,
+  ListAlliancesInput,
+  UpdateAllianceInput,
+} from "../../services/alliances/schemas";
+import { addTimelineEntry, allianceHistory } from "../../services/alliances/timeline";
+import { createAlliance, updateAlliance } from "../../services/alliances/write-alliance";
+import { suggestOrganisations } from "../../services/organisations/find-or-create-organisation";
+import { SuggestOrganisationsInput } from "../../services/organisations/schemas";
+import { searchCommunes } from "../../../domain/territory";
+import { territory } from "../../../domain/territory-data";
+import { authedProcedure, router, workspaceProcedure } from "../procedures";
+
+/** Drops the workspace slug that workspaceProcedure consumed, keeping the service's own input. */
+function own<T extends { workspaceSlug: string }>(input: T): Omit<T, "workspaceSlug"> {
+  const { workspaceSlug: _slug, ...rest } = input;
+  return rest;
+}
+
+export const alliancesRouter = router({
+  list: workspaceProcedure.input(ListAlliancesInput).query(({ ctx, input }) => listAlliances(ctx.workspace, own(input))),
+  get: workspaceProcedure.input(AllianceIdInput).query(async ({ ctx, input }) => {
+    const detail = await getAlliance(ctx.workspace, input.id);
+    return { ...detail, totals: contributionTotals(detail.contributions) };
+  }),
+  history: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => allianceHistory(ctx.workspace, input.id)),
+  create: workspaceProcedure.input(CreateAllianceInput).mutation(({ ctx, input }) => createAlliance(ctx.workspace, own(input))),
+  update: workspaceProcedure.input(UpdateAllianceInput).mutation(({ ctx, input }) => updateAlliance(ctx.workspace, own(input))),
+  archive: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => archiveAlliance(ctx.workspace, input.id)),
+  restore: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => restoreAlliance(ctx.workspace, input.id)),
+  delete: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => deleteAlliance(ctx.workspace, input.id)),
+  addContribution: workspaceProcedure.input(AddContributionInput).mutation(({ ctx, input }) => addContribution(ctx.workspace, own(input))),
+  deleteContribution: workspaceProcedure.input(DeleteContributionInput).mutation(({ ctx, input }) => deleteContribution(ctx.workspace, own(input))),
+  addTimelineEntry: workspaceProcedure.input(AddTimelineEntryInput).mutation(({ ctx, input }) => addTimelineEntry(ctx.workspace, own(input))),
+});
+
+export const organisationsRouter = router({
+  suggest: workspaceProcedure.input(SuggestOrganisationsInput).query(({ ctx, input }) => suggestOrganisations(ctx.workspace, input.query)),
+});
+
+export const territoryRouter = router({
+  /** Commune type-ahead: public reference data, for signed-in users. */
+  searchCommunes: authedProcedure
+    .input(z.object({ query: z.string().trim().min(1).max(60), limit: z.number().int().min(1).max(20).default(10) }))
+    .query(({ input }) =>
+      searchCommunes(territory(), input.query, input.limit).map((c) => ({ code: c.code, name: c.name, departement: c.departement, postalCodes: c.postalCodes.slice(0, 3) })),
+    ),
+});
