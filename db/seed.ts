@@ -3,6 +3,7 @@ import type { Role } from "../domain/roles";
 import type { WorkspaceKind } from "../domain/workspaces";
 import type { Db } from "./client";
 import { auditEvents, memberships, users, workspaces } from "./schema";
+import { seedDemoAlliances } from "./seed-alliances";
 
 /** Fictional organisations and people of the demo. Any resemblance is accidental. */
 export const DEMO_WORKSPACES: Array<{ slug: string; name: string; kind: WorkspaceKind; siren?: string; rna?: string }> = [
@@ -27,9 +28,19 @@ const EXTRA_MEMBERS: Array<{ email: string; name: string; workspace: string; rol
  * Loads the demo data once (it does nothing when the demo workspaces exist). Runs as the
  * database owner, outside the request role, like a migration.
  */
-export async function seedDemo(db: Db): Promise<{ created: boolean }> {
+export async function seedDemo(db: Db): Promise<{ created: boolean; alliances: number }> {
+  const created = await seedDemoWorkspaces(db);
+  const alliances = await seedDemoAlliances(db, [
+    { slug: "jardins-du-lien", count: 25 },
+    { slug: "boulangeries-du-val", count: 20 },
+    { slug: "departement-val-clair", count: 15 },
+  ]);
+  return { created, alliances };
+}
+
+async function seedDemoWorkspaces(db: Db): Promise<boolean> {
   const [existing] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, DEMO_WORKSPACES[0]!.slug));
-  if (existing) return { created: false };
+  if (existing) return false;
   await db.transaction(async (tx) => {
     const ids = new Map<string, string>();
     for (const w of DEMO_WORKSPACES) {
@@ -58,5 +69,5 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
       });
     }
   });
-  return { created: true };
+  return true;
 }

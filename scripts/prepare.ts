@@ -13,8 +13,8 @@ try {
   await migrateDatabase(database);
   console.log(`Migrations applied (${database.kind === "postgres" ? "PostgreSQL server" : `embedded PGlite in ${config.PGLITE_DIR}`}).`);
   if (config.demoSignIn) {
-    const { created } = await seedDemo(database.db);
-    console.log(created ? "Demo data loaded." : "Demo data already present.");
+    const { created, alliances } = await seedDemo(database.db);
+    console.log(created || alliances ? `Demo data loaded (${alliances} alliances).` : "Demo data already present.");
   }
 } finally {
   await database.close();

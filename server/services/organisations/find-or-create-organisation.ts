@@ -33,7 +33,7 @@ export async function findOrCreateOrganisation(ctx: WorkspaceContext, input: New
     departementCode = commune.departement;
     regionCode = commune.region;
   }
-  const [organisation] = await ctx.tx
+  const [inserted] = await ctx.tx
     .insert(organisations)
     .values({
       name: input.name,
@@ -47,9 +47,13 @@ export async function findOrCreateOrganisation(ctx: WorkspaceContext, input: New
       regionCode,
       website: input.website ?? null,
     })
+    // Another request may have registered the same identifier meanwhile: then reuse it.
+    .onConflictDoNothing()
     .returning();
-  if (!organisation) throw new AppError("INTERNAL", "errors.internal");
-  return { organisation, created: true };
+  if (inserted) return { organisation: inserted, created: true };
+  const [existing] = identifiers.length ? await ctx.tx.select().from(organisations).where(or(...identifiers)) : [];
+  if (!existing) throw new AppError("INTERNAL", "errors.internal");
+  return { organisation: existing, created: false };
 }
 
 /** Name suggestions from the directory: accent-insensitive prefix of the name, then of a word in it. */

@@ -1,0 +1,254 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { AllianceActions } from "@/components/alliances/alliance-actions";
+import { ContributionForm } from "@/components/alliances/contribution-form";
+import { allianceFormOptions } from "@/components/alliances/form-options";
+import { SdgBadge } from "@/components/alliances/sdg-badge";
+import { TimelineForm } from "@/components/alliances/timeline-form";
+import { can } from "@/domain/roles";
+import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+
+type Params = { params: Promise<{ workspaceSlug: string; allianceId: string }> };
+
+async function load({ params }: Params) {
+  const { workspaceSlug, allianceId } = await params;
+  if (!z.uuid().safeParse(allianceId).success) notFound();
+  const caller = await serverCaller();
+  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const alliance = await readOrNotFound(() => caller.alliances.get({ workspaceSlug, id: allianceId }));
+  return { workspaceSlug, caller, workspace, alliance };
+}
+
+export async function generateMetadata(props: Params): Promise<Metadata> {
+  return { title: (await load(props)).alliance.title };
+}
+
+export default async function AlliancePage(props: Params) {
+  const { workspaceSlug, caller, workspace, alliance } = await load(props);
+  const history = await caller.alliances.history({ workspaceSlug, id: alliance.id });
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
+  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const places = allianceFormOptions(alliance.territories.map((p) => p.code)).placeLabels;
+  const canWrite = can(workspace.myRole, "alliances.write");
+  const partyName = new Map(alliance.parties.map((p) => [p.id, p.name]));
+  const base = `/w/${workspaceSlug}/alliances`;
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-3">
+        <p className="text-sm">
+          <Link href={base}>{t("alliances.title")}</Link>
+        </p>
+        <h1 className="text-2xl font-bold">{alliance.title}</h1>
+        {alliance.archivedAt ? <p className="font-medium text-amber-900">{t("alliances.archived", { date: format.dateTime(alliance.archivedAt, { dateStyle: "medium" }) })}</p> : null}
+        {alliance.summary ? <p className="max-w-3xl whitespace-pre-line text-slate-800">{alliance.summary}</p> : null}
+        {canWrite ? (
+          <div className="flex flex-wrap items-center gap-3">
+            <Link href={`${base}/${alliance.id}/edit`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
+              {t("alliances.edit")}
+            </Link>
+            <AllianceActions workspaceSlug={workspaceSlug} id={alliance.id} archived={Boolean(alliance.archivedAt)} canDelete={can(workspace.myRole, "alliances.delete")} />
+          </div>
+        ) : null}
+      </header>
+
+      <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2" data-testid="alliance-facts">
+        <dt className="font-medium">{t("alliances.fields.stage")}</dt>
+        <dd>{t(`alliance.lifecycle.${alliance.stage}`)}</dd>
+        <dt className="font-medium">{t("alliances.detail.dates")}</dt>
+        <dd>
+          {alliance.startsOn
+            ? alliance.endsOn
+              ? t("alliances.detail.between", { from: date(alliance.startsOn), to: date(alliance.endsOn) })
+              : t("alliances.detail.since", { date: date(alliance.startsOn) })
+            : t("alliances.detail.noDates")}
+        </dd>
+        <dt className="font-medium">{t("alliances.columns.mode")}</dt>
+        <dd>{alliance.currentMode ? t(`alliance.modes.${alliance.currentMode}`) : "—"}</dd>
+        <dt className="font-medium">{t("alliances.fields.territory")}</dt>
+        <dd data-testid="alliance-territory">
+          {t(`alliances.scopeLevels.${alliance.territoryScope}`)}
+          {alliance.territories.length ? ` : ${alliance.territories.map((p) => places[p.code] ?? p.code).join(", ")}` : ""}
+        </dd>
+        <dt className="font-medium">{t("alliances.fields.entryDoors")}</dt>
+        <dd>{alliance.entryDoors.length ? alliance.entryDoors.map((d) => t(`alliance.entryDoors.${d}` as never)).join(", ") : t("alliances.detail.none")}</dd>
+        <dt className="font-medium">{t("alliances.fields.engagements")}</dt>
+        <dd>
+          {alliance.engagements.length
+            ? alliance.engagements
+                .map((e) => `${t.has(`alliance.engagementSchemes.${e.scheme}` as never) ? t(`alliance.engagementSchemes.${e.scheme}` as never) : e.scheme} (${t("alliances.detail.engagementLine", { employees: e.employees ?? "—", hours: e.hours ?? "—" })})`)
+                .join(" ; ")
+            : t("alliances.detail.none")}
+        </dd>
+        <dt className="font-medium">{t("alliances.fields.tags")}</dt>
+        <dd>{alliance.tags.length ? alliance.tags.join(", ") : t("alliances.detail.none")}</dd>
+      </dl>
+
+      <section aria-labelledby="parties-title" className="space-y-2">
+        <h2 id="parties-title" className="text-xl font-semibold">
+          {t("alliances.detail.parties")}
+        </h2>
+        <ul className="space-y-1" data-testid="alliance-parties">
+          {alliance.parties.map((p) => (
+            <li key={p.id}>
+              <span className="font-medium">{p.name}</span> · {t(`alliance.organisationKinds.${p.kind}`)} ·{" "}
+              {t.has(`alliance.partnerRoles.${p.role}` as never) ? t(`alliance.partnerRoles.${p.role}` as never) : p.role}
+              {p.siren ? ` · SIREN ${p.siren}` : ""}
+              {p.rna ? ` · RNA ${p.rna}` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="trajectory-title" className="space-y-2">
+        <h2 id="trajectory-title" className="text-xl font-semibold">
+          {t("alliances.detail.trajectory")}
+        </h2>
+        <ol className="space-y-1" data-testid="alliance-trajectory">
+          {alliance.modes.map((m, i) => (
+            <li key={i}>
+              <span className="font-medium">{t(`alliance.modes.${m.mode}`)}</span>
+              {m.mecenatForms.length ? ` (${m.mecenatForms.map((f) => t(`alliance.mecenatForms.${f}` as never)).join(", ")})` : ""} —{" "}
+              {m.endsOn ? t("alliances.detail.between", { from: date(m.startsOn), to: date(m.endsOn) }) : t("alliances.detail.since", { date: date(m.startsOn) })}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="sdg-title" className="space-y-2">
+        <h2 id="sdg-title" className="text-xl font-semibold">
+          {t("alliances.fields.sdg")}
+        </h2>
+        {alliance.sdgTargets.length === 0 ? (
+          <p>{t("alliances.detail.none")}</p>
+        ) : (
+          <ul className="space-y-1" data-testid="alliance-sdg">
+            {alliance.sdgTargets.map((s) => (
+              <li key={s.target} className="flex items-center gap-2">
+                <SdgBadge goal={s.goal} name={`${t("sdg.goal", { number: s.goal })} ${t(`sdg.goals.${s.goal}` as never)}`} primary={s.isPrimary} />
+                <span>
+                  <span className="font-mono">{s.target}</span> — {t(`sdg.targets.${s.target}` as never)}
+                  {s.isPrimary ? ` (${t("alliances.detail.primary")})` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="ledger-title" className="space-y-3">
+        <h2 id="ledger-title" className="text-xl font-semibold">
+          {t("alliances.detail.ledger")}
+        </h2>
+        {alliance.contributions.length === 0 ? (
+          <p>{t("alliances.detail.ledgerEmpty")}</p>
+        ) : (
+          <>
+            <p className="text-lg" data-testid="ledger-total">
+              {t("alliances.detail.total")} : <span className="font-semibold">{euros(alliance.totals.total)}</span>
+              {alliance.totals.unvalued ? <span className="text-sm text-slate-700"> · {t("alliances.detail.unvalued", { count: alliance.totals.unvalued })}</span> : null}
+            </p>
+            <div className="grid gap-4 sm:grid-cols-3">
+              {(
+                [
+                  ["byParty", alliance.totals.byParty, (k: string) => partyName.get(k) ?? k],
+                  ["byKind", alliance.totals.byKind, (k: string) => t(`alliance.contributionKinds.${k}` as never)],
+                  ["byYear", alliance.totals.byYear, (k: string) => k],
+                ] as const
+              ).map(([key, totals, label]) => (
+                <div key={key}>
+                  <h3 className="font-medium">{t(`alliances.detail.${key}`)}</h3>
+                  <ul className="text-sm">
+                    {Object.entries(totals).map(([k, cents]) => (
+                      <li key={k}>
+                        {label(k)} : {euros(cents)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </div>
+            <div className="overflow-x-auto">
+              <table className="w-full border-collapse text-left text-sm">
+                <caption className="sr-only">{t("alliances.detail.ledger")}</caption>
+                <thead>
+                  <tr className="border-b border-slate-400">
+                    <th scope="col" className="py-2 pr-4">{t("alliances.detail.date")}</th>
+                    <th scope="col" className="py-2 pr-4">{t("alliances.detail.party")}</th>
+                    <th scope="col" className="py-2 pr-4">{t("alliances.detail.kind")}</th>
+                    <th scope="col" className="py-2 pr-4">{t("alliances.detail.quantity")}</th>
+                    <th scope="col" className="py-2 pr-4">{t("alliances.detail.value")}</th>
+                    <th scope="col" className="py-2">{t("alliances.detail.note")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {alliance.contributions.map((c) => (
+                    <tr key={c.id} className="border-b border-slate-200">
+                      <td className="py-2 pr-4 whitespace-nowrap">{date(c.occurredOn)}</td>
+                      <td className="py-2 pr-4">{partyName.get(c.partyId)}</td>
+                      <td className="py-2 pr-4">{t(`alliance.contributionKinds.${c.kind}` as never)}</td>
+                      <td className="py-2 pr-4">
+                        {format.number(c.quantity)} {c.unit}
+                      </td>
+                      <td className="py-2 pr-4">{c.valueCents === null ? "—" : euros(c.valueCents)}</td>
+                      <td className="py-2">{c.note}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+        {canWrite ? <ContributionForm workspaceSlug={workspaceSlug} allianceId={alliance.id} parties={alliance.parties.map((p) => ({ id: p.id, name: p.name }))} /> : null}
+      </section>
+
+      <section aria-labelledby="timeline-list-title" className="space-y-3">
+        <h2 id="timeline-list-title" className="text-xl font-semibold">
+          {t("alliances.detail.timeline")}
+        </h2>
+        {alliance.timeline.length === 0 ? (
+          <p>{t("alliances.detail.timelineEmpty")}</p>
+        ) : (
+          <ol className="space-y-2" data-testid="alliance-timeline">
+            {alliance.timeline.map((e) => (
+              <li key={e.id} className="rounded-md border border-slate-200 bg-white p-3">
+                <p>
+                  <span className="font-medium">{date(e.occurredOn)}</span> · {t(`alliances.timelineKinds.${e.kind}`)} · {e.title}
+                </p>
+                {e.body ? <p className="text-sm">{e.body}</p> : null}
+                {e.url ? (
+                  <p className="text-sm">
+                    <a href={e.url} rel="noopener noreferrer">
+                      {e.url}
+                    </a>
+                  </p>
+                ) : null}
+                <p className="text-xs text-slate-700">{e.authorName ?? e.authorEmail ?? ""}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        {canWrite ? <TimelineForm workspaceSlug={workspaceSlug} allianceId={alliance.id} /> : null}
+      </section>
+
+      <section aria-labelledby="history-title" className="space-y-2">
+        <h2 id="history-title" className="text-xl font-semibold">
+          {t("alliances.detail.history")}
+        </h2>
+        <ol className="space-y-1 text-sm" data-testid="alliance-history">
+          {history.map((h) => (
+            <li key={h.id}>
+              {format.dateTime(h.createdAt, { dateStyle: "short", timeStyle: "short" })} · {t.has(`audit.actions.${h.action}` as never) ? t(`audit.actions.${h.action}` as never) : h.action} ·{" "}
+              {h.actorEmail ?? t("audit.system")}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

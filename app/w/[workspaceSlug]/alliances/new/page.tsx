@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AllianceForm } from "@/components/alliances/alliance-form";
+import { allianceFormOptions } from "@/components/alliances/form-options";
+import { emptyDraft } from "@/components/alliances/form-state";
+import { can } from "@/domain/roles";
+import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+
+type Params = { params: Promise<{ workspaceSlug: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("alliances"))("new") };
+}
+
+export default async function NewAlliancePage({ params }: Params) {
+  const { workspaceSlug } = await params;
+  const t = await getTranslations("alliances");
+  const workspace = await readOrNotFound(async () => (await serverCaller()).workspaces.get({ workspaceSlug }));
+  if (!can(workspace.myRole, "alliances.write")) notFound();
+  const options = allianceFormOptions();
+  return (
+    <div className="max-w-3xl space-y-6">
+      <h1 className="text-2xl font-bold">{t("new")}</h1>
+      <AllianceForm workspaceSlug={workspaceSlug} initial={emptyDraft(new Date().toISOString().slice(0, 10))} {...options} />
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { filtersFromSearchParams, listHref } from "@/components/alliances/list-filters";
+import { SdgBadge } from "@/components/alliances/sdg-badge";
+import { SelectField, TextField } from "@/components/ui/field";
+import { ENTRY_DOORS, LIFECYCLE_STAGES, MECENAT_FORMS, MODES } from "@/domain/alliances";
+import { ORGANISATION_KINDS } from "@/domain/identifiers";
+import { can } from "@/domain/roles";
+import { SDG_GOALS } from "@/domain/sdg";
+import { territory } from "@/domain/territory-data";
+import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+
+type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("alliances"))("title") };
+}
+
+export default async function AlliancesPage({ params, searchParams }: Props) {
+  const { workspaceSlug } = await params;
+  const filters = filtersFromSearchParams(await searchParams);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const caller = await serverCaller();
+  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const result = await readOrNotFound(() => caller.alliances.list({ workspaceSlug, ...filters }));
+  const base = `/w/${workspaceSlug}/alliances`;
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const index = territory();
+  const regions = [...index.regions.values()].filter((r) => r.population > 0).sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  const departements = [...index.departements.values()].filter((d) => d.population > 0).sort((a, b) => a.code.localeCompare(b.code));
+  const any = { value: "", label: t("alliances.any") };
+  const options = (keys: readonly string[], prefix: string) => [any, ...keys.map((k) => ({ value: k, label: t(`${prefix}.${k}` as never) }))];
+
+  const sortHeader = (column: "title" | "stage" | "startsOn" | "updatedAt", label: string) => {
+    const active = filters.sort === column;
+    const nextDirection = active && filters.direction === "asc" ? "desc" : "asc";
+    return (
+      <th scope="col" className="py-2 pr-4" aria-sort={active ? (filters.direction === "asc" ? "ascending" : "descending") : undefined}>
+        <Link href={listHref(base, filters, { sort: column, direction: nextDirection })} aria-label={t("alliances.sortBy", { column: label })}>
+          {label}
+          {active ? <span aria-hidden="true">{filters.direction === "asc" ? " ▲" : " ▼"}</span> : null}
+        </Link>
+      </th>
+    );
+  };
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("alliances.title")}</h1>
+        {can(workspace.myRole, "alliances.write") ? (
+          <Link href={`${base}/new`} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white no-underline hover:bg-blue-800">
+            {t("alliances.new")}
+          </Link>
+        ) : null}
+      </div>
+
+      <form method="get" action={base} className="space-y-3 rounded-md border border-slate-300 bg-white p-4" aria-labelledby="filters-title">
+        <h2 id="filters-title" className="text-lg font-semibold">
+          {t("alliances.filters")}
+        </h2>
+        <TextField id="f-q" name="q" type="search" label={t("alliances.search")} defaultValue={filters.q ?? ""} />
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <SelectField id="f-stage" name="stage" label={t("alliances.fields.stage")} defaultValue={filters.stage ?? ""} options={options(LIFECYCLE_STAGES, "alliance.lifecycle")} />
+          <SelectField id="f-mode" name="mode" label={t("alliances.fields.mode")} defaultValue={filters.mode ?? ""} options={options(MODES, "alliance.modes")} />
+          <SelectField id="f-form" name="mecenatForm" label={t("alliances.fields.mecenatForms")} defaultValue={filters.mecenatForm ?? ""} options={options(MECENAT_FORMS, "alliance.mecenatForms")} />
+          <SelectField id="f-door" name="entryDoor" label={t("alliances.fields.entryDoors")} defaultValue={filters.entryDoor ?? ""} options={options(ENTRY_DOORS, "alliance.entryDoors")} />
+          <SelectField
+            id="f-sdg"
+            name="sdgGoal"
+            label={t("alliances.columns.sdg")}
+            defaultValue={filters.sdgGoal ? String(filters.sdgGoal) : ""}
+            options={[any, ...SDG_GOALS.map((g) => ({ value: String(g.number), label: `${g.number}. ${t(`sdg.goals.${g.number}` as never)}` }))]}
+          />
+          <TextField id="f-target" name="sdgTarget" label={`${t("alliances.fields.sdg")} (ex. 17.17)`} defaultValue={filters.sdgTarget ?? ""} />
+          <SelectField id="f-region" name="region" label={t("alliances.fields.region")} defaultValue={filters.region ?? ""} options={[any, ...regions.map((r) => ({ value: r.code, label: r.name }))]} />
+          <SelectField
+            id="f-dep"
+            name="departement"
+            label={t("alliances.fields.departement")}
+            defaultValue={filters.departement ?? ""}
+            options={[any, ...departements.map((d) => ({ value: d.code, label: `${d.code} ${d.name}` }))]}
+          />
+          <SelectField id="f-kind" name="partnerKind" label={t("alliances.fields.partnerKind")} defaultValue={filters.partnerKind ?? ""} options={options(ORGANISATION_KINDS, "alliance.organisationKinds")} />
+          <TextField id="f-tag" name="tag" label={t("alliances.fields.tags")} defaultValue={filters.tag ?? ""} />
+          <TextField id="f-from" name="from" type="date" label={t("alliances.fields.startsOn")} defaultValue={filters.from ?? ""} />
+          <TextField id="f-to" name="to" type="date" label={t("alliances.fields.endsOn")} defaultValue={filters.to ?? ""} />
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="archived" value="1" defaultChecked={filters.archived} className="h-4 w-4" />
+            {t("alliances.archivedOnly")}
+          </label>
+          {filters.sort !== "updatedAt" ? <input type="hidden" name="sort" value={filters.sort} /> : null}
+          {filters.sort !== "updatedAt" || filters.direction !== "desc" ? <input type="hidden" name="direction" value={filters.direction} /> : null}
+          <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
+            {t("alliances.apply")}
+          </button>
+          <Link href={base} className="text-sm">
+            {t("alliances.reset")}
+          </Link>
+        </div>
+      </form>
+
+      <p role="status" data-testid="alliance-count">
+        {t("alliances.count", { count: result.total })}
+      </p>
+      {result.items.length === 0 ? (
+        <p>{t("alliances.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm" data-testid="alliances-table">
+            <caption className="sr-only">{t("alliances.title")}</caption>
+            <thead>
+              <tr className="border-b border-slate-400">
+                {sortHeader("title", t("alliances.columns.title"))}
+                <th scope="col" className="py-2 pr-4">{t("alliances.columns.partners")}</th>
+                <th scope="col" className="py-2 pr-4">{t("alliances.columns.mode")}</th>
+                {sortHeader("stage", t("alliances.columns.stage"))}
+                <th scope="col" className="py-2 pr-4">{t("alliances.columns.sdg")}</th>
+                {sortHeader("startsOn", t("alliances.columns.startsOn"))}
+                {sortHeader("updatedAt", t("alliances.columns.updatedAt"))}
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((a) => (
+                <tr key={a.id} className="border-b border-slate-200 align-top">
+                  <th scope="row" className="py-2 pr-4 font-medium">
+                    <Link href={`${base}/${a.id}`}>{a.title}</Link>
+                  </th>
+                  <td className="py-2 pr-4">{a.partners.join(", ")}</td>
+                  <td className="py-2 pr-4">{a.currentMode ? t(`alliance.modes.${a.currentMode}` as never) : "—"}</td>
+                  <td className="py-2 pr-4">{t(`alliance.lifecycle.${a.stage}`)}</td>
+                  <td className="py-2 pr-4">
+                    <span className="flex flex-wrap gap-1">
+                      {a.goals.map((g) => (
+                        <SdgBadge key={g} goal={g} name={`${t("sdg.goal", { number: g })} ${t(`sdg.goals.${g}` as never)}`} primary={g === a.primaryGoal} />
+                      ))}
+                    </span>
+                  </td>
+                  <td className="py-2 pr-4 whitespace-nowrap">{a.startsOn ? format.dateTime(new Date(a.startsOn), { dateStyle: "medium" }) : "—"}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">{format.dateTime(a.updatedAt, { dateStyle: "medium" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label={t("alliances.pageOf", { page: result.page, pages })} className="flex items-center gap-4">
+          {result.page > 1 ? <Link href={listHref(base, filters, { page: result.page - 1 })}>{t("alliances.previous")}</Link> : null}
+          <span>{t("alliances.pageOf", { page: result.page, pages })}</span>
+          {result.page < pages ? <Link href={listHref(base, filters, { page: result.page + 1 })}>{t("alliances.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useTRPC } from "@/components/providers/trpc";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { ORGANISATION_KINDS, type OrganisationKind } from "@/domain/identifiers";
+import type { PartnerDraft } from "./form-state";
+
+/** One partner: an organisation picked from the directory by name, or described as new; and its role. */
+export function PartnerField({
+  workspaceSlug,
+  index,
+  value,
+  roles,
+  onChange,
+  onRemove,
+  errors,
+}: {
+  workspaceSlug: string;
+  index: number;
+  value: PartnerDraft;
+  roles: string[];
+  onChange: (next: PartnerDraft) => void;
+  onRemove?: () => void;
+  errors: (suffix: string) => string | undefined;
+}) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const [query, setQuery] = useState("");
+  const base = `partner-${value.key}`;
+  const suggestions = useQuery({
+    ...trpc.organisations.suggest.queryOptions({ workspaceSlug, query: query.trim().length >= 2 ? query.trim() : "--" }),
+    enabled: !value.isNew && !value.organisationId && query.trim().length >= 2,
+  });
+  return (
+    <fieldset className="space-y-3 rounded-md border border-slate-300 p-3" data-testid={`partner-${index}`}>
+      <legend className="px-1 font-medium">{t("alliances.fields.partner", { number: index + 1 })}</legend>
+      {value.organisationId ? (
+        <p className="flex flex-wrap items-center gap-3 text-sm">
+          <span>{t("alliances.fields.chosen", { name: value.organisationName ?? "" })}</span>
+          <Button type="button" variant="link" onClick={() => onChange({ ...value, organisationId: null, organisationName: null })}>
+            {t("alliances.fields.change")}
+          </Button>
+        </p>
+      ) : value.isNew ? (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField id={`${base}-name`} label={t("alliances.fields.partnerName")} value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} error={errors("organisation.name")} />
+          <SelectField
+            id={`${base}-kind`}
+            label={t("alliances.fields.partnerKind")}
+            value={value.kind}
+            onChange={(e) => onChange({ ...value, kind: e.target.value as OrganisationKind })}
+            options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`alliance.organisationKinds.${k}`) }))}
+          />
+          <TextField id={`${base}-siren`} label={t("alliances.fields.siren")} inputMode="numeric" value={value.siren} onChange={(e) => onChange({ ...value, siren: e.target.value })} error={errors("organisation.siren")} />
+          <TextField id={`${base}-rna`} label={t("alliances.fields.rna")} value={value.rna} onChange={(e) => onChange({ ...value, rna: e.target.value })} error={errors("organisation.rna")} />
+        </div>
+      ) : (
+        <div>
+          <TextField id={`${base}-search`} type="search" autoComplete="off" label={t("alliances.fields.partnerSearch")} value={query} onChange={(e) => setQuery(e.target.value)} error={errors("")} />
+          <ul className="mt-1 space-y-1">
+            {(suggestions.data ?? []).map((o) => (
+              <li key={o.id}>
+                <button
+                  type="button"
+                  className="w-full rounded px-2 py-1 text-left text-sm hover:bg-slate-100 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700"
+                  onClick={() => onChange({ ...value, organisationId: o.id, organisationName: o.name })}
+                >
+                  {o.name} · {t(`alliance.organisationKinds.${o.kind}`)}
+                  {o.siren ? ` · SIREN ${o.siren}` : ""}
+                </button>
+              </li>
+            ))}
+            <li>
+              <Button type="button" variant="link" onClick={() => onChange({ ...value, isNew: true, name: query })}>
+                {t("alliances.fields.partnerNew")}
+                {query.trim() ? ` : « ${query.trim()} »` : ""}
+              </Button>
+            </li>
+          </ul>
+        </div>
+      )}
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="min-w-48">
+          <SelectField
+            id={`${base}-role`}
+            label={t("alliances.fields.partnerRole")}
+            value={value.role}
+            onChange={(e) => onChange({ ...value, role: e.target.value })}
+            options={roles.map((r) => ({ value: r, label: t.has(`alliance.partnerRoles.${r}` as never) ? t(`alliance.partnerRoles.${r}` as never) : r }))}
+          />
+        </div>
+        {onRemove ? (
+          <Button type="button" variant="danger" className="px-3 py-1" onClick={onRemove}>
+            {t("alliances.fields.remove")}
+          </Button>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,16 @@
+import { SDG_GOALS, textColourOn } from "@/domain/sdg";
+
+/** A small tile in the goal's official colour, with its number; the name is given to screen readers. */
+export function SdgBadge({ goal, name, primary }: { goal: number; name: string; primary?: boolean }) {
+  const colour = SDG_GOALS[goal - 1]?.colour ?? "#444444";
+  return (
+    <span
+      className={`inline-flex h-7 min-w-7 items-center justify-center rounded px-1 text-xs font-bold ${primary ? "ring-2 ring-slate-900 ring-offset-1" : ""}`}
+      style={{ backgroundColor: colour, color: textColourOn(colour) }}
+      title={name}
+    >
+      <span aria-hidden="true">{goal}</span>
+      <span className="sr-only">{name}</span>
+    </span>
+  );
+}

@@ -1,0 +1,44 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { seedDemo } from "../../db/seed";
+import { callerFor } from "../helpers/caller";
+import { openTestDatabase, sqlRows } from "../helpers/db";
+
+const { db } = await openTestDatabase();
+
+describe("the demo data", () => {
+  it("loads about sixty varied alliances across the demo workspaces, once", async () => {
+    await seedDemo(db);
+    await seedDemo(db);
+    const perWorkspace = await sqlRows<{ slug: string; n: number }>(
+      db.execute(sql`select w.slug, count(*)::int as n from alliance_parties p join workspaces w on w.id = p.workspace_id
+                     where w.slug in ('jardins-du-lien', 'boulangeries-du-val', 'departement-val-clair') group by w.slug order by w.slug`),
+    );
+    expect(perWorkspace).toEqual([
+      { slug: "boulangeries-du-val", n: 20 },
+      { slug: "departement-val-clair", n: 15 },
+      { slug: "jardins-du-lien", n: 25 },
+    ]);
+    const [variety] = await sqlRows<{ modes: number; goals: number; stages: number; regions: number; trajectories: number; contributions: number }>(
+      db.execute(sql`select
+        (select count(distinct mode) from alliance_mode_periods)::int as modes,
+        (select count(distinct goal) from alliance_sdg_targets)::int as goals,
+        (select count(distinct stage) from alliances)::int as stages,
+        (select count(distinct region_code) from alliance_territories)::int as regions,
+        (select count(*) from (select alliance_id from alliance_mode_periods group by alliance_id having count(*) > 1) t)::int as trajectories,
+        (select count(*) from alliance_contributions)::int as contributions`),
+    );
+    expect(variety!.modes).toBe(4);
+    expect(variety!.goals).toBeGreaterThanOrEqual(10);
+    expect(variety!.stages).toBeGreaterThanOrEqual(5);
+    expect(variety!.regions).toBeGreaterThanOrEqual(2);
+    expect(variety!.trajectories).toBeGreaterThan(3);
+    expect(variety!.contributions).toBeGreaterThan(30);
+
+    // The persona sees her workspace's alliances through the app, and only those.
+    const [camille] = await sqlRows<{ id: string; email: string }>(db.execute(sql`select id, email from users where email = 'camille.martin@demo.maillage.test'`));
+    const list = await callerFor(db, camille!).alliances.list({ workspaceSlug: "jardins-du-lien", archived: false, pageSize: 100 });
+    const archived = await callerFor(db, camille!).alliances.list({ workspaceSlug: "jardins-du-lien", archived: true, pageSize: 100 });
+    expect(list.total + archived.total).toBe(25);
+  });
+});
