@@ -33,8 +33,8 @@ export interface AllianceDraft {
   tags: string;
 }
 
-let counter = 0;
-export const newKey = () => `k${++counter}`;
+/** A key for list rows; random so rows made in the browser never collide with rows rendered on the server. */
+export const newKey = () => `k${Math.random().toString(36).slice(2, 10)}`;
 
 export function emptyPartner(): PartnerDraft {
   return { key: newKey(), organisationId: null, organisationName: null, isNew: false, name: "", kind: "entreprise", siren: "", rna: "", role: "partenaire" };

@@ -1,0 +1,108 @@
+import { uniq } from "../../tests/factories";
+import { expect, expectAccessible, test } from "../fixtures/test";
+
+test("a partnership manager records an alliance, finds it by SDG and région, meets an edit conflict, archives and restores it", async ({ browser, signInAs, workspaceOwnedBy }) => {
+  const context = await browser.newContext();
+  const me = await signInAs(context);
+  const slug = await workspaceOwnedBy(me, `Association ${uniq("e2e")}`);
+  const page = await context.newPage();
+  const title = `Repair café ${uniq("t")}`;
+
+  await page.goto(`/w/${slug}/alliances`);
+  await expect(page.getByTestId("alliance-count")).toHaveText("Aucune alliance");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Nouvelle alliance" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Nouvelle alliance" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Titre", { exact: true }).fill(title);
+  // Validation as you type: leaving the title too short says so at once.
+  await page.getByLabel("Titre", { exact: true }).fill("Ab");
+  await page.getByLabel("Résumé").focus();
+  await expect(page.getByText("Le titre doit compter entre 3 et 200 caractères.")).toBeVisible();
+  await page.getByLabel("Titre", { exact: true }).fill(title);
+  await page.getByLabel("Résumé").fill("Réparer ensemble plutôt que jeter, avec les salariés des partenaires.");
+
+  // Two partners: both new organisations.
+  const first = page.getByTestId("partner-0");
+  await first.getByLabel("Organisation (nom, au moins 2 lettres)").fill("Menuiserie du Lac");
+  await first.getByRole("button", { name: /Nouvelle organisation/ }).click();
+  await first.getByLabel("Type").selectOption("entreprise");
+  await first.getByLabel("Rôle").selectOption("financeur");
+  await page.getByRole("button", { name: "Ajouter un partenaire" }).click();
+  const second = page.getByTestId("partner-1");
+  await second.getByLabel("Organisation (nom, au moins 2 lettres)").fill("Ville de Démonstration");
+  await second.getByRole("button", { name: /Nouvelle organisation/ }).click();
+  await second.getByLabel("Type").selectOption("collectivite");
+
+  // Mode: mécénat de compétences.
+  await page.getByTestId("mode-0").getByLabel("Mode", { exact: true }).selectOption("mecenat");
+  await page.getByTestId("mode-0").getByLabel("Mécénat de compétences").check();
+
+  // Two SDG targets from the grouped, searchable picker.
+  await page.getByLabel("Filtrer les cibles (mot ou code)").fill("12.5");
+  await page.getByRole("checkbox", { name: /12\.5/ }).check();
+  await page.getByLabel("Filtrer les cibles (mot ou code)").fill("partenariats multi");
+  await page.getByRole("checkbox", { name: /17\.16/ }).check();
+  await page.getByLabel("Cible principale").selectOption("12.5");
+
+  // A commune by type-ahead.
+  await page.getByLabel("Échelle").selectOption("commune");
+  await page.getByLabel("Commune (nom ou code postal)").fill("grenob");
+  await page.getByRole("button", { name: /^Grenoble \(38\)/ }).click();
+  await expect(page.getByTestId("chosen-places")).toContainText("Grenoble");
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Enregistrer l'alliance" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId("alliance-parties")).toContainText("Menuiserie du Lac");
+  await expect(page.getByTestId("alliance-parties")).toContainText("Ville de Démonstration");
+  await expect(page.getByTestId("alliance-sdg")).toContainText("12.5");
+  await expect(page.getByTestId("alliance-sdg")).toContainText("17.16");
+  await expect(page.getByTestId("alliance-territory")).toContainText("Grenoble");
+  await expect(page.getByTestId("alliance-trajectory")).toContainText("Mécénat (Mécénat de compétences)");
+  await expectAccessible(page);
+  const detailUrl = page.url();
+
+  // Found by SDG goal 12 and by région Auvergne-Rhône-Alpes; not by another région.
+  await page.goto(`/w/${slug}/alliances`);
+  await page.getByLabel("ODD", { exact: true }).selectOption("12");
+  await page.getByLabel("Région").selectOption({ label: "Auvergne-Rhône-Alpes" });
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/sdgGoal=12/);
+  await expect(page).toHaveURL(/region=84/);
+  await expect(page.getByTestId("alliances-table")).toContainText(title);
+  await expectAccessible(page);
+  await page.goto(`/w/${slug}/alliances?sdgGoal=12&region=11`);
+  await expect(page.getByTestId("alliance-count")).toHaveText("Aucune alliance");
+
+  // Two tabs edit the same alliance: the second save is refused and shows the first one's values.
+  const tabA = await context.newPage();
+  const tabB = await context.newPage();
+  await tabA.goto(`${detailUrl}/edit`);
+  await tabB.goto(`${detailUrl}/edit`);
+  await expectAccessible(tabA);
+  await tabA.getByLabel("Titre", { exact: true }).fill(`${title} (onglet A)`);
+  await tabA.getByRole("button", { name: "Enregistrer l'alliance" }).click();
+  await expect(tabA.getByRole("heading", { level: 1, name: `${title} (onglet A)` })).toBeVisible();
+  await tabB.getByLabel("Titre", { exact: true }).fill(`${title} (onglet B)`);
+  await tabB.getByRole("button", { name: "Enregistrer l'alliance" }).click();
+  await expect(tabB.getByTestId("conflict")).toContainText("Quelqu'un a enregistré cette alliance");
+  await expect(tabB.getByTestId("newer-title")).toHaveText(`${title} (onglet A)`);
+  await expectAccessible(tabB);
+
+  // Archive, then restore.
+  await page.goto(detailUrl);
+  await page.getByRole("button", { name: "Archiver" }).click();
+  await expect(page.getByText(/Archivée le/)).toBeVisible();
+  await page.goto(`/w/${slug}/alliances`);
+  await expect(page.getByTestId("alliance-count")).toHaveText("Aucune alliance");
+  await page.goto(`/w/${slug}/alliances?archived=1`);
+  await expect(page.getByTestId("alliances-table")).toContainText(title);
+  await page.goto(detailUrl);
+  await page.getByRole("button", { name: "Restaurer" }).click();
+  await expect(page.getByText(/Archivée le/)).toHaveCount(0);
+  await page.goto(`/w/${slug}/alliances`);
+  await expect(page.getByTestId("alliances-table")).toContainText(title);
+  await context.close();
+});
