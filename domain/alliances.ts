@@ -84,3 +84,29 @@ export function currentMode(periods: readonly ModePeriod[]): Mode | null {
   if (periods.length === 0) return null;
   return [...periods].sort((a, b) => b.from.localeCompare(a.from))[0]!.mode;
 }
+
+/**
+ * Entries a workspace adds to an extendable list, from the labels people typed: each gets a
+ * stable ASCII key ("Tutorat de jeunes" → "tutorat_de_jeunes"); duplicates and labels whose
+ * key is already a default are dropped.
+ */
+export function customListEntries(labels: readonly string[], defaults: readonly string[]): Array<{ key: string; label: string }> {
+  const seen = new Set(defaults);
+  const entries: Array<{ key: string; label: string }> = [];
+  for (const raw of labels) {
+    const label = raw.trim();
+    const key = label
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "")
+      .replace(/^(\d)/, "n$1")
+      .slice(0, 60)
+      .replace(/_+$/, "");
+    if (!key || seen.has(key) || !CUSTOM_KEY_PATTERN.test(key)) continue;
+    seen.add(key);
+    entries.push({ key, label });
+  }
+  return entries;
+}

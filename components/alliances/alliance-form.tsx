@@ -23,8 +23,8 @@ interface Props {
   initial: AllianceDraft;
   /** Present when editing: the alliance and the version the form started from. */
   existing?: { id: string; version: number };
-  roles: string[];
-  schemes: string[];
+  roles: Array<{ key: string; label: string | null }>;
+  schemes: Array<{ key: string; label: string | null }>;
   regions: PlaceOption[];
   departements: PlaceOption[];
   placeLabels: Record<string, string>;
@@ -93,6 +93,7 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
   };
 
   const option = (prefix: string) => (k: string) => ({ value: k, label: t.has(`${prefix}.${k}` as never) ? t(`${prefix}.${k}` as never) : k });
+  const entry = (prefix: string) => (e: { key: string; label: string | null }) => ({ value: e.key, label: e.label ?? option(prefix)(e.key).label });
 
   return (
     <form onSubmit={submit} noValidate className="space-y-8" data-testid="alliance-form">
@@ -143,7 +144,7 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
           />
         </div>
         <SelectField id="a-stage" label={t("alliances.fields.stage")} value={draft.stage} onChange={(e) => set({ stage: e.target.value as AllianceDraft["stage"] })} options={LIFECYCLE_STAGES.map(option("alliance.lifecycle"))} />
-        <SelectField id="a-own-role" label={t("alliances.fields.ownRole")} value={draft.ownRole} onChange={(e) => set({ ownRole: e.target.value })} options={roles.map(option("alliance.partnerRoles"))} />
+        <SelectField id="a-own-role" label={t("alliances.fields.ownRole")} value={draft.ownRole} onChange={(e) => set({ ownRole: e.target.value })} options={roles.map(entry("alliance.partnerRoles"))} />
         <TextField id="a-starts" type="date" label={t("alliances.fields.startsOn")} value={draft.startsOn} onChange={(e) => set({ startsOn: e.target.value })} onBlur={touch("startsOn")} error={error("startsOn")} />
         <TextField id="a-ends" type="date" label={t("alliances.fields.endsOn")} value={draft.endsOn} onChange={(e) => set({ endsOn: e.target.value })} onBlur={touch("endsOn")} error={error("endsOn")} />
       </section>
@@ -159,7 +160,7 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
             workspaceSlug={workspaceSlug}
             index={i}
             value={p}
-            roles={roles}
+            roles={roles.map(entry("alliance.partnerRoles"))}
             onChange={(next) => set({ partners: draft.partners.map((x) => (x.key === p.key ? next : x)) })}
             onRemove={draft.partners.length > 1 ? () => set({ partners: draft.partners.filter((x) => x.key !== p.key) }) : undefined}
             errors={(suffix) => error(suffix ? `partners.${i}.${suffix}` : `partners.${i}`, false)}
@@ -253,7 +254,7 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
           const update = (patch: Partial<(typeof draft.engagements)[number]>) => set({ engagements: draft.engagements.map((x) => (x.key === e.key ? { ...x, ...patch } : x)) });
           return (
             <div key={e.key} className="grid items-end gap-3 sm:grid-cols-4">
-              <SelectField id={`eng-${e.key}`} label={t("alliances.fields.scheme")} value={e.scheme} onChange={(ev) => update({ scheme: ev.target.value })} options={schemes.map(option("alliance.engagementSchemes"))} />
+              <SelectField id={`eng-${e.key}`} label={t("alliances.fields.scheme")} value={e.scheme} onChange={(ev) => update({ scheme: ev.target.value })} options={schemes.map(entry("alliance.engagementSchemes"))} />
               <TextField id={`eng-${e.key}-emp`} inputMode="numeric" label={t("alliances.fields.employees")} value={e.employees} onChange={(ev) => update({ employees: ev.target.value })} error={error(`engagements.${i}.employees`)} />
               <TextField id={`eng-${e.key}-hours`} inputMode="decimal" label={t("alliances.fields.hours")} value={e.hours} onChange={(ev) => update({ hours: ev.target.value })} error={error(`engagements.${i}.hours`)} />
               <Button type="button" variant="danger" className="px-3 py-1" onClick={() => set({ engagements: draft.engagements.filter((x) => x.key !== e.key) })}>
@@ -262,7 +263,7 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
             </div>
           );
         })}
-        <Button type="button" variant="secondary" onClick={() => set({ engagements: [...draft.engagements, { key: newKey(), scheme: schemes[0]!, employees: "", hours: "" }] })}>
+        <Button type="button" variant="secondary" onClick={() => set({ engagements: [...draft.engagements, { key: newKey(), scheme: schemes[0]!.key, employees: "", hours: "" }] })}>
           {t("alliances.fields.addScheme")}
         </Button>
       </section>

@@ -22,7 +22,7 @@ export function PartnerField({
   workspaceSlug: string;
   index: number;
   value: PartnerDraft;
-  roles: string[];
+  roles: Array<{ value: string; label: string }>;
   onChange: (next: PartnerDraft) => void;
   onRemove?: () => void;
   errors: (suffix: string) => string | undefined;
@@ -90,7 +90,7 @@ export function PartnerField({
             label={t("alliances.fields.partnerRole")}
             value={value.role}
             onChange={(e) => onChange({ ...value, role: e.target.value })}
-            options={roles.map((r) => ({ value: r, label: t.has(`alliance.partnerRoles.${r}` as never) ? t(`alliance.partnerRoles.${r}` as never) : r }))}
+            options={roles}
           />
         </div>
         {onRemove ? (

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { WorkspaceKind } from "@/domain/workspaces";
 import { WorkspaceFields, type WorkspaceFieldValues } from "./workspace-fields";
@@ -14,7 +15,17 @@ import { WorkspaceFields, type WorkspaceFieldValues } from "./workspace-fields";
 export function WorkspaceSettingsForm({
   workspace,
 }: {
-  workspace: { slug: string; name: string; kind: WorkspaceKind; siren: string | null; rna: string | null; version: number };
+  workspace: {
+    slug: string;
+    name: string;
+    kind: WorkspaceKind;
+    siren: string | null;
+    rna: string | null;
+    version: number;
+    hourlyRateCents: number | null;
+    customPartnerRoles: Array<{ label: string }>;
+    customEngagementSchemes: Array<{ label: string }>;
+  };
 }) {
   const t = useTranslations();
   const trpc = useTRPC();
@@ -25,6 +36,12 @@ export function WorkspaceSettingsForm({
     siren: workspace.siren ?? "",
     rna: workspace.rna ?? "",
   });
+  const [registry, setRegistry] = useState({
+    hourlyRate: workspace.hourlyRateCents === null ? "" : String(workspace.hourlyRateCents / 100),
+    roles: workspace.customPartnerRoles.map((r) => r.label).join("\n"),
+    schemes: workspace.customEngagementSchemes.map((r) => r.label).join("\n"),
+  });
+  const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
   const update = useMutation(trpc.workspaces.update.mutationOptions({ onSuccess: () => router.refresh() }));
   const errors = useMutationErrors(update.error);
   return (
@@ -33,12 +50,49 @@ export function WorkspaceSettingsForm({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        update.mutate({ workspaceSlug: workspace.slug, ...values, version: update.data?.version ?? workspace.version });
+        update.mutate({
+          workspaceSlug: workspace.slug,
+          ...values,
+          version: update.data?.version ?? workspace.version,
+          hourlyRateEuros: registry.hourlyRate.trim() === "" ? null : Number(registry.hourlyRate.replace(",", ".")),
+          customPartnerRoles: lines(registry.roles),
+          customEngagementSchemes: lines(registry.schemes),
+        });
       }}
     >
       {errors.message ? <Notice tone="error">{errors.message}</Notice> : null}
       {update.isSuccess ? <Notice tone="success">{t("workspaces.saved")}</Notice> : null}
       <WorkspaceFields values={values} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} errors={errors.fields} />
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">{t("workspaces.registrySettings")}</legend>
+        <TextField
+          id="ws-rate"
+          inputMode="decimal"
+          label={t("workspaces.hourlyRate")}
+          help={t("workspaces.hourlyRateHelp")}
+          value={registry.hourlyRate}
+          onChange={(e) => setRegistry({ ...registry, hourlyRate: e.target.value })}
+          error={errors.fields.hourlyRateEuros}
+        />
+        {(["roles", "schemes"] as const).map((list) => (
+          <div key={list}>
+            <label htmlFor={`ws-${list}`} className="block text-sm font-medium">
+              {t(list === "roles" ? "workspaces.customRoles" : "workspaces.customSchemes")}
+            </label>
+            <textarea
+              id={`ws-${list}`}
+              rows={3}
+              aria-describedby={`ws-${list}-help`}
+              value={registry[list]}
+              onChange={(e) => setRegistry({ ...registry, [list]: e.target.value })}
+              className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700"
+            />
+            <p id={`ws-${list}-help`} className="mt-1 text-sm text-slate-700">
+              {t("workspaces.customListHelp")}
+            </p>
+          </div>
+        ))}
+      </fieldset>
       <Button type="submit" disabled={update.isPending}>
         {t("app.save")}
       </Button>

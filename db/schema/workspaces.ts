@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { WORKSPACE_KINDS } from "../../domain/workspaces";
 import { ROLES } from "../../domain/roles";
 import { createdAt, id, updatedAt, version } from "./columns";
@@ -22,6 +22,9 @@ export const workspaces = pgTable(
     organisationId: uuid(),
     /** Euro cents per hour used to value skills and volunteer hours in the contribution ledger. */
     hourlyRateCents: integer(),
+    /** Partner roles and employee-engagement schemes this workspace added to the default lists. */
+    customPartnerRoles: jsonb().$type<Array<{ key: string; label: string }>>().notNull().default([]),
+    customEngagementSchemes: jsonb().$type<Array<{ key: string; label: string }>>().notNull().default([]),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

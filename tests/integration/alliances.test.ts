@@ -223,3 +223,32 @@ describe("isolation", () => {
     expect(sqlState(failure)).toBe("42501");
   });
 });
+
+describe("the workspace's own lists and hourly rate", () => {
+  it("lets admins add partner roles and engagement schemes, which alliances may then use, and refuses unknown ones", async () => {
+    const { slug, editor, owner } = await setup();
+    const unknown = await rejection(editor.alliances.create({ workspaceSlug: slug, ...allianceInput({ ownRole: "mentor" }) }));
+    expect(unknown.code).toBe("BAD_REQUEST");
+    const ws = await owner.workspaces.get({ workspaceSlug: slug });
+    await owner.workspaces.update({
+      workspaceSlug: slug,
+      name: ws.name,
+      kind: ws.kind,
+      version: ws.version,
+      hourlyRateEuros: 42.5,
+      customPartnerRoles: ["Mentor", "Financeur"],
+      customEngagementSchemes: ["Tutorat de jeunes"],
+    });
+    const updated = await owner.workspaces.get({ workspaceSlug: slug });
+    expect(updated.hourlyRateCents).toBe(4250);
+    expect(updated.lists.partnerRoles.at(-1)).toEqual({ key: "mentor", label: "Mentor" });
+    expect(updated.lists.engagementSchemes.at(-1)).toEqual({ key: "tutorat_de_jeunes", label: "Tutorat de jeunes" });
+    const { id } = await editor.alliances.create({
+      workspaceSlug: slug,
+      ...allianceInput({ ownRole: "mentor", engagements: [{ scheme: "tutorat_de_jeunes", employees: 3, hours: 20 }] }),
+    });
+    const detail = await editor.alliances.get({ workspaceSlug: slug, id });
+    expect(detail.parties.find((p) => p.isMine)?.role).toBe("mentor");
+    expect(detail.engagements[0]?.scheme).toBe("tutorat_de_jeunes");
+  });
+});

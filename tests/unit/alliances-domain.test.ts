@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contributionValueCents, currentMode, CUSTOM_KEY_PATTERN, MODES } from "../../domain/alliances";
+import { contributionValueCents, currentMode, customListEntries, CUSTOM_KEY_PATTERN, MODES } from "../../domain/alliances";
 import { kindFromLegalCategory } from "../../domain/identifiers";
 
 describe("modes of relationship", () => {
@@ -60,5 +60,15 @@ describe("custom list keys", () => {
     expect(CUSTOM_KEY_PATTERN.test("tutorat_jeunes")).toBe(true);
     expect(CUSTOM_KEY_PATTERN.test("Tutorat")).toBe(false);
     expect(CUSTOM_KEY_PATTERN.test("tutorat__jeunes")).toBe(false);
+  });
+});
+
+describe("extendable lists", () => {
+  it("give typed labels stable keys, skipping defaults and duplicates", () => {
+    expect(customListEntries(["Tutorat de jeunes", " Prêt de matériel ", "Financeur", "tutorat de jeunes", "", "3e voie"], ["porteur", "financeur"])).toEqual([
+      { key: "tutorat_de_jeunes", label: "Tutorat de jeunes" },
+      { key: "pret_de_materiel", label: "Prêt de matériel" },
+      { key: "n3e_voie", label: "3e voie" },
+    ]);
   });
 });

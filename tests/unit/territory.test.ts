@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { communesOfEpci, departementsOfRegion, locateCommune, normalizeForSearch, searchCommunes } from "../../domain/territory";
+import { communesOfEpci, departementsOfRegion, locateCommune, normalizeForSearch, searchCommunes, territoryParents } from "../../domain/territory";
 import { territory } from "../../domain/territory-data";
 
 const index = territory();
@@ -61,5 +61,18 @@ describe("commune search", () => {
   it("respects the limit and returns nothing for an empty query", () => {
     expect(searchCommunes(index, "sa", 7)).toHaveLength(7);
     expect(searchCommunes(index, "  ")).toEqual([]);
+  });
+});
+
+describe("territory parents", () => {
+  it("give each level its département and région, for indexable filters", () => {
+    expect(territoryParents(index, "commune", "69123")).toEqual({ departementCode: "69", regionCode: "84" });
+    expect(territoryParents(index, "departement", "2B")).toEqual({ departementCode: "2B", regionCode: "94" });
+    expect(territoryParents(index, "region", "84")).toEqual({ departementCode: null, regionCode: "84" });
+    expect(territoryParents(index, "national", "FR")).toEqual({ departementCode: null, regionCode: null });
+    const lyonMetropole = index.communes.get("69123")!.epci!;
+    expect(territoryParents(index, "epci", lyonMetropole)).toEqual({ departementCode: "69", regionCode: "84" });
+    expect(territoryParents(index, "commune", "00000")).toBeNull();
+    expect(territoryParents(index, "region", "99")).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
@@ -31,7 +32,10 @@ export default async function WorkspaceHomePage({ params }: Params) {
         <dt className="font-medium">{t("members.role")}</dt>
         <dd data-testid="my-role">{t(`roles.${workspace.myRole}`)}</dd>
       </dl>
-      <p className="max-w-2xl text-slate-800">{t("workspaces.nextSteps")}</p>
+      <p className="max-w-2xl text-slate-800">{t("workspaces.overviewRegistry")}</p>
+      <p>
+        <Link href={`/w/${workspaceSlug}/alliances`}>{t("workspaces.openRegistry")}</Link>
+      </p>
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { ensureWorkspaceOrganisation, findOrCreateOrganisation } from "../organisations/find-or-create-organisation";
 import { getAlliance, loadAllianceCore } from "./get-alliance";
+import { workspaceLists } from "../workspaces/workspace-lists";
 import type { CreateAllianceInput, UpdateAllianceInput } from "./schemas";
 
 type Details = Omit<CreateAllianceInput, "title">;
@@ -40,6 +41,15 @@ async function resolvePartners(ctx: WorkspaceContext, ownOrganisationId: string,
 
 /** Replaces every detail of an alliance (the caller has checked access and the version). */
 async function writeDetails(ctx: WorkspaceContext, allianceId: string, title: string, input: Details) {
+  const lists = await workspaceLists(ctx);
+  const roleKeys = lists.partnerRoles.map((r) => r.key);
+  if (!roleKeys.includes(input.ownRole)) throw new AppError("BAD_REQUEST", "errors.alliance.unknownRole", { field: "ownRole" });
+  input.partners.forEach((p, i) => {
+    if (!roleKeys.includes(p.role)) throw new AppError("BAD_REQUEST", "errors.alliance.unknownRole", { field: `partners.${i}.role` });
+  });
+  input.engagements.forEach((e, i) => {
+    if (!lists.engagementSchemes.some((s) => s.key === e.scheme)) throw new AppError("BAD_REQUEST", "errors.alliance.unknownScheme", { field: `engagements.${i}.scheme` });
+  });
   const ownOrganisationId = await ensureWorkspaceOrganisation(ctx);
   const partners = await resolvePartners(ctx, ownOrganisationId, input.partners);
   const index = territory();

@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { memberships, workspaces } from "../../../db/schema";
 import { AppError } from "../../errors";
 import type { WorkspaceContext } from "../context";
+import { workspaceLists } from "./workspace-lists";
 
 /** The current workspace with its member count and the actor's role. Tenant: ctx.workspaceId. */
 export async function getWorkspace(ctx: WorkspaceContext) {
@@ -11,5 +12,5 @@ export async function getWorkspace(ctx: WorkspaceContext) {
     .select({ value: count() })
     .from(memberships)
     .where(eq(memberships.workspaceId, ctx.workspaceId));
-  return { ...workspace, memberCount: members?.value ?? 0, myRole: ctx.role };
+  return { ...workspace, memberCount: members?.value ?? 0, myRole: ctx.role, lists: await workspaceLists(ctx) };
 }

@@ -30,5 +30,14 @@ const workspaceFields = {
 export const CreateWorkspaceInput = z.object({ ...workspaceFields, slug: workspaceSlug });
 export type CreateWorkspaceInput = z.infer<typeof CreateWorkspaceInput>;
 
-export const UpdateWorkspaceInput = z.object({ ...workspaceFields, version: z.number().int().min(1) });
+const customLabels = z.array(z.string().trim().min(2, { message: "errors.workspace.listLabel" }).max(60, { message: "errors.workspace.listLabel" })).max(30);
+
+export const UpdateWorkspaceInput = z.object({
+  ...workspaceFields,
+  version: z.number().int().min(1),
+  /** Euros per hour used to value skills and volunteer hours; empty to value them by hand. */
+  hourlyRateEuros: z.number().min(0, { message: "errors.workspace.hourlyRate" }).max(10_000, { message: "errors.workspace.hourlyRate" }).nullish(),
+  customPartnerRoles: customLabels.optional(),
+  customEngagementSchemes: customLabels.optional(),
+});
 export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceInput>;

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { workspaces } from "../../../db/schema";
+import { customListEntries, DEFAULT_ENGAGEMENT_SCHEMES, DEFAULT_PARTNER_ROLES } from "../../../domain/alliances";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
@@ -13,10 +14,17 @@ import type { UpdateWorkspaceInput } from "./schemas";
 export async function updateWorkspace(ctx: WorkspaceContext, input: UpdateWorkspaceInput) {
   const [before] = await ctx.tx.select().from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
   if (!before) throw new AppError("NOT_FOUND", "errors.workspace.notFound");
-  const { version, ...fields } = input;
+  const { version, hourlyRateEuros, customPartnerRoles, customEngagementSchemes, ...fields } = input;
   const [after] = await ctx.tx
     .update(workspaces)
-    .set({ ...fields, version: sql`${workspaces.version} + 1`, updatedAt: new Date() })
+    .set({
+      ...fields,
+      ...(hourlyRateEuros !== undefined ? { hourlyRateCents: hourlyRateEuros === null ? null : Math.round(hourlyRateEuros * 100) } : {}),
+      ...(customPartnerRoles ? { customPartnerRoles: customListEntries(customPartnerRoles, DEFAULT_PARTNER_ROLES) } : {}),
+      ...(customEngagementSchemes ? { customEngagementSchemes: customListEntries(customEngagementSchemes, DEFAULT_ENGAGEMENT_SCHEMES) } : {}),
+      version: sql`${workspaces.version} + 1`,
+      updatedAt: new Date(),
+    })
     .where(and(eq(workspaces.id, ctx.workspaceId), eq(workspaces.version, version)))
     .returning();
   if (!after) throw new AppError("CONFLICT", "errors.staleVersion");

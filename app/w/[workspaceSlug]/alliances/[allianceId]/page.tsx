@@ -37,6 +37,8 @@ export default async function AlliancePage(props: Params) {
   const canWrite = can(workspace.myRole, "alliances.write");
   const partyName = new Map(alliance.parties.map((p) => [p.id, p.name]));
   const base = `/w/${workspaceSlug}/alliances`;
+  const listLabel = (prefix: string, entries: Array<{ key: string; label: string | null }>, key: string) =>
+    entries.find((e) => e.key === key)?.label ?? (t.has(`${prefix}.${key}` as never) ? t(`${prefix}.${key}` as never) : key);
 
   return (
     <article className="space-y-8">
@@ -81,11 +83,11 @@ export default async function AlliancePage(props: Params) {
         <dd>
           {alliance.engagements.length
             ? alliance.engagements
-                .map((e) => `${t.has(`alliance.engagementSchemes.${e.scheme}` as never) ? t(`alliance.engagementSchemes.${e.scheme}` as never) : e.scheme} (${t("alliances.detail.engagementLine", { employees: e.employees ?? "—", hours: e.hours ?? "—" })})`)
+                .map((e) => `${listLabel("alliance.engagementSchemes", workspace.lists.engagementSchemes, e.scheme)} (${t("alliances.detail.engagementLine", { employees: e.employees ?? "—", hours: e.hours ?? "—" })})`)
                 .join(" ; ")
             : t("alliances.detail.none")}
         </dd>
-        <dt className="font-medium">{t("alliances.fields.tags")}</dt>
+        <dt className="font-medium">{t("alliances.detail.tags")}</dt>
         <dd>{alliance.tags.length ? alliance.tags.join(", ") : t("alliances.detail.none")}</dd>
       </dl>
 
@@ -97,7 +99,7 @@ export default async function AlliancePage(props: Params) {
           {alliance.parties.map((p) => (
             <li key={p.id}>
               <span className="font-medium">{p.name}</span> · {t(`alliance.organisationKinds.${p.kind}`)} ·{" "}
-              {t.has(`alliance.partnerRoles.${p.role}` as never) ? t(`alliance.partnerRoles.${p.role}` as never) : p.role}
+              {listLabel("alliance.partnerRoles", workspace.lists.partnerRoles, p.role)}
               {p.siren ? ` · SIREN ${p.siren}` : ""}
               {p.rna ? ` · RNA ${p.rna}` : ""}
             </li>

@@ -18,7 +18,7 @@ export default async function NewAlliancePage({ params }: Params) {
   const t = await getTranslations("alliances");
   const workspace = await readOrNotFound(async () => (await serverCaller()).workspaces.get({ workspaceSlug }));
   if (!can(workspace.myRole, "alliances.write")) notFound();
-  const options = allianceFormOptions();
+  const options = allianceFormOptions([], workspace.lists);
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold">{t("new")}</h1>

@@ -1,0 +1,2 @@
+ALTER TABLE "workspaces" ADD COLUMN "custom_partner_roles" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "workspaces" ADD COLUMN "custom_engagement_schemes" jsonb DEFAULT '[]'::jsonb NOT NULL;
