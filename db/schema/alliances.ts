@@ -177,3 +177,21 @@ export const allianceTimeline = pgTable(
   },
   (t) => [index("alliance_timeline_alliance_idx").on(t.allianceId, t.occurredOn)],
 );
+
+/** A named alliance-list view (its filters as a query string), private to the user who saved it. */
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: id(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    query: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("saved_views_name_idx").on(t.workspaceId, t.userId, t.name)],
+);

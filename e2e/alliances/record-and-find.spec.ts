@@ -73,6 +73,14 @@ test("a partnership manager records an alliance, finds it by SDG and région, me
   await expect(page).toHaveURL(/region=84/);
   await expect(page.getByTestId("alliances-table")).toContainText(title);
   await expectAccessible(page);
+  // The filtered view is saved under a name and comes back with one click.
+  await page.getByLabel("Nom de la vue").fill("ODD 12 en Auvergne-Rhône-Alpes");
+  await page.getByRole("button", { name: "Enregistrer cette vue" }).click();
+  await expect(page.getByTestId("saved-views")).toContainText("ODD 12 en Auvergne-Rhône-Alpes");
+  await page.goto(`/w/${slug}/alliances`);
+  await page.getByRole("link", { name: "ODD 12 en Auvergne-Rhône-Alpes" }).click();
+  await expect(page).toHaveURL(/sdgGoal=12/);
+  await expect(page.getByTestId("alliances-table")).toContainText(title);
   await page.goto(`/w/${slug}/alliances?sdgGoal=12&region=11`);
   await expect(page.getByTestId("alliance-count")).toHaveText("Aucune alliance");
 

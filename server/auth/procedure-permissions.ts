@@ -33,4 +33,7 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "public" | "auth
   "alliances.addTimelineEntry": "alliances.write",
   "organisations.suggest": "organisations.read",
   "territory.searchCommunes": "authed",
+  "savedViews.list": "alliances.read",
+  "savedViews.save": "alliances.read",
+  "savedViews.delete": "alliances.read",
 };

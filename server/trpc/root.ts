@@ -1,4 +1,4 @@
-import { alliancesRouter, organisationsRouter, territoryRouter } from "./routers/alliances";
+import { alliancesRouter, organisationsRouter, savedViewsRouter, territoryRouter } from "./routers/alliances";
 import { auditRouter } from "./routers/audit";
 import { invitationsRouter, membersRouter } from "./routers/members";
 import { workspacesRouter } from "./routers/workspaces";
@@ -12,6 +12,7 @@ export const appRouter = router({
   alliances: alliancesRouter,
   organisations: organisationsRouter,
   territory: territoryRouter,
+  savedViews: savedViewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

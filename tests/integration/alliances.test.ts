@@ -252,3 +252,17 @@ describe("the workspace's own lists and hourly rate", () => {
     expect(detail.engagements[0]?.scheme).toBe("tutorat_de_jeunes");
   });
 });
+
+describe("saved views", () => {
+  it("are personal: saved by name, listed for their owner only, names unique per person", async () => {
+    const { slug, editor, owner } = await setup();
+    await editor.savedViews.save({ workspaceSlug: slug, name: "ODD 12 en Auvergne-Rhône-Alpes", query: "sdgGoal=12&region=84" });
+    expect((await rejection(editor.savedViews.save({ workspaceSlug: slug, name: "ODD 12 en Auvergne-Rhône-Alpes", query: "x=1" }))).code).toBe("CONFLICT");
+    const mine = await editor.savedViews.list({ workspaceSlug: slug });
+    expect(mine).toEqual([expect.objectContaining({ name: "ODD 12 en Auvergne-Rhône-Alpes", query: "sdgGoal=12&region=84" })]);
+    expect(await owner.savedViews.list({ workspaceSlug: slug })).toEqual([]);
+    expect((await rejection(owner.savedViews.delete({ workspaceSlug: slug, id: mine[0]!.id }))).code).toBe("NOT_FOUND");
+    await editor.savedViews.delete({ workspaceSlug: slug, id: mine[0]!.id });
+    expect(await editor.savedViews.list({ workspaceSlug: slug })).toEqual([]);
+  });
+});

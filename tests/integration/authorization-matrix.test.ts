@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
-import { invitations, memberships } from "../../db/schema";
+import { invitations, memberships, savedViews } from "../../db/schema";
 import { PERMISSIONS, type Role, ROLES } from "../../domain/roles";
 import { PROCEDURE_PERMISSIONS } from "../../server/auth/procedure-permissions";
 import type { SessionUser } from "../../server/trpc/init";
@@ -23,7 +23,7 @@ async function addMember(db: Db, fixture: Fixture, role: Role) {
  * A valid input for each workspace procedure, built on a fresh fixture so that every call
  * would succeed for a role that holds the permission. A procedure missing here fails the test.
  */
-const SAMPLES: Record<string, (f: Fixture) => Promise<Record<string, unknown>>> = {
+const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Record<string, unknown>>> = {
   "workspaces.get": async () => ({}),
   "workspaces.update": async () => ({ name: "Nouveau nom", kind: "fondation", version: 1 }),
   "members.list": async () => ({}),
@@ -69,6 +69,15 @@ const SAMPLES: Record<string, (f: Fixture) => Promise<Record<string, unknown>>> 
   },
   "alliances.addTimelineEntry": async (f) => ({ allianceId: await newAlliance(f), kind: "meeting", title: "Comité de pilotage", occurredOn: "2024-06-01" }),
   "organisations.suggest": async () => ({ query: "coop" }),
+  "savedViews.list": async () => ({}),
+  "savedViews.save": async () => ({ name: uniq("vue"), query: "sdgGoal=12" }),
+  "savedViews.delete": async (f, who) => {
+    const [view] = await db
+      .insert(savedViews)
+      .values({ workspaceId: f.workspace.id, userId: f.users[who].id, name: uniq("vue"), query: "" })
+      .returning();
+    return { id: view!.id };
+  },
 };
 
 async function newAlliance(f: Fixture): Promise<string> {
@@ -114,7 +123,7 @@ describe("authorization matrix", () => {
   });
 
   it.each(allPaths.filter((p) => PROCEDURE_PERMISSIONS[p] !== "public"))("%s refuses anonymous callers", async (path) => {
-    const input = AUTHED_SAMPLES[path] ?? { workspaceSlug: "anything", ...(await SAMPLES[path]!(await createWorkspaceWithRoles(db))) };
+    const input = AUTHED_SAMPLES[path] ?? { workspaceSlug: "anything", ...(await SAMPLES[path]!(await createWorkspaceWithRoles(db), "owner")) };
     expect(await outcome(call(null, path, input))).toBe("UNAUTHORIZED");
   });
 
@@ -124,7 +133,7 @@ describe("authorization matrix", () => {
 
   it.each(workspaceCases)("%s as %s", async (path, who) => {
     const fixture = await createWorkspaceWithRoles(db);
-    const input = { workspaceSlug: fixture.workspace.slug, ...(await SAMPLES[path]!(fixture)) };
+    const input = { workspaceSlug: fixture.workspace.slug, ...(await SAMPLES[path]!(fixture, who)) };
     const result = await outcome(call(fixture.users[who], path, input));
     const permission = PROCEDURE_PERMISSIONS[path] as keyof typeof PERMISSIONS;
     const expected = who === "stranger" ? "NOT_FOUND" : (PERMISSIONS[permission] as readonly Role[]).includes(who) ? "OK" : "FORBIDDEN";

@@ -12,6 +12,7 @@ import {
   ListAlliancesInput,
   UpdateAllianceInput,
 } from "../../services/alliances/schemas";
+import { deleteSavedView, listSavedViews, SaveViewInput, saveView } from "../../services/alliances/saved-views";
 import { addTimelineEntry, allianceHistory } from "../../services/alliances/timeline";
 import { createAlliance, updateAlliance } from "../../services/alliances/write-alliance";
 import { suggestOrganisations } from "../../services/organisations/find-or-create-organisation";
@@ -41,6 +42,12 @@ export const alliancesRouter = router({
   addContribution: workspaceProcedure.input(AddContributionInput).mutation(({ ctx, input }) => addContribution(ctx.workspace, own(input))),
   deleteContribution: workspaceProcedure.input(DeleteContributionInput).mutation(({ ctx, input }) => deleteContribution(ctx.workspace, own(input))),
   addTimelineEntry: workspaceProcedure.input(AddTimelineEntryInput).mutation(({ ctx, input }) => addTimelineEntry(ctx.workspace, own(input))),
+});
+
+export const savedViewsRouter = router({
+  list: workspaceProcedure.query(({ ctx }) => listSavedViews(ctx.workspace)),
+  save: workspaceProcedure.input(SaveViewInput).mutation(({ ctx, input }) => saveView(ctx.workspace, own(input))),
+  delete: workspaceProcedure.input(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => deleteSavedView(ctx.workspace, input.id)),
 });
 
 export const organisationsRouter = router({

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { filtersFromSearchParams, listHref } from "@/components/alliances/list-filters";
+import { SavedViews } from "@/components/alliances/saved-views";
 import { SdgBadge } from "@/components/alliances/sdg-badge";
 import { SelectField, TextField } from "@/components/ui/field";
 import { ENTRY_DOORS, LIFECYCLE_STAGES, MECENAT_FORMS, MODES } from "@/domain/alliances";
@@ -25,6 +27,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
   const caller = await serverCaller();
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
   const result = await readOrNotFound(() => caller.alliances.list({ workspaceSlug, ...filters }));
+  const views = await caller.savedViews.list({ workspaceSlug });
   const base = `/w/${workspaceSlug}/alliances`;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const index = territory();
@@ -103,6 +106,10 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
           </Link>
         </div>
       </form>
+
+      <Suspense>
+        <SavedViews workspaceSlug={workspaceSlug} views={views} />
+      </Suspense>
 
       <p role="status" data-testid="alliance-count">
         {t("alliances.count", { count: result.total })}
