@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   "alliances.write": ["owner", "admin", "editor"],
   "alliances.delete": ["owner", "admin"],
   "organisations.read": ["owner", "admin", "editor", "viewer"],
+  "organisations.write": ["owner", "admin", "editor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

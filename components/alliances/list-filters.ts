@@ -1,7 +1,7 @@
 import { ListAlliancesInput } from "@/server/services/alliances/schemas";
 
 /** The filter keys that travel in the list page's URL, so a view can be shared and bookmarked. */
-export const FILTER_KEYS = ["q", "stage", "mode", "mecenatForm", "entryDoor", "sdgGoal", "sdgTarget", "region", "departement", "partnerKind", "tag", "from", "to", "archived", "sort", "direction", "page"] as const;
+export const FILTER_KEYS = ["q", "stage", "mode", "mecenatForm", "entryDoor", "sdgGoal", "sdgTarget", "region", "departement", "partnerId", "partnerKind", "tag", "from", "to", "archived", "sort", "direction", "page"] as const;
 
 /** Reads the list's filters from URL search params; anything invalid is dropped rather than failing the page. */
 export function filtersFromSearchParams(params: Record<string, string | string[] | undefined>) {

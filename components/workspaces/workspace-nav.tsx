@@ -16,6 +16,7 @@ export async function WorkspaceNav({
   const links = [
     { href: base, label: t("overview"), show: true },
     { href: `${base}/alliances`, label: t("alliances"), show: can(workspace.myRole, "alliances.read") },
+    { href: `${base}/organisations`, label: t("organisations"), show: can(workspace.myRole, "organisations.read") },
     { href: `${base}/members`, label: t("members"), show: can(workspace.myRole, "members.read") },
     { href: `${base}/audit`, label: t("audit"), show: can(workspace.myRole, "audit.read") },
     { href: `${base}/settings`, label: t("settings"), show: can(workspace.myRole, "workspace.update") },

@@ -64,6 +64,18 @@ test("a partnership manager records an alliance, finds it by SDG and région, me
   await expectAccessible(page);
   const detailUrl = page.url();
 
+  // The partner's page: shared identity, and notes and a contact private to this workspace.
+  await page.getByTestId("alliance-parties").getByRole("link", { name: "Menuiserie du Lac" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Menuiserie du Lac" })).toBeVisible();
+  await page.getByLabel("Notes").fill("Rencontrée au forum des associations.");
+  await page.getByRole("button", { name: "Enregistrer les notes" }).click();
+  await expect(page.getByText("Notes enregistrées.")).toBeVisible();
+  await page.getByLabel("Nom", { exact: true }).fill("Claire Dupont");
+  await page.getByLabel("E-mail").fill("claire.dupont@example.org");
+  await page.getByRole("button", { name: "Ajouter le contact" }).click();
+  await expect(page.getByTestId("contacts")).toContainText("Claire Dupont");
+  await expectAccessible(page);
+
   // Found by SDG goal 12 and by région Auvergne-Rhône-Alpes; not by another région.
   await page.goto(`/w/${slug}/alliances`);
   await page.getByLabel("ODD", { exact: true }).selectOption("12");

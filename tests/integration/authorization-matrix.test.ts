@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
-import { invitations, memberships, savedViews } from "../../db/schema";
+import { invitations, memberships, organisationContacts, savedViews } from "../../db/schema";
 import { PERMISSIONS, type Role, ROLES } from "../../domain/roles";
 import { PROCEDURE_PERMISSIONS } from "../../server/auth/procedure-permissions";
 import type { SessionUser } from "../../server/trpc/init";
@@ -69,6 +69,15 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   },
   "alliances.addTimelineEntry": async (f) => ({ allianceId: await newAlliance(f), kind: "meeting", title: "Comité de pilotage", occurredOn: "2024-06-01" }),
   "organisations.suggest": async () => ({ query: "coop" }),
+  "organisations.list": async () => ({}),
+  "organisations.get": async (f) => ({ id: await partnerOf(f) }),
+  "organisations.saveNotes": async (f) => ({ organisationId: await partnerOf(f), notes: "Interlocutrice très réactive", tags: ["fidèle"], version: 0 }),
+  "organisations.addContact": async (f) => ({ organisationId: await partnerOf(f), name: "Claire Dupont", email: "claire@example.org" }),
+  "organisations.deleteContact": async (f) => {
+    const organisationId = await partnerOf(f);
+    const [contact] = await db.insert(organisationContacts).values({ workspaceId: f.workspace.id, organisationId, name: "Paul Durand" }).returning();
+    return { contactId: contact!.id };
+  },
   "savedViews.list": async () => ({}),
   "savedViews.save": async () => ({ name: uniq("vue"), query: "sdgGoal=12" }),
   "savedViews.delete": async (f, who) => {
@@ -79,6 +88,12 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
     return { id: view!.id };
   },
 };
+
+async function partnerOf(f: Fixture): Promise<string> {
+  const id = await newAlliance(f);
+  const detail = await callerFor(db, f.users.owner).alliances.get({ workspaceSlug: f.workspace.slug, id });
+  return detail.parties.find((p) => !p.isMine)!.organisationId;
+}
 
 async function newAlliance(f: Fixture): Promise<string> {
   const { id } = await callerFor(db, f.users.owner).alliances.create({ workspaceSlug: f.workspace.slug, ...allianceInput() });

@@ -17,6 +17,15 @@ import { addTimelineEntry, allianceHistory } from "../../services/alliances/time
 import { createAlliance, updateAlliance } from "../../services/alliances/write-alliance";
 import { suggestOrganisations } from "../../services/organisations/find-or-create-organisation";
 import { SuggestOrganisationsInput } from "../../services/organisations/schemas";
+import {
+  AddContactInput,
+  addContact,
+  deleteContact,
+  getOrganisation,
+  listWorkspaceOrganisations,
+  SaveOrganisationNotesInput,
+  saveOrganisationNotes,
+} from "../../services/organisations/private-layer";
 import { searchCommunes } from "../../../domain/territory";
 import { territory } from "../../../domain/territory-data";
 import { authedProcedure, router, workspaceProcedure } from "../procedures";
@@ -52,6 +61,11 @@ export const savedViewsRouter = router({
 
 export const organisationsRouter = router({
   suggest: workspaceProcedure.input(SuggestOrganisationsInput).query(({ ctx, input }) => suggestOrganisations(ctx.workspace, input.query)),
+  list: workspaceProcedure.query(({ ctx }) => listWorkspaceOrganisations(ctx.workspace)),
+  get: workspaceProcedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getOrganisation(ctx.workspace, input.id)),
+  saveNotes: workspaceProcedure.input(SaveOrganisationNotesInput).mutation(({ ctx, input }) => saveOrganisationNotes(ctx.workspace, own(input))),
+  addContact: workspaceProcedure.input(AddContactInput).mutation(({ ctx, input }) => addContact(ctx.workspace, own(input))),
+  deleteContact: workspaceProcedure.input(z.object({ contactId: z.uuid() })).mutation(({ ctx, input }) => deleteContact(ctx.workspace, input)),
 });
 
 export const territoryRouter = router({

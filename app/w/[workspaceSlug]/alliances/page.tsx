@@ -28,6 +28,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
   const result = await readOrNotFound(() => caller.alliances.list({ workspaceSlug, ...filters }));
   const views = await caller.savedViews.list({ workspaceSlug });
+  const partnerOptions = (await caller.organisations.list({ workspaceSlug })).filter((o) => o.alliances > 0);
   const base = `/w/${workspaceSlug}/alliances`;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const index = territory();
@@ -85,6 +86,13 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
             label={t("alliances.fields.departement")}
             defaultValue={filters.departement ?? ""}
             options={[any, ...departements.map((d) => ({ value: d.code, label: `${d.code} ${d.name}` }))]}
+          />
+          <SelectField
+            id="f-partner"
+            name="partnerId"
+            label={t("alliances.fields.partnerFilter")}
+            defaultValue={filters.partnerId ?? ""}
+            options={[any, ...partnerOptions.map((o) => ({ value: o.id, label: o.name }))]}
           />
           <SelectField id="f-kind" name="partnerKind" label={t("alliances.fields.partnerKind")} defaultValue={filters.partnerKind ?? ""} options={options(ORGANISATION_KINDS, "alliance.organisationKinds")} />
           <TextField id="f-tag" name="tag" label={t("alliances.fields.tags")} defaultValue={filters.tag ?? ""} />

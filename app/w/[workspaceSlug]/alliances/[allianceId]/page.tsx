@@ -98,7 +98,10 @@ export default async function AlliancePage(props: Params) {
         <ul className="space-y-1" data-testid="alliance-parties">
           {alliance.parties.map((p) => (
             <li key={p.id}>
-              <span className="font-medium">{p.name}</span> · {t(`alliance.organisationKinds.${p.kind}`)} ·{" "}
+              <Link href={`/w/${workspaceSlug}/organisations/${p.organisationId}`} className="font-medium">
+                {p.name}
+              </Link>{" "}
+              · {t(`alliance.organisationKinds.${p.kind}`)} ·{" "}
               {listLabel("alliance.partnerRoles", workspace.lists.partnerRoles, p.role)}
               {p.siren ? ` · SIREN ${p.siren}` : ""}
               {p.rna ? ` · RNA ${p.rna}` : ""}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { callerFor } from "../helpers/caller";
+import { openTestDatabase } from "../helpers/db";
+import { rejection } from "../helpers/errors";
+import { allianceInput, createWorkspaceWithRoles } from "../factories";
+
+const { db } = await openTestDatabase();
+
+describe("what a workspace knows privately about an organisation", () => {
+  it("keeps notes, tags and contacts per workspace while the identity is shared", async () => {
+    const a = await createWorkspaceWithRoles(db);
+    const b = await createWorkspaceWithRoles(db);
+    const editorA = callerFor(db, a.users.editor);
+    const partner = { name: "Fondation Pour Demain", kind: "fondation" as const, rna: "W691234567" };
+    const { id: allianceA } = await editorA.alliances.create({ workspaceSlug: a.workspace.slug, ...allianceInput({ partners: [{ organisation: partner, role: "financeur" }] }) });
+    const editorB = callerFor(db, b.users.editor);
+    await editorB.alliances.create({ workspaceSlug: b.workspace.slug, ...allianceInput({ partners: [{ organisation: partner, role: "partenaire" }] }) });
+    const organisationId = (await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id: allianceA })).parties.find((p) => !p.isMine)!.organisationId;
+
+    await editorA.organisations.saveNotes({ workspaceSlug: a.workspace.slug, organisationId, notes: "Comité d'attribution en mars.", tags: ["mécène", "mécène"], version: 0 });
+    await editorA.organisations.addContact({ workspaceSlug: a.workspace.slug, organisationId, name: "Claire Dupont", role: "Chargée de mission", email: "Claire@Exemple.fr", phone: "04 75 00 00 00" });
+    const seenByA = await editorA.organisations.get({ workspaceSlug: a.workspace.slug, id: organisationId });
+    expect(seenByA).toMatchObject({ name: "Fondation Pour Demain", notes: "Comité d'attribution en mars.", tags: ["mécène"], notesVersion: 1 });
+    expect(seenByA.contacts).toEqual([expect.objectContaining({ name: "Claire Dupont", email: "claire@exemple.fr" })]);
+    expect(seenByA.alliances.map((x) => x.id)).toEqual([allianceA]);
+
+    const seenByB = await editorB.organisations.get({ workspaceSlug: b.workspace.slug, id: organisationId });
+    expect(seenByB).toMatchObject({ name: "Fondation Pour Demain", notes: null, tags: [], contacts: [] });
+    expect(seenByB.alliances.map((x) => x.id)).not.toContain(allianceA);
+
+    // B cannot remove A's contact, even knowing its id.
+    const contactId = seenByA.contacts[0]!.id;
+    expect((await rejection(editorB.organisations.deleteContact({ workspaceSlug: b.workspace.slug, contactId }))).code).toBe("NOT_FOUND");
+
+    const list = await editorA.organisations.list({ workspaceSlug: a.workspace.slug });
+    expect(list.find((o) => o.id === organisationId)).toMatchObject({ alliances: 1, tags: ["mécène"] });
+
+    const stale = await rejection(editorA.organisations.saveNotes({ workspaceSlug: a.workspace.slug, organisationId, notes: "Écrasement", tags: [], version: 0 }));
+    expect(stale.code).toBe("CONFLICT");
+    await editorA.organisations.deleteContact({ workspaceSlug: a.workspace.slug, contactId });
+    expect((await editorA.organisations.get({ workspaceSlug: a.workspace.slug, id: organisationId })).contacts).toEqual([]);
+  });
+});
