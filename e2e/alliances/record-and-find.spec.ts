@@ -83,7 +83,9 @@ test("a partnership manager records an alliance, finds it by SDG and région, me
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/sdgGoal=12/);
   await expect(page).toHaveURL(/region=84/);
-  await expect(page.getByTestId("alliances-table")).toContainText(title);
+  const row = page.getByTestId("alliances-table").getByRole("row", { name: new RegExp(title) });
+  await expect(row).toContainText("Mécénat");
+  await expect(row).toContainText("Menuiserie du Lac");
   await expectAccessible(page);
   // The filtered view is saved under a name and comes back with one click.
   await page.getByLabel("Nom de la vue").fill("ODD 12 en Auvergne-Rhône-Alpes");

@@ -178,9 +178,15 @@ describe("the alliance list", () => {
     expect(await ids({ tag: "potager" })).toHaveLength(2);
     expect(await ids({ sort: "title", direction: "asc" })).toEqual([lille.id, lyon.id]);
 
-    const page = await editor.alliances.list({ workspaceSlug: slug, pageSize: 5, page: 1 });
+    const page = await editor.alliances.list({ workspaceSlug: slug, pageSize: 5, page: 1, sort: "title", direction: "asc" });
     expect(page.total).toBe(2);
     expect(page.items[0]!.partners).toHaveLength(1);
+    expect(page.items.map((i) => i.currentMode)).toEqual(["innovation_societale", "mecenat"]);
+    expect(page.items.map((i) => i.goals)).toEqual([[4], [2, 17]]);
+    expect(page.items.map((i) => i.primaryGoal)).toEqual([4, 2]);
+    const secondPage = await editor.alliances.list({ workspaceSlug: slug, pageSize: 5, page: 2 });
+    expect(secondPage.items).toEqual([]);
+    expect(secondPage.total).toBe(2);
   });
 });
 

@@ -5,7 +5,9 @@ import type { WorkspaceContext } from "../context";
 import { reachableByWorkspace } from "./get-alliance";
 import type { ListAlliancesInput } from "./schemas";
 
-const CURRENT_MODE = sql<string | null>`(select m.mode from alliance_mode_periods m where m.alliance_id = ${alliances.id} order by m.starts_on desc limit 1)`;
+// Qualified by hand: in a select list drizzle renders a column without its table, which the
+// subquery would then resolve against alliance_mode_periods.
+const CURRENT_MODE = sql<string | null>`(select m.mode from alliance_mode_periods m where m.alliance_id = ${sql.identifier("alliances")}.id order by m.starts_on desc limit 1)`;
 
 /** A prefix full-text query from what the person typed: every word must start a word of the text. */
 export function prefixTsQuery(text: string): string | null {
