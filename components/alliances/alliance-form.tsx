@@ -9,7 +9,7 @@ import { z } from "zod";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { ENTRY_DOORS, LIFECYCLE_STAGES, MECENAT_FORMS, MODES, type MecenatForm, type Mode } from "@/domain/alliances";
 import { CreateAllianceInput } from "@/server/services/alliances/schemas";
@@ -132,16 +132,7 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
           <TextField id="a-title" label={t("alliances.fields.title")} required value={draft.title} onChange={(e) => set({ title: e.target.value })} onBlur={touch("title")} error={error("title")} />
         </div>
         <div className="sm:col-span-2">
-          <label htmlFor="a-summary" className="block text-sm font-medium">
-            {t("alliances.fields.summary")}
-          </label>
-          <textarea
-            id="a-summary"
-            rows={4}
-            value={draft.summary}
-            onChange={(e) => set({ summary: e.target.value })}
-            className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700"
-          />
+          <TextAreaField id="a-summary" label={t("alliances.fields.summary")} value={draft.summary} onChange={(e) => set({ summary: e.target.value })} error={error("summary")} />
         </div>
         <SelectField id="a-stage" label={t("alliances.fields.stage")} value={draft.stage} onChange={(e) => set({ stage: e.target.value as AllianceDraft["stage"] })} options={LIFECYCLE_STAGES.map(option("alliance.lifecycle"))} />
         <SelectField id="a-own-role" label={t("alliances.fields.ownRole")} value={draft.ownRole} onChange={(e) => set({ ownRole: e.target.value })} options={roles.map(entry("alliance.partnerRoles"))} />

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 
 export function NotesForm({ workspaceSlug, organisationId, notes, tags, version }: { workspaceSlug: string; organisationId: string; notes: string | null; tags: string[]; version: number }) {
@@ -31,19 +31,8 @@ export function NotesForm({ workspaceSlug, organisationId, notes, tags, version 
     <form onSubmit={submit} noValidate className="max-w-2xl space-y-3">
       {errors.message ? <Notice tone="error">{errors.message}</Notice> : null}
       {save.isSuccess ? <Notice tone="success">{t("notesSaved")}</Notice> : null}
-      <div>
-        <label htmlFor="org-notes" className="block text-sm font-medium">
-          {t("notes")}
-        </label>
-        <textarea
-          id="org-notes"
-          rows={4}
-          value={values.notes}
-          onChange={(e) => setValues({ ...values, notes: e.target.value })}
-          className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700"
-        />
-      </div>
-      <TextField id="org-tags" label={t("tags")} value={values.tags} onChange={(e) => setValues({ ...values, tags: e.target.value })} error={errors.fields.tags} />
+      <TextAreaField id="org-notes" label={t("notes")} value={values.notes} onChange={(e) => setValues({ ...values, notes: e.target.value })} error={errors.fields.notes} />
+      <TextField id="org-tags" label={t("tags")} value={values.tags} onChange={(e) => setValues({ ...values, tags: e.target.value })} error={errors.under("tags")} />
       <Button type="submit" disabled={save.isPending}>
         {t("saveNotes")}
       </Button>

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 interface FieldProps {
   id: string;
@@ -64,6 +64,18 @@ export function SelectField({
           </option>
         ))}
       </select>
+      <Messages id={id} help={help} error={error} />
+    </div>
+  );
+}
+
+export function TextAreaField({ id, label, help, error, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+        {label}
+      </label>
+      <textarea id={id} rows={4} className={control} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, help, error)} {...textarea} />
       <Messages id={id} help={help} error={error} />
     </div>
   );

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { WorkspaceKind } from "@/domain/workspaces";
 import { WorkspaceFields, type WorkspaceFieldValues } from "./workspace-fields";
@@ -75,22 +75,16 @@ export function WorkspaceSettingsForm({
           error={errors.fields.hourlyRateEuros}
         />
         {(["roles", "schemes"] as const).map((list) => (
-          <div key={list}>
-            <label htmlFor={`ws-${list}`} className="block text-sm font-medium">
-              {t(list === "roles" ? "workspaces.customRoles" : "workspaces.customSchemes")}
-            </label>
-            <textarea
-              id={`ws-${list}`}
-              rows={3}
-              aria-describedby={`ws-${list}-help`}
-              value={registry[list]}
-              onChange={(e) => setRegistry({ ...registry, [list]: e.target.value })}
-              className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700"
-            />
-            <p id={`ws-${list}-help`} className="mt-1 text-sm text-slate-700">
-              {t("workspaces.customListHelp")}
-            </p>
-          </div>
+          <TextAreaField
+            key={list}
+            id={`ws-${list}`}
+            rows={3}
+            label={t(list === "roles" ? "workspaces.customRoles" : "workspaces.customSchemes")}
+            help={t("workspaces.customListHelp")}
+            value={registry[list]}
+            onChange={(e) => setRegistry({ ...registry, [list]: e.target.value })}
+            error={errors.under(list === "roles" ? "customPartnerRoles" : "customEngagementSchemes")}
+          />
         ))}
       </fieldset>
       <Button type="submit" disabled={update.isPending}>
