@@ -11,7 +11,10 @@ export interface PartnerDraft {
   name: string;
   kind: OrganisationKind;
   siren: string;
+  siret: string;
   rna: string;
+  legalCategory: string;
+  website: string;
   role: string;
 }
 
@@ -37,7 +40,7 @@ export interface AllianceDraft {
 export const newKey = () => `k${Math.random().toString(36).slice(2, 10)}`;
 
 export function emptyPartner(): PartnerDraft {
-  return { key: newKey(), organisationId: null, organisationName: null, isNew: false, name: "", kind: "entreprise", siren: "", rna: "", role: "partenaire" };
+  return { key: newKey(), organisationId: null, organisationName: null, isNew: false, name: "", kind: "entreprise", siren: "", siret: "", rna: "", legalCategory: "", website: "", role: "partenaire" };
 }
 
 export function emptyDraft(today: string): AllianceDraft {
@@ -73,7 +76,18 @@ export function toInput(d: AllianceDraft) {
     ownRole: d.ownRole,
     partners: d.partners.map((p) =>
       p.isNew
-        ? { organisation: { name: p.name, kind: p.kind, siren: orNull(p.siren), rna: orNull(p.rna) }, role: p.role }
+        ? {
+            organisation: {
+              name: p.name,
+              kind: p.kind,
+              siren: orNull(p.siren),
+              siret: orNull(p.siret),
+              rna: orNull(p.rna),
+              legalCategory: orNull(p.legalCategory),
+              website: orNull(p.website),
+            },
+            role: p.role,
+          }
         : { organisationId: p.organisationId, role: p.role },
     ),
     modes: d.modes.map((m) => ({ mode: m.mode, mecenatForms: m.mode === "mecenat" ? m.mecenatForms : [], startsOn: m.startsOn, endsOn: orNull(m.endsOn) })),

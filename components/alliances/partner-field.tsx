@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { ORGANISATION_KINDS, type OrganisationKind } from "@/domain/identifiers";
+import { kindFromLegalCategory, ORGANISATION_KINDS, type OrganisationKind } from "@/domain/identifiers";
 import type { PartnerDraft } from "./form-state";
 
 /** One partner: an organisation picked from the directory by name, or described as new; and its role. */
@@ -56,7 +56,22 @@ export function PartnerField({
             options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`alliance.organisationKinds.${k}`) }))}
           />
           <TextField id={`${base}-siren`} label={t("alliances.fields.siren")} inputMode="numeric" value={value.siren} onChange={(e) => onChange({ ...value, siren: e.target.value })} error={errors("organisation.siren")} />
+          <TextField id={`${base}-siret`} label={t("alliances.fields.siret")} inputMode="numeric" value={value.siret} onChange={(e) => onChange({ ...value, siret: e.target.value })} error={errors("organisation.siret")} />
           <TextField id={`${base}-rna`} label={t("alliances.fields.rna")} value={value.rna} onChange={(e) => onChange({ ...value, rna: e.target.value })} error={errors("organisation.rna")} />
+          <TextField
+            id={`${base}-category`}
+            inputMode="numeric"
+            label={t("alliances.fields.legalCategory")}
+            help={t("alliances.fields.legalCategoryHelp")}
+            value={value.legalCategory}
+            onChange={(e) => {
+              const legalCategory = e.target.value.trim();
+              // A known INSEE category also tells the kind of organisation.
+              onChange({ ...value, legalCategory, kind: /^\d{4}$/.test(legalCategory) ? kindFromLegalCategory(legalCategory) : value.kind });
+            }}
+            error={errors("organisation.legalCategory")}
+          />
+          <TextField id={`${base}-website`} type="url" label={t("alliances.fields.website")} value={value.website} onChange={(e) => onChange({ ...value, website: e.target.value })} error={errors("organisation.website")} />
         </div>
       ) : (
         <div>

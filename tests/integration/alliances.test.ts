@@ -177,6 +177,10 @@ describe("the alliance list", () => {
     expect(await ids({ partnerKind: "entreprise" })).toHaveLength(2);
     expect(await ids({ tag: "potager" })).toHaveLength(2);
     expect(await ids({ sort: "title", direction: "asc" })).toEqual([lille.id, lyon.id]);
+    expect(await ids({ sort: "mode", direction: "asc" })).toEqual([lyon.id, lille.id]);
+    expect(await ids({ sort: "sdg", direction: "desc" })).toEqual([lille.id, lyon.id]);
+    expect(await ids({ sort: "stage", direction: "asc" })).toEqual([lyon.id, lille.id]);
+    expect(await ids({ sort: "partners", direction: "asc" })).toHaveLength(2);
 
     const page = await editor.alliances.list({ workspaceSlug: slug, pageSize: 5, page: 1, sort: "title", direction: "asc" });
     expect(page.total).toBe(2);

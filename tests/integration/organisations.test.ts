@@ -41,3 +41,37 @@ describe("what a workspace knows privately about an organisation", () => {
     expect((await editorA.organisations.get({ workspaceSlug: a.workspace.slug, id: organisationId })).contacts).toEqual([]);
   });
 });
+
+describe("a new partner's identity", () => {
+  it("keeps SIRET (and the SIREN it contains), legal category and website, and reuses it by SIRET later", async () => {
+    const a = await createWorkspaceWithRoles(db);
+    const editor = callerFor(db, a.users.editor);
+    const partner = { name: "Menuiserie Coopérative", kind: "entreprise" as const, siret: "48851234400018", legalCategory: "5710", website: "https://menuiserie.example.org" };
+    const { id } = await editor.alliances.create({ workspaceSlug: a.workspace.slug, ...allianceInput({ partners: [{ organisation: partner, role: "operateur" }] }) });
+    const organisationId = (await editor.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => !p.isMine)!.organisationId;
+    const organisation = await editor.organisations.get({ workspaceSlug: a.workspace.slug, id: organisationId });
+    expect(organisation).toMatchObject({ siret: "48851234400018", siren: "488512344", legalCategory: "5710", website: "https://menuiserie.example.org" });
+    const bad = await rejection(
+      editor.alliances.create({ workspaceSlug: a.workspace.slug, ...allianceInput({ partners: [{ organisation: { ...partner, siret: "48851234400019", legalCategory: "57" }, role: "operateur" }] }) }),
+    );
+    const messages = (bad.cause as unknown as { issues: Array<{ message: string }> }).issues.map((i) => i.message);
+    expect(messages).toEqual(expect.arrayContaining(["errors.identifiers.siret", "errors.organisation.legalCategory"]));
+  });
+});
+
+describe("one identity per legal entity", () => {
+  it("reuses the organisation of a SIREN when a partner is given by one of its SIRETs", async () => {
+    const a = await createWorkspaceWithRoles(db);
+    const editor = callerFor(db, a.users.editor);
+    const bySiren = await editor.alliances.create({
+      workspaceSlug: a.workspace.slug,
+      ...allianceInput({ partners: [{ organisation: { name: "Coopérative Siège", kind: "entreprise", siren: "356000000" }, role: "financeur" }] }),
+    });
+    const bySiret = await editor.alliances.create({
+      workspaceSlug: a.workspace.slug,
+      ...allianceInput({ partners: [{ organisation: { name: "Coopérative Agence Sud", kind: "entreprise", siret: "35600000049800" }, role: "financeur" }] }),
+    });
+    const partnerOf = async (id: string) => (await editor.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => !p.isMine)!.organisationId;
+    expect(await partnerOf(bySiret.id)).toBe(await partnerOf(bySiren.id));
+  });
+});

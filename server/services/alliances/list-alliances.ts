@@ -49,8 +49,17 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
   if (f.from) where.push(or(isNull(alliances.endsOn), gte(alliances.endsOn, f.from))!);
   if (f.to) where.push(or(isNull(alliances.startsOn), lte(alliances.startsOn, f.to))!);
 
-  const column = { title: alliances.title, updatedAt: alliances.updatedAt, startsOn: alliances.startsOn, stage: alliances.stage }[f.sort];
-  const order = f.direction === "asc" ? asc(column) : desc(column);
+  const column = {
+    title: alliances.title,
+    updatedAt: alliances.updatedAt,
+    startsOn: alliances.startsOn,
+    stage: alliances.stage,
+    mode: CURRENT_MODE,
+    // The first partner's name (other than the workspace itself), and the primary SDG goal.
+    partners: sql`(select min(o.name) from alliance_parties p join organisations o on o.id = p.organisation_id where p.alliance_id = ${sql.identifier("alliances")}.id and p.workspace_id is distinct from ${ctx.workspaceId})`,
+    sdg: sql`(select s.goal from alliance_sdg_targets s where s.alliance_id = ${sql.identifier("alliances")}.id and s.is_primary)`,
+  }[f.sort];
+  const order = f.direction === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
   const condition = and(...where);
 
   const [rows, [total]] = await Promise.all([

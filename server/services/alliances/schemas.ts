@@ -70,7 +70,7 @@ export type UpdateAllianceInput = z.infer<typeof UpdateAllianceInput>;
 
 export const AllianceIdInput = z.object({ id: z.uuid() });
 
-export const SORTABLE = ["title", "updatedAt", "startsOn", "stage"] as const;
+export const SORTABLE = ["title", "partners", "mode", "stage", "sdg", "startsOn", "updatedAt"] as const;
 
 /** The list's filters: every one is optional, and all of them live in the page's URL. */
 export const ListAlliancesInput = z.object({

@@ -13,8 +13,10 @@ import { workspaces } from "../../../db/schema";
  * was created. The directory is shared; the caller must be acting for a workspace.
  */
 export async function findOrCreateOrganisation(ctx: WorkspaceContext, input: NewOrganisationInput) {
+  // An establishment's SIRET names its legal entity's SIREN: that entity is the organisation.
+  const siren = input.siren ?? (input.siret ? input.siret.slice(0, 9) : null);
   const identifiers = [
-    input.siren ? eq(organisations.siren, input.siren) : undefined,
+    siren ? eq(organisations.siren, siren) : undefined,
     input.siret ? eq(organisations.siret, input.siret) : undefined,
     input.rna ? eq(organisations.rna, input.rna) : undefined,
   ].filter(Boolean);
@@ -39,9 +41,10 @@ export async function findOrCreateOrganisation(ctx: WorkspaceContext, input: New
       name: input.name,
       searchName: normalizeForSearch(input.name),
       kind: input.kind,
-      siren: input.siren ?? (input.siret ? input.siret.slice(0, 9) : null),
+      siren,
       siret: input.siret,
       rna: input.rna,
+      legalCategory: input.legalCategory ?? null,
       communeCode: input.communeCode ?? null,
       departementCode,
       regionCode,

@@ -16,6 +16,7 @@ export const NewOrganisationInput = z.object({
   siren: optionalIdentifier(isValidSiren, "errors.identifiers.siren"),
   siret: optionalIdentifier(isValidSiret, "errors.identifiers.siret"),
   rna: optionalIdentifier(isValidRna, "errors.identifiers.rna"),
+  legalCategory: z.string().trim().regex(/^\d{4}$/, { message: "errors.organisation.legalCategory" }).nullish(),
   communeCode: z.string().trim().regex(/^[0-9][0-9AB][0-9]{3}$/, { message: "errors.territory.commune" }).nullish(),
   website: z.string().trim().url({ message: "errors.organisation.website" }).max(300).nullish().or(z.literal("").transform(() => null)),
 });

@@ -11,6 +11,7 @@ import { ORGANISATION_KINDS } from "@/domain/identifiers";
 import { can } from "@/domain/roles";
 import { SDG_GOALS } from "@/domain/sdg";
 import { territory } from "@/domain/territory-data";
+import type { SORTABLE } from "@/server/services/alliances/schemas";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
 type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -37,7 +38,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
   const any = { value: "", label: t("alliances.any") };
   const options = (keys: readonly string[], prefix: string) => [any, ...keys.map((k) => ({ value: k, label: t(`${prefix}.${k}` as never) }))];
 
-  const sortHeader = (column: "title" | "stage" | "startsOn" | "updatedAt", label: string) => {
+  const sortHeader = (column: (typeof SORTABLE)[number], label: string) => {
     const active = filters.sort === column;
     const nextDirection = active && filters.direction === "asc" ? "desc" : "asc";
     return (
@@ -131,10 +132,10 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
             <thead>
               <tr className="border-b border-slate-400">
                 {sortHeader("title", t("alliances.columns.title"))}
-                <th scope="col" className="py-2 pr-4">{t("alliances.columns.partners")}</th>
-                <th scope="col" className="py-2 pr-4">{t("alliances.columns.mode")}</th>
+                {sortHeader("partners", t("alliances.columns.partners"))}
+                {sortHeader("mode", t("alliances.columns.mode"))}
                 {sortHeader("stage", t("alliances.columns.stage"))}
-                <th scope="col" className="py-2 pr-4">{t("alliances.columns.sdg")}</th>
+                {sortHeader("sdg", t("alliances.columns.sdg"))}
                 {sortHeader("startsOn", t("alliances.columns.startsOn"))}
                 {sortHeader("updatedAt", t("alliances.columns.updatedAt"))}
               </tr>
