@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { allianceParties, alliances, allianceSdgTargets, organisations } from "../../../db/schema";
 import { normalizeForSearch } from "../../../domain/territory";
 import type { WorkspaceContext } from "../context";
