@@ -73,3 +73,9 @@ export const workspaceProcedure = authedProcedure
     const workspace: WorkspaceContext = { ...ctx.service, ...membership };
     return next({ ctx: { workspace } });
   });
+
+/** Drops the workspace slug that workspaceProcedure consumed, keeping the service's own input. */
+export function withoutSlug<T extends { workspaceSlug: string }>(input: T): Omit<T, "workspaceSlug"> {
+  const { workspaceSlug: _slug, ...rest } = input;
+  return rest;
+}

@@ -28,34 +28,28 @@ import {
 } from "../../services/organisations/private-layer";
 import { searchCommunes } from "../../../domain/territory";
 import { territory } from "../../../domain/territory-data";
-import { authedProcedure, router, workspaceProcedure } from "../procedures";
-
-/** Drops the workspace slug that workspaceProcedure consumed, keeping the service's own input. */
-function own<T extends { workspaceSlug: string }>(input: T): Omit<T, "workspaceSlug"> {
-  const { workspaceSlug: _slug, ...rest } = input;
-  return rest;
-}
+import { authedProcedure, router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const alliancesRouter = router({
-  list: workspaceProcedure.input(ListAlliancesInput).query(({ ctx, input }) => listAlliances(ctx.workspace, own(input))),
+  list: workspaceProcedure.input(ListAlliancesInput).query(({ ctx, input }) => listAlliances(ctx.workspace, withoutSlug(input))),
   get: workspaceProcedure.input(AllianceIdInput).query(async ({ ctx, input }) => {
     const detail = await getAlliance(ctx.workspace, input.id);
     return { ...detail, totals: contributionTotals(detail.contributions) };
   }),
   history: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => allianceHistory(ctx.workspace, input.id)),
-  create: workspaceProcedure.input(CreateAllianceInput).mutation(({ ctx, input }) => createAlliance(ctx.workspace, own(input))),
-  update: workspaceProcedure.input(UpdateAllianceInput).mutation(({ ctx, input }) => updateAlliance(ctx.workspace, own(input))),
+  create: workspaceProcedure.input(CreateAllianceInput).mutation(({ ctx, input }) => createAlliance(ctx.workspace, withoutSlug(input))),
+  update: workspaceProcedure.input(UpdateAllianceInput).mutation(({ ctx, input }) => updateAlliance(ctx.workspace, withoutSlug(input))),
   archive: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => archiveAlliance(ctx.workspace, input.id)),
   restore: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => restoreAlliance(ctx.workspace, input.id)),
   delete: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => deleteAlliance(ctx.workspace, input.id)),
-  addContribution: workspaceProcedure.input(AddContributionInput).mutation(({ ctx, input }) => addContribution(ctx.workspace, own(input))),
-  deleteContribution: workspaceProcedure.input(DeleteContributionInput).mutation(({ ctx, input }) => deleteContribution(ctx.workspace, own(input))),
-  addTimelineEntry: workspaceProcedure.input(AddTimelineEntryInput).mutation(({ ctx, input }) => addTimelineEntry(ctx.workspace, own(input))),
+  addContribution: workspaceProcedure.input(AddContributionInput).mutation(({ ctx, input }) => addContribution(ctx.workspace, withoutSlug(input))),
+  deleteContribution: workspaceProcedure.input(DeleteContributionInput).mutation(({ ctx, input }) => deleteContribution(ctx.workspace, withoutSlug(input))),
+  addTimelineEntry: workspaceProcedure.input(AddTimelineEntryInput).mutation(({ ctx, input }) => addTimelineEntry(ctx.workspace, withoutSlug(input))),
 });
 
 export const savedViewsRouter = router({
   list: workspaceProcedure.query(({ ctx }) => listSavedViews(ctx.workspace)),
-  save: workspaceProcedure.input(SaveViewInput).mutation(({ ctx, input }) => saveView(ctx.workspace, own(input))),
+  save: workspaceProcedure.input(SaveViewInput).mutation(({ ctx, input }) => saveView(ctx.workspace, withoutSlug(input))),
   delete: workspaceProcedure.input(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => deleteSavedView(ctx.workspace, input.id)),
 });
 
@@ -63,8 +57,8 @@ export const organisationsRouter = router({
   suggest: workspaceProcedure.input(SuggestOrganisationsInput).query(({ ctx, input }) => suggestOrganisations(ctx.workspace, input.query)),
   list: workspaceProcedure.query(({ ctx }) => listWorkspaceOrganisations(ctx.workspace)),
   get: workspaceProcedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getOrganisation(ctx.workspace, input.id)),
-  saveNotes: workspaceProcedure.input(SaveOrganisationNotesInput).mutation(({ ctx, input }) => saveOrganisationNotes(ctx.workspace, own(input))),
-  addContact: workspaceProcedure.input(AddContactInput).mutation(({ ctx, input }) => addContact(ctx.workspace, own(input))),
+  saveNotes: workspaceProcedure.input(SaveOrganisationNotesInput).mutation(({ ctx, input }) => saveOrganisationNotes(ctx.workspace, withoutSlug(input))),
+  addContact: workspaceProcedure.input(AddContactInput).mutation(({ ctx, input }) => addContact(ctx.workspace, withoutSlug(input))),
   deleteContact: workspaceProcedure.input(z.object({ contactId: z.uuid() })).mutation(({ ctx, input }) => deleteContact(ctx.workspace, input)),
 });
 

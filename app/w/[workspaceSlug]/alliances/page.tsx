@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { allianceFormOptions } from "@/components/alliances/form-options";
 import { filtersFromSearchParams, listHref } from "@/components/alliances/list-filters";
 import { SavedViews } from "@/components/alliances/saved-views";
 import { SdgBadge } from "@/components/alliances/sdg-badge";
@@ -10,7 +11,6 @@ import { ENTRY_DOORS, LIFECYCLE_STAGES, MECENAT_FORMS, MODES } from "@/domain/al
 import { ORGANISATION_KINDS } from "@/domain/identifiers";
 import { can } from "@/domain/roles";
 import { SDG_GOALS } from "@/domain/sdg";
-import { territory } from "@/domain/territory-data";
 import type { SORTABLE } from "@/server/services/alliances/schemas";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
@@ -32,9 +32,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
   const partnerOptions = (await caller.organisations.list({ workspaceSlug })).filter((o) => o.alliances > 0);
   const base = `/w/${workspaceSlug}/alliances`;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const index = territory();
-  const regions = [...index.regions.values()].filter((r) => r.population > 0).sort((a, b) => a.name.localeCompare(b.name, "fr"));
-  const departements = [...index.departements.values()].filter((d) => d.population > 0).sort((a, b) => a.code.localeCompare(b.code));
+  const { regions, departements } = allianceFormOptions();
   const any = { value: "", label: t("alliances.any") };
   const options = (keys: readonly string[], prefix: string) => [any, ...keys.map((k) => ({ value: k, label: t(`${prefix}.${k}` as never) }))];
 
@@ -80,13 +78,13 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
             options={[any, ...SDG_GOALS.map((g) => ({ value: String(g.number), label: `${g.number}. ${t(`sdg.goals.${g.number}` as never)}` }))]}
           />
           <TextField id="f-target" name="sdgTarget" label={`${t("alliances.fields.sdg")} (ex. 17.17)`} defaultValue={filters.sdgTarget ?? ""} />
-          <SelectField id="f-region" name="region" label={t("alliances.fields.region")} defaultValue={filters.region ?? ""} options={[any, ...regions.map((r) => ({ value: r.code, label: r.name }))]} />
+          <SelectField id="f-region" name="region" label={t("alliances.fields.region")} defaultValue={filters.region ?? ""} options={[any, ...regions.map((r) => ({ value: r.code, label: r.label }))]} />
           <SelectField
             id="f-dep"
             name="departement"
             label={t("alliances.fields.departement")}
             defaultValue={filters.departement ?? ""}
-            options={[any, ...departements.map((d) => ({ value: d.code, label: `${d.code} ${d.name}` }))]}
+            options={[any, ...departements.map((d) => ({ value: d.code, label: d.label }))]}
           />
           <SelectField
             id="f-partner"
