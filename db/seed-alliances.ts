@@ -14,6 +14,7 @@ import {
   allianceSdgTargets,
   allianceTerritories,
   allianceTimeline,
+  auditEvents,
   organisations,
   workspaces,
 } from "./schema";
@@ -193,6 +194,7 @@ export async function seedDemoAlliances(db: Db, plan: Array<{ slug: string; coun
             occurredOn: `${Math.min(startYear + c, 2026)}-0${rand.int(1, 9)}-15`,
           });
         }
+        await tx.insert(auditEvents).values({ workspaceId: ws.id, action: "alliance.create", entityType: "alliance", entityId: allianceId, after: { title, stage } });
         if (rand.next() < 0.5) {
           await tx.insert(allianceTimeline).values({ allianceId, kind: "meeting", title: "Comité de pilotage", occurredOn: `${Math.min(startYear + 1, 2026)}-03-10` });
         }

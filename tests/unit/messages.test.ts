@@ -41,6 +41,7 @@ describe("messages", () => {
     ...DEFAULT_ENGAGEMENT_SCHEMES.map((k) => `alliance.engagementSchemes.${k}`),
     ...DEFAULT_PARTNER_ROLES.map((k) => `alliance.partnerRoles.${k}`),
     ...CONTRIBUTION_KINDS.map((k) => `alliance.contributionKinds.${k.key}`),
+    ...CONTRIBUTION_KINDS.map((k) => `alliance.units.${k.unit}`),
     ...ORGANISATION_KINDS.map((k) => `alliance.organisationKinds.${k}`),
     ...ROLES.map((k) => `roles.${k}`),
     ...WORKSPACE_KINDS.map((k) => `workspaceKinds.${k}`),

@@ -198,7 +198,7 @@ export default async function AlliancePage(props: Params) {
                       <td className="py-2 pr-4">{partyName.get(c.partyId)}</td>
                       <td className="py-2 pr-4">{t(`alliance.contributionKinds.${c.kind}` as never)}</td>
                       <td className="py-2 pr-4">
-                        {format.number(c.quantity)} {c.unit}
+                        {format.number(c.quantity)} {t.has(`alliance.units.${c.unit}` as never) ? t(`alliance.units.${c.unit}` as never) : c.unit}
                       </td>
                       <td className="py-2 pr-4">{c.valueCents === null ? "—" : euros(c.valueCents)}</td>
                       <td className="py-2">{c.note}</td>
