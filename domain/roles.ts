@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "alliances.read": ["owner", "admin", "editor", "viewer"],
   "alliances.write": ["owner", "admin", "editor"],
   "alliances.delete": ["owner", "admin"],
+  "alliances.share": ["owner", "admin"],
   "organisations.read": ["owner", "admin", "editor", "viewer"],
   "organisations.write": ["owner", "admin", "editor"],
 } as const satisfies Record<string, readonly Role[]>;

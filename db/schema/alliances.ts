@@ -64,6 +64,10 @@ export const allianceParties = pgTable(
     workspaceId: uuid().references(() => workspaces.id, { onDelete: "set null" }),
     role: text().notNull(),
     status: partyStatus().notNull().default("accepted"),
+    /** The co-owning workspace that invited this party's workspace, and when; when it answered. */
+    invitedByWorkspaceId: uuid().references(() => workspaces.id, { onDelete: "set null" }),
+    invitedAt: timestamp({ withTimezone: true, mode: "date" }),
+    respondedAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
-import { memberships, users, workspaces } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { memberships, organisations, users, workspaces } from "../../db/schema";
 import type { Role } from "../../domain/roles";
 import type { WorkspaceKind } from "../../domain/workspaces";
 import type { SessionUser } from "../../server/trpc/init";
@@ -74,4 +75,14 @@ export function allianceInput(overrides: Record<string, unknown> = {}) {
     tags: ["potager"],
     ...overrides,
   };
+}
+
+/** Gives a workspace its own organisation in the directory (as the registry would on first use). */
+export async function giveOrganisation(db: Db, workspaceId: string, name = `Organisation ${uniq("o")}`) {
+  const [organisation] = await db
+    .insert(organisations)
+    .values({ name, searchName: name.toLowerCase(), kind: "association" })
+    .returning();
+  await db.update(workspaces).set({ organisationId: organisation!.id }).where(eq(workspaces.id, workspaceId));
+  return organisation!.id;
 }

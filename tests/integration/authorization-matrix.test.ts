@@ -7,7 +7,7 @@ import type { SessionUser } from "../../server/trpc/init";
 import { appRouter } from "../../server/trpc/root";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
-import { allianceInput, createUser, createWorkspaceWithRoles, uniq } from "../factories";
+import { allianceInput, createUser, createWorkspaceWithRoles, giveOrganisation, uniq } from "../factories";
 
 const { db } = await openTestDatabase();
 
@@ -69,6 +69,25 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   },
   "alliances.addTimelineEntry": async (f) => ({ allianceId: await newAlliance(f), kind: "meeting", title: "Comité de pilotage", occurredOn: "2024-06-01" }),
   "organisations.suggest": async () => ({ query: "coop" }),
+  "alliances.inviteCoOwner": async (f) => {
+    const other = await createWorkspaceWithRoles(db);
+    const orgOther = await giveOrganisation(db, other.workspace.id);
+    const id = await newAlliance(f, [{ organisationId: orgOther, role: "partenaire" }]);
+    const detail = await callerFor(db, f.users.owner).alliances.get({ workspaceSlug: f.workspace.slug, id });
+    return { allianceId: id, partyId: detail.parties.find((p) => p.organisationId === orgOther)!.id };
+  },
+  "alliances.withdrawCoOwnerInvitation": async (f) => {
+    const invitation = await SAMPLES["alliances.inviteCoOwner"]!(f, "owner");
+    await callerFor(db, f.users.owner).alliances.inviteCoOwner({ workspaceSlug: f.workspace.slug, ...(invitation as { allianceId: string; partyId: string }) });
+    return invitation;
+  },
+  "alliances.incomingInvitations": async () => ({}),
+  "alliances.respondToCoOwnership": async (f) => ({ partyId: (await invitedBy(f)).partyId, accept: true }),
+  "alliances.leave": async (f) => {
+    const { allianceId, partyId } = await invitedBy(f);
+    await callerFor(db, f.users.owner).alliances.respondToCoOwnership({ workspaceSlug: f.workspace.slug, partyId, accept: true });
+    return { id: allianceId };
+  },
   "organisations.list": async () => ({}),
   "organisations.get": async (f) => ({ id: await partnerOf(f) }),
   "organisations.saveNotes": async (f) => ({ organisationId: await partnerOf(f), notes: "Interlocutrice très réactive", tags: ["fidèle"], version: 0 }),
@@ -95,9 +114,20 @@ async function partnerOf(f: Fixture): Promise<string> {
   return detail.parties.find((p) => !p.isMine)!.organisationId;
 }
 
-async function newAlliance(f: Fixture): Promise<string> {
-  const { id } = await callerFor(db, f.users.owner).alliances.create({ workspaceSlug: f.workspace.slug, ...allianceInput() });
+async function newAlliance(f: Fixture, partners?: Array<{ organisationId: string; role: string }>): Promise<string> {
+  const { id } = await callerFor(db, f.users.owner).alliances.create({ workspaceSlug: f.workspace.slug, ...allianceInput(partners ? { partners } : {}) });
   return id;
+}
+
+/** Another workspace's alliance names the fixture workspace's organisation and invites it to co-own it. */
+async function invitedBy(f: Fixture): Promise<{ allianceId: string; partyId: string }> {
+  const mine = await giveOrganisation(db, f.workspace.id);
+  const other = await createWorkspaceWithRoles(db);
+  const otherOwner = callerFor(db, other.users.owner);
+  const { id } = await otherOwner.alliances.create({ workspaceSlug: other.workspace.slug, ...allianceInput({ partners: [{ organisationId: mine, role: "partenaire" }] }) });
+  const party = (await otherOwner.alliances.get({ workspaceSlug: other.workspace.slug, id })).parties.find((p) => p.organisationId === mine)!;
+  await otherOwner.alliances.inviteCoOwner({ workspaceSlug: other.workspace.slug, allianceId: id, partyId: party.id });
+  return { allianceId: id, partyId: party.id };
 }
 
 const AUTHED_SAMPLES: Record<string, Record<string, unknown>> = {

@@ -1,4 +1,13 @@
 import { z } from "zod";
+import {
+  inviteCoOwner,
+  leaveAlliance,
+  listIncomingInvitations,
+  PartyInput,
+  RespondInput,
+  respondToCoOwnership,
+  withdrawCoOwnerInvitation,
+} from "../../services/alliances/co-ownership";
 import { addContribution, contributionTotals, deleteContribution } from "../../services/alliances/contributions";
 import { getAlliance } from "../../services/alliances/get-alliance";
 import { archiveAlliance, deleteAlliance, restoreAlliance } from "../../services/alliances/lifecycle";
@@ -44,6 +53,11 @@ export const alliancesRouter = router({
   delete: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => deleteAlliance(ctx.workspace, input.id)),
   addContribution: workspaceProcedure.input(AddContributionInput).mutation(({ ctx, input }) => addContribution(ctx.workspace, withoutSlug(input))),
   deleteContribution: workspaceProcedure.input(DeleteContributionInput).mutation(({ ctx, input }) => deleteContribution(ctx.workspace, withoutSlug(input))),
+  inviteCoOwner: workspaceProcedure.input(PartyInput).mutation(({ ctx, input }) => inviteCoOwner(ctx.workspace, withoutSlug(input))),
+  withdrawCoOwnerInvitation: workspaceProcedure.input(PartyInput).mutation(({ ctx, input }) => withdrawCoOwnerInvitation(ctx.workspace, withoutSlug(input))),
+  incomingInvitations: workspaceProcedure.query(({ ctx }) => listIncomingInvitations(ctx.workspace)),
+  respondToCoOwnership: workspaceProcedure.input(RespondInput).mutation(({ ctx, input }) => respondToCoOwnership(ctx.workspace, withoutSlug(input))),
+  leave: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => leaveAlliance(ctx.workspace, { allianceId: input.id })),
   addTimelineEntry: workspaceProcedure.input(AddTimelineEntryInput).mutation(({ ctx, input }) => addTimelineEntry(ctx.workspace, withoutSlug(input))),
 });
 

@@ -1,0 +1,95 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { allianceParties, organisations } from "../../../db/schema";
+import { AppError } from "../../errors";
+import { recordAudit } from "../audit/record-audit";
+import type { WorkspaceContext } from "../context";
+import { loadAllianceCore } from "./get-alliance";
+
+export const PartyInput = z.object({ allianceId: z.uuid(), partyId: z.uuid() });
+export const RespondInput = z.object({ partyId: z.uuid(), accept: z.boolean() });
+
+function rows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+}
+
+async function loadParty(ctx: WorkspaceContext, allianceId: string, partyId: string) {
+  const [party] = await ctx.tx
+    .select({ id: allianceParties.id, organisationId: allianceParties.organisationId, workspaceId: allianceParties.workspaceId, status: allianceParties.status, name: organisations.name })
+    .from(allianceParties)
+    .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
+    .where(and(eq(allianceParties.id, partyId), eq(allianceParties.allianceId, allianceId)));
+  if (!party) throw new AppError("NOT_FOUND", "errors.share.partyNotFound");
+  return party;
+}
+
+/**
+ * Invites a named partner's own workspace to co-own the alliance. The partner organisation
+ * must have a workspace here; its row becomes an invitation that only that workspace can
+ * answer. A refused or withdrawn invitation can be sent again. Permission: alliances.write. Audited.
+ */
+export async function inviteCoOwner(ctx: WorkspaceContext, input: z.infer<typeof PartyInput>) {
+  await loadAllianceCore(ctx, input.allianceId);
+  const party = await loadParty(ctx, input.allianceId, input.partyId);
+  if (party.workspaceId === ctx.workspaceId) throw new AppError("BAD_REQUEST", "errors.share.self");
+  if (party.status === "accepted" && party.workspaceId) throw new AppError("CONFLICT", "errors.share.alreadyCoOwner");
+  if (party.status === "invited") throw new AppError("CONFLICT", "errors.share.alreadyInvited");
+  const [found] = rows<{ id: string | null }>(await ctx.tx.execute(sql`select app_workspace_of_organisation(${party.organisationId}) as id`));
+  const workspaceId = party.workspaceId ?? found?.id ?? null;
+  if (!workspaceId) throw new AppError("CONFLICT", "errors.share.noWorkspace");
+  await ctx.tx
+    .update(allianceParties)
+    .set({ workspaceId, status: "invited", invitedByWorkspaceId: ctx.workspaceId, invitedAt: new Date(), respondedAt: null })
+    .where(eq(allianceParties.id, party.id));
+  await recordAudit(ctx, { action: "share.invite", entityType: "alliance", entityId: input.allianceId, after: { organisation: party.name } });
+}
+
+/** Withdraws an invitation this workspace's alliance sent. Permission: alliances.write. Audited. */
+export async function withdrawCoOwnerInvitation(ctx: WorkspaceContext, input: z.infer<typeof PartyInput>) {
+  await loadAllianceCore(ctx, input.allianceId);
+  const party = await loadParty(ctx, input.allianceId, input.partyId);
+  if (party.status !== "invited") throw new AppError("CONFLICT", "errors.share.notInvited");
+  await ctx.tx.update(allianceParties).set({ status: "withdrawn", respondedAt: new Date() }).where(eq(allianceParties.id, party.id));
+  await recordAudit(ctx, { action: "share.withdraw", entityType: "alliance", entityId: input.allianceId, before: { organisation: party.name } });
+}
+
+/** Invitations to co-own alliances waiting for this workspace's answer (title and inviter only). */
+export async function listIncomingInvitations(ctx: WorkspaceContext) {
+  return rows<{ party_id: string; alliance_id: string; title: string; role: string; invited_by: string | null; invited_at: Date | string | null }>(
+    await ctx.tx.execute(sql`select * from app_incoming_party_invitations()`),
+  ).map((r) => ({ partyId: r.party_id, allianceId: r.alliance_id, title: r.title, role: r.role, invitedBy: r.invited_by, invitedAt: r.invited_at ? new Date(r.invited_at) : null }));
+}
+
+/**
+ * Accepts or declines an invitation addressed to this workspace; accepting makes the alliance
+ * appear in its list with the shared core. Permission: alliances.share (admins). Audited.
+ */
+export async function respondToCoOwnership(ctx: WorkspaceContext, input: z.infer<typeof RespondInput>) {
+  const [updated] = await ctx.tx
+    .update(allianceParties)
+    .set({ status: input.accept ? "accepted" : "declined", respondedAt: new Date() })
+    .where(and(eq(allianceParties.id, input.partyId), eq(allianceParties.workspaceId, ctx.workspaceId), eq(allianceParties.status, "invited")))
+    .returning({ allianceId: allianceParties.allianceId });
+  if (!updated) throw new AppError("NOT_FOUND", "errors.share.invitationNotFound");
+  await recordAudit(ctx, { action: input.accept ? "share.accept" : "share.decline", entityType: "alliance", entityId: updated.allianceId });
+  return updated;
+}
+
+/**
+ * This workspace leaves an alliance it co-owns and loses the shared core; the last co-owner
+ * cannot leave (the alliance would belong to nobody). Permission: alliances.share. Audited.
+ */
+export async function leaveAlliance(ctx: WorkspaceContext, input: { allianceId: string }) {
+  const core = await loadAllianceCore(ctx, input.allianceId);
+  const owners = await ctx.tx
+    .select({ workspaceId: allianceParties.workspaceId })
+    .from(allianceParties)
+    .where(and(eq(allianceParties.allianceId, input.allianceId), eq(allianceParties.status, "accepted"), sql`${allianceParties.workspaceId} is not null`))
+    .for("update");
+  if (owners.length < 2) throw new AppError("CONFLICT", "errors.share.lastOwner");
+  await recordAudit(ctx, { action: "share.leave", entityType: "alliance", entityId: input.allianceId, before: { title: core.title } });
+  await ctx.tx
+    .update(allianceParties)
+    .set({ status: "left", respondedAt: new Date() })
+    .where(and(eq(allianceParties.allianceId, input.allianceId), eq(allianceParties.workspaceId, ctx.workspaceId)));
+}

@@ -1,0 +1,119 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { allianceParties, alliances } from "../../db/schema";
+import { withScope } from "../../db/scope";
+import { sqlState } from "../../server/errors";
+import { callerFor } from "../helpers/caller";
+import { openTestDatabase } from "../helpers/db";
+import { rejection } from "../helpers/errors";
+import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
+
+const { db } = await openTestDatabase();
+
+/** Workspace A records an alliance naming B's organisation; returns both and the party row of B. */
+async function twoPartners() {
+  const a = await createWorkspaceWithRoles(db);
+  const b = await createWorkspaceWithRoles(db);
+  const orgB = await giveOrganisation(db, b.workspace.id);
+  const editorA = callerFor(db, a.users.editor);
+  const { id } = await editorA.alliances.create({ workspaceSlug: a.workspace.slug, ...allianceInput({ partners: [{ organisationId: orgB, role: "partenaire" }] }) });
+  const partyB = (await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => p.organisationId === orgB)!;
+  return { a, b, id, partyB, editorA, adminB: callerFor(db, b.users.admin), editorB: callerFor(db, b.users.editor) };
+}
+
+/** Resolves to the error a write raised, or null when it went through (possibly touching no row). */
+const attempt = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+
+describe("co-owning an alliance", () => {
+  it("invite → the invited admins see title and inviter only → accept → both workspaces share the core", async () => {
+    const { a, b, id, partyB, editorA, adminB, editorB } = await twoPartners();
+    await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
+
+    expect((await rejection(adminB.alliances.get({ workspaceSlug: b.workspace.slug, id }))).code).toBe("NOT_FOUND");
+    const incoming = await adminB.alliances.incomingInvitations({ workspaceSlug: b.workspace.slug });
+    expect(incoming).toEqual([expect.objectContaining({ partyId: partyB.id, allianceId: id, role: "partenaire", invitedBy: a.workspace.name })]);
+    expect(Object.keys(incoming[0]!).sort()).toEqual(["allianceId", "invitedAt", "invitedBy", "partyId", "role", "title"]);
+
+    // Editors do not answer for their organisation; admins do.
+    expect((await rejection(editorB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true }))).code).toBe("FORBIDDEN");
+    await adminB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true });
+
+    const seenByB = await editorB.alliances.get({ workspaceSlug: b.workspace.slug, id });
+    expect(seenByB.parties.find((p) => p.isMine)?.status).toBe("accepted");
+    expect((await editorB.alliances.list({ workspaceSlug: b.workspace.slug })).items.map((i) => i.id)).toContain(id);
+    // B edits the shared core (naming A's organisation as its partner); A sees the change.
+    const orgA = seenByB.parties.find((p) => !p.isMine)!.organisationId;
+    await editorB.alliances.update({
+      workspaceSlug: b.workspace.slug,
+      ...allianceInput({ title: "Titre revu par B", ownRole: "partenaire", partners: [{ organisationId: orgA, role: "porteur" }] }),
+      id,
+      version: seenByB.version,
+    });
+    const seenByA = await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id });
+    expect(seenByA.title).toBe("Titre revu par B");
+    expect(seenByA.parties.map((p) => [p.isMine, p.role]).sort()).toEqual([
+      [false, "partenaire"],
+      [true, "porteur"],
+    ]);
+  });
+
+  it("the inviter cannot accept in the invited workspace's place, in code or in the database", async () => {
+    const { a, id, partyB, editorA } = await twoPartners();
+    await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
+    const ownerA = callerFor(db, a.users.owner);
+    expect((await rejection(ownerA.alliances.respondToCoOwnership({ workspaceSlug: a.workspace.slug, partyId: partyB.id, accept: true }))).code).toBe("NOT_FOUND");
+    const forced = await attempt(
+      withScope(db, { userId: a.users.owner.id, workspaceId: a.workspace.id }, (tx) =>
+        tx.update(allianceParties).set({ status: "accepted" }).where(eq(allianceParties.id, partyB.id)),
+      ),
+    );
+    expect(sqlState(forced)).toBe("42501");
+    const [row] = await db.select().from(allianceParties).where(eq(allianceParties.id, partyB.id));
+    expect(row?.status).toBe("invited");
+  });
+
+  it("a declined or withdrawn invitation grants nothing; it can be sent again", async () => {
+    const { a, b, id, partyB, editorA, adminB } = await twoPartners();
+    await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
+    await adminB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: false });
+    expect((await rejection(adminB.alliances.get({ workspaceSlug: b.workspace.slug, id }))).code).toBe("NOT_FOUND");
+    const seen = await withScope(db, { userId: b.users.admin.id, workspaceId: b.workspace.id }, (tx) => tx.select().from(alliances).where(eq(alliances.id, id)));
+    expect(seen).toEqual([]);
+
+    await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
+    await editorA.alliances.withdrawCoOwnerInvitation({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
+    expect(await adminB.alliances.incomingInvitations({ workspaceSlug: b.workspace.slug })).toEqual([]);
+    expect((await rejection(adminB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true }))).code).toBe("NOT_FOUND");
+  });
+
+  it("a party that leaves loses the shared core; the last co-owner cannot leave; nobody removes a co-owner", async () => {
+    const { a, b, id, partyB, editorA, adminB } = await twoPartners();
+    await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
+    await adminB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true });
+    const removal = await attempt(
+      withScope(db, { userId: a.users.owner.id, workspaceId: a.workspace.id }, (tx) => tx.delete(allianceParties).where(eq(allianceParties.id, partyB.id)).returning()),
+    );
+    expect(removal).toBeNull();
+    const [stillThere] = await db.select().from(allianceParties).where(eq(allianceParties.id, partyB.id));
+    expect(stillThere?.status).toBe("accepted");
+
+    await adminB.alliances.leave({ workspaceSlug: b.workspace.slug, id });
+    expect((await rejection(adminB.alliances.get({ workspaceSlug: b.workspace.slug, id }))).code).toBe("NOT_FOUND");
+    expect((await adminB.alliances.list({ workspaceSlug: b.workspace.slug })).total).toBe(0);
+    const ownerA = callerFor(db, a.users.owner);
+    expect((await rejection(ownerA.alliances.leave({ workspaceSlug: a.workspace.slug, id }))).code).toBe("CONFLICT");
+    expect((await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => p.id === partyB.id)?.status).toBe("left");
+  });
+
+  it("refuses to invite an organisation that has no workspace here", async () => {
+    const a = await createWorkspaceWithRoles(db);
+    const editorA = callerFor(db, a.users.editor);
+    const { id } = await editorA.alliances.create({ workspaceSlug: a.workspace.slug, ...allianceInput() });
+    const partner = (await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => !p.isMine)!;
+    expect((await rejection(editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partner.id }))).code).toBe("CONFLICT");
+  });
+});
