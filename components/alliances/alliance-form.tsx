@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
 import { z } from "zod";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
@@ -17,6 +17,8 @@ import { draftFromAlliance, emptyPartner, newKey, toInput, type AllianceDraft } 
 import { PartnerField } from "./partner-field";
 import { SdgPicker } from "./sdg-picker";
 import { TerritoryPicker, type PlaceOption } from "./territory-picker";
+
+const noSubscription = () => () => {};
 
 interface Props {
   workspaceSlug: string;
@@ -45,6 +47,12 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
   const [newer, setNewer] = useState<AllianceDraft | null>(null);
+  // Typing before hydration would be lost to the initial state: saving waits for it.
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const set = (patch: Partial<AllianceDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const touch = (name: string) => () => setTouched((s) => new Set(s).add(name));
 
@@ -96,7 +104,7 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
   const entry = (prefix: string) => (e: { key: string; label: string | null }) => ({ value: e.key, label: e.label ?? option(prefix)(e.key).label });
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-8" data-testid="alliance-form">
+    <form onSubmit={submit} noValidate className="space-y-8" data-testid="alliance-form" data-ready={ready}>
       {mutation.error && !newer ? <Notice tone="error">{server.message}</Notice> : null}
       {attempted && Object.keys(issues).length > 0 ? <Notice tone="error">{t("errors.validation")}</Notice> : null}
       {newer ? (
@@ -261,7 +269,7 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
 
       <TextField id="a-tags" label={t("alliances.fields.tags")} value={draft.tags} onChange={(e) => set({ tags: e.target.value })} error={error("tags")} />
 
-      <Button type="submit" disabled={mutation.isPending}>
+      <Button type="submit" disabled={!ready || mutation.isPending}>
         {t("alliances.save")}
       </Button>
     </form>

@@ -13,6 +13,7 @@ test("a partnership manager records an alliance, finds it by SDG and région, me
   await expectAccessible(page);
   await page.getByRole("link", { name: "Nouvelle alliance" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Nouvelle alliance" })).toBeVisible();
+  await expect(page.getByTestId("alliance-form")).toHaveAttribute("data-ready", "true");
   await expectAccessible(page);
 
   await page.getByLabel("Titre", { exact: true }).fill(title);
@@ -103,6 +104,8 @@ test("a partnership manager records an alliance, finds it by SDG and région, me
   const tabB = await context.newPage();
   await tabA.goto(`${detailUrl}/edit`);
   await tabB.goto(`${detailUrl}/edit`);
+  await expect(tabA.getByTestId("alliance-form")).toHaveAttribute("data-ready", "true");
+  await expect(tabB.getByTestId("alliance-form")).toHaveAttribute("data-ready", "true");
   await expectAccessible(tabA);
   await tabA.getByLabel("Titre", { exact: true }).fill(`${title} (onglet A)`);
   await tabA.getByRole("button", { name: "Enregistrer l'alliance" }).click();

@@ -48,6 +48,7 @@ export async function getAlliance(ctx: WorkspaceContext, id: string) {
         role: allianceParties.role,
         status: allianceParties.status,
         isMine: sql<boolean>`${allianceParties.workspaceId} is not distinct from ${ctx.workspaceId}`,
+        hasWorkspace: sql<boolean>`${allianceParties.workspaceId} is not null`,
       })
       .from(allianceParties)
       .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))

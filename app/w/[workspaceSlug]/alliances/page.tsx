@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { CoOwnershipInbox } from "@/components/alliances/co-ownership";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { filtersFromSearchParams, listHref } from "@/components/alliances/list-filters";
 import { SavedViews } from "@/components/alliances/saved-views";
@@ -29,6 +30,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
   const result = await readOrNotFound(() => caller.alliances.list({ workspaceSlug, ...filters }));
   const views = await caller.savedViews.list({ workspaceSlug });
+  const incoming = await caller.alliances.incomingInvitations({ workspaceSlug });
   const partnerOptions = (await caller.organisations.list({ workspaceSlug })).filter((o) => o.alliances > 0);
   const base = `/w/${workspaceSlug}/alliances`;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
@@ -59,6 +61,8 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
           </Link>
         ) : null}
       </div>
+
+      <CoOwnershipInbox workspaceSlug={workspaceSlug} invitations={incoming} canAnswer={can(workspace.myRole, "alliances.share")} />
 
       <form method="get" action={base} className="space-y-3 rounded-md border border-slate-300 bg-white p-4" aria-labelledby="filters-title">
         <h2 id="filters-title" className="text-lg font-semibold">

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AllianceActions } from "@/components/alliances/alliance-actions";
+import { LeaveAllianceButton, PartyShareAction } from "@/components/alliances/co-ownership";
 import { ContributionForm } from "@/components/alliances/contribution-form";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { SdgBadge } from "@/components/alliances/sdg-badge";
@@ -55,6 +56,9 @@ export default async function AlliancePage(props: Params) {
               {t("alliances.edit")}
             </Link>
             <AllianceActions workspaceSlug={workspaceSlug} id={alliance.id} archived={Boolean(alliance.archivedAt)} canDelete={can(workspace.myRole, "alliances.delete")} />
+            {can(workspace.myRole, "alliances.share") && alliance.parties.some((p) => !p.isMine && p.hasWorkspace && p.status === "accepted") ? (
+              <LeaveAllianceButton workspaceSlug={workspaceSlug} allianceId={alliance.id} />
+            ) : null}
           </div>
         ) : null}
       </header>
@@ -104,7 +108,16 @@ export default async function AlliancePage(props: Params) {
               · {t(`alliance.organisationKinds.${p.kind}`)} ·{" "}
               {listLabel("alliance.partnerRoles", workspace.lists.partnerRoles, p.role)}
               {p.siren ? ` · SIREN ${p.siren}` : ""}
-              {p.rna ? ` · RNA ${p.rna}` : ""}
+              {p.rna ? ` · RNA ${p.rna}` : ""} ·{" "}
+              <span data-testid={`party-status-${p.id}`}>
+                {!p.hasWorkspace ? t("share.named") : p.status === "accepted" ? t("share.coOwner") : t(`share.${p.status}` as never)}
+              </span>
+              {canWrite && !p.isMine && !(p.hasWorkspace && p.status === "accepted") ? (
+                <>
+                  {" "}
+                  <PartyShareAction workspaceSlug={workspaceSlug} allianceId={alliance.id} partyId={p.id} status={p.status} hasWorkspace={p.hasWorkspace} />
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
