@@ -199,3 +199,45 @@ export const savedViews = pgTable(
   },
   (t) => [uniqueIndex("saved_views_name_idx").on(t.workspaceId, t.userId, t.name)],
 );
+
+/** A workspace's private layer on an alliance: never visible to the other parties. */
+export const alliancePrivateNotes = pgTable(
+  "alliance_private_notes",
+  {
+    allianceId: uuid()
+      .notNull()
+      .references(() => alliances.id, { onDelete: "cascade" }),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    notes: text(),
+    internalOwner: text(),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.allianceId, t.workspaceId] }), index("alliance_private_notes_workspace_idx").on(t.workspaceId)],
+);
+
+export const privateEntryKind = pgEnum("private_entry_kind", ["timeline", "budget"]);
+
+/** Private timeline entries and internal budget lines of one workspace on an alliance. */
+export const alliancePrivateEntries = pgTable(
+  "alliance_private_entries",
+  {
+    id: id(),
+    allianceId: uuid()
+      .notNull()
+      .references(() => alliances.id, { onDelete: "cascade" }),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    kind: privateEntryKind().notNull(),
+    title: text().notNull(),
+    amountCents: bigint({ mode: "number" }),
+    occurredOn: date({ mode: "string" }).notNull(),
+    authorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("alliance_private_entries_idx").on(t.workspaceId, t.allianceId, t.occurredOn)],
+);

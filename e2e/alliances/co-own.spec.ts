@@ -48,6 +48,15 @@ test("two organisations co-own one alliance: invite, accept, each sees the other
   await expect(pageA.getByRole("heading", { level: 1, name: `${title} (revu par B)` })).toBeVisible();
   await expect(pageA.getByTestId("alliance-parties")).toContainText("co-gère l'alliance");
 
+  // A writes in its private layer; B never sees it.
+  await pageA.getByLabel("Notes internes").fill("Point de vigilance réservé à A");
+  await pageA.getByRole("button", { name: "Enregistrer la couche privée" }).click();
+  await expect(pageA.getByText("Couche privée enregistrée.")).toBeVisible();
+  await expectAccessible(pageA);
+  await pageB.reload();
+  await expect(pageB.getByTestId("private-layer")).toBeVisible();
+  await expect(pageB.locator("body")).not.toContainText("Point de vigilance réservé à A");
+
   // B leaves; the alliance disappears from B's list.
   await pageB.getByRole("button", { name: "Quitter l'alliance" }).click();
   await pageB.getByRole("button", { name: "Quitter l'alliance" }).click();

@@ -82,6 +82,9 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
     return invitation;
   },
   "alliances.incomingInvitations": async () => ({}),
+  "alliances.privateLayer": async (f) => ({ id: await newAlliance(f) }),
+  "alliances.savePrivateNotes": async (f) => ({ allianceId: await newAlliance(f), notes: "Budget à confirmer", tags: [], version: 0 }),
+  "alliances.addPrivateEntry": async (f) => ({ allianceId: await newAlliance(f), kind: "budget", title: "Subvention interne", amountEuros: 1200, occurredOn: "2025-01-10" }),
   "alliances.respondToCoOwnership": async (f) => ({ partyId: (await invitedBy(f)).partyId, accept: true }),
   "alliances.leave": async (f) => {
     const { allianceId, partyId } = await invitedBy(f);

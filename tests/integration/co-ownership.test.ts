@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { allianceParties, alliances } from "../../db/schema";
+import { allianceParties, alliancePrivateEntries, alliancePrivateNotes, alliances } from "../../db/schema";
 import { withScope } from "../../db/scope";
 import { sqlState } from "../../server/errors";
 import { callerFor } from "../helpers/caller";
@@ -115,5 +115,42 @@ describe("co-owning an alliance", () => {
     const { id } = await editorA.alliances.create({ workspaceSlug: a.workspace.slug, ...allianceInput() });
     const partner = (await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => !p.isMine)!;
     expect((await rejection(editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partner.id }))).code).toBe("CONFLICT");
+  });
+});
+
+describe("each party's private layer", () => {
+  it("never reaches another party, in code or in the database, and stays with its workspace after leaving", async () => {
+    const { a, b, id, partyB, editorA, adminB, editorB } = await twoPartners();
+    await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
+    await adminB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true });
+
+    await editorA.alliances.savePrivateNotes({ workspaceSlug: a.workspace.slug, allianceId: id, notes: "Note secrète de A", internalOwner: "Camille", tags: ["sensible"], version: 0 });
+    await editorA.alliances.addPrivateEntry({ workspaceSlug: a.workspace.slug, allianceId: id, kind: "budget", title: "Ligne budgétaire A", amountEuros: 2500, occurredOn: "2025-02-01" });
+    await editorB.alliances.savePrivateNotes({ workspaceSlug: b.workspace.slug, allianceId: id, notes: "Note de B", tags: [], version: 0 });
+
+    const mineA = await editorA.alliances.privateLayer({ workspaceSlug: a.workspace.slug, id });
+    expect(mineA).toMatchObject({ notes: "Note secrète de A", internalOwner: "Camille", tags: ["sensible"], version: 1, budgetTotalCents: 250000 });
+    const mineB = await editorB.alliances.privateLayer({ workspaceSlug: b.workspace.slug, id });
+    expect(mineB).toMatchObject({ notes: "Note de B", entries: [], budgetTotalCents: 0 });
+    expect(JSON.stringify(await editorB.alliances.get({ workspaceSlug: b.workspace.slug, id }))).not.toMatch(/secrète|Ligne budgétaire A/);
+
+    const raw = await withScope(db, { userId: b.users.editor.id, workspaceId: b.workspace.id }, async (tx) => ({
+      notes: await tx.select().from(alliancePrivateNotes).where(eq(alliancePrivateNotes.allianceId, id)),
+      entries: await tx.select().from(alliancePrivateEntries).where(eq(alliancePrivateEntries.allianceId, id)),
+    }));
+    expect(raw.notes.map((n) => n.notes)).toEqual(["Note de B"]);
+    expect(raw.entries).toEqual([]);
+
+    // B cannot write into A's private layer either.
+    const forged = await attempt(
+      withScope(db, { userId: b.users.editor.id, workspaceId: b.workspace.id }, (tx) =>
+        tx.insert(alliancePrivateEntries).values({ allianceId: id, workspaceId: a.workspace.id, kind: "timeline", title: "Intrus", occurredOn: "2025-01-01" }),
+      ),
+    );
+    expect(sqlState(forged)).toBe("42501");
+
+    await adminB.alliances.leave({ workspaceSlug: b.workspace.slug, id });
+    const kept = await withScope(db, { userId: b.users.editor.id, workspaceId: b.workspace.id }, (tx) => tx.select().from(alliancePrivateNotes).where(eq(alliancePrivateNotes.allianceId, id)));
+    expect(kept.map((n) => n.notes)).toEqual(["Note de B"]);
   });
 });

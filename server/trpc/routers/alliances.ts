@@ -12,6 +12,7 @@ import { addContribution, contributionTotals, deleteContribution } from "../../s
 import { getAlliance } from "../../services/alliances/get-alliance";
 import { archiveAlliance, deleteAlliance, restoreAlliance } from "../../services/alliances/lifecycle";
 import { listAlliances } from "../../services/alliances/list-alliances";
+import { AddPrivateEntryInput, addPrivateEntry, getPrivateLayer, SavePrivateNotesInput, savePrivateNotes } from "../../services/alliances/private-layer";
 import {
   AddContributionInput,
   AddTimelineEntryInput,
@@ -58,6 +59,9 @@ export const alliancesRouter = router({
   incomingInvitations: workspaceProcedure.query(({ ctx }) => listIncomingInvitations(ctx.workspace)),
   respondToCoOwnership: workspaceProcedure.input(RespondInput).mutation(({ ctx, input }) => respondToCoOwnership(ctx.workspace, withoutSlug(input))),
   leave: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => leaveAlliance(ctx.workspace, { allianceId: input.id })),
+  privateLayer: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => getPrivateLayer(ctx.workspace, input.id)),
+  savePrivateNotes: workspaceProcedure.input(SavePrivateNotesInput).mutation(({ ctx, input }) => savePrivateNotes(ctx.workspace, withoutSlug(input))),
+  addPrivateEntry: workspaceProcedure.input(AddPrivateEntryInput).mutation(({ ctx, input }) => addPrivateEntry(ctx.workspace, withoutSlug(input))),
   addTimelineEntry: workspaceProcedure.input(AddTimelineEntryInput).mutation(({ ctx, input }) => addTimelineEntry(ctx.workspace, withoutSlug(input))),
 });
 

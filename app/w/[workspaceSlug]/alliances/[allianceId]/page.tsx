@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AllianceActions } from "@/components/alliances/alliance-actions";
 import { LeaveAllianceButton, PartyShareAction } from "@/components/alliances/co-ownership";
+import { PrivateLayerForms } from "@/components/alliances/private-layer";
 import { ContributionForm } from "@/components/alliances/contribution-form";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { SdgBadge } from "@/components/alliances/sdg-badge";
@@ -30,6 +31,7 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 export default async function AlliancePage(props: Params) {
   const { workspaceSlug, caller, workspace, alliance } = await load(props);
   const history = await caller.alliances.history({ workspaceSlug, id: alliance.id });
+  const privateLayer = await caller.alliances.privateLayer({ workspaceSlug, id: alliance.id });
   const t = await getTranslations();
   const format = await getFormatter();
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
@@ -252,6 +254,40 @@ export default async function AlliancePage(props: Params) {
           </ol>
         )}
         {canWrite ? <TimelineForm workspaceSlug={workspaceSlug} allianceId={alliance.id} /> : null}
+      </section>
+
+      <section aria-labelledby="private-title" className="space-y-3 rounded-md border border-slate-400 bg-slate-100 p-4" data-testid="private-layer">
+        <h2 id="private-title" className="text-xl font-semibold">
+          {t("private.title")}
+        </h2>
+        <p className="text-sm text-slate-800">{t("private.intro")}</p>
+        {canWrite ? (
+          <PrivateLayerForms workspaceSlug={workspaceSlug} allianceId={alliance.id} layer={privateLayer} />
+        ) : (
+          <div className="space-y-1">
+            <p className="whitespace-pre-line">{privateLayer.notes ?? t("private.none")}</p>
+            {privateLayer.internalOwner ? <p>{privateLayer.internalOwner}</p> : null}
+            {privateLayer.tags.length ? <p>{privateLayer.tags.join(", ")}</p> : null}
+          </div>
+        )}
+        <h3 className="font-semibold">{t("private.entries")}</h3>
+        {privateLayer.entries.length === 0 ? (
+          <p className="text-sm">{t("private.none")}</p>
+        ) : (
+          <>
+            <ul className="space-y-1 text-sm" data-testid="private-entries">
+              {privateLayer.entries.map((e) => (
+                <li key={e.id}>
+                  {date(e.occurredOn)} · {t(`private.kinds.${e.kind}`)} · {e.title}
+                  {e.amountCents !== null ? ` · ${euros(e.amountCents)}` : ""}
+                </li>
+              ))}
+            </ul>
+            <p className="text-sm">
+              {t("private.budgetTotal")} : {euros(privateLayer.budgetTotalCents)}
+            </p>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="history-title" className="space-y-2">
