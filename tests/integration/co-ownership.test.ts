@@ -154,3 +154,21 @@ describe("each party's private layer", () => {
     expect(kept.map((n) => n.notes)).toEqual(["Note de B"]);
   });
 });
+
+describe("the shared contribution ledger", () => {
+  it("lets each co-owner record its own contributions (and named partners'), and shows all of them to every party", async () => {
+    const { a, b, id, partyB, editorA, adminB, editorB } = await twoPartners();
+    await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
+    await adminB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true });
+    const partyA = (await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => p.isMine)!;
+
+    const forB = await rejection(editorA.alliances.addContribution({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id, kind: "argent", quantity: 100, occurredOn: "2025-01-01" }));
+    expect(forB.code).toBe("FORBIDDEN");
+    await editorA.alliances.addContribution({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyA.id, kind: "argent", quantity: 300, occurredOn: "2025-01-01" });
+    const byB = await editorB.alliances.addContribution({ workspaceSlug: b.workspace.slug, allianceId: id, partyId: partyB.id, kind: "argent", quantity: 200, occurredOn: "2025-02-01" });
+
+    const seenByA = await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id });
+    expect(seenByA.totals.byParty).toEqual({ [partyA.id]: 30000, [partyB.id]: 20000 });
+    expect((await rejection(editorA.alliances.deleteContribution({ workspaceSlug: a.workspace.slug, allianceId: id, contributionId: byB.id }))).code).toBe("NOT_FOUND");
+  });
+});

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { allianceContributions, allianceParties, workspaces } from "../../../db/schema";
 import { CONTRIBUTION_KINDS, contributionValueCents, type ContributionKind } from "../../../domain/alliances";
 import { AppError } from "../../errors";
@@ -14,10 +14,14 @@ import type { AddContributionInput } from "./schemas";
 export async function addContribution(ctx: WorkspaceContext, input: AddContributionInput) {
   await loadAllianceCore(ctx, input.allianceId);
   const [party] = await ctx.tx
-    .select({ id: allianceParties.id })
+    .select({ id: allianceParties.id, workspaceId: allianceParties.workspaceId })
     .from(allianceParties)
     .where(and(eq(allianceParties.id, input.partyId), eq(allianceParties.allianceId, input.allianceId)));
   if (!party) throw new AppError("BAD_REQUEST", "errors.contribution.party", { field: "partyId" });
+  // Each party with a workspace records its own contributions; named partners are recorded for them.
+  if (party.workspaceId && party.workspaceId !== ctx.workspaceId) {
+    throw new AppError("FORBIDDEN", "errors.contribution.otherParty", { field: "partyId" });
+  }
   const [workspace] = await ctx.tx.select({ rate: workspaces.hourlyRateCents }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
   const kind = input.kind as ContributionKind;
   const valueCents = contributionValueCents({
@@ -51,12 +55,18 @@ export async function addContribution(ctx: WorkspaceContext, input: AddContribut
   return entry!;
 }
 
-/** Removes a ledger entry. Permission: alliances.write. Audited. */
+/** Removes a ledger entry recorded for this workspace's party or a named partner. Permission: alliances.write. Audited. */
 export async function deleteContribution(ctx: WorkspaceContext, input: { allianceId: string; contributionId: string }) {
   await loadAllianceCore(ctx, input.allianceId);
   const [removed] = await ctx.tx
     .delete(allianceContributions)
-    .where(and(eq(allianceContributions.id, input.contributionId), eq(allianceContributions.allianceId, input.allianceId)))
+    .where(
+      and(
+        eq(allianceContributions.id, input.contributionId),
+        eq(allianceContributions.allianceId, input.allianceId),
+        sql`exists (select 1 from alliance_parties p where p.id = ${allianceContributions.partyId} and (p.workspace_id is null or p.workspace_id = ${ctx.workspaceId}))`,
+      ),
+    )
     .returning();
   if (!removed) throw new AppError("NOT_FOUND", "errors.contribution.notFound");
   await recordAudit(ctx, {

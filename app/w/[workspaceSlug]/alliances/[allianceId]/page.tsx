@@ -224,7 +224,7 @@ export default async function AlliancePage(props: Params) {
             </div>
           </>
         )}
-        {canWrite ? <ContributionForm workspaceSlug={workspaceSlug} allianceId={alliance.id} parties={alliance.parties.map((p) => ({ id: p.id, name: p.name }))} /> : null}
+        {canWrite ? <ContributionForm workspaceSlug={workspaceSlug} allianceId={alliance.id} parties={alliance.parties.filter((p) => p.isMine || !p.hasWorkspace).map((p) => ({ id: p.id, name: p.name }))} /> : null}
       </section>
 
       <section aria-labelledby="timeline-list-title" className="space-y-3">
