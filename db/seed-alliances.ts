@@ -5,6 +5,7 @@ import { goalOfTarget, SDG_TARGET_CODES } from "../domain/sdg";
 import { normalizeForSearch, territoryParents } from "../domain/territory";
 import { territory } from "../domain/territory-data";
 import type { Db } from "./client";
+import { resultRows } from "./rows";
 import {
   allianceContributions,
   allianceEngagements,
@@ -93,7 +94,7 @@ export async function seedDemoAlliances(db: Db, plan: Array<{ slug: string; coun
       const [ws] = await tx.select().from(workspaces).where(sql`${workspaces.slug} = ${slug}`);
       if (!ws) continue;
       const existing = await tx.execute(sql`select 1 from alliance_parties where workspace_id = ${ws.id} limit 1`);
-      if ((Array.isArray(existing) ? existing : (existing as { rows: unknown[] }).rows).length === 0) todo.push({ ws, count });
+      if (resultRows(existing).length === 0) todo.push({ ws, count });
     }
     if (todo.length === 0) return;
     const partnerIds: string[] = [];

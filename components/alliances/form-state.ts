@@ -1,4 +1,4 @@
-import type { ContributionKind, EntryDoor, LifecycleStage, MecenatForm, Mode } from "@/domain/alliances";
+import type { EntryDoor, LifecycleStage, MecenatForm, Mode } from "@/domain/alliances";
 import type { OrganisationKind } from "@/domain/identifiers";
 import type { TerritoryLevel } from "@/domain/territory";
 
@@ -140,4 +140,3 @@ export function draftFromAlliance(a: {
   };
 }
 
-export type { ContributionKind };

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
+import { SelectField } from "@/components/ui/field";
 import { SDG_GOALS, textColourOn } from "@/domain/sdg";
 import { normalizeForSearch } from "@/domain/territory";
 
@@ -74,23 +75,13 @@ export function SdgPicker({
         ))}
       </div>
       {value.length > 1 ? (
-        <div>
-          <label htmlFor={`${id}-primary`} className="block text-sm font-medium">
-            {t("alliances.fields.sdgPrimary")}
-          </label>
-          <select
-            id={`${id}-primary`}
-            value={primary || value[0]}
-            onChange={(e) => onChange(value, e.target.value)}
-            className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700"
-          >
-            {value.map((code) => (
-              <option key={code} value={code}>
-                {code} — {label(code)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-primary`}
+          label={t("alliances.fields.sdgPrimary")}
+          value={primary || value[0]}
+          onChange={(e) => onChange(value, e.target.value)}
+          options={value.map((code) => ({ value: code, label: `${code} — ${label(code)}` }))}
+        />
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="text-sm font-medium text-red-800">

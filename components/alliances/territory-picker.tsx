@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
 import { TERRITORY_LEVELS, type TerritoryLevel } from "@/domain/territory";
 
 export interface PlaceOption {
@@ -45,23 +46,13 @@ export function TerritoryPicker({
   return (
     <fieldset className="space-y-3" aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="text-base font-semibold">{t("fields.territory")}</legend>
-      <div>
-        <label htmlFor={`${id}-scope`} className="block text-sm font-medium">
-          {t("fields.scope")}
-        </label>
-        <select
-          id={`${id}-scope`}
-          value={scope}
-          onChange={(e) => onChange(e.target.value as TerritoryLevel, [])}
-          className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700"
-        >
-          {TERRITORY_LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {t(`scopeLevels.${level}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-scope`}
+        label={t("fields.scope")}
+        value={scope}
+        onChange={(e) => onChange(e.target.value as TerritoryLevel, [])}
+        options={TERRITORY_LEVELS.map((level) => ({ value: level, label: t(`scopeLevels.${level}`) }))}
+      />
       {scope === "commune" ? (
         <div>
           <label htmlFor={`${id}-commune`} className="block text-sm font-medium">
@@ -95,22 +86,13 @@ export function TerritoryPicker({
       {scope === "region" || scope === "departement" ? (
         <div className="flex items-end gap-2">
           <div className="grow">
-            <label htmlFor={`${id}-list`} className="block text-sm font-medium">
-              {t(scope === "region" ? "fields.region" : "fields.departement")}
-            </label>
-            <select
+            <SelectField
               id={`${id}-list`}
+              label={t(scope === "region" ? "fields.region" : "fields.departement")}
               value={listed}
               onChange={(e) => setListed(e.target.value)}
-              className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700"
-            >
-              <option value="">—</option>
-              {list.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
+              options={[{ value: "", label: "—" }, ...list.map((p) => ({ value: p.code, label: p.label }))]}
+            />
           </div>
           <Button type="button" variant="secondary" onClick={() => listed && add(list.find((p) => p.code === listed)!)}>
             {t("fields.add")}

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, customType, date, index, integer, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, bigint, boolean, customType, date, index, integer, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { CONTRIBUTION_KINDS, LIFECYCLE_STAGES, MODES } from "../../domain/alliances";
 import { TERRITORY_LEVELS } from "../../domain/territory";
 import { createdAt, id, updatedAt, version } from "./columns";
@@ -16,6 +16,17 @@ export const contributionKind = pgEnum(
   CONTRIBUTION_KINDS.map((k) => k.key) as [string, ...string[]],
 );
 export const timelineKind = pgEnum("timeline_kind", ["note", "meeting", "milestone", "document"]);
+
+/** The alliance a detail row belongs to; it goes when the alliance goes. */
+const allianceRef = () =>
+  uuid()
+    .notNull()
+    .references((): AnyPgColumn => alliances.id, { onDelete: "cascade" });
+/** The workspace a private row belongs to; it goes when the workspace goes. */
+const workspaceRef = () =>
+  uuid()
+    .notNull()
+    .references(() => workspaces.id, { onDelete: "cascade" });
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -54,9 +65,7 @@ export const allianceParties = pgTable(
   "alliance_parties",
   {
     id: id(),
-    allianceId: uuid()
-      .notNull()
-      .references(() => alliances.id, { onDelete: "cascade" }),
+    allianceId: allianceRef(),
     organisationId: uuid()
       .notNull()
       .references(() => organisations.id),
@@ -83,9 +92,7 @@ export const allianceModePeriods = pgTable(
   "alliance_mode_periods",
   {
     id: id(),
-    allianceId: uuid()
-      .notNull()
-      .references(() => alliances.id, { onDelete: "cascade" }),
+    allianceId: allianceRef(),
     mode: allianceMode().notNull(),
     mecenatForms: text().array().notNull().default(sql`'{}'::text[]`),
     startsOn: date({ mode: "string" }).notNull(),
@@ -97,9 +104,7 @@ export const allianceModePeriods = pgTable(
 export const allianceSdgTargets = pgTable(
   "alliance_sdg_targets",
   {
-    allianceId: uuid()
-      .notNull()
-      .references(() => alliances.id, { onDelete: "cascade" }),
+    allianceId: allianceRef(),
     target: text().notNull(),
     goal: smallint().notNull(),
     isPrimary: boolean().notNull().default(false),
@@ -111,9 +116,7 @@ export const allianceSdgTargets = pgTable(
 export const allianceTerritories = pgTable(
   "alliance_territories",
   {
-    allianceId: uuid()
-      .notNull()
-      .references(() => alliances.id, { onDelete: "cascade" }),
+    allianceId: allianceRef(),
     level: territoryLevel().notNull(),
     code: text().notNull(),
     departementCode: text(),
@@ -129,9 +132,7 @@ export const allianceTerritories = pgTable(
 export const allianceEngagements = pgTable(
   "alliance_engagements",
   {
-    allianceId: uuid()
-      .notNull()
-      .references(() => alliances.id, { onDelete: "cascade" }),
+    allianceId: allianceRef(),
     scheme: text().notNull(),
     employees: integer(),
     hours: numeric({ precision: 12, scale: 2, mode: "number" }),
@@ -144,9 +145,7 @@ export const allianceContributions = pgTable(
   "alliance_contributions",
   {
     id: id(),
-    allianceId: uuid()
-      .notNull()
-      .references(() => alliances.id, { onDelete: "cascade" }),
+    allianceId: allianceRef(),
     partyId: uuid()
       .notNull()
       .references(() => allianceParties.id, { onDelete: "cascade" }),
@@ -168,9 +167,7 @@ export const allianceTimeline = pgTable(
   "alliance_timeline",
   {
     id: id(),
-    allianceId: uuid()
-      .notNull()
-      .references(() => alliances.id, { onDelete: "cascade" }),
+    allianceId: allianceRef(),
     kind: timelineKind().notNull(),
     title: text().notNull(),
     body: text(),
@@ -187,9 +184,7 @@ export const savedViews = pgTable(
   "saved_views",
   {
     id: id(),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    workspaceId: workspaceRef(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -204,12 +199,8 @@ export const savedViews = pgTable(
 export const alliancePrivateNotes = pgTable(
   "alliance_private_notes",
   {
-    allianceId: uuid()
-      .notNull()
-      .references(() => alliances.id, { onDelete: "cascade" }),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    allianceId: allianceRef(),
+    workspaceId: workspaceRef(),
     notes: text(),
     internalOwner: text(),
     tags: text().array().notNull().default(sql`'{}'::text[]`),
@@ -226,12 +217,8 @@ export const alliancePrivateEntries = pgTable(
   "alliance_private_entries",
   {
     id: id(),
-    allianceId: uuid()
-      .notNull()
-      .references(() => alliances.id, { onDelete: "cascade" }),
-    workspaceId: uuid()
-      .notNull()
-      .references(() => workspaces.id, { onDelete: "cascade" }),
+    allianceId: allianceRef(),
+    workspaceId: workspaceRef(),
     kind: privateEntryKind().notNull(),
     title: text().notNull(),
     amountCents: bigint({ mode: "number" }),

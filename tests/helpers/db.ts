@@ -1,6 +1,7 @@
 import { afterAll } from "vitest";
 import { openDatabase, type Database } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
+import { resultRows } from "../../db/rows";
 import { env } from "../../env";
 
 /**
@@ -15,8 +16,7 @@ export async function openTestDatabase(): Promise<Database> {
   return database;
 }
 
-/** Rows of a raw statement, whichever driver ran it (postgres.js returns an array, PGlite { rows }). */
+/** Rows of a raw statement, whichever driver ran it. */
 export async function sqlRows<T>(run: Promise<unknown>): Promise<T[]> {
-  const result = await run;
-  return (Array.isArray(result) ? result : ((result as { rows: unknown[] }).rows ?? [])) as T[];
+  return resultRows<T>(await run);
 }

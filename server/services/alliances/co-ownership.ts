@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { resultRows } from "../../../db/rows";
 import { allianceParties, organisations } from "../../../db/schema";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
@@ -8,10 +9,6 @@ import { loadAllianceCore } from "./get-alliance";
 
 export const PartyInput = z.object({ allianceId: z.uuid(), partyId: z.uuid() });
 export const RespondInput = z.object({ partyId: z.uuid(), accept: z.boolean() });
-
-function rows<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
-}
 
 async function loadParty(ctx: WorkspaceContext, allianceId: string, partyId: string) {
   const [party] = await ctx.tx
@@ -34,7 +31,7 @@ export async function inviteCoOwner(ctx: WorkspaceContext, input: z.infer<typeof
   if (party.workspaceId === ctx.workspaceId) throw new AppError("BAD_REQUEST", "errors.share.self");
   if (party.status === "accepted" && party.workspaceId) throw new AppError("CONFLICT", "errors.share.alreadyCoOwner");
   if (party.status === "invited") throw new AppError("CONFLICT", "errors.share.alreadyInvited");
-  const [found] = rows<{ id: string | null }>(await ctx.tx.execute(sql`select app_workspace_of_organisation(${party.organisationId}) as id`));
+  const [found] = resultRows<{ id: string | null }>(await ctx.tx.execute(sql`select app_workspace_of_organisation(${party.organisationId}) as id`));
   const workspaceId = party.workspaceId ?? found?.id ?? null;
   if (!workspaceId) throw new AppError("CONFLICT", "errors.share.noWorkspace");
   await ctx.tx
@@ -55,7 +52,7 @@ export async function withdrawCoOwnerInvitation(ctx: WorkspaceContext, input: z.
 
 /** Invitations to co-own alliances waiting for this workspace's answer (title and inviter only). */
 export async function listIncomingInvitations(ctx: WorkspaceContext) {
-  return rows<{ party_id: string; alliance_id: string; title: string; role: string; invited_by: string | null; invited_at: Date | string | null }>(
+  return resultRows<{ party_id: string; alliance_id: string; title: string; role: string; invited_by: string | null; invited_at: Date | string | null }>(
     await ctx.tx.execute(sql`select * from app_incoming_party_invitations()`),
   ).map((r) => ({ partyId: r.party_id, allianceId: r.alliance_id, title: r.title, role: r.role, invitedBy: r.invited_by, invitedAt: r.invited_at ? new Date(r.invited_at) : null }));
 }

@@ -8,6 +8,7 @@ import {
   allianceTerritories,
   organisations,
 } from "../../../db/schema";
+import { resultRows } from "../../../db/rows";
 import { goalOfTarget } from "../../../domain/sdg";
 import { normalizeForSearch, territoryParents } from "../../../domain/territory";
 import { territory } from "../../../domain/territory-data";
@@ -137,9 +138,8 @@ function snapshot(detail: Awaited<ReturnType<typeof getAlliance>>) {
  */
 export async function createAlliance(ctx: WorkspaceContext, input: CreateAllianceInput) {
   const ownOrganisationId = await ensureWorkspaceOrganisation(ctx);
-  const created = (await ctx.tx.execute(sql`select app_create_alliance(${input.title}, ${ownOrganisationId}, ${input.ownRole}) as id`)) as unknown;
-  const rows = (Array.isArray(created) ? created : (created as { rows: unknown[] }).rows) as Array<{ id: string }>;
-  const id = rows[0]!.id;
+  const [created] = resultRows<{ id: string }>(await ctx.tx.execute(sql`select app_create_alliance(${input.title}, ${ownOrganisationId}, ${input.ownRole}) as id`));
+  const id = created!.id;
   const { title, ...details } = input;
   await writeDetails(ctx, id, title, details);
   const after = await getAlliance(ctx, id);
