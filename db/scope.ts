@@ -31,3 +31,19 @@ export async function withScope<T>(db: Db, scope: Scope, fn: (tx: Db) => Promise
 export async function enterWorkspace(tx: Db, workspaceId: string): Promise<void> {
   await tx.execute(sql`select set_config('app.workspace_id', ${workspaceId}, true)`);
 }
+
+/** The role of public-library requests: public columns of published alliances, nothing else. */
+export const PUBLIC_ROLE = "maillage_public";
+
+/**
+ * Runs `fn` as an anonymous reader of the public library: no user, no workspace, and the
+ * maillage_public role, whose column grants and policies expose only what every party of an
+ * alliance approved for publication.
+ */
+export async function withPublicScope<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.user_id', '', true), set_config('app.workspace_id', '', true), set_config('app.invitation_token_hash', '', true)`);
+    await tx.execute(sql`set local role maillage_public`);
+    return fn(tx as unknown as Db);
+  });
+}

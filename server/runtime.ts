@@ -5,6 +5,10 @@ import { env } from "../env";
 import { localeFromHeaders } from "../messages/locales";
 import { logger } from "./log";
 import { createMailer, type Mailer } from "./services/mail/mailer";
+import { dispatchNotificationEmails } from "./services/notifications/dispatch-emails";
+
+/** How often notification emails waiting in the outbox are sent. */
+const NOTIFICATION_EMAIL_INTERVAL_MS = 15_000;
 import type { SessionUser, TrpcContext } from "./trpc/init";
 
 interface Runtime {
@@ -31,10 +35,21 @@ export function runtime(): Runtime {
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
-  holder.__maillage = {
-    database,
-    mailer: createMailer({ server: config.EMAIL_SERVER, from: config.EMAIL_FROM, log: logger() }),
-  };
+  const mailer = createMailer({ server: config.EMAIL_SERVER, from: config.EMAIL_FROM, log: logger() });
+  holder.__maillage = { database, mailer };
+  // The notification outbox: emails go out after the change committed, never inside it.
+  let running = false;
+  setInterval(() => {
+    if (running) return;
+    running = true;
+    database
+      .get()
+      .then(({ db }) => dispatchNotificationEmails(db, mailer, config.APP_URL, logger()))
+      .catch((error: unknown) => logger().error({ err: error }, "notification emails failed; retrying later"))
+      .finally(() => {
+        running = false;
+      });
+  }, NOTIFICATION_EMAIL_INTERVAL_MS).unref();
   return holder.__maillage;
 }
 

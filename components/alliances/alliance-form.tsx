@@ -141,6 +141,14 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
         </div>
         <div className="sm:col-span-2">
           <TextAreaField id="a-summary" label={t("alliances.fields.summary")} value={draft.summary} onChange={(e) => set({ summary: e.target.value })} error={error("summary")} />
+          <TextAreaField
+            id="a-key-results"
+            label={t("alliances.fields.keyResults")}
+            help={t("alliances.fields.keyResultsHint")}
+            value={draft.keyResults}
+            onChange={(e) => set({ keyResults: e.target.value })}
+            error={error("keyResults")}
+          />
         </div>
         <SelectField id="a-stage" label={t("alliances.fields.stage")} value={draft.stage} onChange={(e) => set({ stage: e.target.value as AllianceDraft["stage"] })} options={LIFECYCLE_STAGES.map(option("alliance.lifecycle"))} />
         <SelectField id="a-own-role" label={t("alliances.fields.ownRole")} value={draft.ownRole} onChange={(e) => set({ ownRole: e.target.value })} options={roles.map(entry("alliance.partnerRoles"))} />

@@ -21,6 +21,7 @@ export interface PartnerDraft {
 export interface AllianceDraft {
   title: string;
   summary: string;
+  keyResults: string;
   stage: LifecycleStage;
   startsOn: string;
   endsOn: string;
@@ -47,6 +48,7 @@ export function emptyDraft(today: string): AllianceDraft {
   return {
     title: "",
     summary: "",
+    keyResults: "",
     stage: "preparation_partenariat",
     startsOn: "",
     endsOn: "",
@@ -70,6 +72,7 @@ export function toInput(d: AllianceDraft) {
   return {
     title: d.title,
     summary: orNull(d.summary),
+    keyResults: orNull(d.keyResults),
     stage: d.stage,
     startsOn: orNull(d.startsOn),
     endsOn: orNull(d.endsOn),
@@ -106,6 +109,7 @@ export function toInput(d: AllianceDraft) {
 export function draftFromAlliance(a: {
   title: string;
   summary: string | null;
+  keyResults: string | null;
   stage: LifecycleStage;
   startsOn: string | null;
   endsOn: string | null;
@@ -122,6 +126,7 @@ export function draftFromAlliance(a: {
   return {
     title: a.title,
     summary: a.summary ?? "",
+    keyResults: a.keyResults ?? "",
     stage: a.stage,
     startsOn: a.startsOn ?? "",
     endsOn: a.endsOn ?? "",

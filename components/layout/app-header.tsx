@@ -16,6 +16,7 @@ export async function AppHeader() {
           {t("name")}
         </Link>
         <div className="flex flex-wrap items-center gap-4 text-sm">
+          <Link href="/bibliotheque">{t("library")}</Link>
           <Suspense>
             <LanguageSwitch />
           </Suspense>

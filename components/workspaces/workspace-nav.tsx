@@ -7,9 +7,12 @@ import { NavLink } from "./nav-link";
 export async function WorkspaceNav({
   workspace,
   workspaces,
+  unread,
 }: {
   workspace: { slug: string; name: string; myRole: Role };
   workspaces: Array<{ slug: string; name: string }>;
+  /** Notifications this member has not seen yet. */
+  unread: number;
 }) {
   const t = await getTranslations("workspaces");
   const base = `/w/${workspace.slug}`;
@@ -17,6 +20,7 @@ export async function WorkspaceNav({
     { href: base, label: t("overview"), show: true },
     { href: `${base}/alliances`, label: t("alliances"), show: can(workspace.myRole, "alliances.read") },
     { href: `${base}/organisations`, label: t("organisations"), show: can(workspace.myRole, "organisations.read") },
+    { href: `${base}/notifications`, label: unread > 0 ? t("notificationsUnread", { count: unread }) : t("notifications"), show: can(workspace.myRole, "alliances.read") },
     { href: `${base}/members`, label: t("members"), show: can(workspace.myRole, "members.read") },
     { href: `${base}/audit`, label: t("audit"), show: can(workspace.myRole, "audit.read") },
     { href: `${base}/settings`, label: t("settings"), show: can(workspace.myRole, "workspace.update") },

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, bigint, boolean, customType, date, index, integer, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, bigint, boolean, customType, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { CONTRIBUTION_KINDS, LIFECYCLE_STAGES, MODES } from "../../domain/alliances";
 import { TERRITORY_LEVELS } from "../../domain/territory";
 import { createdAt, id, updatedAt, version } from "./columns";
@@ -16,6 +16,8 @@ export const contributionKind = pgEnum(
   CONTRIBUTION_KINDS.map((k) => k.key) as [string, ...string[]],
 );
 export const timelineKind = pgEnum("timeline_kind", ["note", "meeting", "milestone", "document"]);
+/** Who may see an alliance beyond its parties; wider audiences hold only with every party's consent. */
+export const allianceAudience = pgEnum("alliance_audience", ["parties", "territory", "public"]);
 
 /** The alliance a detail row belongs to; it goes when the alliance goes. */
 const allianceRef = () =>
@@ -50,6 +52,12 @@ export const alliances = pgTable(
     searchText: text().notNull().default(""),
     searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('french', search_text)`),
     archivedAt: timestamp({ withTimezone: true, mode: "date" }),
+    /** "Résultats clés": what the alliance achieved, in words; shown in the public library once published. */
+    keyResults: text(),
+    /** The audience the parties were asked to agree to; it holds only while every accepted party consents. */
+    requestedAudience: allianceAudience().notNull().default("parties"),
+    /** Bumped by every edit of the public fields and by every new request: public approvals name it. */
+    publicRevision: integer().notNull().default(1),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     version: version(),
     createdAt: createdAt(),
@@ -58,6 +66,7 @@ export const alliances = pgTable(
   (t) => [
     index("alliances_search_idx").using("gin", t.searchVector),
     index("alliances_updated_idx").on(t.updatedAt.desc(), t.id),
+    index("alliances_audience_idx").on(t.requestedAudience).where(sql`${t.requestedAudience} <> 'parties'`),
   ],
 );
 
@@ -77,6 +86,15 @@ export const allianceParties = pgTable(
     invitedByWorkspaceId: uuid().references(() => workspaces.id, { onDelete: "set null" }),
     invitedAt: timestamp({ withTimezone: true, mode: "date" }),
     respondedAt: timestamp({ withTimezone: true, mode: "date" }),
+    /** An invitation can no longer be accepted after this moment. */
+    invitationExpiresAt: timestamp({ withTimezone: true, mode: "date" }),
+    /** Invitation by email, for a partner without a workspace yet: the address and the token's SHA-256. */
+    invitedEmail: text(),
+    invitationTokenHash: text(),
+    /** This party's consent to a wider audience; a public approval holds for one revision only. */
+    audienceConsent: allianceAudience(),
+    consentRevision: integer(),
+    consentAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -84,6 +102,7 @@ export const allianceParties = pgTable(
     uniqueIndex("alliance_parties_workspace_idx").on(t.allianceId, t.workspaceId).where(sql`${t.workspaceId} is not null`),
     index("alliance_parties_ws_idx").on(t.workspaceId, t.status, t.allianceId),
     index("alliance_parties_org_idx").on(t.organisationId),
+    uniqueIndex("alliance_parties_token_idx").on(t.invitationTokenHash).where(sql`${t.invitationTokenHash} is not null`),
   ],
 );
 
@@ -227,4 +246,71 @@ export const alliancePrivateEntries = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("alliance_private_entries_idx").on(t.workspaceId, t.allianceId, t.occurredOn)],
+);
+
+/** The share of an alliance's SDG target that one co-owning workspace claims for its own reporting. */
+export const allianceSdgClaims = pgTable(
+  "alliance_sdg_claims",
+  {
+    allianceId: allianceRef(),
+    workspaceId: workspaceRef(),
+    target: text().notNull(),
+    sharePercent: smallint().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.allianceId, t.workspaceId, t.target] }), index("alliance_sdg_claims_workspace_idx").on(t.workspaceId, t.target)],
+);
+
+/** The shared history of an alliance: which organisation and which person changed what. Seen by every party. */
+export const allianceChanges = pgTable(
+  "alliance_changes",
+  {
+    id: id(),
+    allianceId: allianceRef(),
+    workspaceId: uuid().references(() => workspaces.id, { onDelete: "set null" }),
+    organisationName: text().notNull(),
+    actorName: text().notNull(),
+    action: text().notNull(),
+    detail: jsonb(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("alliance_changes_alliance_idx").on(t.allianceId, t.createdAt.desc())],
+);
+
+export const notificationAudience = pgEnum("notification_audience", ["admins", "members"]);
+
+/**
+ * One event addressed to a workspace (its admins or all its members): an invitation to co-own, a
+ * change to the shared core, an audience request. emailedAt is set once the email went out.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    workspaceId: workspaceRef(),
+    allianceId: uuid().references((): AnyPgColumn => alliances.id, { onDelete: "cascade" }),
+    kind: text().notNull(),
+    audience: notificationAudience().notNull().default("members"),
+    payload: jsonb().$type<{ title: string; organisation: string; actor: string; detail?: string }>().notNull(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    emailedAt: timestamp({ withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_workspace_idx").on(t.workspaceId, t.createdAt.desc()),
+    index("notifications_unsent_idx").on(t.createdAt).where(sql`${t.emailedAt} is null`),
+  ],
+);
+
+/** Up to when a person has read their workspace's notifications. */
+export const notificationReads = pgTable(
+  "notification_reads",
+  {
+    workspaceId: workspaceRef(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    readThrough: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
 );

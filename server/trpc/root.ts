@@ -1,5 +1,6 @@
 import { alliancesRouter, organisationsRouter, savedViewsRouter, territoryRouter } from "./routers/alliances";
 import { auditRouter } from "./routers/audit";
+import { notificationsRouter } from "./routers/notifications";
 import { invitationsRouter, membersRouter } from "./routers/members";
 import { workspacesRouter } from "./routers/workspaces";
 import { createCallerFactory, router } from "./procedures";
@@ -13,6 +14,7 @@ export const appRouter = router({
   organisations: organisationsRouter,
   territory: territoryRouter,
   savedViews: savedViewsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -91,6 +91,24 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
     await callerFor(db, f.users.owner).alliances.respondToCoOwnership({ workspaceSlug: f.workspace.slug, partyId, accept: true });
     return { id: allianceId };
   },
+  "alliances.audience": async (f) => ({ id: await newAlliance(f) }),
+  "alliances.requestAudience": async (f) => ({ allianceId: await newAlliance(f), audience: "public" }),
+  "alliances.approveAudience": async (f) => {
+    const id = await newAlliance(f);
+    await callerFor(db, f.users.owner).alliances.requestAudience({ workspaceSlug: f.workspace.slug, allianceId: id, audience: "public" });
+    const { revision } = await callerFor(db, f.users.owner).alliances.audience({ workspaceSlug: f.workspace.slug, id });
+    return { allianceId: id, revision };
+  },
+  "alliances.withdrawAudience": async (f) => {
+    const id = await newAlliance(f);
+    await callerFor(db, f.users.owner).alliances.requestAudience({ workspaceSlug: f.workspace.slug, allianceId: id, audience: "territory" });
+    return { id };
+  },
+  "alliances.sdgClaims": async (f) => ({ id: await newAlliance(f) }),
+  "alliances.saveSdgClaims": async (f) => ({ allianceId: await newAlliance(f), claims: [{ target: "2.4", sharePercent: 60 }] }),
+  "notifications.list": async () => ({}),
+  "notifications.unreadCount": async () => ({}),
+  "notifications.markAllRead": async () => ({}),
   "organisations.list": async () => ({}),
   "organisations.get": async (f) => ({ id: await partnerOf(f) }),
   "organisations.saveNotes": async (f) => ({ organisationId: await partnerOf(f), notes: "Interlocutrice très réactive", tags: ["fidèle"], version: 0 }),

@@ -8,9 +8,10 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const caller = await serverCaller();
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
   const mine = await caller.workspaces.listMine();
+  const unread = await caller.notifications.unreadCount({ workspaceSlug });
   return (
     <div className="space-y-6">
-      <WorkspaceNav workspace={workspace} workspaces={mine} />
+      <WorkspaceNav workspace={workspace} workspaces={mine} unread={unread} />
       <div>{children}</div>
     </div>
   );

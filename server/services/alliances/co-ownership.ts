@@ -1,11 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { resultRows } from "../../../db/rows";
-import { allianceParties, organisations } from "../../../db/schema";
+import { allianceParties, allianceSdgClaims, alliances, organisations } from "../../../db/schema";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore } from "./get-alliance";
+import { recordSharedChange } from "./shared-history";
+import { notifyParties } from "../notifications/notifications";
+
+/** How long an invitation to co-own can be accepted. */
+export const CO_OWNER_INVITATION_DAYS = 14;
 
 export const PartyInput = z.object({ allianceId: z.uuid(), partyId: z.uuid() });
 export const RespondInput = z.object({ partyId: z.uuid(), accept: z.boolean() });
@@ -26,28 +31,43 @@ async function loadParty(ctx: WorkspaceContext, allianceId: string, partyId: str
  * answer. A refused or withdrawn invitation can be sent again. Permission: alliances.write. Audited.
  */
 export async function inviteCoOwner(ctx: WorkspaceContext, input: z.infer<typeof PartyInput>) {
-  await loadAllianceCore(ctx, input.allianceId);
+  const core = await loadAllianceCore(ctx, input.allianceId);
   const party = await loadParty(ctx, input.allianceId, input.partyId);
   if (party.workspaceId === ctx.workspaceId) throw new AppError("BAD_REQUEST", "errors.share.self");
   if (party.status === "accepted" && party.workspaceId) throw new AppError("CONFLICT", "errors.share.alreadyCoOwner");
-  if (party.status === "invited") throw new AppError("CONFLICT", "errors.share.alreadyInvited");
+  if (party.status === "invited" && party.workspaceId) throw new AppError("CONFLICT", "errors.share.alreadyInvited");
   const [found] = resultRows<{ id: string | null }>(await ctx.tx.execute(sql`select app_workspace_of_organisation(${party.organisationId}) as id`));
   const workspaceId = party.workspaceId ?? found?.id ?? null;
   if (!workspaceId) throw new AppError("CONFLICT", "errors.share.noWorkspace");
   await ctx.tx
     .update(allianceParties)
-    .set({ workspaceId, status: "invited", invitedByWorkspaceId: ctx.workspaceId, invitedAt: new Date(), respondedAt: null })
+    .set({
+      workspaceId,
+      status: "invited",
+      invitedByWorkspaceId: ctx.workspaceId,
+      invitedAt: new Date(),
+      invitationExpiresAt: new Date(Date.now() + CO_OWNER_INVITATION_DAYS * 86_400_000),
+      invitedEmail: null,
+      invitationTokenHash: null,
+      respondedAt: null,
+    })
     .where(eq(allianceParties.id, party.id));
   await recordAudit(ctx, { action: "share.invite", entityType: "alliance", entityId: input.allianceId, after: { organisation: party.name } });
+  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "share.invite", detail: { organisation: party.name }, notify: null });
+  await notifyParties(ctx, input.allianceId, "share.invited", { title: core.title }, workspaceId);
 }
 
 /** Withdraws an invitation this workspace's alliance sent. Permission: alliances.write. Audited. */
 export async function withdrawCoOwnerInvitation(ctx: WorkspaceContext, input: z.infer<typeof PartyInput>) {
-  await loadAllianceCore(ctx, input.allianceId);
+  const core = await loadAllianceCore(ctx, input.allianceId);
   const party = await loadParty(ctx, input.allianceId, input.partyId);
   if (party.status !== "invited") throw new AppError("CONFLICT", "errors.share.notInvited");
-  await ctx.tx.update(allianceParties).set({ status: "withdrawn", respondedAt: new Date() }).where(eq(allianceParties.id, party.id));
+  await ctx.tx
+    .update(allianceParties)
+    .set({ status: "withdrawn", respondedAt: new Date(), invitationTokenHash: null })
+    .where(eq(allianceParties.id, party.id));
   await recordAudit(ctx, { action: "share.withdraw", entityType: "alliance", entityId: input.allianceId, before: { organisation: party.name } });
+  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "share.withdraw", detail: { organisation: party.name }, notify: null });
 }
 
 /** Invitations to co-own alliances waiting for this workspace's answer (title and inviter only). */
@@ -62,6 +82,12 @@ export async function listIncomingInvitations(ctx: WorkspaceContext) {
  * appear in its list with the shared core. Permission: alliances.share (admins). Audited.
  */
 export async function respondToCoOwnership(ctx: WorkspaceContext, input: z.infer<typeof RespondInput>) {
+  const [pending] = await ctx.tx
+    .select({ expiresAt: allianceParties.invitationExpiresAt })
+    .from(allianceParties)
+    .where(and(eq(allianceParties.id, input.partyId), eq(allianceParties.workspaceId, ctx.workspaceId), eq(allianceParties.status, "invited")));
+  if (!pending) throw new AppError("NOT_FOUND", "errors.share.invitationNotFound");
+  if (input.accept && pending.expiresAt && pending.expiresAt < new Date()) throw new AppError("CONFLICT", "errors.share.invitationExpired");
   const [updated] = await ctx.tx
     .update(allianceParties)
     .set({ status: input.accept ? "accepted" : "declined", respondedAt: new Date() })
@@ -69,6 +95,10 @@ export async function respondToCoOwnership(ctx: WorkspaceContext, input: z.infer
     .returning({ allianceId: allianceParties.allianceId });
   if (!updated) throw new AppError("NOT_FOUND", "errors.share.invitationNotFound");
   await recordAudit(ctx, { action: input.accept ? "share.accept" : "share.decline", entityType: "alliance", entityId: updated.allianceId });
+  if (input.accept) {
+    const [core] = await ctx.tx.select({ title: alliances.title }).from(alliances).where(eq(alliances.id, updated.allianceId));
+    await recordSharedChange(ctx, { allianceId: updated.allianceId, title: core?.title ?? "", action: "share.accept", notify: "share.accepted" });
+  }
   return updated;
 }
 
@@ -85,8 +115,11 @@ export async function leaveAlliance(ctx: WorkspaceContext, input: { allianceId: 
     .for("update");
   if (owners.length < 2) throw new AppError("CONFLICT", "errors.share.lastOwner");
   await recordAudit(ctx, { action: "share.leave", entityType: "alliance", entityId: input.allianceId, before: { title: core.title } });
+  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "share.leave", notify: "share.left" });
+  // Its SDG claims and consents go with it; its private layer stays its own.
+  await ctx.tx.delete(allianceSdgClaims).where(and(eq(allianceSdgClaims.allianceId, input.allianceId), eq(allianceSdgClaims.workspaceId, ctx.workspaceId)));
   await ctx.tx
     .update(allianceParties)
-    .set({ status: "left", respondedAt: new Date() })
+    .set({ status: "left", respondedAt: new Date(), audienceConsent: null, consentRevision: null, consentAt: null })
     .where(and(eq(allianceParties.allianceId, input.allianceId), eq(allianceParties.workspaceId, ctx.workspaceId)));
 }

@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore } from "./get-alliance";
+import { recordSharedChange } from "./shared-history";
 import type { AddContributionInput } from "./schemas";
 
 /**
@@ -12,7 +13,7 @@ import type { AddContributionInput } from "./schemas";
  * quantity times the workspace's hourly rate. Permission: alliances.write. Audited.
  */
 export async function addContribution(ctx: WorkspaceContext, input: AddContributionInput) {
-  await loadAllianceCore(ctx, input.allianceId);
+  const core = await loadAllianceCore(ctx, input.allianceId);
   const [party] = await ctx.tx
     .select({ id: allianceParties.id, workspaceId: allianceParties.workspaceId })
     .from(allianceParties)
@@ -52,12 +53,13 @@ export async function addContribution(ctx: WorkspaceContext, input: AddContribut
     entityId: input.allianceId,
     after: { kind, quantity: input.quantity, unit, valueCents, occurredOn: input.occurredOn },
   });
+  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "contribution.add", detail: { kind, quantity: input.quantity, unit } });
   return entry!;
 }
 
 /** Removes a ledger entry recorded for this workspace's party or a named partner. Permission: alliances.write. Audited. */
 export async function deleteContribution(ctx: WorkspaceContext, input: { allianceId: string; contributionId: string }) {
-  await loadAllianceCore(ctx, input.allianceId);
+  const core = await loadAllianceCore(ctx, input.allianceId);
   const [removed] = await ctx.tx
     .delete(allianceContributions)
     .where(
@@ -75,6 +77,7 @@ export async function deleteContribution(ctx: WorkspaceContext, input: { allianc
     entityId: input.allianceId,
     before: { kind: removed.kind, quantity: removed.quantity, unit: removed.unit, valueCents: removed.valueCents, occurredOn: removed.occurredOn },
   });
+  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "contribution.delete", detail: { kind: removed.kind, quantity: removed.quantity, unit: removed.unit } });
 }
 
 /** Ledger totals in euro cents: per party, per kind and per year (entries without a value are counted apart). */

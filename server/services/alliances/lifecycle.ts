@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
-import { alliances } from "../../../db/schema";
+import { and, eq, isNotNull, ne } from "drizzle-orm";
+import { allianceParties, alliances } from "../../../db/schema";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore } from "./get-alliance";
+import { recordSharedChange } from "./shared-history";
 
 /** Archives an alliance: it leaves the default list but keeps everything. Permission: alliances.write. Audited. */
 export async function archiveAlliance(ctx: WorkspaceContext, id: string) {
@@ -12,6 +13,7 @@ export async function archiveAlliance(ctx: WorkspaceContext, id: string) {
   const archivedAt = new Date();
   await ctx.tx.update(alliances).set({ archivedAt, updatedAt: archivedAt }).where(eq(alliances.id, id));
   await recordAudit(ctx, { action: "alliance.archive", entityType: "alliance", entityId: id, before: { archivedAt: null }, after: { archivedAt } });
+  await recordSharedChange(ctx, { allianceId: id, title: core.title, action: "alliance.archive" });
 }
 
 /** Brings an archived alliance back into the list. Permission: alliances.write. Audited. */
@@ -20,6 +22,7 @@ export async function restoreAlliance(ctx: WorkspaceContext, id: string) {
   if (!core.archivedAt) throw new AppError("CONFLICT", "errors.alliance.notArchived");
   await ctx.tx.update(alliances).set({ archivedAt: null, updatedAt: new Date() }).where(eq(alliances.id, id));
   await recordAudit(ctx, { action: "alliance.restore", entityType: "alliance", entityId: id, before: { archivedAt: core.archivedAt }, after: { archivedAt: null } });
+  await recordSharedChange(ctx, { allianceId: id, title: core.title, action: "alliance.restore" });
 }
 
 /**
@@ -28,6 +31,12 @@ export async function restoreAlliance(ctx: WorkspaceContext, id: string) {
  */
 export async function deleteAlliance(ctx: WorkspaceContext, id: string) {
   const core = await loadAllianceCore(ctx, id);
+  // A party cannot take a co-owned alliance away from the others: it leaves it instead.
+  const others = await ctx.tx
+    .select({ id: allianceParties.id })
+    .from(allianceParties)
+    .where(and(eq(allianceParties.allianceId, id), eq(allianceParties.status, "accepted"), isNotNull(allianceParties.workspaceId), ne(allianceParties.workspaceId, ctx.workspaceId)));
+  if (others.length > 0) throw new AppError("CONFLICT", "errors.alliance.coOwnedDelete");
   await ctx.tx.delete(alliances).where(eq(alliances.id, id));
   await recordAudit(ctx, { action: "alliance.delete", entityType: "alliance", entityId: id, before: { title: core.title, stage: core.stage } });
 }

@@ -25,6 +25,7 @@ const modePeriod = z
 const fields = {
   title: z.string().trim().min(3, { message: "errors.alliance.titleLength" }).max(200, { message: "errors.alliance.titleLength" }),
   summary: z.string().trim().max(5000).nullish(),
+  keyResults: z.string().trim().max(3000).nullish(),
   stage: z.enum(LIFECYCLE_STAGES, { message: "errors.alliance.stage" }),
   startsOn: isoDate.nullish(),
   endsOn: isoDate.nullish(),

@@ -19,6 +19,7 @@ import { ensureWorkspaceOrganisation, findOrCreateOrganisation } from "../organi
 import { getAlliance, loadAllianceCore } from "./get-alliance";
 import { workspaceLists } from "../workspaces/workspace-lists";
 import type { CreateAllianceInput, UpdateAllianceInput } from "./schemas";
+import { recordSharedChange } from "./shared-history";
 
 type Details = Omit<CreateAllianceInput, "title">;
 
@@ -84,6 +85,7 @@ async function writeDetails(ctx: WorkspaceContext, allianceId: string, title: st
     .set({
       title,
       summary: input.summary ?? null,
+      keyResults: input.keyResults ?? null,
       stage: input.stage,
       startsOn: input.startsOn ?? null,
       endsOn: input.endsOn ?? null,
@@ -118,6 +120,8 @@ async function writeDetails(ctx: WorkspaceContext, allianceId: string, title: st
 function snapshot(detail: Awaited<ReturnType<typeof getAlliance>>) {
   return {
     title: detail.title,
+    summary: detail.summary,
+    keyResults: detail.keyResults,
     stage: detail.stage,
     startsOn: detail.startsOn,
     endsOn: detail.endsOn,
@@ -128,6 +132,13 @@ function snapshot(detail: Awaited<ReturnType<typeof getAlliance>>) {
     tags: detail.tags.join(", "),
     version: detail.version,
   };
+}
+
+/** What the public library shows of an alliance: editing any of these asks for approval again. */
+const PUBLIC_FIELDS = ["title", "summary", "keyResults", "startsOn", "endsOn", "partners", "modes", "sdgTargets", "territory"];
+
+function changedFields(before: ReturnType<typeof snapshot>, after: ReturnType<typeof snapshot>) {
+  return (Object.keys(after) as Array<keyof typeof after>).filter((k) => k !== "version" && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
 /**
@@ -144,6 +155,7 @@ export async function createAlliance(ctx: WorkspaceContext, input: CreateAllianc
   await writeDetails(ctx, id, title, details);
   const after = await getAlliance(ctx, id);
   await recordAudit(ctx, { action: "alliance.create", entityType: "alliance", entityId: id, after: snapshot(after) });
+  await recordSharedChange(ctx, { allianceId: id, title, action: "alliance.create", notify: null });
   return { id };
 }
 
@@ -163,7 +175,15 @@ export async function updateAlliance(ctx: WorkspaceContext, input: UpdateAllianc
   if (!claimed) throw new AppError("CONFLICT", "errors.alliance.stale");
   const { id, version: _version, title, ...details } = input;
   await writeDetails(ctx, id, title, details);
-  const after = await getAlliance(ctx, id);
+  let after = await getAlliance(ctx, id);
+  const changed = changedFields(snapshot(before), snapshot(after));
+  // Public fields changed in the details (partners, modes, SDGs, places): the trigger only sees
+  // the core row, so the revision moves here; earlier public approvals no longer hold.
+  if (changed.some((f) => PUBLIC_FIELDS.includes(f)) && after.publicRevision === before.publicRevision) {
+    await ctx.tx.update(alliances).set({ publicRevision: sql`${alliances.publicRevision} + 1` }).where(eq(alliances.id, id));
+    after = await getAlliance(ctx, id);
+  }
   await recordAudit(ctx, { action: "alliance.update", entityType: "alliance", entityId: id, before: snapshot(before), after: snapshot(after) });
+  await recordSharedChange(ctx, { allianceId: id, title, action: "alliance.update", detail: { fields: changed } });
   return { id, version: claimed.version };
 }

@@ -8,6 +8,8 @@ import {
   respondToCoOwnership,
   withdrawCoOwnerInvitation,
 } from "../../services/alliances/co-ownership";
+import { ApproveAudienceInput, approveAudience, getAudience, RequestAudienceInput, requestAudience, withdrawAudience } from "../../services/alliances/audience";
+import { getSdgClaims, SaveSdgClaimsInput, saveSdgClaims } from "../../services/alliances/sdg-claims";
 import { addContribution, contributionTotals, deleteContribution } from "../../services/alliances/contributions";
 import { getAlliance } from "../../services/alliances/get-alliance";
 import { archiveAlliance, deleteAlliance, restoreAlliance } from "../../services/alliances/lifecycle";
@@ -63,6 +65,12 @@ export const alliancesRouter = router({
   savePrivateNotes: workspaceProcedure.input(SavePrivateNotesInput).mutation(({ ctx, input }) => savePrivateNotes(ctx.workspace, withoutSlug(input))),
   addPrivateEntry: workspaceProcedure.input(AddPrivateEntryInput).mutation(({ ctx, input }) => addPrivateEntry(ctx.workspace, withoutSlug(input))),
   addTimelineEntry: workspaceProcedure.input(AddTimelineEntryInput).mutation(({ ctx, input }) => addTimelineEntry(ctx.workspace, withoutSlug(input))),
+  audience: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => getAudience(ctx.workspace, input.id)),
+  requestAudience: workspaceProcedure.input(RequestAudienceInput).mutation(({ ctx, input }) => requestAudience(ctx.workspace, withoutSlug(input))),
+  approveAudience: workspaceProcedure.input(ApproveAudienceInput).mutation(({ ctx, input }) => approveAudience(ctx.workspace, withoutSlug(input))),
+  withdrawAudience: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => withdrawAudience(ctx.workspace, { allianceId: input.id })),
+  sdgClaims: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => getSdgClaims(ctx.workspace, input.id)),
+  saveSdgClaims: workspaceProcedure.input(SaveSdgClaimsInput).mutation(({ ctx, input }) => saveSdgClaims(ctx.workspace, withoutSlug(input))),
 });
 
 export const savedViewsRouter = router({

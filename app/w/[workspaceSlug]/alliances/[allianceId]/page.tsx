@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AllianceActions } from "@/components/alliances/alliance-actions";
+import { AudiencePanel } from "@/components/alliances/audience-panel";
+import { SdgClaimsForm } from "@/components/alliances/sdg-claims-form";
 import { LeaveAllianceButton, PartyShareAction } from "@/components/alliances/co-ownership";
 import { PrivateLayerForms } from "@/components/alliances/private-layer";
 import { ContributionForm } from "@/components/alliances/contribution-form";
@@ -32,6 +34,8 @@ export default async function AlliancePage(props: Params) {
   const { workspaceSlug, caller, workspace, alliance } = await load(props);
   const history = await caller.alliances.history({ workspaceSlug, id: alliance.id });
   const privateLayer = await caller.alliances.privateLayer({ workspaceSlug, id: alliance.id });
+  const audience = await caller.alliances.audience({ workspaceSlug, id: alliance.id });
+  const claims = await caller.alliances.sdgClaims({ workspaceSlug, id: alliance.id });
   const t = await getTranslations();
   const format = await getFormatter();
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
@@ -52,6 +56,14 @@ export default async function AlliancePage(props: Params) {
         <h1 className="text-2xl font-bold">{alliance.title}</h1>
         {alliance.archivedAt ? <p className="font-medium text-amber-900">{t("alliances.archived", { date: format.dateTime(alliance.archivedAt, { dateStyle: "medium" }) })}</p> : null}
         {alliance.summary ? <p className="max-w-3xl whitespace-pre-line text-slate-800">{alliance.summary}</p> : null}
+        {alliance.keyResults ? (
+          <div className="max-w-3xl">
+            <h2 className="font-semibold">{t("alliances.detail.keyResults")}</h2>
+            <p className="whitespace-pre-line text-slate-800" data-testid="alliance-key-results">
+              {alliance.keyResults}
+            </p>
+          </div>
+        ) : null}
         {canWrite ? (
           <div className="flex flex-wrap items-center gap-3">
             <Link href={`${base}/${alliance.id}/edit`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
@@ -159,6 +171,27 @@ export default async function AlliancePage(props: Params) {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="claims-title" className="space-y-2">
+        <h2 id="claims-title" className="text-xl font-semibold">
+          {t("claims.title")}
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-800">{t("claims.intro")}</p>
+        <SdgClaimsForm workspaceSlug={workspaceSlug} allianceId={alliance.id} claims={claims} canWrite={canWrite} />
+      </section>
+
+      <section aria-labelledby="audience-title" className="space-y-2">
+        <h2 id="audience-title" className="text-xl font-semibold">
+          {t("audience.title")}
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-800">{t("audience.intro")}</p>
+        <AudiencePanel workspaceSlug={workspaceSlug} allianceId={alliance.id} audience={audience} canDecide={can(workspace.myRole, "alliances.share")} />
+        {audience.effective === "public" ? (
+          <p>
+            <Link href={`/bibliotheque/${alliance.id}`}>{t("audience.viewInLibrary")}</Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="ledger-title" className="space-y-3">
@@ -294,11 +327,12 @@ export default async function AlliancePage(props: Params) {
         <h2 id="history-title" className="text-xl font-semibold">
           {t("alliances.detail.history")}
         </h2>
+        <p className="text-sm text-slate-800">{t("alliances.detail.historyIntro")}</p>
         <ol className="space-y-1 text-sm" data-testid="alliance-history">
           {history.map((h) => (
             <li key={h.id}>
               {format.dateTime(h.createdAt, { dateStyle: "short", timeStyle: "short" })} · {t.has(`audit.actions.${h.action}` as never) ? t(`audit.actions.${h.action}` as never) : h.action} ·{" "}
-              {h.actorEmail ?? t("audit.system")}
+              {t("alliances.detail.historyBy", { organisation: h.organisationName, actor: h.actorName })}
             </li>
           ))}
         </ol>

@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { allianceFormOptions } from "@/components/alliances/form-options";
+import { PublicAllianceCard } from "@/components/library/alliance-card";
+import { MODES } from "@/domain/alliances";
+import { SDG_GOALS } from "@/domain/sdg";
+import { appDb } from "@/server/runtime";
+import { LibraryFilters, listPublished } from "@/server/services/library/library";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("library");
+  return { title: t("title"), description: t("metaDescription"), openGraph: { title: t("title"), description: t("metaDescription"), type: "website" } };
+}
+
+function query(filters: LibraryFilters, page: number) {
+  const q = new URLSearchParams();
+  if (filters.mode) q.set("mode", filters.mode);
+  if (filters.goal) q.set("goal", String(filters.goal));
+  if (filters.region) q.set("region", filters.region);
+  if (page > 1) q.set("page", String(page));
+  return q.size ? `?${q}` : "";
+}
+
+/** The public library: alliances every party chose to publish, open to anyone, filtered in SQL. */
+export default async function LibraryPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  const filters = LibraryFilters.parse({ mode: first(raw.mode), goal: first(raw.goal), region: first(raw.region), page: first(raw.page) });
+  const result = await listPublished(await appDb(), filters);
+  const t = await getTranslations();
+  const options = allianceFormOptions(result.items.flatMap((a) => a.places.map((p) => p.code)));
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const select = "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700";
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold">{t("library.title")}</h1>
+        <p className="max-w-3xl text-slate-800">{t("library.intro")}</p>
+      </header>
+      <form method="get" className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-4" aria-label={t("library.filters")}>
+        <div>
+          <label htmlFor="lib-mode" className="block text-sm font-medium">
+            {t("library.mode")}
+          </label>
+          <select id="lib-mode" name="mode" defaultValue={filters.mode ?? ""} className={select}>
+            <option value="">{t("library.all")}</option>
+            {MODES.map((m) => (
+              <option key={m} value={m}>
+                {t(`alliance.modes.${m}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="lib-goal" className="block text-sm font-medium">
+            {t("library.goal")}
+          </label>
+          <select id="lib-goal" name="goal" defaultValue={filters.goal ? String(filters.goal) : ""} className={select}>
+            <option value="">{t("library.all")}</option>
+            {SDG_GOALS.map((g, i) => (
+              <option key={i + 1} value={String(i + 1)}>
+                {`${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="lib-region" className="block text-sm font-medium">
+            {t("library.region")}
+          </label>
+          <select id="lib-region" name="region" defaultValue={filters.region ?? ""} className={select}>
+            <option value="">{t("library.all")}</option>
+            {options.regions.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-end gap-3">
+          <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
+            {t("library.apply")}
+          </button>
+          <Link href="/bibliotheque" className="text-sm">
+            {t("library.reset")}
+          </Link>
+        </div>
+      </form>
+      <p role="status" data-testid="library-count">
+        {t("library.count", { count: result.total })}
+      </p>
+      {result.items.length === 0 ? (
+        <p>{t("library.empty")}</p>
+      ) : (
+        <div className="space-y-4" data-testid="library-list">
+          {result.items.map((a) => (
+            <PublicAllianceCard key={a.id} alliance={a} placeLabels={options.placeLabels} />
+          ))}
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label={t("library.pageOf", { page: result.page, pages })} className="flex items-center gap-4">
+          {result.page > 1 ? <Link href={`/bibliotheque${query(filters, result.page - 1)}`}>{t("library.previous")}</Link> : null}
+          <span>{t("library.pageOf", { page: result.page, pages })}</span>
+          {result.page < pages ? <Link href={`/bibliotheque${query(filters, result.page + 1)}`}>{t("library.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { allianceParties, alliances, organisations } from "../../../db/schema";
+import { AppError } from "../../errors";
+import { recordAudit } from "../audit/record-audit";
+import type { WorkspaceContext } from "../context";
+import { notifyParties } from "../notifications/notifications";
+import { loadAllianceCore } from "./get-alliance";
+import { recordSharedChange } from "./shared-history";
+
+export const AUDIENCES = ["parties", "territory", "public"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const RequestAudienceInput = z.object({ allianceId: z.uuid(), audience: z.enum(["territory", "public"]) });
+export const ApproveAudienceInput = z.object({ allianceId: z.uuid(), revision: z.number().int().positive() });
+
+/** Does one party's consent cover the requested audience (public approvals name a revision)? */
+export function consentCovers(requested: Audience, revision: number, consent: { audience: Audience | null; revision: number | null }) {
+  if (requested === "parties") return true;
+  if (requested === "territory") return consent.audience === "territory" || consent.audience === "public";
+  return consent.audience === "public" && consent.revision === revision;
+}
+
+/**
+ * The audience that actually holds: the requested one when every accepted party with a
+ * workspace consents to it, otherwise "parties". Pure, so the rule is unit-tested.
+ */
+export function effectiveAudience(requested: Audience, revision: number, coOwners: Array<{ audience: Audience | null; revision: number | null }>): Audience {
+  if (requested === "parties" || coOwners.length === 0) return "parties";
+  return coOwners.every((c) => consentCovers(requested, revision, c)) ? requested : "parties";
+}
+
+/** Who was asked, who agreed, and what holds now. Permission: alliances.read. */
+export async function getAudience(ctx: WorkspaceContext, allianceId: string) {
+  const core = await loadAllianceCore(ctx, allianceId);
+  const rows = await ctx.tx
+    .select({
+      partyId: allianceParties.id,
+      name: organisations.name,
+      audience: allianceParties.audienceConsent,
+      revision: allianceParties.consentRevision,
+      consentAt: allianceParties.consentAt,
+      isMine: sql<boolean>`${allianceParties.workspaceId} = ${ctx.workspaceId}`,
+    })
+    .from(allianceParties)
+    .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
+    .where(and(eq(allianceParties.allianceId, allianceId), eq(allianceParties.status, "accepted"), isNotNull(allianceParties.workspaceId)))
+    .orderBy(asc(organisations.name));
+  const parties = rows.map((r) => ({ ...r, agrees: core.requestedAudience !== "parties" && consentCovers(core.requestedAudience, core.publicRevision, r) }));
+  return {
+    requested: core.requestedAudience,
+    revision: core.publicRevision,
+    effective: effectiveAudience(core.requestedAudience, core.publicRevision, rows),
+    parties,
+  };
+}
+
+async function setOwnConsent(ctx: WorkspaceContext, allianceId: string, audience: Audience | null, revision: number | null) {
+  await ctx.tx
+    .update(allianceParties)
+    .set({ audienceConsent: audience, consentRevision: revision, consentAt: audience ? new Date() : null })
+    .where(and(eq(allianceParties.allianceId, allianceId), eq(allianceParties.workspaceId, ctx.workspaceId), eq(allianceParties.status, "accepted")));
+}
+
+/**
+ * Asks the other co-owners to widen the audience (territory or public). The request starts a
+ * new revision, so approvals given to an earlier request no longer count; the requesting
+ * workspace agrees at once. Permission: alliances.share. Audited.
+ */
+export async function requestAudience(ctx: WorkspaceContext, input: z.infer<typeof RequestAudienceInput>) {
+  const core = await loadAllianceCore(ctx, input.allianceId);
+  if (core.archivedAt) throw new AppError("CONFLICT", "errors.audience.archived");
+  const [updated] = await ctx.tx
+    .update(alliances)
+    .set({ requestedAudience: input.audience, publicRevision: sql`${alliances.publicRevision} + 1` })
+    .where(eq(alliances.id, input.allianceId))
+    .returning({ revision: alliances.publicRevision });
+  await setOwnConsent(ctx, input.allianceId, input.audience, updated!.revision);
+  await recordAudit(ctx, { action: "audience.request", entityType: "alliance", entityId: input.allianceId, before: { audience: core.requestedAudience }, after: { audience: input.audience } });
+  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "audience.request", detail: { audience: input.audience }, notify: "audience.requested" });
+  return getAudience(ctx, input.allianceId);
+}
+
+/**
+ * Agrees to the audience the parties were asked for, as it stands at `revision` (the one the
+ * approver saw); a newer edit makes it CONFLICT. Permission: alliances.share. Audited.
+ */
+export async function approveAudience(ctx: WorkspaceContext, input: z.infer<typeof ApproveAudienceInput>) {
+  const core = await loadAllianceCore(ctx, input.allianceId);
+  if (core.requestedAudience === "parties") throw new AppError("CONFLICT", "errors.audience.nothingRequested");
+  if (core.publicRevision !== input.revision) throw new AppError("CONFLICT", "errors.audience.stale");
+  await setOwnConsent(ctx, input.allianceId, core.requestedAudience, core.publicRevision);
+  await recordAudit(ctx, { action: "audience.approve", entityType: "alliance", entityId: input.allianceId, after: { audience: core.requestedAudience, revision: core.publicRevision } });
+  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "audience.approve", detail: { audience: core.requestedAudience }, notify: "audience.approved" });
+  return getAudience(ctx, input.allianceId);
+}
+
+/**
+ * Any co-owner may take the alliance back to its parties, at any time: the request ends and
+ * its own consent is withdrawn. Permission: alliances.share. Audited.
+ */
+export async function withdrawAudience(ctx: WorkspaceContext, input: { allianceId: string }) {
+  const core = await loadAllianceCore(ctx, input.allianceId);
+  if (core.requestedAudience === "parties") throw new AppError("CONFLICT", "errors.audience.nothingRequested");
+  await ctx.tx.update(alliances).set({ requestedAudience: "parties" }).where(eq(alliances.id, input.allianceId));
+  await setOwnConsent(ctx, input.allianceId, null, null);
+  await recordAudit(ctx, { action: "audience.withdraw", entityType: "alliance", entityId: input.allianceId, before: { audience: core.requestedAudience }, after: { audience: "parties" } });
+  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "audience.withdraw", detail: { audience: core.requestedAudience }, notify: "audience.withdrawn" });
+  return getAudience(ctx, input.allianceId);
+}

@@ -1,0 +1,107 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../../db/client";
+import { allianceModePeriods, allianceParties, alliances, allianceSdgTargets, allianceTerritories, organisations } from "../../../db/schema";
+import { withPublicScope } from "../../../db/scope";
+import { MODES } from "../../../domain/alliances";
+
+export const LIBRARY_PAGE_SIZE = 20;
+
+export const LibraryFilters = z.object({
+  mode: z.enum(MODES).optional().catch(undefined),
+  goal: z.coerce.number().int().min(1).max(17).optional().catch(undefined),
+  region: z.string().regex(/^\d{2}$/).optional().catch(undefined),
+  departement: z.string().regex(/^(\d{2,3}|2A|2B)$/).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type LibraryFilters = z.infer<typeof LibraryFilters>;
+
+/** The mode of a published alliance now: its latest period (readable columns only). */
+const CURRENT_MODE = sql<string | null>`(select m.mode from alliance_mode_periods m where m.alliance_id = ${sql.identifier("alliances")}.id order by m.starts_on desc limit 1)`;
+
+/** Public fields of every alliance in `ids`: parties, modes, SDG targets, places. */
+async function details(tx: Db, ids: string[]) {
+  if (ids.length === 0) return { parties: [], modes: [], targets: [], places: [] };
+  const [parties, modes, targets, places] = await Promise.all([
+    tx
+      .select({ allianceId: allianceParties.allianceId, name: organisations.name, kind: organisations.kind, role: allianceParties.role })
+      .from(allianceParties)
+      .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
+      .where(inArray(allianceParties.allianceId, ids))
+      .orderBy(asc(organisations.name)),
+    tx
+      .select({ allianceId: allianceModePeriods.allianceId, mode: allianceModePeriods.mode, startsOn: allianceModePeriods.startsOn, endsOn: allianceModePeriods.endsOn })
+      .from(allianceModePeriods)
+      .where(inArray(allianceModePeriods.allianceId, ids))
+      .orderBy(asc(allianceModePeriods.startsOn)),
+    tx
+      .select({ allianceId: allianceSdgTargets.allianceId, target: allianceSdgTargets.target, goal: allianceSdgTargets.goal, isPrimary: allianceSdgTargets.isPrimary })
+      .from(allianceSdgTargets)
+      .where(inArray(allianceSdgTargets.allianceId, ids))
+      .orderBy(asc(allianceSdgTargets.goal), asc(allianceSdgTargets.target)),
+    tx
+      .select({ allianceId: allianceTerritories.allianceId, level: allianceTerritories.level, code: allianceTerritories.code })
+      .from(allianceTerritories)
+      .where(inArray(allianceTerritories.allianceId, ids)),
+  ]);
+  return { parties, modes, targets, places };
+}
+
+const CARD = {
+  id: alliances.id,
+  title: alliances.title,
+  summary: alliances.summary,
+  keyResults: alliances.keyResults,
+  startsOn: alliances.startsOn,
+  endsOn: alliances.endsOn,
+  territoryScope: alliances.territoryScope,
+  updatedAt: alliances.updatedAt,
+  mode: CURRENT_MODE,
+};
+
+function assemble<T extends { id: string }>(rows: T[], d: Awaited<ReturnType<typeof details>>) {
+  return rows.map((r) => ({
+    ...r,
+    parties: d.parties.filter((p) => p.allianceId === r.id).map(({ allianceId: _a, ...p }) => p),
+    modes: d.modes.filter((m) => m.allianceId === r.id).map(({ allianceId: _a, ...m }) => m),
+    sdgTargets: d.targets.filter((s) => s.allianceId === r.id).map(({ allianceId: _a, ...s }) => s),
+    places: d.places.filter((p) => p.allianceId === r.id).map(({ allianceId: _a, ...p }) => p),
+  }));
+}
+
+/**
+ * Published alliances, newest first, filtered in SQL by current mode, SDG goal and région or
+ * département. Runs as maillage_public: row-level security keeps what is not published out.
+ */
+export async function listPublished(db: Db, filters: LibraryFilters) {
+  return withPublicScope(db, async (tx) => {
+    const where: SQL[] = [];
+    if (filters.mode) where.push(sql`${CURRENT_MODE} = ${filters.mode}`);
+    if (filters.goal) where.push(sql`exists (select 1 from alliance_sdg_targets s where s.alliance_id = ${alliances.id} and s.goal = ${filters.goal})`);
+    if (filters.region) where.push(sql`exists (select 1 from alliance_territories t where t.alliance_id = ${alliances.id} and t.region_code = ${filters.region})`);
+    if (filters.departement) where.push(sql`exists (select 1 from alliance_territories t where t.alliance_id = ${alliances.id} and t.departement_code = ${filters.departement})`);
+    const condition = where.length ? and(...where) : undefined;
+    const [rows, [count]] = await Promise.all([
+      tx
+        .select(CARD)
+        .from(alliances)
+        .where(condition)
+        .orderBy(desc(alliances.updatedAt), asc(alliances.id))
+        .limit(LIBRARY_PAGE_SIZE)
+        .offset((filters.page - 1) * LIBRARY_PAGE_SIZE),
+      tx.select({ n: sql<number>`count(*)::int` }).from(alliances).where(condition),
+    ]);
+    const d = await details(tx, rows.map((r) => r.id));
+    return { items: assemble(rows, d), total: count?.n ?? 0, page: filters.page, pageSize: LIBRARY_PAGE_SIZE };
+  });
+}
+
+/** One published alliance, or null when it is not (or no longer) published. */
+export async function getPublished(db: Db, id: string) {
+  if (!z.uuid().safeParse(id).success) return null;
+  return withPublicScope(db, async (tx) => {
+    const rows = await tx.select(CARD).from(alliances).where(eq(alliances.id, id));
+    if (rows.length === 0) return null;
+    return assemble(rows, await details(tx, [id]))[0]!;
+  });
+}
