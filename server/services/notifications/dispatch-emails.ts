@@ -16,7 +16,7 @@ const BATCH = 50;
  * workspace had one about the same alliance within the last hour (the inbox still lists it).
  * A failed send rolls the batch back, so it is tried again on the next run.
  */
-export async function dispatchNotificationEmails(db: Db, mailer: Mailer, appUrl: string, log?: Logger): Promise<number> {
+export async function dispatchNotificationEmails(db: Db, mailer: Mailer, appUrl: string, log?: Logger): Promise<{ notifications: number; emails: number }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local role maillage_mailer`);
     const pending = await tx
@@ -80,6 +80,6 @@ export async function dispatchNotificationEmails(db: Db, mailer: Mailer, appUrl:
       await tx.update(notifications).set({ emailedAt: new Date() }).where(eq(notifications.id, n.id));
     }
     if (pending.length) log?.info({ notifications: pending.length, emails: sent }, "notification emails dispatched");
-    return sent;
+    return { notifications: pending.length, emails: sent };
   });
 }
