@@ -1,3 +1,4 @@
+import { normalizeForSearch } from "../../domain/territory";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import { eq } from "drizzle-orm";
@@ -81,7 +82,7 @@ export function allianceInput(overrides: Record<string, unknown> = {}) {
 export async function giveOrganisation(db: Db, workspaceId: string, name = `Organisation ${uniq("o")}`) {
   const [organisation] = await db
     .insert(organisations)
-    .values({ name, searchName: name.toLowerCase(), kind: "association" })
+    .values({ name, searchName: normalizeForSearch(name), kind: "association" })
     .returning();
   await db.update(workspaces).set({ organisationId: organisation!.id }).where(eq(workspaces.id, workspaceId));
   return organisation!.id;

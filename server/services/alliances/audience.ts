@@ -4,7 +4,6 @@ import { allianceParties, alliances, organisations } from "../../../db/schema";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { notifyParties } from "../notifications/notifications";
 import { loadAllianceCore } from "./get-alliance";
 import { recordSharedChange } from "./shared-history";
 
