@@ -9,29 +9,92 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { InlineFeedback } from "@/components/ui/inline-feedback";
 
-/** Invite a named partner's workspace to co-own the alliance, or withdraw a pending invitation. */
-export function PartyShareAction({ workspaceSlug, allianceId, partyId, status, hasWorkspace }: { workspaceSlug: string; allianceId: string; partyId: string; status: string; hasWorkspace: boolean }) {
+/**
+ * Invite a named partner to co-own the alliance: its workspace in the app when it has one,
+ * otherwise someone of the organisation by email. Withdraw a pending invitation.
+ */
+export function PartyShareAction({
+  workspaceSlug,
+  allianceId,
+  partyId,
+  partyName,
+  status,
+  hasWorkspace,
+  organisationHasWorkspace,
+}: {
+  workspaceSlug: string;
+  allianceId: string;
+  partyId: string;
+  partyName: string;
+  status: string;
+  hasWorkspace: boolean;
+  organisationHasWorkspace: boolean;
+}) {
   const t = useTranslations("share");
   const trpc = useTRPC();
   const router = useRouter();
+  const [email, setEmail] = useState("");
   const invite = useMutation(trpc.alliances.inviteCoOwner.mutationOptions({ onSuccess: () => router.refresh() }));
+  const byEmail = useMutation(trpc.alliances.inviteByEmail.mutationOptions({ onSuccess: () => router.refresh() }));
   const withdraw = useMutation(trpc.alliances.withdrawCoOwnerInvitation.mutationOptions({ onSuccess: () => router.refresh() }));
-  const errors = useMutationErrors(invite.error ?? withdraw.error);
+  const errors = useMutationErrors(invite.error ?? byEmail.error ?? withdraw.error);
   const input = { workspaceSlug, allianceId, partyId };
   const canInvite = !hasWorkspace || ["declined", "withdrawn", "left"].includes(status);
-  return (
-    <span className="inline-flex flex-wrap items-center gap-2">
-      {status === "invited" ? (
+  if (status === "invited") {
+    return (
+      <span className="inline-flex flex-wrap items-center gap-2">
         <Button variant="secondary" className="px-2 py-0.5" onClick={() => withdraw.mutate(input)} disabled={withdraw.isPending}>
           {t("withdraw")}
         </Button>
-      ) : canInvite ? (
+        <InlineFeedback error={errors.message} />
+      </span>
+    );
+  }
+  if (!canInvite) return null;
+  if (organisationHasWorkspace) {
+    return (
+      <span className="inline-flex flex-wrap items-center gap-2">
         <Button variant="secondary" className="px-2 py-0.5" onClick={() => invite.mutate(input)} disabled={invite.isPending}>
           {hasWorkspace ? t("inviteAgain") : t("invite")}
         </Button>
-      ) : null}
-      <InlineFeedback error={errors.message} />
-    </span>
+        <InlineFeedback error={errors.message} />
+      </span>
+    );
+  }
+  const fieldId = `invite-email-${partyId}`;
+  return (
+    <form
+      className="mt-1 flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        byEmail.mutate({ ...input, email });
+      }}
+    >
+      <div>
+        <label htmlFor={fieldId} className="block text-sm font-medium">
+          {t("emailLabel", { organisation: partyName })}
+        </label>
+        <input
+          id={fieldId}
+          type="email"
+          autoComplete="off"
+          className="mt-1 rounded-md border border-slate-500 px-2 py-1 focus:outline focus:outline-3 focus:outline-blue-700"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          aria-invalid={errors.fields.email ? true : undefined}
+          aria-describedby={errors.fields.email ? `${fieldId}-error` : undefined}
+        />
+        {errors.fields.email ? (
+          <p id={`${fieldId}-error`} className="text-sm font-medium text-red-800">
+            {errors.fields.email}
+          </p>
+        ) : null}
+      </div>
+      <Button type="submit" variant="secondary" className="px-2 py-1" disabled={byEmail.isPending}>
+        {t("inviteByEmail")}
+      </Button>
+      <InlineFeedback error={errors.fields.email ? undefined : errors.message} />
+    </form>
   );
 }
 

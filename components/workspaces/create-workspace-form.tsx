@@ -12,15 +12,23 @@ import { Notice } from "@/components/ui/notice";
 import { slugify } from "@/domain/workspaces";
 import { WorkspaceFields, type WorkspaceFieldValues } from "./workspace-fields";
 
-export function CreateWorkspaceForm() {
+/** Creates a workspace; `initialName` pre-fills it and `returnTo` is where to go once created (default: the workspace). */
+export function CreateWorkspaceForm({ initialName = "", returnTo }: { initialName?: string; returnTo?: string } = {}) {
   const t = useTranslations("workspaces");
   const trpc = useTRPC();
   const router = useRouter();
-  const [values, setValues] = useState<WorkspaceFieldValues>({ name: "", kind: "association", siren: "", rna: "" });
+  const [values, setValues] = useState<WorkspaceFieldValues>({ name: initialName, kind: "association", siren: "", rna: "" });
   const [slug, setSlug] = useState("");
   const [slugTouched, setSlugTouched] = useState(false);
   const create = useMutation(
-    trpc.workspaces.create.mutationOptions({ onSuccess: (workspace) => router.push(`/w/${workspace.slug}`) }),
+    trpc.workspaces.create.mutationOptions({
+      onSuccess: (workspace) => {
+        if (returnTo) {
+          router.push(returnTo);
+          router.refresh();
+        } else router.push(`/w/${workspace.slug}`);
+      },
+    }),
   );
   const errors = useMutationErrors(create.error);
   const effectiveSlug = slugTouched ? slug : slugify(values.name);

@@ -1,4 +1,4 @@
-import { alliancesRouter, organisationsRouter, savedViewsRouter, territoryRouter } from "./routers/alliances";
+import { alliancesRouter, organisationsRouter, partyInvitationsRouter, savedViewsRouter, territoryRouter } from "./routers/alliances";
 import { auditRouter } from "./routers/audit";
 import { notificationsRouter } from "./routers/notifications";
 import { invitationsRouter, membersRouter } from "./routers/members";
@@ -15,6 +15,7 @@ export const appRouter = router({
   territory: territoryRouter,
   savedViews: savedViewsRouter,
   notifications: notificationsRouter,
+  partyInvitations: partyInvitationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,7 @@ import { PERMISSIONS, type Role, ROLES } from "../../domain/roles";
 import { PROCEDURE_PERMISSIONS } from "../../server/auth/procedure-permissions";
 import type { SessionUser } from "../../server/trpc/init";
 import { appRouter } from "../../server/trpc/root";
-import { callerFor } from "../helpers/caller";
+import { callerFor, linkIn, RecordingMailer } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { allianceInput, createUser, createWorkspaceWithRoles, giveOrganisation, uniq } from "../factories";
 
@@ -104,6 +104,12 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
     await callerFor(db, f.users.owner).alliances.requestAudience({ workspaceSlug: f.workspace.slug, allianceId: id, audience: "territory" });
     return { id };
   },
+  "alliances.inviteByEmail": async (f) => {
+    const id = await newAlliance(f);
+    const detail = await callerFor(db, f.users.owner).alliances.get({ workspaceSlug: f.workspace.slug, id });
+    return { allianceId: id, partyId: detail.parties.find((p) => !p.isMine)!.id, email: `${uniq("partner")}@example.org` };
+  },
+  "alliances.acceptEmailInvitation": async (f, who) => ({ token: await emailInvitationFor(f.users[who].email) }),
   "alliances.sdgClaims": async (f) => ({ id: await newAlliance(f) }),
   "alliances.saveSdgClaims": async (f) => ({ allianceId: await newAlliance(f), claims: [{ target: "2.4", sharePercent: 60 }] }),
   "notifications.list": async () => ({}),
@@ -151,12 +157,24 @@ async function invitedBy(f: Fixture): Promise<{ allianceId: string; partyId: str
   return { allianceId: id, partyId: party.id };
 }
 
+/** Another workspace's alliance names a partner without a workspace and invites `email` to co-own it; returns the link's token. */
+async function emailInvitationFor(email: string): Promise<string> {
+  const other = await createWorkspaceWithRoles(db);
+  const mailer = new RecordingMailer();
+  const owner = callerFor(db, other.users.owner, { mailer });
+  const { id } = await owner.alliances.create({ workspaceSlug: other.workspace.slug, ...allianceInput() });
+  const party = (await owner.alliances.get({ workspaceSlug: other.workspace.slug, id })).parties.find((p) => !p.isMine)!;
+  await owner.alliances.inviteByEmail({ workspaceSlug: other.workspace.slug, allianceId: id, partyId: party.id, email });
+  return linkIn(mailer.lastTo(email), /alliance-invitations\/[A-Za-z0-9_-]{43}/).split("/")[1]!;
+}
+
 const AUTHED_SAMPLES: Record<string, Record<string, unknown>> = {
   "workspaces.listMine": {},
   "workspaces.create": { name: "Espace", kind: "association", slug: "espace-test" },
   "invitations.preview": { token: "A".repeat(43) },
   "invitations.accept": { token: "A".repeat(43) },
   "territory.searchCommunes": { query: "lyon" },
+  "partyInvitations.preview": { token: "A".repeat(43) },
 };
 
 const allPaths = Object.keys(appRouter._def.procedures).sort();

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { allianceParties, alliances, allianceSdgClaims, notifications } from "../../db/schema";
+import { allianceParties, alliances, allianceSdgClaims, memberships, notifications } from "../../db/schema";
 import { withPublicScope, withScope } from "../../db/scope";
 import { sqlState } from "../../server/errors";
 import { consentCovers, effectiveAudience } from "../../server/services/alliances/audience";
@@ -9,7 +9,8 @@ import { dispatchNotificationEmails } from "../../server/services/notifications/
 import { callerFor, RecordingMailer } from "../helpers/caller";
 import { openTestDatabase, sqlRows } from "../helpers/db";
 import { rejection } from "../helpers/errors";
-import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
+import { hashInvitationToken } from "../../server/services/members/tokens";
+import { allianceInput, createUser, createWorkspaceWithRoles, giveOrganisation, uniq } from "../factories";
 
 const { db } = await openTestDatabase();
 
@@ -302,5 +303,84 @@ describe("isolation of the new shared parts", () => {
     await ownerA.alliances.withdrawCoOwnerInvitation({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: party.id });
     await ownerA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: party.id });
     expect(await adminB.alliances.incomingInvitations({ workspaceSlug: b.workspace.slug })).toHaveLength(1);
+  });
+});
+
+describe("inviting a partner without a workspace, by email", () => {
+  async function invitedByEmail(email: string) {
+    const a = await createWorkspaceWithRoles(db);
+    const mailer = new RecordingMailer();
+    const ownerA = callerFor(db, a.users.owner, { mailer });
+    const { id } = await ownerA.alliances.create({ workspaceSlug: a.workspace.slug, ...allianceInput() });
+    const party = (await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => !p.isMine)!;
+    expect(party).toMatchObject({ hasWorkspace: false, organisationHasWorkspace: false });
+    await ownerA.alliances.inviteByEmail({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: party.id, email });
+    const mail = mailer.lastTo(email.toLowerCase());
+    const token = mail!.text.match(/alliance-invitations\/([A-Za-z0-9_-]{43})/)![1]!;
+    return { a, ownerA, id, party, token, mail: mail! };
+  }
+
+  it("lets the invited person create its organisation's workspace and accept; the alliance is then shared", async () => {
+    const invitee = await createUser(db);
+    const { a, ownerA, id, party, token, mail } = await invitedByEmail(invitee.email);
+    expect(mail.subject).toContain(a.workspace.name);
+    // The row names the address but grants nothing yet.
+    expect((await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => p.id === party.id)).toMatchObject({ status: "invited", invitedEmail: invitee.email });
+
+    const them = callerFor(db, invitee);
+    let preview = await them.partyInvitations.preview({ token });
+    expect(preview).toMatchObject({ title: expect.any(String), organisationName: party.name, invitedBy: a.workspace.name, email: invitee.email, emailMatches: true, status: "pending", candidates: [] });
+    const created = await them.workspaces.create({ name: party.name, kind: "entreprise", slug: `ws-${uniq("inv")}` });
+    preview = await them.partyInvitations.preview({ token });
+    expect(preview.candidates).toEqual([{ slug: created.slug, name: party.name, isOrganisation: false }]);
+
+    const { allianceId } = await them.alliances.acceptEmailInvitation({ workspaceSlug: created.slug, token });
+    expect(allianceId).toBe(id);
+    expect((await them.alliances.get({ workspaceSlug: created.slug, id })).parties.find((p) => p.isMine)).toMatchObject({ status: "accepted", organisationId: party.organisationId });
+    expect((await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => p.id === party.id)).toMatchObject({ status: "accepted", hasWorkspace: true });
+    expect((await them.partyInvitations.preview({ token })).status).toBe("accepted");
+    expect((await rejection(them.alliances.acceptEmailInvitation({ workspaceSlug: created.slug, token }))).code).toBe("NOT_FOUND");
+  });
+
+  it("refuses another address, a workspace of another organisation, an editor, and a withdrawn or expired link", async () => {
+    const invitee = await createUser(db);
+    const { a, ownerA, id, party, token } = await invitedByEmail(invitee.email);
+
+    // Someone else who got hold of the link.
+    const intruder = await createWorkspaceWithRoles(db);
+    const intruderCaller = callerFor(db, intruder.users.owner);
+    expect((await intruderCaller.partyInvitations.preview({ token })).emailMatches).toBe(false);
+    expect((await rejection(intruderCaller.alliances.acceptEmailInvitation({ workspaceSlug: intruder.workspace.slug, token }))).code).toBe("FORBIDDEN");
+
+    // The right person, but in a workspace that is another organisation's.
+    const theirs = await createWorkspaceWithRoles(db);
+    await db.insert(memberships).values({ workspaceId: theirs.workspace.id, userId: invitee.id, role: "owner" });
+    await giveOrganisation(db, theirs.workspace.id);
+    expect((await rejection(callerFor(db, invitee).alliances.acceptEmailInvitation({ workspaceSlug: theirs.workspace.slug, token }))).code).toBe("FORBIDDEN");
+    // As an editor of a fresh workspace.
+    const fresh = await createWorkspaceWithRoles(db);
+    await db.insert(memberships).values({ workspaceId: fresh.workspace.id, userId: invitee.id, role: "editor" });
+    expect((await rejection(callerFor(db, invitee).alliances.acceptEmailInvitation({ workspaceSlug: fresh.workspace.slug, token }))).code).toBe("FORBIDDEN");
+    // The database function refuses the intruder too, when called straight.
+    await db.insert(memberships).values({ workspaceId: intruder.workspace.id, userId: intruder.users.admin.id, role: "admin" }).onConflictDoNothing();
+    const forced = await attempt(
+      withScope(db, { userId: intruder.users.owner.id, workspaceId: intruder.workspace.id, invitationTokenHash: hashInvitationToken(token) }, (tx) =>
+        tx.execute(sql`select app_accept_party_invitation(${intruder.workspace.id})`),
+      ),
+    );
+    expect(sqlState(forced)).toBe("42501");
+
+    // Withdrawn: the link no longer opens anything, the partner is named again.
+    await ownerA.alliances.withdrawCoOwnerInvitation({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: party.id });
+    expect((await rejection(callerFor(db, invitee).partyInvitations.preview({ token }))).code).toBe("NOT_FOUND");
+    expect((await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => p.id === party.id)).toMatchObject({ status: "accepted", hasWorkspace: false, invitedEmail: null });
+
+    // Expired.
+    const again = await invitedByEmail(invitee.email);
+    await db.update(allianceParties).set({ invitationExpiresAt: new Date(Date.now() - 1000) }).where(eq(allianceParties.id, again.party.id));
+    expect((await callerFor(db, invitee).partyInvitations.preview({ token: again.token })).status).toBe("expired");
+    const mine = await createWorkspaceWithRoles(db);
+    await db.insert(memberships).values({ workspaceId: mine.workspace.id, userId: invitee.id, role: "owner" });
+    expect((await rejection(callerFor(db, invitee).alliances.acceptEmailInvitation({ workspaceSlug: mine.workspace.slug, token: again.token }))).code).toBe("CONFLICT");
   });
 });

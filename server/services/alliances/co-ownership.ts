@@ -62,9 +62,10 @@ export async function withdrawCoOwnerInvitation(ctx: WorkspaceContext, input: z.
   const core = await loadAllianceCore(ctx, input.allianceId);
   const party = await loadParty(ctx, input.allianceId, input.partyId);
   if (party.status !== "invited") throw new AppError("CONFLICT", "errors.share.notInvited");
+  // An email invitation (no workspace yet) returns the row to a plain named partner.
   await ctx.tx
     .update(allianceParties)
-    .set({ status: "withdrawn", respondedAt: new Date(), invitationTokenHash: null })
+    .set(party.workspaceId ? { status: "withdrawn", respondedAt: new Date() } : { status: "accepted", invitedEmail: null, invitationTokenHash: null, invitationExpiresAt: null })
     .where(eq(allianceParties.id, party.id));
   await recordAudit(ctx, { action: "share.withdraw", entityType: "alliance", entityId: input.allianceId, before: { organisation: party.name } });
   await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "share.withdraw", detail: { organisation: party.name }, notify: null });

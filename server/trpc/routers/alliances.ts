@@ -9,6 +9,7 @@ import {
   withdrawCoOwnerInvitation,
 } from "../../services/alliances/co-ownership";
 import { ApproveAudienceInput, approveAudience, getAudience, RequestAudienceInput, requestAudience, withdrawAudience } from "../../services/alliances/audience";
+import { acceptPartyInvitation, InviteByEmailInput, inviteByEmail, PartyInvitationTokenInput, previewPartyInvitation } from "../../services/alliances/email-invitations";
 import { getSdgClaims, SaveSdgClaimsInput, saveSdgClaims } from "../../services/alliances/sdg-claims";
 import { addContribution, contributionTotals, deleteContribution } from "../../services/alliances/contributions";
 import { getAlliance } from "../../services/alliances/get-alliance";
@@ -69,8 +70,15 @@ export const alliancesRouter = router({
   requestAudience: workspaceProcedure.input(RequestAudienceInput).mutation(({ ctx, input }) => requestAudience(ctx.workspace, withoutSlug(input))),
   approveAudience: workspaceProcedure.input(ApproveAudienceInput).mutation(({ ctx, input }) => approveAudience(ctx.workspace, withoutSlug(input))),
   withdrawAudience: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => withdrawAudience(ctx.workspace, { allianceId: input.id })),
+  inviteByEmail: workspaceProcedure.input(InviteByEmailInput).mutation(({ ctx, input }) => inviteByEmail(ctx.workspace, withoutSlug(input))),
+  acceptEmailInvitation: workspaceProcedure.input(PartyInvitationTokenInput).mutation(({ ctx, input }) => acceptPartyInvitation(ctx.workspace, input.token)),
   sdgClaims: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => getSdgClaims(ctx.workspace, input.id)),
   saveSdgClaims: workspaceProcedure.input(SaveSdgClaimsInput).mutation(({ ctx, input }) => saveSdgClaims(ctx.workspace, withoutSlug(input))),
+});
+
+/** Email invitations to co-own an alliance, read by whoever holds the link (signed in). */
+export const partyInvitationsRouter = router({
+  preview: authedProcedure.input(PartyInvitationTokenInput).query(({ ctx, input }) => previewPartyInvitation(ctx.service, input.token)),
 });
 
 export const savedViewsRouter = router({

@@ -124,12 +124,26 @@ export default async function AlliancePage(props: Params) {
               {p.siren ? ` · SIREN ${p.siren}` : ""}
               {p.rna ? ` · RNA ${p.rna}` : ""} ·{" "}
               <span data-testid={`party-status-${p.id}`}>
-                {!p.hasWorkspace ? t("share.named") : p.status === "accepted" ? t("share.coOwner") : t(`share.${p.status}` as never)}
+                {!p.hasWorkspace
+                  ? p.status === "invited" && p.invitedEmail
+                    ? t("share.invitedByEmail", { email: p.invitedEmail })
+                    : t("share.named")
+                  : p.status === "accepted"
+                    ? t("share.coOwner")
+                    : t(`share.${p.status}` as never)}
               </span>
               {canWrite && !p.isMine && !(p.hasWorkspace && p.status === "accepted") ? (
                 <>
                   {" "}
-                  <PartyShareAction workspaceSlug={workspaceSlug} allianceId={alliance.id} partyId={p.id} status={p.status} hasWorkspace={p.hasWorkspace} />
+                  <PartyShareAction
+                    workspaceSlug={workspaceSlug}
+                    allianceId={alliance.id}
+                    partyId={p.id}
+                    partyName={p.name}
+                    status={p.status}
+                    hasWorkspace={p.hasWorkspace}
+                    organisationHasWorkspace={p.organisationHasWorkspace}
+                  />
                 </>
               ) : null}
             </li>
