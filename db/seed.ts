@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Role } from "../domain/roles";
 import type { WorkspaceKind } from "../domain/workspaces";
 import type { Db } from "./client";
-import { auditEvents, memberships, users, workspaces } from "./schema";
+import { resultRows } from "./rows";
+import { allianceParties, alliances, auditEvents, memberships, users, workspaces } from "./schema";
 import { seedDemoAlliances } from "./seed-alliances";
 
 /** Fictional organisations and people of the demo. Any resemblance is accidental. */
@@ -35,7 +36,51 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; alliances: n
     { slug: "boulangeries-du-val", count: 20 },
     { slug: "departement-val-clair", count: 15 },
   ]);
+  await seedDemoSharing(db);
   return { created, alliances };
+}
+
+const DEMO_RESULTS = [
+  "85 familles ont cultivé une parcelle ; 2,4 tonnes de légumes partagées ; 30 salariés bénévoles mobilisés.",
+  "12 jeunes formés aux métiers de la boulangerie, dont 8 en emploi six mois après.",
+  "Un local partagé ouvert quatre jours par semaine ; 1 200 heures de bénévolat valorisées.",
+];
+
+/**
+ * Makes the demo show what sharing looks like: four alliances of Les Jardins du Lien are
+ * co-owned with Les Boulangeries du Val, and three of them are published in the library with
+ * both workspaces' approval. Runs once (it looks for the co-owned rows first).
+ */
+async function seedDemoSharing(db: Db) {
+  await db.transaction(async (tx) => {
+    const [jardins] = await tx.select().from(workspaces).where(eq(workspaces.slug, "jardins-du-lien"));
+    const [boulangeries] = await tx.select().from(workspaces).where(eq(workspaces.slug, "boulangeries-du-val"));
+    if (!jardins || !boulangeries?.organisationId) return;
+    const shared = resultRows<{ id: string }>(
+      await tx.execute(sql`select a.id from alliances a
+        join alliance_parties mine on mine.alliance_id = a.id and mine.workspace_id = ${jardins.id}
+        where a.archived_at is null order by a.created_at, a.id limit 4`),
+    );
+    const already = resultRows(await tx.execute(sql`select 1 from alliance_parties where workspace_id = ${boulangeries.id} and alliance_id in (select alliance_id from alliance_parties where workspace_id = ${jardins.id}) limit 1`));
+    if (already.length > 0 || shared.length === 0) return;
+    for (const [i, { id }] of shared.entries()) {
+      await tx
+        .insert(allianceParties)
+        .values({ allianceId: id, organisationId: boulangeries.organisationId, workspaceId: boulangeries.id, role: "partenaire", status: "accepted", invitedByWorkspaceId: jardins.id, invitedAt: new Date(), respondedAt: new Date() })
+        .onConflictDoUpdate({ target: [allianceParties.allianceId, allianceParties.organisationId], set: { workspaceId: boulangeries.id, status: "accepted" } });
+      if (i < DEMO_RESULTS.length) {
+        const [row] = await tx
+          .update(alliances)
+          .set({ keyResults: DEMO_RESULTS[i], requestedAudience: "public" })
+          .where(eq(alliances.id, id))
+          .returning({ revision: alliances.publicRevision });
+        await tx
+          .update(allianceParties)
+          .set({ audienceConsent: "public", consentRevision: row!.revision, consentAt: new Date() })
+          .where(and(eq(allianceParties.allianceId, id), isNotNull(allianceParties.workspaceId)));
+      }
+    }
+  });
 }
 
 async function seedDemoWorkspaces(db: Db): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../db/seed";
+import { getPublished } from "../../server/services/library/library";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase, sqlRows } from "../helpers/db";
 
@@ -15,7 +16,7 @@ describe("the demo data", () => {
                      where w.slug in ('jardins-du-lien', 'boulangeries-du-val', 'departement-val-clair') group by w.slug order by w.slug`),
     );
     expect(perWorkspace).toEqual([
-      { slug: "boulangeries-du-val", n: 20 },
+      { slug: "boulangeries-du-val", n: 24 },
       { slug: "departement-val-clair", n: 15 },
       { slug: "jardins-du-lien", n: 25 },
     ]);
@@ -40,5 +41,14 @@ describe("the demo data", () => {
     const list = await callerFor(db, camille!).alliances.list({ workspaceSlug: "jardins-du-lien", archived: false, pageSize: 100 });
     const archived = await callerFor(db, camille!).alliances.list({ workspaceSlug: "jardins-du-lien", archived: true, pageSize: 100 });
     expect(list.total + archived.total).toBe(25);
+
+    // Four of them are co-owned with Les Boulangeries du Val; three are in the public library.
+    const [julien] = await sqlRows<{ id: string; email: string }>(db.execute(sql`select id, email from users where email = 'julien.bernard@demo.maillage.test'`));
+    const shared = await callerFor(db, julien!).alliances.list({ workspaceSlug: "boulangeries-du-val", pageSize: 100 });
+    const fromJardins = new Set(list.items.map((i) => i.id));
+    expect(shared.items.filter((i) => fromJardins.has(i.id))).toHaveLength(4);
+    const published = (await Promise.all(list.items.map((i) => getPublished(db, i.id)))).filter((p) => p !== null);
+    expect(published).toHaveLength(3);
+    expect(published.every((p) => p.keyResults && p.parties.length >= 2)).toBe(true);
   });
 });
