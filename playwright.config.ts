@@ -18,7 +18,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  timeout: 120_000,
   reporter: [["list"]],
   outputDir: ".e2e/results",
   globalSetup: "./e2e/fixtures/global-setup.ts",

@@ -105,6 +105,8 @@ test("two co-owners edit, are notified, keep private notes apart, publish with b
   await expect(library.locator("body")).not.toContainText("Note réservée");
   await expectAccessible(library);
   const publicUrl = library.url();
+  const sitemap = await (await library.request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain(new URL(publicUrl).pathname);
 
   // B withdraws: the page is gone and the list no longer shows it.
   await pageB.getByRole("button", { name: "Revenir aux parties seulement" }).click();
@@ -113,6 +115,7 @@ test("two co-owners edit, are notified, keep private notes apart, publish with b
   expect(gone?.status()).toBe(404);
   await library.goto("/bibliotheque");
   await expect(library.locator("body")).not.toContainText(title);
+  expect(await (await library.request.get("/sitemap.xml")).text()).not.toContain(new URL(publicUrl).pathname);
 
   await contextA.close();
   await contextB.close();

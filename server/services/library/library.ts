@@ -105,3 +105,10 @@ export async function getPublished(db: Db, id: string) {
     return assemble(rows, await details(tx, [id]))[0]!;
   });
 }
+
+/** Every published alliance's id and last update, for the sitemap (bounded by the sitemap format's 50,000 entries). */
+export async function publishedForSitemap(db: Db) {
+  return withPublicScope(db, (tx) =>
+    tx.select({ id: alliances.id, updatedAt: alliances.updatedAt }).from(alliances).orderBy(desc(alliances.updatedAt), asc(alliances.id)).limit(50_000),
+  );
+}
