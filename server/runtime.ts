@@ -5,6 +5,7 @@ import { env } from "../env";
 import { localeFromHeaders } from "../messages/locales";
 import { logger } from "./log";
 import { createMailer, type Mailer } from "./services/mail/mailer";
+import { sendEvaluationReminders } from "./services/evaluation/reminders";
 import { dispatchNotificationEmails } from "./services/notifications/dispatch-emails";
 
 /** How often notification emails waiting in the outbox are sent. */
@@ -44,7 +45,12 @@ export function runtime(): Runtime {
     running = true;
     database
       .get()
-      .then(({ db }) => dispatchNotificationEmails(db, mailer, config.APP_URL, logger()))
+      .then(async ({ db }) => {
+        // Evaluation reminders become notifications first; the outbox then mails them.
+        const reminders = await sendEvaluationReminders(db);
+        if (reminders) logger().info({ reminders }, "evaluation reminders added");
+        await dispatchNotificationEmails(db, mailer, config.APP_URL, logger());
+      })
       .catch((error: unknown) => logger().error({ err: error }, "notification emails failed; retrying later"))
       .finally(() => {
         running = false;

@@ -3,3 +3,4 @@ export * from "./workspaces";
 export * from "./audit";
 export * from "./organisations";
 export * from "./alliances";
+export * from "./evaluation";

@@ -25,6 +25,8 @@ export const workspaces = pgTable(
     /** Partner roles and employee-engagement schemes this workspace added to the default lists. */
     customPartnerRoles: jsonb().$type<Array<{ key: string; label: string }>>().notNull().default([]),
     customEngagementSchemes: jsonb().$type<Array<{ key: string; label: string }>>().notNull().default([]),
+    /** The evaluation questionnaire this workspace uses for the cycles it opens; null means the default one. */
+    evaluationQuestions: jsonb().$type<Array<{ key: string; dimension: string; label: string | null }>>(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

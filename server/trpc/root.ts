@@ -1,5 +1,6 @@
 import { alliancesRouter, organisationsRouter, partyInvitationsRouter, savedViewsRouter, territoryRouter } from "./routers/alliances";
 import { auditRouter } from "./routers/audit";
+import { evaluationRouter } from "./routers/evaluation";
 import { notificationsRouter } from "./routers/notifications";
 import { invitationsRouter, membersRouter } from "./routers/members";
 import { workspacesRouter } from "./routers/workspaces";
@@ -16,6 +17,7 @@ export const appRouter = router({
   savedViews: savedViewsRouter,
   notifications: notificationsRouter,
   partyInvitations: partyInvitationsRouter,
+  evaluation: evaluationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { invitations, memberships, organisationContacts, savedViews } from "../../db/schema";
+import { DEFAULT_QUESTIONS } from "../../domain/evaluation";
 import { PERMISSIONS, type Role, ROLES } from "../../domain/roles";
 import { PROCEDURE_PERMISSIONS } from "../../server/auth/procedure-permissions";
 import type { SessionUser } from "../../server/trpc/init";
@@ -112,6 +113,22 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   "alliances.acceptEmailInvitation": async (f, who) => ({ token: await emailInvitationFor(f.users[who].email) }),
   "alliances.sdgClaims": async (f) => ({ id: await newAlliance(f) }),
   "alliances.saveSdgClaims": async (f) => ({ allianceId: await newAlliance(f), claims: [{ target: "2.4", sharePercent: 60 }] }),
+  "evaluation.cycles": async (f) => ({ allianceId: await newAlliance(f) }),
+  "evaluation.cycle": async (f) => ({ cycleId: await openedCycle(f) }),
+  "evaluation.openCycle": async (f) => ({ allianceId: await newAlliance(f), period: "2026", dueOn: TODAY }),
+  "evaluation.submitAnswers": async (f) => ({ cycleId: await openedCycle(f), answers: DEFAULT_QUESTIONS.map((q) => ({ questionKey: q.key, score: 4, justification: "Constaté en comité" })) }),
+  "evaluation.closeCycle": async (f) => ({ cycleId: await openedCycle(f) }),
+  "evaluation.questionnaire": async () => ({}),
+  "evaluation.saveQuestionnaire": async () => ({ questions: DEFAULT_QUESTIONS.slice(0, 3) }),
+  "evaluation.indicators": async (f) => ({ allianceId: await newAlliance(f) }),
+  "evaluation.addIndicator": async (f) => ({ allianceId: await newAlliance(f), name: "Familles accompagnées", unit: "familles", dimension: "innovation", direction: "higher", frequency: "yearly", baseline: 10, target: 50 }),
+  "evaluation.addResult": async (f) => ({ ...(await newIndicator(f)), period: "2025", periodEnd: "2025-12-31", value: 20 }),
+  "evaluation.deleteResult": async (f) => {
+    const { allianceId, indicatorId } = await newIndicator(f);
+    const result = await callerFor(db, f.users.owner).evaluation.addResult({ workspaceSlug: f.workspace.slug, allianceId, indicatorId, period: "2025", periodEnd: "2025-12-31", value: 20 });
+    return { allianceId, resultId: result.id };
+  },
+  "evaluation.atRisk": async () => ({}),
   "notifications.list": async () => ({}),
   "notifications.unreadCount": async () => ({}),
   "notifications.markAllRead": async () => ({}),
@@ -155,6 +172,27 @@ async function invitedBy(f: Fixture): Promise<{ allianceId: string; partyId: str
   const party = (await otherOwner.alliances.get({ workspaceSlug: other.workspace.slug, id })).parties.find((p) => p.organisationId === mine)!;
   await otherOwner.alliances.inviteCoOwner({ workspaceSlug: other.workspace.slug, allianceId: id, partyId: party.id });
   return { allianceId: id, partyId: party.id };
+}
+
+const TODAY = new Date().toISOString().slice(0, 10);
+
+async function openedCycle(f: Fixture): Promise<string> {
+  const allianceId = await newAlliance(f);
+  return (await callerFor(db, f.users.owner).evaluation.openCycle({ workspaceSlug: f.workspace.slug, allianceId, period: "2026", dueOn: TODAY })).id;
+}
+
+async function newIndicator(f: Fixture) {
+  const allianceId = await newAlliance(f);
+  const indicator = await callerFor(db, f.users.owner).evaluation.addIndicator({
+    workspaceSlug: f.workspace.slug,
+    allianceId,
+    name: "Heures de bénévolat",
+    unit: "heures",
+    dimension: "performance",
+    direction: "higher",
+    frequency: "yearly",
+  });
+  return { allianceId, indicatorId: indicator.id };
 }
 
 /** Another workspace's alliance names a partner without a workspace and invites `email` to co-own it; returns the link's token. */

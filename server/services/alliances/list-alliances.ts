@@ -1,3 +1,4 @@
+import { statusLight } from "../../../domain/evaluation";
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { allianceParties, alliances, allianceSdgTargets, organisations } from "../../../db/schema";
 import { normalizeForSearch } from "../../../domain/territory";
@@ -74,6 +75,9 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
         updatedAt: alliances.updatedAt,
         archivedAt: alliances.archivedAt,
         currentMode: CURRENT_MODE,
+        createdAt: alliances.createdAt,
+        lastClosedCycleAt: sql<Date | string | null>`(select max(c.closed_at) from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'closed')`,
+        cycleRunning: sql<boolean>`exists (select 1 from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'open')`,
       })
       .from(alliances)
       .where(condition)
@@ -102,8 +106,14 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
     total: total?.value ?? 0,
     page: f.page,
     pageSize: f.pageSize,
-    items: rows.map((r) => ({
+    items: rows.map(({ createdAt, lastClosedCycleAt, cycleRunning, ...r }) => ({
       ...r,
+      evaluation: statusLight({
+        lastClosedAt: lastClosedCycleAt ? new Date(lastClosedCycleAt) : null,
+        running: Boolean(cycleRunning),
+        since: r.startsOn ? new Date(r.startsOn) : createdAt,
+        now: new Date(),
+      }),
       partners: partners.filter((p) => p.allianceId === r.id && !p.isMine).map((p) => p.name).sort(),
       goals: [...new Set(goals.filter((g) => g.allianceId === r.id).map((g) => g.goal))].sort((a, b) => a - b),
       primaryGoal: goals.find((g) => g.allianceId === r.id && g.isPrimary)?.goal ?? null,

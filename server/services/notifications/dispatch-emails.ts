@@ -64,7 +64,7 @@ export async function dispatchNotificationEmails(db: Db, mailer: Mailer, appUrl:
           .innerJoin(users, eq(users.id, memberships.userId))
           .where(and(eq(memberships.workspaceId, n.workspaceId), inArray(memberships.role, [...roles])));
         const url = n.allianceId && n.kind !== "share.invited" ? `${appUrl}/w/${n.slug}/alliances/${n.allianceId}` : `${appUrl}/w/${n.slug}/notifications`;
-        const values = { title: n.payload.title, organisation: n.payload.organisation, actor: n.payload.actor };
+        const values = { title: n.payload.title, organisation: n.payload.organisation, actor: n.payload.actor, detail: n.payload.detail ?? "" };
         const subject = fr(`notifications.kinds.${n.kind}` as never, values as never);
         const body = `${fr(`notifications.kinds.${n.kind}` as never, values as never)}.\n\n${en(`notifications.kinds.${n.kind}` as never, values as never)}.`;
         for (const r of recipients) {

@@ -12,6 +12,9 @@ export const NOTIFICATION_KINDS = [
   "audience.requested",
   "audience.approved",
   "audience.withdrawn",
+  "evaluation.requested",
+  "evaluation.closed",
+  "evaluation.reminder",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -24,6 +27,9 @@ const AUDIENCE: Record<NotificationKind, "admins" | "members"> = {
   "audience.requested": "admins",
   "audience.approved": "admins",
   "audience.withdrawn": "admins",
+  "evaluation.requested": "members",
+  "evaluation.closed": "members",
+  "evaluation.reminder": "members",
 };
 
 /** The name other parties know the acting workspace and person by. */

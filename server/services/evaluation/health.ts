@@ -1,0 +1,81 @@
+import { and, sql } from "drizzle-orm";
+import { resultRows } from "../../../db/rows";
+import { riskReasons, statusLight, type RiskReason, type StatusLight } from "../../../domain/evaluation";
+import type { WorkspaceContext } from "../context";
+
+interface HealthRow {
+  id: string;
+  title: string;
+  since: Date | string;
+  last_closed: Date | string | null;
+  running: boolean;
+  overdue: boolean;
+  last_activity: Date | string;
+  trust_gap: boolean;
+  balance_gap: boolean;
+  ledger_last: number | string;
+  ledger_previous: number | string;
+}
+
+/** One flag per dimension: a gap of 2 points or more on any question of it in the last closed cycle. */
+const gapFlag = (dimension: string) => sql`coalesce((
+  select bool_or(g.gap >= 2) from (
+    select max(e.score) - min(e.score) as gap from evaluation_answers e
+    where e.cycle_id = (select c.id from evaluation_cycles c where c.alliance_id = a.id and c.status = 'closed' order by c.closed_at desc limit 1)
+      and e.dimension = ${dimension}
+    group by e.question_key) g), false)`;
+
+/**
+ * The workspace's live alliances with the facts the health rules read, computed in SQL in one
+ * statement: last closed cycle, a running or overdue cycle, last shared activity, trust and
+ * balance gaps of the last closed cycle, and the ledger over the last 12 months and the 12
+ * before. Tenant: the accepted party rows of the workspace (and row-level security).
+ */
+async function healthFacts(ctx: WorkspaceContext): Promise<HealthRow[]> {
+  return resultRows<HealthRow>(
+    await ctx.tx.execute(sql`
+      select a.id, a.title, coalesce(a.starts_on::timestamptz, a.created_at) as since,
+        (select max(c.closed_at) from evaluation_cycles c where c.alliance_id = a.id and c.status = 'closed') as last_closed,
+        exists (select 1 from evaluation_cycles c where c.alliance_id = a.id and c.status = 'open') as running,
+        exists (select 1 from evaluation_cycles c where c.alliance_id = a.id and c.status = 'open' and c.due_on < current_date) as overdue,
+        greatest(a.updated_at, (select max(h.created_at) from alliance_changes h where h.alliance_id = a.id)) as last_activity,
+        ${gapFlag("confiance")} as trust_gap,
+        ${gapFlag("equilibre")} as balance_gap,
+        (select coalesce(sum(k.value_cents), 0) from alliance_contributions k where k.alliance_id = a.id and k.occurred_on > current_date - 365) as ledger_last,
+        (select coalesce(sum(k.value_cents), 0) from alliance_contributions k where k.alliance_id = a.id and k.occurred_on <= current_date - 365 and k.occurred_on > current_date - 730) as ledger_previous
+      from alliances a
+      where ${and(sql`exists (select 1 from alliance_parties p where p.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and p.status = 'accepted')`, sql`a.archived_at is null`)}
+      order by a.title`),
+  );
+}
+
+export interface AllianceHealth {
+  id: string;
+  title: string;
+  light: StatusLight;
+  reasons: RiskReason[];
+}
+
+/** Every live alliance of the workspace with its evaluation light and risk reasons. Permission: alliances.read. */
+export async function allianceHealth(ctx: WorkspaceContext): Promise<AllianceHealth[]> {
+  const now = new Date();
+  return (await healthFacts(ctx)).map((r) => ({
+    id: r.id,
+    title: r.title,
+    light: statusLight({ lastClosedAt: r.last_closed ? new Date(r.last_closed) : null, running: r.running, since: new Date(r.since), now }),
+    reasons: riskReasons({
+      lastActivityAt: new Date(r.last_activity),
+      overdueCycle: r.overdue,
+      trustGap: r.trust_gap,
+      balanceGap: r.balance_gap,
+      ledgerLast12: Number(r.ledger_last),
+      ledgerPrevious12: Number(r.ledger_previous),
+      now,
+    }),
+  }));
+}
+
+/** The workspace's alliances at risk, each with its reasons. Permission: alliances.read. */
+export async function atRiskAlliances(ctx: WorkspaceContext) {
+  return (await allianceHealth(ctx)).filter((h) => h.reasons.length > 0);
+}
