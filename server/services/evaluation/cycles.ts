@@ -7,7 +7,6 @@ import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore } from "../alliances/get-alliance";
 import { recordSharedChange } from "../alliances/shared-history";
-import { notifyParties } from "../notifications/notifications";
 
 const isoDate = z.iso.date({ message: "errors.dates.format" });
 
