@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EvaluationLight } from "@/components/evaluation/status-light";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { CoOwnershipInbox } from "@/components/alliances/co-ownership";
@@ -32,6 +33,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
   const views = await caller.savedViews.list({ workspaceSlug });
   const incoming = await caller.alliances.incomingInvitations({ workspaceSlug });
   const partnerOptions = (await caller.organisations.list({ workspaceSlug })).filter((o) => o.alliances > 0);
+  const atRisk = (await caller.evaluation.atRisk({ workspaceSlug })).length;
   const base = `/w/${workspaceSlug}/alliances`;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const { regions, departements } = allianceFormOptions();
@@ -122,6 +124,13 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
         <SavedViews workspaceSlug={workspaceSlug} views={views} />
       </Suspense>
 
+      {atRisk > 0 ? (
+        <p>
+          <Link href={`${base}/at-risk`} className="font-medium">
+            {t("risk.link", { count: atRisk })}
+          </Link>
+        </p>
+      ) : null}
       <p role="status" data-testid="alliance-count">
         {t("alliances.count", { count: result.total })}
       </p>
@@ -140,6 +149,9 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
                 {sortHeader("sdg", t("alliances.columns.sdg"))}
                 {sortHeader("startsOn", t("alliances.columns.startsOn"))}
                 {sortHeader("updatedAt", t("alliances.columns.updatedAt"))}
+                <th scope="col" className="py-2 pr-4">
+                  {t("evaluation.column")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -160,6 +172,9 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
                   </td>
                   <td className="py-2 pr-4 whitespace-nowrap">{a.startsOn ? format.dateTime(new Date(a.startsOn), { dateStyle: "medium" }) : "—"}</td>
                   <td className="py-2 pr-4 whitespace-nowrap">{format.dateTime(a.updatedAt, { dateStyle: "medium" })}</td>
+                  <td className="py-2 pr-4">
+                    <EvaluationLight light={a.evaluation} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { QuestionnaireEditor } from "@/components/evaluation/questionnaire-editor";
 import { WorkspaceSettingsForm } from "@/components/workspaces/workspace-settings-form";
 import { can } from "@/domain/roles";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
@@ -14,12 +15,26 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage({ params }: Params) {
   const { workspaceSlug } = await params;
   const t = await getTranslations("workspaces");
-  const workspace = await readOrNotFound(async () => (await serverCaller()).workspaces.get({ workspaceSlug }));
+  const caller = await serverCaller();
+  const workspace = await readOrNotFound(async () => caller.workspaces.get({ workspaceSlug }));
   if (!can(workspace.myRole, "workspace.update")) notFound();
+  const questionnaire = await caller.evaluation.questionnaire({ workspaceSlug });
+  const te = await getTranslations("evaluation");
+  const defaultText = (key: string) => (te.has(`questions.${key}` as never) ? te(`questions.${key}` as never) : null);
   return (
     <section className="max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("settingsTitle")}</h1>
       <WorkspaceSettingsForm workspace={workspace} />
+      <section aria-labelledby="questionnaire-title" className="space-y-3 pt-6">
+        <h2 id="questionnaire-title" className="text-xl font-semibold">
+          {te("questionnaire")}
+        </h2>
+        <p className="text-sm text-slate-800">{te("questionnaireIntro")}</p>
+        <QuestionnaireEditor
+          workspaceSlug={workspaceSlug}
+          questions={questionnaire.map((q) => ({ key: q.key, dimension: q.dimension, text: q.label ?? defaultText(q.key) ?? q.key, defaultText: q.label ? null : defaultText(q.key) }))}
+        />
+      </section>
     </section>
   );
 }

@@ -5,6 +5,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AllianceActions } from "@/components/alliances/alliance-actions";
 import { AudiencePanel } from "@/components/alliances/audience-panel";
+import { OpenCycleForm } from "@/components/evaluation/cycle-forms";
+import { IndicatorChart } from "@/components/evaluation/indicator-chart";
+import { AddIndicatorForm, AddResultForm } from "@/components/evaluation/indicator-forms";
+import { EvaluationLight } from "@/components/evaluation/status-light";
+import { statusLight } from "@/domain/evaluation";
 import { SdgClaimsForm } from "@/components/alliances/sdg-claims-form";
 import { LeaveAllianceButton, PartyShareAction } from "@/components/alliances/co-ownership";
 import { PrivateLayerForms } from "@/components/alliances/private-layer";
@@ -36,6 +41,16 @@ export default async function AlliancePage(props: Params) {
   const privateLayer = await caller.alliances.privateLayer({ workspaceSlug, id: alliance.id });
   const audience = await caller.alliances.audience({ workspaceSlug, id: alliance.id });
   const claims = await caller.alliances.sdgClaims({ workspaceSlug, id: alliance.id });
+  const cycles = await caller.evaluation.cycles({ workspaceSlug, allianceId: alliance.id });
+  const indicators = await caller.evaluation.indicators({ workspaceSlug, allianceId: alliance.id });
+  const lastClosed = cycles.filter((c) => c.closedAt).map((c) => c.closedAt!.getTime());
+  const light = statusLight({
+    lastClosedAt: lastClosed.length ? new Date(Math.max(...lastClosed)) : null,
+    running: cycles.some((c) => c.status === "open"),
+    since: alliance.startsOn ? new Date(alliance.startsOn) : alliance.createdAt,
+    now: new Date(),
+  });
+  const openCycle = cycles.find((c) => c.status === "open");
   const t = await getTranslations();
   const format = await getFormatter();
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
@@ -185,6 +200,105 @@ export default async function AlliancePage(props: Params) {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="evaluation-title" className="space-y-3">
+        <h2 id="evaluation-title" className="text-xl font-semibold">
+          {t("evaluation.title")}
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-800">{t("evaluation.intro")}</p>
+        <p data-testid="evaluation-light">
+          <EvaluationLight light={light} /> — {t(`evaluation.light.${light}`)}
+        </p>
+        {openCycle ? (
+          <p>
+            <Link href={`${base}/${alliance.id}/evaluations/${openCycle.id}`} className="font-medium">
+              {t("evaluation.cycleTitle", { period: openCycle.period })}
+            </Link>{" "}
+            · {t("evaluation.statusOpen")} · {t("evaluation.due", { date: date(openCycle.dueOn) })}
+          </p>
+        ) : canWrite ? (
+          <OpenCycleForm workspaceSlug={workspaceSlug} allianceId={alliance.id} />
+        ) : null}
+        {cycles.filter((c) => c.status === "closed").length ? (
+          <>
+            <h3 className="font-semibold">{t("evaluation.history")}</h3>
+            <ul data-testid="cycles">
+              {cycles
+                .filter((c) => c.status === "closed")
+                .map((c) => (
+                  <li key={c.id}>
+                    <Link href={`${base}/${alliance.id}/evaluations/${c.id}`}>{t("evaluation.cycleTitle", { period: c.period })}</Link> · {t("evaluation.statusClosed")}
+                    {c.closedAt ? ` · ${format.dateTime(c.closedAt, { dateStyle: "medium" })}` : ""}
+                  </li>
+                ))}
+            </ul>
+          </>
+        ) : !openCycle ? (
+          <p>{t("evaluation.openNone")}</p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="indicators-title" className="space-y-3">
+        <h2 id="indicators-title" className="text-xl font-semibold">
+          {t("indicators.title")}
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-800">{t("indicators.intro")}</p>
+        {indicators.length === 0 ? <p>{t("indicators.none")}</p> : null}
+        {indicators.map((ind) => (
+          <article key={ind.id} className="space-y-2 rounded-md border border-slate-300 bg-white p-4" aria-labelledby={`ind-${ind.id}`} data-testid="indicator">
+            <h3 id={`ind-${ind.id}`} className="font-semibold">
+              {ind.name} <span className="text-sm font-normal text-slate-700">({ind.unit} · {t(`alliance.impacts.${ind.dimension}`)} · {t(`indicators.frequencies.${ind.frequency}`)}{ind.sdgTarget ? ` · ODD ${ind.sdgTarget}` : ""})</span>
+            </h3>
+            <p className="text-sm">
+              {t("indicators.baseline")} : {ind.baseline ?? "—"} · {t("indicators.target")} : {ind.target ?? "—"} · {t(`indicators.directions.${ind.direction}`)}
+            </p>
+            <p className="font-medium" data-testid="indicator-progress">
+              {ind.progress === null ? t("indicators.noProgress") : t("indicators.progress", { percent: format.number(Math.round(ind.progress * 100)) })}
+              {ind.latest !== null ? ` · ${t("indicators.latest", { value: format.number(ind.latest), unit: ind.unit })}` : ""}
+            </p>
+            {ind.results.length ? (
+              <>
+                <IndicatorChart
+                  label={t("indicators.chart", { name: ind.name })}
+                  points={ind.results.map((r) => ({ period: r.period, value: r.value }))}
+                  baseline={ind.baseline}
+                  target={ind.target}
+                  baselineLabel={t("indicators.baselineLine")}
+                  targetLabel={t("indicators.targetLine")}
+                />
+                <table className="w-full max-w-xl border-collapse text-left text-sm" data-testid="indicator-results">
+                  <caption className="text-left text-sm font-medium">{t("indicators.table", { name: ind.name })}</caption>
+                  <thead>
+                    <tr className="border-b border-slate-400">
+                      <th scope="col" className="py-1 pr-4">{t("indicators.resultPeriod")}</th>
+                      <th scope="col" className="py-1 pr-4">{t("indicators.resultValue")}</th>
+                      <th scope="col" className="py-1 pr-4">{t("indicators.resultNote")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {ind.results.map((r) => (
+                      <tr key={r.id} className="border-b border-slate-200">
+                        <th scope="row" className="py-1 pr-4 font-normal">{r.period}</th>
+                        <td className="py-1 pr-4">{format.number(r.value)} {ind.unit}</td>
+                        <td className="py-1 pr-4">
+                          {r.note}
+                          {r.evidenceUrl ? (
+                            <a href={r.evidenceUrl} rel="noopener noreferrer" className="ml-2">
+                              {r.evidenceUrl}
+                            </a>
+                          ) : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            ) : null}
+            {canWrite ? <AddResultForm workspaceSlug={workspaceSlug} allianceId={alliance.id} indicatorId={ind.id} indicatorName={ind.name} /> : null}
+          </article>
+        ))}
+        {canWrite ? <AddIndicatorForm workspaceSlug={workspaceSlug} allianceId={alliance.id} sdgTargets={alliance.sdgTargets.map((s) => s.target)} /> : null}
       </section>
 
       <section aria-labelledby="claims-title" className="space-y-2">

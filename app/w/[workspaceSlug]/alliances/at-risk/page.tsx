@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { EvaluationLight } from "@/components/evaluation/status-light";
+import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+
+type Props = { params: Promise<{ workspaceSlug: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("risk"))("title") };
+}
+
+/** The workspace's live alliances that show a risk signal, each with the reasons in words. */
+export default async function AtRiskPage({ params }: Props) {
+  const { workspaceSlug } = await params;
+  const caller = await serverCaller();
+  const items = await readOrNotFound(() => caller.evaluation.atRisk({ workspaceSlug }));
+  const t = await getTranslations();
+  const base = `/w/${workspaceSlug}/alliances`;
+  return (
+    <section aria-labelledby="risk-title" className="space-y-4">
+      <p className="text-sm">
+        <Link href={base}>{t("alliances.title")}</Link>
+      </p>
+      <h1 id="risk-title" className="text-2xl font-bold">
+        {t("risk.title")}
+      </h1>
+      <p className="text-slate-800">{t("risk.intro")}</p>
+      {items.length === 0 ? (
+        <p>{t("risk.none")}</p>
+      ) : (
+        <ul className="space-y-2" data-testid="at-risk">
+          {items.map((a) => (
+            <li key={a.id} className="rounded-md border border-slate-300 bg-white p-3">
+              <Link href={`${base}/${a.id}`} className="font-medium">
+                {a.title}
+              </Link>{" "}
+              · <EvaluationLight light={a.light} />
+              <ul className="mt-1 list-disc pl-6 text-sm">
+                {a.reasons.map((r) => (
+                  <li key={r}>{t(`risk.reasons.${r}`)}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
