@@ -8,13 +8,19 @@ const STYLE: Record<StatusLight, string> = {
 };
 
 /** The evaluation light: a coloured dot with its meaning in words (colour is never the only cue). */
-export async function EvaluationLight({ light }: { light: StatusLight }) {
+export async function EvaluationLight({ light, long = false }: { light: StatusLight; long?: boolean }) {
   const t = await getTranslations("evaluation");
   return (
     <span className="inline-flex items-center gap-1.5 whitespace-nowrap" title={t(`light.${light}`)} data-light={light}>
       <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-full ring-1 ring-slate-700 ${STYLE[light]}`} />
-      <span>{t(`lightShort.${light}`)}</span>
-      <span className="sr-only">{t(`light.${light}`)}</span>
+      {long ? (
+        <span>{t(`light.${light}`)}</span>
+      ) : (
+        <>
+          <span>{t(`lightShort.${light}`)}</span>
+          <span className="sr-only"> — {t(`light.${light}`)}</span>
+        </>
+      )}
     </span>
   );
 }

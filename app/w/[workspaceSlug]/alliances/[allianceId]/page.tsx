@@ -208,7 +208,7 @@ export default async function AlliancePage(props: Params) {
         </h2>
         <p className="max-w-3xl text-sm text-slate-800">{t("evaluation.intro")}</p>
         <p data-testid="evaluation-light">
-          <EvaluationLight light={light} /> — {t(`evaluation.light.${light}`)}
+          <EvaluationLight light={light} long />
         </p>
         {openCycle ? (
           <p>
