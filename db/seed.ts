@@ -3,7 +3,8 @@ import type { Role } from "../domain/roles";
 import type { WorkspaceKind } from "../domain/workspaces";
 import type { Db } from "./client";
 import { resultRows } from "./rows";
-import { allianceParties, alliances, auditEvents, memberships, users, workspaces } from "./schema";
+import { DEFAULT_QUESTIONS } from "../domain/evaluation";
+import { allianceIndicators, allianceParties, alliances, auditEvents, evaluationAnswers, evaluationCycles, evaluationParticipants, indicatorResults, memberships, users, workspaces } from "./schema";
 import { seedDemoAlliances } from "./seed-alliances";
 
 /** Fictional organisations and people of the demo. Any resemblance is accidental. */
@@ -62,7 +63,16 @@ async function seedDemoSharing(db: Db) {
         where a.archived_at is null order by a.created_at, a.id limit 4`),
     );
     const already = resultRows(await tx.execute(sql`select 1 from alliance_parties where workspace_id = ${boulangeries.id} and alliance_id in (select alliance_id from alliance_parties where workspace_id = ${jardins.id}) limit 1`));
-    if (already.length > 0 || shared.length === 0) return;
+    if (shared.length === 0) return;
+    if (already.length > 0) {
+      // Shared by an earlier version of the demo: add only what is missing.
+      const evaluated = resultRows(await tx.execute(sql`select 1 from evaluation_cycles where alliance_id = ${shared[0]!.id} limit 1`));
+      if (evaluated.length === 0) await seedDemoEvaluation(tx as unknown as Db, shared.map((s) => s.id), [
+        { id: jardins.id, name: jardins.name },
+        { id: boulangeries.id, name: boulangeries.name },
+      ]);
+      return;
+    }
     for (const [i, { id }] of shared.entries()) {
       await tx
         .insert(allianceParties)
@@ -80,7 +90,63 @@ async function seedDemoSharing(db: Db) {
           .where(and(eq(allianceParties.allianceId, id), isNotNull(allianceParties.workspaceId)));
       }
     }
+    await seedDemoEvaluation(tx as unknown as Db, shared.map((s) => s.id), [
+      { id: jardins.id, name: jardins.name },
+      { id: boulangeries.id, name: boulangeries.name },
+    ]);
   });
+}
+
+/**
+ * Evaluation in the demo: the first shared alliance has a closed 2025 cycle (with a trust gap
+ * worth discussing) and an indicator with three results; the second has a cycle running, that
+ * Les Jardins du Lien already answered.
+ */
+async function seedDemoEvaluation(db: Db, allianceIds: string[], parties: Array<{ id: string; name: string }>) {
+  const [closedOn, runningOn] = allianceIds;
+  if (!closedOn || !runningOn) return;
+  const scores: Record<string, [number, number]> = {
+    performance_objectives: [4, 4],
+    performance_capabilities: [4, 3],
+    innovation_solutions: [5, 4],
+    innovation_territory: [4, 4],
+    confiance_relationship: [5, 3],
+    confiance_beyond: [4, 4],
+    equilibre_fairness: [4, 3],
+    valeur_received: [4, 4],
+  };
+  const [closed] = await db
+    .insert(evaluationCycles)
+    .values({ allianceId: closedOn, period: "2025", dueOn: "2025-12-15", questions: DEFAULT_QUESTIONS, status: "closed", closedAt: new Date("2025-12-10T10:00:00Z"), closedReason: "all_answered", openedByWorkspaceId: parties[0]!.id })
+    .returning({ id: evaluationCycles.id });
+  await db.insert(evaluationParticipants).values(parties.map((p) => ({ cycleId: closed!.id, allianceId: closedOn, workspaceId: p.id, organisationName: p.name, status: "answered" as const, answeredAt: new Date("2025-12-09T10:00:00Z") })));
+  await db.insert(evaluationAnswers).values(
+    parties.flatMap((p, i) =>
+      DEFAULT_QUESTIONS.map((q) => ({ cycleId: closed!.id, allianceId: closedOn, workspaceId: p.id, questionKey: q.key, dimension: q.dimension, score: scores[q.key]![i]!, justification: i === 0 ? "Constaté en comité de pilotage." : "Avis de l'équipe engagée." })),
+    ),
+  );
+  const [indicator] = await db
+    .insert(allianceIndicators)
+    .values({ allianceId: closedOn, name: "Personnes accompagnées", unit: "personnes", dimension: "innovation", direction: "higher", baseline: 40, target: 160, frequency: "yearly", libraryKey: "people_supported", createdByWorkspaceId: parties[0]!.id })
+    .returning({ id: allianceIndicators.id });
+  await db.insert(indicatorResults).values(
+    [
+      ["2023", 60],
+      ["2024", 95],
+      ["2025", 130],
+    ].map(([period, value]) => ({ indicatorId: indicator!.id, allianceId: closedOn, workspaceId: parties[0]!.id, period: String(period), periodEnd: `${period}-12-31`, value: Number(value) })),
+  );
+  const due = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const [running] = await db
+    .insert(evaluationCycles)
+    .values({ allianceId: runningOn, period: String(new Date().getFullYear()), dueOn: due, questions: DEFAULT_QUESTIONS, openedByWorkspaceId: parties[0]!.id })
+    .returning({ id: evaluationCycles.id });
+  await db.insert(evaluationParticipants).values(
+    parties.map((p, i) => ({ cycleId: running!.id, allianceId: runningOn, workspaceId: p.id, organisationName: p.name, status: i === 0 ? ("answered" as const) : ("pending" as const), answeredAt: i === 0 ? new Date() : null })),
+  );
+  await db.insert(evaluationAnswers).values(
+    DEFAULT_QUESTIONS.map((q) => ({ cycleId: running!.id, allianceId: runningOn, workspaceId: parties[0]!.id, questionKey: q.key, dimension: q.dimension, score: 4, justification: "Réponse de l'association." })),
+  );
 }
 
 async function seedDemoWorkspaces(db: Db): Promise<boolean> {

@@ -50,5 +50,15 @@ describe("the demo data", () => {
     const published = (await Promise.all(list.items.map((i) => getPublished(db, i.id)))).filter((p) => p !== null);
     expect(published).toHaveLength(3);
     expect(published.every((p) => p.keyResults && p.parties.length >= 2)).toBe(true);
+
+    // Evaluation: one closed cycle with a trust gap, one running that Julien's workspace has not answered yet.
+    const julienCaller = callerFor(db, julien!);
+    const risky = await callerFor(db, camille!).evaluation.atRisk({ workspaceSlug: "jardins-du-lien" });
+    expect(risky.some((r) => r.reasons.includes("trustGap"))).toBe(true);
+    const running = (await Promise.all(shared.items.filter((i) => fromJardins.has(i.id)).map((i) => julienCaller.evaluation.cycles({ workspaceSlug: "boulangeries-du-val", allianceId: i.id })))).flat().filter((c) => c.status === "open");
+    expect(running).toHaveLength(1);
+    const cycle = await julienCaller.evaluation.cycle({ workspaceSlug: "boulangeries-du-val", cycleId: running[0]!.id });
+    expect(cycle.myStatus).toBe("pending");
+    expect(cycle.parties.flatMap((p) => p.answers)).toEqual([]);
   });
 });
