@@ -21,7 +21,8 @@ export async function sendEvaluationReminders(db: Db, today: string = new Date()
       .innerJoin(evaluationCycles, eq(evaluationCycles.id, evaluationParticipants.cycleId))
       .innerJoin(alliances, eq(alliances.id, evaluationCycles.allianceId))
       .where(and(eq(evaluationCycles.status, "open"), eq(evaluationParticipants.status, "pending"), isNull(evaluationParticipants.remindedAt), gte(evaluationCycles.dueOn, today), lte(evaluationCycles.dueOn, horizon)))
-      .limit(500);
+      .limit(500)
+      .for("update", { of: evaluationParticipants, skipLocked: true });
     for (const d of due) {
       await tx.insert(notifications).values({
         workspaceId: d.workspaceId,
