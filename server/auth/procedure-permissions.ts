@@ -60,6 +60,7 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "public" | "auth
   "evaluation.addResult": "alliances.write",
   "evaluation.deleteResult": "alliances.write",
   "evaluation.atRisk": "alliances.read",
+  "dashboards.workspace": "alliances.read",
   "notifications.list": "alliances.read",
   "notifications.unreadCount": "alliances.read",
   "notifications.markAllRead": "alliances.read",

@@ -1,5 +1,6 @@
 import { alliancesRouter, organisationsRouter, partyInvitationsRouter, savedViewsRouter, territoryRouter } from "./routers/alliances";
 import { auditRouter } from "./routers/audit";
+import { dashboardsRouter } from "./routers/dashboards";
 import { evaluationRouter } from "./routers/evaluation";
 import { notificationsRouter } from "./routers/notifications";
 import { invitationsRouter, membersRouter } from "./routers/members";
@@ -18,6 +19,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   partyInvitations: partyInvitationsRouter,
   evaluation: evaluationRouter,
+  dashboards: dashboardsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -129,6 +129,7 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
     return { allianceId, resultId: result.id };
   },
   "evaluation.atRisk": async () => ({}),
+  "dashboards.workspace": async () => ({ year: 2025 }),
   "notifications.list": async () => ({}),
   "notifications.unreadCount": async () => ({}),
   "notifications.markAllRead": async () => ({}),

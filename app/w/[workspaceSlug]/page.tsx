@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { WorkspaceDashboard } from "@/components/dashboards/workspace-dashboard";
+import { can } from "@/domain/roles";
+import { DashboardFilters } from "@/server/services/dashboards/workspace-dashboard";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
 type Params = { params: Promise<{ workspaceSlug: string }> };
+type Props = Params & { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { workspaceSlug } = await params;
@@ -11,10 +15,15 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: workspace.name };
 }
 
-export default async function WorkspaceHomePage({ params }: Params) {
+export default async function WorkspaceHomePage({ params, searchParams }: Props) {
   const { workspaceSlug } = await params;
   const t = await getTranslations();
-  const workspace = await readOrNotFound(async () => (await serverCaller()).workspaces.get({ workspaceSlug }));
+  const caller = await serverCaller();
+  const workspace = await readOrNotFound(async () => caller.workspaces.get({ workspaceSlug }));
+  const raw = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  const filters = DashboardFilters.parse({ year: first(raw.year), mode: first(raw.mode), sdgGoal: first(raw.sdgGoal), region: first(raw.region), departement: first(raw.departement), stage: first(raw.stage) });
+  const dashboard = can(workspace.myRole, "alliances.read") ? await caller.dashboards.workspace({ workspaceSlug, ...filters }) : null;
   const identifiers = [
     workspace.siren ? `SIREN ${workspace.siren}` : null,
     workspace.rna ? `RNA ${workspace.rna}` : null,
@@ -36,6 +45,7 @@ export default async function WorkspaceHomePage({ params }: Params) {
       <p>
         <Link href={`/w/${workspaceSlug}/alliances`}>{t("workspaces.openRegistry")}</Link>
       </p>
+      {dashboard ? <WorkspaceDashboard workspaceSlug={workspaceSlug} data={dashboard} /> : null}
     </div>
   );
 }

@@ -1,0 +1,229 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { allianceFormOptions } from "@/components/alliances/form-options";
+import { EvaluationLight } from "@/components/evaluation/status-light";
+import { LIFECYCLE_STAGES, MODES } from "@/domain/alliances";
+import { SDG_GOALS } from "@/domain/sdg";
+import type { DashboardFilters, workspaceDashboard } from "@/server/services/dashboards/workspace-dashboard";
+import { BarTable } from "./bar-table";
+
+type Data = Awaited<ReturnType<typeof workspaceDashboard>>;
+
+const LIGHT_COLOURS = { green: "#15803d", amber: "#f59e0b", red: "#b91c1c" } as const;
+
+/** The partnership manager's cockpit: filters (a GET form, so they live in the URL), figures, breakdowns as bar tables. */
+export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlug: string; data: Data }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const f: DashboardFilters = data.filters;
+  const { regions } = allianceFormOptions();
+  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+  const select = "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700";
+  const thisYear = data.key.thisYear.year;
+  const base = `/w/${workspaceSlug}`;
+  return (
+    <section aria-labelledby="dashboard-title" className="space-y-6" data-testid="workspace-dashboard">
+      <div className="space-y-1">
+        <h2 id="dashboard-title" className="text-xl font-semibold">
+          {t("dashboard.title")}
+        </h2>
+        <p className="text-sm text-slate-800">{t("dashboard.intro")}</p>
+      </div>
+      <form method="get" aria-label={t("dashboard.filters")} className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-3 lg:grid-cols-6">
+        <div>
+          <label htmlFor="d-year" className="block text-sm font-medium">
+            {t("dashboard.year")}
+          </label>
+          <select id="d-year" name="year" defaultValue={f.year ? String(f.year) : ""} className={select}>
+            <option value="">{t("dashboard.all")}</option>
+            {Array.from({ length: 10 }, (_, i) => thisYear - i).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="d-mode" className="block text-sm font-medium">
+            {t("alliances.columns.mode")}
+          </label>
+          <select id="d-mode" name="mode" defaultValue={f.mode ?? ""} className={select}>
+            <option value="">{t("dashboard.all")}</option>
+            {MODES.map((m) => (
+              <option key={m} value={m}>
+                {t(`alliance.modes.${m}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="d-goal" className="block text-sm font-medium">
+            {t("alliances.columns.sdg")}
+          </label>
+          <select id="d-goal" name="sdgGoal" defaultValue={f.sdgGoal ? String(f.sdgGoal) : ""} className={select}>
+            <option value="">{t("dashboard.all")}</option>
+            {SDG_GOALS.map((_, i) => (
+              <option key={i + 1} value={i + 1}>
+                {`${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="d-region" className="block text-sm font-medium">
+            {t("library.region")}
+          </label>
+          <select id="d-region" name="region" defaultValue={f.region ?? ""} className={select}>
+            <option value="">{t("dashboard.all")}</option>
+            {regions.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="d-stage" className="block text-sm font-medium">
+            {t("alliances.fields.stage")}
+          </label>
+          <select id="d-stage" name="stage" defaultValue={f.stage ?? ""} className={select}>
+            <option value="">{t("dashboard.all")}</option>
+            {LIFECYCLE_STAGES.map((s) => (
+              <option key={s} value={s}>
+                {t(`alliance.lifecycle.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-end gap-3">
+          <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
+            {t("dashboard.apply")}
+          </button>
+          <Link href={base} className="text-sm">
+            {t("dashboard.reset")}
+          </Link>
+        </div>
+      </form>
+
+      <div>
+        <h3 className="mb-2 font-semibold">{t("dashboard.key")}</h3>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="key-figures">
+          {[
+            [t("dashboard.active"), format.number(data.key.active), "active"],
+            [t("dashboard.alliances"), format.number(data.key.alliances), "alliances"],
+            [t("dashboard.partners"), format.number(data.key.partners), "partners"],
+            [t("dashboard.contributions", { year: data.key.thisYear.year }), euros(data.key.thisYear.cents), "cents-this"],
+            [t("dashboard.contributions", { year: data.key.lastYear.year }), euros(data.key.lastYear.cents), "cents-last"],
+            [t("dashboard.hours", { year: data.key.thisYear.year }), format.number(data.key.thisYear.hours), "hours-this"],
+          ].map(([label, value, id]) => (
+            <div key={id} className="rounded-md border border-slate-300 bg-white p-3" data-figure={id}>
+              <dt className="text-sm text-slate-700">{label}</dt>
+              <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <BarTable
+          caption={t("dashboard.byStage")}
+          labelHeader={t("dashboard.label")}
+          valueHeader={t("dashboard.count")}
+          testId="by-stage"
+          rows={data.byStage.map((s) => ({ key: s.key, label: t(`alliance.lifecycle.${s.key}`), value: s.count }))}
+        />
+        <BarTable
+          caption={t("dashboard.byMode")}
+          labelHeader={t("dashboard.label")}
+          valueHeader={t("dashboard.count")}
+          testId="by-mode"
+          rows={data.byMode.map((m) => ({ key: m.key, label: t(`alliance.modes.${m.key}`), value: m.count }))}
+        />
+        <BarTable
+          caption={t("dashboard.byGoal")}
+          labelHeader={t("dashboard.label")}
+          valueHeader={t("dashboard.count")}
+          testId="by-goal"
+          rows={data.byGoal.map((g) => ({ key: String(g.goal), label: `${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`, value: g.count, colour: SDG_GOALS[g.goal - 1]?.colour }))}
+        />
+        <BarTable
+          caption={t("dashboard.scores")}
+          labelHeader={t("dashboard.label")}
+          valueHeader={t("evaluation.average")}
+          testId="scores"
+          rows={data.scores.map((s) => ({
+            key: s.dimension,
+            label: t(`evaluation.dimensions.${s.dimension}`),
+            value: s.average ?? 0,
+            display: s.average === null ? t("dashboard.scoreNone") : `${format.number(s.average, { maximumFractionDigits: 2 })} / 5`,
+          }))}
+        />
+        <BarTable
+          caption={t("dashboard.lights")}
+          labelHeader={t("dashboard.label")}
+          valueHeader={t("dashboard.count")}
+          testId="lights"
+          rows={data.lights.map((l) => ({ key: l.light, label: t(`evaluation.light.${l.light}`), value: l.count, colour: LIGHT_COLOURS[l.light] }))}
+        />
+        <div className="space-y-2">
+          <h3 className="font-semibold">{t("dashboard.ending")}</h3>
+          {data.ending.length === 0 ? (
+            <p className="text-sm">{t("dashboard.endingNone")}</p>
+          ) : (
+            <ul className="text-sm" data-testid="ending">
+              {data.ending.map((e) => (
+                <li key={e.id}>
+                  <Link href={`${base}/alliances/${e.id}`}>{e.title}</Link> · {t("dashboard.endsOn", { date: format.dateTime(new Date(e.endsOn), { dateStyle: "medium" }) })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+
+      <div className="space-y-2">
+        <h3 className="font-semibold">{t("dashboard.trajectory")}</h3>
+        {data.trajectory.length === 0 ? (
+          <p className="text-sm">{t("dashboard.trajectoryNone")}</p>
+        ) : (
+          <table className="border-collapse text-left text-sm" data-testid="trajectory">
+            <caption className="sr-only">{t("dashboard.trajectory")}</caption>
+            <thead>
+              <tr className="border-b border-slate-400">
+                <th scope="col" className="py-1 pr-4">{t("dashboard.year_")}</th>
+                <th scope="col" className="py-1 pr-4">{t("dashboard.from")}</th>
+                <th scope="col" className="py-1 pr-4">{t("dashboard.to")}</th>
+                <th scope="col" className="py-1 pr-4">{t("dashboard.count")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.trajectory.map((r) => (
+                <tr key={`${r.year}-${r.from}-${r.to}`} className="border-b border-slate-200">
+                  <td className="py-1 pr-4">{r.year}</td>
+                  <td className="py-1 pr-4">{t(`alliance.modes.${r.from}` as never)}</td>
+                  <td className="py-1 pr-4">{t(`alliance.modes.${r.to}` as never)}</td>
+                  <td className="py-1 pr-4 tabular-nums">{r.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+
+      <div className="space-y-2">
+        <h3 className="font-semibold">{t("dashboard.atRisk")}</h3>
+        {data.atRisk.length === 0 ? (
+          <p className="text-sm">{t("dashboard.atRiskNone")}</p>
+        ) : (
+          <ul className="space-y-1 text-sm" data-testid="dashboard-at-risk">
+            {data.atRisk.map((a) => (
+              <li key={a.id}>
+                <Link href={`${base}/alliances/${a.id}`}>{a.title}</Link> · <EvaluationLight light={a.light} /> · {a.reasons.map((r) => t(`risk.reasons.${r}`)).join(" ; ")}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { resultRows } from "../../../db/rows";
+import { LIFECYCLE_STAGES, MODES } from "../../../domain/alliances";
+import type { WorkspaceContext } from "../context";
+import { allianceHealth } from "../evaluation/health";
+
+/** The filters every dashboard takes, kept in the URL. Unknown values are dropped, not refused. */
+export const DashboardFilters = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  mode: z.enum(MODES).optional().catch(undefined),
+  sdgGoal: z.coerce.number().int().min(1).max(17).optional().catch(undefined),
+  region: z.string().regex(/^\d{2}$/).optional().catch(undefined),
+  departement: z.string().regex(/^(\d{2,3}|2A|2B)$/).optional().catch(undefined),
+  stage: z.enum(LIFECYCLE_STAGES).optional().catch(undefined),
+});
+export type DashboardFilters = z.infer<typeof DashboardFilters>;
+
+/** Month lengths as the status-light rule counts them (domain/evaluation.ts). */
+const TWELVE_MONTHS = sql.raw(`interval '${(12 * 30.44).toFixed(2)} days'`);
+const TWENTY_FOUR_MONTHS = sql.raw(`interval '${(24 * 30.44).toFixed(2)} days'`);
+
+/**
+ * The workspace's live alliances that the filters keep, as a SQL condition on `a`. Tenant: the
+ * workspace's accepted party row (row-level security applies the same rule underneath).
+ */
+function scope(ctx: WorkspaceContext, f: DashboardFilters): SQL {
+  const parts: SQL[] = [
+    sql`exists (select 1 from alliance_parties p where p.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and p.status = 'accepted')`,
+    sql`a.archived_at is null`,
+  ];
+  if (f.stage) parts.push(sql`a.stage = ${f.stage}`);
+  if (f.mode) parts.push(sql`(select m.mode from alliance_mode_periods m where m.alliance_id = a.id order by m.starts_on desc limit 1) = ${f.mode}`);
+  if (f.sdgGoal) parts.push(sql`exists (select 1 from alliance_sdg_targets s where s.alliance_id = a.id and s.goal = ${f.sdgGoal})`);
+  if (f.region) parts.push(sql`exists (select 1 from alliance_territories t where t.alliance_id = a.id and t.region_code = ${f.region})`);
+  if (f.departement) parts.push(sql`exists (select 1 from alliance_territories t where t.alliance_id = a.id and t.departement_code = ${f.departement})`);
+  if (f.year) parts.push(sql`(a.starts_on is null or a.starts_on <= ${`${f.year}-12-31`}::date) and (a.ends_on is null or a.ends_on >= ${`${f.year}-01-01`}::date)`);
+  return sql.join(parts, sql` and `);
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+
+/**
+ * The partnership manager's dashboard, every figure computed in SQL over the filtered
+ * alliances: key figures, alliances by stage, mode and SDG goal, average scores per dimension
+ * over the cycles closed in the last 24 months, evaluation lights, alliances ending within 90
+ * days, the portfolio's mode trajectory per year, and the at-risk list. Permission: alliances.read.
+ */
+export async function workspaceDashboard(ctx: WorkspaceContext, filters: DashboardFilters) {
+  const where = scope(ctx, filters);
+  const thisYear = new Date().getUTCFullYear();
+  const rows = async <T>(query: SQL) => resultRows<T>(await ctx.tx.execute(query));
+
+  const [key] = await rows<{ alliances: number; active: number; partners: number }>(sql`
+    select count(*)::int as alliances,
+           count(*) filter (where a.stage <> 'termine')::int as active,
+           (select count(distinct p.organisation_id)::int from alliance_parties p
+              where p.alliance_id in (select a.id from alliances a where ${where}) and p.workspace_id is distinct from ${ctx.workspaceId}) as partners
+    from alliances a where ${where}`);
+  const contributions = await rows<{ year: number; cents: string | number | null; hours: string | number | null }>(sql`
+    select extract(year from k.occurred_on)::int as year, sum(k.value_cents) as cents, sum(k.quantity) filter (where k.unit = 'heure') as hours
+    from alliance_contributions k
+    where k.alliance_id in (select a.id from alliances a where ${where}) and k.occurred_on >= ${`${thisYear - 1}-01-01`}::date and k.occurred_on <= ${`${thisYear}-12-31`}::date
+    group by 1`);
+  const byStage = await rows<{ key: string; count: number }>(sql`select a.stage as key, count(*)::int as count from alliances a where ${where} group by 1`);
+  const byMode = await rows<{ key: string | null; count: number }>(sql`
+    select (select m.mode from alliance_mode_periods m where m.alliance_id = a.id order by m.starts_on desc limit 1) as key, count(*)::int as count
+    from alliances a where ${where} group by 1`);
+  const byGoal = await rows<{ goal: number; count: number }>(sql`
+    select s.goal, count(distinct s.alliance_id)::int as count from alliance_sdg_targets s
+    where s.alliance_id in (select a.id from alliances a where ${where}) group by 1 order by 1`);
+  const scores = await rows<{ dimension: string; average: string | number; answers: number; cycles: number }>(sql`
+    select e.dimension, round(avg(e.score), 2) as average, count(*)::int as answers, count(distinct e.cycle_id)::int as cycles
+    from evaluation_answers e join evaluation_cycles c on c.id = e.cycle_id
+    where c.status = 'closed' and c.closed_at > now() - ${TWENTY_FOUR_MONTHS}
+      and c.alliance_id in (select a.id from alliances a where ${where})
+    group by 1`);
+  const lights = await rows<{ light: string; count: number }>(sql`
+    select case
+             when f.last_closed > now() - ${TWELVE_MONTHS} then 'green'
+             when f.running then 'amber'
+             when coalesce(f.last_closed, f.since) > now() - ${TWENTY_FOUR_MONTHS} then 'amber'
+             else 'red' end as light,
+           count(*)::int as count
+    from (select coalesce(a.starts_on::timestamptz, a.created_at) as since,
+                 (select max(c.closed_at) from evaluation_cycles c where c.alliance_id = a.id and c.status = 'closed') as last_closed,
+                 exists (select 1 from evaluation_cycles c where c.alliance_id = a.id and c.status = 'open') as running
+          from alliances a where ${where}) f
+    group by 1`);
+  const ending = await rows<{ id: string; title: string; ends_on: string }>(sql`
+    select a.id, a.title, a.ends_on::text as ends_on from alliances a
+    where ${where} and a.ends_on >= current_date and a.ends_on <= current_date + 90 order by a.ends_on, a.title limit 50`);
+  const trajectory = await rows<{ year: number; from: string; to: string; count: number }>(sql`
+    select t.year, t.prev as from, t.mode as to, count(*)::int as count
+    from (select extract(year from m.starts_on)::int as year, m.mode::text as mode,
+                 lag(m.mode::text) over (partition by m.alliance_id order by m.starts_on) as prev
+          from alliance_mode_periods m where m.alliance_id in (select a.id from alliances a where ${where})) t
+    where t.prev is not null and t.prev <> t.mode
+    group by 1, 2, 3 order by 1, 2, 3`);
+  const health = await allianceHealth(ctx);
+  const kept = new Set(resultRows<{ id: string }>(await ctx.tx.execute(sql`select a.id from alliances a where ${where}`)).map((r) => r.id));
+
+  const year = (y: number) => contributions.find((c) => c.year === y);
+  return {
+    filters,
+    key: {
+      alliances: key?.alliances ?? 0,
+      active: key?.active ?? 0,
+      partners: key?.partners ?? 0,
+      thisYear: { year: thisYear, cents: num(year(thisYear)?.cents), hours: num(year(thisYear)?.hours) },
+      lastYear: { year: thisYear - 1, cents: num(year(thisYear - 1)?.cents), hours: num(year(thisYear - 1)?.hours) },
+    },
+    byStage: LIFECYCLE_STAGES.map((s) => ({ key: s, count: byStage.find((r) => r.key === s)?.count ?? 0 })),
+    byMode: MODES.map((m) => ({ key: m, count: byMode.find((r) => r.key === m)?.count ?? 0 })),
+    byGoal: byGoal.map((g) => ({ goal: g.goal, count: g.count })),
+    scores: (["performance", "innovation", "confiance", "equilibre", "valeur"] as const).map((d) => {
+      const r = scores.find((s) => s.dimension === d);
+      return { dimension: d, average: r ? Number(r.average) : null, cycles: r?.cycles ?? 0 };
+    }),
+    lights: (["green", "amber", "red"] as const).map((l) => ({ light: l, count: lights.find((r) => r.light === l)?.count ?? 0 })),
+    ending: ending.map((e) => ({ id: e.id, title: e.title, endsOn: e.ends_on })),
+    trajectory,
+    atRisk: health.filter((h) => h.reasons.length > 0 && kept.has(h.id)),
+  };
+}
