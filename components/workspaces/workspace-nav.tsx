@@ -20,6 +20,7 @@ export async function WorkspaceNav({
     { href: base, label: t("overview"), show: true },
     { href: `${base}/alliances`, label: t("alliances"), show: can(workspace.myRole, "alliances.read") },
     { href: `${base}/organisations`, label: t("organisations"), show: can(workspace.myRole, "organisations.read") },
+    { href: `${base}/reports/sdg`, label: t("sdgReport"), show: can(workspace.myRole, "alliances.read") },
     { href: `${base}/notifications`, label: unread > 0 ? t("notificationsUnread", { count: unread }) : t("notifications"), show: can(workspace.myRole, "alliances.read") },
     { href: `${base}/members`, label: t("members"), show: can(workspace.myRole, "members.read") },
     { href: `${base}/audit`, label: t("audit"), show: can(workspace.myRole, "audit.read") },

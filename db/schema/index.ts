@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./organisations";
 export * from "./alliances";
 export * from "./evaluation";
+export * from "./reports";

@@ -61,6 +61,8 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "public" | "auth
   "evaluation.deleteResult": "alliances.write",
   "evaluation.atRisk": "alliances.read",
   "dashboards.workspace": "alliances.read",
+  "dashboards.sdgReport": "alliances.read",
+  "dashboards.saveNarrative": "alliances.write",
   "notifications.list": "alliances.read",
   "notifications.unreadCount": "alliances.read",
   "notifications.markAllRead": "alliances.read",

@@ -130,6 +130,8 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   },
   "evaluation.atRisk": async () => ({}),
   "dashboards.workspace": async () => ({ year: 2025 }),
+  "dashboards.sdgReport": async () => ({ year: 2025 }),
+  "dashboards.saveNarrative": async () => ({ year: 2025, goal: 12, text: "Nos achats responsables ont progressé.", version: 0 }),
   "notifications.list": async () => ({}),
   "notifications.unreadCount": async () => ({}),
   "notifications.markAllRead": async () => ({}),

@@ -1,0 +1,139 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { SdgBadge } from "@/components/alliances/sdg-badge";
+import { BarTable } from "@/components/dashboards/bar-table";
+import { NarrativeForm } from "@/components/dashboards/narrative-form";
+import { can } from "@/domain/roles";
+import { SDG_GOALS } from "@/domain/sdg";
+import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+
+type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<{ year?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("report"))("title") };
+}
+
+/** The CSR team's SDG contribution report for a year, on screen, with its narratives and exports. */
+export default async function SdgReportPage({ params, searchParams }: Props) {
+  const { workspaceSlug } = await params;
+  const thisYear = new Date().getUTCFullYear();
+  const asked = Number((await searchParams).year);
+  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
+  const caller = await serverCaller();
+  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const report = await readOrNotFound(() => caller.dashboards.sdgReport({ workspaceSlug, year }));
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+  const canWrite = can(workspace.myRole, "alliances.write");
+  const exportHref = (f: string) => `/w/${workspaceSlug}/reports/sdg/export?year=${year}&format=${f}`;
+  return (
+    <article className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold">{t("report.title")}</h1>
+        <p className="max-w-3xl text-slate-800">{t("report.intro")}</p>
+      </header>
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="r-year" className="block text-sm font-medium">
+            {t("report.year")}
+          </label>
+          <select id="r-year" name="year" defaultValue={String(year)} className="mt-1 block rounded-md border border-slate-500 bg-white px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700">
+            {Array.from({ length: 10 }, (_, i) => thisYear - i).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
+          {t("report.show")}
+        </button>
+      </form>
+      <nav aria-label={t("report.export")} className="flex flex-wrap items-center gap-4">
+        <span className="font-medium">{t("report.export")} :</span>
+        <a href={exportHref("pdf")} download>
+          {t("report.exportPdf")}
+        </a>
+        <a href={exportHref("xlsx")} download>
+          {t("report.exportXlsx")}
+        </a>
+        <a href={exportHref("csv")} download>
+          {t("report.exportCsv")}
+        </a>
+      </nav>
+      {report.goals.length === 0 ? (
+        <p>{t("report.empty")}</p>
+      ) : (
+        <>
+          <BarTable
+            caption={t("report.chart")}
+            labelHeader={t("report.columns.goalName")}
+            valueHeader={t("report.columns.ownEuros")}
+            testId="report-chart"
+            rows={report.goals.map((g) => ({ key: String(g.goal), label: `${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`, value: g.ownCents, display: euros(g.ownCents), colour: SDG_GOALS[g.goal - 1]?.colour }))}
+          />
+          {report.goals.map((g) => (
+            <section key={g.goal} aria-labelledby={`goal-${g.goal}`} className="space-y-3 border-t border-slate-300 pt-4" data-testid={`report-goal-${g.goal}`}>
+              <h2 id={`goal-${g.goal}`} className="flex items-center gap-2 text-xl font-semibold">
+                <SdgBadge goal={g.goal} name={t("sdg.goal", { number: g.goal })} />
+                {t(`sdg.goals.${g.goal}` as never)}
+              </h2>
+              <p>{t("report.goalLine", { alliances: g.alliances, euros: euros(g.ownCents), hours: format.number(g.ownHours) })}</p>
+              <p className="text-sm">
+                <span className="font-medium">{t("report.averages")} : </span>
+                {Object.keys(g.averages).length
+                  ? Object.entries(g.averages)
+                      .map(([d, v]) => `${t(`evaluation.dimensions.${d}` as never)} ${format.number(v, { maximumFractionDigits: 2 })}/5`)
+                      .join(" · ")
+                  : t("report.noScores")}
+              </p>
+              <div className="overflow-x-auto">
+                <table className="w-full border-collapse text-left text-sm">
+                  <caption className="sr-only">{t(`sdg.goals.${g.goal}` as never)}</caption>
+                  <thead>
+                    <tr className="border-b border-slate-400">
+                      <th scope="col" className="py-1 pr-3">{t("report.columns.target")}</th>
+                      <th scope="col" className="py-1 pr-3">{t("report.columns.alliance")}</th>
+                      <th scope="col" className="py-1 pr-3">{t("report.columns.partners")}</th>
+                      <th scope="col" className="py-1 pr-3">{t("report.columns.share")}</th>
+                      <th scope="col" className="py-1 pr-3">{t("report.columns.ownEuros")}</th>
+                      <th scope="col" className="py-1 pr-3">{t("report.columns.ownHours")}</th>
+                      <th scope="col" className="py-1 pr-3">{t("report.indicators")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {g.targets.flatMap((target) =>
+                      target.alliances.map((a) => (
+                        <tr key={`${target.target}-${a.id}`} className="border-b border-slate-200 align-top">
+                          <td className="py-1 pr-3 font-mono">{target.target}</td>
+                          <th scope="row" className="py-1 pr-3 font-normal">{a.title}</th>
+                          <td className="py-1 pr-3">{a.partners}</td>
+                          <td className="py-1 pr-3 tabular-nums">{a.sharePercent === null ? "—" : `${a.sharePercent} %`}</td>
+                          <td className="py-1 pr-3 tabular-nums">{euros(a.ownCents)}</td>
+                          <td className="py-1 pr-3 tabular-nums">{format.number(a.ownHours)}</td>
+                          <td className="py-1 pr-3">
+                            {a.indicators.map((i) => (
+                              <span key={i.name} className="block">
+                                {i.name} : {i.results.map((r) => `${r.period} ${format.number(r.value)} ${i.unit}`).join(", ")}
+                              </span>
+                            ))}
+                          </td>
+                        </tr>
+                      )),
+                    )}
+                  </tbody>
+                </table>
+              </div>
+              {canWrite ? (
+                <NarrativeForm workspaceSlug={workspaceSlug} year={year} goal={g.goal} text={g.narrative} version={g.narrativeVersion} />
+              ) : g.narrative ? (
+                <p className="whitespace-pre-line italic">{g.narrative}</p>
+              ) : null}
+            </section>
+          ))}
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,90 @@
+import ExcelJS from "exceljs";
+import type { Locale } from "../../../messages/locales";
+import { translator } from "../../i18n/translate";
+import type { SdgReport } from "./sdg-report";
+
+const DIMENSIONS = ["performance", "innovation", "confiance", "equilibre", "valeur"] as const;
+
+/** The report flattened to one row per goal, target and alliance: the shape of the CSV and the detail sheet. */
+export function reportRows(report: SdgReport) {
+  return report.goals.flatMap((g) =>
+    g.targets.flatMap((t) =>
+      t.alliances.map((a) => ({ goal: g.goal, target: t.target, alliance: a.title, partners: a.partners, sharePercent: a.sharePercent, ownEuros: a.ownCents / 100, ownHours: a.ownHours })),
+    ),
+  );
+}
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return "";
+  if (typeof value === "number") return String(value);
+  return /[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * CSV of the report (one row per goal, target and alliance), semicolon-separated with a BOM so
+ * that Excel in French opens it with accents and columns in place; decimals use a dot.
+ */
+export function reportCsv(report: SdgReport, locale: Locale): string {
+  const t = translator(locale);
+  const header = [t("report.columns.goal"), t("report.columns.target"), t("report.columns.alliance"), t("report.columns.partners"), t("report.columns.share"), t("report.columns.ownEuros"), t("report.columns.ownHours")];
+  const lines = reportRows(report).map((r) => [r.goal, r.target, r.alliance, r.partners, r.sharePercent, r.ownEuros, r.ownHours].map(csvCell).join(";"));
+  return `\uFEFF${[header.map(csvCell).join(";"), ...lines].join("\r\n")}\r\n`;
+}
+
+/** XLSX of the report: one sheet per section (goals, targets and alliances, indicators, narratives), numbers as numbers. */
+export async function reportXlsx(report: SdgReport, locale: Locale): Promise<Buffer> {
+  const t = translator(locale);
+  const book = new ExcelJS.Workbook();
+  book.creator = "Maillage";
+  book.title = t("report.fileTitle", { workspace: report.workspaceName, year: report.year });
+  const euro = '#,##0.00 "€"';
+
+  const goals = book.addWorksheet(t("report.sheets.goals"));
+  goals.columns = [
+    { header: t("report.columns.goal"), key: "goal", width: 8 },
+    { header: t("report.columns.goalName"), key: "name", width: 40 },
+    { header: t("report.columns.alliances"), key: "alliances", width: 12 },
+    { header: t("report.columns.ownEuros"), key: "euros", width: 16, style: { numFmt: euro } },
+    { header: t("report.columns.ownHours"), key: "hours", width: 12 },
+    ...DIMENSIONS.map((d) => ({ header: t(`evaluation.dimensions.${d}`), key: d, width: 14 })),
+  ];
+  for (const g of report.goals) {
+    goals.addRow({ goal: g.goal, name: t(`sdg.goals.${g.goal}` as never), alliances: g.alliances, euros: g.ownCents / 100, hours: g.ownHours, ...Object.fromEntries(DIMENSIONS.map((d) => [d, g.averages[d] ?? null])) });
+  }
+
+  const detail = book.addWorksheet(t("report.sheets.detail"));
+  detail.columns = [
+    { header: t("report.columns.goal"), key: "goal", width: 8 },
+    { header: t("report.columns.target"), key: "target", width: 10 },
+    { header: t("report.columns.alliance"), key: "alliance", width: 40 },
+    { header: t("report.columns.partners"), key: "partners", width: 40 },
+    { header: t("report.columns.share"), key: "sharePercent", width: 12 },
+    { header: t("report.columns.ownEuros"), key: "ownEuros", width: 16, style: { numFmt: euro } },
+    { header: t("report.columns.ownHours"), key: "ownHours", width: 12 },
+  ];
+  for (const r of reportRows(report)) detail.addRow(r);
+
+  const indicators = book.addWorksheet(t("report.sheets.indicators"));
+  indicators.columns = [
+    { header: t("report.columns.target"), key: "target", width: 10 },
+    { header: t("report.columns.alliance"), key: "alliance", width: 40 },
+    { header: t("report.columns.indicator"), key: "indicator", width: 32 },
+    { header: t("report.columns.period"), key: "period", width: 12 },
+    { header: t("report.columns.value"), key: "value", width: 12 },
+    { header: t("report.columns.unit"), key: "unit", width: 12 },
+  ];
+  for (const g of report.goals)
+    for (const target of g.targets)
+      for (const a of target.alliances)
+        for (const i of a.indicators) for (const r of i.results) indicators.addRow({ target: target.target, alliance: a.title, indicator: i.name, period: r.period, value: r.value, unit: i.unit });
+
+  const narratives = book.addWorksheet(t("report.sheets.narratives"));
+  narratives.columns = [
+    { header: t("report.columns.goal"), key: "goal", width: 8 },
+    { header: t("report.columns.narrative"), key: "text", width: 100 },
+  ];
+  for (const g of report.goals) if (g.narrative) narratives.addRow({ goal: g.goal, text: g.narrative });
+
+  for (const sheet of book.worksheets) sheet.getRow(1).font = { bold: true };
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,155 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { resultRows } from "../../../db/rows";
+import { sdgReportNarratives, workspaces } from "../../../db/schema";
+import { AppError } from "../../errors";
+import { recordAudit } from "../audit/record-audit";
+import type { WorkspaceContext } from "../context";
+
+export const SdgReportInput = z.object({ year: z.number().int().min(2000).max(2100) });
+export const SaveNarrativeInput = z.object({
+  year: z.number().int().min(2000).max(2100),
+  goal: z.number().int().min(1).max(17),
+  text: z.string().trim().max(5000, { message: "errors.report.narrative" }),
+  version: z.number().int().min(0),
+});
+
+interface Row {
+  goal: number;
+  target: string;
+  alliance_id: string;
+  title: string;
+  partners: string | null;
+  share: number | null;
+  own_cents: string | number;
+  own_hours: string | number;
+}
+
+/**
+ * The CSR team's SDG contribution report for a year, per goal and target: the alliances of the
+ * workspace active that year, their partners, the share the workspace claims, its own
+ * contributions (€, hours) in the year, the indicators and their results in the year, the
+ * average impact scores of cycles closed that year, and the team's narrative per goal. Every
+ * figure is computed in SQL. Permission: alliances.read.
+ */
+export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof SdgReportInput>) {
+  const from = `${input.year}-01-01`;
+  const to = `${input.year}-12-31`;
+  const scope = sql`select a.id, a.title from alliances a
+    where exists (select 1 from alliance_parties p where p.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and p.status = 'accepted')
+      and a.archived_at is null
+      and (a.starts_on is null or a.starts_on <= ${to}::date) and (a.ends_on is null or a.ends_on >= ${from}::date)`;
+  const rows = resultRows<Row>(
+    await ctx.tx.execute(sql`
+      with mine as (${scope})
+      select s.goal::int as goal, s.target, a.id as alliance_id, a.title,
+        (select string_agg(o.name, ', ' order by o.name) from alliance_parties p join organisations o on o.id = p.organisation_id
+          where p.alliance_id = a.id and p.workspace_id is distinct from ${ctx.workspaceId} and p.status = 'accepted') as partners,
+        (select c.share_percent::int from alliance_sdg_claims c where c.alliance_id = a.id and c.workspace_id = ${ctx.workspaceId} and c.target = s.target) as share,
+        (select coalesce(sum(k.value_cents), 0) from alliance_contributions k join alliance_parties p on p.id = k.party_id
+          where k.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date) as own_cents,
+        (select coalesce(sum(k.quantity) filter (where k.unit = 'heure'), 0) from alliance_contributions k join alliance_parties p on p.id = k.party_id
+          where k.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date) as own_hours
+      from alliance_sdg_targets s join mine a on a.id = s.alliance_id
+      order by s.goal, s.target, a.title`),
+  );
+  const goals = resultRows<{ goal: number; alliances: number; own_cents: string | number; own_hours: string | number }>(
+    await ctx.tx.execute(sql`
+      with mine as (${scope}),
+      per_goal as (select distinct s.goal, s.alliance_id from alliance_sdg_targets s join mine a on a.id = s.alliance_id)
+      select g.goal::int as goal, count(*)::int as alliances,
+        coalesce(sum((select sum(k.value_cents) from alliance_contributions k join alliance_parties p on p.id = k.party_id
+          where k.alliance_id = g.alliance_id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date)), 0) as own_cents,
+        coalesce(sum((select sum(k.quantity) filter (where k.unit = 'heure') from alliance_contributions k join alliance_parties p on p.id = k.party_id
+          where k.alliance_id = g.alliance_id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date)), 0) as own_hours
+      from per_goal g group by g.goal order by g.goal`),
+  );
+  const scores = resultRows<{ goal: number; dimension: string; average: string | number }>(
+    await ctx.tx.execute(sql`
+      with mine as (${scope}),
+      per_goal as (select distinct s.goal, s.alliance_id from alliance_sdg_targets s join mine a on a.id = s.alliance_id)
+      select g.goal::int as goal, e.dimension, round(avg(e.score), 2) as average
+      from per_goal g join evaluation_cycles c on c.alliance_id = g.alliance_id and c.status = 'closed'
+        and c.closed_at >= ${from}::date and c.closed_at < (${to}::date + 1)
+      join evaluation_answers e on e.cycle_id = c.id
+      group by 1, 2`),
+  );
+  const indicators = resultRows<{ target: string; alliance_id: string; name: string; unit: string; period: string; value: string | number }>(
+    await ctx.tx.execute(sql`
+      with mine as (${scope})
+      select i.sdg_target as target, i.alliance_id, i.name, i.unit, r.period, r.value
+      from alliance_indicators i join mine a on a.id = i.alliance_id
+      join indicator_results r on r.indicator_id = i.id and r.period_end between ${from}::date and ${to}::date
+      where i.sdg_target is not null
+      order by i.name, r.period_end`),
+  );
+  const narratives = await ctx.tx
+    .select({ goal: sdgReportNarratives.goal, text: sdgReportNarratives.text, version: sdgReportNarratives.version })
+    .from(sdgReportNarratives)
+    .where(and(eq(sdgReportNarratives.workspaceId, ctx.workspaceId), eq(sdgReportNarratives.year, input.year)));
+  const [workspace] = await ctx.tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
+
+  return {
+    year: input.year,
+    workspaceName: workspace?.name ?? "",
+    goals: goals.map((g) => {
+      const targets = [...new Set(rows.filter((r) => r.goal === g.goal).map((r) => r.target))];
+      const narrative = narratives.find((n) => n.goal === g.goal);
+      return {
+        goal: g.goal,
+        alliances: g.alliances,
+        ownCents: Number(g.own_cents),
+        ownHours: Number(g.own_hours),
+        averages: Object.fromEntries(scores.filter((s) => s.goal === g.goal).map((s) => [s.dimension, Number(s.average)])) as Record<string, number>,
+        narrative: narrative?.text ?? "",
+        narrativeVersion: narrative?.version ?? 0,
+        targets: targets.map((target) => ({
+          target,
+          alliances: rows
+            .filter((r) => r.goal === g.goal && r.target === target)
+            .map((r) => ({
+              id: r.alliance_id,
+              title: r.title,
+              partners: r.partners ?? "",
+              sharePercent: r.share,
+              ownCents: Number(r.own_cents),
+              ownHours: Number(r.own_hours),
+              indicators: Object.values(
+                indicators
+                  .filter((i) => i.target === target && i.alliance_id === r.alliance_id)
+                  .reduce<Record<string, { name: string; unit: string; results: Array<{ period: string; value: number }> }>>((acc, i) => {
+                    (acc[i.name] ??= { name: i.name, unit: i.unit, results: [] }).results.push({ period: i.period, value: Number(i.value) });
+                    return acc;
+                  }, {}),
+              ),
+            })),
+        })),
+      };
+    }),
+  };
+}
+export type SdgReport = Awaited<ReturnType<typeof sdgReport>>;
+
+/**
+ * Saves the team's narrative for one goal of the year's report; the edit names the version it
+ * started from, so a concurrent edit is refused rather than lost. Permission: alliances.write. Audited.
+ */
+export async function saveNarrative(ctx: WorkspaceContext, input: z.infer<typeof SaveNarrativeInput>) {
+  const [current] = await ctx.tx
+    .select({ text: sdgReportNarratives.text, version: sdgReportNarratives.version })
+    .from(sdgReportNarratives)
+    .where(and(eq(sdgReportNarratives.workspaceId, ctx.workspaceId), eq(sdgReportNarratives.year, input.year), eq(sdgReportNarratives.goal, input.goal)))
+    .for("update");
+  if ((current?.version ?? 0) !== input.version) throw new AppError("CONFLICT", "errors.report.stale");
+  const version = input.version + 1;
+  if (current) {
+    await ctx.tx
+      .update(sdgReportNarratives)
+      .set({ text: input.text, version, updatedBy: ctx.actor.userId, updatedAt: new Date() })
+      .where(and(eq(sdgReportNarratives.workspaceId, ctx.workspaceId), eq(sdgReportNarratives.year, input.year), eq(sdgReportNarratives.goal, input.goal)));
+  } else {
+    await ctx.tx.insert(sdgReportNarratives).values({ workspaceId: ctx.workspaceId, year: input.year, goal: input.goal, text: input.text, version, updatedBy: ctx.actor.userId });
+  }
+  await recordAudit(ctx, { action: "report.narrative", entityType: "sdg_report", entityId: `${input.year}-${input.goal}`, before: { text: current?.text ?? "" }, after: { text: input.text } });
+  return { version };
+}

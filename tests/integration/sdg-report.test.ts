@@ -1,0 +1,88 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { reportCsv, reportXlsx } from "../../server/services/dashboards/sdg-report-export";
+import { reportPdf } from "../../server/services/dashboards/sdg-report-pdf";
+import { DEFAULT_QUESTIONS } from "../../domain/evaluation";
+import { callerFor } from "../helpers/caller";
+import { openTestDatabase } from "../helpers/db";
+import { rejection } from "../helpers/errors";
+import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
+
+const { db } = await openTestDatabase();
+const year = new Date().getUTCFullYear();
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+/** A co-owns with B an alliance on 2.4 and 17.17; each records contributions; A claims 60 % of 2.4. */
+async function fixture() {
+  const a = await createWorkspaceWithRoles(db);
+  const b = await createWorkspaceWithRoles(db);
+  const orgB = await giveOrganisation(db, b.workspace.id, "Coopérative Bleue");
+  const ownerA = callerFor(db, a.users.owner);
+  const sa = a.workspace.slug;
+  const { id } = await ownerA.alliances.create({ workspaceSlug: sa, ...allianceInput({ title: "Jardins solidaires", partners: [{ organisationId: orgB, role: "partenaire" }], startsOn: `${year - 1}-01-01` }) });
+  const parties = (await ownerA.alliances.get({ workspaceSlug: sa, id })).parties;
+  const partyB = parties.find((p) => p.organisationId === orgB)!;
+  await ownerA.alliances.inviteCoOwner({ workspaceSlug: sa, allianceId: id, partyId: partyB.id });
+  const ownerB = callerFor(db, b.users.owner);
+  await ownerB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true });
+  const mine = parties.find((p) => p.isMine)!.id;
+  await ownerA.alliances.addContribution({ workspaceSlug: sa, allianceId: id, partyId: mine, kind: "argent", quantity: 2500, valueEuros: 2500, occurredOn: `${year}-03-01` });
+  await ownerA.alliances.addContribution({ workspaceSlug: sa, allianceId: id, partyId: mine, kind: "heures_benevolat", quantity: 12, occurredOn: `${year}-04-01` });
+  await ownerA.alliances.addContribution({ workspaceSlug: sa, allianceId: id, partyId: mine, kind: "argent", quantity: 999, valueEuros: 999, occurredOn: `${year - 1}-03-01` });
+  await ownerB.alliances.addContribution({ workspaceSlug: b.workspace.slug, allianceId: id, partyId: partyB.id, kind: "argent", quantity: 7000, valueEuros: 7000, occurredOn: `${year}-05-01` });
+  await ownerA.alliances.saveSdgClaims({ workspaceSlug: sa, allianceId: id, claims: [{ target: "2.4", sharePercent: 60 }] });
+  const indicator = await ownerA.evaluation.addIndicator({ workspaceSlug: sa, allianceId: id, name: "Familles", unit: "familles", dimension: "innovation", sdgTarget: "2.4", direction: "higher", frequency: "yearly" });
+  await ownerA.evaluation.addResult({ workspaceSlug: sa, allianceId: id, indicatorId: indicator.id, period: String(year), periodEnd: `${year}-12-31`, value: 42 });
+  const { id: cycleId } = await ownerA.evaluation.openCycle({ workspaceSlug: sa, allianceId: id, period: String(year), dueOn: inDays(5) });
+  for (const [who, slug, score] of [[ownerA, sa, 4], [ownerB, b.workspace.slug, 2]] as const) {
+    await who.evaluation.submitAnswers({ workspaceSlug: slug, cycleId, answers: DEFAULT_QUESTIONS.map((q) => ({ questionKey: q.key, score, justification: "vu" })) });
+  }
+  return { a, b, ownerA, ownerB, sa, id };
+}
+
+describe("the SDG contribution report", () => {
+  it("counts the workspace's own contributions of the year, its claimed share, indicators and scores, per goal and target", async () => {
+    const { ownerA, sa, id } = await fixture();
+    const report = await ownerA.dashboards.sdgReport({ workspaceSlug: sa, year });
+    expect(report.goals.map((g) => g.goal)).toEqual([2, 17]);
+    const [two, seventeen] = report.goals;
+    expect(two).toMatchObject({ goal: 2, alliances: 1, ownCents: 250_000, ownHours: 12, averages: { performance: 3, confiance: 3 } });
+    expect(seventeen).toMatchObject({ goal: 17, ownCents: 250_000 });
+    const row = two!.targets[0]!.alliances[0]!;
+    expect(row).toMatchObject({ id, title: "Jardins solidaires", partners: "Coopérative Bleue", sharePercent: 60, ownCents: 250_000, ownHours: 12 });
+    expect(row.indicators).toEqual([{ name: "Familles", unit: "familles", results: [{ period: String(year), value: 42 }] }]);
+    expect(seventeen!.targets[0]!.alliances[0]!.sharePercent).toBeNull();
+    // Last year: only last year's own contribution.
+    expect((await ownerA.dashboards.sdgReport({ workspaceSlug: sa, year: year - 1 })).goals[0]).toMatchObject({ ownCents: 99_900, ownHours: 0 });
+  });
+
+  it("keeps each workspace's narrative to itself and refuses a stale edit", async () => {
+    const { ownerA, ownerB, sa, b } = await fixture();
+    await ownerA.dashboards.saveNarrative({ workspaceSlug: sa, year, goal: 2, text: "Nos potagers nourrissent le quartier.", version: 0 });
+    expect((await rejection(ownerA.dashboards.saveNarrative({ workspaceSlug: sa, year, goal: 2, text: "Écrasé", version: 0 }))).code).toBe("CONFLICT");
+    expect((await ownerA.dashboards.sdgReport({ workspaceSlug: sa, year })).goals[0]).toMatchObject({ narrative: "Nos potagers nourrissent le quartier.", narrativeVersion: 1 });
+    const seenByB = await ownerB.dashboards.sdgReport({ workspaceSlug: b.workspace.slug, year });
+    expect(seenByB.goals[0]).toMatchObject({ narrative: "", ownCents: 700_000 });
+  });
+
+  it("exports the same figures as CSV, XLSX (numbers as numbers) and PDF", async () => {
+    const { ownerA, sa } = await fixture();
+    const report = await ownerA.dashboards.sdgReport({ workspaceSlug: sa, year });
+    const csv = reportCsv(report, "fr");
+    expect(csv.startsWith("\uFEFFODD;Cible;Alliance;Partenaires;")).toBe(true);
+    expect(csv).toContain("2;2.4;Jardins solidaires;Coopérative Bleue;60;2500;12");
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await reportXlsx(report, "fr"));
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Objectifs", "Cibles et alliances", "Indicateurs", "Récits"]);
+    const goals = book.getWorksheet("Objectifs")!;
+    expect(goals.getRow(2).getCell(1).value).toBe(2);
+    expect(goals.getRow(2).getCell(4).value).toBe(2500);
+    expect(typeof book.getWorksheet("Cibles et alliances")!.getRow(2).getCell(5).value).toBe("number");
+    expect(book.getWorksheet("Indicateurs")!.getRow(2).getCell(5).value).toBe(42);
+
+    const pdf = await reportPdf(report, "fr");
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(2000);
+  });
+});
