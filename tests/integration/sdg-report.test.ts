@@ -73,7 +73,7 @@ describe("the SDG contribution report", () => {
     expect(csv).toContain("2;2.4;Jardins solidaires;Coopérative Bleue;60;2500;12");
 
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await reportXlsx(report, "fr"));
+    await book.xlsx.load((await reportXlsx(report, "fr")) as never);
     expect(book.worksheets.map((w) => w.name)).toEqual(["Objectifs", "Cibles et alliances", "Indicateurs", "Récits"]);
     const goals = book.getWorksheet("Objectifs")!;
     expect(goals.getRow(2).getCell(1).value).toBe(2);
