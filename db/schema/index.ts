@@ -5,3 +5,4 @@ export * from "./organisations";
 export * from "./alliances";
 export * from "./evaluation";
 export * from "./reports";
+export * from "./territories";

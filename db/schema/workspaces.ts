@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { WORKSPACE_KINDS } from "../../domain/workspaces";
 import { ROLES } from "../../domain/roles";
 import { createdAt, id, updatedAt, version } from "./columns";
@@ -25,6 +25,8 @@ export const workspaces = pgTable(
     /** Partner roles and employee-engagement schemes this workspace added to the default lists. */
     customPartnerRoles: jsonb().$type<Array<{ key: string; label: string }>>().notNull().default([]),
     customEngagementSchemes: jsonb().$type<Array<{ key: string; label: string }>>().notNull().default([]),
+    /** Whether this workspace's alliances enter anonymised territorial statistics (on unless it opts out). */
+    territorialStatistics: boolean().notNull().default(true),
     /** The evaluation questionnaire this workspace uses for the cycles it opens; null means the default one. */
     evaluationQuestions: jsonb().$type<Array<{ key: string; dimension: string; label: string | null }>>(),
     version: version(),

@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit";
 import { dashboardsRouter } from "./routers/dashboards";
 import { evaluationRouter } from "./routers/evaluation";
 import { notificationsRouter } from "./routers/notifications";
+import { operatorRouter, territoriesRouter } from "./routers/territories";
 import { invitationsRouter, membersRouter } from "./routers/members";
 import { workspacesRouter } from "./routers/workspaces";
 import { createCallerFactory, router } from "./procedures";
@@ -20,6 +21,8 @@ export const appRouter = router({
   partyInvitations: partyInvitationsRouter,
   evaluation: evaluationRouter,
   dashboards: dashboardsRouter,
+  territories: territoriesRouter,
+  operator: operatorRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
-import { invitations, memberships, organisationContacts, savedViews } from "../../db/schema";
+import { invitations, memberships, organisationContacts, savedViews, territoryCoordinations } from "../../db/schema";
 import { DEFAULT_QUESTIONS } from "../../domain/evaluation";
 import { PERMISSIONS, type Role, ROLES } from "../../domain/roles";
 import { PROCEDURE_PERMISSIONS } from "../../server/auth/procedure-permissions";
@@ -132,6 +132,13 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   "dashboards.workspace": async () => ({ year: 2025 }),
   "dashboards.sdgReport": async () => ({ year: 2025 }),
   "dashboards.saveNarrative": async () => ({ year: 2025, goal: 12, text: "Nos achats responsables ont progressé.", version: 0 }),
+  "territories.coordinations": async () => ({}),
+  "territories.requestCoordination": async () => ({ level: "region", code: "84", reason: "Nous animons le réseau régional." }),
+  "territories.setStatistics": async () => ({ enabled: false }),
+  "territories.dashboard": async (f) => {
+    await db.insert(territoryCoordinations).values({ workspaceId: f.workspace.id, level: "departement", code: "69", status: "approved", decidedAt: new Date() });
+    return { level: "departement", code: "69" };
+  },
   "notifications.list": async () => ({}),
   "notifications.unreadCount": async () => ({}),
   "notifications.markAllRead": async () => ({}),
@@ -216,6 +223,8 @@ const AUTHED_SAMPLES: Record<string, Record<string, unknown>> = {
   "invitations.accept": { token: "A".repeat(43) },
   "territory.searchCommunes": { query: "lyon" },
   "partyInvitations.preview": { token: "A".repeat(43) },
+  "operator.requests": {},
+  "operator.decide": { id: "00000000-0000-4000-8000-000000000000", approve: true },
 };
 
 const allPaths = Object.keys(appRouter._def.procedures).sort();

@@ -1,0 +1,90 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { resultRows } from "../../../db/rows";
+import { territoryCoordinations } from "../../../db/schema";
+import { territory } from "../../../domain/territory-data";
+import { AppError } from "../../errors";
+import type { WorkspaceContext } from "../context";
+
+export const TerritoryDashboardInput = z.object({
+  level: z.enum(["france", "region", "departement"]).default("france"),
+  code: z.string().regex(/^(\d{2,3}|2A|2B)$/).nullish(),
+});
+
+const DIMENSIONS = ["mode", "goal", "kind", "stage", "year"] as const;
+
+interface Cell {
+  key: string;
+  alliances: number | null;
+  organisations: number | null;
+  cents: number | null;
+  hours: number | null;
+}
+
+/**
+ * The territorial coordinator's dashboard for France, a région or a département: totals and
+ * breakdowns (mode, SDG goal, kind of partner, stage, year of start) from the statistics
+ * function (an alliance counts once, opted-out workspaces' alliances are left out, cells under
+ * 3 alliances or 3 organisations come back hidden), the map's counts per département (or per
+ * commune and EPCI inside a département), alliances per 10,000 inhabitants, and the alliances
+ * whose parties all agreed to show their details to the territory. Only for a workspace with an
+ * approved coordination. Permission: alliances.read.
+ */
+export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<typeof TerritoryDashboardInput>) {
+  const approved = await ctx.tx
+    .select({ level: territoryCoordinations.level, code: territoryCoordinations.code, status: territoryCoordinations.status })
+    .from(territoryCoordinations)
+    .where(eq(territoryCoordinations.workspaceId, ctx.workspaceId));
+  const mine = approved.filter((c) => c.status === "approved");
+  if (mine.length === 0) throw new AppError("FORBIDDEN", "errors.coordination.notCoordinator");
+  const index = territory();
+  const level = input.level;
+  const code = level === "france" ? "" : (input.code ?? "");
+  if (level === "region" && !index.regions.has(code)) throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
+  if (level === "departement" && !index.departements.has(code)) throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
+
+  const counts = async (dimension: string) =>
+    resultRows<{ key: string; alliances: number | null; organisations: number | null; cents: string | number | null; hours: string | number | null }>(
+      await ctx.tx.execute(sql`select * from app_territory_counts(${level}, ${code}, ${dimension})`),
+    ).map((r): Cell => ({ key: r.key, alliances: r.alliances, organisations: r.organisations, cents: r.cents === null ? null : Number(r.cents), hours: r.hours === null ? null : Number(r.hours) }));
+
+  const [total] = await counts("total");
+  const breakdowns = Object.fromEntries(await Promise.all(DIMENSIONS.map(async (d) => [d, await counts(d)] as const))) as Record<(typeof DIMENSIONS)[number], Cell[]>;
+  const mapDimension = level === "departement" ? "commune" : "departement";
+  const map = await counts(mapDimension);
+  const regions = level === "france" ? await counts("region") : [];
+  const epci = level === "departement" ? await counts("epci") : [];
+  const population =
+    level === "france"
+      ? [...index.regions.values()].reduce((sum, r) => sum + r.population, 0)
+      : level === "region"
+        ? (index.regions.get(code)?.population ?? 0)
+        : (index.departements.get(code)?.population ?? 0);
+  const per10k = (alliances: number | null, people: number) => (alliances === null || people <= 0 ? null : Math.round((alliances / people) * 10_000 * 100) / 100);
+  const details = resultRows<{ id: string; title: string; summary: string | null; stage: string; mode: string | null; starts_on: string | null; ends_on: string | null; parties: string | null }>(
+    await ctx.tx.execute(sql`select * from app_territory_alliances(${level}, ${code})`),
+  );
+  const departementsHere = [...index.departements.values()].filter((d) => level === "france" || (level === "region" && d.region === code));
+  return {
+    level,
+    code: code || null,
+    name: level === "france" ? null : level === "region" ? index.regions.get(code)!.name : index.departements.get(code)!.name,
+    coordinations: approved,
+    total: total ?? { key: "total", alliances: null, organisations: null, cents: null, hours: null },
+    population,
+    per10k: per10k(total?.alliances ?? null, population),
+    breakdowns,
+    map: {
+      dimension: mapDimension,
+      cells: map.map((c) => ({
+        ...c,
+        name: mapDimension === "commune" ? (index.communes.get(c.key)?.name ?? c.key) : (index.departements.get(c.key)?.name ?? c.key),
+        per10k: mapDimension === "departement" ? per10k(c.alliances, index.departements.get(c.key)?.population ?? 0) : null,
+      })),
+      departements: departementsHere.map((d) => ({ code: d.code, name: d.name, region: d.region })),
+    },
+    regions: regions.map((r) => ({ ...r, name: index.regions.get(r.key)?.name ?? r.key, per10k: per10k(r.alliances, index.regions.get(r.key)?.population ?? 0) })),
+    epci: epci.map((e) => ({ ...e, name: index.epci.get(e.key)?.name ?? e.key })),
+    alliances: details.map((d) => ({ id: d.id, title: d.title, summary: d.summary, stage: d.stage, mode: d.mode, startsOn: d.starts_on, endsOn: d.ends_on, parties: d.parties ?? "" })),
+  };
+}
