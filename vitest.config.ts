@@ -16,5 +16,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The platform operator the territorial tests act as.
+    env: { OPERATOR_EMAILS: "operator@maillage.test" },
   },
 });

@@ -1,0 +1,119 @@
+import { eq, inArray } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { allianceParties, alliances, allianceTerritories, territoryCoordinations, users, workspaces } from "../../db/schema";
+import { territory } from "../../domain/territory-data";
+import { callerFor } from "../helpers/caller";
+import { openTestDatabase } from "../helpers/db";
+import { rejection } from "../helpers/errors";
+import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
+
+const { db } = await openTestDatabase();
+// Lozère: no other test puts alliances there, so its figures are known by hand.
+const LOZERE = "48";
+const CREUSE = "23";
+const communesOf = (dep: string) => [...territory().communes.values()].filter((c) => c.departement === dep).slice(0, 3).map((c) => c.code);
+
+async function coordinatorOf(code: string) {
+  const c = await createWorkspaceWithRoles(db);
+  await db.insert(territoryCoordinations).values({ workspaceId: c.workspace.id, level: "departement", code, status: "approved", decidedAt: new Date() });
+  return { c, caller: callerFor(db, c.users.viewer) };
+}
+
+const mode = (m: "mecenat" | "cooperation_economique" | "pratiques_responsables") => [{ mode: m, mecenatForms: [], startsOn: "2024-01-01" }];
+
+/** Seven counted alliances in Lozère (3 mécénat, 3 coopération, 1 pratiques responsables), one opted out, one co-owned. */
+async function lozere(dep = LOZERE) {
+  // Start from an empty département (a database kept between local runs may hold earlier ones).
+  await db.delete(alliances).where(inArray(alliances.id, db.select({ id: allianceTerritories.allianceId }).from(allianceTerritories).where(eq(allianceTerritories.departementCode, dep))));
+  const communes = communesOf(dep);
+  const w = await createWorkspaceWithRoles(db);
+  const owner = callerFor(db, w.users.owner);
+  const make = async (title: string, m: Parameters<typeof mode>[0], i: number) =>
+    (await owner.alliances.create({ workspaceSlug: w.workspace.slug, ...allianceInput({ title, modes: mode(m), territory: { scope: "commune", codes: [communes[i % communes.length]!] } }) })).id;
+  const ids = {
+    m1: await make("Mécénat 1", "mecenat", 0),
+    m2: await make("Mécénat 2", "mecenat", 1),
+    m3: await make("Mécénat 3", "mecenat", 2),
+    c1: await make("Coopération 1", "cooperation_economique", 0),
+    c2: await make("Coopération 2", "cooperation_economique", 1),
+    c3: await make("Coopération 3", "cooperation_economique", 2),
+    p1: await make("Pratiques 1", "pratiques_responsables", 0),
+  };
+  // m1 is co-owned by a second workspace: it must still count once.
+  const other = await createWorkspaceWithRoles(db);
+  const orgOther = await giveOrganisation(db, other.workspace.id);
+  await db.insert(allianceParties).values({ allianceId: ids.m1, organisationId: orgOther, workspaceId: other.workspace.id, role: "partenaire", status: "accepted" });
+  // An opted-out workspace's alliance is left out of every figure.
+  const out = await createWorkspaceWithRoles(db);
+  await db.update(workspaces).set({ territorialStatistics: false }).where(eq(workspaces.id, out.workspace.id));
+  await callerFor(db, out.users.owner).alliances.create({ workspaceSlug: out.workspace.slug, ...allianceInput({ title: "Non comptée", modes: mode("mecenat"), territory: { scope: "commune", codes: [communes[0]!] } }) });
+  // m2's parties all agreed to the territory audience; m3 only asked (one consent missing).
+  await owner.alliances.requestAudience({ workspaceSlug: w.workspace.slug, allianceId: ids.m2, audience: "territory" });
+  await db.insert(allianceParties).values({ allianceId: ids.m3, organisationId: orgOther, workspaceId: other.workspace.id, role: "partenaire", status: "accepted" });
+  await owner.alliances.requestAudience({ workspaceSlug: w.workspace.slug, allianceId: ids.m3, audience: "territory" });
+  return { w, owner, ids };
+}
+
+describe("the territorial dashboard", () => {
+  it("counts each alliance once, leaves opted-out workspaces out and hides small cells so no difference reveals them", async () => {
+    const { ids } = await lozere();
+    const { caller, c } = await coordinatorOf(LOZERE);
+    const d = await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: LOZERE });
+    expect(d.total.alliances).toBe(7);
+    // 7 own partners + the workspace's organisation + the co-owner's.
+    expect(d.total.organisations).toBe(9);
+    const modes = Object.fromEntries(d.breakdowns.mode.map((m) => [m.key, m.alliances]));
+    // pratiques_responsables (1) is hidden; so is the next smallest (coopération, 3, first by key), or 7 − 3 − 3 would give it away.
+    expect(modes).toEqual({ cooperation_economique: null, mecenat: 3, pratiques_responsables: null });
+    expect(d.map.dimension).toBe("commune");
+    expect(d.map.cells.every((cell) => cell.alliances === null || cell.alliances >= 3)).toBe(true);
+    expect(d.per10k).toBeGreaterThan(0);
+    // Details: only m2, whose parties all agreed to the territory audience.
+    expect(d.alliances.map((a) => a.id)).toEqual([ids.m2]);
+
+    const france = await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "france" });
+    expect(france.map.cells.find((cell) => cell.key === LOZERE)?.alliances).toBe(7);
+  });
+
+  it("gives a coordinator of another territory the counts but none of the details, and nothing to a workspace without coordination", async () => {
+    await lozere(CREUSE);
+    const { caller, c } = await coordinatorOf("12");
+    const d = await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: CREUSE });
+    expect(d.total.alliances).toBe(7);
+    expect(d.alliances).toEqual([]);
+    const plain = await createWorkspaceWithRoles(db);
+    expect((await rejection(callerFor(db, plain.users.owner).territories.dashboard({ workspaceSlug: plain.workspace.slug, level: "france" }))).code).toBe("FORBIDDEN");
+    const pending = await createWorkspaceWithRoles(db);
+    await callerFor(db, pending.users.owner).territories.requestCoordination({ workspaceSlug: pending.workspace.slug, level: "departement", code: LOZERE });
+    expect((await rejection(callerFor(db, pending.users.owner).territories.dashboard({ workspaceSlug: pending.workspace.slug, level: "departement", code: LOZERE }))).code).toBe("FORBIDDEN");
+  });
+
+  it("lets only operators decide a request, and the decision opens the dashboard", async () => {
+    const w = await createWorkspaceWithRoles(db);
+    const admin = callerFor(db, w.users.admin);
+    const { id } = await admin.territories.requestCoordination({ workspaceSlug: w.workspace.slug, level: "region", code: "76", reason: "Réseau régional" });
+    expect((await rejection(admin.territories.requestCoordination({ workspaceSlug: w.workspace.slug, level: "region", code: "76" }))).code).toBe("CONFLICT");
+    expect((await rejection(admin.territories.requestCoordination({ workspaceSlug: w.workspace.slug, level: "region", code: "99" }))).code).toBe("BAD_REQUEST");
+    expect((await rejection(admin.operator.decide({ id, approve: true }))).code).toBe("FORBIDDEN");
+    expect((await rejection(admin.operator.requests())).code).toBe("FORBIDDEN");
+    // OPERATOR_EMAILS is set for the test run (vitest.config.ts).
+    await db.insert(users).values({ email: "operator@maillage.test" }).onConflictDoNothing();
+    const [op] = await db.select().from(users).where(eq(users.email, "operator@maillage.test"));
+    const operator = callerFor(db, { id: op!.id, email: op!.email, name: null });
+    expect((await operator.operator.requests()).find((r) => r.id === id)).toMatchObject({ status: "requested", workspaceName: w.workspace.name, reason: "Réseau régional" });
+    await operator.operator.decide({ id, approve: true });
+    expect((await admin.territories.coordinations({ workspaceSlug: w.workspace.slug }))[0]).toMatchObject({ status: "approved" });
+    const d = await admin.territories.dashboard({ workspaceSlug: w.workspace.slug, level: "region", code: "76" });
+    expect(d.name).toBe("Occitanie");
+    const audit = await admin.audit.list({ workspaceSlug: w.workspace.slug, limit: 10 });
+    expect(JSON.stringify(audit)).toContain("coordination.approve");
+  });
+
+  it("keeps the tables themselves out of reach of the request role", async () => {
+    const { c } = await coordinatorOf(LOZERE);
+    const [row] = await db.select().from(alliances).limit(1);
+    expect(row).toBeDefined();
+    // A coordinator reads other workspaces' alliances only through the two functions.
+    expect((await rejection(callerFor(db, c.users.owner).alliances.get({ workspaceSlug: c.workspace.slug, id: row!.id }))).code).toBe("NOT_FOUND");
+  });
+});
