@@ -4,7 +4,7 @@ import type { WorkspaceKind } from "../domain/workspaces";
 import type { Db } from "./client";
 import { resultRows } from "./rows";
 import { DEFAULT_QUESTIONS } from "../domain/evaluation";
-import { allianceIndicators, allianceParties, alliances, auditEvents, evaluationAnswers, evaluationCycles, evaluationParticipants, indicatorResults, memberships, users, workspaces } from "./schema";
+import { allianceIndicators, allianceParties, alliances, auditEvents, evaluationAnswers, evaluationCycles, evaluationParticipants, indicatorResults, memberships, territoryCoordinations, users, workspaces } from "./schema";
 import { seedDemoAlliances } from "./seed-alliances";
 
 /** Fictional organisations and people of the demo. Any resemblance is accidental. */
@@ -38,6 +38,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; alliances: n
     { slug: "departement-val-clair", count: 15 },
   ]);
   await seedDemoSharing(db);
+  await seedDemoCoordination(db);
   return { created, alliances };
 }
 
@@ -181,4 +182,14 @@ async function seedDemoWorkspaces(db: Db): Promise<boolean> {
     }
   });
   return true;
+}
+
+/** The demo's collectivité coordinates the Drôme (where most demo alliances are): its territorial dashboard has figures. */
+async function seedDemoCoordination(db: Db) {
+  const [ws] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, "departement-val-clair"));
+  if (!ws) return;
+  await db
+    .insert(territoryCoordinations)
+    .values({ workspaceId: ws.id, level: "departement", code: "26", reason: "Démonstration", status: "approved", decidedBy: "demo", decidedAt: new Date() })
+    .onConflictDoNothing();
 }

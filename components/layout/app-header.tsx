@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { signOutAction } from "@/app/actions";
 import { LanguageSwitch } from "./language-switch";
+import { isOperator } from "@/server/services/territories/coordination";
 import { currentUser } from "@/server/trpc/server-caller";
 
 /** Brand, language switch and the signed-in user's sign-out, on every page. */
@@ -17,6 +18,7 @@ export async function AppHeader() {
         </Link>
         <div className="flex flex-wrap items-center gap-4 text-sm">
           <Link href="/bibliotheque">{t("library")}</Link>
+          {user && isOperator(user.email) ? <Link href="/operator">{t("operator")}</Link> : null}
           <Suspense>
             <LanguageSwitch />
           </Suspense>

@@ -8,11 +8,14 @@ export async function WorkspaceNav({
   workspace,
   workspaces,
   unread,
+  coordinating,
 }: {
   workspace: { slug: string; name: string; myRole: Role };
   workspaces: Array<{ slug: string; name: string }>;
   /** Notifications this member has not seen yet. */
   unread: number;
+  /** The workspace coordinates at least one territory (approved). */
+  coordinating: boolean;
 }) {
   const t = await getTranslations("workspaces");
   const base = `/w/${workspace.slug}`;
@@ -21,6 +24,7 @@ export async function WorkspaceNav({
     { href: `${base}/alliances`, label: t("alliances"), show: can(workspace.myRole, "alliances.read") },
     { href: `${base}/organisations`, label: t("organisations"), show: can(workspace.myRole, "organisations.read") },
     { href: `${base}/reports/sdg`, label: t("sdgReport"), show: can(workspace.myRole, "alliances.read") },
+    { href: `${base}/territory`, label: t("territory"), show: coordinating && can(workspace.myRole, "alliances.read") },
     { href: `${base}/notifications`, label: unread > 0 ? t("notificationsUnread", { count: unread }) : t("notifications"), show: can(workspace.myRole, "alliances.read") },
     { href: `${base}/members`, label: t("members"), show: can(workspace.myRole, "members.read") },
     { href: `${base}/audit`, label: t("audit"), show: can(workspace.myRole, "audit.read") },

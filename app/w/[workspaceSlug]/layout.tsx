@@ -9,9 +9,10 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
   const mine = await caller.workspaces.listMine();
   const unread = await caller.notifications.unreadCount({ workspaceSlug });
+  const coordinating = (await caller.territories.coordinations({ workspaceSlug })).some((c) => c.status === "approved");
   return (
     <div className="space-y-6">
-      <WorkspaceNav workspace={workspace} workspaces={mine} unread={unread} />
+      <WorkspaceNav workspace={workspace} workspaces={mine} unread={unread} coordinating={coordinating} />
       <div>{children}</div>
     </div>
   );

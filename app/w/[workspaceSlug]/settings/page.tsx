@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { allianceFormOptions } from "@/components/alliances/form-options";
 import { QuestionnaireEditor } from "@/components/evaluation/questionnaire-editor";
+import { TerritorySettings } from "@/components/territories/territory-settings";
 import { WorkspaceSettingsForm } from "@/components/workspaces/workspace-settings-form";
 import { can } from "@/domain/roles";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
@@ -19,12 +21,27 @@ export default async function SettingsPage({ params }: Params) {
   const workspace = await readOrNotFound(async () => caller.workspaces.get({ workspaceSlug }));
   if (!can(workspace.myRole, "workspace.update")) notFound();
   const questionnaire = await caller.evaluation.questionnaire({ workspaceSlug });
+  const coordinations = await caller.territories.coordinations({ workspaceSlug });
+  const tt = await getTranslations("territory");
+  const places = allianceFormOptions();
   const te = await getTranslations("evaluation");
   const defaultText = (key: string) => (te.has(`questions.${key}` as never) ? te(`questions.${key}` as never) : null);
   return (
     <section className="max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("settingsTitle")}</h1>
       <WorkspaceSettingsForm workspace={workspace} />
+      <section aria-labelledby="territory-title" className="space-y-3 pt-6">
+        <h2 id="territory-title" className="text-xl font-semibold">
+          {tt("settingsTitle")}
+        </h2>
+        <TerritorySettings
+          workspaceSlug={workspaceSlug}
+          statistics={workspace.territorialStatistics}
+          requests={coordinations.map((c) => ({ ...c, label: (c.level === "region" ? places.regions : places.departements).find((p) => p.code === c.code)?.label ?? c.code }))}
+          regions={places.regions}
+          departements={places.departements}
+        />
+      </section>
       <section aria-labelledby="questionnaire-title" className="space-y-3 pt-6">
         <h2 id="questionnaire-title" className="text-xl font-semibold">
           {te("questionnaire")}

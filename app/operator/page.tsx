@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { allianceFormOptions } from "@/components/alliances/form-options";
+import { DecideButtons } from "@/components/territories/decide-buttons";
+import { requireUser, serverCaller } from "@/server/trpc/server-caller";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("operator"))("title") };
+}
+
+/** Platform operators approve or refuse territorial coordination requests; anyone else gets 404. */
+export default async function OperatorPage() {
+  await requireUser();
+  const requests = await (await serverCaller()).operator.requests().catch(() => notFound());
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const places = allianceFormOptions();
+  const label = (level: string, code: string) => (level === "region" ? places.regions : places.departements).find((p) => p.code === code)?.label ?? code;
+  return (
+    <section aria-labelledby="operator-title" className="space-y-4">
+      <h1 id="operator-title" className="text-2xl font-bold">
+        {t("operator.title")}
+      </h1>
+      <p className="text-slate-800">{t("operator.intro")}</p>
+      {requests.length === 0 ? (
+        <p>{t("operator.none")}</p>
+      ) : (
+        <table className="w-full border-collapse text-left text-sm" data-testid="operator-requests">
+          <caption className="sr-only">{t("operator.title")}</caption>
+          <thead>
+            <tr className="border-b border-slate-400">
+              <th scope="col" className="py-2 pr-4">{t("operator.workspace")}</th>
+              <th scope="col" className="py-2 pr-4">{t("operator.territory")}</th>
+              <th scope="col" className="py-2 pr-4">{t("operator.reason")}</th>
+              <th scope="col" className="py-2 pr-4">{t("operator.status")}</th>
+              <th scope="col" className="py-2 pr-4">{t("operator.decision")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {requests.map((r) => (
+              <tr key={r.id} className="border-b border-slate-200 align-top">
+                <th scope="row" className="py-2 pr-4 font-normal">
+                  {r.workspaceName} <span className="block text-xs text-slate-700">{t(`workspaceKinds.${r.workspaceKind}` as never)} · {format.dateTime(r.createdAt, { dateStyle: "medium" })}</span>
+                </th>
+                <td className="py-2 pr-4">
+                  {t(`territory.levels.${r.level}`)} {label(r.level, r.code)}
+                </td>
+                <td className="py-2 pr-4">{r.reason}</td>
+                <td className="py-2 pr-4">
+                  {t(`territory.status.${r.status}`)}
+                  {r.decidedBy ? <span className="block text-xs text-slate-700">{r.decidedBy}</span> : null}
+                </td>
+                <td className="py-2 pr-4">
+                  <DecideButtons id={r.id} label={`${r.workspaceName}, ${label(r.level, r.code)}`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,215 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { allianceFormOptions } from "@/components/alliances/form-options";
+import { BarTable } from "@/components/dashboards/bar-table";
+import { FranceMap, type MapCell } from "@/components/territories/france-map";
+import { SDG_GOALS } from "@/domain/sdg";
+import { territory } from "@/domain/territory-data";
+import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+
+type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("territory"))("title") };
+}
+
+/**
+ * The territorial coordinator's dashboard: France, a région or a département, with a map that
+ * drills down, breakdowns whose hidden cells read "< 3", and the alliances whose parties agreed
+ * to be shown to the territory.
+ */
+export default async function TerritoryPage({ params, searchParams }: Props) {
+  const { workspaceSlug } = await params;
+  const query = await searchParams;
+  const level = query.level === "region" || query.level === "departement" ? query.level : "france";
+  const code = level === "france" ? null : (query.code ?? null);
+  const groupByRegion = query.group === "region";
+  const caller = await serverCaller();
+  const d = await readOrNotFound(() => caller.territories.dashboard({ workspaceSlug, level, code }));
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const index = territory();
+  const base = `/w/${workspaceSlug}/territory`;
+  const shown = (n: number | null) => (n === null ? t("territory.hidden") : format.number(n));
+  const euros = (cents: number | null) => (cents === null ? t("territory.hidden") : format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }));
+  const { regions, departements } = allianceFormOptions();
+  const outline = new Set<string>(
+    d.coordinations
+      .filter((c) => c.status === "approved")
+      .flatMap((c) => (c.level === "departement" ? [c.code] : [...index.departements.values()].filter((dep) => dep.region === c.code).map((dep) => dep.code))),
+  );
+  // Map cells: per département, or each département coloured by its région's figure.
+  const byRegion = new Map(d.regions.map((r) => [r.key, r]));
+  const cells = new Map<string, MapCell>();
+  if (d.map.dimension === "departement") {
+    for (const dep of index.departements.values()) {
+      const own = d.map.cells.find((c) => c.key === dep.code);
+      const reg = byRegion.get(dep.region);
+      const inScope = d.level === "france" || dep.region === d.code;
+      cells.set(dep.code, {
+        code: dep.code,
+        name: dep.name,
+        alliances: groupByRegion ? (reg ? reg.alliances : 0) : own ? own.alliances : 0,
+        known: inScope,
+      });
+    }
+  }
+  const bars = (title: string, testId: string, rows: Array<{ key: string; alliances: number | null }>, label: (k: string) => string, colour?: (k: string) => string | undefined) => (
+    <BarTable
+      caption={title}
+      labelHeader={t("territory.label")}
+      valueHeader={t("territory.count")}
+      testId={testId}
+      rows={rows.map((r) => ({ key: r.key, label: label(r.key), value: r.alliances ?? 0, display: shown(r.alliances), colour: colour?.(r.key) }))}
+    />
+  );
+  const title = d.level === "france" ? t("territory.france") : `${d.name} (${d.code})`;
+  return (
+    <article className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold">
+          {t("territory.title")} — {title}
+        </h1>
+        <p className="max-w-3xl text-slate-800">{t("territory.intro")}</p>
+        <nav aria-label={t("territory.choose")} className="flex flex-wrap gap-3 text-sm">
+          <Link href={base}>{t("territory.france")}</Link>
+          {d.level === "departement" ? (
+            <Link href={`${base}?level=region&code=${index.departements.get(d.code!)?.region}`}>{index.regions.get(index.departements.get(d.code!)?.region ?? "")?.name}</Link>
+          ) : null}
+        </nav>
+        <form method="get" className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="t-place" className="block text-sm font-medium">
+              {t("territory.choose")}
+            </label>
+            <select id="t-place" name="place" defaultValue={d.level === "france" ? "" : `${d.level}:${d.code}`} className="mt-1 block rounded-md border border-slate-500 bg-white px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700">
+              <option value="">{t("territory.france")}</option>
+              <optgroup label={t("territory.region")}>
+                {regions.map((r) => (
+                  <option key={r.code} value={`region:${r.code}`}>
+                    {r.label}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t("territory.departement")}>
+                {departements.map((dep) => (
+                  <option key={dep.code} value={`departement:${dep.code}`}>
+                    {dep.label}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          </div>
+          <button type="submit" formAction={`${base}/go`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
+            {t("territory.show")}
+          </button>
+        </form>
+      </header>
+
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="territory-figures">
+        {[
+          [t("territory.total"), shown(d.total.alliances), "alliances"],
+          [t("territory.organisations"), shown(d.total.organisations), "organisations"],
+          [t("territory.contributions"), euros(d.total.cents), "cents"],
+          [t("territory.hours"), d.total.hours === null ? t("territory.hidden") : format.number(d.total.hours), "hours"],
+          [t("territory.per10k"), d.per10k === null ? t("territory.hidden") : format.number(d.per10k, { maximumFractionDigits: 2 }), "per10k"],
+        ].map(([label, value, id]) => (
+          <div key={id} className="rounded-md border border-slate-300 bg-white p-3" data-figure={id}>
+            <dt className="text-sm text-slate-700">{label}</dt>
+            <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="text-sm text-slate-700">{t("territory.population", { count: format.number(d.population) })}</p>
+
+      {d.map.dimension === "departement" ? (
+        <section aria-labelledby="map-title" className="space-y-2">
+          <h2 id="map-title" className="text-xl font-semibold">
+            {t("territory.map")}
+          </h2>
+          <p className="flex flex-wrap gap-3 text-sm">
+            <Link href={`${base}${d.level === "france" ? "" : `?level=${d.level}&code=${d.code}`}`} aria-current={!groupByRegion ? "page" : undefined}>
+              {t("territory.departement")}
+            </Link>
+            <Link href={`${base}?${d.level === "france" ? "" : `level=${d.level}&code=${d.code}&`}group=region`} aria-current={groupByRegion ? "page" : undefined}>
+              {t("territory.mapRegions")}
+            </Link>
+          </p>
+          <p className="text-sm">{t("territory.mapHelp")}</p>
+          <FranceMap
+            label={t("territory.map")}
+            cells={cells}
+            hrefFor={(c) => `${base}?level=departement&code=${c}`}
+            outline={outline}
+            hiddenLabel={t("territory.hidden")}
+            overseasLabel={t("territory.overseas")}
+            countLabel={(c) => `${format.number(c.alliances ?? 0)} ${t("territory.count").toLowerCase()}`}
+          />
+          <p className="text-sm">{t("territory.mapLegend")}</p>
+          <p className="text-xs text-slate-700">{t("territory.attribution")}</p>
+          <table className="w-full max-w-xl border-collapse text-left text-sm" data-testid="map-table">
+            <caption className="text-left font-semibold">{groupByRegion ? t("territory.mapRegions") : t("territory.map")}</caption>
+            <thead>
+              <tr className="border-b border-slate-400">
+                <th scope="col" className="py-1 pr-4">{groupByRegion ? t("territory.region") : t("territory.departement")}</th>
+                <th scope="col" className="py-1 pr-4">{t("territory.count")}</th>
+                <th scope="col" className="py-1 pr-4">{t("territory.per10k")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(groupByRegion ? d.regions.map((r) => ({ key: r.key, name: r.name, alliances: r.alliances, per10k: r.per10k, href: `${base}?level=region&code=${r.key}` })) : d.map.cells.map((c) => ({ key: c.key, name: c.name, alliances: c.alliances, per10k: c.per10k, href: `${base}?level=departement&code=${c.key}` }))).map((r) => (
+                <tr key={r.key} className="border-b border-slate-200">
+                  <th scope="row" className="py-1 pr-4 font-normal">
+                    <Link href={r.href} aria-label={t("territory.drill", { name: r.name })}>
+                      {r.name} ({r.key})
+                    </Link>
+                  </th>
+                  <td className="py-1 pr-4 tabular-nums">{shown(r.alliances)}</td>
+                  <td className="py-1 pr-4 tabular-nums">{r.per10k === null ? t("territory.hidden") : format.number(r.per10k, { maximumFractionDigits: 2 })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : (
+        <section aria-labelledby="places-title" className="grid gap-6 lg:grid-cols-2">
+          <h2 id="places-title" className="sr-only">
+            {t("territory.communes")}
+          </h2>
+          {bars(t("territory.communes"), "communes", d.map.cells, (k) => d.map.cells.find((c) => c.key === k)?.name ?? k)}
+          {d.epci.length ? bars(t("territory.epci"), "epci", d.epci, (k) => d.epci.find((e) => e.key === k)?.name ?? k) : <p>{t("territory.none")}</p>}
+        </section>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        {bars(t("territory.byMode"), "t-mode", d.breakdowns.mode, (k) => t(`alliance.modes.${k}` as never))}
+        {bars(t("territory.byGoal"), "t-goal", d.breakdowns.goal, (k) => `${k}. ${t(`sdg.goals.${k}` as never)}`, (k) => SDG_GOALS[Number(k) - 1]?.colour)}
+        {bars(t("territory.byKind"), "t-kind", d.breakdowns.kind, (k) => t(`alliance.organisationKinds.${k}` as never))}
+        {bars(t("territory.byStage"), "t-stage", d.breakdowns.stage, (k) => t(`alliance.lifecycle.${k}` as never))}
+        {bars(t("territory.byYear"), "t-year", d.breakdowns.year, (k) => k)}
+      </div>
+
+      <section aria-labelledby="details-title" className="space-y-2">
+        <h2 id="details-title" className="text-xl font-semibold">
+          {t("territory.details")}
+        </h2>
+        {d.alliances.length === 0 ? (
+          <p>{t("territory.detailsNone")}</p>
+        ) : (
+          <ul className="space-y-2" data-testid="territory-alliances">
+            {d.alliances.map((a) => (
+              <li key={a.id} className="rounded-md border border-slate-300 bg-white p-3">
+                <p className="font-medium">{a.title}</p>
+                <p className="text-sm">
+                  {a.parties} · {a.mode ? t(`alliance.modes.${a.mode}` as never) : "—"} · {t(`alliance.lifecycle.${a.stage}` as never)}
+                </p>
+                {a.summary ? <p className="text-sm text-slate-800">{a.summary}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}
