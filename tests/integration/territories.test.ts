@@ -71,6 +71,18 @@ describe("the territorial dashboard", () => {
     // Details: only m2, whose parties all agreed to the territory audience.
     expect(d.alliances.map((a) => a.id)).toEqual([ids.m2]);
 
+    expect(d.organisations.map((o) => o.alliances)).toEqual([1, 1]);
+    expect(d.breakdowns.target.length).toBeGreaterThan(0);
+
+    // The same filters as the other dashboards: mode, goal, stage, year.
+    const mecenat = await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: LOZERE, mode: "mecenat" });
+    expect(mecenat.total.alliances).toBe(3);
+    expect(mecenat.alliances.map((a) => a.id)).toEqual([ids.m2]);
+    const coop = await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: LOZERE, mode: "cooperation_economique" });
+    expect(coop.alliances).toEqual([]);
+    const longAgo = await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: LOZERE, year: 2010 });
+    expect(longAgo.total.alliances).toBeNull();
+
     const france = await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "france" });
     expect(france.map.cells.find((cell) => cell.key === LOZERE)?.alliances).toBe(7);
   });

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { resultRows } from "../../../db/rows";
 import { territoryCoordinations } from "../../../db/schema";
+import { LIFECYCLE_STAGES, MODES } from "../../../domain/alliances";
 import { territory } from "../../../domain/territory-data";
 import { AppError } from "../../errors";
 import type { WorkspaceContext } from "../context";
@@ -9,9 +10,14 @@ import type { WorkspaceContext } from "../context";
 export const TerritoryDashboardInput = z.object({
   level: z.enum(["france", "region", "departement"]).default("france"),
   code: z.string().regex(/^(\d{2,3}|2A|2B)$/).nullish(),
+  // The same filters as the other dashboards (territory is the level and code above).
+  mode: z.enum(MODES).nullish(),
+  sdgGoal: z.number().int().min(1).max(17).nullish(),
+  stage: z.enum(LIFECYCLE_STAGES).nullish(),
+  year: z.number().int().min(2000).max(2100).nullish(),
 });
 
-const DIMENSIONS = ["mode", "goal", "kind", "stage", "year"] as const;
+const DIMENSIONS = ["mode", "goal", "target", "kind", "stage", "year"] as const;
 
 interface Cell {
   key: string;
@@ -43,9 +49,10 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
   if (level === "region" && !index.regions.has(code)) throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
   if (level === "departement" && !index.departements.has(code)) throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
 
+  const f = { mode: input.mode ?? null, goal: input.sdgGoal ?? null, stage: input.stage ?? null, year: input.year ?? null };
   const counts = async (dimension: string) =>
     resultRows<{ key: string; alliances: number | null; organisations: number | null; cents: string | number | null; hours: string | number | null }>(
-      await ctx.tx.execute(sql`select * from app_territory_counts(${level}, ${code}, ${dimension})`),
+      await ctx.tx.execute(sql`select * from app_territory_counts(${level}, ${code}, ${dimension}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
     ).map((r): Cell => ({ key: r.key, alliances: r.alliances, organisations: r.organisations, cents: r.cents === null ? null : Number(r.cents), hours: r.hours === null ? null : Number(r.hours) }));
 
   const [total] = await counts("total");
@@ -62,7 +69,10 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
         : (index.departements.get(code)?.population ?? 0);
   const per10k = (alliances: number | null, people: number) => (alliances === null || people <= 0 ? null : Math.round((alliances / people) * 10_000 * 100) / 100);
   const details = resultRows<{ id: string; title: string; summary: string | null; stage: string; mode: string | null; starts_on: string | null; ends_on: string | null; parties: string | null }>(
-    await ctx.tx.execute(sql`select * from app_territory_alliances(${level}, ${code})`),
+    await ctx.tx.execute(sql`select * from app_territory_alliances(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
+  );
+  const involved = resultRows<{ name: string; kind: string; alliances: number }>(
+    await ctx.tx.execute(sql`select * from app_territory_organisations(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
   );
   const departementsHere = [...index.departements.values()].filter((d) => level === "france" || (level === "region" && d.region === code));
   return {
@@ -85,6 +95,8 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
     },
     regions: regions.map((r) => ({ ...r, name: index.regions.get(r.key)?.name ?? r.key, per10k: per10k(r.alliances, index.regions.get(r.key)?.population ?? 0) })),
     epci: epci.map((e) => ({ ...e, name: index.epci.get(e.key)?.name ?? e.key })),
+    filters: { mode: f.mode, sdgGoal: f.goal, stage: f.stage, year: f.year },
+    organisations: involved,
     alliances: details.map((d) => ({ id: d.id, title: d.title, summary: d.summary, stage: d.stage, mode: d.mode, startsOn: d.starts_on, endsOn: d.ends_on, parties: d.parties ?? "" })),
   };
 }

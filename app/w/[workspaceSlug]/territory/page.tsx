@@ -4,7 +4,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { BarTable } from "@/components/dashboards/bar-table";
 import { FranceMap, type MapCell } from "@/components/territories/france-map";
+import { LIFECYCLE_STAGES, MODES } from "@/domain/alliances";
 import { SDG_GOALS } from "@/domain/sdg";
+import { DashboardFilters } from "@/server/services/dashboards/workspace-dashboard";
 import { territory } from "@/domain/territory-data";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
@@ -25,11 +27,16 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
   const level = query.level === "region" || query.level === "departement" ? query.level : "france";
   const code = level === "france" ? null : (query.code ?? null);
   const groupByRegion = query.group === "region";
+  const filters = DashboardFilters.parse({ mode: query.mode, sdgGoal: query.sdgGoal, stage: query.stage, year: query.year });
+  // Kept on every link of the page, so drilling down keeps the filters.
+  const keep = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  const withFilters = (href: string) => (keep.size ? `${href}${href.includes("?") ? "&" : "?"}${keep}` : href);
   const caller = await serverCaller();
-  const d = await readOrNotFound(() => caller.territories.dashboard({ workspaceSlug, level, code }));
+  const d = await readOrNotFound(() => caller.territories.dashboard({ workspaceSlug, level, code, mode: filters.mode, sdgGoal: filters.sdgGoal, stage: filters.stage, year: filters.year }));
   const t = await getTranslations();
   const format = await getFormatter();
   const index = territory();
+  const thisYear = new Date().getUTCFullYear();
   const base = `/w/${workspaceSlug}/territory`;
   const shown = (n: number | null) => (n === null ? t("territory.hidden") : format.number(n));
   const euros = (cents: number | null) => (cents === null ? t("territory.hidden") : format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }));
@@ -101,6 +108,28 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
               </optgroup>
             </select>
           </div>
+          {(
+            [
+              ["mode", t("alliances.columns.mode"), MODES.map((m) => [m, t(`alliance.modes.${m}`)] as const), filters.mode],
+              ["sdgGoal", t("alliances.columns.sdg"), SDG_GOALS.map((_, i) => [String(i + 1), `${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}`] as const), filters.sdgGoal],
+              ["stage", t("alliances.fields.stage"), LIFECYCLE_STAGES.map((st) => [st, t(`alliance.lifecycle.${st}`)] as const), filters.stage],
+              ["year", t("dashboard.year"), Array.from({ length: 10 }, (_, i) => [String(thisYear - i), String(thisYear - i)] as const), filters.year],
+            ] as const
+          ).map(([name, label, options, value]) => (
+            <div key={name}>
+              <label htmlFor={`t-${name}`} className="block text-sm font-medium">
+                {label}
+              </label>
+              <select id={`t-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)} className="mt-1 block max-w-xs rounded-md border border-slate-500 bg-white px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700">
+                <option value="">{t("dashboard.all")}</option>
+                {options.map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
           <button type="submit" formAction={`${base}/go`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
             {t("territory.show")}
           </button>
@@ -140,7 +169,7 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
           <FranceMap
             label={t("territory.map")}
             cells={cells}
-            hrefFor={(c) => `${base}?level=departement&code=${c}`}
+            hrefFor={(c) => withFilters(`${base}?level=departement&code=${c}`)}
             outline={outline}
             hiddenLabel={t("territory.hidden")}
             overseasLabel={t("territory.overseas")}
@@ -158,7 +187,7 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
               </tr>
             </thead>
             <tbody>
-              {(groupByRegion ? d.regions.map((r) => ({ key: r.key, name: r.name, alliances: r.alliances, per10k: r.per10k, href: `${base}?level=region&code=${r.key}` })) : d.map.cells.map((c) => ({ key: c.key, name: c.name, alliances: c.alliances, per10k: c.per10k, href: `${base}?level=departement&code=${c.key}` }))).map((r) => (
+              {(groupByRegion ? d.regions.map((r) => ({ key: r.key, name: r.name, alliances: r.alliances, per10k: r.per10k, href: withFilters(`${base}?level=region&code=${r.key}`) })) : d.map.cells.map((c) => ({ key: c.key, name: c.name, alliances: c.alliances, per10k: c.per10k, href: withFilters(`${base}?level=departement&code=${c.key}`) }))).map((r) => (
                 <tr key={r.key} className="border-b border-slate-200">
                   <th scope="row" className="py-1 pr-4 font-normal">
                     <Link href={r.href} aria-label={t("territory.drill", { name: r.name })}>
@@ -185,10 +214,29 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
       <div className="grid gap-6 lg:grid-cols-2">
         {bars(t("territory.byMode"), "t-mode", d.breakdowns.mode, (k) => t(`alliance.modes.${k}` as never))}
         {bars(t("territory.byGoal"), "t-goal", d.breakdowns.goal, (k) => `${k}. ${t(`sdg.goals.${k}` as never)}`, (k) => SDG_GOALS[Number(k) - 1]?.colour)}
+        {bars(t("territory.byTarget"), "t-target", d.breakdowns.target, (k) => k)}
         {bars(t("territory.byKind"), "t-kind", d.breakdowns.kind, (k) => t(`alliance.organisationKinds.${k}` as never))}
         {bars(t("territory.byStage"), "t-stage", d.breakdowns.stage, (k) => t(`alliance.lifecycle.${k}` as never))}
         {bars(t("territory.byYear"), "t-year", d.breakdowns.year, (k) => k)}
       </div>
+
+      <section aria-labelledby="involved-title" className="space-y-2">
+        <h2 id="involved-title" className="text-xl font-semibold">
+          {t("territory.involved")}
+        </h2>
+        <p className="text-sm text-slate-800">{t("territory.involvedHelp")}</p>
+        {d.organisations.length === 0 ? (
+          <p>{t("territory.none")}</p>
+        ) : (
+          <ol className="list-decimal pl-6 text-sm" data-testid="territory-organisations">
+            {d.organisations.map((o) => (
+              <li key={o.name}>
+                {o.name} ({t(`alliance.organisationKinds.${o.kind}` as never)}) : {o.alliances}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
 
       <section aria-labelledby="details-title" className="space-y-2">
         <h2 id="details-title" className="text-xl font-semibold">
