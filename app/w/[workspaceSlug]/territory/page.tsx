@@ -171,6 +171,7 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
             cells={cells}
             hrefFor={(c) => withFilters(`${base}?level=departement&code=${c}`)}
             outline={outline}
+            focus={d.level === "region" ? new Set(d.map.departements.map((dep) => dep.code)) : undefined}
             hiddenLabel={t("territory.hidden")}
             overseasLabel={t("territory.overseas")}
             countLabel={(c) => `${format.number(c.alliances ?? 0)} ${t("territory.count").toLowerCase()}`}

