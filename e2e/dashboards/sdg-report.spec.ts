@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { uniq } from "../../tests/factories";
+import { pdfText } from "../../tests/helpers/pdf";
 import { expect, expectAccessible, test } from "../fixtures/test";
 
 test("the CSR team reads its SDG report, writes a narrative and downloads it as CSV, XLSX and PDF", async ({ browser, signInAs, workspaceOwnedBy, coOwnedAlliance }) => {
@@ -43,5 +44,8 @@ test("the CSR team reads its SDG report, writes a narrative and downloads it as 
   const pdf = await download("PDF (document imprimable)");
   expect(pdf.name).toMatch(/\.pdf$/);
   expect(pdf.body.subarray(0, 5).toString()).toBe("%PDF-");
+  const text = pdfText(pdf.body);
+  expect(text).toContain(title);
+  expect(text).toContain("Nos équipes soutiennent une agriculture durable près de chez nous.");
   await context.close();
 });

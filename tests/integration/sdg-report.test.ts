@@ -6,6 +6,7 @@ import { DEFAULT_QUESTIONS } from "../../domain/evaluation";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
+import { pdfText } from "../helpers/pdf";
 import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
 
 const { db } = await openTestDatabase();
@@ -84,5 +85,10 @@ describe("the SDG contribution report", () => {
     const pdf = await reportPdf(report, "fr");
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.length).toBeGreaterThan(2000);
+    const text = pdfText(pdf);
+    expect(text).toContain("Rapport de contribution aux ODD");
+    expect(text).toContain("Jardins solidaires");
+    expect(text).toContain("Coopérative Bleue");
+    expect(text).toContain("60 %");
   });
 });
