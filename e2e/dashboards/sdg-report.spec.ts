@@ -28,6 +28,7 @@ test("the CSR team reads its SDG report, writes a narrative and downloads it as 
 
   const download = async (name: string) => {
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
+    await expect(page.getByRole("status").filter({ hasText: "Fichier prêt" }).first()).toBeVisible();
     return { name: file.suggestedFilename(), body: await readFile((await file.path())!) };
   };
   const csv = await download("CSV");

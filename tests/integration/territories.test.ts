@@ -84,7 +84,11 @@ describe("the territorial dashboard", () => {
     expect(longAgo.total.alliances).toBeNull();
 
     const france = await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "france" });
-    expect(france.map.cells.find((cell) => cell.key === LOZERE)?.alliances).toBe(7);
+    // Other test files share the database, so France holds other départements too: Lozère shows 7,
+    // or is hidden when secondary suppression picks it; never a single hidden cell, never a small one.
+    expect([7, null]).toContain(france.map.cells.find((cell) => cell.key === LOZERE)?.alliances);
+    expect(france.map.cells.filter((cell) => cell.alliances === null)).not.toHaveLength(1);
+    expect(france.map.cells.every((cell) => cell.alliances === null || cell.alliances >= 3)).toBe(true);
   });
 
   it("gives a coordinator of another territory the counts but none of the details, and nothing to a workspace without coordination", async () => {

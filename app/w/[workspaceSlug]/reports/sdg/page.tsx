@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SdgBadge } from "@/components/alliances/sdg-badge";
 import { BarTable } from "@/components/dashboards/bar-table";
+import { ExportLink } from "@/components/dashboards/export-link";
 import { NarrativeForm } from "@/components/dashboards/narrative-form";
 import { can } from "@/domain/roles";
 import { SDG_GOALS } from "@/domain/sdg";
@@ -52,15 +53,9 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
       </form>
       <nav aria-label={t("report.export")} className="flex flex-wrap items-center gap-4">
         <span className="font-medium">{t("report.export")} :</span>
-        <a href={exportHref("pdf")} download>
-          {t("report.exportPdf")}
-        </a>
-        <a href={exportHref("xlsx")} download>
-          {t("report.exportXlsx")}
-        </a>
-        <a href={exportHref("csv")} download>
-          {t("report.exportCsv")}
-        </a>
+        <ExportLink href={exportHref("pdf")} label={t("report.exportPdf")} />
+        <ExportLink href={exportHref("xlsx")} label={t("report.exportXlsx")} />
+        <ExportLink href={exportHref("csv")} label={t("report.exportCsv")} />
       </nav>
       {report.goals.length === 0 ? (
         <p>{t("report.empty")}</p>

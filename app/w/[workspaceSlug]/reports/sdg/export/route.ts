@@ -36,6 +36,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ work
     format === "pdf" ? new Uint8Array(await reportPdf(report, locale)) : format === "xlsx" ? new Uint8Array(await reportXlsx(report, locale)) : reportCsv(report, locale);
   const name = `odd-${workspaceSlug}-${year}.${format}`;
   return new Response(body as BodyInit, {
-    headers: { "Content-Type": TYPES[format], "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": TYPES[format],
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Content-Length": String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength),
+      "Cache-Control": "private, no-store",
+    },
   });
 }
