@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { PublicAllianceCard } from "@/components/library/alliance-card";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { MODES } from "@/domain/alliances";
 import { SDG_GOALS } from "@/domain/sdg";
 import { appDb } from "@/server/runtime";
@@ -35,7 +36,6 @@ export default async function LibraryPage({ searchParams }: Props) {
   const t = await getTranslations();
   const options = allianceFormOptions(result.items.flatMap((a) => a.places.map((p) => p.code)));
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const select = "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700";
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -43,45 +43,16 @@ export default async function LibraryPage({ searchParams }: Props) {
         <p className="max-w-3xl text-slate-800">{t("library.intro")}</p>
       </header>
       <form method="get" className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-4" aria-label={t("library.filters")}>
-        <div>
-          <label htmlFor="lib-mode" className="block text-sm font-medium">
-            {t("library.mode")}
-          </label>
-          <select id="lib-mode" name="mode" defaultValue={filters.mode ?? ""} className={select}>
-            <option value="">{t("library.all")}</option>
-            {MODES.map((m) => (
-              <option key={m} value={m}>
-                {t(`alliance.modes.${m}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="lib-goal" className="block text-sm font-medium">
-            {t("library.goal")}
-          </label>
-          <select id="lib-goal" name="goal" defaultValue={filters.goal ? String(filters.goal) : ""} className={select}>
-            <option value="">{t("library.all")}</option>
-            {SDG_GOALS.map((g, i) => (
-              <option key={i + 1} value={String(i + 1)}>
-                {`${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="lib-region" className="block text-sm font-medium">
-            {t("library.region")}
-          </label>
-          <select id="lib-region" name="region" defaultValue={filters.region ?? ""} className={select}>
-            <option value="">{t("library.all")}</option>
-            {options.regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="lib-mode" name="mode" label={t("library.mode")} allLabel={t("library.all")} value={filters.mode} options={MODES.map((m) => ({ value: m, label: t(`alliance.modes.${m}`) }))} />
+        <FilterSelect
+          id="lib-goal"
+          name="goal"
+          label={t("library.goal")}
+          allLabel={t("library.all")}
+          value={filters.goal}
+          options={SDG_GOALS.map((_, i) => ({ value: i + 1, label: `${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}` }))}
+        />
+        <FilterSelect id="lib-region" name="region" label={t("library.region")} allLabel={t("library.all")} value={filters.region} options={options.regions.map((r) => ({ value: r.code, label: r.label }))} />
         <div className="flex items-end gap-3">
           <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
             {t("library.apply")}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { EvaluationLight } from "@/components/evaluation/status-light";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { LIFECYCLE_STAGES, MODES } from "@/domain/alliances";
 import { SDG_GOALS } from "@/domain/sdg";
 import type { DashboardFilters, workspaceDashboard } from "@/server/services/dashboards/workspace-dashboard";
@@ -18,7 +19,6 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
   const f: DashboardFilters = data.filters;
   const { regions } = allianceFormOptions();
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-  const select = "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700";
   const thisYear = data.key.thisYear.year;
   const base = `/w/${workspaceSlug}`;
   return (
@@ -30,71 +30,18 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
         <p className="text-sm text-slate-800">{t("dashboard.intro")}</p>
       </div>
       <form method="get" aria-label={t("dashboard.filters")} className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-3 lg:grid-cols-6">
-        <div>
-          <label htmlFor="d-year" className="block text-sm font-medium">
-            {t("dashboard.year")}
-          </label>
-          <select id="d-year" name="year" defaultValue={f.year ? String(f.year) : ""} className={select}>
-            <option value="">{t("dashboard.all")}</option>
-            {Array.from({ length: 10 }, (_, i) => thisYear - i).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="d-mode" className="block text-sm font-medium">
-            {t("alliances.columns.mode")}
-          </label>
-          <select id="d-mode" name="mode" defaultValue={f.mode ?? ""} className={select}>
-            <option value="">{t("dashboard.all")}</option>
-            {MODES.map((m) => (
-              <option key={m} value={m}>
-                {t(`alliance.modes.${m}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="d-goal" className="block text-sm font-medium">
-            {t("alliances.columns.sdg")}
-          </label>
-          <select id="d-goal" name="sdgGoal" defaultValue={f.sdgGoal ? String(f.sdgGoal) : ""} className={select}>
-            <option value="">{t("dashboard.all")}</option>
-            {SDG_GOALS.map((_, i) => (
-              <option key={i + 1} value={i + 1}>
-                {`${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="d-region" className="block text-sm font-medium">
-            {t("library.region")}
-          </label>
-          <select id="d-region" name="region" defaultValue={f.region ?? ""} className={select}>
-            <option value="">{t("dashboard.all")}</option>
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="d-stage" className="block text-sm font-medium">
-            {t("alliances.fields.stage")}
-          </label>
-          <select id="d-stage" name="stage" defaultValue={f.stage ?? ""} className={select}>
-            <option value="">{t("dashboard.all")}</option>
-            {LIFECYCLE_STAGES.map((s) => (
-              <option key={s} value={s}>
-                {t(`alliance.lifecycle.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="d-year" name="year" label={t("dashboard.year")} allLabel={t("dashboard.all")} value={f.year} options={Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
+        <FilterSelect id="d-mode" name="mode" label={t("alliances.columns.mode")} allLabel={t("dashboard.all")} value={f.mode} options={MODES.map((m) => ({ value: m, label: t(`alliance.modes.${m}`) }))} />
+        <FilterSelect
+          id="d-goal"
+          name="sdgGoal"
+          label={t("alliances.columns.sdg")}
+          allLabel={t("dashboard.all")}
+          value={f.sdgGoal}
+          options={SDG_GOALS.map((_, i) => ({ value: i + 1, label: `${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}` }))}
+        />
+        <FilterSelect id="d-region" name="region" label={t("library.region")} allLabel={t("dashboard.all")} value={f.region} options={regions.map((r) => ({ value: r.code, label: r.label }))} />
+        <FilterSelect id="d-stage" name="stage" label={t("alliances.fields.stage")} allLabel={t("dashboard.all")} value={f.stage} options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`alliance.lifecycle.${s}`) }))} />
         <div className="flex items-end gap-3">
           <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
             {t("dashboard.apply")}

@@ -16,9 +16,9 @@ export const DashboardFilters = z.object({
 });
 export type DashboardFilters = z.infer<typeof DashboardFilters>;
 
-/** Month lengths as the status-light rule counts them (domain/evaluation.ts). */
-const TWELVE_MONTHS = sql.raw(`interval '${(12 * 30.44).toFixed(2)} days'`);
-const TWENTY_FOUR_MONTHS = sql.raw(`interval '${(24 * 30.44).toFixed(2)} days'`);
+/** 12 and 24 months of 30.44 days, as the status-light rule counts them (domain/evaluation.ts). */
+const TWELVE_MONTHS = sql`interval '365.28 days'`;
+const TWENTY_FOUR_MONTHS = sql`interval '730.56 days'`;
 
 /**
  * The workspace's live alliances that the filters keep, as a SQL condition on `a`. Tenant: the

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { BarTable } from "@/components/dashboards/bar-table";
 import { FranceMap, type MapCell } from "@/components/territories/france-map";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { LIFECYCLE_STAGES, MODES } from "@/domain/alliances";
 import { SDG_GOALS } from "@/domain/sdg";
 import { DashboardFilters } from "@/server/services/dashboards/workspace-dashboard";
@@ -108,28 +109,17 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
               </optgroup>
             </select>
           </div>
-          {(
-            [
-              ["mode", t("alliances.columns.mode"), MODES.map((m) => [m, t(`alliance.modes.${m}`)] as const), filters.mode],
-              ["sdgGoal", t("alliances.columns.sdg"), SDG_GOALS.map((_, i) => [String(i + 1), `${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}`] as const), filters.sdgGoal],
-              ["stage", t("alliances.fields.stage"), LIFECYCLE_STAGES.map((st) => [st, t(`alliance.lifecycle.${st}`)] as const), filters.stage],
-              ["year", t("dashboard.year"), Array.from({ length: 10 }, (_, i) => [String(thisYear - i), String(thisYear - i)] as const), filters.year],
-            ] as const
-          ).map(([name, label, options, value]) => (
-            <div key={name}>
-              <label htmlFor={`t-${name}`} className="block text-sm font-medium">
-                {label}
-              </label>
-              <select id={`t-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)} className="mt-1 block max-w-xs rounded-md border border-slate-500 bg-white px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700">
-                <option value="">{t("dashboard.all")}</option>
-                {options.map(([v, l]) => (
-                  <option key={v} value={v}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
+          <FilterSelect id="t-mode" name="mode" label={t("alliances.columns.mode")} allLabel={t("dashboard.all")} value={filters.mode} options={MODES.map((m) => ({ value: m, label: t(`alliance.modes.${m}`) }))} />
+          <FilterSelect
+            id="t-sdgGoal"
+            name="sdgGoal"
+            label={t("alliances.columns.sdg")}
+            allLabel={t("dashboard.all")}
+            value={filters.sdgGoal}
+            options={SDG_GOALS.map((_, i) => ({ value: i + 1, label: `${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}` }))}
+          />
+          <FilterSelect id="t-stage" name="stage" label={t("alliances.fields.stage")} allLabel={t("dashboard.all")} value={filters.stage} options={LIFECYCLE_STAGES.map((st) => ({ value: st, label: t(`alliance.lifecycle.${st}`) }))} />
+          <FilterSelect id="t-year" name="year" label={t("dashboard.year")} allLabel={t("dashboard.all")} value={filters.year} options={Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
           <button type="submit" formAction={`${base}/go`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
             {t("territory.show")}
           </button>

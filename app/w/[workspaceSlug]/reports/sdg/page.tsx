@@ -4,6 +4,7 @@ import { SdgBadge } from "@/components/alliances/sdg-badge";
 import { BarTable } from "@/components/dashboards/bar-table";
 import { ExportLink } from "@/components/dashboards/export-link";
 import { NarrativeForm } from "@/components/dashboards/narrative-form";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { can } from "@/domain/roles";
 import { SDG_GOALS } from "@/domain/sdg";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
@@ -35,18 +36,7 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
         <p className="max-w-3xl text-slate-800">{t("report.intro")}</p>
       </header>
       <form method="get" className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="r-year" className="block text-sm font-medium">
-            {t("report.year")}
-          </label>
-          <select id="r-year" name="year" defaultValue={String(year)} className="mt-1 block rounded-md border border-slate-500 bg-white px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700">
-            {Array.from({ length: 10 }, (_, i) => thisYear - i).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="r-year" name="year" label={t("report.year")} value={year} options={Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
         <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
           {t("report.show")}
         </button>
