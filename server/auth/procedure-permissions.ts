@@ -47,6 +47,7 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "public" | "auth
   "alliances.acceptEmailInvitation": "alliances.share",
   "partyInvitations.preview": "authed",
   "alliances.sdgClaims": "alliances.read",
+  "alliances.exportRows": "alliances.read",
   "alliances.saveSdgClaims": "alliances.write",
   "evaluation.cycles": "alliances.read",
   "evaluation.cycle": "alliances.read",

@@ -112,6 +112,7 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   },
   "alliances.acceptEmailInvitation": async (f, who) => ({ token: await emailInvitationFor(f.users[who].email) }),
   "alliances.sdgClaims": async (f) => ({ id: await newAlliance(f) }),
+  "alliances.exportRows": async () => ({ sdgGoal: 2 }),
   "alliances.saveSdgClaims": async (f) => ({ allianceId: await newAlliance(f), claims: [{ target: "2.4", sharePercent: 60 }] }),
   "evaluation.cycles": async (f) => ({ allianceId: await newAlliance(f) }),
   "evaluation.cycle": async (f) => ({ cycleId: await openedCycle(f) }),

@@ -20,10 +20,10 @@ export function prefixTsQuery(text: string): string | null {
 }
 
 /**
- * One page of the workspace's alliances, filtered, sorted and paginated in SQL.
- * Tenant: alliances where the workspace is an accepted party (in code and by RLS).
+ * The list's filters as SQL conditions on `alliances` (the tenant rule first). The list page and
+ * the export use the same ones, so an export holds exactly what the list shows.
  */
-export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput) {
+export function listConditions(ctx: WorkspaceContext, f: Omit<ListAlliancesInput, "sort" | "direction" | "page" | "pageSize">): SQL[] {
   const where: SQL[] = [reachableByWorkspace(ctx.workspaceId), f.archived ? isNotNull(alliances.archivedAt) : isNull(alliances.archivedAt)];
   const tsquery = f.q ? prefixTsQuery(f.q) : null;
   if (tsquery) where.push(sql`${alliances.searchVector} @@ to_tsquery('french', ${tsquery})`);
@@ -49,6 +49,16 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
   }
   if (f.from) where.push(or(isNull(alliances.endsOn), gte(alliances.endsOn, f.from))!);
   if (f.to) where.push(or(isNull(alliances.startsOn), lte(alliances.startsOn, f.to))!);
+
+  return where;
+}
+
+/**
+ * One page of the workspace's alliances, filtered, sorted and paginated in SQL.
+ * Tenant: alliances where the workspace is an accepted party (in code and by RLS).
+ */
+export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput) {
+  const where = listConditions(ctx, f);
 
   const column = {
     title: alliances.title,

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Locale } from "../../../messages/locales";
 import { translator } from "../../i18n/translate";
+import { toCsv } from "../exchange/tabular";
 import type { SdgReport } from "./sdg-report";
 
 const DIMENSIONS = ["performance", "innovation", "confiance", "equilibre", "valeur"] as const;
@@ -14,12 +15,6 @@ export function reportRows(report: SdgReport) {
   );
 }
 
-function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  if (typeof value === "number") return String(value);
-  return /[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
  * CSV of the report (one row per goal, target and alliance), semicolon-separated with a BOM so
  * that Excel in French opens it with accents and columns in place; decimals use a dot.
@@ -27,8 +22,10 @@ function csvCell(value: string | number | null): string {
 export function reportCsv(report: SdgReport, locale: Locale): string {
   const t = translator(locale);
   const header = [t("report.columns.goal"), t("report.columns.target"), t("report.columns.alliance"), t("report.columns.partners"), t("report.columns.share"), t("report.columns.ownEuros"), t("report.columns.ownHours")];
-  const lines = reportRows(report).map((r) => [r.goal, r.target, r.alliance, r.partners, r.sharePercent, r.ownEuros, r.ownHours].map(csvCell).join(";"));
-  return `\uFEFF${[header.map(csvCell).join(";"), ...lines].join("\r\n")}\r\n`;
+  return toCsv(
+    header,
+    reportRows(report).map((r) => [r.goal, r.target, r.alliance, r.partners, r.sharePercent, r.ownEuros, r.ownHours]),
+  );
 }
 
 /** XLSX of the report: one sheet per section (goals, targets and alliances, indicators, narratives), numbers as numbers. */

@@ -10,6 +10,7 @@ import {
 } from "../../services/alliances/co-ownership";
 import { ApproveAudienceInput, approveAudience, getAudience, RequestAudienceInput, requestAudience, withdrawAudience } from "../../services/alliances/audience";
 import { acceptPartyInvitation, InviteByEmailInput, inviteByEmail, PartyInvitationTokenInput, previewPartyInvitation } from "../../services/alliances/email-invitations";
+import { exportAllianceRows } from "../../services/alliances/export-alliances";
 import { getSdgClaims, SaveSdgClaimsInput, saveSdgClaims } from "../../services/alliances/sdg-claims";
 import { addContribution, contributionTotals, deleteContribution } from "../../services/alliances/contributions";
 import { getAlliance } from "../../services/alliances/get-alliance";
@@ -72,6 +73,9 @@ export const alliancesRouter = router({
   withdrawAudience: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => withdrawAudience(ctx.workspace, { allianceId: input.id })),
   inviteByEmail: workspaceProcedure.input(InviteByEmailInput).mutation(({ ctx, input }) => inviteByEmail(ctx.workspace, withoutSlug(input))),
   acceptEmailInvitation: workspaceProcedure.input(PartyInvitationTokenInput).mutation(({ ctx, input }) => acceptPartyInvitation(ctx.workspace, input.token)),
+  exportRows: workspaceProcedure
+    .input(ListAlliancesInput.omit({ sort: true, direction: true, page: true, pageSize: true }))
+    .query(({ ctx, input }) => exportAllianceRows(ctx.workspace, withoutSlug(input))),
   sdgClaims: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => getSdgClaims(ctx.workspace, input.id)),
   saveSdgClaims: workspaceProcedure.input(SaveSdgClaimsInput).mutation(({ ctx, input }) => saveSdgClaims(ctx.workspace, withoutSlug(input))),
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportLink } from "@/components/dashboards/export-link";
 import { EvaluationLight } from "@/components/evaluation/status-light";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
@@ -131,6 +132,13 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
           </Link>
         </p>
       ) : null}
+      <nav aria-label={t("alliances.exportTitle")} className="flex flex-wrap items-start gap-4 text-sm">
+        <span className="font-medium">{t("alliances.exportTitle")} :</span>
+        {(["csv", "xlsx"] as const).map((f) => {
+          const href = listHref(`${base}/export`, filters, {});
+          return <ExportLink key={f} href={`${href}${href.includes("?") ? "&" : "?"}format=${f}`} label={t(`alliances.export.${f}`)} />;
+        })}
+      </nav>
       <p role="status" data-testid="alliance-count">
         {t("alliances.count", { count: result.total })}
       </p>

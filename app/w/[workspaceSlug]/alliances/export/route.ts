@@ -1,0 +1,36 @@
+import { TRPCError } from "@trpc/server";
+import { getLocale } from "next-intl/server";
+import { filtersFromSearchParams } from "@/components/alliances/list-filters";
+import type { Locale } from "@/messages/locales";
+import { alliancesCsv, alliancesXlsx } from "@/server/services/alliances/export-alliances";
+import { serverCaller } from "@/server/trpc/server-caller";
+
+/**
+ * Downloads the alliance list with the filters of the page it was asked from (all pages), as
+ * CSV or XLSX, in the shape the import reads back. Same procedure, permission and tenant checks
+ * as the list.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ workspaceSlug: string }> }) {
+  const { workspaceSlug } = await params;
+  const url = new URL(request.url);
+  const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
+  const { sort: _s, direction: _d, page: _p, pageSize: _ps, ...filters } = filtersFromSearchParams(Object.fromEntries(url.searchParams));
+  let rows;
+  try {
+    rows = await (await serverCaller()).alliances.exportRows({ workspaceSlug, ...filters });
+  } catch (error) {
+    const code = error instanceof TRPCError ? error.code : "INTERNAL_SERVER_ERROR";
+    const status = code === "UNAUTHORIZED" ? 401 : code === "FORBIDDEN" ? 403 : code === "NOT_FOUND" ? 404 : code === "BAD_REQUEST" ? 400 : 500;
+    return new Response(status === 500 ? "Error" : code, { status });
+  }
+  const locale = (await getLocale()) as Locale;
+  const body: Uint8Array | string = format === "xlsx" ? new Uint8Array(await alliancesXlsx(rows, locale)) : alliancesCsv(rows, locale);
+  return new Response(body as BodyInit, {
+    headers: {
+      "Content-Type": format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="alliances-${workspaceSlug}.${format}"`,
+      "Content-Length": String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength),
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
