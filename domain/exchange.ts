@@ -30,3 +30,30 @@ export const LIST_SEPARATOR = " ; ";
 export function labelled(label: string, code: string): string {
   return label === code ? `[${code}]` : `${label} [${code}]`;
 }
+
+/** The columns of the organisation directory file (the workspace's partners). */
+export const ORGANISATION_COLUMNS = [
+  { key: "reference", fr: "Référence", en: "Reference" },
+  { key: "name", fr: "Nom", en: "Name" },
+  { key: "kind", fr: "Type", en: "Kind" },
+  { key: "siren", fr: "SIREN", en: "SIREN" },
+  { key: "siret", fr: "SIRET", en: "SIRET" },
+  { key: "rna", fr: "RNA", en: "RNA" },
+  { key: "commune", fr: "Commune", en: "Commune" },
+  { key: "website", fr: "Site web", en: "Website" },
+  { key: "tags", fr: "Étiquettes", en: "Tags" },
+  { key: "alliances", fr: "Alliances", en: "Alliances" },
+] as const;
+
+/** The columns of the contribution ledger file. */
+export const LEDGER_COLUMNS = [
+  { key: "alliance", fr: "Référence de l'alliance", en: "Alliance reference" },
+  { key: "title", fr: "Alliance", en: "Alliance" },
+  { key: "party", fr: "Partie", en: "Party" },
+  { key: "kind", fr: "Type de contribution", en: "Contribution kind" },
+  { key: "quantity", fr: "Quantité", en: "Quantity" },
+  { key: "unit", fr: "Unité", en: "Unit" },
+  { key: "valueEuros", fr: "Valeur (€)", en: "Value (€)" },
+  { key: "occurredOn", fr: "Date", en: "Date" },
+  { key: "note", fr: "Note", en: "Note" },
+] as const;

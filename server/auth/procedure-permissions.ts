@@ -48,6 +48,8 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "public" | "auth
   "partyInvitations.preview": "authed",
   "alliances.sdgClaims": "alliances.read",
   "alliances.exportRows": "alliances.read",
+  "alliances.exportLedger": "alliances.read",
+  "organisations.exportDirectory": "organisations.read",
   "alliances.saveSdgClaims": "alliances.write",
   "evaluation.cycles": "alliances.read",
   "evaluation.cycle": "alliances.read",

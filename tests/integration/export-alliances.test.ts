@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { alliancesCsv, alliancesXlsx } from "../../server/services/alliances/export-alliances";
+import { tableCsv, tableXlsx } from "../../server/services/exchange/exports";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
@@ -49,10 +50,26 @@ describe("exporting the alliance list", () => {
     expect(sheet.getRow(1).getCell(2).value).toBe("Title");
     expect(sheet.rowCount).toBe(3);
 
+    // The ledger of the same alliances, and the organisation directory, likewise.
+    const epicerieId = rows.find((r) => r.title === "Épicerie solidaire")!.id;
+    const mine = (await owner.alliances.get({ workspaceSlug: ws, id: epicerieId })).parties.find((p) => p.isMine)!.id;
+    await owner.alliances.addContribution({ workspaceSlug: ws, allianceId: epicerieId, partyId: mine, kind: "argent", quantity: 1500, valueEuros: 1500, occurredOn: "2025-05-01", note: "Subvention; solde" });
+    const ledger = await viewer.alliances.exportLedger({ workspaceSlug: ws, sdgGoal: 2 });
+    expect(ledger.rows).toEqual([[epicerieId, "Épicerie solidaire", expect.any(String), "Apport financier [argent]", 1500, "eur", 1500, "2025-05-01", "Subvention; solde"]]);
+    expect(tableCsv(ledger, "fr")).toContain('"Subvention; solde"');
+    expect((await viewer.alliances.exportLedger({ workspaceSlug: ws, sdgGoal: 9 })).rows).toEqual([]);
+    const directory = await viewer.organisations.exportDirectory({ workspaceSlug: ws });
+    expect(directory.rows.find((r) => r[1] === "Supermarché Durand")).toEqual([expect.any(String), "Supermarché Durand", "Entreprise [entreprise]", "552100554", null, null, null, null, "", 1]);
+    const book2 = new ExcelJS.Workbook();
+    await book2.xlsx.load((await tableXlsx(directory, "fr", "Organisations")) as never);
+    expect(book2.worksheets[0]!.getRow(1).getCell(2).value).toBe("Nom");
+
     // The list's other filters apply too, and a stranger gets nothing.
     expect(await viewer.alliances.exportRows({ workspaceSlug: ws, q: "achats" })).toHaveLength(1);
     const stranger = await createWorkspaceWithRoles(db);
     expect((await rejection(callerFor(db, stranger.users.owner).alliances.exportRows({ workspaceSlug: ws })))).toMatchObject({ code: "NOT_FOUND" });
     expect(await callerFor(db, stranger.users.owner).alliances.exportRows({ workspaceSlug: stranger.workspace.slug })).toEqual([]);
+    expect((await callerFor(db, stranger.users.owner).alliances.exportLedger({ workspaceSlug: stranger.workspace.slug })).rows).toEqual([]);
+    expect((await callerFor(db, stranger.users.owner).organisations.exportDirectory({ workspaceSlug: stranger.workspace.slug })).rows.map((r) => r[1])).not.toContain("Supermarché Durand");
   });
 });

@@ -11,6 +11,7 @@ import {
 import { ApproveAudienceInput, approveAudience, getAudience, RequestAudienceInput, requestAudience, withdrawAudience } from "../../services/alliances/audience";
 import { acceptPartyInvitation, InviteByEmailInput, inviteByEmail, PartyInvitationTokenInput, previewPartyInvitation } from "../../services/alliances/email-invitations";
 import { exportAllianceRows } from "../../services/alliances/export-alliances";
+import { contributionLedger, organisationDirectory } from "../../services/exchange/exports";
 import { getSdgClaims, SaveSdgClaimsInput, saveSdgClaims } from "../../services/alliances/sdg-claims";
 import { addContribution, contributionTotals, deleteContribution } from "../../services/alliances/contributions";
 import { getAlliance } from "../../services/alliances/get-alliance";
@@ -76,6 +77,9 @@ export const alliancesRouter = router({
   exportRows: workspaceProcedure
     .input(ListAlliancesInput.omit({ sort: true, direction: true, page: true, pageSize: true }))
     .query(({ ctx, input }) => exportAllianceRows(ctx.workspace, withoutSlug(input))),
+  exportLedger: workspaceProcedure
+    .input(ListAlliancesInput.omit({ sort: true, direction: true, page: true, pageSize: true }))
+    .query(({ ctx, input }) => contributionLedger(ctx.workspace, withoutSlug(input), ctx.workspace.locale)),
   sdgClaims: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => getSdgClaims(ctx.workspace, input.id)),
   saveSdgClaims: workspaceProcedure.input(SaveSdgClaimsInput).mutation(({ ctx, input }) => saveSdgClaims(ctx.workspace, withoutSlug(input))),
 });
@@ -94,6 +98,7 @@ export const savedViewsRouter = router({
 export const organisationsRouter = router({
   suggest: workspaceProcedure.input(SuggestOrganisationsInput).query(({ ctx, input }) => suggestOrganisations(ctx.workspace, input.query)),
   list: workspaceProcedure.query(({ ctx }) => listWorkspaceOrganisations(ctx.workspace)),
+  exportDirectory: workspaceProcedure.query(({ ctx }) => organisationDirectory(ctx.workspace, ctx.workspace.locale)),
   get: workspaceProcedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getOrganisation(ctx.workspace, input.id)),
   saveNotes: workspaceProcedure.input(SaveOrganisationNotesInput).mutation(({ ctx, input }) => saveOrganisationNotes(ctx.workspace, withoutSlug(input))),
   addContact: workspaceProcedure.input(AddContactInput).mutation(({ ctx, input }) => addContact(ctx.workspace, withoutSlug(input))),

@@ -138,6 +138,10 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
           const href = listHref(`${base}/export`, filters, {});
           return <ExportLink key={f} href={`${href}${href.includes("?") ? "&" : "?"}format=${f}`} label={t(`alliances.export.${f}`)} />;
         })}
+        {(["csv", "xlsx"] as const).map((f) => {
+          const href = listHref(`${base}/export`, filters, {});
+          return <ExportLink key={`ledger-${f}`} href={`${href}${href.includes("?") ? "&" : "?"}table=ledger&format=${f}`} label={t(`alliances.export.ledger.${f}`)} />;
+        })}
       </nav>
       <p role="status" data-testid="alliance-count">
         {t("alliances.count", { count: result.total })}

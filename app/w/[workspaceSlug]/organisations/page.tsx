@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ExportLink } from "@/components/dashboards/export-link";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
 type Params = { params: Promise<{ workspaceSlug: string }> };
@@ -17,6 +18,12 @@ export default async function OrganisationsPage({ params }: Params) {
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">{t("organisations.title")}</h1>
       <p className="max-w-3xl text-slate-800">{t("organisations.intro")}</p>
+      <nav aria-label={t("organisations.exportTitle")} className="flex flex-wrap items-start gap-4 text-sm">
+        <span className="font-medium">{t("organisations.exportTitle")} :</span>
+        {(["csv", "xlsx"] as const).map((f) => (
+          <ExportLink key={f} href={`/w/${workspaceSlug}/organisations/export?format=${f}`} label={t(`organisations.export.${f}`)} />
+        ))}
+      </nav>
       {organisations.length === 0 ? (
         <p>{t("organisations.empty")}</p>
       ) : (
