@@ -65,13 +65,14 @@ async function seedDemoSharing(db: Db) {
     );
     const already = resultRows(await tx.execute(sql`select 1 from alliance_parties where workspace_id = ${boulangeries.id} and alliance_id in (select alliance_id from alliance_parties where workspace_id = ${jardins.id}) limit 1`));
     if (shared.length === 0) return;
+    const evaluate = () => seedDemoEvaluation(tx as unknown as Db, shared.map((s) => s.id), [
+      { id: jardins.id, name: jardins.name },
+      { id: boulangeries.id, name: boulangeries.name },
+    ]);
     if (already.length > 0) {
       // Shared by an earlier version of the demo: add only what is missing.
       const evaluated = resultRows(await tx.execute(sql`select 1 from evaluation_cycles where alliance_id = ${shared[0]!.id} limit 1`));
-      if (evaluated.length === 0) await seedDemoEvaluation(tx as unknown as Db, shared.map((s) => s.id), [
-        { id: jardins.id, name: jardins.name },
-        { id: boulangeries.id, name: boulangeries.name },
-      ]);
+      if (evaluated.length === 0) await evaluate();
       return;
     }
     for (const [i, { id }] of shared.entries()) {
@@ -91,10 +92,7 @@ async function seedDemoSharing(db: Db) {
           .where(and(eq(allianceParties.allianceId, id), isNotNull(allianceParties.workspaceId)));
       }
     }
-    await seedDemoEvaluation(tx as unknown as Db, shared.map((s) => s.id), [
-      { id: jardins.id, name: jardins.name },
-      { id: boulangeries.id, name: boulangeries.name },
-    ]);
+    await evaluate();
   });
 }
 

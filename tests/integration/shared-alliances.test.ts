@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { allianceParties, alliances, allianceSdgClaims, memberships, notifications } from "../../db/schema";
 import { withPublicScope, withScope } from "../../db/scope";
 import { sqlState } from "../../server/errors";
-import { consentCovers, effectiveAudience } from "../../server/services/alliances/audience";
+import { consentCovers, effectiveAudience } from "../../domain/audience";
 import { getPublished, listPublished, LibraryFilters } from "../../server/services/library/library";
 import { dispatchNotificationEmails } from "../../server/services/notifications/dispatch-emails";
 import { callerFor, RecordingMailer } from "../helpers/caller";

@@ -6,28 +6,10 @@ import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore } from "./get-alliance";
 import { recordSharedChange } from "./shared-history";
-
-export const AUDIENCES = ["parties", "territory", "public"] as const;
-export type Audience = (typeof AUDIENCES)[number];
+import { type Audience, consentCovers, effectiveAudience } from "../../../domain/audience";
 
 export const RequestAudienceInput = z.object({ allianceId: z.uuid(), audience: z.enum(["territory", "public"]) });
 export const ApproveAudienceInput = z.object({ allianceId: z.uuid(), revision: z.number().int().positive() });
-
-/** Does one party's consent cover the requested audience (public approvals name a revision)? */
-export function consentCovers(requested: Audience, revision: number, consent: { audience: Audience | null; revision: number | null }) {
-  if (requested === "parties") return true;
-  if (requested === "territory") return consent.audience === "territory" || consent.audience === "public";
-  return consent.audience === "public" && consent.revision === revision;
-}
-
-/**
- * The audience that actually holds: the requested one when every accepted party with a
- * workspace consents to it, otherwise "parties". Pure, so the rule is unit-tested.
- */
-export function effectiveAudience(requested: Audience, revision: number, coOwners: Array<{ audience: Audience | null; revision: number | null }>): Audience {
-  if (requested === "parties" || coOwners.length === 0) return "parties";
-  return coOwners.every((c) => consentCovers(requested, revision, c)) ? requested : "parties";
-}
 
 /** Who was asked, who agreed, and what holds now. Permission: alliances.read. */
 export async function getAudience(ctx: WorkspaceContext, allianceId: string) {

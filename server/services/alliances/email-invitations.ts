@@ -7,14 +7,15 @@ import { translator } from "../../i18n/translate";
 import { recordAudit } from "../audit/record-audit";
 import type { ServiceContext, WorkspaceContext } from "../context";
 import { linkEmailHtml } from "../mail/mailer";
+import { InvitationTokenInput } from "../members/schemas";
 import { hashInvitationToken, newInvitationToken } from "../members/tokens";
 import { CO_OWNER_INVITATION_DAYS } from "./co-ownership";
 import { loadAllianceCore } from "./get-alliance";
 import { recordSharedChange } from "./shared-history";
 
-const Token = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: "errors.invitation.invalid" });
 export const InviteByEmailInput = z.object({ allianceId: z.uuid(), partyId: z.uuid(), email: z.email({ message: "errors.email" }).transform((e) => e.toLowerCase()) });
-export const PartyInvitationTokenInput = z.object({ token: Token });
+/** The same kind of token as a member invitation's. */
+export const PartyInvitationTokenInput = InvitationTokenInput;
 
 /**
  * Invites a named partner that has no workspace here yet, by email. The row stays without a

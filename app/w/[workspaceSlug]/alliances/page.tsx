@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ExportLink } from "@/components/dashboards/export-link";
+import { ExportLink } from "@/components/ui/export-link";
 import { EvaluationLight } from "@/components/evaluation/status-light";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Suspense } from "react";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ExportLink } from "@/components/dashboards/export-link";
+import { ExportLink } from "@/components/ui/export-link";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
 type Params = { params: Promise<{ workspaceSlug: string }> };

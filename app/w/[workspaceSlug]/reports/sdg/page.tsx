@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SdgBadge } from "@/components/alliances/sdg-badge";
 import { BarTable } from "@/components/dashboards/bar-table";
-import { ExportLink } from "@/components/dashboards/export-link";
+import { ExportLink } from "@/components/ui/export-link";
 import { NarrativeForm } from "@/components/dashboards/narrative-form";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { can } from "@/domain/roles";
