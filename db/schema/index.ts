@@ -6,3 +6,4 @@ export * from "./alliances";
 export * from "./evaluation";
 export * from "./reports";
 export * from "./territories";
+export * from "./imports";

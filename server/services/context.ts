@@ -19,6 +19,8 @@ export interface ServiceContext {
   mailer: Mailer;
   /** Public base URL used in links sent by email. */
   appUrl: string;
+  /** Runs `task` once the request's transaction has committed (background work it started). */
+  afterCommit?: (task: () => void) => void;
 }
 
 /** A service context already narrowed to one workspace whose membership was checked. */

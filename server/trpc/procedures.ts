@@ -22,7 +22,8 @@ export const publicProcedure = t.procedure.use(errorMapping);
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const user = ctx.user;
   if (!user) throw new AppError("UNAUTHORIZED", "errors.trpc.UNAUTHORIZED");
-  return withScope(ctx.db, { userId: user.id }, async (tx) => {
+  const committed: Array<() => void> = [];
+  const outcome = await withScope(ctx.db, { userId: user.id }, async (tx) => {
     const service: ServiceContext = {
       tx,
       actor: { userId: user.id, email: user.email },
@@ -31,11 +32,14 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
       locale: ctx.locale,
       mailer: ctx.mailer,
       appUrl: ctx.appUrl,
+      afterCommit: (task) => committed.push(task),
     };
     const result = await next({ ctx: { service } });
     if (!result.ok) throw result.error;
     return result;
   });
+  for (const task of committed) task();
+  return outcome;
 });
 
 async function resolveMembership(service: ServiceContext, slug: string): Promise<{ workspaceId: string; role: Role } | null> {

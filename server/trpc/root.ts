@@ -1,5 +1,6 @@
 import { alliancesRouter, organisationsRouter, partyInvitationsRouter, savedViewsRouter, territoryRouter } from "./routers/alliances";
 import { auditRouter } from "./routers/audit";
+import { importsRouter } from "./routers/imports";
 import { dashboardsRouter } from "./routers/dashboards";
 import { evaluationRouter } from "./routers/evaluation";
 import { notificationsRouter } from "./routers/notifications";
@@ -23,6 +24,7 @@ export const appRouter = router({
   dashboards: dashboardsRouter,
   territories: territoriesRouter,
   operator: operatorRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -20,6 +20,12 @@ async function addMember(db: Db, fixture: Fixture, role: Role) {
   return user;
 }
 
+const IMPORT_FILE = Buffer.from("Titre;Partenaires;Mode\r\nJardin;Les Potagers;Mécénat\r\n").toString("base64");
+
+async function uploaded(f: Fixture) {
+  return (await callerFor(db, f.users.owner).imports.upload({ workspaceSlug: f.workspace.slug, fileName: "a.csv", content: IMPORT_FILE })).id;
+}
+
 /**
  * A valid input for each workspace procedure, built on a fresh fixture so that every call
  * would succeed for a role that holds the permission. A procedure missing here fails the test.
@@ -115,6 +121,15 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   "alliances.exportRows": async () => ({ sdgGoal: 2 }),
   "alliances.exportLedger": async () => ({}),
   "organisations.exportDirectory": async () => ({}),
+  "imports.list": async () => ({}),
+  "imports.upload": async () => ({ fileName: "a.csv", content: IMPORT_FILE }),
+  "imports.get": async (f) => ({ id: await uploaded(f) }),
+  "imports.preview": async (f) => ({ id: await uploaded(f), mapping: ["title", "partners", "mode"] }),
+  "imports.start": async (f) => {
+    const id = await uploaded(f);
+    await callerFor(db, f.users.owner).imports.preview({ workspaceSlug: f.workspace.slug, id, mapping: ["title", "partners", "mode"] });
+    return { id };
+  },
   "alliances.saveSdgClaims": async (f) => ({ allianceId: await newAlliance(f), claims: [{ target: "2.4", sharePercent: 60 }] }),
   "evaluation.cycles": async (f) => ({ allianceId: await newAlliance(f) }),
   "evaluation.cycle": async (f) => ({ cycleId: await openedCycle(f) }),

@@ -77,7 +77,8 @@ function cells(rows: Row[], locale: Locale): Cell[][] {
       startsOn: r.starts_on,
       endsOn: r.ends_on,
       mode: current ? labelled(label(`alliance.modes.${current}`, current), current) : null,
-      modes: (r.modes ?? []).map((m) => `${m.mode} ${m.from}→${m.to ?? ""}`).join(LIST_SEPARATOR),
+      // ISO 8601 intervals ("2021-01-01/2022-06-30", ".." when open): plain ASCII survives Windows-1252.
+      modes: (r.modes ?? []).map((m) => `${m.mode} ${m.from}/${m.to ?? ".."}`).join(LIST_SEPARATOR),
       partners: (r.partners ?? []).map((p) => (p.siren ? `${p.name} [SIREN ${p.siren}]` : p.rna ? `${p.name} [RNA ${p.rna}]` : p.name)).join(LIST_SEPARATOR),
       sdgTargets: (r.targets ?? []).map((s) => (s.primary ? `${s.target}*` : s.target)).join(LIST_SEPARATOR),
       territoryScope: labelled(label(`alliances.scopeLevels.${r.territory_scope}`, r.territory_scope), r.territory_scope),

@@ -1,0 +1,219 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { alliancesCsv, alliancesXlsx } from "../../server/services/alliances/export-alliances";
+import { runningImport } from "../../server/services/exchange/imports";
+import { callerFor } from "../helpers/caller";
+import { openTestDatabase } from "../helpers/db";
+import { rejection } from "../helpers/errors";
+import { allianceInput, createWorkspaceWithRoles, uniq } from "../factories";
+
+const { db } = await openTestDatabase();
+
+type Caller = ReturnType<typeof callerFor>;
+
+const csv = (lines: string[]) => Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8").toString("base64");
+
+/** Uploads, previews with the suggested mapping (and decisions), and returns both. */
+async function dryRun(caller: Caller, workspaceSlug: string, fileName: string, content: string, decisions = {}) {
+  const { id } = await caller.imports.upload({ workspaceSlug, fileName, content });
+  const upload = await caller.imports.get({ workspaceSlug, id });
+  const preview = await caller.imports.preview({ workspaceSlug, id, mapping: upload.mapping, decisions });
+  return { id, upload, preview };
+}
+
+async function runToEnd(caller: Caller, workspaceSlug: string, id: string) {
+  await caller.imports.start({ workspaceSlug, id });
+  await runningImport(id);
+  return caller.imports.get({ workspaceSlug, id });
+}
+
+describe("importing alliances from a spreadsheet", () => {
+  it("suggests the mapping, matches partners and places, dry-runs without writing, then imports everything at once", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const ws = f.workspace.slug;
+    const siren = "732829320"; // a valid SIREN (Luhn)
+    // A partner already in the directory, known by its SIREN, and one by its exact name.
+    await owner.alliances.create({
+      workspaceSlug: ws,
+      ...allianceInput({ title: "Déjà là", partners: [{ organisation: { name: "Boulangerie Martin", kind: "entreprise", siren }, role: "partenaire" }] }),
+    });
+    const named = uniq("Fondation Horizon");
+    await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Aussi là", partners: [{ organisation: { name: named, kind: "fondation" }, role: "partenaire" }] }) });
+    const before = (await owner.alliances.list({ workspaceSlug: ws })).total;
+
+    const file = csv([
+      "Ref;Nom du partenariat;Partenaires;Mode;ODD;Commune;Date de début;Statut",
+      `A-1;Paniers solidaires;Boulangerie Martin [SIREN ${siren}];Mécénat;"2.1* ; 12.3";Lyon (69);01/03/2024;Pilotage`,
+      `A-2;Atelier vélo;${named};Innovation sociétale;ODD 11.2;Villeurbanne 69100;15 janvier 2023;Evaluation`,
+      `A-3;Maraude;Association Nouvelle ${uniq("x")};Mecenat;17.17;Marseille [13055];2022-09-01;`,
+    ]);
+    const { id, upload, preview } = await dryRun(owner, ws, "alliances.csv", file);
+    expect(upload.mapping).toEqual(["reference", "title", "partners", "mode", "sdgTargets", "territory", "startsOn", "stage"]);
+    expect(preview.errors).toEqual([]);
+    expect(preview.counts).toMatchObject({ rows: 3, create: 3, update: 0, invalid: 0, organisationsNew: 1, organisationsExisting: 2, toConfirm: 0 });
+    expect(preview.ready).toBe(true);
+    // A dry run writes no alliance.
+    expect((await owner.alliances.list({ workspaceSlug: ws })).total).toBe(before);
+
+    const done = await runToEnd(owner, ws, id);
+    expect(done.status).toBe("done");
+    expect(done.result).toMatchObject({ created: 3, updated: 0, organisationsCreated: 1 });
+    const list = await owner.alliances.list({ workspaceSlug: ws, q: "paniers" });
+    const paniers = await owner.alliances.get({ workspaceSlug: ws, id: list.items[0]!.id });
+    expect(paniers).toMatchObject({ title: "Paniers solidaires", stage: "pilotage", startsOn: "2024-03-01", territoryScope: "commune", currentMode: "mecenat" });
+    expect(paniers.parties.find((p) => !p.isMine)).toMatchObject({ name: "Boulangerie Martin", siren });
+    expect(paniers.sdgTargets).toEqual([
+      { target: "2.1", goal: 2, isPrimary: true },
+      { target: "12.3", goal: 12, isPrimary: false },
+    ]);
+    expect(paniers.territories).toEqual([{ level: "commune", code: "69123" }]);
+    const velo = await owner.alliances.get({ workspaceSlug: ws, id: (await owner.alliances.list({ workspaceSlug: ws, q: "atelier velo" })).items[0]!.id });
+    expect(velo).toMatchObject({ startsOn: "2023-01-15", stage: "evaluation" });
+    expect(velo.territories).toEqual([{ level: "commune", code: "69266" }]);
+    // Found by the list's search, with its history line and audit row.
+    expect((await owner.alliances.history({ workspaceSlug: ws, id: velo.id })).length).toBeGreaterThan(0);
+
+    // Importing the same file again updates nothing and duplicates nothing.
+    const again = await dryRun(owner, ws, "alliances.csv", file);
+    expect(again.upload.mapping).toEqual(upload.mapping);
+    expect(again.preview.counts).toMatchObject({ create: 0, update: 0, unchanged: 3 });
+    await runToEnd(owner, ws, again.id);
+    expect((await owner.alliances.list({ workspaceSlug: ws })).total).toBe(before + 3);
+
+    // A changed cell updates that alliance, through the same versioned write as the form.
+    const edited = await dryRun(
+      owner,
+      ws,
+      "alliances.csv",
+      csv([
+        "Ref;Nom du partenariat;Partenaires;Mode;ODD;Commune;Date de début;Statut",
+        `A-1;Paniers solidaires;Boulangerie Martin [SIREN ${siren}];Mécénat;"2.1* ; 12.3";Lyon (69);01/03/2024;Terminé`,
+      ]),
+    );
+    expect(edited.preview.counts).toMatchObject({ create: 0, update: 1 });
+    await runToEnd(owner, ws, edited.id);
+    const after = await owner.alliances.get({ workspaceSlug: ws, id: paniers.id });
+    expect(after.stage).toBe("termine");
+    expect(after.version).toBe(paniers.version + 1);
+  });
+
+  it("reports every error by row and column, imports nothing while one remains, and asks before using a near name", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner, { locale: "en" });
+    const ws = f.workspace.slug;
+    const base = uniq("Secours Populaire Lyonnais");
+    await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Existing", partners: [{ organisation: { name: base, kind: "association" }, role: "partenaire" }] }) });
+    const before = (await owner.alliances.list({ workspaceSlug: ws })).total;
+    const file = csv([
+      "Title,Partners,Current mode,SDG targets,Territory,Start",
+      `Good row,Some partner ${uniq("p")},Mécénat,4.1,Lyon [69123],2024-01-01`,
+      `Bad date,Some partner,Mécénat,4.1,,31/02/2024`,
+      `Bad mode,Some partner,Sponsoring,ODD 4,Saint-Denis,2024-01-01`,
+      `Near name,"Association ${base.replace("Lyonnais", "Lyonais")}",Mécénat,,,`,
+    ]);
+    const { id, preview } = await dryRun(owner, ws, "mixed.csv", file);
+    expect(preview.ready).toBe(false);
+    expect(preview.counts.invalid).toBe(2);
+    const byLine = (line: number) => preview.errors.filter((e) => e.line === line);
+    expect(byLine(3)).toEqual([{ line: 3, column: "Start", message: "“31/02/2024” is not a readable date (write for example 31/12/2024)." }]);
+    expect(byLine(4).map((e) => e.column)).toEqual(["Current mode", "SDG targets", "Territory"]);
+    expect(byLine(4)[1]!.message).toContain("goal 4 without a target");
+    expect(byLine(4)[2]!.message).toContain("several places");
+    // The near name waits for the user's choice.
+    const near = preview.partners.find((p) => p.status === "confirm")!;
+    expect(near.candidates[0]).toMatchObject({ name: base });
+    expect(preview.counts.toConfirm).toBe(1);
+
+    // Starting anyway fails as a whole: nothing is written, and the import can be retried.
+    const failed = await runToEnd(owner, ws, id);
+    expect(failed.status).toBe("failed");
+    expect((await owner.alliances.list({ workspaceSlug: ws })).total).toBe(before);
+
+    // Fixed file, near name confirmed: everything goes in.
+    const fixed = csv([
+      "Title,Partners,Current mode,SDG targets,Territory,Start",
+      `Good row,Some partner ${uniq("p")},Mécénat,4.1,Lyon [69123],2024-01-01`,
+      `Bad date,Some partner,Mécénat,4.1,,28/02/2024`,
+      `Bad mode,Some partner,Innovation sociétale,4.1,Saint-Denis (93),2024-01-01`,
+      `Near name,"Association ${base.replace("Lyonnais", "Lyonais")}",Mécénat,,,`,
+    ]);
+    const second = await dryRun(owner, ws, "fixed.csv", fixed, { [near.key]: { organisationId: near.candidates[0]!.id } });
+    expect(second.preview.errors).toEqual([]);
+    expect(second.preview.ready).toBe(true);
+    expect((await runToEnd(owner, ws, second.id)).status).toBe("done");
+    expect((await owner.alliances.list({ workspaceSlug: ws })).total).toBe(before + 4);
+    const nearAlliance = (await owner.alliances.list({ workspaceSlug: ws, q: "near name" })).items[0]!;
+    expect((await owner.alliances.get({ workspaceSlug: ws, id: nearAlliance.id })).parties.find((p) => !p.isMine)?.name).toBe(base);
+    // Importing it twice is refused.
+    expect(await rejection(owner.imports.start({ workspaceSlug: ws, id: second.id }))).toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("reads back its own export (CSV in Windows-1252 and XLSX) as unchanged", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const ws = f.workspace.slug;
+    await owner.alliances.create({
+      workspaceSlug: ws,
+      ...allianceInput({
+        title: "Épicerie « solidaire »; quartier",
+        summary: "Une ligne\navec un retour",
+        partners: [{ organisation: { name: "Supermarché Durand", kind: "entreprise", siren: "552100554" }, role: "financeur" }],
+        sdgTargets: [
+          { target: "2.1", isPrimary: false },
+          { target: "12.3", isPrimary: true },
+        ],
+        entryDoors: ["contribution_odd"],
+        tags: ["alimentation", "quartier"],
+      }),
+    });
+    await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Sans cible", sdgTargets: [], territory: { scope: "national", codes: [] } }) });
+    const rows = await owner.alliances.exportRows({ workspaceSlug: ws });
+
+    const text = alliancesCsv(rows, "fr").replace(/^\uFEFF/, "");
+    // Windows-1252 as French Excel saves it: every character of this file is a single byte there.
+    expect([...text].every((c) => c.charCodeAt(0) < 256)).toBe(true);
+    const bytes = Buffer.from([...text].map((c) => c.charCodeAt(0)));
+    const fromCsv = await dryRun(owner, ws, "export.csv", bytes.toString("base64"));
+    expect(fromCsv.preview.errors).toEqual([]);
+    expect(fromCsv.preview.counts).toMatchObject({ rows: 2, unchanged: 2, create: 0, update: 0 });
+
+    const fromXlsx = await dryRun(owner, ws, "export.xlsx", (await alliancesXlsx(rows, "en")).toString("base64"));
+    expect(fromXlsx.upload.mapping[0]).toBe("reference");
+    expect(fromXlsx.preview.counts).toMatchObject({ rows: 2, unchanged: 2 });
+
+    // Another workspace importing the same file gets new alliances of its own, never these.
+    const other = await createWorkspaceWithRoles(db);
+    const stranger = callerFor(db, other.users.owner);
+    const theirs = await dryRun(stranger, other.workspace.slug, "export.xlsx", (await alliancesXlsx(rows, "fr")).toString("base64"));
+    expect(theirs.preview.counts).toMatchObject({ create: 2, update: 0 });
+  });
+
+  it("keeps uploads to their workspace and to members who may write", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const ws = f.workspace.slug;
+    const { id } = await owner.imports.upload({ workspaceSlug: ws, fileName: "a.csv", content: csv(["Titre;Partenaires", "Un;Deux"]) });
+    const other = await createWorkspaceWithRoles(db);
+    const stranger = callerFor(db, other.users.owner);
+    expect(await rejection(stranger.imports.get({ workspaceSlug: ws, id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await rejection(stranger.imports.get({ workspaceSlug: other.workspace.slug, id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await rejection(stranger.imports.start({ workspaceSlug: other.workspace.slug, id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await rejection(callerFor(db, f.users.viewer).imports.get({ workspaceSlug: ws, id }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await rejection(owner.imports.upload({ workspaceSlug: ws, fileName: "a.pdf", content: csv(["x"]) }))).toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("reads an XLSX with dates, numbers and formulas as a person sees them", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Feuil1");
+    sheet.addRow(["Titre", "Partenaires", "Mode", "Début", "Fin"]);
+    sheet.addRow(["Chantier d'insertion", `Régie ${uniq("r")}`, "Coopération économique", new Date(Date.UTC(2021, 5, 30)), { formula: "D2+365", result: new Date(Date.UTC(2022, 5, 30)) }]);
+    const content = Buffer.from(await book.xlsx.writeBuffer()).toString("base64");
+    const { preview, upload } = await dryRun(owner, f.workspace.slug, "feuille.xlsx", content);
+    expect(upload.sample[0]!.slice(3)).toEqual(["2021-06-30", "2022-06-30"]);
+    expect(preview.errors).toEqual([]);
+    expect(preview.counts.create).toBe(1);
+  });
+});
