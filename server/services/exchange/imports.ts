@@ -9,6 +9,7 @@ import { normalizeHeader, suggestMapping } from "../../../domain/import";
 import { ORGANISATION_KINDS } from "../../../domain/identifiers";
 import { can } from "../../../domain/roles";
 import { AppError } from "../../errors";
+import { translateKey } from "../../i18n/translate";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { type Decisions, type Mapping, planImport } from "./import-plan";
@@ -100,7 +101,7 @@ export async function getImport(ctx: WorkspaceContext, id: string) {
     decisions: row.decisions ?? {},
     status: interrupted ? ("interrupted" as const) : row.status,
     result: row.result,
-    error: row.error,
+    error: row.error ? translateKey(ctx.locale, row.error) : null,
     progress: job ? { done: job.done, total: job.total } : null,
     createdAt: row.createdAt,
   };

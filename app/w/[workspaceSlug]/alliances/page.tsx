@@ -59,9 +59,14 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("alliances.title")}</h1>
         {can(workspace.myRole, "alliances.write") ? (
-          <Link href={`${base}/new`} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white no-underline hover:bg-blue-800">
-            {t("alliances.new")}
-          </Link>
+          <div className="flex flex-wrap items-center gap-3">
+            <Link href={`${base}/import`} className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 no-underline hover:bg-slate-100">
+              {t("alliances.importLink")}
+            </Link>
+            <Link href={`${base}/new`} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white no-underline hover:bg-blue-800">
+              {t("alliances.new")}
+            </Link>
+          </div>
         ) : null}
       </div>
 
