@@ -5,7 +5,7 @@ import { runningImport } from "../../server/services/exchange/imports";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
-import { allianceInput, createWorkspaceWithRoles, uniq } from "../factories";
+import { allianceInput, createWorkspaceWithRoles, giveOrganisation, uniq } from "../factories";
 
 const { db } = await openTestDatabase();
 
@@ -215,5 +215,40 @@ describe("importing alliances from a spreadsheet", () => {
     expect(upload.sample[0]!.slice(3)).toEqual(["2021-06-30", "2022-06-30"]);
     expect(preview.errors).toEqual([]);
     expect(preview.counts.create).toBe(1);
+  });
+
+  it("updates a co-owned alliance like an edit in the form: the co-owner stays, is told, and earlier public approvals lapse", async () => {
+    const a = await createWorkspaceWithRoles(db);
+    const b = await createWorkspaceWithRoles(db);
+    const orgB = await giveOrganisation(db, b.workspace.id);
+    const ownerA = callerFor(db, a.users.owner);
+    const sa = a.workspace.slug;
+    const { id } = await ownerA.alliances.create({ workspaceSlug: sa, ...allianceInput({ title: "Potager partagé", partners: [{ organisationId: orgB, role: "partenaire" }] }) });
+    const partyB = (await ownerA.alliances.get({ workspaceSlug: sa, id })).parties.find((p) => p.organisationId === orgB)!;
+    await ownerA.alliances.inviteCoOwner({ workspaceSlug: sa, allianceId: id, partyId: partyB.id });
+    await callerFor(db, b.users.admin).alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true });
+    const before = await ownerA.alliances.get({ workspaceSlug: sa, id });
+    const unreadB = await callerFor(db, b.users.viewer).notifications.unreadCount({ workspaceSlug: b.workspace.slug });
+
+    // The export, with one SDG target changed (a detail row: the trigger on the core row cannot see it).
+    const exported = alliancesCsv(await ownerA.alliances.exportRows({ workspaceSlug: sa }), "fr");
+    const edited = exported.replace("2.4* ; 17.17", "13.1*");
+    expect(edited).not.toBe(exported);
+    const { id: importId, preview } = await dryRun(ownerA, sa, "export.csv", Buffer.from(edited, "utf8").toString("base64"));
+    expect(preview.errors).toEqual([]);
+    expect(preview.counts).toMatchObject({ update: 1, create: 0 });
+    expect((await runToEnd(ownerA, sa, importId)).status).toBe("done");
+
+    const after = await callerFor(db, b.users.viewer).alliances.get({ workspaceSlug: b.workspace.slug, id });
+    expect(after.sdgTargets.map((t) => t.target)).toEqual(["13.1"]);
+    expect(after.version).toBe(before.version + 1);
+    expect(after.publicRevision).toBe(before.publicRevision + 1);
+    expect(after.parties.map((p) => p.organisationId)).toContain(orgB);
+    expect(await callerFor(db, b.users.viewer).notifications.unreadCount({ workspaceSlug: b.workspace.slug })).toBeGreaterThan(unreadB);
+    const history = await callerFor(db, b.users.viewer).alliances.history({ workspaceSlug: b.workspace.slug, id });
+    expect(history.find((h) => h.action === "alliance.update")?.detail).toMatchObject({ fields: ["sdgTargets"] });
+    const audit = await ownerA.audit.list({ workspaceSlug: sa, limit: 50 });
+    const entry = audit.items.find((e) => e.action === "alliance.update" && e.entityId === id);
+    expect(entry).toMatchObject({ before: expect.objectContaining({ sdgTargets: "2.4* 17.17" }), after: expect.objectContaining({ sdgTargets: "13.1*" }) });
   });
 });

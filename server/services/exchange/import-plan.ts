@@ -73,6 +73,8 @@ export interface PlannedRow {
   /** Whether the reference must be recorded for the next import to find the alliance. */
   recordReference: boolean;
   values: RowValues;
+  /** The alliance as it is now, for a row that updates one. */
+  current: CurrentAlliance | null;
 }
 
 export interface CellError {
@@ -350,6 +352,7 @@ export function canonical(state: AllianceState): string {
 
 interface CurrentRow {
   id: string;
+  version: number;
   title: string;
   summary: string | null;
   key_results: string | null;
@@ -369,25 +372,37 @@ interface CurrentRow {
  * The present state of the alliances a file refers to, in one query. Tenant: only alliances the
  * workspace is an accepted party of.
  */
-export async function currentStates(ctx: WorkspaceContext, ids: string[]): Promise<Map<string, { state: AllianceState; coOwners: string[] }>> {
-  const states = new Map<string, { state: AllianceState; coOwners: string[] }>();
+export interface CurrentAlliance {
+  state: AllianceState;
+  version: number;
+  /** Partner organisations that co-own the alliance with a workspace of their own (kept whatever the file says). */
+  coOwners: string[];
+}
+
+export async function currentStates(ctx: WorkspaceContext, ids: string[]): Promise<Map<string, CurrentAlliance>> {
+  const states = new Map<string, CurrentAlliance>();
   if (ids.length === 0) return states;
+  // Grouped once per detail table and joined, not one correlated subquery per alliance: with
+  // row-level security each subquery would scan the workspace's alliance ids again.
+  const list = sql`${pgArray(ids)}::uuid[]`;
   const rows = resultRows<CurrentRow>(
     await ctx.tx.execute(sql`
-      select a.id, a.title, a.summary, a.key_results, a.stage, a.starts_on::text as starts_on, a.ends_on::text as ends_on,
-        a.territory_scope, a.entry_doors, a.tags,
-        (select json_agg(json_build_object('mode', m.mode, 'mecenatForms', m.mecenat_forms, 'startsOn', m.starts_on, 'endsOn', m.ends_on) order by m.starts_on)
-           from alliance_mode_periods m where m.alliance_id = a.id) as modes,
-        (select json_agg(json_build_object('id', p.organisation_id, 'coOwner', p.workspace_id is not null))
-           from alliance_parties p where p.alliance_id = a.id and p.workspace_id is distinct from ${ctx.workspaceId}) as partners,
-        (select json_agg(json_build_object('target', s.target, 'isPrimary', s.is_primary)) from alliance_sdg_targets s where s.alliance_id = a.id) as targets,
-        (select array_agg(t.code) from alliance_territories t where t.alliance_id = a.id) as places
+      select a.id, a.version, a.title, a.summary, a.key_results, a.stage, a.starts_on::text as starts_on, a.ends_on::text as ends_on,
+        a.territory_scope, a.entry_doors, a.tags, m.modes, p.partners, s.targets, t.places
       from alliances a
       join alliance_parties own on own.alliance_id = a.id and own.workspace_id = ${ctx.workspaceId} and own.status = 'accepted'
-      where a.id = any(${pgArray(ids)}::uuid[])`),
+      left join (select alliance_id, json_agg(json_build_object('mode', mode, 'mecenatForms', mecenat_forms, 'startsOn', starts_on, 'endsOn', ends_on) order by starts_on) as modes
+                 from alliance_mode_periods where alliance_id = any(${list}) group by alliance_id) m on m.alliance_id = a.id
+      left join (select alliance_id, json_agg(json_build_object('id', organisation_id, 'coOwner', workspace_id is not null)) as partners
+                 from alliance_parties where alliance_id = any(${list}) and workspace_id is distinct from ${ctx.workspaceId} group by alliance_id) p on p.alliance_id = a.id
+      left join (select alliance_id, json_agg(json_build_object('target', target, 'isPrimary', is_primary)) as targets
+                 from alliance_sdg_targets where alliance_id = any(${list}) group by alliance_id) s on s.alliance_id = a.id
+      left join (select alliance_id, array_agg(code) as places from alliance_territories where alliance_id = any(${list}) group by alliance_id) t on t.alliance_id = a.id
+      where a.id = any(${list})`),
   );
   for (const r of rows) {
     states.set(r.id, {
+      version: r.version,
       coOwners: (r.partners ?? []).filter((p) => p.coOwner).map((p) => p.id),
       state: {
         title: r.title,
@@ -605,7 +620,7 @@ export async function planImport(
       }
     }
     const action = !current ? "create" : canonical(state) === canonical(current.state) ? "unchanged" : "update";
-    planned.push({ line: row.line, action, reference: row.reference, allianceId, recordReference: Boolean(row.reference && !heldIds.has(row.reference) && !refTargets.has(row.reference)), values: row.values });
+    planned.push({ line: row.line, action, reference: row.reference, allianceId, recordReference: Boolean(row.reference && !heldIds.has(row.reference) && !refTargets.has(row.reference)), values: row.values, current: current ?? null });
   }
   for (const e of errors) invalidLines.add(e.line);
   const toConfirm = partners.filter((p) => p.status === "confirm").length;

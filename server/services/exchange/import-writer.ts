@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, or, sql } from "drizzle-orm";
+import { eq, inArray, or, sql } from "drizzle-orm";
 import {
   allianceChanges,
   allianceExternalRefs,
@@ -15,13 +15,10 @@ import { goalOfTarget } from "../../../domain/sdg";
 import { normalizeForSearch, territoryParents } from "../../../domain/territory";
 import { territory } from "../../../domain/territory-data";
 import { AppError } from "../../errors";
-import { getAlliance } from "../alliances/get-alliance";
-import { UpdateAllianceInput } from "../alliances/schemas";
-import { updateAlliance } from "../alliances/write-alliance";
 import type { WorkspaceContext } from "../context";
-import { actingNames } from "../notifications/notifications";
+import { actingNames, notifyParties } from "../notifications/notifications";
 import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-organisation";
-import { type AllianceState, type ImportPlan, mergeState, pgArray } from "./import-plan";
+import { type AllianceState, canonical, type ImportPlan, mergeState, pgArray } from "./import-plan";
 
 /** Rows written per statement: well under the protocol's 65,535 parameters. */
 const CHUNK = 500;
@@ -87,25 +84,107 @@ async function partnerIds(ctx: WorkspaceContext, plan: ImportPlan): Promise<{ id
   return { ids, created };
 }
 
-/** A short trace of a created alliance for the audit log. */
-function createdSnapshot(state: AllianceState, partnerNames: string[], importId: string) {
+/** A short trace of an alliance for the audit log (the same fields as the form's). */
+function trace(state: AllianceState, partnerNames: string[], importId: string) {
   return {
     title: state.title,
+    summary: state.summary,
+    keyResults: state.keyResults,
     stage: state.stage,
+    startsOn: state.startsOn,
+    endsOn: state.endsOn,
     partners: partnerNames.join(", "),
-    modes: state.modes.map((m) => `${m.mode} ${m.startsOn}`).join(" → "),
-    sdgTargets: state.sdgTargets.map((s) => (s.isPrimary ? `${s.target}*` : s.target)).join(" "),
+    modes: state.modes.map((m) => `${m.mode}${m.mecenatForms.length ? `[${m.mecenatForms.join("+")}]` : ""} ${m.startsOn}`).join(" → "),
+    sdgTargets: [...state.sdgTargets]
+      .sort((a, b) => a.target.localeCompare(b.target, "en", { numeric: true }))
+      .map((s) => (s.isPrimary ? `${s.target}*` : s.target))
+      .join(" "),
     territory: `${state.territory.scope} ${state.territory.codes.join(" ")}`.trim(),
+    tags: state.tags.join(", "),
     importId,
   };
 }
 
+/** The fields that differ between two states (what the history line and notifications name). */
+function changedFields(before: AllianceState, after: AllianceState): string[] {
+  return (Object.keys(after) as Array<keyof AllianceState>).filter((k) => canonical({ ...before, [k]: after[k] }) !== canonical(before));
+}
+
+interface Item {
+  id: string;
+  state: AllianceState;
+  partners: Array<{ id: string; name: string }>;
+}
+
 /**
- * Writes a ready plan in the caller's transaction: partners first, then new alliances in bulk
- * (each through app_create_alliance, then its details in a few multi-row statements), then the
- * changed ones one by one through the alliance service (version bump, audit, shared history and
- * notifications as for an edit in the form). Unchanged rows are left alone. Every created
- * alliance gets its audit row and history line. Permission: alliances.write.
+ * Writes the core fields and details of many alliances in a few statements: one UPDATE from a
+ * JSON record set, then the detail rows. With `replace`, the alliances' mode periods, SDG targets
+ * and places are replaced and partners without a workspace of their own that the file no longer
+ * names are removed (as the form does); partners already there keep their role.
+ */
+async function writeBulk(ctx: WorkspaceContext, items: Item[], ownName: string, replace: boolean) {
+  const index = territory();
+  const ids = items.map((i) => i.id);
+  const details = items.map(({ id, state, partners }) => ({
+    id,
+    title: state.title,
+    summary: state.summary,
+    key_results: state.keyResults,
+    stage: state.stage,
+    starts_on: state.startsOn,
+    ends_on: state.endsOn,
+    territory_scope: state.territory.scope,
+    entry_doors: state.entryDoors,
+    tags: state.tags,
+    search_text: normalizeForSearch([state.title, state.summary ?? "", ownName, ...partners.map((p) => p.name)].join(" ")),
+  }));
+  await ctx.tx.execute(sql`
+    update alliances a set title = v.title, summary = v.summary, key_results = v.key_results, stage = v.stage, starts_on = v.starts_on, ends_on = v.ends_on,
+      territory_scope = v.territory_scope, entry_doors = v.entry_doors, tags = v.tags, search_text = v.search_text, updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(details)}::jsonb) as v(id uuid, title text, summary text, key_results text, stage lifecycle_stage, starts_on date,
+      ends_on date, territory_scope territory_level, entry_doors text[], tags text[], search_text text)
+    where a.id = v.id`);
+  if (replace) {
+    const list = sql`${pgArray(ids)}::uuid[]`;
+    const keep = items.flatMap(({ id, partners }) => partners.map((p) => ({ a: id, o: p.id })));
+    await ctx.tx.execute(sql`
+      delete from alliance_parties p where p.alliance_id = any(${list}) and p.workspace_id is null
+        and not exists (select 1 from jsonb_to_recordset(${JSON.stringify(keep)}::jsonb) as k(a uuid, o uuid) where k.a = p.alliance_id and k.o = p.organisation_id)`);
+    await ctx.tx.execute(sql`delete from alliance_mode_periods where alliance_id = any(${list})`);
+    await ctx.tx.execute(sql`delete from alliance_sdg_targets where alliance_id = any(${list})`);
+    await ctx.tx.execute(sql`delete from alliance_territories where alliance_id = any(${list})`);
+  }
+  const parties = items.flatMap(({ id, partners }) => partners.map((p) => ({ allianceId: id, organisationId: p.id, role: "partenaire", status: "accepted" as const })));
+  const modes = items.flatMap(({ id, state }) => state.modes.map((m) => ({ allianceId: id, ...m })));
+  const targets = items.flatMap(({ id, state }) => state.sdgTargets.map((t) => ({ allianceId: id, target: t.target, goal: goalOfTarget(t.target)!, isPrimary: t.isPrimary })));
+  const places = items.flatMap(({ id, state }) =>
+    state.territory.codes.map((code) => ({ allianceId: id, level: state.territory.scope, code, ...territoryParents(index, state.territory.scope, code)! })),
+  );
+  if (parties.length) await ctx.tx.insert(allianceParties).values(parties).onConflictDoNothing();
+  if (modes.length) await ctx.tx.insert(allianceModePeriods).values(modes);
+  if (targets.length) await ctx.tx.insert(allianceSdgTargets).values(targets);
+  if (places.length) await ctx.tx.insert(allianceTerritories).values(places);
+}
+
+/**
+ * Whether the public revision must be moved by hand: a public field kept in detail rows changed
+ * (partners, modes, SDG targets, places) and none of the core columns whose change the trigger
+ * on alliances already counts did. Either way, earlier public approvals no longer hold.
+ */
+function detailOnlyPublicChange(before: AllianceState, after: AllianceState, fields: string[]): boolean {
+  const core = ["title", "summary", "keyResults", "startsOn", "endsOn"].some((f) => fields.includes(f)) || before.territory.scope !== after.territory.scope;
+  const detail = ["partnerIds", "modes", "sdgTargets", "territory"].some((f) => fields.includes(f));
+  return detail && !core;
+}
+
+/**
+ * Writes a ready plan in the caller's transaction: partners first, then new alliances (each
+ * through app_create_alliance, then their details in a few multi-row statements), then the
+ * changed ones likewise, each checked against the version the plan read (CONFLICT if someone
+ * saved meanwhile), its version bumped, and its public revision moved when a public field
+ * changed. Every created or updated alliance gets its audit row (before and after) and its
+ * shared-history line; co-owners of an updated alliance are notified. Unchanged rows are left
+ * alone. Permission: alliances.write.
  */
 export async function applyImport(
   ctx: WorkspaceContext,
@@ -119,121 +198,113 @@ export async function applyImport(
   const { ids, created: organisationsCreated } = await partnerIds(ctx, plan);
   const ownOrganisationId = await ensureWorkspaceOrganisation(ctx);
   const [own] = await ctx.tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, ownOrganisationId));
+  const ownName = own?.name ?? "";
   const names = await actingNames(ctx);
-  const index = territory();
+  const references: Array<typeof allianceExternalRefs.$inferInsert> = [];
+  const partnersOf = (row: ImportPlan["rows"][number]) => (row.values.partnerKeys ?? []).map((key) => ids.get(key)!);
 
   const creates = plan.rows.filter((r) => r.action === "create");
-  const references: Array<typeof allianceExternalRefs.$inferInsert> = [];
   for (const part of chunks(creates)) {
-    const states = part.map((row) => {
-      const partners = (row.values.partnerKeys ?? []).map((key) => ids.get(key)!);
+    const prepared = part.map((row) => {
+      const partners = partnersOf(row);
       return { row, partners, state: mergeState(null, row.values, partners.map((p) => p.id)) };
     });
-    const titles = states.map((s) => s.state.title);
     const createdIds = resultRows<{ id: string }>(
       await ctx.tx.execute(sql`
         select app_create_alliance(u.title, ${ownOrganisationId}::uuid, 'porteur') as id
-        from unnest(${pgArray(titles)}::text[]) with ordinality as u(title, n) order by u.n`),
+        from unnest(${pgArray(prepared.map((p) => p.state.title))}::text[]) with ordinality as u(title, n) order by u.n`),
     ).map((r) => r.id);
-    if (createdIds.length !== states.length) throw new AppError("INTERNAL", "errors.internal");
-
-    const details = states.map(({ state, partners }, i) => ({
-      id: createdIds[i]!,
-      summary: state.summary,
-      key_results: state.keyResults,
-      stage: state.stage,
-      starts_on: state.startsOn,
-      ends_on: state.endsOn,
-      territory_scope: state.territory.scope,
-      entry_doors: state.entryDoors,
-      tags: state.tags,
-      search_text: normalizeForSearch([state.title, state.summary ?? "", own?.name ?? "", ...partners.map((p) => p.name)].join(" ")),
-    }));
-    await ctx.tx.execute(sql`
-      update alliances a set summary = v.summary, key_results = v.key_results, stage = v.stage, starts_on = v.starts_on, ends_on = v.ends_on,
-        territory_scope = v.territory_scope, entry_doors = v.entry_doors, tags = v.tags, search_text = v.search_text, updated_at = now()
-      from jsonb_to_recordset(${JSON.stringify(details)}::jsonb) as v(id uuid, summary text, key_results text, stage lifecycle_stage, starts_on date,
-        ends_on date, territory_scope territory_level, entry_doors text[], tags text[], search_text text)
-      where a.id = v.id`);
-
-    const parties = states.flatMap(({ partners }, i) => partners.map((p) => ({ allianceId: createdIds[i]!, organisationId: p.id, role: "partenaire", status: "accepted" as const })));
-    const modes = states.flatMap(({ state }, i) => state.modes.map((m) => ({ allianceId: createdIds[i]!, ...m })));
-    const targets = states.flatMap(({ state }, i) => state.sdgTargets.map((s) => ({ allianceId: createdIds[i]!, target: s.target, goal: goalOfTarget(s.target)!, isPrimary: s.isPrimary })));
-    const places = states.flatMap(({ state }, i) =>
-      state.territory.codes.map((code) => ({ allianceId: createdIds[i]!, level: state.territory.scope, code, ...territoryParents(index, state.territory.scope, code)! })),
+    if (createdIds.length !== prepared.length) throw new AppError("INTERNAL", "errors.internal");
+    await writeBulk(
+      ctx,
+      prepared.map((p, i) => ({ id: createdIds[i]!, state: p.state, partners: p.partners })),
+      ownName,
+      false,
     );
-    if (parties.length) await ctx.tx.insert(allianceParties).values(parties);
-    if (modes.length) await ctx.tx.insert(allianceModePeriods).values(modes);
-    if (targets.length) await ctx.tx.insert(allianceSdgTargets).values(targets);
-    if (places.length) await ctx.tx.insert(allianceTerritories).values(places);
     await ctx.tx.insert(auditEvents).values(
-      states.map(({ state, partners }, i) => ({
+      prepared.map(({ state, partners }, i) => ({
         workspaceId: ctx.workspaceId,
         actorUserId: ctx.actor.userId,
         action: "alliance.create",
         entityType: "alliance",
         entityId: createdIds[i]!,
-        after: createdSnapshot(state, partners.map((p) => p.name), importId),
+        after: trace(state, partners.map((p) => p.name), importId),
         requestId: ctx.requestId,
       })),
     );
     await ctx.tx.insert(allianceChanges).values(
-      states.map((_, i) => ({ allianceId: createdIds[i]!, workspaceId: ctx.workspaceId, organisationName: names.organisation, actorName: names.actor, action: "alliance.create", detail: { importId } })),
+      prepared.map((_, i) => ({ allianceId: createdIds[i]!, workspaceId: ctx.workspaceId, organisationName: names.organisation, actorName: names.actor, action: "alliance.create", detail: { importId } })),
     );
-    states.forEach(({ row }, i) => {
+    prepared.forEach(({ row }, i) => {
       if (row.reference) references.push({ workspaceId: ctx.workspaceId, reference: row.reference, allianceId: createdIds[i]!, importId });
     });
     done += part.length;
     onProgress(done, total);
   }
 
-  let updated = 0;
-  for (const row of plan.rows.filter((r) => r.action === "update")) {
-    const detail = await getAlliance(ctx, row.allianceId!);
-    const partners = row.values.partnerKeys?.map((key) => ids.get(key)!.id);
-    const others = detail.parties.filter((p) => !p.isMine);
-    const current: AllianceState = {
-      title: detail.title,
-      summary: detail.summary,
-      keyResults: detail.keyResults,
-      stage: detail.stage,
-      startsOn: detail.startsOn,
-      endsOn: detail.endsOn,
-      modes: detail.modes,
-      partnerIds: others.map((p) => p.organisationId),
-      sdgTargets: detail.sdgTargets.map((s) => ({ target: s.target, isPrimary: s.isPrimary })),
-      territory: { scope: detail.territoryScope, codes: detail.territories.map((t) => t.code) },
-      entryDoors: detail.entryDoors as AllianceState["entryDoors"],
-      tags: detail.tags,
-    };
-    const next = mergeState(current, row.values, partners, others.filter((p) => p.hasWorkspace).map((p) => p.organisationId));
-    const input = UpdateAllianceInput.parse({
-      id: detail.id,
-      version: detail.version,
-      title: next.title,
-      summary: next.summary,
-      keyResults: next.keyResults,
-      stage: next.stage,
-      startsOn: next.startsOn,
-      endsOn: next.endsOn,
-      ownRole: detail.parties.find((p) => p.isMine)?.role ?? "porteur",
-      // Partners already on the alliance keep their role; new ones are "partenaire".
-      partners: next.partnerIds.map((organisationId) => ({ organisationId, role: others.find((p) => p.organisationId === organisationId)?.role ?? "partenaire" })),
-      modes: next.modes,
-      sdgTargets: next.sdgTargets,
-      territory: next.territory,
-      entryDoors: next.entryDoors,
-      engagements: detail.engagements,
-      tags: next.tags,
+  const updates = plan.rows.filter((r) => r.action === "update");
+  for (const part of chunks(updates)) {
+    const prepared = part.map((row) => {
+      const current = row.current!;
+      const partners = row.values.partnerKeys ? partnersOf(row) : null;
+      const state = mergeState(current.state, row.values, partners?.map((p) => p.id), current.coOwners);
+      return { row, current, state, fields: changedFields(current.state, state) };
     });
-    await updateAlliance(ctx, input);
-    if (row.recordReference) references.push({ workspaceId: ctx.workspaceId, reference: row.reference!, allianceId: row.allianceId!, importId });
-    updated += 1;
-    done += 1;
-    if (updated % 50 === 0) onProgress(done, total);
+    // Someone may have saved one of these alliances since the plan read it: then nothing is written.
+    const claimed = resultRows<{ id: string }>(
+      await ctx.tx.execute(sql`
+        update alliances a set version = a.version + 1
+        from jsonb_to_recordset(${JSON.stringify(prepared.map((p) => ({ id: p.row.allianceId, version: p.current.version })))}::jsonb) as v(id uuid, version int)
+        where a.id = v.id and a.version = v.version
+        returning a.id`),
+    );
+    if (claimed.length !== prepared.length) throw new AppError("CONFLICT", "errors.import.changedMeanwhile");
+    // Partner names for the search text: the organisations the alliance now names.
+    const organisationIds = [...new Set(prepared.flatMap((p) => p.state.partnerIds))];
+    const known = organisationIds.length
+      ? await ctx.tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, organisationIds))
+      : [];
+    const nameOf = new Map(known.map((o) => [o.id, o.name]));
+    const items = prepared.map((p) => ({ id: p.row.allianceId!, state: p.state, partners: p.state.partnerIds.map((id) => ({ id, name: nameOf.get(id) ?? "" })) }));
+    await writeBulk(ctx, items, ownName, true);
+    const detailOnly = prepared.filter((p) => detailOnlyPublicChange(p.current.state, p.state, p.fields));
+    if (detailOnly.length) {
+      await ctx.tx.execute(sql`update alliances set public_revision = public_revision + 1 where id = any(${pgArray(detailOnly.map((p) => p.row.allianceId!))}::uuid[])`);
+    }
+    const partnerNames = (state: AllianceState) => state.partnerIds.map((id) => nameOf.get(id) ?? id);
+    await ctx.tx.insert(auditEvents).values(
+      prepared.map((p) => ({
+        workspaceId: ctx.workspaceId,
+        actorUserId: ctx.actor.userId,
+        action: "alliance.update",
+        entityType: "alliance",
+        entityId: p.row.allianceId!,
+        before: { ...trace(p.current.state, partnerNames(p.current.state), importId), version: p.current.version },
+        after: { ...trace(p.state, partnerNames(p.state), importId), version: p.current.version + 1 },
+        requestId: ctx.requestId,
+      })),
+    );
+    await ctx.tx.insert(allianceChanges).values(
+      prepared.map((p) => ({
+        allianceId: p.row.allianceId!,
+        workspaceId: ctx.workspaceId,
+        organisationName: names.organisation,
+        actorName: names.actor,
+        action: "alliance.update",
+        detail: { fields: p.fields, importId },
+      })),
+    );
+    // Co-owning workspaces hear about the change, as after an edit in the form.
+    for (const p of prepared.filter((x) => x.current.coOwners.length)) {
+      await notifyParties(ctx, p.row.allianceId!, "alliance.changed", { title: p.state.title, detail: "alliance.update" });
+    }
+    for (const p of prepared) {
+      if (p.row.recordReference) references.push({ workspaceId: ctx.workspaceId, reference: p.row.reference!, allianceId: p.row.allianceId!, importId });
+    }
+    done += part.length;
+    onProgress(done, total);
   }
   for (const part of chunks(references)) await ctx.tx.insert(allianceExternalRefs).values(part).onConflictDoNothing();
-  const unchanged = plan.rows.filter((r) => r.action === "unchanged").length;
   onProgress(total, total);
-  return { created: creates.length, updated, unchanged, organisationsCreated };
+  return { created: creates.length, updated: updates.length, unchanged: plan.rows.filter((r) => r.action === "unchanged").length, organisationsCreated };
 }
