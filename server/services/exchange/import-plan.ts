@@ -382,24 +382,41 @@ export interface CurrentAlliance {
 export async function currentStates(ctx: WorkspaceContext, ids: string[]): Promise<Map<string, CurrentAlliance>> {
   const states = new Map<string, CurrentAlliance>();
   if (ids.length === 0) return states;
-  // Grouped once per detail table and joined, not one correlated subquery per alliance: with
-  // row-level security each subquery would scan the workspace's alliance ids again.
+  // One plain query per table, put together here: joins or correlated subqueries over
+  // thousands of alliances let the planner (with row-level security's filter on every row, and
+  // statistics not yet updated after a large import) pick plans that rescan per alliance.
   const list = sql`${pgArray(ids)}::uuid[]`;
-  const rows = resultRows<CurrentRow>(
-    await ctx.tx.execute(sql`
+  const [cores, modes, parties, targets, places] = await Promise.all([
+    ctx.tx.execute(sql`
       select a.id, a.version, a.title, a.summary, a.key_results, a.stage, a.starts_on::text as starts_on, a.ends_on::text as ends_on,
-        a.territory_scope, a.entry_doors, a.tags, m.modes, p.partners, s.targets, t.places
-      from alliances a
-      join alliance_parties own on own.alliance_id = a.id and own.workspace_id = ${ctx.workspaceId} and own.status = 'accepted'
-      left join (select alliance_id, json_agg(json_build_object('mode', mode, 'mecenatForms', mecenat_forms, 'startsOn', starts_on, 'endsOn', ends_on) order by starts_on) as modes
-                 from alliance_mode_periods where alliance_id = any(${list}) group by alliance_id) m on m.alliance_id = a.id
-      left join (select alliance_id, json_agg(json_build_object('id', organisation_id, 'coOwner', workspace_id is not null)) as partners
-                 from alliance_parties where alliance_id = any(${list}) and workspace_id is distinct from ${ctx.workspaceId} group by alliance_id) p on p.alliance_id = a.id
-      left join (select alliance_id, json_agg(json_build_object('target', target, 'isPrimary', is_primary)) as targets
-                 from alliance_sdg_targets where alliance_id = any(${list}) group by alliance_id) s on s.alliance_id = a.id
-      left join (select alliance_id, array_agg(code) as places from alliance_territories where alliance_id = any(${list}) group by alliance_id) t on t.alliance_id = a.id
-      where a.id = any(${list})`),
-  );
+        a.territory_scope, a.entry_doors, a.tags
+      from alliances a where a.id = any(${list})`),
+    ctx.tx.execute(sql`select alliance_id, mode, mecenat_forms, starts_on::text as starts_on, ends_on::text as ends_on from alliance_mode_periods where alliance_id = any(${list}) order by starts_on`),
+    ctx.tx.execute(sql`select alliance_id, organisation_id, workspace_id, status from alliance_parties where alliance_id = any(${list})`),
+    ctx.tx.execute(sql`select alliance_id, target, is_primary from alliance_sdg_targets where alliance_id = any(${list})`),
+    ctx.tx.execute(sql`select alliance_id, code from alliance_territories where alliance_id = any(${list})`),
+  ]);
+  const grouped = <T extends { alliance_id: string }>(result: unknown) => {
+    const map = new Map<string, T[]>();
+    for (const r of resultRows<T>(result)) map.set(r.alliance_id, [...(map.get(r.alliance_id) ?? []), r]);
+    return map;
+  };
+  const modesOf = grouped<{ alliance_id: string; mode: AllianceState["modes"][number]["mode"]; mecenat_forms: string[]; starts_on: string; ends_on: string | null }>(modes);
+  const partiesOf = grouped<{ alliance_id: string; organisation_id: string; workspace_id: string | null; status: string }>(parties);
+  const targetsOf = grouped<{ alliance_id: string; target: string; is_primary: boolean }>(targets);
+  const placesOf = grouped<{ alliance_id: string; code: string }>(places);
+  const rows: CurrentRow[] = [];
+  for (const core of resultRows<Omit<CurrentRow, "modes" | "partners" | "targets" | "places">>(cores)) {
+    const own = partiesOf.get(core.id)?.some((p) => p.workspace_id === ctx.workspaceId && p.status === "accepted");
+    if (!own) continue; // Tenant: only alliances the workspace is an accepted party of.
+    rows.push({
+      ...core,
+      modes: (modesOf.get(core.id) ?? []).map((m) => ({ mode: m.mode, mecenatForms: m.mecenat_forms, startsOn: m.starts_on, endsOn: m.ends_on })),
+      partners: (partiesOf.get(core.id) ?? []).filter((p) => p.workspace_id !== ctx.workspaceId).map((p) => ({ id: p.organisation_id, coOwner: p.workspace_id !== null })),
+      targets: (targetsOf.get(core.id) ?? []).map((t) => ({ target: t.target, isPrimary: t.is_primary })),
+      places: (placesOf.get(core.id) ?? []).map((p) => p.code),
+    });
+  }
   for (const r of rows) {
     states.set(r.id, {
       version: r.version,
