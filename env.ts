@@ -18,6 +18,8 @@ const schema = z.object({
   DEMO_SIGN_IN: z.enum(["true", "false"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Calls one API token may make per minute (per app process). */
+  API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Platform operators (comma-separated emails): they approve or refuse territorial coordination requests. */
   OPERATOR_EMAILS: z.string().default(""),
 });

@@ -7,3 +7,4 @@ export * from "./evaluation";
 export * from "./reports";
 export * from "./territories";
 export * from "./imports";
+export * from "./api";

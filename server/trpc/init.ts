@@ -28,34 +28,35 @@ export interface TrpcContext {
   memberships: Map<string, Promise<{ workspaceId: string; role: import("../../domain/roles").Role } | null>>;
 }
 
+/**
+ * A refused or failed call in words for people: message keys translated, zod issues as
+ * per-field messages, anything unexpected as a generic message with the request id (driver
+ * errors carry SQL and parameters: they stay in the log). tRPC and the HTTP API share it.
+ */
+export function describeError(error: TRPCError, locale: Locale, requestId: string): { message: string; fieldErrors?: Record<string, string> } {
+  if (error.cause instanceof z.ZodError) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of error.cause.issues) {
+      const key = issue.path.join(".") || "_";
+      fieldErrors[key] ??= translateIssue(locale, issue);
+    }
+    return { message: translateKey(locale, "errors.validation"), fieldErrors };
+  }
+  if (error.cause instanceof AppError) {
+    const message = translateKey(locale, error.cause.messageKey, error.cause.params);
+    const field = error.cause.params.field;
+    return { message, fieldErrors: typeof field === "string" ? { [field]: message } : undefined };
+  }
+  if (error.code === "INTERNAL_SERVER_ERROR") return { message: translateKey(locale, "errors.internal", { requestId }) };
+  return { message: translateKey(locale, `errors.trpc.${error.code}`) };
+}
+
 export const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
-  /**
-   * The one place errors are shaped for the client: message keys are translated, zod issues
-   * become per-field messages, and anything unexpected becomes a generic message with the
-   * request id (driver and drizzle errors carry SQL and parameters: they stay in the log).
-   */
+  /** The one place errors are shaped for the client (see describeError). */
   errorFormatter({ shape, error, ctx }) {
-    const locale: Locale = ctx?.locale ?? "fr";
     const requestId = ctx?.requestId ?? "-";
-    let message = shape.message;
-    let fieldErrors: Record<string, string> | undefined;
-    if (error.cause instanceof z.ZodError) {
-      fieldErrors = {};
-      for (const issue of error.cause.issues) {
-        const key = issue.path.join(".") || "_";
-        fieldErrors[key] ??= translateIssue(locale, issue);
-      }
-      message = translateKey(locale, "errors.validation");
-    } else if (error.cause instanceof AppError) {
-      message = translateKey(locale, error.cause.messageKey, error.cause.params);
-      const field = error.cause.params.field;
-      if (typeof field === "string") fieldErrors = { [field]: message };
-    } else if (error.code === "INTERNAL_SERVER_ERROR") {
-      message = translateKey(locale, "errors.internal", { requestId });
-    } else {
-      message = translateKey(locale, `errors.trpc.${error.code}`);
-    }
+    const { message, fieldErrors } = describeError(error, ctx?.locale ?? "fr", requestId);
     return {
       message,
       code: shape.code,

@@ -1,6 +1,7 @@
 import { alliancesRouter, organisationsRouter, partyInvitationsRouter, savedViewsRouter, territoryRouter } from "./routers/alliances";
 import { auditRouter } from "./routers/audit";
 import { importsRouter } from "./routers/imports";
+import { apiTokensRouter } from "./routers/api-tokens";
 import { dashboardsRouter } from "./routers/dashboards";
 import { evaluationRouter } from "./routers/evaluation";
 import { notificationsRouter } from "./routers/notifications";
@@ -25,6 +26,7 @@ export const appRouter = router({
   territories: territoriesRouter,
   operator: operatorRouter,
   imports: importsRouter,
+  apiTokens: apiTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -121,6 +121,13 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   "alliances.exportRows": async () => ({ sdgGoal: 2 }),
   "alliances.exportLedger": async () => ({}),
   "organisations.exportDirectory": async () => ({}),
+  "alliances.page": async () => ({ limit: 10 }),
+  "organisations.page": async () => ({ limit: 10 }),
+  "apiTokens.list": async () => ({}),
+  "apiTokens.create": async () => ({ name: "Intégration CRM", scope: "read", days: 30 }),
+  "apiTokens.revoke": async (f) => ({
+    id: (await callerFor(db, f.users.owner).apiTokens.create({ workspaceSlug: f.workspace.slug, name: "À révoquer", scope: "read", days: 1 })).id,
+  }),
   "imports.list": async () => ({}),
   "imports.upload": async () => ({ fileName: "a.csv", content: IMPORT_FILE }),
   "imports.get": async (f) => ({ id: await uploaded(f) }),

@@ -1,89 +1,120 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { sql } from "drizzle-orm";
-import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import type { SessionUser } from "../../server/trpc/init";
-import { handleTrpcRequest, MAX_BATCH_SIZE } from "../../server/trpc/http";
-import { publicProcedure, router } from "../../server/trpc/procedures";
-import { testContext } from "../helpers/caller";
+import { handleApiRequest } from "../../server/api/http-api";
+import { logger } from "../../server/log";
+import { callerFor, RecordingMailer } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
-import { createUser, createWorkspaceWithRoles } from "../factories";
+import { rejection } from "../helpers/errors";
+import { allianceInput, createWorkspaceWithRoles } from "../factories";
 
 const { db } = await openTestDatabase();
-const ORIGIN = "http://localhost:3000";
+const deps = (rateLimit = 1000) => ({ db, log: logger(), mailer: new RecordingMailer(), appUrl: "http://localhost:3000", rateLimit });
 
-function post(path: string, input: unknown, headers: Record<string, string> = {}) {
-  return new Request(`${ORIGIN}/api/trpc/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: ORIGIN, ...headers },
-    body: JSON.stringify(superjson.serialize(input)),
-  });
+async function call(token: string | null, method: string, path: string, body?: unknown, options: { rateLimit?: number; language?: string } = {}) {
+  const headers: Record<string, string> = { "Accept-Language": options.language ?? "fr" };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body) headers["Content-Type"] = "application/json";
+  const response = await handleApiRequest(new Request(`http://localhost:3000/api/v1${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined }), path.split("?")[0]!, deps(options.rateLimit));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read back in assertions
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
 }
 
-function send(req: Request, user: SessionUser | null, locale: "fr" | "en" = "fr") {
-  return handleTrpcRequest(req, { createContext: async () => testContext(db, user, { locale }), allowedOrigins: [ORIGIN] });
-}
+describe("workspace API tokens and the HTTP API", () => {
+  it("lets a read token read, pages with a cursor, and refuses writes", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const ws = f.workspace.slug;
+    for (let i = 0; i < 5; i++) await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: `Alliance API ${i}` }) });
+    const { token, id } = await owner.apiTokens.create({ workspaceSlug: ws, name: "Tableau de bord", scope: "read", days: 30 });
+    expect(token).toMatch(/^mlg_[A-Za-z0-9_-]{43}$/);
+    // Shown once: the list holds the prefix only.
+    const listed = await owner.apiTokens.list({ workspaceSlug: ws });
+    expect(listed[0]).toMatchObject({ id, prefix: token.slice(0, 12), scope: "read" });
+    expect(JSON.stringify(listed)).not.toContain(token);
 
-type ErrorBody = { error: { json: { message: string; data: { code: string; requestId: string; fieldErrors?: Record<string, string> } } } };
+    const first = await call(token, "GET", "/alliances?limit=2");
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(2);
+    const seen = [...first.body.items.map((a: { id: string }) => a.id)];
+    let cursor = first.body.nextCursor as string | null;
+    while (cursor) {
+      const next = await call(token, "GET", `/alliances?limit=2&cursor=${cursor}`);
+      seen.push(...next.body.items.map((a: { id: string }) => a.id));
+      cursor = next.body.nextCursor;
+    }
+    expect(new Set(seen).size).toBe(5);
+    const one = await call(token, "GET", `/alliances/${seen[0]}`);
+    expect(one.body).toMatchObject({ id: seen[0], parties: expect.any(Array) });
+    expect((await call(token, "GET", `/alliances/${seen[0]}/contributions`)).body).toMatchObject({ items: [] });
+    expect((await call(token, "GET", "/organisations")).body.items.length).toBeGreaterThan(0);
 
-describe("the tRPC endpoint", () => {
-  it("answers validation errors field by field, in the user's language", async () => {
-    const user = await createUser(db);
-    const input = { name: "", kind: "club", slug: "A B", siren: "123456789" };
-    const fr = (await (await send(post("workspaces.create", input), user, "fr")).json()) as ErrorBody;
-    expect(fr.error.json.message).toBe("Certains champs sont à corriger.");
-    expect(fr.error.json.data.fieldErrors?.siren).toMatch(/SIREN n'est pas valide/);
-    expect(fr.error.json.data.fieldErrors?.kind).toMatch(/type d'organisation/);
-    expect(Object.keys(fr.error.json.data.fieldErrors ?? {}).sort()).toEqual(["kind", "name", "siren", "slug"]);
+    const refused = await call(token, "POST", "/alliances", allianceInput());
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN", message: "Ce jeton est en lecture seule." } } });
+    expect((await call(token, "GET", "/nowhere")).status).toBe(404);
+    expect((await call(token, "GET", "/alliances?cursor=zzz")).status).toBe(400);
 
-    const en = (await (await send(post("workspaces.create", input), user, "en")).json()) as ErrorBody;
-    expect(en.error.json.message).toBe("Some fields need correcting.");
-    expect(en.error.json.data.fieldErrors?.siren).toMatch(/This SIREN is not valid/);
+    // Every call is in the audit log, with its status.
+    const audit = await owner.audit.list({ workspaceSlug: ws, limit: 100 });
+    const calls = audit.items.filter((e) => e.action === "api.call");
+    expect(calls.length).toBeGreaterThanOrEqual(8);
+    expect(calls.map((c) => (c.after as { status: number }).status)).toEqual(expect.arrayContaining([200, 403, 404, 400]));
   });
 
-  it("translates business refusals and says which field they concern", async () => {
-    const { workspace, users } = await createWorkspaceWithRoles(db);
-    const res = await send(post("members.invite", { workspaceSlug: workspace.slug, email: users.viewer.email, role: "viewer" }), users.owner, "en");
-    expect(res.status).toBe(409);
-    const body = (await res.json()) as ErrorBody;
-    expect(body.error.json.message).toBe("This person is already a member of the workspace.");
-    expect(body.error.json.data.fieldErrors).toEqual({ email: "This person is already a member of the workspace." });
+  it("writes with a read-write token, with the app's validation and messages, and detects concurrent edits", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const { token } = await owner.apiTokens.create({ workspaceSlug: f.workspace.slug, name: "CRM", scope: "read_write", days: 7 });
+    const created = await call(token, "POST", "/alliances", allianceInput({ title: "Créée par l'API" }));
+    expect(created.status).toBe(201);
+    const detail = (await call(token, "GET", `/alliances/${created.body.id}`)).body;
+    expect(detail.title).toBe("Créée par l'API");
+
+    const bad = await call(token, "POST", "/alliances", { ...allianceInput(), title: "x", startsOn: "31/12/2024" }, { language: "en" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toMatchObject({ title: expect.any(String), startsOn: expect.any(String) });
+
+    const input = { ...allianceInput({ title: "Revue par l'API" }), version: detail.version };
+    expect((await call(token, "PUT", `/alliances/${created.body.id}`, input)).status).toBe(200);
+    const stale = await call(token, "PUT", `/alliances/${created.body.id}`, input);
+    expect(stale.status).toBe(409);
+
+    const mine = detail.parties.find((p: { isMine: boolean }) => p.isMine).id;
+    const contribution = await call(token, "POST", `/alliances/${created.body.id}/contributions`, { partyId: mine, kind: "argent", quantity: 2500, valueEuros: 2500, occurredOn: "2026-01-15" });
+    expect(contribution.status).toBe(201);
+    const indicator = await call(token, "POST", `/alliances/${created.body.id}/indicators`, { name: "Familles aidées", unit: "familles", dimension: "performance", direction: "higher", frequency: "yearly" });
+    expect(indicator.status).toBe(201);
+    const result = await call(token, "POST", `/alliances/${created.body.id}/indicators/${indicator.body.id}/results`, { period: "2026", periodEnd: "2026-12-31", value: 42 });
+    expect(result.status).toBe(201);
+    expect((await call(token, "GET", `/alliances/${created.body.id}/indicators`)).body.items[0]).toMatchObject({ name: "Familles aidées" });
   });
 
-  it("refuses a mutation coming from another origin before running it", async () => {
-    const user = await createUser(db);
-    const res = await send(post("workspaces.create", { name: "Evil", kind: "autre", slug: "evil-corp" }, { origin: "https://evil.example" }), user);
-    expect(res.status).toBe(403);
-    const mine = await send(new Request(`${ORIGIN}/api/trpc/workspaces.listMine`, { headers: { origin: ORIGIN } }), user);
-    expect(JSON.stringify(await mine.json())).not.toContain("evil-corp");
-  });
+  it("refuses unknown, revoked and expired tokens, another workspace's data, and calls beyond the rate limit", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const other = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const theirs = await callerFor(db, other.users.owner).alliances.create({ workspaceSlug: other.workspace.slug, ...allianceInput({ title: "Chez les autres" }) });
+    const { token, id } = await owner.apiTokens.create({ workspaceSlug: f.workspace.slug, name: "Intégration", scope: "read_write", days: 30 });
 
-  it("refuses a batch larger than the limit", async () => {
-    const user = await createUser(db);
-    const paths = Array.from({ length: MAX_BATCH_SIZE + 1 }, () => "workspaces.listMine").join(",");
-    const input = encodeURIComponent(JSON.stringify({}));
-    const res = await send(new Request(`${ORIGIN}/api/trpc/${paths}?batch=1&input=${input}`), user);
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    const small = await send(new Request(`${ORIGIN}/api/trpc/workspaces.listMine,workspaces.listMine?batch=1&input=${input}`), user);
-    expect(small.status).toBe(200);
-  });
+    expect((await call(null, "GET", "/alliances")).status).toBe(401);
+    expect((await call("mlg_unknown", "GET", "/alliances")).status).toBe(401);
+    // Another workspace's alliance does not exist for this token, read or write.
+    expect((await call(token, "GET", `/alliances/${theirs.id}`)).status).toBe(404);
+    expect((await call(token, "GET", "/alliances")).body.items.map((a: { title: string }) => a.title)).not.toContain("Chez les autres");
+    expect((await call(token, "PUT", `/alliances/${theirs.id}`, { ...allianceInput(), version: 1 })).status).toBe(404);
 
-  it("never sends a database error's SQL or parameters to the client", async () => {
-    // A procedure built on the real base procedure, failing inside the driver with a bound parameter.
-    const failing = router({
-      boom: publicProcedure.query(async ({ ctx }) => ctx.db.execute(sql`select ${"secret-parameter-value"}::int as n from no_such_table`)),
-    });
-    const res = await fetchRequestHandler({
-      endpoint: "/api/trpc",
-      req: new Request(`${ORIGIN}/api/trpc/boom`),
-      router: failing,
-      createContext: async () => testContext(db, null, { locale: "en" }),
-    });
-    expect(res.status).toBe(500);
-    const text = await res.text();
-    expect(text).not.toMatch(/secret-parameter-value|no_such_table|select/i);
-    const body = JSON.parse(text) as ErrorBody;
-    expect(body.error.json.message).toContain(body.error.json.data.requestId);
-    expect(body.error.json.message).toMatch(/^Something unexpected went wrong/);
+    const limited = await Promise.all([1, 2, 3].map(() => call(token, "GET", "/organisations", undefined, { rateLimit: 2 })));
+    const statuses = limited.map((r) => r.status).sort();
+    expect(statuses).toContain(429);
+    expect(limited.find((r) => r.status === 429)!.headers.get("Retry-After")).toMatch(/^\d+$/);
+
+    // Only admins manage tokens; an editor cannot, nor can another workspace revoke them.
+    expect(await rejection(callerFor(db, f.users.editor).apiTokens.create({ workspaceSlug: f.workspace.slug, name: "x y", scope: "read", days: 1 }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await rejection(callerFor(db, other.users.owner).apiTokens.revoke({ workspaceSlug: other.workspace.slug, id }))).toMatchObject({ code: "NOT_FOUND" });
+    await owner.apiTokens.revoke({ workspaceSlug: f.workspace.slug, id });
+    expect((await call(token, "GET", "/organisations?limit=1")).status).toBe(401);
+
+    const expiring = await owner.apiTokens.create({ workspaceSlug: f.workspace.slug, name: "Court", scope: "read", days: 1 });
+    await db.execute(sql`update api_tokens set expires_at = now() - interval '1 minute' where id = ${expiring.id}`);
+    expect((await call(expiring.token, "GET", "/alliances")).status).toBe(401);
   });
 });

@@ -8,7 +8,7 @@ import type { ListAlliancesInput } from "./schemas";
 
 // Qualified by hand: in a select list drizzle renders a column without its table, which the
 // subquery would then resolve against alliance_mode_periods.
-const CURRENT_MODE = sql<string | null>`(select m.mode from alliance_mode_periods m where m.alliance_id = ${sql.identifier("alliances")}.id order by m.starts_on desc limit 1)`;
+export const CURRENT_MODE = sql<string | null>`(select m.mode from alliance_mode_periods m where m.alliance_id = ${sql.identifier("alliances")}.id order by m.starts_on desc limit 1)`;
 
 /** A prefix full-text query from what the person typed: every word must start a word of the text. */
 export function prefixTsQuery(text: string): string | null {

@@ -11,6 +11,7 @@ import {
 import { ApproveAudienceInput, approveAudience, getAudience, RequestAudienceInput, requestAudience, withdrawAudience } from "../../services/alliances/audience";
 import { acceptPartyInvitation, InviteByEmailInput, inviteByEmail, PartyInvitationTokenInput, previewPartyInvitation } from "../../services/alliances/email-invitations";
 import { exportAllianceRows } from "../../services/alliances/export-alliances";
+import { PageAlliancesInput, pageAlliances, PageOrganisationsInput, pageOrganisations } from "../../services/api/pages";
 import { contributionLedger, organisationDirectory } from "../../services/exchange/exports";
 import { getSdgClaims, SaveSdgClaimsInput, saveSdgClaims } from "../../services/alliances/sdg-claims";
 import { addContribution, contributionTotals, deleteContribution } from "../../services/alliances/contributions";
@@ -74,6 +75,7 @@ export const alliancesRouter = router({
   withdrawAudience: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => withdrawAudience(ctx.workspace, { allianceId: input.id })),
   inviteByEmail: workspaceProcedure.input(InviteByEmailInput).mutation(({ ctx, input }) => inviteByEmail(ctx.workspace, withoutSlug(input))),
   acceptEmailInvitation: workspaceProcedure.input(PartyInvitationTokenInput).mutation(({ ctx, input }) => acceptPartyInvitation(ctx.workspace, input.token)),
+  page: workspaceProcedure.input(PageAlliancesInput).query(({ ctx, input }) => pageAlliances(ctx.workspace, withoutSlug(input))),
   exportRows: workspaceProcedure
     .input(ListAlliancesInput.omit({ sort: true, direction: true, page: true, pageSize: true }))
     .query(({ ctx, input }) => exportAllianceRows(ctx.workspace, withoutSlug(input))),
@@ -98,6 +100,7 @@ export const savedViewsRouter = router({
 export const organisationsRouter = router({
   suggest: workspaceProcedure.input(SuggestOrganisationsInput).query(({ ctx, input }) => suggestOrganisations(ctx.workspace, input.query)),
   list: workspaceProcedure.query(({ ctx }) => listWorkspaceOrganisations(ctx.workspace)),
+  page: workspaceProcedure.input(PageOrganisationsInput).query(({ ctx, input }) => pageOrganisations(ctx.workspace, withoutSlug(input))),
   exportDirectory: workspaceProcedure.query(({ ctx }) => organisationDirectory(ctx.workspace, ctx.workspace.locale)),
   get: workspaceProcedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getOrganisation(ctx.workspace, input.id)),
   saveNotes: workspaceProcedure.input(SaveOrganisationNotesInput).mutation(({ ctx, input }) => saveOrganisationNotes(ctx.workspace, withoutSlug(input))),
