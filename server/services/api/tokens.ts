@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { apiTokens } from "../../../db/schema";
 import { AppError } from "../../errors";
@@ -47,6 +47,7 @@ export async function listApiTokens(ctx: WorkspaceContext) {
       expiresAt: apiTokens.expiresAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      expired: sql<boolean>`${apiTokens.expiresAt} <= now()`,
       createdAt: apiTokens.createdAt,
     })
     .from(apiTokens)

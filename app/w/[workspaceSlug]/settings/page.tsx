@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { QuestionnaireEditor } from "@/components/evaluation/questionnaire-editor";
+import { ApiTokens } from "@/components/settings/api-tokens";
 import { TerritorySettings } from "@/components/territories/territory-settings";
 import { WorkspaceSettingsForm } from "@/components/workspaces/workspace-settings-form";
 import { can } from "@/domain/roles";
@@ -22,6 +23,8 @@ export default async function SettingsPage({ params }: Params) {
   if (!can(workspace.myRole, "workspace.update")) notFound();
   const questionnaire = await caller.evaluation.questionnaire({ workspaceSlug });
   const coordinations = await caller.territories.coordinations({ workspaceSlug });
+  const tokens = await caller.apiTokens.list({ workspaceSlug });
+  const ta = await getTranslations("apiTokens");
   const tt = await getTranslations("territory");
   const places = allianceFormOptions();
   const te = await getTranslations("evaluation");
@@ -51,6 +54,12 @@ export default async function SettingsPage({ params }: Params) {
           workspaceSlug={workspaceSlug}
           questions={questionnaire.map((q) => ({ key: q.key, dimension: q.dimension, text: q.label ?? defaultText(q.key) ?? q.key, defaultText: q.label ? null : defaultText(q.key) }))}
         />
+      </section>
+      <section aria-labelledby="api-title" className="space-y-3 pt-6">
+        <h2 id="api-title" className="text-xl font-semibold">
+          {ta("title")}
+        </h2>
+        <ApiTokens workspaceSlug={workspaceSlug} tokens={tokens} />
       </section>
     </section>
   );
