@@ -30,7 +30,7 @@ test("an admin creates an API token, sees it once, reads the workspace through t
   // The documentation is public and lists the routes.
   await page.goto("/api/docs");
   await expect(page.getByRole("heading", { level: 1, name: "API de Maillage" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "POST /alliances" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "POST /alliances", exact: true })).toBeVisible();
   await expectAccessible(page);
   const openapi = await page.request.get("/api/v1/openapi.json");
   expect((await openapi.json()).openapi).toBe("3.1.0");
