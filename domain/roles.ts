@@ -9,6 +9,7 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = {
   "workspace.read": ["owner", "admin", "editor", "viewer"],
   "workspace.update": ["owner", "admin"],
+  "workspace.delete": ["owner"],
   "members.read": ["owner", "admin", "editor", "viewer"],
   "members.invite": ["owner", "admin"],
   "members.manage": ["owner", "admin"],

@@ -7,7 +7,7 @@ import { evaluationRouter } from "./routers/evaluation";
 import { notificationsRouter } from "./routers/notifications";
 import { operatorRouter, territoriesRouter } from "./routers/territories";
 import { invitationsRouter, membersRouter } from "./routers/members";
-import { workspacesRouter } from "./routers/workspaces";
+import { accountRouter, workspacesRouter } from "./routers/workspaces";
 import { createCallerFactory, router } from "./procedures";
 
 export const appRouter = router({
@@ -27,6 +27,7 @@ export const appRouter = router({
   operator: operatorRouter,
   imports: importsRouter,
   apiTokens: apiTokensRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

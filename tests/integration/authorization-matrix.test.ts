@@ -33,6 +33,8 @@ async function uploaded(f: Fixture) {
 const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Record<string, unknown>>> = {
   "workspaces.get": async () => ({}),
   "workspaces.update": async () => ({ name: "Nouveau nom", kind: "fondation", version: 1 }),
+  "workspaces.archive": async () => ({}),
+  "workspaces.delete": async (f) => ({ confirmName: f.workspace.name }),
   "members.list": async () => ({}),
   "members.invite": async () => ({ email: `${uniq("invitee")}@example.org`, role: "viewer" }),
   "members.changeRole": async (f) => ({ userId: (await addMember(db, f, "viewer")).id, role: "editor", version: 1 }),
@@ -250,6 +252,8 @@ const AUTHED_SAMPLES: Record<string, Record<string, unknown>> = {
   "partyInvitations.preview": { token: "A".repeat(43) },
   "operator.requests": {},
   "operator.decide": { id: "00000000-0000-4000-8000-000000000000", approve: true },
+  "account.ownedWorkspaces": {},
+  "account.delete": { confirmEmail: "nobody@example.org" },
 };
 
 const allPaths = Object.keys(appRouter._def.procedures).sort();

@@ -1,3 +1,5 @@
+import { workspaceArchive } from "../../services/gdpr/archive";
+import { DeleteAccountInput, deleteAccount, DeleteWorkspaceInput, deleteWorkspace, ownedWorkspaces } from "../../services/gdpr/erasure";
 import { createWorkspace } from "../../services/workspaces/create-workspace";
 import { getWorkspace } from "../../services/workspaces/get-workspace";
 import { listMyWorkspaces } from "../../services/workspaces/list-my-workspaces";
@@ -10,4 +12,12 @@ export const workspacesRouter = router({
   create: authedProcedure.input(CreateWorkspaceInput).mutation(({ ctx, input }) => createWorkspace(ctx.service, input)),
   get: workspaceProcedure.query(({ ctx }) => getWorkspace(ctx.workspace)),
   update: workspaceProcedure.input(UpdateWorkspaceInput).mutation(({ ctx, input }) => updateWorkspace(ctx.workspace, withoutSlug(input))),
+  archive: workspaceProcedure.query(({ ctx }) => workspaceArchive(ctx.workspace)),
+  delete: workspaceProcedure.input(DeleteWorkspaceInput).mutation(({ ctx, input }) => deleteWorkspace(ctx.workspace, withoutSlug(input))),
+});
+
+/** The signed-in person's own account. */
+export const accountRouter = router({
+  ownedWorkspaces: authedProcedure.query(({ ctx }) => ownedWorkspaces(ctx.service)),
+  delete: authedProcedure.input(DeleteAccountInput).mutation(({ ctx, input }) => deleteAccount(ctx.service, input)),
 });
