@@ -24,9 +24,9 @@ export async function AppHeader() {
           </Suspense>
           {user ? (
             <>
-              <span className="text-slate-700" data-testid="signed-in-as">
+              <Link href="/compte" className="text-slate-700" data-testid="signed-in-as">
                 {t("signedInAs", { email: user.email })}
-              </span>
+              </Link>
               <form action={signOutAction}>
                 <button type="submit" className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700">
                   {t("signOut")}

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { QuestionnaireEditor } from "@/components/evaluation/questionnaire-editor";
 import { ApiTokens } from "@/components/settings/api-tokens";
+import { DeleteWorkspace } from "@/components/settings/danger-zone";
 import { TerritorySettings } from "@/components/territories/territory-settings";
 import { WorkspaceSettingsForm } from "@/components/workspaces/workspace-settings-form";
 import { can } from "@/domain/roles";
@@ -25,6 +26,7 @@ export default async function SettingsPage({ params }: Params) {
   const coordinations = await caller.territories.coordinations({ workspaceSlug });
   const tokens = await caller.apiTokens.list({ workspaceSlug });
   const ta = await getTranslations("apiTokens");
+  const tg = await getTranslations("gdpr");
   const tt = await getTranslations("territory");
   const places = allianceFormOptions();
   const te = await getTranslations("evaluation");
@@ -60,6 +62,18 @@ export default async function SettingsPage({ params }: Params) {
           {ta("title")}
         </h2>
         <ApiTokens workspaceSlug={workspaceSlug} tokens={tokens} />
+      </section>
+      <section aria-labelledby="gdpr-title" className="space-y-3 pt-6">
+        <h2 id="gdpr-title" className="text-xl font-semibold">
+          {tg("title")}
+        </h2>
+        <p className="text-sm text-slate-800">{tg("archiveHelp")}</p>
+        <p>
+          <a href={`/w/${workspaceSlug}/settings/archive`} download>
+            {tg("archive")}
+          </a>
+        </p>
+        {can(workspace.myRole, "workspace.delete") ? <DeleteWorkspace workspaceSlug={workspaceSlug} name={workspace.name} /> : null}
       </section>
     </section>
   );

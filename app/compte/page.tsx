@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { DeleteAccount } from "@/components/settings/danger-zone";
+import { requireUser, serverCaller } from "@/server/trpc/server-caller";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("gdpr"))("accountTitle") };
+}
+
+/** The signed-in person's account: what Maillage keeps about them, and deleting it. */
+export default async function AccountPage() {
+  const user = await requireUser();
+  const t = await getTranslations("gdpr");
+  const owned = await (await serverCaller()).account.ownedWorkspaces();
+  return (
+    <div className="max-w-xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("accountTitle")}</h1>
+      <p>{t("accountIntro", { email: user.email })}</p>
+      <h2 className="pt-4 text-xl font-semibold">{t("deleteAccount")}</h2>
+      <DeleteAccount email={user.email} owned={owned} />
+    </div>
+  );
+}
