@@ -19,6 +19,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Calls one API token may make per minute (per app process). */
+  /** Lets webhooks post to plain http://localhost (development and tests only). */
+  WEBHOOK_ALLOW_LOCAL_HTTP: z.stringbool().default(false),
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Platform operators (comma-separated emails): they approve or refuse territorial coordination requests. */
   OPERATOR_EMAILS: z.string().default(""),

@@ -17,6 +17,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     // The platform operator the territorial tests act as.
-    env: { OPERATOR_EMAILS: "operator@maillage.test" },
+    env: { OPERATOR_EMAILS: "operator@maillage.test", WEBHOOK_ALLOW_LOCAL_HTTP: "true" },
   },
 });

@@ -5,6 +5,7 @@ import { env } from "../env";
 import { localeFromHeaders } from "../messages/locales";
 import { logger } from "./log";
 import { createMailer, type Mailer } from "./services/mail/mailer";
+import { dispatchWebhooks } from "./services/webhooks/webhooks";
 import { sendEvaluationReminders } from "./services/evaluation/reminders";
 import { dispatchNotificationEmails } from "./services/notifications/dispatch-emails";
 
@@ -50,6 +51,7 @@ export function runtime(): Runtime {
         const reminders = await sendEvaluationReminders(db);
         if (reminders) logger().info({ reminders }, "evaluation reminders added");
         await dispatchNotificationEmails(db, mailer, config.APP_URL, logger());
+        await dispatchWebhooks(db, { log: logger() });
       })
       .catch((error: unknown) => logger().error({ err: error }, "notification emails failed; retrying later"))
       .finally(() => {

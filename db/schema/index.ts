@@ -8,3 +8,4 @@ export * from "./reports";
 export * from "./territories";
 export * from "./imports";
 export * from "./api";
+export * from "./webhooks";

@@ -2,6 +2,7 @@ import { alliancesRouter, organisationsRouter, partyInvitationsRouter, savedView
 import { auditRouter } from "./routers/audit";
 import { importsRouter } from "./routers/imports";
 import { apiTokensRouter } from "./routers/api-tokens";
+import { webhooksRouter } from "./routers/webhooks";
 import { dashboardsRouter } from "./routers/dashboards";
 import { evaluationRouter } from "./routers/evaluation";
 import { notificationsRouter } from "./routers/notifications";
@@ -28,6 +29,7 @@ export const appRouter = router({
   imports: importsRouter,
   apiTokens: apiTokensRouter,
   account: accountRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

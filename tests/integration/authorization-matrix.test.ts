@@ -125,6 +125,11 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   "organisations.exportDirectory": async () => ({}),
   "alliances.page": async () => ({ limit: 10 }),
   "organisations.page": async () => ({ limit: 10 }),
+  "webhooks.list": async () => ({}),
+  "webhooks.create": async () => ({ url: "https://crm.example.org/hooks/maillage", events: ["alliance.created"] }),
+  "webhooks.delete": async (f) => ({
+    id: (await callerFor(db, f.users.owner).webhooks.create({ workspaceSlug: f.workspace.slug, url: "https://crm.example.org/h", events: ["cycle.closed"] })).id,
+  }),
   "apiTokens.list": async () => ({}),
   "apiTokens.create": async () => ({ name: "Intégration CRM", scope: "read", days: 30 }),
   "apiTokens.revoke": async (f) => ({

@@ -8,6 +8,7 @@ import type { WorkspaceContext } from "../context";
 import { loadAllianceCore } from "./get-alliance";
 import { recordSharedChange } from "./shared-history";
 import { notifyParties } from "../notifications/notifications";
+import { enqueueAllianceEvent } from "../webhooks/webhooks";
 
 /** How long an invitation to co-own can be accepted. */
 export const CO_OWNER_INVITATION_DAYS = 14;
@@ -99,6 +100,7 @@ export async function respondToCoOwnership(ctx: WorkspaceContext, input: z.infer
   if (input.accept) {
     const [core] = await ctx.tx.select({ title: alliances.title }).from(alliances).where(eq(alliances.id, updated.allianceId));
     await recordSharedChange(ctx, { allianceId: updated.allianceId, title: core?.title ?? "", action: "share.accept", notify: "share.accepted" });
+    await enqueueAllianceEvent(ctx, updated.allianceId, "invitation.accepted", { alliance: { id: updated.allianceId, title: core?.title ?? "" }, partyId: input.partyId });
   }
   return updated;
 }

@@ -12,6 +12,7 @@ import { hashInvitationToken, newInvitationToken } from "../members/tokens";
 import { CO_OWNER_INVITATION_DAYS } from "./co-ownership";
 import { loadAllianceCore } from "./get-alliance";
 import { recordSharedChange } from "./shared-history";
+import { enqueueAllianceEvent } from "../webhooks/webhooks";
 
 export const InviteByEmailInput = z.object({ allianceId: z.uuid(), partyId: z.uuid(), email: z.email({ message: "errors.email" }).transform((e) => e.toLowerCase()) });
 /** The same kind of token as a member invitation's. */
@@ -131,6 +132,7 @@ export async function acceptPartyInvitation(ctx: WorkspaceContext, token: string
   }
   await recordAudit(ctx, { action: "share.accept", entityType: "alliance", entityId: allianceId, after: { organisation: row.organisation_name } });
   await recordSharedChange(ctx, { allianceId, title: row.title, action: "share.accept", notify: "share.accepted" });
+  await enqueueAllianceEvent(ctx, allianceId, "invitation.accepted", { alliance: { id: allianceId, title: row.title }, organisation: row.organisation_name });
   return { allianceId };
 }
 

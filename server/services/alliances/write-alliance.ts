@@ -20,6 +20,7 @@ import { getAlliance, loadAllianceCore } from "./get-alliance";
 import { workspaceLists } from "../workspaces/workspace-lists";
 import type { CreateAllianceInput, UpdateAllianceInput } from "./schemas";
 import { recordSharedChange } from "./shared-history";
+import { enqueueAllianceEvent } from "../webhooks/webhooks";
 
 type Details = Omit<CreateAllianceInput, "title">;
 
@@ -156,6 +157,7 @@ export async function createAlliance(ctx: WorkspaceContext, input: CreateAllianc
   const after = await getAlliance(ctx, id);
   await recordAudit(ctx, { action: "alliance.create", entityType: "alliance", entityId: id, after: snapshot(after) });
   await recordSharedChange(ctx, { allianceId: id, title, action: "alliance.create", notify: null });
+  await enqueueAllianceEvent(ctx, id, "alliance.created", { alliance: { id, title, version: after.version } });
   return { id };
 }
 
@@ -185,5 +187,6 @@ export async function updateAlliance(ctx: WorkspaceContext, input: UpdateAllianc
   }
   await recordAudit(ctx, { action: "alliance.update", entityType: "alliance", entityId: id, before: snapshot(before), after: snapshot(after) });
   await recordSharedChange(ctx, { allianceId: id, title, action: "alliance.update", detail: { fields: changed } });
+  await enqueueAllianceEvent(ctx, id, "alliance.updated", { alliance: { id, title, version: claimed.version }, fields: changed });
   return { id, version: claimed.version };
 }

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore } from "../alliances/get-alliance";
 import { recordSharedChange } from "../alliances/shared-history";
+import { enqueueAllianceEvent } from "../webhooks/webhooks";
 
 const isoDate = z.iso.date({ message: "errors.dates.format" });
 
@@ -173,6 +174,7 @@ export async function closeCycle(ctx: WorkspaceContext, input: z.infer<typeof Cy
     .where(and(eq(evaluationParticipants.cycleId, cycle.id), eq(evaluationParticipants.status, "pending")));
   await recordAudit(ctx, { action: "evaluation.close", entityType: "alliance", entityId: cycle.allianceId, after: { period: cycle.period } });
   await recordSharedChange(ctx, { allianceId: cycle.allianceId, title: core.title, action: "evaluation.close", detail: { period: cycle.period }, notify: "evaluation.closed" });
+  await enqueueAllianceEvent(ctx, cycle.allianceId, "cycle.closed", { alliance: { id: cycle.allianceId, title: core.title }, cycle: { id: cycle.id, period: cycle.period } });
   return getCycle(ctx, cycle.id);
 }
 

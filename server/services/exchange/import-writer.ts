@@ -18,6 +18,7 @@ import { AppError } from "../../errors";
 import type { WorkspaceContext } from "../context";
 import { actingNames, notifyParties } from "../notifications/notifications";
 import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-organisation";
+import type { WebhookEvent } from "../webhooks/webhooks";
 import { type AllianceState, canonical, type ImportPlan, mergeState, pgArray } from "./import-plan";
 
 /** Rows written per statement: well under the protocol's 65,535 parameters. */
@@ -166,6 +167,21 @@ async function writeBulk(ctx: WorkspaceContext, items: Item[], ownName: string, 
   if (places.length) await ctx.tx.insert(allianceTerritories).values(places);
 }
 
+/** Whether this workspace has a webhook listening for the event (new alliances concern it alone). */
+async function hasWebhook(ctx: WorkspaceContext, event: WebhookEvent): Promise<boolean> {
+  const rows = resultRows(await ctx.tx.execute(sql`select 1 from webhooks where workspace_id = ${ctx.workspaceId} and disabled_at is null and ${event} = any(events) limit 1`));
+  return rows.length > 0;
+}
+
+/** Queues one event per alliance for the webhooks of its parties, in one statement. */
+async function enqueueMany(ctx: WorkspaceContext, event: WebhookEvent, items: Array<{ id: string; data: Record<string, unknown> }>) {
+  const occurredAt = new Date().toISOString();
+  const rows = items.map((i) => ({ id: i.id, payload: { event, occurredAt, data: i.data } }));
+  await ctx.tx.execute(sql`
+    select app_enqueue_alliance_webhooks(v.id, ${event}, v.payload)
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, payload jsonb)`);
+}
+
 /**
  * Whether the public revision must be moved by hand: a public field kept in detail rows changed
  * (partners, modes, SDG targets, places) and none of the core columns whose change the trigger
@@ -235,6 +251,13 @@ export async function applyImport(
     await ctx.tx.insert(allianceChanges).values(
       prepared.map((_, i) => ({ allianceId: createdIds[i]!, workspaceId: ctx.workspaceId, organisationName: names.organisation, actorName: names.actor, action: "alliance.create", detail: { importId } })),
     );
+    if (await hasWebhook(ctx, "alliance.created")) {
+      await enqueueMany(
+        ctx,
+        "alliance.created",
+        prepared.map((p, i) => ({ id: createdIds[i]!, data: { alliance: { id: createdIds[i]!, title: p.state.title, version: 1 }, importId } })),
+      );
+    }
     prepared.forEach(({ row }, i) => {
       if (row.reference) references.push({ workspaceId: ctx.workspaceId, reference: row.reference, allianceId: createdIds[i]!, importId });
     });
@@ -293,6 +316,11 @@ export async function applyImport(
         action: "alliance.update",
         detail: { fields: p.fields, importId },
       })),
+    );
+    await enqueueMany(
+      ctx,
+      "alliance.updated",
+      prepared.map((p) => ({ id: p.row.allianceId!, data: { alliance: { id: p.row.allianceId!, title: p.state.title, version: p.current.version + 1 }, fields: p.fields, importId } })),
     );
     // Co-owning workspaces hear about the change, as after an edit in the form.
     for (const p of prepared.filter((x) => x.current.coOwners.length)) {

@@ -5,6 +5,7 @@ import { allianceFormOptions } from "@/components/alliances/form-options";
 import { QuestionnaireEditor } from "@/components/evaluation/questionnaire-editor";
 import { ApiTokens } from "@/components/settings/api-tokens";
 import { DeleteWorkspace } from "@/components/settings/danger-zone";
+import { Webhooks } from "@/components/settings/webhooks";
 import { TerritorySettings } from "@/components/territories/territory-settings";
 import { WorkspaceSettingsForm } from "@/components/workspaces/workspace-settings-form";
 import { can } from "@/domain/roles";
@@ -25,6 +26,8 @@ export default async function SettingsPage({ params }: Params) {
   const questionnaire = await caller.evaluation.questionnaire({ workspaceSlug });
   const coordinations = await caller.territories.coordinations({ workspaceSlug });
   const tokens = await caller.apiTokens.list({ workspaceSlug });
+  const hooks = await caller.webhooks.list({ workspaceSlug });
+  const tw = await getTranslations("webhooks");
   const ta = await getTranslations("apiTokens");
   const tg = await getTranslations("gdpr");
   const tt = await getTranslations("territory");
@@ -62,6 +65,12 @@ export default async function SettingsPage({ params }: Params) {
           {ta("title")}
         </h2>
         <ApiTokens workspaceSlug={workspaceSlug} tokens={tokens} />
+      </section>
+      <section aria-labelledby="webhooks-title" className="space-y-3 pt-6">
+        <h2 id="webhooks-title" className="text-xl font-semibold">
+          {tw("title")}
+        </h2>
+        <Webhooks workspaceSlug={workspaceSlug} hooks={hooks} />
       </section>
       <section aria-labelledby="gdpr-title" className="space-y-3 pt-6">
         <h2 id="gdpr-title" className="text-xl font-semibold">
