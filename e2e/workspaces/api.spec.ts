@@ -1,7 +1,7 @@
 import { uniq } from "../../tests/factories";
 import { expect, expectAccessible, test } from "../fixtures/test";
 
-test("an admin creates an API token, sees it once, reads the workspace through the API, then revokes it", async ({ browser, signInAs, workspaceOwnedBy }) => {
+test("an admin creates an API token, sees it once, reads the workspace through the API, adds a webhook, then revokes the token", async ({ browser, signInAs, workspaceOwnedBy }) => {
   const context = await browser.newContext();
   const user = await signInAs(context);
   const slug = await workspaceOwnedBy(user, `Fondation API ${uniq("f")}`);
@@ -37,6 +37,17 @@ test("an admin creates an API token, sees it once, reads the workspace through t
 
   await page.goto(`/w/${slug}/settings`);
   await expect(page.getByTestId("api-tokens")).toContainText("Dernier appel");
+
+  // A webhook: an address that is not HTTPS is refused, an HTTPS one is kept with its secret shown once.
+  await page.getByLabel("Adresse (HTTPS)").fill("http://crm.exemple.fr/maillage");
+  await page.getByRole("button", { name: "Ajouter le webhook" }).click();
+  await expect(page.getByText("Donnez une adresse HTTPS complète")).toBeVisible();
+  await page.getByLabel("Adresse (HTTPS)").fill("https://crm.exemple.fr/maillage");
+  await page.getByLabel("Cycle d'évaluation clos").check();
+  await page.getByRole("button", { name: "Ajouter le webhook" }).click();
+  await expect(page.getByLabel("Secret de signature (affiché une seule fois)")).toHaveValue(/^whsec_/);
+  await expect(page.getByTestId("webhook")).toContainText("Alliance créée, Alliance modifiée, Cycle d'évaluation clos");
+  await expect(page.getByTestId("webhook")).toContainText("Aucun envoi pour l'instant.");
   await page.getByRole("button", { name: "Révoquer le jeton « Entrepôt de données »" }).click();
   await expect(page.getByTestId("api-tokens")).toContainText("Révoqué");
   expect((await api.request.get("/api/v1/alliances")).status()).toBe(401);

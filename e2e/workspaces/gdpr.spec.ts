@@ -21,7 +21,7 @@ test("an owner downloads the workspace archive, deletes the workspace, then dele
   await expect(page.getByRole("note")).toContainText(name);
   await page.getByLabel(/Pour confirmer, saisissez votre adresse/).fill(user.email);
   await page.getByRole("button", { name: "Supprimer mon compte" }).click();
-  await expect(page.getByRole("alert")).toContainText("Transmettez la propriété");
+  await expect(page.getByRole("alert").filter({ hasText: "Transmettez la propriété" })).toBeVisible();
   await expectAccessible(page);
 
   await page.goto(`/w/${slug}/settings`);
