@@ -1,8 +1,15 @@
+import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { alliancesCsv, alliancesXlsx } from "../../server/services/alliances/export-alliances";
+import { allianceImports } from "../../db/schema";
+import { resultRows } from "../../db/rows";
+import { withScope } from "../../db/scope";
+import { logger } from "../../server/log";
+import { planImport } from "../../server/services/exchange/import-plan";
+import { applyImport } from "../../server/services/exchange/import-writer";
 import { runningImport } from "../../server/services/exchange/imports";
-import { callerFor } from "../helpers/caller";
+import { callerFor, RecordingMailer } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
 import { allianceInput, createWorkspaceWithRoles, giveOrganisation, uniq } from "../factories";
@@ -250,5 +257,31 @@ describe("importing alliances from a spreadsheet", () => {
     const audit = await ownerA.audit.list({ workspaceSlug: sa, limit: 50 });
     const entry = audit.items.find((e) => e.action === "alliance.update" && e.entityId === id);
     expect(entry).toMatchObject({ before: expect.objectContaining({ sdgTargets: "2.4* 17.17" }), after: expect.objectContaining({ sdgTargets: "13.1*" }) });
+  });
+
+  it("writes all rows or none: a failure in the last chunk leaves no alliance and no organisation from the file", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const ws = f.workspace.slug;
+    const tag = uniq("chunk").replace(/[^a-z0-9]/gi, "");
+    const lines = ["Titre;Partenaires;Mode"];
+    for (let i = 1; i <= 700; i++) lines.push(`Alliance ${tag} ${i};Partenaire ${tag} ${i};Mécénat`);
+    const { id, preview } = await dryRun(owner, ws, "gros.csv", csv(lines));
+    expect(preview.counts).toMatchObject({ create: 700, organisationsNew: 700 });
+    const row = await db.select().from(allianceImports).where(eq(allianceImports.id, id));
+    const context = { actor: { userId: f.users.owner.id, email: f.users.owner.email }, requestId: "test", log: logger(), locale: "fr" as const, mailer: new RecordingMailer(), appUrl: "http://localhost", workspaceId: f.workspace.id, role: "owner" as const };
+    const failure = await withScope(db, { userId: f.users.owner.id, workspaceId: f.workspace.id }, async (tx) => {
+      const ctx = { ...context, tx };
+      const plan = await planImport(ctx, row[0]!, row[0]!.mapping as never, {});
+      // (As in the import job, the error leaves the transaction, which rolls back.)
+    // The 700th row names a partner the plan never resolved: writing it fails after 500 rows went in.
+      plan.rows.at(-1)!.values.partnerKeys = ["name:nobody"];
+      await applyImport(ctx, plan, id);
+      return null;
+    }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(Error);
+    const count = async (query: ReturnType<typeof sql>) => Number(resultRows<{ n: string }>(await db.execute(query))[0]!.n);
+    expect(await count(sql`select count(*) as n from alliances where title like ${`Alliance ${tag} %`}`)).toBe(0);
+    expect(await count(sql`select count(*) as n from organisations where name like ${`Partenaire ${tag} %`}`)).toBe(0);
   });
 });
