@@ -1,5 +1,5 @@
 import { normalizeForSearch } from "../../domain/territory";
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import { eq } from "drizzle-orm";
 import { memberships, organisations, users, workspaces } from "../../db/schema";
@@ -10,6 +10,20 @@ import type { SessionUser } from "../../server/trpc/init";
 /** Unique per call, so test files can share one server database and run in parallel. */
 export function uniq(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** A SIREN nobody else in the test database uses: eight random digits and the Luhn check digit. */
+export function uniqueSiren(): string {
+  const body = String(randomInt(10_000_000, 99_999_999));
+  for (let check = 0; check < 10; check++) {
+    const digits = `${body}${check}`;
+    const sum = [...digits].reverse().reduce((total, c, i) => {
+      const d = Number(c) * (i % 2 ? 2 : 1);
+      return total + (d > 9 ? d - 9 : d);
+    }, 0);
+    if (sum % 10 === 0) return digits;
+  }
+  throw new Error("unreachable: one check digit always fits");
 }
 
 export async function createUser(db: Db, overrides: { email?: string; name?: string } = {}): Promise<SessionUser> {

@@ -12,7 +12,7 @@ import { runningImport } from "../../server/services/exchange/imports";
 import { callerFor, RecordingMailer } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
-import { allianceInput, createWorkspaceWithRoles, giveOrganisation, uniq } from "../factories";
+import { allianceInput, createWorkspaceWithRoles, giveOrganisation, uniq, uniqueSiren } from "../factories";
 
 const { db } = await openTestDatabase();
 
@@ -39,7 +39,7 @@ describe("importing alliances from a spreadsheet", () => {
     const f = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, f.users.owner);
     const ws = f.workspace.slug;
-    const siren = "732829320"; // a valid SIREN (Luhn)
+    const siren = uniqueSiren();
     // A partner already in the directory, known by its SIREN, and one by its exact name.
     await owner.alliances.create({
       workspaceSlug: ws,
@@ -112,11 +112,12 @@ describe("importing alliances from a spreadsheet", () => {
     const base = uniq("Secours Populaire Lyonnais");
     await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Existing", partners: [{ organisation: { name: base, kind: "association" }, role: "partenaire" }] }) });
     const before = (await owner.alliances.list({ workspaceSlug: ws })).total;
+    const some = uniq("Some partner");
     const file = csv([
       "Title,Partners,Current mode,SDG targets,Territory,Start",
       `Good row,Some partner ${uniq("p")},Mécénat,4.1,Lyon [69123],2024-01-01`,
-      `Bad date,Some partner,Mécénat,4.1,,31/02/2024`,
-      `Bad mode,Some partner,Sponsoring,ODD 4,Saint-Denis,2024-01-01`,
+      `Bad date,${some},Mécénat,4.1,,31/02/2024`,
+      `Bad mode,${some},Sponsoring,ODD 4,Saint-Denis,2024-01-01`,
       `Near name,"Association ${base.replace("Lyonnais", "Lyonais")}",Mécénat,,,`,
     ]);
     const { id, preview } = await dryRun(owner, ws, "mixed.csv", file);
@@ -141,8 +142,8 @@ describe("importing alliances from a spreadsheet", () => {
     const fixed = csv([
       "Title,Partners,Current mode,SDG targets,Territory,Start",
       `Good row,Some partner ${uniq("p")},Mécénat,4.1,Lyon [69123],2024-01-01`,
-      `Bad date,Some partner,Mécénat,4.1,,28/02/2024`,
-      `Bad mode,Some partner,Innovation sociétale,4.1,Saint-Denis (93),2024-01-01`,
+      `Bad date,${some},Mécénat,4.1,,28/02/2024`,
+      `Bad mode,${some},Innovation sociétale,4.1,Saint-Denis (93),2024-01-01`,
       `Near name,"Association ${base.replace("Lyonnais", "Lyonais")}",Mécénat,,,`,
     ]);
     const second = await dryRun(owner, ws, "fixed.csv", fixed, { [near.key]: { organisationId: near.candidates[0]!.id } });

@@ -21,7 +21,7 @@ function examples(locale: Locale): Cell[][] {
       endsOn: null,
       mode: labelled(t("alliance.modes.mecenat"), "mecenat"),
       modes: null,
-      partners: ["Boulangerie Martin [SIREN 732829320]", "Banque alimentaire du Rhône"].join(LIST_SEPARATOR),
+      partners: ["Boulangerie Martin [SIREN 412345670]", "Banque alimentaire du Rhône"].join(LIST_SEPARATOR),
       sdgTargets: ["2.1*", "12.3"].join(LIST_SEPARATOR),
       territoryScope: labelled(t("alliances.scopeLevels.commune"), "commune"),
       territory: ["Lyon [69123]", "Villeurbanne (69)"].join(LIST_SEPARATOR),
