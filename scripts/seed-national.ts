@@ -1,0 +1,42 @@
+/**
+ * Loads the synthetic France of the national-scale benchmark into the configured database
+ * (DATABASE_URL, or the embedded PGlite database). Options: --scale 0.01 (default 1), --seed 42.
+ * Refuses to run twice on the same database (the rows' ids are derived from their numbers).
+ *   npm run seed:national -- --scale 0.01
+ */
+import { sql } from "drizzle-orm";
+import { openDatabase } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { resultRows } from "../db/rows";
+import { seedNational } from "../db/seed-national";
+import { env } from "../env";
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i > 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+const scale = option("scale", 1);
+const seed = option("seed", 42);
+const config = env();
+const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR });
+try {
+  await migrateDatabase(database);
+  const [present] = resultRows<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from workspaces where slug = 'national-1'`));
+  if (present!.n > 0) {
+    console.log("The national dataset is already loaded in this database; start from an empty one to load it again.");
+  } else {
+    console.log(`Loading the national dataset: scale ${scale}, seed ${seed}, into ${database.kind === "postgres" ? "the PostgreSQL server" : "PGlite"}.`);
+    const started = performance.now();
+    const counts = await seedNational(database.db, {
+      scale,
+      seed,
+      log: (step, ms) => console.log(`  ${step.padEnd(32)} ${(ms / 1000).toFixed(1).padStart(6)} s`),
+    });
+    console.log(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+  }
+} finally {
+  await database.close();
+}
