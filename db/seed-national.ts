@@ -62,10 +62,13 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
     } catch {
       await tx.execute(sql`rollback to savepoint replica`);
     }
+    // The run's parameters, read by the helper functions below (transaction-local settings).
+    await tx.execute(sql`select set_config('maillage.seed', ${String(seed)}, true), set_config('maillage.big', ${String(counts.bigWorkspace)}, true),
+      set_config('maillage.company', ${String(counts.companyWorkspace)}, true), set_config('maillage.workspaces', ${String(counts.workspaces)}, true)`);
     // r(n, purpose): a number in [0, 1) from a hash of the row number, the seed and the purpose.
-    await tx.execute(sql.raw(`
-      create or replace function pg_temp.r(n bigint, purpose int) returns float8 language sql immutable parallel safe
-        as $$ select (abs(hashint8extended(n, ${seed}::bigint * 1000 + purpose)) % 1000003)::float8 / 1000003 $$`));
+    await tx.execute(sql`
+      create or replace function pg_temp.r(n bigint, purpose int) returns float8 language sql stable parallel safe
+        as $$ select (abs(hashint8extended(n, current_setting('maillage.seed')::bigint * 1000 + purpose)) % 1000003)::float8 / 1000003 $$`);
     await tx.execute(sql`
       create or replace function pg_temp.nid(t int, n bigint) returns uuid language sql immutable parallel safe
         as $$ select (lpad(to_hex(t), 8, '0') || '-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid $$`);
@@ -133,9 +136,10 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
 
     // Which workspace holds alliance g: the first ones go to workspace 1 (5,000 at full scale),
     // the next to workspace 2 (a large company), the rest to the others, skewed like real life.
-    await tx.execute(sql.raw(`create or replace function pg_temp.holder(g bigint) returns int language sql immutable
-      as $$ select case when g <= ${counts.bigWorkspace} then 1 when g <= ${counts.bigWorkspace + counts.companyWorkspace} then 2
-                        else 3 + floor(power(pg_temp.r(g, 10), 2) * ${Math.max(1, W - 2)})::int end $$`));
+    await tx.execute(sql`create or replace function pg_temp.holder(g bigint) returns int language sql stable
+      as $$ select case when g <= current_setting('maillage.big')::int then 1
+                        when g <= current_setting('maillage.big')::int + current_setting('maillage.company')::int then 2
+                        else 3 + floor(power(pg_temp.r(g, 10), 2) * greatest(1, current_setting('maillage.workspaces')::int - 2))::int end $$`);
 
     await step("alliances", () =>
       tx.execute(sql`
@@ -188,8 +192,8 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
     // Modes in the proportions companies report (45 / 30 / 25 / 16, normalised); a quarter of the
     // alliances changed mode once.
     const modeOf = (purpose: number) =>
-      sql.raw(`(case when pg_temp.r(g, ${purpose}) < 0.388 then 'pratiques_responsables' when pg_temp.r(g, ${purpose}) < 0.647 then 'mecenat'
-                     when pg_temp.r(g, ${purpose}) < 0.863 then 'cooperation_economique' else 'innovation_societale' end)::alliance_mode`);
+      sql`(case when pg_temp.r(g, ${purpose}) < 0.388 then 'pratiques_responsables' when pg_temp.r(g, ${purpose}) < 0.647 then 'mecenat'
+                when pg_temp.r(g, ${purpose}) < 0.863 then 'cooperation_economique' else 'innovation_societale' end)::alliance_mode`;
     await step("mode periods", async () => {
       await tx.execute(sql`
         insert into alliance_mode_periods (id, alliance_id, mode, starts_on, ends_on)
@@ -207,7 +211,7 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
         select pg_temp.nid(4, g), t.code, split_part(t.code, '.', 1)::smallint, k = 1
         from generate_series(1, ${A}::int) g
         cross join lateral generate_series(1, 1 + floor(pg_temp.r(g, 27) * 4)::int) k
-        cross join lateral (select (${sql.raw(`array[${SDG_TARGET_CODES.map((c) => `'${c}'`).join(",")}]`)})[1 + floor(pg_temp.r(g * 8 + k, 28) * ${SDG_TARGET_CODES.length})::int] as code) t
+        cross join lateral (select (${`{${SDG_TARGET_CODES.join(",")}}`}::text[])[1 + floor(pg_temp.r(g * 8 + k, 28) * ${SDG_TARGET_CODES.length})::int] as code) t
         on conflict do nothing`),
     );
 
