@@ -40,6 +40,22 @@ export function nationalCounts(scale: number) {
   };
 }
 
+/** The tables the load fills by the million. */
+const BIG_TABLES = [
+  "organisations",
+  "alliances",
+  "alliance_parties",
+  "alliance_mode_periods",
+  "alliance_sdg_targets",
+  "alliance_territories",
+  "alliance_contributions",
+  "evaluation_cycles",
+  "evaluation_participants",
+  "evaluation_answers",
+  "alliance_indicators",
+  "indicator_results",
+];
+
 export async function seedNational(db: Db, options: NationalOptions): Promise<ReturnType<typeof nationalCounts>> {
   const counts = nationalCounts(options.scale);
   // Slices of the population for weighted draws of communes: 500,000 at full scale (a commune
@@ -62,6 +78,17 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
     } catch {
       await tx.execute(sql`rollback to savepoint replica`);
     }
+    // Secondary indexes of the big tables are dropped for the load and built once at the end,
+    // which is much cheaper than maintaining them row by row. Unique ones stay (they are rules).
+    await step("drop secondary indexes", async () => {
+      await tx.execute(sql`
+        create temp table seed_indexes on commit drop as
+        select c.relname as indexname, pg_get_indexdef(x.indexrelid) as indexdef
+        from pg_index x join pg_class c on c.oid = x.indexrelid join pg_class t on t.oid = x.indrelid join pg_namespace n on n.oid = t.relnamespace
+        where n.nspname = 'public' and not x.indisunique and not x.indisprimary
+          and t.relname = any(${`{${BIG_TABLES.join(",")}}`}::text[])`);
+      return tx.execute(sql`do $$ declare r record; begin for r in select indexname from seed_indexes loop execute format('drop index %I', r.indexname); end loop; end $$`);
+    });
     // The run's parameters, read by the helper functions below (transaction-local settings).
     await tx.execute(sql`select set_config('maillage.seed', ${String(seed)}, true), set_config('maillage.big', ${String(counts.bigWorkspace)}, true),
       set_config('maillage.company', ${String(counts.companyWorkspace)}, true), set_config('maillage.workspaces', ${String(counts.workspaces)}, true)`);
@@ -281,6 +308,10 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
           round((pg_temp.r(g * 8 + k, 52) * 1000)::numeric, 2), now()
         from generate_series(1, ${indicators}::int) g cross join lateral (select 1 + ((g * 4 - 1) % ${A}) as a) x
         cross join generate_series(1, ${perIndicator}) k`);
+    });
+    await step("build secondary indexes", async () => {
+      await tx.execute(sql`set local maintenance_work_mem = '512MB'`);
+      return tx.execute(sql`do $$ declare r record; begin for r in select indexdef from seed_indexes loop execute r.indexdef; end loop; end $$`);
     });
   });
   await step("analyze", () => db.execute(sql`analyze`));
