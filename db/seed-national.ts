@@ -19,7 +19,7 @@ import type { Db } from "./client";
 export interface NationalOptions {
   scale: number;
   seed: number;
-  log?: (step: string, ms: number, rows: number) => void;
+  log?: (step: string, ms: number) => void;
 }
 
 /** Row counts at a scale (at least one of each, so small scales still exercise every table). */
@@ -64,9 +64,8 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
   const seed = Math.trunc(options.seed);
   const step = async (name: string, run: () => Promise<unknown>) => {
     const started = performance.now();
-    const result = await run();
-    const rows = (result as { count?: number; affectedRows?: number } | undefined)?.count ?? (result as { affectedRows?: number } | undefined)?.affectedRows ?? 0;
-    options.log?.(name, performance.now() - started, rows);
+    await run();
+    options.log?.(name, performance.now() - started);
   };
   await db.transaction(async (tx) => {
     // The rows are generated consistent with each other: foreign-key and other triggers are
@@ -121,7 +120,6 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
         insert into seed_pick select b, (select c.i from seed_communes c where c.cum >= ceil((b + 0.5) * ${cum / PICK_SLICES}::float8)::bigint order by c.cum limit 1)
         from generate_series(0, ${PICK_SLICES - 1}) b`);
       await tx.execute(sql`analyze seed_pick`);
-      return { count: rows.length };
     });
 
     const { organisations: O, workspaces: W, alliances: A } = counts;

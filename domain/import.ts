@@ -4,7 +4,7 @@
  * Pure functions: the import service and its unit tests share them.
  */
 import { ALLIANCE_COLUMNS, type AllianceColumn } from "./exchange";
-import { compactIdentifier, isValidRna, isValidSiren, isValidSiret } from "./identifiers";
+import { compactIdentifier, isValidRna, isValidSiren, isValidSiret, type OrganisationKind } from "./identifiers";
 import { isSdgTarget } from "./sdg";
 import { type Commune, normalizeForSearch, type TerritoryIndex, type TerritoryLevel } from "./territory";
 
@@ -331,4 +331,16 @@ export function resolvePlace(index: TerritoryIndex, value: string, scope: PlaceL
 export function placeName(index: TerritoryIndex, level: PlaceLevel, code: string): string {
   const map = { region: index.regions, departement: index.departements, epci: index.epci, commune: index.communes }[level];
   return map.get(code)?.name ?? code;
+}
+
+/** A first guess at what kind of organisation a new partner is, shown for the user to correct. */
+export function guessKind(name: string, identifier: PartnerIdentifier | null): OrganisationKind {
+  const n = normalizeForSearch(name);
+  if (identifier?.kind === "rna" || /\b(association|asso|club|federation|amicale|comite)\b/.test(n)) return "association";
+  if (/\bfondation\b|\bfonds de dotation\b/.test(n)) return "fondation";
+  if (/\b(communaute|metropole|agglomeration|syndicat intercommunal)\b/.test(n)) return "intercommunalite";
+  if (/^(commune|ville|mairie|departement|region|conseil departemental|conseil regional|collectivite)\b/.test(n)) return "collectivite";
+  if (/\b(universite|lycee|college|hopital|chu|ecole|caisse|agence)\b/.test(n)) return "etablissement_public";
+  if (identifier) return "entreprise";
+  return "association";
 }

@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { apiTokens, auditEvents, memberships, users, workspaces } from "../../db/schema";
+import { apiTokens, auditEvents } from "../../db/schema";
 import { withScope } from "../../db/scope";
-import { can } from "../../domain/roles";
 import { localeFromHeaders, type Locale } from "../../messages/locales";
 import { translateKey } from "../i18n/translate";
 import type { Logger } from "../log";
-import { hashApiToken } from "../services/api/tokens";
+import { findActiveApiToken } from "../services/api/tokens";
 import type { Mailer } from "../services/mail/mailer";
 import { describeError } from "../trpc/init";
 import { createCaller } from "../trpc/root";
@@ -130,22 +129,6 @@ function refusal(status: number, code: string, message: string, requestId: strin
   return json(status, { error: { code, message, requestId, ...extra } }, headers);
 }
 
-/** The token's workspace and creator, when the token is known, current, and its creator still an admin there. */
-async function authenticate(db: Db, header: string | null) {
-  const token = /^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1];
-  if (!token) return null;
-  // Like a session cookie, a token is looked up before any tenant scope exists.
-  const [row] = await db
-    .select({ id: apiTokens.id, scope: apiTokens.scope, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt, workspaceId: apiTokens.workspaceId, slug: workspaces.slug, userId: users.id, email: users.email, role: memberships.role })
-    .from(apiTokens)
-    .innerJoin(workspaces, eq(workspaces.id, apiTokens.workspaceId))
-    .innerJoin(users, eq(users.id, apiTokens.createdBy))
-    .leftJoin(memberships, and(eq(memberships.workspaceId, apiTokens.workspaceId), eq(memberships.userId, apiTokens.createdBy)))
-    .where(eq(apiTokens.tokenHash, hashApiToken(token)));
-  if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now() || !row.role || !can(row.role, "workspace.update")) return null;
-  return row;
-}
-
 /**
  * The HTTP API: `Authorization: Bearer <token>`, JSON in and out, routes under /api/v1. Each call
  * goes through the app's own procedure (same permission, tenant scope, validation and messages,
@@ -155,7 +138,7 @@ export async function handleApiRequest(request: Request, path: string, deps: Api
   const requestId = request.headers.get("x-request-id") ?? randomUUID();
   const locale: Locale = localeFromHeaders(request.headers);
   const say = (key: string, params: Record<string, string | number> = {}) => translateKey(locale, key, params);
-  const token = await authenticate(deps.db, request.headers.get("authorization"));
+  const token = await findActiveApiToken(deps.db, /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]);
   if (!token) return refusal(401, "UNAUTHORIZED", say("errors.api.token"), requestId, {}, { "WWW-Authenticate": 'Bearer realm="maillage"' });
 
   const now = Date.now();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   decodeText,
+  guessKind,
   matchOption,
   nameSimilarity,
   parseDecimal,
@@ -108,6 +109,15 @@ describe("reading spreadsheet cells", () => {
     expect(suggestMapping(["Projet", "Colonne perso"], { "colonne perso": "summary" })).toEqual(["title", "summary"]);
     // A field is proposed once.
     expect(suggestMapping(["Titre", "Title"])).toEqual(["title", null]);
+  });
+
+  it("guesses the kind of a new partner from its identifier and name, for the user to correct", () => {
+    expect(guessKind("Les Amis du Parc", { kind: "rna", value: "W751075775" })).toBe("association");
+    expect(guessKind("Fondation Horizon", null)).toBe("fondation");
+    expect(guessKind("Métropole de Lyon", null)).toBe("intercommunalite");
+    expect(guessKind("Ville de Valence", null)).toBe("collectivite");
+    expect(guessKind("Boulangerie Martin", { kind: "siren", value: "412345670" })).toBe("entreprise");
+    expect(guessKind("Les Potagers", null)).toBe("association");
   });
 
   it("sees near organisation names as near, and different ones as different", () => {

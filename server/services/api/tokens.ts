@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { apiTokens } from "../../../db/schema";
+import type { Db } from "../../../db/client";
+import { apiTokens, memberships, users, workspaces } from "../../../db/schema";
+import { can } from "../../../domain/roles";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
@@ -66,4 +68,22 @@ export async function revokeApiToken(ctx: WorkspaceContext, id: string) {
   if (!row) throw new AppError("NOT_FOUND", "errors.api.tokenNotFound");
   await recordAudit(ctx, { action: "api.token.revoke", entityType: "api_token", entityId: id, after: { name: row.name } });
   return { id };
+}
+
+/**
+ * The workspace and creator of a presented token, when it is known, not expired nor revoked,
+ * and its creator is still an admin of the workspace; null otherwise. Like a session cookie, a
+ * token is looked up before any tenant scope exists (as the database owner).
+ */
+export async function findActiveApiToken(db: Db, token: string | undefined) {
+  if (!token) return null;
+  const [row] = await db
+    .select({ id: apiTokens.id, scope: apiTokens.scope, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt, workspaceId: apiTokens.workspaceId, slug: workspaces.slug, userId: users.id, email: users.email, role: memberships.role })
+    .from(apiTokens)
+    .innerJoin(workspaces, eq(workspaces.id, apiTokens.workspaceId))
+    .innerJoin(users, eq(users.id, apiTokens.createdBy))
+    .leftJoin(memberships, and(eq(memberships.workspaceId, apiTokens.workspaceId), eq(memberships.userId, apiTokens.createdBy)))
+    .where(eq(apiTokens.tokenHash, hashApiToken(token)));
+  if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now() || !row.role || !can(row.role, "workspace.update")) return null;
+  return row;
 }

@@ -5,6 +5,7 @@ import { ENTRY_DOORS, LIFECYCLE_STAGES, MODES } from "../../../domain/alliances"
 import { ALLIANCE_COLUMNS, type AllianceColumn } from "../../../domain/exchange";
 import { ORGANISATION_KINDS, type OrganisationKind } from "../../../domain/identifiers";
 import {
+  guessKind,
   matchOption,
   NAME_NOISE,
   nameCore,
@@ -132,18 +133,6 @@ const SCOPE_OPTIONS = labelledOptions(TERRITORY_LEVELS, (m) => m.alliances.scope
 function partnerKey(p: { name: string; identifier: PartnerIdentifier | null }): string {
   if (p.identifier) return `${p.identifier.kind}:${p.identifier.kind === "siret" ? p.identifier.value.slice(0, 9) : p.identifier.value}`.replace(/^siret:/, "siren:");
   return `name:${normalizeForSearch(p.name)}`;
-}
-
-/** A first guess at what kind of organisation a new partner is, shown for the user to correct. */
-export function guessKind(name: string, identifier: PartnerIdentifier | null): OrganisationKind {
-  const n = normalizeForSearch(name);
-  if (identifier?.kind === "rna" || /\b(association|asso|club|federation|amicale|comite)\b/.test(n)) return "association";
-  if (/\bfondation\b|\bfonds de dotation\b/.test(n)) return "fondation";
-  if (/\b(communaute|metropole|agglomeration|syndicat intercommunal)\b/.test(n)) return "intercommunalite";
-  if (/^(commune|ville|mairie|departement|region|conseil departemental|conseil regional|collectivite)\b/.test(n)) return "collectivite";
-  if (/\b(universite|lycee|college|hopital|chu|ecole|caisse|agence)\b/.test(n)) return "etablissement_public";
-  if (identifier) return "entreprise";
-  return "association";
 }
 
 /** The values of a SQL array parameter: postgres.js and PGlite both take a literal "{…}". */
@@ -495,9 +484,9 @@ async function matchPartners(ctx: WorkspaceContext, parsed: ParsedRow[], decisio
         )
       : Promise.resolve([]),
   ]);
-  const identified = resultRows<OrganisationRow>(byIdentifier as never);
-  const named = resultRows<OrganisationRow>(byName as never);
-  const nearRows = resultRows<OrganisationRow>(near as never);
+  const identified = resultRows<OrganisationRow>(byIdentifier);
+  const named = resultRows<OrganisationRow>(byName);
+  const nearRows = resultRows<OrganisationRow>(near);
 
   for (const choice of choices) {
     if (choice.identifier) {
@@ -577,8 +566,8 @@ export async function planImport(
       ? ctx.tx.execute(sql`select reference, alliance_id from alliance_external_refs where workspace_id = ${ctx.workspaceId} and reference = any(${pgArray(references)}::text[])`)
       : Promise.resolve([]),
   ]);
-  const heldIds = new Set(resultRows<{ id: string }>(held as never).map((r) => r.id));
-  const refTargets = new Map(resultRows<{ reference: string; alliance_id: string }>(recorded as never).map((r) => [r.reference, r.alliance_id]));
+  const heldIds = new Set(resultRows<{ id: string }>(held).map((r) => r.id));
+  const refTargets = new Map(resultRows<{ reference: string; alliance_id: string }>(recorded).map((r) => [r.reference, r.alliance_id]));
   const targetOf = (reference: string | null) => (!reference ? null : heldIds.has(reference) ? reference : (refTargets.get(reference) ?? null));
   const states = await currentStates(ctx, [...new Set(parsed.map((r) => targetOf(r.reference)).filter((id): id is string => Boolean(id)))]);
 

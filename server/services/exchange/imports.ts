@@ -1,7 +1,6 @@
-import { and, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
-import { resultRows } from "../../../db/rows";
 import { allianceImports, memberships } from "../../../db/schema";
 import { withScope } from "../../../db/scope";
 import { ALLIANCE_COLUMNS } from "../../../domain/exchange";
@@ -40,11 +39,12 @@ export function runningImport(id: string): Promise<void> | undefined {
   return running.get(id)?.promise;
 }
 
-async function loadImport(ctx: WorkspaceContext, id: string) {
-  const [row] = await ctx.tx
+async function loadImport(ctx: WorkspaceContext, id: string, lock = false) {
+  const query = ctx.tx
     .select()
     .from(allianceImports)
     .where(and(eq(allianceImports.id, id), eq(allianceImports.workspaceId, ctx.workspaceId)));
+  const [row] = lock ? await query.for("update") : await query;
   if (!row) throw new AppError("NOT_FOUND", "errors.import.notFound");
   return row;
 }
@@ -170,9 +170,8 @@ export function startImportJob(db: Db, job: ImportJob): Promise<void> {
           .from(memberships)
           .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, ctx.actor.userId)));
         if (!member || !can(member.role, "alliances.write")) throw new AppError("FORBIDDEN", "errors.trpc.FORBIDDEN");
-        const [row] = resultRows<{ id: string }>(await tx.execute(sql`select id from alliance_imports where id = ${job.importId} and workspace_id = ${ctx.workspaceId} for update`));
-        if (!row) throw new AppError("NOT_FOUND", "errors.import.notFound");
-        const current = await loadImport(ctx, job.importId);
+        // Locked: a second run of the same import waits here, then finds it done.
+        const current = await loadImport(ctx, job.importId, true);
         if (current.status === "done") return;
         progress.total = current.rows.length;
         const plan = await planImport(ctx, current, (current.mapping ?? []) as Mapping, (current.decisions ?? {}) as Decisions);

@@ -72,9 +72,8 @@ export async function workspaceArchive(ctx: WorkspaceContext): Promise<ArchiveFi
       ["search_name"],
     ),
   );
-  const everything = { archived: true };
-  files.push({ name: "alliances.csv", content: alliancesCsv(await exportAllianceRows(ctx, { ...everything, archived: false }), ctx.locale) });
-  files.push({ name: "alliances-archived.csv", content: alliancesCsv(await exportAllianceRows(ctx, everything), ctx.locale) });
+  files.push({ name: "alliances.csv", content: alliancesCsv(await exportAllianceRows(ctx, { archived: false }), ctx.locale) });
+  files.push({ name: "alliances-archived.csv", content: alliancesCsv(await exportAllianceRows(ctx, { archived: true }), ctx.locale) });
   files.push({ name: "contributions.csv", content: tableCsv(await contributionLedger(ctx, { archived: false }, ctx.locale), ctx.locale) });
   files.push({ name: "organisations.csv", content: tableCsv(await organisationDirectory(ctx, ctx.locale), ctx.locale) });
   files.push({
