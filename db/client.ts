@@ -22,6 +22,8 @@ export interface DatabaseOptions {
   poolMax?: number;
   /** Called when a transaction fails because its connection died (PostgreSQL server only). */
   onConnectionLost?: (error: unknown) => void;
+  /** Sees every statement drizzle sends, with its parameters (the benchmark replays them). */
+  logger?: { logQuery(query: string, params: unknown[]): void };
 }
 
 const CONNECTION_LOSS = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "57P01", "57P02", "57P03"]);
@@ -54,7 +56,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           throw error;
         });
     }
-    const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+    const db = drizzle({ client, schema, casing: "snake_case", logger: options.logger }) as unknown as Db;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
 
@@ -64,7 +66,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const release = dataDir.startsWith("memory://") ? () => {} : lockDataDir(dataDir);
   try {
     const client = await PGlite.create(dataDir.startsWith("memory://") ? undefined : dataDir);
-    const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+    const db = drizzle({ client, schema, casing: "snake_case", logger: options.logger }) as unknown as Db;
     return {
       db,
       kind: "pglite",

@@ -9,6 +9,7 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "public" | "auth
   "workspaces.listMine": "authed",
   "workspaces.create": "authed",
   "workspaces.get": "workspace.read",
+  "workspaces.ping": "workspace.read",
   "workspaces.update": "workspace.update",
   "workspaces.archive": "workspace.update",
   "workspaces.delete": "workspace.delete",

@@ -32,6 +32,7 @@ async function uploaded(f: Fixture) {
  */
 const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Record<string, unknown>>> = {
   "workspaces.get": async () => ({}),
+  "workspaces.ping": async () => ({}),
   "workspaces.update": async () => ({ name: "Nouveau nom", kind: "fondation", version: 1 }),
   "workspaces.archive": async () => ({}),
   "workspaces.delete": async (f) => ({ confirmName: f.workspace.name }),

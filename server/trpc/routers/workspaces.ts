@@ -11,6 +11,11 @@ export const workspacesRouter = router({
   listMine: authedProcedure.query(({ ctx }) => listMyWorkspaces(ctx.service)),
   create: authedProcedure.input(CreateWorkspaceInput).mutation(({ ctx, input }) => createWorkspace(ctx.service, input)),
   get: workspaceProcedure.query(({ ctx }) => getWorkspace(ctx.workspace)),
+  /**
+   * Does nothing inside the workspace's tenant transaction: what every workspace call pays for
+   * authentication, membership and the scoped transaction. Monitoring and `npm run bench` use it.
+   */
+  ping: workspaceProcedure.query(({ ctx }) => ({ ok: true as const, role: ctx.workspace.role })),
   update: workspaceProcedure.input(UpdateWorkspaceInput).mutation(({ ctx, input }) => updateWorkspace(ctx.workspace, withoutSlug(input))),
   archive: workspaceProcedure.query(({ ctx }) => workspaceArchive(ctx.workspace)),
   delete: workspaceProcedure.input(DeleteWorkspaceInput).mutation(({ ctx, input }) => deleteWorkspace(ctx.workspace, withoutSlug(input))),

@@ -1,0 +1,423 @@
+/**
+ * `npm run bench`: the national-scale benchmark (issue 8). Against the database loaded by
+ * `npm run seed:national`, it starts the production build, signs benchmark users in (database
+ * sessions, as after an email link) and calls each operation over HTTP through the real tRPC
+ * endpoint: at 8 concurrent connections for latency, at 64 for throughput. In the same run it
+ * measures the two floors of every operation:
+ *   - sql:  the operation's own statements, captured from the app and replayed directly in
+ *           PostgreSQL inside a transaction set up exactly as the app's (request role, tenant
+ *           settings, row-level security on), all sent at once (pipelined): the least the
+ *           database can do;
+ *   - noop: `workspaces.ping` (as many as the operation has calls), which pays authentication,
+ *           membership and the tenant transaction and nothing else.
+ * floor = sql p50 + noop p50; ratio = app p50 / floor. Then one timed 10,000-row import through
+ * upload, dry run and background job, the first-load JavaScript of each page from the build,
+ * and Lighthouse on the workspace dashboard.
+ *
+ *   DATABASE_URL=postgres://… npm run bench -- [--json] [--duration 8] [--only list,detail]
+ *                                              [--build] [--no-import] [--no-lighthouse] [--port 3199]
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import superjson from "superjson";
+import { openDatabase } from "../../db/client";
+import { migrateDatabase } from "../../db/migrate";
+import { resultRows } from "../../db/rows";
+import { createSession } from "../../server/services/auth/sessions";
+import { callerFor } from "../../tests/helpers/caller";
+import { benchImportFile } from "./import-file";
+import { firstLoadJs } from "./first-load-js";
+import { lighthouseScore } from "./lighthouse";
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string, fallback: string) => {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 && argv[at + 1] ? argv[at + 1]! : fallback;
+};
+const JSON_OUT = flag("json");
+const DURATION_S = Number(option("duration", "8"));
+const WARMUP_S = Math.min(2, DURATION_S / 2);
+const PORT = Number(option("port", "3199"));
+const ONLY = option("only", "").split(",").filter(Boolean);
+const BASE = `http://localhost:${PORT}`;
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("npm run bench needs DATABASE_URL: the PostgreSQL database loaded by `npm run seed:national`.");
+  process.exit(1);
+}
+/** Human output goes to stderr with --json, so stdout holds only the JSON lines. */
+const say = (line: string) => (JSON_OUT ? process.stderr.write(`${line}\n`) : console.log(line));
+
+// ---------------------------------------------------------------------------------------------
+// Setup: the benchmark's users, sessions and one territorial coordination, as the superuser.
+
+interface Statement {
+  query: string;
+  params: unknown[];
+}
+let recording: Statement[] | null = null;
+const database = await openDatabase({ url, poolMax: 4, logger: { logQuery: (query, params) => recording?.push({ query, params }) } });
+await migrateDatabase(database);
+const db = database.db;
+
+const [big] = resultRows<{ user_id: string; email: string }>(
+  await db.execute(sql`select u.id as user_id, u.email from workspaces w join memberships m on m.workspace_id = w.id and m.role = 'owner' join users u on u.id = m.user_id where w.slug = 'national-1'`),
+);
+const [company] = resultRows<{ user_id: string; email: string }>(
+  await db.execute(sql`select u.id as user_id, u.email from workspaces w join memberships m on m.workspace_id = w.id and m.role = 'owner' join users u on u.id = m.user_id where w.slug = 'national-2'`),
+);
+if (!big || !company) {
+  console.error("The national dataset is not in this database: run `npm run seed:national` first.");
+  process.exit(1);
+}
+// The coordinator: the first collectivité workspace of the dataset, given an approved
+// coordination of Auvergne-Rhône-Alpes (idempotent).
+const [coordinator] = resultRows<{ workspace_id: string; slug: string; user_id: string; email: string }>(
+  await db.execute(sql`select w.id as workspace_id, w.slug, u.id as user_id, u.email from workspaces w
+    join memberships m on m.workspace_id = w.id and m.role = 'owner' join users u on u.id = m.user_id
+    where w.kind = 'collectivite' and w.slug like 'national-%' order by w.created_at, w.slug limit 1`),
+);
+if (!coordinator) throw new Error("no collectivité workspace in the national dataset");
+await db.execute(sql`insert into territory_coordinations (workspace_id, level, code, reason, status, decided_by, decided_at)
+  values (${coordinator.workspace_id}, 'region', '84', 'Benchmark', 'approved', 'bench', now())
+  on conflict (workspace_id, level, code) do update set status = 'approved'`);
+
+const REGION = "84";
+const DEPARTEMENT = "69";
+const YEAR = 2025;
+const [detailTarget] = resultRows<{ id: string }>(
+  await db.execute(sql`select a.id from alliances a join alliance_parties p on p.alliance_id = a.id and p.status = 'accepted'
+    join workspaces w on w.id = p.workspace_id and w.slug = 'national-1'
+    where exists (select 1 from alliance_contributions c where c.alliance_id = a.id)
+      and exists (select 1 from evaluation_cycles e where e.alliance_id = a.id)
+    order by a.id limit 1`),
+);
+if (!detailTarget) throw new Error("no alliance with contributions and a cycle in national-1");
+
+const sessions = new Map<string, string>();
+for (const user of [big, company, coordinator]) {
+  const { sessionToken } = await createSession(db, user.user_id);
+  sessions.set(user.user_id, sessionToken);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The operations: one or more tRPC calls, sent as one HTTP request (a batch, as the browser does).
+
+interface Call {
+  path: string;
+  input: Record<string, unknown>;
+}
+interface Operation {
+  name: string;
+  user: { user_id: string; email: string };
+  workspaceSlug: string;
+  calls: Call[];
+  /** p95 target at 8 connections (ms). */
+  target: number;
+}
+const op = (name: string, user: Operation["user"], workspaceSlug: string, target: number, ...calls: Array<[string, Record<string, unknown>]>): Operation => ({
+  name,
+  user,
+  workspaceSlug,
+  target,
+  calls: calls.map(([path, input]) => ({ path, input: { workspaceSlug, ...input } })),
+});
+const OPERATIONS: Operation[] = [
+  op("noop", big, "national-1", 5, ["workspaces.ping", {}]),
+  op("list", big, "national-1", 30, ["alliances.list", { sort: "updatedAt", direction: "desc", page: 1, pageSize: 50 }]),
+  op("list-sdg-region", big, "national-1", 30, ["alliances.list", { sdgGoal: 4, region: REGION, page: 1, pageSize: 50 }]),
+  op("list-search", big, "national-1", 30, ["alliances.list", { q: "paniers solidaires", page: 1, pageSize: 50 }]),
+  op("detail", big, "national-1", 20, ["alliances.get", { id: detailTarget.id }], ["evaluation.cycles", { allianceId: detailTarget.id }]),
+  op("dashboard", big, "national-1", 80, ["dashboards.workspace", {}]),
+  op("territory-region", coordinator, coordinator.slug, 100, ["territories.dashboard", { level: "region", code: REGION }]),
+  op("territory-departement", coordinator, coordinator.slug, 100, ["territories.dashboard", { level: "departement", code: DEPARTEMENT }]),
+  op("territory-france", coordinator, coordinator.slug, 250, ["territories.dashboard", { level: "france" }]),
+  op("sdg-report", company, "national-2", 200, ["dashboards.sdgReport", { year: YEAR }]),
+].filter((o) => ONLY.length === 0 || ONLY.includes(o.name) || o.name === "noop");
+
+function requestUrl(calls: Call[]): string {
+  const input = Object.fromEntries(calls.map((c, i) => [i, superjson.serialize(c.input)]));
+  return `${BASE}/api/trpc/${calls.map((c) => c.path).join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;
+}
+
+async function callOnce(target: string, token: string): Promise<void> {
+  const response = await fetch(target, { headers: { cookie: `maillage.session-token=${token}` } });
+  const body = (await response.json()) as Array<{ error?: { message: string } }>;
+  const failed = body.find((b) => b.error);
+  if (!response.ok || failed) throw new Error(`${response.status} ${failed?.error?.message ?? ""}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load: `connections` workers call in a loop for the duration; every latency is kept.
+
+interface Sample {
+  latencies: number[];
+  errors: number;
+  seconds: number;
+  firstError?: string;
+}
+async function load(connections: number, seconds: number, run: () => Promise<void>): Promise<Sample> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        try {
+          await run();
+          latencies.push(performance.now() - t0);
+        } catch (error) {
+          errors++;
+          firstError ??= String(error);
+        }
+      }
+    }),
+  );
+  return { latencies: latencies.sort((a, b) => a - b), errors, seconds: (performance.now() - started) / 1000, firstError };
+}
+const pct = (sorted: number[], q: number) => (sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+
+// ---------------------------------------------------------------------------------------------
+// The SQL floor: the operation's statements, captured once through the app's own procedures.
+
+async function capture(user: Operation["user"], call: Call): Promise<Statement[]> {
+  recording = [];
+  const caller = callerFor(db, { id: user.user_id, email: user.email, name: null });
+  const [router, procedure] = call.path.split(".") as [string, string];
+  await (caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[router]![procedure]!(call.input);
+  const statements = recording;
+  recording = null;
+  return statements;
+}
+
+const replayClient = postgres(url, { max: 8, onnotice: () => {} });
+async function sqlFloor(operation: Operation, seconds: number): Promise<Sample> {
+  const prefix = await capture(operation.user, { path: "workspaces.ping", input: { workspaceSlug: operation.workspaceSlug } });
+  const setup = prefix;
+  const own: Statement[] = [];
+  for (const call of operation.calls) {
+    const statements = await capture(operation.user, call);
+    if (!prefix.every((s, i) => statements[i]?.query === s.query)) throw new Error(`${call.path}: its first statements are not the tenant set-up`);
+    own.push(...statements.slice(prefix.length));
+  }
+  if (operation.name === "noop") return { latencies: [0], errors: 0, seconds };
+  const run = () =>
+    replayClient.begin(async (tx) => {
+      for (const s of setup) await tx.unsafe(s.query, s.params as never[]);
+      const t0 = performance.now();
+      await Promise.all(own.map((s) => tx.unsafe(s.query, s.params as never[])));
+      return performance.now() - t0;
+    });
+  for (const stopAt = performance.now() + WARMUP_S * 1000; performance.now() < stopAt; ) await run();
+  // Only the operation's statements are timed (the set-up is the noop floor's share).
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (performance.now() < end) {
+        try {
+          latencies.push(await run());
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { latencies: latencies.sort((a, b) => a - b), errors, seconds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server: the production build, started against the same database.
+
+function ensureBuild() {
+  if (existsSync(".next/BUILD_ID") && !flag("build")) return;
+  say("building the app (next build)…");
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: JSON_OUT ? ["ignore", 2, 2] : "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      APP_URL: BASE,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-0",
+      DEMO_SIGN_IN: "false",
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      const response = await fetch(`${BASE}/signin`);
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await sleep(500);
+  }
+  child.kill();
+  throw new Error("the app did not start");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Result {
+  name: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  errors: number;
+  floor: number | null;
+  ratio: number | null;
+  target_p95: number;
+  sql_p50: number | null;
+  noop_p50: number | null;
+  rps_8: number;
+  p95_64: number;
+}
+const round = (n: number | null, digits = 1) => (n === null || Number.isNaN(n) ? null : Math.round(n * 10 ** digits) / 10 ** digits);
+const results: Result[] = [];
+function report(result: Result) {
+  results.push(result);
+  if (JSON_OUT) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+  const f = (n: number | null) => (n === null ? "—" : n.toFixed(1)).padStart(7);
+  const verdict = result.p95 <= result.target_p95 && (result.ratio === null || result.ratio <= 1.5) && result.errors === 0 ? "ok" : "MISSED";
+  console.log(
+    `${result.name.padEnd(22)}${f(result.p50)}${f(result.p95)}${f(result.p99)}${f(result.rps).padStart(8)}${String(result.errors).padStart(7)}${f(result.floor)}${f(result.ratio)}   ≤${result.target_p95} ms ${verdict}`,
+  );
+}
+
+ensureBuild();
+say(`starting the production build on ${BASE} against ${new URL(url).pathname.slice(1)}…`);
+const server = await startServer();
+let exitCode = 0;
+try {
+  const noopByCalls = new Map<number, number>();
+  const noopFor = async (operation: Operation) => {
+    const n = operation.calls.length;
+    if (!noopByCalls.has(n)) {
+      const pings = Array.from({ length: n }, () => ({ path: "workspaces.ping", input: { workspaceSlug: operation.workspaceSlug } }));
+      const target = requestUrl(pings);
+      const token = sessions.get(operation.user.user_id)!;
+      await load(8, WARMUP_S, () => callOnce(target, token));
+      noopByCalls.set(n, pct((await load(8, DURATION_S, () => callOnce(target, token))).latencies, 0.5));
+    }
+    return noopByCalls.get(n)!;
+  };
+
+  say(`${DURATION_S} s per phase after ${WARMUP_S} s of warm-up; latency at 8 connections, throughput at 64 (ms, requests/s)`);
+  if (!JSON_OUT) console.log(`${"operation".padEnd(22)}${"p50".padStart(7)}${"p95".padStart(7)}${"p99".padStart(7)}${"rps".padStart(8)}${"errors".padStart(7)}${"floor".padStart(7)}${"ratio".padStart(7)}   target`);
+  for (const operation of OPERATIONS) {
+    const target = requestUrl(operation.calls);
+    const token = sessions.get(operation.user.user_id)!;
+    await callOnce(target, token);
+    await load(8, WARMUP_S, () => callOnce(target, token));
+    const at8 = await load(8, DURATION_S, () => callOnce(target, token));
+    const at64 = await load(64, DURATION_S, () => callOnce(target, token));
+    if (at8.firstError || at64.firstError) say(`  ${operation.name}: ${at8.firstError ?? at64.firstError}`);
+    const noop = operation.name === "noop" ? null : await noopFor(operation);
+    const floorSql = operation.name === "noop" ? null : pct((await sqlFloor(operation, DURATION_S)).latencies, 0.5);
+    const p50 = pct(at8.latencies, 0.5);
+    const floor = noop === null || floorSql === null ? null : noop + floorSql;
+    report({
+      name: operation.name,
+      p50: round(p50)!,
+      p95: round(pct(at8.latencies, 0.95))!,
+      p99: round(pct(at8.latencies, 0.99))!,
+      rps: round(at64.latencies.length / at64.seconds, 0)!,
+      errors: at8.errors + at64.errors,
+      floor: round(floor),
+      ratio: floor === null ? null : round(p50 / floor, 2),
+      target_p95: operation.target,
+      sql_p50: round(floorSql),
+      noop_p50: round(noop),
+      rps_8: round(at8.latencies.length / at8.seconds, 0)!,
+      p95_64: round(pct(at64.latencies, 0.95))!,
+    });
+  }
+
+  if (!flag("no-import") && (ONLY.length === 0 || ONLY.includes("import"))) {
+    const seconds = await timedImport(sessions.get(big.user_id)!);
+    const result = { name: "import-10000", p50: seconds * 1000, p95: seconds * 1000, p99: seconds * 1000, rps: 0, errors: 0, floor: null, ratio: null, target_p95: 30_000, sql_p50: null, noop_p50: null, rps_8: 0, p95_64: 0 };
+    if (JSON_OUT) console.log(JSON.stringify(result));
+    else console.log(`import of 10,000 rows: ${seconds.toFixed(1)} s (upload, dry run, background import; target ≤ 30 s) ${seconds <= 30 ? "ok" : "MISSED"}`);
+  }
+
+  const pages = firstLoadJs();
+  for (const page of pages) {
+    if (JSON_OUT) console.log(JSON.stringify({ name: `first-load-js ${page.route}`, kb_gzip: page.kb, target_kb: 180 }));
+  }
+  if (!JSON_OUT) {
+    const worst = [...pages].sort((a, b) => b.kb - a.kb);
+    console.log(`first-load JavaScript (gzip), ${pages.length} pages: largest ${worst.slice(0, 3).map((p) => `${p.route} ${p.kb.toFixed(1)} kB`).join(", ")}; target ≤ 180 kB ${worst[0] && worst[0].kb <= 180 ? "ok" : "MISSED"}`);
+  }
+
+  if (!flag("no-lighthouse")) {
+    const score = await lighthouseScore(`${BASE}/w/national-1`, sessions.get(big.user_id)!);
+    if (JSON_OUT) console.log(JSON.stringify({ name: "lighthouse-dashboard", score, target: 95 }));
+    else console.log(`Lighthouse performance, workspace dashboard: ${score ?? "not run"} (target ≥ 95)`);
+  }
+} catch (error) {
+  console.error(error);
+  exitCode = 1;
+} finally {
+  server.kill();
+  await replayClient.end({ timeout: 5 });
+  await database.close();
+}
+process.exit(exitCode);
+
+/** One 10,000-row import into a fresh workspace of the big workspace's owner, over HTTP; the workspace is deleted after. */
+async function timedImport(token: string): Promise<number> {
+  const slug = `bench-import-${Date.now().toString(36)}`;
+  const post = async (path: string, input: Record<string, unknown>) => {
+    const response = await fetch(`${BASE}/api/trpc/${path}?batch=1`, {
+      method: "POST",
+      headers: { cookie: `maillage.session-token=${token}`, "content-type": "application/json", origin: BASE },
+      body: JSON.stringify({ 0: superjson.serialize(input) }),
+    });
+    const [body] = (await response.json()) as Array<{ result?: { data: { json: unknown } }; error?: { message: string } }>;
+    if (!body?.result) throw new Error(`${path}: ${body?.error?.message ?? response.status}`);
+    return body.result.data.json as Record<string, unknown>;
+  };
+  const get = async (path: string, input: Record<string, unknown>) => {
+    const response = await fetch(requestUrl([{ path, input }]), { headers: { cookie: `maillage.session-token=${token}` } });
+    const [body] = (await response.json()) as Array<{ result?: { data: { json: unknown } }; error?: { message: string } }>;
+    if (!body?.result) throw new Error(`${path}: ${body?.error?.message ?? response.status}`);
+    return body.result.data.json as Record<string, unknown>;
+  };
+  await post("workspaces.create", { name: "Banc d'essai import", kind: "association", slug });
+  const content = await benchImportFile(10_000);
+  say("import: 10,000 rows…");
+  const started = performance.now();
+  const { id } = (await post("imports.upload", { workspaceSlug: slug, fileName: "bench.xlsx", content })) as { id: string };
+  const upload = await get("imports.get", { workspaceSlug: slug, id });
+  const preview = await post("imports.preview", { workspaceSlug: slug, id, mapping: upload.mapping });
+  if (!preview.ready) throw new Error("the dry run found rows to fix");
+  await post("imports.start", { workspaceSlug: slug, id });
+  for (;;) {
+    const state = await get("imports.get", { workspaceSlug: slug, id });
+    if (state.status === "done") break;
+    if (state.status === "failed") throw new Error(`import failed: ${JSON.stringify(state.result)}`);
+    await sleep(100);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await post("workspaces.delete", { workspaceSlug: slug, confirmName: "Banc d'essai import" });
+  return seconds;
+}
