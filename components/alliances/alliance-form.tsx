@@ -4,15 +4,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
-import { z } from "zod";
+import { useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { ENTRY_DOORS, LIFECYCLE_STAGES, MECENAT_FORMS, MODES, type MecenatForm, type Mode } from "@/domain/alliances";
-import { CreateAllianceInput } from "@/server/services/alliances/schemas";
+import type { allianceIssues } from "./alliance-validation";
 import { draftFromAlliance, emptyPartner, newKey, toInput, type AllianceDraft } from "./form-state";
 import { PartnerField } from "./partner-field";
 import { SdgPicker } from "./sdg-picker";
@@ -56,18 +55,25 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
   const set = (patch: Partial<AllianceDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const touch = (name: string) => () => setTouched((s) => new Set(s).add(name));
 
-  z.config(locale === "fr" ? z.locales.fr() : z.locales.en());
+  // The checks arrive just after the form (a separate chunk); until then the server's own
+  // validation answers a save.
+  const [validate, setValidate] = useState<typeof allianceIssues | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import("./alliance-validation").then((m) => {
+      if (live) setValidate(() => m.allianceIssues);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   const issues = useMemo(() => {
-    const result = CreateAllianceInput.safeParse(toInput(draft));
     const map: Record<string, string> = {};
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const path = issue.path.join(".");
-        map[path] ??= issue.message.startsWith("errors.") ? t(issue.message as never) : issue.message;
-      }
+    for (const issue of validate ? validate(toInput(draft), locale) : []) {
+      map[issue.path] ??= issue.message.startsWith("errors.") ? t(issue.message as never) : issue.message;
     }
     return map;
-  }, [draft, t]);
+  }, [draft, t, validate, locale]);
 
   const onSuccess = (result: { id: string }) => {
     router.push(`/w/${workspaceSlug}/alliances/${result.id}`);
@@ -104,7 +110,7 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
   const entry = (prefix: string) => (e: { key: string; label: string | null }) => ({ value: e.key, label: e.label ?? option(prefix)(e.key).label });
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-8" data-testid="alliance-form" data-ready={ready}>
+    <form onSubmit={submit} noValidate className="space-y-8" data-testid="alliance-form" data-ready={ready && validate !== null}>
       {mutation.error && !newer ? <Notice tone="error">{server.message}</Notice> : null}
       {attempted && Object.keys(issues).length > 0 ? <Notice tone="error">{t("errors.validation")}</Notice> : null}
       {newer ? (

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import {
   allianceContributions,
   allianceEngagements,
@@ -21,6 +21,17 @@ import type { WorkspaceContext } from "../context";
  */
 export function reachableByWorkspace(workspaceId: string) {
   return sql`exists (select 1 from ${allianceParties} p where p.alliance_id = ${alliances.id} and p.workspace_id = ${workspaceId} and p.status = 'accepted')`;
+}
+
+/**
+ * The same tenant filter for statements that read many of the workspace's alliances (lists,
+ * exports, counts). Written as `(id in (…)) is true` on purpose: PostgreSQL then keeps it as one
+ * hashed lookup built once per statement, instead of turning it into a semi-join whose row
+ * estimate, next to the row-level-security array, made it pick a nested loop costing seconds on
+ * a workspace of 5,000 alliances (BENCHMARKS.md has both plans).
+ */
+export function listedByWorkspace(workspaceId: string, allianceId: SQL | AnyColumn = alliances.id) {
+  return sql`(${allianceId} in (select p.alliance_id from ${allianceParties} p where p.workspace_id = ${workspaceId} and p.status = 'accepted')) is true`;
 }
 
 /** The core row, refused as NOT_FOUND when the workspace is not a party to it. */

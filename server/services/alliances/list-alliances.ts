@@ -3,7 +3,7 @@ import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, or, sql, typ
 import { allianceParties, alliances, allianceSdgTargets, organisations } from "../../../db/schema";
 import { normalizeForSearch } from "../../../domain/territory";
 import type { WorkspaceContext } from "../context";
-import { reachableByWorkspace } from "./get-alliance";
+import { listedByWorkspace } from "./get-alliance";
 import type { ListAlliancesInput } from "./schemas";
 
 // Qualified by hand: in a select list drizzle renders a column without its table, which the
@@ -24,7 +24,7 @@ export function prefixTsQuery(text: string): string | null {
  * the export use the same ones, so an export holds exactly what the list shows.
  */
 export function listConditions(ctx: WorkspaceContext, f: Omit<ListAlliancesInput, "sort" | "direction" | "page" | "pageSize">): SQL[] {
-  const where: SQL[] = [reachableByWorkspace(ctx.workspaceId), f.archived ? isNotNull(alliances.archivedAt) : isNull(alliances.archivedAt)];
+  const where: SQL[] = [listedByWorkspace(ctx.workspaceId), f.archived ? isNotNull(alliances.archivedAt) : isNull(alliances.archivedAt)];
   const tsquery = f.q ? prefixTsQuery(f.q) : null;
   if (tsquery) where.push(sql`${alliances.searchVector} @@ to_tsquery('french', ${tsquery})`);
   if (f.stage) where.push(eq(alliances.stage, f.stage));

@@ -4,6 +4,7 @@ import { resultRows } from "../../../db/rows";
 import { sdgReportNarratives, workspaces } from "../../../db/schema";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
+import { listedByWorkspace } from "../alliances/get-alliance";
 import type { WorkspaceContext } from "../context";
 
 export const SdgReportInput = z.object({ year: z.number().int().min(2000).max(2100) });
@@ -36,7 +37,7 @@ export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof Sdg
   const from = `${input.year}-01-01`;
   const to = `${input.year}-12-31`;
   const scope = sql`select a.id, a.title from alliances a
-    where exists (select 1 from alliance_parties p where p.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and p.status = 'accepted')
+    where ${listedByWorkspace(ctx.workspaceId, sql`a.id`)}
       and a.archived_at is null
       and (a.starts_on is null or a.starts_on <= ${to}::date) and (a.ends_on is null or a.ends_on >= ${from}::date)`;
   const rows = resultRows<Row>(

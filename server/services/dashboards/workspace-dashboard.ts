@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { resultRows } from "../../../db/rows";
 import { LIFECYCLE_STAGES, MODES } from "../../../domain/alliances";
+import { listedByWorkspace } from "../alliances/get-alliance";
 import type { WorkspaceContext } from "../context";
 import { allianceHealth } from "../evaluation/health";
 
@@ -26,7 +27,7 @@ const TWENTY_FOUR_MONTHS = sql`interval '730.56 days'`;
  */
 function scope(ctx: WorkspaceContext, f: DashboardFilters): SQL {
   const parts: SQL[] = [
-    sql`exists (select 1 from alliance_parties p where p.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and p.status = 'accepted')`,
+    listedByWorkspace(ctx.workspaceId, sql`a.id`),
     sql`a.archived_at is null`,
   ];
   if (f.stage) parts.push(sql`a.stage = ${f.stage}`);

@@ -1,6 +1,7 @@
 import { and, sql } from "drizzle-orm";
 import { resultRows } from "../../../db/rows";
 import { riskReasons, statusLight, type RiskReason, type StatusLight } from "../../../domain/evaluation";
+import { listedByWorkspace } from "../alliances/get-alliance";
 import type { WorkspaceContext } from "../context";
 
 interface HealthRow {
@@ -44,7 +45,7 @@ async function healthFacts(ctx: WorkspaceContext): Promise<HealthRow[]> {
         (select coalesce(sum(k.value_cents), 0) from alliance_contributions k where k.alliance_id = a.id and k.occurred_on > current_date - 365) as ledger_last,
         (select coalesce(sum(k.value_cents), 0) from alliance_contributions k where k.alliance_id = a.id and k.occurred_on <= current_date - 365 and k.occurred_on > current_date - 730) as ledger_previous
       from alliances a
-      where ${and(sql`exists (select 1 from alliance_parties p where p.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and p.status = 'accepted')`, sql`a.archived_at is null`)}
+      where ${and(listedByWorkspace(ctx.workspaceId, sql`a.id`), sql`a.archived_at is null`)}
       order by a.title`),
   );
 }
