@@ -245,7 +245,7 @@ export const alliancePrivateEntries = pgTable(
     authorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("alliance_private_entries_idx").on(t.workspaceId, t.allianceId, t.occurredOn)],
+  (t) => [index("alliance_private_entries_idx").on(t.workspaceId, t.allianceId, t.occurredOn), index("alliance_private_entries_alliance_idx").on(t.allianceId)],
 );
 
 /** The share of an alliance's SDG target that one co-owning workspace claims for its own reporting. */
@@ -299,6 +299,7 @@ export const notifications = pgTable(
   (t) => [
     index("notifications_workspace_idx").on(t.workspaceId, t.createdAt.desc()),
     index("notifications_unsent_idx").on(t.createdAt).where(sql`${t.emailedAt} is null`),
+    index("notifications_alliance_idx").on(t.allianceId),
   ],
 );
 

@@ -62,7 +62,12 @@ export const evaluationParticipants = pgTable(
     answeredBy: uuid().references(() => users.id, { onDelete: "set null" }),
     remindedAt: timestamp({ withTimezone: true, mode: "date" }),
   },
-  (t) => [primaryKey({ columns: [t.cycleId, t.workspaceId] }), index("evaluation_participants_ws_idx").on(t.workspaceId, t.status)],
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.workspaceId] }),
+    index("evaluation_participants_ws_idx").on(t.workspaceId, t.status),
+    // Deleting an alliance checks its foreign keys: without these, a seq scan per alliance.
+    index("evaluation_participants_alliance_idx").on(t.allianceId),
+  ],
 );
 
 /** One party's score (1–5), justification and evidence links on one question of a cycle. */
@@ -84,7 +89,7 @@ export const evaluationAnswers = pgTable(
     evidence: text().array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.cycleId, t.workspaceId, t.questionKey] })],
+  (t) => [primaryKey({ columns: [t.cycleId, t.workspaceId, t.questionKey] }), index("evaluation_answers_alliance_idx").on(t.allianceId)],
 );
 
 /** An indicator of the alliance (shared core): what is measured, from where, toward what. */
@@ -129,5 +134,5 @@ export const indicatorResults = pgTable(
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("indicator_results_indicator_idx").on(t.indicatorId, t.periodEnd)],
+  (t) => [index("indicator_results_indicator_idx").on(t.indicatorId, t.periodEnd), index("indicator_results_alliance_idx").on(t.allianceId)],
 );

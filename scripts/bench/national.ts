@@ -254,10 +254,11 @@ try {
   }
 
   if (!flag("no-import") && (ONLY.length === 0 || ONLY.includes("import"))) {
-    const seconds = await timedImport(sessions.get(big.user_id)!);
-    const result = { name: "import-10000", p50: seconds * 1000, p95: seconds * 1000, p99: seconds * 1000, rps: 0, errors: 0, floor: null, ratio: null, target_p95: 30_000, sql_p50: null, noop_p50: null, rps_8: 0, p95_64: 0 };
-    if (JSON_OUT) console.log(JSON.stringify(result));
-    else console.log(`import of 10,000 rows: ${seconds.toFixed(1)} s (upload, dry run, background import; target ≤ 30 s) ${seconds <= 30 ? "ok" : "MISSED"}`);
+    await timedImport(sessions.get(big.user_id)!, (seconds) => {
+      const result = { name: "import-10000", p50: seconds * 1000, p95: seconds * 1000, p99: seconds * 1000, rps: 0, errors: 0, floor: null, ratio: null, target_p95: 30_000, sql_p50: null, noop_p50: null, rps_8: 0, p95_64: 0 };
+      if (JSON_OUT) console.log(JSON.stringify(result));
+      else console.log(`import of 10,000 rows: ${seconds.toFixed(1)} s (upload, dry run, background import; target ≤ 30 s) ${seconds <= 30 ? "ok" : "MISSED"}`);
+    });
   }
 
   const pages = firstLoadJs();
@@ -285,7 +286,7 @@ try {
 process.exit(exitCode);
 
 /** One 10,000-row import into a fresh workspace of the big workspace's owner, over HTTP; the workspace is deleted after. */
-async function timedImport(token: string): Promise<number> {
+async function timedImport(token: string, report: (seconds: number) => void): Promise<void> {
   const slug = `bench-import-${Date.now().toString(36)}`;
   const post = async (path: string, input: Record<string, unknown>) => {
     const response = await fetch(`${BASE}/api/trpc/${path}?batch=1`, {
@@ -319,6 +320,8 @@ async function timedImport(token: string): Promise<number> {
     await sleep(100);
   }
   const seconds = (performance.now() - started) / 1000;
-  await post("workspaces.delete", { workspaceSlug: slug, confirmName: "Banc d'essai import" });
-  return seconds;
+  report(seconds);
+  // Deleting a workspace of 10,000 alliances does not finish in minutes at national scale yet
+  // (BENCHMARKS.md, "Known problems"), so the imported workspace stays; it is named by the run.
+  say(`  the imported workspace ${slug} stays in the database`);
 }
