@@ -288,22 +288,23 @@ process.exit(exitCode);
 /** One 10,000-row import into a fresh workspace of the big workspace's owner, over HTTP; the workspace is deleted after. */
 async function timedImport(token: string, report: (seconds: number) => void): Promise<void> {
   const slug = `bench-import-${Date.now().toString(36)}`;
-  const post = async (path: string, input: Record<string, unknown>) => {
-    const response = await fetch(`${BASE}/api/trpc/${path}?batch=1`, {
-      method: "POST",
-      headers: { cookie: `maillage.session-token=${token}`, "content-type": "application/json", origin: BASE },
-      body: JSON.stringify({ 0: superjson.serialize(input) }),
-    });
+  /** The single result of a one-call batch, or the call's error. */
+  const unwrap = async (path: string, response: Response) => {
     const [body] = (await response.json()) as Array<{ result?: { data: { json: unknown } }; error?: { message: string } }>;
     if (!body?.result) throw new Error(`${path}: ${body?.error?.message ?? response.status}`);
     return body.result.data.json as Record<string, unknown>;
   };
-  const get = async (path: string, input: Record<string, unknown>) => {
-    const response = await fetch(requestUrl([{ path, input }]), { headers: { cookie: `maillage.session-token=${token}` } });
-    const [body] = (await response.json()) as Array<{ result?: { data: { json: unknown } }; error?: { message: string } }>;
-    if (!body?.result) throw new Error(`${path}: ${body?.error?.message ?? response.status}`);
-    return body.result.data.json as Record<string, unknown>;
-  };
+  const post = async (path: string, input: Record<string, unknown>) =>
+    unwrap(
+      path,
+      await fetch(`${BASE}/api/trpc/${path}?batch=1`, {
+        method: "POST",
+        headers: { cookie: `maillage.session-token=${token}`, "content-type": "application/json", origin: BASE },
+        body: JSON.stringify({ 0: superjson.serialize(input) }),
+      }),
+    );
+  const get = async (path: string, input: Record<string, unknown>) =>
+    unwrap(path, await fetch(requestUrl([{ path, input }]), { headers: { cookie: `maillage.session-token=${token}` } }));
   await post("workspaces.create", { name: "Banc d'essai import", kind: "association", slug });
   const content = await benchImportFile(10_000);
   say("import: 10,000 rows…");
