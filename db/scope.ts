@@ -18,11 +18,13 @@ export interface Scope {
  */
 export async function withScope<T>(db: Db, scope: Scope, fn: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE, last so the settings
+    // above are written by the connecting role.
     await tx.execute(sql`select
       set_config('app.user_id', ${scope.userId ?? ""}, true),
       set_config('app.workspace_id', ${scope.workspaceId ?? ""}, true),
-      set_config('app.invitation_token_hash', ${scope.invitationTokenHash ?? ""}, true)`);
-    await tx.execute(sql`set local role maillage_app`);
+      set_config('app.invitation_token_hash', ${scope.invitationTokenHash ?? ""}, true),
+      set_config('role', ${REQUEST_ROLE}, true)`);
     return fn(tx as unknown as Db);
   });
 }
@@ -42,8 +44,9 @@ export const PUBLIC_ROLE = "maillage_public";
  */
 export async function withPublicScope<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.user_id', '', true), set_config('app.workspace_id', '', true), set_config('app.invitation_token_hash', '', true)`);
-    await tx.execute(sql`set local role maillage_public`);
+    await tx.execute(
+      sql`select set_config('app.user_id', '', true), set_config('app.workspace_id', '', true), set_config('app.invitation_token_hash', '', true), set_config('role', ${PUBLIC_ROLE}, true)`,
+    );
     return fn(tx as unknown as Db);
   });
 }

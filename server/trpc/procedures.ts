@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { memberships, workspaces } from "../../db/schema";
 import { enterWorkspace, withScope } from "../../db/scope";
@@ -42,13 +42,17 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return outcome;
 });
 
+/**
+ * The caller's membership of the workspace named `slug`; when found, the same statement narrows
+ * the transaction to that workspace (app.workspace_id), saving a round trip per call.
+ */
 async function resolveMembership(service: ServiceContext, slug: string): Promise<{ workspaceId: string; role: Role } | null> {
   const [row] = await service.tx
-    .select({ workspaceId: workspaces.id, role: memberships.role })
+    .select({ workspaceId: workspaces.id, role: memberships.role, entered: sql<string>`set_config('app.workspace_id', ${workspaces.id}::text, true)` })
     .from(workspaces)
     .innerJoin(memberships, eq(memberships.workspaceId, workspaces.id))
     .where(and(eq(workspaces.slug, slug), eq(memberships.userId, service.actor.userId)));
-  return row ?? null;
+  return row ? { workspaceId: row.workspaceId, role: row.role } : null;
 }
 
 /**
@@ -65,7 +69,10 @@ export const workspaceProcedure = authedProcedure
       throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `No workspace permission declared for ${path}` });
     }
     const memoKey = `${ctx.service.actor.userId}:${input.workspaceSlug}`;
+    // Calls of one batch share the lookup; each runs in its own transaction, so a call that
+    // reuses another's lookup narrows its own transaction itself.
     let lookup = ctx.memberships.get(memoKey);
+    const reused = lookup !== undefined;
     if (!lookup) {
       lookup = resolveMembership(ctx.service, input.workspaceSlug);
       ctx.memberships.set(memoKey, lookup);
@@ -73,7 +80,7 @@ export const workspaceProcedure = authedProcedure
     const membership = await lookup;
     if (!membership) throw new AppError("NOT_FOUND", "errors.workspace.notFound");
     if (!can(membership.role, permission)) throw new AppError("FORBIDDEN", "errors.trpc.FORBIDDEN");
-    await enterWorkspace(ctx.service.tx, membership.workspaceId);
+    if (reused) await enterWorkspace(ctx.service.tx, membership.workspaceId);
     const workspace: WorkspaceContext = { ...ctx.service, ...membership };
     return next({ ctx: { workspace } });
   });

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { sessions, users } from "../../db/schema";
 import { authConfig } from "../../server/auth/config";
+import { requestSessionUser } from "../../server/auth/request-session";
 import { logger } from "../../server/log";
 import { createMailer } from "../../server/services/mail/mailer";
 import { callerFor } from "../helpers/caller";
@@ -75,6 +76,16 @@ describe("signing in with an email link through a real SMTP server", () => {
     const replay = await other.fetch(link!.replace(/&amp;/g, "&"));
     expect(replay.headers.get("location")).toContain("error=");
     expect(other.jar.get("maillage.session-token")).toBeFalsy();
+
+    // The API reads the same session straight from its cookie, and stops once it expired.
+    const token = b.jar.get("maillage.session-token")!;
+    const cookie = (value: string) => new Headers({ cookie: `theme=dark; maillage.session-token=${value}; other=1` });
+    expect(await requestSessionUser(db, cookie(token), ORIGIN)).toEqual({ id: session.user!.id, email, name: null });
+    expect(await requestSessionUser(db, cookie("not-a-session"), ORIGIN)).toBeNull();
+    expect(await requestSessionUser(db, new Headers({ cookie: `__Secure-maillage.session-token=${token}` }), ORIGIN)).toBeNull();
+    expect(await requestSessionUser(db, new Headers(), ORIGIN)).toBeNull();
+    await db.update(sessions).set({ expires: new Date(Date.now() - 1000) }).where(eq(sessions.sessionToken, token));
+    expect(await requestSessionUser(db, cookie(token), ORIGIN)).toBeNull();
   });
 
   it("limits sign-in emails per address", async () => {

@@ -1,14 +1,14 @@
 import { env } from "@/env";
-import { auth } from "@/server/auth";
-import { createRequestContext } from "@/server/runtime";
+import { requestSessionUser } from "@/server/auth/request-session";
+import { appDb, createRequestContext } from "@/server/runtime";
 import { handleTrpcRequest } from "@/server/trpc/http";
-import { sessionUser } from "@/server/auth/session-user";
 
 async function handler(req: Request) {
-  const session = await auth();
+  const appUrl = env().APP_URL;
+  const user = await requestSessionUser(await appDb(), req.headers, appUrl);
   return handleTrpcRequest(req, {
-    createContext: () => createRequestContext(req.headers, sessionUser(session)),
-    allowedOrigins: [new URL(env().APP_URL).origin],
+    createContext: () => createRequestContext(req.headers, user),
+    allowedOrigins: [new URL(appUrl).origin],
   });
 }
 
