@@ -18,12 +18,14 @@ const schema = z.object({
   DEMO_SIGN_IN: z.enum(["true", "false"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-  /** Calls one API token may make per minute (per app process). */
   /** Lets webhooks post to plain http://localhost (development and tests only). */
   WEBHOOK_ALLOW_LOCAL_HTTP: z.stringbool().default(false),
+  /** Calls one API token may make per minute (per app process). */
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Platform operators (comma-separated emails): they approve or refuse territorial coordination requests. */
   OPERATOR_EMAILS: z.string().default(""),
+  /** Minutes between two computations of the territorial statistics summary; 0 turns the job off. */
+  TERRITORY_STATISTICS_MINUTES: z.coerce.number().int().min(0).max(10_080).default(15),
 });
 
 export type Env = z.infer<typeof schema> & {

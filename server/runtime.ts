@@ -8,6 +8,7 @@ import { createMailer, type Mailer } from "./services/mail/mailer";
 import { dispatchWebhooks } from "./services/webhooks/webhooks";
 import { sendEvaluationReminders } from "./services/evaluation/reminders";
 import { dispatchNotificationEmails } from "./services/notifications/dispatch-emails";
+import { refreshTerritoryStatistics, territoryStatisticsRefreshedAt } from "./services/territories/statistics";
 
 /** How often notification emails waiting in the outbox are sent. */
 const NOTIFICATION_EMAIL_INTERVAL_MS = 15_000;
@@ -58,6 +59,30 @@ export function runtime(): Runtime {
         running = false;
       });
   }, NOTIFICATION_EMAIL_INTERVAL_MS).unref();
+  // The territorial dashboards' summary, recomputed when older than the configured interval
+  // (checked every minute, and right after start so a new install has figures at once).
+  const everyMs = config.TERRITORY_STATISTICS_MINUTES * 60_000;
+  if (everyMs > 0) {
+    let computing = false;
+    const refreshIfDue = () => {
+      if (computing) return;
+      computing = true;
+      database
+        .get()
+        .then(async ({ db }) => {
+          const at = await territoryStatisticsRefreshedAt(db);
+          if (at && Date.now() - at.getTime() < everyMs) return;
+          const result = await refreshTerritoryStatistics(db);
+          logger().info(result, "territorial statistics recomputed");
+        })
+        .catch((error: unknown) => logger().error({ err: error }, "territorial statistics failed; retrying later"))
+        .finally(() => {
+          computing = false;
+        });
+    };
+    setTimeout(refreshIfDue, 5_000).unref();
+    setInterval(refreshIfDue, 60_000).unref();
+  }
   return holder.__maillage;
 }
 

@@ -35,6 +35,7 @@ test("a collectivité asks to coordinate its département, an operator approves,
   await page.getByTestId("france-map").locator('a[data-code="26"]').click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Drôme (26)");
   await expect(page.getByTestId("territory-figures")).toBeVisible();
+  await expect(page.getByTestId("territory-freshness")).toBeVisible();
   await expect(page.getByTestId("communes")).toBeVisible();
   await expect(page.getByTestId("t-mode")).toBeVisible();
   await expectAccessible(page);

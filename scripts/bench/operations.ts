@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { openDatabase, type Database } from "../../db/client";
+import { refreshTerritoryStatistics, territoryStatisticsRefreshedAt } from "../../server/services/territories/statistics";
 import { migrateDatabase } from "../../db/migrate";
 import { resultRows } from "../../db/rows";
 import { createSession } from "../../server/services/auth/sessions";
@@ -71,6 +72,12 @@ export async function prepareBench(url: string): Promise<Bench> {
   await db.execute(sql`insert into territory_coordinations (workspace_id, level, code, reason, status, decided_by, decided_at)
     values (${coordinator.workspace_id}, 'region', ${REGION}, 'Benchmark', 'approved', 'bench', now())
     on conflict (workspace_id, level, code) do update set status = 'approved'`);
+  // The territorial dashboards read their unfiltered figures from the summary that the app's
+  // job runner keeps; a freshly loaded dataset has none yet, so it is computed (and timed) here.
+  if (!(await territoryStatisticsRefreshedAt(db))) {
+    const result = await refreshTerritoryStatistics(db);
+    console.error(`territorial statistics computed: ${result.alliances} alliances, ${result.cells} cells in ${(result.durationMs / 1000).toFixed(1)} s`);
+  }
   const [detail] = resultRows<{ id: string }>(
     await db.execute(sql`select a.id from alliances a join alliance_parties p on p.alliance_id = a.id and p.status = 'accepted'
       join workspaces w on w.id = p.workspace_id and w.slug = 'national-1'

@@ -1,7 +1,10 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { allianceParties, alliances, allianceTerritories, territoryCoordinations, users, workspaces } from "../../db/schema";
+import { resultRows } from "../../db/rows";
+import { withScope } from "../../db/scope";
 import { territory } from "../../domain/territory-data";
+import { refreshTerritoryStatistics } from "../../server/services/territories/statistics";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
@@ -58,7 +61,10 @@ describe("the territorial dashboard", () => {
   it("counts each alliance once, leaves opted-out workspaces out and hides small cells so no difference reveals them", async () => {
     const { ids } = await lozere();
     const { caller, c } = await coordinatorOf(LOZERE);
+    // Unfiltered figures come from the summary the job runner keeps; filtered ones are counted live.
+    await refreshTerritoryStatistics(db);
     const d = await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: LOZERE });
+    expect(d.refreshedAt).toBeInstanceOf(Date);
     expect(d.total.alliances).toBe(7);
     // 7 own partners + the workspace's organisation + the co-owner's.
     expect(d.total.organisations).toBe(9);
@@ -77,6 +83,7 @@ describe("the territorial dashboard", () => {
     // The same filters as the other dashboards: mode, goal, stage, year.
     const mecenat = await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: LOZERE, mode: "mecenat" });
     expect(mecenat.total.alliances).toBe(3);
+    expect(mecenat.refreshedAt).toBeNull();
     expect(mecenat.alliances.map((a) => a.id)).toEqual([ids.m2]);
     const coop = await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: LOZERE, mode: "cooperation_economique" });
     expect(coop.alliances).toEqual([]);
@@ -93,6 +100,7 @@ describe("the territorial dashboard", () => {
 
   it("gives a coordinator of another territory the counts but none of the details, and nothing to a workspace without coordination", async () => {
     await lozere(CREUSE);
+    await refreshTerritoryStatistics(db);
     const { caller, c } = await coordinatorOf("12");
     const d = await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: CREUSE });
     expect(d.total.alliances).toBe(7);
@@ -102,6 +110,40 @@ describe("the territorial dashboard", () => {
     const pending = await createWorkspaceWithRoles(db);
     await callerFor(db, pending.users.owner).territories.requestCoordination({ workspaceSlug: pending.workspace.slug, level: "departement", code: LOZERE });
     expect((await rejection(callerFor(db, pending.users.owner).territories.dashboard({ workspaceSlug: pending.workspace.slug, level: "departement", code: LOZERE }))).code).toBe("FORBIDDEN");
+  });
+
+  it("reads unfiltered figures from a summary equal to the live counts, which follows changes at its next refresh", async () => {
+    const { w, owner } = await lozere();
+    const { c } = await coordinatorOf(LOZERE);
+    await refreshTerritoryStatistics(db);
+    const counts = (dimension: string, live: boolean) =>
+      withScope(db, { userId: c.users.viewer.id, workspaceId: c.workspace.id }, async (tx) =>
+        resultRows(await tx.execute(sql`select * from app_territory_counts('departement', ${LOZERE}, ${dimension}, null, null, null, null, ${live})`)),
+      );
+    for (const dimension of ["total", "mode", "goal", "target", "kind", "stage", "year", "commune", "epci"]) {
+      const live = await counts(dimension, true);
+      expect(await counts(dimension, false), dimension).toEqual(live);
+      if (dimension !== "epci") expect(live.length, dimension).toBeGreaterThan(0);
+    }
+    const viewer = callerFor(db, c.users.viewer);
+    const before = await viewer.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: LOZERE });
+    await owner.alliances.create({
+      workspaceSlug: w.workspace.slug,
+      ...allianceInput({ title: "Mécénat 4", modes: mode("mecenat"), territory: { scope: "commune", codes: [communesOf(LOZERE)[0]!] } }),
+    });
+    // Until the next refresh the summary keeps its figures and says when they were computed.
+    const stale = await viewer.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: LOZERE });
+    expect(stale.total.alliances).toBe(7);
+    expect(stale.refreshedAt).toEqual(before.refreshedAt);
+    const refreshed = await refreshTerritoryStatistics(db);
+    expect(refreshed.cells).toBeGreaterThan(0);
+    const after = await viewer.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: LOZERE });
+    expect(after.total.alliances).toBe(8);
+    expect(Object.fromEntries(after.breakdowns.mode.map((m) => [m.key, m.alliances])).mecenat).toBe(4);
+    expect(after.refreshedAt!.getTime()).toBeGreaterThanOrEqual(before.refreshedAt!.getTime());
+    // The request role cannot read the summary itself.
+    const direct = await withScope(db, { userId: c.users.viewer.id, workspaceId: c.workspace.id }, (tx) => tx.execute(sql`select * from territory_statistics`)).catch((e: unknown) => e);
+    expect(String((direct as { cause?: unknown }).cause ?? direct)).toMatch(/permission denied/);
   });
 
   it("lets only operators decide a request, and the decision opens the dashboard", async () => {

@@ -6,6 +6,7 @@ import { LIFECYCLE_STAGES, MODES } from "../../../domain/alliances";
 import { territory } from "../../../domain/territory-data";
 import { AppError } from "../../errors";
 import type { WorkspaceContext } from "../context";
+import { territoryStatisticsRefreshedAt } from "./statistics";
 
 export const TerritoryDashboardInput = z.object({
   level: z.enum(["france", "region", "departement"]).default("france"),
@@ -34,7 +35,8 @@ interface Cell {
  * 3 alliances or 3 organisations come back hidden), the map's counts per département (or per
  * commune and EPCI inside a département), alliances per 10,000 inhabitants, and the alliances
  * whose parties all agreed to show their details to the territory. Only for a workspace with an
- * approved coordination. Permission: alliances.read.
+ * approved coordination. Without filters the counts come from the summary the job runner
+ * recomputes (`refreshedAt` says when); with filters they are counted live. Permission: alliances.read.
  */
 export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<typeof TerritoryDashboardInput>) {
   const approved = await ctx.tx
@@ -50,17 +52,23 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
   if (level === "departement" && !index.departements.has(code)) throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
 
   const f = { mode: input.mode ?? null, goal: input.sdgGoal ?? null, stage: input.stage ?? null, year: input.year ?? null };
-  const counts = async (dimension: string) =>
-    resultRows<{ key: string; alliances: number | null; organisations: number | null; cents: string | number | null; hours: string | number | null }>(
-      await ctx.tx.execute(sql`select * from app_territory_counts(${level}, ${code}, ${dimension}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
-    ).map((r): Cell => ({ key: r.key, alliances: r.alliances, organisations: r.organisations, cents: r.cents === null ? null : Number(r.cents), hours: r.hours === null ? null : Number(r.hours) }));
-
-  const [total] = await counts("total");
-  const breakdowns = Object.fromEntries(await Promise.all(DIMENSIONS.map(async (d) => [d, await counts(d)] as const))) as Record<(typeof DIMENSIONS)[number], Cell[]>;
+  // Every breakdown in one statement (one round trip instead of ten).
   const mapDimension = level === "departement" ? "commune" : "departement";
-  const map = await counts(mapDimension);
-  const regions = level === "france" ? await counts("region") : [];
-  const epci = level === "departement" ? await counts("epci") : [];
+  const wanted = ["total", ...DIMENSIONS, mapDimension, ...(level === "france" ? ["region"] : []), ...(level === "departement" ? ["epci"] : [])];
+  const rows = resultRows<{ dimension: string; key: string; alliances: number | null; organisations: number | null; cents: string | number | null; hours: string | number | null }>(
+    await ctx.tx.execute(sql`select d.dimension, c.* from unnest(string_to_array(${wanted.join(",")}, ',')) as d(dimension)
+      cross join lateral app_territory_counts(${level}, ${code}, d.dimension, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year}) c`),
+  );
+  const counts = (dimension: string): Cell[] =>
+    rows
+      .filter((r) => r.dimension === dimension)
+      .map((r) => ({ key: r.key, alliances: r.alliances, organisations: r.organisations, cents: r.cents === null ? null : Number(r.cents), hours: r.hours === null ? null : Number(r.hours) }));
+
+  const [total] = counts("total");
+  const breakdowns = Object.fromEntries(DIMENSIONS.map((d) => [d, counts(d)] as const)) as Record<(typeof DIMENSIONS)[number], Cell[]>;
+  const map = counts(mapDimension);
+  const regions = level === "france" ? counts("region") : [];
+  const epci = level === "departement" ? counts("epci") : [];
   const population =
     level === "france"
       ? [...index.regions.values()].reduce((sum, r) => sum + r.population, 0)
@@ -74,6 +82,9 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
   const involved = resultRows<{ name: string; kind: string; alliances: number }>(
     await ctx.tx.execute(sql`select * from app_territory_organisations(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
   );
+  // Unfiltered figures come from the summary (see statistics.ts) once computed: say when.
+  const unfiltered = f.mode === null && f.goal === null && f.stage === null && f.year === null;
+  const refreshedAt = unfiltered ? await territoryStatisticsRefreshedAt(ctx.tx) : null;
   const departementsHere = [...index.departements.values()].filter((d) => level === "france" || (level === "region" && d.region === code));
   return {
     level,
@@ -95,6 +106,7 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
     },
     regions: regions.map((r) => ({ ...r, name: index.regions.get(r.key)?.name ?? r.key, per10k: per10k(r.alliances, index.regions.get(r.key)?.population ?? 0) })),
     epci: epci.map((e) => ({ ...e, name: index.epci.get(e.key)?.name ?? e.key })),
+    refreshedAt,
     filters: { mode: f.mode, sdgGoal: f.goal, stage: f.stage, year: f.year },
     organisations: involved,
     alliances: details.map((d) => ({ id: d.id, title: d.title, summary: d.summary, stage: d.stage, mode: d.mode, startsOn: d.starts_on, endsOn: d.ends_on, parties: d.parties ?? "" })),

@@ -141,6 +141,9 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
         ))}
       </dl>
       <p className="text-sm text-slate-700">{t("territory.population", { count: format.number(d.population) })}</p>
+      <p className="text-sm text-slate-700" data-testid="territory-freshness">
+        {d.refreshedAt ? t("territory.refreshedAt", { at: format.dateTime(d.refreshedAt, { dateStyle: "long", timeStyle: "short" }) }) : t("territory.live")}
+      </p>
 
       {d.map.dimension === "departement" ? (
         <section aria-labelledby="map-title" className="space-y-2">
