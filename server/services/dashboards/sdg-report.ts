@@ -40,8 +40,8 @@ export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof Sdg
     where ${listedByWorkspace(ctx.workspaceId, sql`a.id`)}
       and a.archived_at is null
       and (a.starts_on is null or a.starts_on <= ${to}::date) and (a.ends_on is null or a.ends_on >= ${from}::date)`;
-  const rows = resultRows<Row>(
-    await ctx.tx.execute(sql`
+  // Independent statements, issued together so postgres.js pipelines them.
+  const rowsQ = ctx.tx.execute(sql`
       with mine as (${scope})
       select s.goal::int as goal, s.target, a.id as alliance_id, a.title,
         (select string_agg(o.name, ', ' order by o.name) from alliance_parties p join organisations o on o.id = p.organisation_id
@@ -52,10 +52,8 @@ export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof Sdg
         (select coalesce(sum(k.quantity) filter (where k.unit = 'heure'), 0) from alliance_contributions k join alliance_parties p on p.id = k.party_id
           where k.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date) as own_hours
       from alliance_sdg_targets s join mine a on a.id = s.alliance_id
-      order by s.goal, s.target, a.title`),
-  );
-  const goals = resultRows<{ goal: number; alliances: number; own_cents: string | number; own_hours: string | number }>(
-    await ctx.tx.execute(sql`
+      order by s.goal, s.target, a.title`);
+  const goalsQ = ctx.tx.execute(sql`
       with mine as (${scope}),
       per_goal as (select distinct s.goal, s.alliance_id from alliance_sdg_targets s join mine a on a.id = s.alliance_id)
       select g.goal::int as goal, count(*)::int as alliances,
@@ -63,32 +61,33 @@ export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof Sdg
           where k.alliance_id = g.alliance_id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date)), 0) as own_cents,
         coalesce(sum((select sum(k.quantity) filter (where k.unit = 'heure') from alliance_contributions k join alliance_parties p on p.id = k.party_id
           where k.alliance_id = g.alliance_id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date)), 0) as own_hours
-      from per_goal g group by g.goal order by g.goal`),
-  );
-  const scores = resultRows<{ goal: number; dimension: string; average: string | number }>(
-    await ctx.tx.execute(sql`
+      from per_goal g group by g.goal order by g.goal`);
+  const scoresQ = ctx.tx.execute(sql`
       with mine as (${scope}),
       per_goal as (select distinct s.goal, s.alliance_id from alliance_sdg_targets s join mine a on a.id = s.alliance_id)
       select g.goal::int as goal, e.dimension, round(avg(e.score), 2) as average
       from per_goal g join evaluation_cycles c on c.alliance_id = g.alliance_id and c.status = 'closed'
         and c.closed_at >= ${from}::date and c.closed_at < (${to}::date + 1)
       join evaluation_answers e on e.cycle_id = c.id
-      group by 1, 2`),
-  );
-  const indicators = resultRows<{ target: string; alliance_id: string; name: string; unit: string; period: string; value: string | number }>(
-    await ctx.tx.execute(sql`
+      group by 1, 2`);
+  const indicatorsQ = ctx.tx.execute(sql`
       with mine as (${scope})
       select i.sdg_target as target, i.alliance_id, i.name, i.unit, r.period, r.value
       from alliance_indicators i join mine a on a.id = i.alliance_id
       join indicator_results r on r.indicator_id = i.id and r.period_end between ${from}::date and ${to}::date
       where i.sdg_target is not null
-      order by i.name, r.period_end`),
-  );
-  const narratives = await ctx.tx
+      order by i.name, r.period_end`);
+  const narrativesQ = ctx.tx
     .select({ goal: sdgReportNarratives.goal, text: sdgReportNarratives.text, version: sdgReportNarratives.version })
     .from(sdgReportNarratives)
     .where(and(eq(sdgReportNarratives.workspaceId, ctx.workspaceId), eq(sdgReportNarratives.year, input.year)));
-  const [workspace] = await ctx.tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
+  const workspaceQ = ctx.tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
+
+  const [rowsR, goalsR, scoresR, indicatorsR, narratives, [workspace]] = await Promise.all([rowsQ, goalsQ, scoresQ, indicatorsQ, narrativesQ, workspaceQ]);
+  const rows = resultRows<Row>(rowsR);
+  const goals = resultRows<{ goal: number; alliances: number; own_cents: string | number; own_hours: string | number }>(goalsR);
+  const scores = resultRows<{ goal: number; dimension: string; average: string | number }>(scoresR);
+  const indicators = resultRows<{ target: string; alliance_id: string; name: string; unit: string; period: string; value: string | number }>(indicatorsR);
 
   return {
     year: input.year,

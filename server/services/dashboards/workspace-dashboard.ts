@@ -52,31 +52,32 @@ export async function workspaceDashboard(ctx: WorkspaceContext, filters: Dashboa
   const thisYear = new Date().getUTCFullYear();
   const rows = async <T>(query: SQL) => resultRows<T>(await ctx.tx.execute(query));
 
-  const [key] = await rows<{ alliances: number; active: number; partners: number }>(sql`
+  // The statements are independent: issued together, postgres.js pipelines them on the transaction's connection.
+  const keyQ = rows<{ alliances: number; active: number; partners: number }>(sql`
     select count(*)::int as alliances,
            count(*) filter (where a.stage <> 'termine')::int as active,
            (select count(distinct p.organisation_id)::int from alliance_parties p
               where p.alliance_id in (select a.id from alliances a where ${where}) and p.workspace_id is distinct from ${ctx.workspaceId}) as partners
     from alliances a where ${where}`);
-  const contributions = await rows<{ year: number; cents: string | number | null; hours: string | number | null }>(sql`
+  const contributionsQ = rows<{ year: number; cents: string | number | null; hours: string | number | null }>(sql`
     select extract(year from k.occurred_on)::int as year, sum(k.value_cents) as cents, sum(k.quantity) filter (where k.unit = 'heure') as hours
     from alliance_contributions k
     where k.alliance_id in (select a.id from alliances a where ${where}) and k.occurred_on >= ${`${thisYear - 1}-01-01`}::date and k.occurred_on <= ${`${thisYear}-12-31`}::date
     group by 1`);
-  const byStage = await rows<{ key: string; count: number }>(sql`select a.stage as key, count(*)::int as count from alliances a where ${where} group by 1`);
-  const byMode = await rows<{ key: string | null; count: number }>(sql`
+  const byStageQ = rows<{ key: string; count: number }>(sql`select a.stage as key, count(*)::int as count from alliances a where ${where} group by 1`);
+  const byModeQ = rows<{ key: string | null; count: number }>(sql`
     select (select m.mode from alliance_mode_periods m where m.alliance_id = a.id order by m.starts_on desc limit 1) as key, count(*)::int as count
     from alliances a where ${where} group by 1`);
-  const byGoal = await rows<{ goal: number; count: number }>(sql`
+  const byGoalQ = rows<{ goal: number; count: number }>(sql`
     select s.goal, count(distinct s.alliance_id)::int as count from alliance_sdg_targets s
     where s.alliance_id in (select a.id from alliances a where ${where}) group by 1 order by 1`);
-  const scores = await rows<{ dimension: string; average: string | number; answers: number; cycles: number }>(sql`
+  const scoresQ = rows<{ dimension: string; average: string | number; answers: number; cycles: number }>(sql`
     select e.dimension, round(avg(e.score), 2) as average, count(*)::int as answers, count(distinct e.cycle_id)::int as cycles
     from evaluation_answers e join evaluation_cycles c on c.id = e.cycle_id
     where c.status = 'closed' and c.closed_at > now() - ${TWENTY_FOUR_MONTHS}
       and c.alliance_id in (select a.id from alliances a where ${where})
     group by 1`);
-  const lights = await rows<{ light: string; count: number }>(sql`
+  const lightsQ = rows<{ light: string; count: number }>(sql`
     select case
              when f.last_closed > now() - ${TWELVE_MONTHS} then 'green'
              when f.running then 'amber'
@@ -88,19 +89,22 @@ export async function workspaceDashboard(ctx: WorkspaceContext, filters: Dashboa
                  exists (select 1 from evaluation_cycles c where c.alliance_id = a.id and c.status = 'open') as running
           from alliances a where ${where}) f
     group by 1`);
-  const ending = await rows<{ id: string; title: string; ends_on: string }>(sql`
+  const endingQ = rows<{ id: string; title: string; ends_on: string }>(sql`
     select a.id, a.title, a.ends_on::text as ends_on from alliances a
     where ${where} and a.ends_on >= current_date and a.ends_on <= current_date + 90 order by a.ends_on, a.title limit 50`);
-  const trajectory = await rows<{ year: number; from: string; to: string; count: number }>(sql`
+  const trajectoryQ = rows<{ year: number; from: string; to: string; count: number }>(sql`
     select t.year, t.prev as from, t.mode as to, count(*)::int as count
     from (select extract(year from m.starts_on)::int as year, m.mode::text as mode,
                  lag(m.mode::text) over (partition by m.alliance_id order by m.starts_on) as prev
           from alliance_mode_periods m where m.alliance_id in (select a.id from alliances a where ${where})) t
     where t.prev is not null and t.prev <> t.mode
     group by 1, 2, 3 order by 1, 2, 3`);
-  const health = await allianceHealth(ctx);
-  const kept = new Set(resultRows<{ id: string }>(await ctx.tx.execute(sql`select a.id from alliances a where ${where}`)).map((r) => r.id));
+  const healthQ = allianceHealth(ctx);
+  const keptQ = ctx.tx.execute(sql`select a.id from alliances a where ${where}`).then((r) => new Set(resultRows<{ id: string }>(r).map((row) => row.id)));
 
+  const [[key], contributions, byStage, byMode, byGoal, scores, lights, ending, trajectory, health, kept] = await Promise.all([
+    keyQ, contributionsQ, byStageQ, byModeQ, byGoalQ, scoresQ, lightsQ, endingQ, trajectoryQ, healthQ, keptQ,
+  ]);
   const year = (y: number) => contributions.find((c) => c.year === y);
   return {
     filters,
