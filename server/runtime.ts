@@ -73,7 +73,7 @@ export function runtime(): Runtime {
           const at = await territoryStatisticsRefreshedAt(db);
           if (at && Date.now() - at.getTime() < everyMs) return;
           const result = await refreshTerritoryStatistics(db);
-          logger().info(result, "territorial statistics recomputed");
+          if (!result.skipped) logger().info(result, "territorial statistics recomputed");
         })
         .catch((error: unknown) => logger().error({ err: error }, "territorial statistics failed; retrying later"))
         .finally(() => {

@@ -10,7 +10,7 @@ import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
 import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
 
-const { db } = await openTestDatabase();
+const { db, kind } = await openTestDatabase();
 // Lozère: no other test puts alliances there, so its figures are known by hand.
 const LOZERE = "48";
 const CREUSE = "23";
@@ -144,6 +144,23 @@ describe("the territorial dashboard", () => {
     // The request role cannot read the summary itself.
     const direct = await withScope(db, { userId: c.users.viewer.id, workspaceId: c.workspace.id }, (tx) => tx.execute(sql`select * from territory_statistics`)).catch((e: unknown) => e);
     expect(String((direct as { cause?: unknown }).cause ?? direct)).toMatch(/permission denied/);
+  });
+
+  it.skipIf(kind !== "postgres")("lets one process compute the summary at a time: a second one skips its turn", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('maillage.territory_statistics'))`);
+      locked();
+      await held;
+    });
+    await isLocked;
+    expect(await refreshTerritoryStatistics(db)).toMatchObject({ skipped: true, cells: 0 });
+    release();
+    await holder;
+    expect((await refreshTerritoryStatistics(db)).skipped).toBeUndefined();
   });
 
   it("lets only operators decide a request, and the decision opens the dashboard", async () => {

@@ -125,6 +125,8 @@ export interface RefreshResult {
   alliances: number;
   cells: number;
   durationMs: number;
+  /** True when another process was already computing it: nothing was done. */
+  skipped?: boolean;
 }
 
 /** Where the rows of one alliance start and end in `rows` (sorted by alliance_id), advancing a cursor. */
@@ -326,7 +328,11 @@ export async function refreshTerritoryStatistics(db: Db): Promise<RefreshResult>
   const started = performance.now();
   return db.transaction(
     async (tx) => {
-      await tx.execute(sql`select set_config('role', 'maillage_statistician', true)`);
+      // One computation at a time across app instances; the others skip their turn.
+      const [lock] = resultRows<{ locked: boolean }>(
+        await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('maillage.territory_statistics')) as locked, set_config('role', 'maillage_statistician', true)`),
+      );
+      if (!lock?.locked) return { alliances: 0, cells: 0, durationMs: 0, skipped: true };
       const q: Query = async <T>(query: ReturnType<typeof sql>) => resultRows<T>(await tx.execute(query));
 
       const optedOut = new Set((await q<{ id: string }>(sql`select id from workspaces where not territorial_statistics`)).map((w) => w.id));
