@@ -179,7 +179,11 @@ export const allianceContributions = pgTable(
     version: version(),
     createdAt: createdAt(),
   },
-  (t) => [index("alliance_contributions_alliance_idx").on(t.allianceId, t.occurredOn)],
+  (t) => [
+    index("alliance_contributions_alliance_idx").on(t.allianceId, t.occurredOn),
+    // Deleting a party (and so an alliance) finds its contributions by this key.
+    index("alliance_contributions_party_idx").on(t.partyId),
+  ],
 );
 
 export const allianceTimeline = pgTable(

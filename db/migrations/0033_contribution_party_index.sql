@@ -1,0 +1,1 @@
+CREATE INDEX "alliance_contributions_party_idx" ON "alliance_contributions" USING btree ("party_id");
