@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { resultRows } from "../../../db/rows";
 
@@ -146,7 +146,7 @@ interface Batch {
   territories: Territory[];
 }
 
-type Query = <T>(query: ReturnType<typeof sql>) => Promise<T[]>;
+type Query = <T>(query: SQL) => Promise<T[]>;
 
 /** The next BATCH alliances after `after`, with their parties, modes, SDG targets and territories, read by id range. */
 async function readBatch(q: Query, after: string | null): Promise<Batch> {
@@ -157,13 +157,13 @@ async function readBatch(q: Query, after: string | null): Promise<Batch> {
   if (alliances.length === 0) return { alliances, parties: [], modes: [], targets: [], territories: [] };
   const lo = alliances[0]!.id;
   const hi = alliances[alliances.length - 1]!.id;
-  const inRange = (table: string, columns: string, where = "") =>
-    sql`select ${sql.raw(columns)} from ${sql.raw(table)} where alliance_id >= ${lo} and alliance_id <= ${hi} ${sql.raw(where)} order by alliance_id`;
+  const inRange = (table: SQL, columns: SQL, where: SQL = sql``) =>
+    sql`select ${columns} from ${table} where alliance_id >= ${lo} and alliance_id <= ${hi} ${where} order by alliance_id`;
   const [parties, modes, targets, territories] = await Promise.all([
-    q<Party>(inRange("alliance_parties", "alliance_id, organisation_id, workspace_id", "and status = 'accepted'")),
-    q<Batch["modes"][number]>(inRange("alliance_mode_periods", "alliance_id, mode::text as mode, starts_on::text as starts_on")),
-    q<Batch["targets"][number]>(inRange("alliance_sdg_targets", "alliance_id, goal, target")),
-    q<Territory>(inRange("alliance_territories", "alliance_id, level::text as level, code, departement_code, region_code")),
+    q<Party>(inRange(sql`alliance_parties`, sql`alliance_id, organisation_id, workspace_id`, sql`and status = 'accepted'`)),
+    q<Batch["modes"][number]>(inRange(sql`alliance_mode_periods`, sql`alliance_id, mode::text as mode, starts_on::text as starts_on`)),
+    q<Batch["targets"][number]>(inRange(sql`alliance_sdg_targets`, sql`alliance_id, goal, target`)),
+    q<Territory>(inRange(sql`alliance_territories`, sql`alliance_id, level::text as level, code, departement_code, region_code`)),
   ]);
   return { alliances, parties, modes, targets, territories };
 }
@@ -333,7 +333,7 @@ export async function refreshTerritoryStatistics(db: Db): Promise<RefreshResult>
         await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('maillage.territory_statistics')) as locked, set_config('role', 'maillage_statistician', true)`),
       );
       if (!lock?.locked) return { alliances: 0, cells: 0, durationMs: 0, skipped: true };
-      const q: Query = async <T>(query: ReturnType<typeof sql>) => resultRows<T>(await tx.execute(query));
+      const q: Query = async <T>(query: SQL) => resultRows<T>(await tx.execute(query));
 
       const optedOut = new Set((await q<{ id: string }>(sql`select id from workspaces where not territorial_statistics`)).map((w) => w.id));
       const kinds = new Map<string, string>();
