@@ -52,13 +52,20 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
   if (level === "departement" && !index.departements.has(code)) throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
 
   const f = { mode: input.mode ?? null, goal: input.sdgGoal ?? null, stage: input.stage ?? null, year: input.year ?? null };
-  // Every breakdown in one statement (one round trip instead of ten).
+  // Every breakdown in one statement (one round trip instead of ten), sent together with the
+  // details, the organisations and the summary's date (postgres.js pipelines them).
   const mapDimension = level === "departement" ? "commune" : "departement";
   const wanted = ["total", ...DIMENSIONS, mapDimension, ...(level === "france" ? ["region"] : []), ...(level === "departement" ? ["epci"] : [])];
-  const rows = resultRows<{ dimension: string; key: string; alliances: number | null; organisations: number | null; cents: string | number | null; hours: string | number | null }>(
-    await ctx.tx.execute(sql`select d.dimension, c.* from unnest(string_to_array(${wanted.join(",")}, ',')) as d(dimension)
+  // Unfiltered figures come from the summary (see statistics.ts) once computed: say when.
+  const unfiltered = f.mode === null && f.goal === null && f.stage === null && f.year === null;
+  const [countRows, detailRows, involvedRows, refreshedAt] = await Promise.all([
+    ctx.tx.execute(sql`select d.dimension, c.* from unnest(string_to_array(${wanted.join(",")}, ',')) as d(dimension)
       cross join lateral app_territory_counts(${level}, ${code}, d.dimension, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year}) c`),
-  );
+    ctx.tx.execute(sql`select * from app_territory_alliances(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
+    ctx.tx.execute(sql`select * from app_territory_organisations(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
+    unfiltered ? territoryStatisticsRefreshedAt(ctx.tx) : null,
+  ]);
+  const rows = resultRows<{ dimension: string; key: string; alliances: number | null; organisations: number | null; cents: string | number | null; hours: string | number | null }>(countRows);
   const counts = (dimension: string): Cell[] =>
     rows
       .filter((r) => r.dimension === dimension)
@@ -76,15 +83,8 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
         ? (index.regions.get(code)?.population ?? 0)
         : (index.departements.get(code)?.population ?? 0);
   const per10k = (alliances: number | null, people: number) => (alliances === null || people <= 0 ? null : Math.round((alliances / people) * 10_000 * 100) / 100);
-  const details = resultRows<{ id: string; title: string; summary: string | null; stage: string; mode: string | null; starts_on: string | null; ends_on: string | null; parties: string | null }>(
-    await ctx.tx.execute(sql`select * from app_territory_alliances(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
-  );
-  const involved = resultRows<{ name: string; kind: string; alliances: number }>(
-    await ctx.tx.execute(sql`select * from app_territory_organisations(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
-  );
-  // Unfiltered figures come from the summary (see statistics.ts) once computed: say when.
-  const unfiltered = f.mode === null && f.goal === null && f.stage === null && f.year === null;
-  const refreshedAt = unfiltered ? await territoryStatisticsRefreshedAt(ctx.tx) : null;
+  const details = resultRows<{ id: string; title: string; summary: string | null; stage: string; mode: string | null; starts_on: string | null; ends_on: string | null; parties: string | null }>(detailRows);
+  const involved = resultRows<{ name: string; kind: string; alliances: number }>(involvedRows);
   const departementsHere = [...index.departements.values()].filter((d) => level === "france" || (level === "region" && d.region === code));
   return {
     level,
