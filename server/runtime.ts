@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { Database } from "../db/client";
 import { ResilientDatabase } from "../db/resilient";
 import { env } from "../env";
 import { localeFromHeaders } from "../messages/locales";
@@ -40,48 +41,46 @@ export function runtime(): Runtime {
   process.once("SIGTERM", shutdown);
   const mailer = createMailer({ server: config.EMAIL_SERVER, from: config.EMAIL_FROM, log: logger() });
   holder.__maillage = { database, mailer };
-  // The notification outbox: emails go out after the change committed, never inside it.
-  let running = false;
-  setInterval(() => {
-    if (running) return;
-    running = true;
-    database
-      .get()
-      .then(async ({ db }) => {
-        // Evaluation reminders become notifications first; the outbox then mails them.
-        const reminders = await sendEvaluationReminders(db);
-        if (reminders) logger().info({ reminders }, "evaluation reminders added");
-        await dispatchNotificationEmails(db, mailer, config.APP_URL, logger());
-        await dispatchWebhooks(db, { log: logger() });
-      })
-      .catch((error: unknown) => logger().error({ err: error }, "notification emails failed; retrying later"))
-      .finally(() => {
-        running = false;
-      });
-  }, NOTIFICATION_EMAIL_INTERVAL_MS).unref();
-  // The territorial dashboards' summary, recomputed when older than the configured interval
-  // (checked every minute, and right after start so a new install has figures at once).
-  const everyMs = config.TERRITORY_STATISTICS_MINUTES * 60_000;
-  if (everyMs > 0) {
-    let computing = false;
-    const refreshIfDue = () => {
-      if (computing) return;
-      computing = true;
+  /** Runs `task` every `ms` (and once after `firstMs` if given), never twice at once, logging failures. */
+  const every = (ms: number, failure: string, task: (db: Database["db"]) => Promise<void>, firstMs?: number) => {
+    let running = false;
+    const tick = () => {
+      if (running) return;
+      running = true;
       database
         .get()
-        .then(async ({ db }) => {
-          const at = await territoryStatisticsRefreshedAt(db);
-          if (at && Date.now() - at.getTime() < everyMs) return;
-          const result = await refreshTerritoryStatistics(db);
-          if (!result.skipped) logger().info(result, "territorial statistics recomputed");
-        })
-        .catch((error: unknown) => logger().error({ err: error }, "territorial statistics failed; retrying later"))
+        .then(({ db }) => task(db))
+        .catch((error: unknown) => logger().error({ err: error }, failure))
         .finally(() => {
-          computing = false;
+          running = false;
         });
     };
-    setTimeout(refreshIfDue, 5_000).unref();
-    setInterval(refreshIfDue, 60_000).unref();
+    if (firstMs !== undefined) setTimeout(tick, firstMs).unref();
+    setInterval(tick, ms).unref();
+  };
+  // The notification outbox: emails go out after the change committed, never inside it.
+  every(NOTIFICATION_EMAIL_INTERVAL_MS, "notification emails failed; retrying later", async (db) => {
+    // Evaluation reminders become notifications first; the outbox then mails them.
+    const reminders = await sendEvaluationReminders(db);
+    if (reminders) logger().info({ reminders }, "evaluation reminders added");
+    await dispatchNotificationEmails(db, mailer, config.APP_URL, logger());
+    await dispatchWebhooks(db, { log: logger() });
+  });
+  // The territorial dashboards' summary, recomputed when older than the configured interval
+  // (checked every minute, and soon after start so a new install has figures at once).
+  const statisticsEveryMs = config.TERRITORY_STATISTICS_MINUTES * 60_000;
+  if (statisticsEveryMs > 0) {
+    every(
+      60_000,
+      "territorial statistics failed; retrying later",
+      async (db) => {
+        const at = await territoryStatisticsRefreshedAt(db);
+        if (at && Date.now() - at.getTime() < statisticsEveryMs) return;
+        const result = await refreshTerritoryStatistics(db);
+        if (!result.skipped) logger().info(result, "territorial statistics recomputed");
+      },
+      5_000,
+    );
   }
   return holder.__maillage;
 }

@@ -77,15 +77,13 @@ describe("signing in with an email link through a real SMTP server", () => {
     expect(replay.headers.get("location")).toContain("error=");
     expect(other.jar.get("maillage.session-token")).toBeFalsy();
 
-    // The API reads the same session straight from its cookie, and stops once it expired.
+    // The API reads the same session straight from its cookie's token, and stops once it expired.
     const token = b.jar.get("maillage.session-token")!;
-    const cookie = (value: string) => new Headers({ cookie: `theme=dark; maillage.session-token=${value}; other=1` });
-    expect(await requestSessionUser(db, cookie(token), ORIGIN)).toEqual({ id: session.user!.id, email, name: null });
-    expect(await requestSessionUser(db, cookie("not-a-session"), ORIGIN)).toBeNull();
-    expect(await requestSessionUser(db, new Headers({ cookie: `__Secure-maillage.session-token=${token}` }), ORIGIN)).toBeNull();
-    expect(await requestSessionUser(db, new Headers(), ORIGIN)).toBeNull();
+    expect(await requestSessionUser(db, token)).toEqual({ id: session.user!.id, email, name: null });
+    expect(await requestSessionUser(db, "not-a-session")).toBeNull();
+    expect(await requestSessionUser(db, undefined)).toBeNull();
     await db.update(sessions).set({ expires: new Date(Date.now() - 1000) }).where(eq(sessions.sessionToken, token));
-    expect(await requestSessionUser(db, cookie(token), ORIGIN)).toBeNull();
+    expect(await requestSessionUser(db, token)).toBeNull();
   });
 
   it("limits sign-in emails per address", async () => {

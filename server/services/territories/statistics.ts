@@ -354,7 +354,12 @@ export async function refreshTerritoryStatistics(db: Db): Promise<RefreshResult>
         const batch = await next;
         if (batch.alliances.length === 0) break;
         const full = batch.alliances.length === BATCH;
-        if (full) next = readBatch(q, batch.alliances[batch.alliances.length - 1]!.id);
+        if (full) {
+          next = readBatch(q, batch.alliances[batch.alliances.length - 1]!.id);
+          // If expanding this batch throws, the read in flight fails with the transaction: that
+          // failure is awaited nowhere, so it is marked handled here (the loop still awaits it).
+          next.catch(() => {});
+        }
         expansion.addBatch(batch);
         if (!full) break;
       }
