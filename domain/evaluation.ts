@@ -104,6 +104,21 @@ export function riskReasons(input: {
   return reasons;
 }
 
+/**
+ * The first instant after `now` at which the status light or the time-based risk reason of an
+ * alliance would change with no change to its data: its last closed cycle turning 12 or 24
+ * months old (its start, when it has none), or its last activity turning 6 months old. Null when
+ * none lies ahead. Stored figures built from these rules expire then.
+ */
+export function nextRuleChange(input: { lastClosedAt: Date | null; since: Date; lastActivityAt: Date; now: Date }): Date | null {
+  const candidates = [
+    input.lastClosedAt ? input.lastClosedAt.getTime() + 12 * MONTH_MS : null,
+    (input.lastClosedAt ?? input.since).getTime() + 24 * MONTH_MS,
+    input.lastActivityAt.getTime() + 6 * MONTH_MS,
+  ].filter((t): t is number => t !== null && t > input.now.getTime());
+  return candidates.length ? new Date(Math.min(...candidates)) : null;
+}
+
 export const INDICATOR_DIRECTIONS = ["higher", "lower"] as const;
 export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
 export const INDICATOR_FREQUENCIES = ["monthly", "quarterly", "half_yearly", "yearly", "once"] as const;

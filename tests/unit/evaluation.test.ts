@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_QUESTIONS,
   dimensionAverages,
+  nextRuleChange,
   perceptionGaps,
   progressTowardTarget,
   riskReasons,
@@ -73,6 +74,27 @@ describe("risk reasons", () => {
     expect(riskReasons({ ...calm, ledgerLast12: 40 })).toEqual(["shrinkingLedger"]);
     // A ledger that was empty before cannot shrink.
     expect(riskReasons({ ...calm, ledgerLast12: 0, ledgerPrevious12: 0 })).toEqual([]);
+  });
+});
+
+describe("next change of the time-based rules", () => {
+  const monthsAhead = (m: number) => new Date(now.getTime() + m * 30.44 * 24 * 3600 * 1000);
+  it("is the first of: the last cycle turning 12 or 24 months old, the last activity turning 6", () => {
+    // Closed 11 months ago: green for one more month.
+    expect(nextRuleChange({ lastClosedAt: monthsAgo(11), since: monthsAgo(60), lastActivityAt: monthsAgo(1), now })).toEqual(monthsAhead(1));
+    // Closed 18 months ago, active 5.5 months ago: the inactivity flag comes first.
+    expect(nextRuleChange({ lastClosedAt: monthsAgo(18), since: monthsAgo(60), lastActivityAt: monthsAgo(5.5), now })).toEqual(monthsAhead(0.5));
+    // Never evaluated, started 20 months ago, active today: red in 4 months.
+    expect(nextRuleChange({ lastClosedAt: null, since: monthsAgo(20), lastActivityAt: now, now })).toEqual(monthsAhead(4));
+  });
+  it("agrees with the rules on each side of the instant it gives", () => {
+    const input = { lastClosedAt: monthsAgo(11.2), running: false, since: monthsAgo(40) };
+    const at = nextRuleChange({ ...input, lastActivityAt: monthsAgo(1), now })!;
+    expect(statusLight({ ...input, now: at })).toBe("green");
+    expect(statusLight({ ...input, now: new Date(at.getTime() + 1) })).toBe("amber");
+  });
+  it("is null when every threshold is behind", () => {
+    expect(nextRuleChange({ lastClosedAt: monthsAgo(30), since: monthsAgo(60), lastActivityAt: monthsAgo(7), now })).toBeNull();
   });
 });
 

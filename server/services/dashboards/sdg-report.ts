@@ -6,6 +6,7 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import { listedByWorkspace } from "../alliances/get-alliance";
 import type { WorkspaceContext } from "../context";
+import { storedFigures } from "./stored-figures";
 
 export const SdgReportInput = z.object({ year: z.number().int().min(2000).max(2100) });
 export const SaveNarrativeInput = z.object({
@@ -31,9 +32,31 @@ interface Row {
  * workspace active that year, their partners, the share the workspace claims, its own
  * contributions (€, hours) in the year, the indicators and their results in the year, the
  * average impact scores of cycles closed that year, and the team's narrative per goal. Every
- * figure is computed in SQL. Permission: alliances.read.
+ * figure is computed in SQL, and read from the workspace's stored figures while its data has not
+ * changed since (stored-figures.ts); the narratives and the workspace's name are read each time.
+ * Permission: alliances.read.
  */
 export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof SdgReportInput>) {
+  const narrativesQ = ctx.tx
+    .select({ goal: sdgReportNarratives.goal, text: sdgReportNarratives.text, version: sdgReportNarratives.version })
+    .from(sdgReportNarratives)
+    .where(and(eq(sdgReportNarratives.workspaceId, ctx.workspaceId), eq(sdgReportNarratives.year, input.year)));
+  const workspaceQ = ctx.tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
+  const figuresQ = storedFigures(ctx, "sdg-report", { year: input.year }, async () => ({ value: await reportFigures(ctx, input.year), validUntil: null }));
+  const [figures, narratives, [workspace]] = await Promise.all([figuresQ, narrativesQ, workspaceQ]);
+  return {
+    year: input.year,
+    workspaceName: workspace?.name ?? "",
+    goals: figures.map((g) => {
+      const narrative = narratives.find((n) => n.goal === g.goal);
+      return { ...g, narrative: narrative?.text ?? "", narrativeVersion: narrative?.version ?? 0 };
+    }),
+  };
+}
+
+/** The report's figures per goal, which only the alliances' data changes (no date of today in them). */
+async function reportFigures(ctx: WorkspaceContext, year: number) {
+  const input = { year };
   const from = `${input.year}-01-01`;
   const to = `${input.year}-12-31`;
   const scope = sql`select a.id, a.title from alliances a
@@ -77,32 +100,21 @@ export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof Sdg
       join indicator_results r on r.indicator_id = i.id and r.period_end between ${from}::date and ${to}::date
       where i.sdg_target is not null
       order by i.name, r.period_end`);
-  const narrativesQ = ctx.tx
-    .select({ goal: sdgReportNarratives.goal, text: sdgReportNarratives.text, version: sdgReportNarratives.version })
-    .from(sdgReportNarratives)
-    .where(and(eq(sdgReportNarratives.workspaceId, ctx.workspaceId), eq(sdgReportNarratives.year, input.year)));
-  const workspaceQ = ctx.tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
 
-  const [rowsR, goalsR, scoresR, indicatorsR, narratives, [workspace]] = await Promise.all([rowsQ, goalsQ, scoresQ, indicatorsQ, narrativesQ, workspaceQ]);
+  const [rowsR, goalsR, scoresR, indicatorsR] = await Promise.all([rowsQ, goalsQ, scoresQ, indicatorsQ]);
   const rows = resultRows<Row>(rowsR);
   const goals = resultRows<{ goal: number; alliances: number; own_cents: string | number; own_hours: string | number }>(goalsR);
   const scores = resultRows<{ goal: number; dimension: string; average: string | number }>(scoresR);
   const indicators = resultRows<{ target: string; alliance_id: string; name: string; unit: string; period: string; value: string | number }>(indicatorsR);
 
-  return {
-    year: input.year,
-    workspaceName: workspace?.name ?? "",
-    goals: goals.map((g) => {
+  return goals.map((g) => {
       const targets = [...new Set(rows.filter((r) => r.goal === g.goal).map((r) => r.target))];
-      const narrative = narratives.find((n) => n.goal === g.goal);
       return {
         goal: g.goal,
         alliances: g.alliances,
         ownCents: Number(g.own_cents),
         ownHours: Number(g.own_hours),
         averages: Object.fromEntries(scores.filter((s) => s.goal === g.goal).map((s) => [s.dimension, Number(s.average)])) as Record<string, number>,
-        narrative: narrative?.text ?? "",
-        narrativeVersion: narrative?.version ?? 0,
         targets: targets.map((target) => ({
           target,
           alliances: rows
@@ -125,8 +137,7 @@ export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof Sdg
             })),
         })),
       };
-    }),
-  };
+    });
 }
 export type SdgReport = Awaited<ReturnType<typeof sdgReport>>;
 

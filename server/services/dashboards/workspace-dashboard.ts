@@ -4,7 +4,8 @@ import { resultRows } from "../../../db/rows";
 import { LIFECYCLE_STAGES, MODES } from "../../../domain/alliances";
 import { listedByWorkspace } from "../alliances/get-alliance";
 import type { WorkspaceContext } from "../context";
-import { allianceHealth } from "../evaluation/health";
+import { allianceHealthUntil } from "../evaluation/health";
+import { earliest, storedFigures } from "./stored-figures";
 
 /** The filters every dashboard takes, kept in the URL. Unknown values are dropped, not refused. */
 export const DashboardFilters = z.object({
@@ -46,8 +47,19 @@ const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
  * alliances: key figures, alliances by stage, mode and SDG goal, average scores per dimension
  * over the cycles closed in the last 24 months, evaluation lights, alliances ending within 90
  * days, the portfolio's mode trajectory per year, and the at-risk list. Permission: alliances.read.
+ * Read from the workspace's stored figures while its data has not changed since (stored-figures.ts).
  */
 export async function workspaceDashboard(ctx: WorkspaceContext, filters: DashboardFilters) {
+  const figures = await storedFigures(ctx, "dashboard", filters, (midnight) => computeDashboard(ctx, filters, midnight));
+  return { filters, ...figures };
+}
+
+/**
+ * The figures, and when time alone changes them: at midnight (alliances ending within 90 days,
+ * overdue cycles, the year's contributions), when a counted cycle leaves the 24-month window of
+ * the scores, or when a status light or an inactivity flag would turn.
+ */
+async function computeDashboard(ctx: WorkspaceContext, filters: DashboardFilters, midnight: Date) {
   const where = scope(ctx, filters);
   const thisYear = new Date().getUTCFullYear();
   const rows = async <T>(query: SQL) => resultRows<T>(await ctx.tx.execute(query));
@@ -71,8 +83,9 @@ export async function workspaceDashboard(ctx: WorkspaceContext, filters: Dashboa
   const byGoalQ = rows<{ goal: number; count: number }>(sql`
     select s.goal, count(distinct s.alliance_id)::int as count from alliance_sdg_targets s
     where s.alliance_id in (select a.id from alliances a where ${where}) group by 1 order by 1`);
-  const scoresQ = rows<{ dimension: string; average: string | number; answers: number; cycles: number }>(sql`
-    select e.dimension, round(avg(e.score), 2) as average, count(*)::int as answers, count(distinct e.cycle_id)::int as cycles
+  const scoresQ = rows<{ dimension: string; average: string | number; answers: number; cycles: number; leaves_window: Date | string }>(sql`
+    select e.dimension, round(avg(e.score), 2) as average, count(*)::int as answers, count(distinct e.cycle_id)::int as cycles,
+           min(c.closed_at) + ${TWENTY_FOUR_MONTHS} as leaves_window
     from evaluation_answers e join evaluation_cycles c on c.id = e.cycle_id
     where c.status = 'closed' and c.closed_at > now() - ${TWENTY_FOUR_MONTHS}
       and c.alliance_id in (select a.id from alliances a where ${where})
@@ -99,15 +112,15 @@ export async function workspaceDashboard(ctx: WorkspaceContext, filters: Dashboa
           from alliance_mode_periods m where m.alliance_id in (select a.id from alliances a where ${where})) t
     where t.prev is not null and t.prev <> t.mode
     group by 1, 2, 3 order by 1, 2, 3`);
-  const healthQ = allianceHealth(ctx);
+  const healthQ = allianceHealthUntil(ctx);
   const keptQ = ctx.tx.execute(sql`select a.id from alliances a where ${where}`).then((r) => new Set(resultRows<{ id: string }>(r).map((row) => row.id)));
 
   const [[key], contributions, byStage, byMode, byGoal, scores, lights, ending, trajectory, health, kept] = await Promise.all([
     keyQ, contributionsQ, byStageQ, byModeQ, byGoalQ, scoresQ, lightsQ, endingQ, trajectoryQ, healthQ, keptQ,
   ]);
   const year = (y: number) => contributions.find((c) => c.year === y);
-  return {
-    filters,
+  const validUntil = earliest(midnight, health.changesAt, ...scores.map((s) => new Date(s.leaves_window)));
+  const value = {
     key: {
       alliances: key?.alliances ?? 0,
       active: key?.active ?? 0,
@@ -125,6 +138,7 @@ export async function workspaceDashboard(ctx: WorkspaceContext, filters: Dashboa
     lights: (["green", "amber", "red"] as const).map((l) => ({ light: l, count: lights.find((r) => r.light === l)?.count ?? 0 })),
     ending: ending.map((e) => ({ id: e.id, title: e.title, endsOn: e.ends_on })),
     trajectory,
-    atRisk: health.filter((h) => h.reasons.length > 0 && kept.has(h.id)),
+    atRisk: health.health.filter((h) => h.reasons.length > 0 && kept.has(h.id)),
   };
+  return { value, validUntil };
 }

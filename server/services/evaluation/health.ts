@@ -1,6 +1,6 @@
 import { and, sql } from "drizzle-orm";
 import { resultRows } from "../../../db/rows";
-import { riskReasons, statusLight, type RiskReason, type StatusLight } from "../../../domain/evaluation";
+import { nextRuleChange, riskReasons, statusLight, type RiskReason, type StatusLight } from "../../../domain/evaluation";
 import { listedByWorkspace } from "../alliances/get-alliance";
 import type { WorkspaceContext } from "../context";
 
@@ -59,8 +59,23 @@ export interface AllianceHealth {
 
 /** Every live alliance of the workspace with its evaluation light and risk reasons. Permission: alliances.read. */
 export async function allianceHealth(ctx: WorkspaceContext): Promise<AllianceHealth[]> {
+  return (await allianceHealthUntil(ctx)).health;
+}
+
+/**
+ * The same, with the instant at which one of these verdicts would next change by the passing of
+ * time alone (null when none lies ahead; date-based facts such as an overdue cycle change at
+ * midnight, which the caller accounts for).
+ */
+export async function allianceHealthUntil(ctx: WorkspaceContext): Promise<{ health: AllianceHealth[]; changesAt: Date | null }> {
   const now = new Date();
-  return (await healthFacts(ctx)).map((r) => ({
+  const facts = await healthFacts(ctx);
+  let changesAt: number | null = null;
+  for (const r of facts) {
+    const at = nextRuleChange({ lastClosedAt: r.last_closed ? new Date(r.last_closed) : null, since: new Date(r.since), lastActivityAt: new Date(r.last_activity), now });
+    if (at && (changesAt === null || at.getTime() < changesAt)) changesAt = at.getTime();
+  }
+  const health = facts.map((r) => ({
     id: r.id,
     title: r.title,
     light: statusLight({ lastClosedAt: r.last_closed ? new Date(r.last_closed) : null, running: r.running, since: new Date(r.since), now }),
@@ -74,6 +89,7 @@ export async function allianceHealth(ctx: WorkspaceContext): Promise<AllianceHea
       now,
     }),
   }));
+  return { health, changesAt: changesAt === null ? null : new Date(changesAt) };
 }
 
 /** The workspace's alliances at risk, each with its reasons. Permission: alliances.read. */

@@ -1,0 +1,60 @@
+import { sql } from "drizzle-orm";
+import { resultRows } from "../../../db/rows";
+import type { WorkspaceContext } from "../context";
+
+/** What a computation returns: the figures, and when time alone makes them wrong (null: never). */
+export interface Computed<T> {
+  value: T;
+  validUntil: Date | null;
+}
+
+/** The same parameters always give the same key: keys sorted, undefined values left out. */
+export function figuresKey(params: Record<string, unknown>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))));
+}
+
+/**
+ * Figures of the workspace read from `workspace_figures` when they were computed at the
+ * workspace's current data version and have not expired; computed by `compute` and stored
+ * otherwise (migration 0034). The version is read before `compute` runs, so figures are never
+ * stamped with a version newer than the data they saw: a change committed meanwhile bumps the
+ * version past the stamp and the next read computes again. Every change to the tables these
+ * figures read bumps the version of each party workspace, in the change's own transaction.
+ * Row-level security keeps each workspace's rows to its members. `compute` receives the next
+ * midnight (of the database's time zone and of UTC, whichever comes first), after which any
+ * figure counted from today's date is stale.
+ */
+export async function storedFigures<T>(
+  ctx: WorkspaceContext,
+  kind: string,
+  params: Record<string, unknown>,
+  compute: (midnight: Date) => Promise<Computed<T>>,
+): Promise<T> {
+  const key = figuresKey(params);
+  const [state] = resultRows<{ version: string; data_version: string | null; fresh: boolean | null; payload: T | null; midnight: Date | string }>(
+    await ctx.tx.execute(sql`
+      select coalesce((select v.version from workspace_data_versions v where v.workspace_id = ${ctx.workspaceId}), 0)::text as version,
+        f.data_version::text as data_version, (f.valid_until is null or f.valid_until > now()) as fresh, f.payload,
+        least((current_date + 1)::timestamptz, (date_trunc('day', now() at time zone 'UTC') + interval '1 day') at time zone 'UTC') as midnight
+      from (select 1) as one
+      left join workspace_figures f on f.workspace_id = ${ctx.workspaceId} and f.kind = ${kind} and f.params = ${key}`),
+  );
+  if (state!.payload !== null && state!.data_version === state!.version && state!.fresh) return state!.payload;
+
+  const { value, validUntil } = await compute(new Date(state!.midnight));
+  // Keep the newest figures when two readers store at once; drop what older versions left.
+  await ctx.tx.execute(sql`
+    insert into workspace_figures (workspace_id, kind, params, data_version, valid_until, payload)
+    values (${ctx.workspaceId}, ${kind}, ${key}, ${state!.version}::bigint, ${validUntil ? validUntil.toISOString() : null}::timestamptz, ${JSON.stringify(value)}::jsonb)
+    on conflict (workspace_id, kind, params) do update
+      set data_version = excluded.data_version, computed_at = excluded.computed_at, valid_until = excluded.valid_until, payload = excluded.payload
+      where workspace_figures.data_version <= excluded.data_version`);
+  await ctx.tx.execute(sql`delete from workspace_figures where workspace_id = ${ctx.workspaceId} and data_version < ${state!.version}::bigint`);
+  return value;
+}
+
+/** The earliest of several instants, ignoring the missing ones. */
+export function earliest(...instants: Array<Date | null | undefined>): Date | null {
+  const times = instants.filter((d): d is Date => d instanceof Date && !Number.isNaN(d.getTime())).map((d) => d.getTime());
+  return times.length ? new Date(Math.min(...times)) : null;
+}

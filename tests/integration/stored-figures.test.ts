@@ -1,0 +1,199 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { withScope } from "../../db/scope";
+import { callerFor } from "../helpers/caller";
+import { openTestDatabase, sqlRows } from "../helpers/db";
+import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
+
+const { db } = await openTestDatabase();
+const thisYear = new Date().getUTCFullYear();
+
+/** The workspace's data version as the triggers left it (0 before any change). */
+async function dataVersion(workspaceId: string): Promise<number> {
+  const [row] = await sqlRows<{ version: number }>(db.execute(sql`select coalesce((select version from workspace_data_versions where workspace_id = ${workspaceId}), 0)::int as version`));
+  return row!.version;
+}
+
+/** Stored rows of a workspace, read past row-level security (the test's own connection). */
+async function stored(workspaceId: string, kind: string) {
+  return sqlRows<{ params: string; data_version: number; valid_until: Date | string | null; computed_at: Date | string }>(
+    db.execute(sql`select params, data_version::int as data_version, valid_until, computed_at from workspace_figures where workspace_id = ${workspaceId} and kind = ${kind}`),
+  );
+}
+
+/**
+ * Overwrites one stored figure with a value no computation gives, so a test can tell figures
+ * served from the store from figures computed again.
+ */
+async function tamper(workspaceId: string, kind: string, path: string[], value: number) {
+  await db.execute(sql`update workspace_figures set payload = jsonb_set(payload, ${`{${path.join(",")}}`}::text[], ${String(value)}::jsonb) where workspace_id = ${workspaceId} and kind = ${kind}`);
+}
+
+async function workspaceWithAlliance() {
+  const f = await createWorkspaceWithRoles(db);
+  const owner = callerFor(db, f.users.owner);
+  const ws = f.workspace.slug;
+  const { id } = await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Jardins partagés", sdgTargets: [{ target: "2.4", isPrimary: true }] }) });
+  const partyId = (await owner.alliances.get({ workspaceSlug: ws, id })).parties.find((p) => p.isMine)!.id;
+  return { f, owner, ws, id, partyId };
+}
+
+describe("the stored workspace dashboard", () => {
+  it("is served from the store until the workspace's data changes, then computed again", async () => {
+    const { f, owner, ws } = await workspaceWithAlliance();
+    expect((await owner.dashboards.workspace({ workspaceSlug: ws })).key.alliances).toBe(1);
+    const rows = await stored(f.workspace.id, "dashboard");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.data_version).toBe(await dataVersion(f.workspace.id));
+
+    await tamper(f.workspace.id, "dashboard", ["key", "alliances"], 999);
+    expect((await owner.dashboards.workspace({ workspaceSlug: ws })).key.alliances).toBe(999);
+
+    await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Deuxième" }) });
+    expect((await owner.dashboards.workspace({ workspaceSlug: ws })).key.alliances).toBe(2);
+  });
+
+  it("gives the same figures from the store as computed", async () => {
+    const { owner, ws, id, partyId } = await workspaceWithAlliance();
+    await owner.alliances.addContribution({ workspaceSlug: ws, allianceId: id, partyId, kind: "argent", quantity: 300, valueEuros: 300, occurredOn: `${thisYear}-01-10` });
+    const computed = await owner.dashboards.workspace({ workspaceSlug: ws, stage: "pilotage" });
+    const served = await owner.dashboards.workspace({ workspaceSlug: ws, stage: "pilotage" });
+    expect(served).toEqual(computed);
+    expect(computed.key.thisYear.cents).toBe(30_000);
+  });
+
+  it("keeps one entry per set of filters, all dropped at the next change", async () => {
+    const { f, owner, ws, id, partyId } = await workspaceWithAlliance();
+    await owner.dashboards.workspace({ workspaceSlug: ws });
+    await owner.dashboards.workspace({ workspaceSlug: ws, sdgGoal: 2 });
+    await owner.dashboards.workspace({ workspaceSlug: ws, sdgGoal: 2, stage: "pilotage" });
+    expect((await stored(f.workspace.id, "dashboard")).map((r) => r.params).sort()).toEqual(['{"sdgGoal":2,"stage":"pilotage"}', '{"sdgGoal":2}', "{}"]);
+
+    await owner.alliances.addContribution({ workspaceSlug: ws, allianceId: id, partyId, kind: "argent", quantity: 5, valueEuros: 5, occurredOn: `${thisYear}-01-10` });
+    const d = await owner.dashboards.workspace({ workspaceSlug: ws });
+    expect(d.key.thisYear.cents).toBe(500);
+    expect((await stored(f.workspace.id, "dashboard")).map((r) => r.params)).toEqual(["{}"]);
+  });
+
+  it("expires at the latest at the next midnight, and is computed again once expired", async () => {
+    const { f, owner, ws } = await workspaceWithAlliance();
+    await owner.dashboards.workspace({ workspaceSlug: ws });
+    const [row] = await stored(f.workspace.id, "dashboard");
+    const validUntil = new Date(row!.valid_until!).getTime();
+    expect(validUntil).toBeGreaterThan(Date.now() - 60_000);
+    expect(validUntil).toBeLessThanOrEqual(Date.now() + 86_400_000 + 60_000);
+
+    await tamper(f.workspace.id, "dashboard", ["key", "alliances"], 999);
+    await db.execute(sql`update workspace_figures set valid_until = now() - interval '1 second' where workspace_id = ${f.workspace.id}`);
+    expect((await owner.dashboards.workspace({ workspaceSlug: ws })).key.alliances).toBe(1);
+  });
+
+  it("expires when an evaluation light would turn by time alone", async () => {
+    const { f, owner, ws, id } = await workspaceWithAlliance();
+    // The alliance started 23.5 months ago and was never evaluated: amber now, red in about two weeks.
+    const started = new Date(Date.now() - 23.5 * 30.44 * 86_400_000);
+    await db.execute(sql`update alliances set starts_on = ${started.toISOString().slice(0, 10)}::date where id = ${id}`);
+    await db.execute(sql`update workspace_figures set valid_until = null where workspace_id = ${f.workspace.id}`);
+    // Figures computed just before midnight would expire then; the light's own turn is what is checked here.
+    const [{ turn } = { turn: "" }] = await sqlRows<{ turn: string }>(db.execute(sql`select (${started.toISOString().slice(0, 10)}::date + interval '730.56 days')::timestamptz::text as turn`));
+    await owner.dashboards.workspace({ workspaceSlug: ws });
+    const [row] = await stored(f.workspace.id, "dashboard");
+    expect(new Date(row!.valid_until!).getTime()).toBeLessThanOrEqual(new Date(turn).getTime());
+  });
+
+  it("is computed again in a co-owner's workspace when the other party changes the alliance", async () => {
+    const a = await createWorkspaceWithRoles(db);
+    const b = await createWorkspaceWithRoles(db);
+    const orgB = await giveOrganisation(db, b.workspace.id);
+    const ownerA = callerFor(db, a.users.owner);
+    const ownerB = callerFor(db, b.users.owner);
+    const { id } = await ownerA.alliances.create({ workspaceSlug: a.workspace.slug, ...allianceInput({ partners: [{ organisationId: orgB, role: "partenaire" }] }) });
+    const parties = (await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties;
+    await ownerA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: parties.find((p) => p.organisationId === orgB)!.id });
+    await ownerB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: parties.find((p) => p.organisationId === orgB)!.id, accept: true });
+
+    expect((await ownerB.dashboards.workspace({ workspaceSlug: b.workspace.slug })).key.thisYear.cents).toBe(0);
+    const before = await dataVersion(b.workspace.id);
+    await ownerA.alliances.addContribution({
+      workspaceSlug: a.workspace.slug,
+      allianceId: id,
+      partyId: parties.find((p) => p.isMine)!.id,
+      kind: "argent",
+      quantity: 70,
+      valueEuros: 70,
+      occurredOn: `${thisYear}-01-05`,
+    });
+    expect(await dataVersion(b.workspace.id)).toBeGreaterThan(before);
+    expect((await ownerB.dashboards.workspace({ workspaceSlug: b.workspace.slug })).key.thisYear.cents).toBe(7_000);
+
+    // Renaming a partner organisation changes the SDG report's partner names: both versions move.
+    const [va, vb] = [await dataVersion(a.workspace.id), await dataVersion(b.workspace.id)];
+    await db.execute(sql`update organisations set name = ${`Renommée ${orgB.slice(0, 8)}`} where id = ${orgB}`);
+    expect(await dataVersion(a.workspace.id)).toBeGreaterThan(va);
+    expect(await dataVersion(b.workspace.id)).toBeGreaterThan(vb);
+
+    // Deleting one workspace keeps the other's figures correct.
+    await ownerB.dashboards.workspace({ workspaceSlug: b.workspace.slug });
+    const vb2 = await dataVersion(b.workspace.id);
+    await ownerA.workspaces.delete({ workspaceSlug: a.workspace.slug, confirmName: a.workspace.name });
+    expect(await stored(a.workspace.id, "dashboard")).toEqual([]);
+    expect(await dataVersion(b.workspace.id)).toBeGreaterThan(vb2);
+  });
+});
+
+describe("the stored SDG report", () => {
+  it("is served from the store with its narratives read each time, and computed again after a change", async () => {
+    const { f, owner, ws, id, partyId } = await workspaceWithAlliance();
+    await owner.alliances.addContribution({ workspaceSlug: ws, allianceId: id, partyId, kind: "argent", quantity: 10, valueEuros: 10, occurredOn: `${thisYear}-03-01` });
+    const first = await owner.dashboards.sdgReport({ workspaceSlug: ws, year: thisYear });
+    expect(first.goals.map((g) => [g.goal, g.ownCents])).toEqual([[2, 1_000]]);
+    expect(await stored(f.workspace.id, "sdg-report")).toEqual([expect.objectContaining({ params: `{"year":${thisYear}}`, valid_until: null })]);
+
+    await tamper(f.workspace.id, "sdg-report", ["0", "ownCents"], 42);
+    await owner.dashboards.saveNarrative({ workspaceSlug: ws, year: thisYear, goal: 2, text: "Une année de potagers", version: 0 });
+    const second = await owner.dashboards.sdgReport({ workspaceSlug: ws, year: thisYear });
+    expect(second.goals[0]).toMatchObject({ ownCents: 42, narrative: "Une année de potagers", narrativeVersion: 1 });
+
+    await owner.alliances.addContribution({ workspaceSlug: ws, allianceId: id, partyId, kind: "argent", quantity: 5, valueEuros: 5, occurredOn: `${thisYear}-04-01` });
+    expect((await owner.dashboards.sdgReport({ workspaceSlug: ws, year: thisYear })).goals[0]).toMatchObject({ ownCents: 1_500, narrative: "Une année de potagers" });
+  });
+});
+
+describe("stored figures and row-level security", () => {
+  it("shows another workspace's member none of them, and refuses writing them", async () => {
+    const { f: a, owner } = await workspaceWithAlliance();
+    await owner.dashboards.workspace({ workspaceSlug: a.workspace.slug });
+    const b = await createWorkspaceWithRoles(db);
+    const seen = await withScope(db, { userId: b.users.owner.id, workspaceId: b.workspace.id }, async (tx) => ({
+      figures: await sqlRows<{ workspace_id: string }>(tx.execute(sql`select workspace_id from workspace_figures where workspace_id = ${a.workspace.id}`)),
+      versions: await sqlRows<{ workspace_id: string }>(tx.execute(sql`select workspace_id from workspace_data_versions where workspace_id = ${a.workspace.id}`)),
+      changed: await sqlRows(tx.execute(sql`update workspace_figures set payload = '{}'::jsonb where workspace_id = ${a.workspace.id} returning workspace_id`)),
+    }));
+    expect(seen).toEqual({ figures: [], versions: [], changed: [] });
+    const forged = await withScope(db, { userId: b.users.owner.id, workspaceId: b.workspace.id }, (tx) =>
+      tx.execute(sql`insert into workspace_figures (workspace_id, kind, params, data_version, payload) values (${a.workspace.id}, 'dashboard', 'x', 0, '{}')`),
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(forged).toBeInstanceOf(Error);
+    const forgedVersion = await withScope(db, { userId: b.users.owner.id, workspaceId: b.workspace.id }, (tx) =>
+      tx.execute(sql`update workspace_data_versions set version = 0 where workspace_id = ${a.workspace.id}`),
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(forgedVersion).toBeInstanceOf(Error);
+  });
+
+  it("refuses the dashboard of a workspace to a member of another one", async () => {
+    const { f: a } = await workspaceWithAlliance();
+    const b = await createWorkspaceWithRoles(db);
+    const outsider = callerFor(db, b.users.owner);
+    // A workspace one is not a member of is answered as not found, before any figure is read or stored.
+    await expect(outsider.dashboards.workspace({ workspaceSlug: a.workspace.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(outsider.dashboards.sdgReport({ workspaceSlug: a.workspace.slug, year: thisYear })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await stored(a.workspace.id, "dashboard")).toEqual([]);
+    expect(await stored(a.workspace.id, "sdg-report")).toEqual([]);
+  });
+});
