@@ -170,6 +170,11 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
             ))}
           </ul>
         )}
+        {data.atRiskTotal > data.atRisk.length ? (
+          <p className="text-sm">
+            <Link href={`${base}/alliances/at-risk`}>{t("dashboard.atRiskMore", { shown: data.atRisk.length, count: data.atRiskTotal })}</Link>
+          </p>
+        ) : null}
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_QUESTIONS } from "../../domain/evaluation";
 import { callerFor } from "../helpers/caller";
@@ -88,6 +89,7 @@ describe("the workspace dashboard", () => {
     expect(d.ending.map((e) => e.id)).toEqual([y]);
     expect(d.trajectory).toEqual([{ year: 2025, from: "mecenat", to: "cooperation_economique", count: 1 }]);
     expect(d.atRisk.map((a) => a.id)).not.toContain(x);
+    expect(d.atRiskTotal).toBe(d.atRisk.length);
 
     const lyon = await owner.dashboards.workspace({ workspaceSlug: ws, region: "84" });
     expect(lyon.key.alliances).toBe(1);
@@ -104,5 +106,21 @@ describe("the workspace dashboard", () => {
     const d = await callerFor(db, other.users.owner).dashboards.workspace({ workspaceSlug: other.workspace.slug });
     expect(d.key).toMatchObject({ alliances: 0, partners: 0, thisYear: { cents: 0 } });
     expect(d.byGoal).toEqual([]);
+  });
+
+  it("lists the first 20 alliances at risk by title and counts them all", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const ids: string[] = [];
+    for (let i = 0; i < 22; i++) {
+      ids.push((await owner.alliances.create({ workspaceSlug: f.workspace.slug, ...allianceInput({ title: `Alliance ${String(i).padStart(2, "0")}` }) })).id);
+    }
+    // Nothing shared for 8 months: every one is inactive.
+    await db.execute(sql`update alliance_changes set created_at = now() - interval '8 months' where alliance_id in ${ids}`);
+    await db.execute(sql`update alliances set updated_at = now() - interval '8 months' where id in ${ids}`);
+    const d = await owner.dashboards.workspace({ workspaceSlug: f.workspace.slug });
+    expect(d.atRiskTotal).toBe(22);
+    expect(d.atRisk.map((a) => a.title)).toEqual(Array.from({ length: 20 }, (_, i) => `Alliance ${String(i).padStart(2, "0")}`));
+    expect(d.atRisk.every((a) => a.reasons.includes("inactive"))).toBe(true);
   });
 });

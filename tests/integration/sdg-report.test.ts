@@ -92,3 +92,35 @@ describe("the SDG contribution report", () => {
     expect(text).toContain("60 %");
   });
 });
+
+describe("a large SDG report", () => {
+  it("shows each goal's first 25 rows with the count of all, one goal with every row, and every row for the exports", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const ws = f.workspace.slug;
+    for (let i = 0; i < 27; i++) {
+      await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: `Potager ${String(i).padStart(2, "0")}`, sdgTargets: [{ target: "2.4", isPrimary: true }], startsOn: `${year - 1}-01-01` }) });
+    }
+    await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Recyclage", sdgTargets: [{ target: "12.5", isPrimary: true }], startsOn: `${year - 1}-01-01` }) });
+    const titles = (g: { targets: Array<{ alliances: Array<{ title: string }> }> }) => g.targets.flatMap((t) => t.alliances.map((a) => a.title));
+    const potagers = Array.from({ length: 27 }, (_, i) => `Potager ${String(i).padStart(2, "0")}`);
+
+    const overview = await owner.dashboards.sdgReport({ workspaceSlug: ws, year });
+    expect(overview.goals.map((g) => [g.goal, g.alliances, g.rows])).toEqual([
+      [2, 27, 27],
+      [12, 1, 1],
+    ]);
+    expect(titles(overview.goals[0]!)).toEqual(potagers.slice(0, 25));
+    expect(titles(overview.goals[1]!)).toEqual(["Recyclage"]);
+
+    const one = await owner.dashboards.sdgReport({ workspaceSlug: ws, year, goal: 2 });
+    expect(one.goal).toBe(2);
+    expect(one.goals.map((g) => g.goal)).toEqual([2]);
+    expect(titles(one.goals[0]!)).toEqual(potagers);
+
+    const full = await owner.dashboards.sdgReport({ workspaceSlug: ws, year, full: true });
+    expect(full.goals.map((g) => titles(g).length)).toEqual([27, 1]);
+    // Read from the store the second time, the same.
+    expect(await owner.dashboards.sdgReport({ workspaceSlug: ws, year })).toEqual(overview);
+  });
+});

@@ -88,17 +88,27 @@ describe("the stored workspace dashboard", () => {
     expect((await owner.dashboards.workspace({ workspaceSlug: ws })).key.alliances).toBe(1);
   });
 
-  it("expires when an evaluation light would turn by time alone", async () => {
+  it("expires when an evaluation light would turn by time alone, an hour later at the soonest", async () => {
     const { f, owner, ws, id } = await workspaceWithAlliance();
-    // The alliance started 23.5 months ago and was never evaluated: amber now, red in about two weeks.
-    const started = new Date(Date.now() - 23.5 * 30.44 * 86_400_000);
-    await db.execute(sql`update alliances set starts_on = ${started.toISOString().slice(0, 10)}::date where id = ${id}`);
-    await db.execute(sql`update workspace_figures set valid_until = null where workspace_id = ${f.workspace.id}`);
-    // Figures computed just before midnight would expire then; the light's own turn is what is checked here.
-    const [{ turn } = { turn: "" }] = await sqlRows<{ turn: string }>(db.execute(sql`select (${started.toISOString().slice(0, 10)}::date + interval '730.56 days')::timestamptz::text as turn`));
-    await owner.dashboards.workspace({ workspaceSlug: ws });
-    const [row] = await stored(f.workspace.id, "dashboard");
-    expect(new Date(row!.valid_until!).getTime()).toBeLessThanOrEqual(new Date(turn).getTime());
+    const [{ midnight } = { midnight: "" }] = await sqlRows<{ midnight: string }>(
+      db.execute(sql`select least((current_date + 1)::timestamptz, (date_trunc('day', now() at time zone 'UTC') + interval '1 day') at time zone 'UTC')::text as midnight`),
+    );
+    const validUntil = async (turnInMs: number) => {
+      // Never evaluated, no start date: red 24 months (730.56 days) after its creation.
+      const created = new Date(Date.now() + turnInMs - 730.56 * 86_400_000);
+      await db.execute(sql`update alliances set starts_on = null, created_at = ${created.toISOString()}::timestamptz where id = ${id}`);
+      await owner.dashboards.workspace({ workspaceSlug: ws });
+      const [row] = await stored(f.workspace.id, "dashboard");
+      return { turn: Date.now() + turnInMs, at: new Date(row!.valid_until!).getTime(), midnight: new Date(midnight).getTime() };
+    };
+    const hour = 3_600_000;
+    const inTwoHours = await validUntil(2 * hour);
+    expect(inTwoHours.at).toBeLessThanOrEqual(inTwoHours.turn + 1_000);
+    expect(inTwoHours.at).toBeGreaterThan(Date.now());
+    // A turn a few minutes ahead is shown within the hour rather than recomputed at once.
+    const inFiveMinutes = await validUntil(5 * 60_000);
+    expect(inFiveMinutes.at).toBe(Math.min(inFiveMinutes.midnight, inFiveMinutes.at));
+    expect(inFiveMinutes.at === inFiveMinutes.midnight || Math.abs(inFiveMinutes.at - (Date.now() + hour)) < 60_000).toBe(true);
   });
 
   it("is computed again in a co-owner's workspace when the other party changes the alliance", async () => {

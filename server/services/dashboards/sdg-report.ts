@@ -8,7 +8,15 @@ import { listedByWorkspace } from "../alliances/get-alliance";
 import type { WorkspaceContext } from "../context";
 import { storedFigures } from "./stored-figures";
 
-export const SdgReportInput = z.object({ year: z.number().int().min(2000).max(2100) });
+export const SdgReportInput = z.object({
+  year: z.number().int().min(2000).max(2100),
+  /** One goal only, with all its rows. */
+  goal: z.number().int().min(1).max(17).optional(),
+  /** Every row of every goal (the exports); otherwise each goal shows its first ROWS_PER_GOAL rows. */
+  full: z.boolean().optional(),
+});
+/** Rows (alliance × target) shown per goal in the report's overview. */
+export const ROWS_PER_GOAL = 25;
 export const SaveNarrativeInput = z.object({
   year: z.number().int().min(2000).max(2100),
   goal: z.number().int().min(1).max(17),
@@ -34,6 +42,8 @@ interface Row {
  * average impact scores of cycles closed that year, and the team's narrative per goal. Every
  * figure is computed in SQL, and read from the workspace's stored figures while its data has not
  * changed since (stored-figures.ts); the narratives and the workspace's name are read each time.
+ * The overview lists each goal's first ROWS_PER_GOAL rows (by target, then title) and counts them
+ * all (`rows`); `goal` gives one goal with every row, `full` every goal with every row.
  * Permission: alliances.read.
  */
 export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof SdgReportInput>) {
@@ -42,16 +52,38 @@ export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof Sdg
     .from(sdgReportNarratives)
     .where(and(eq(sdgReportNarratives.workspaceId, ctx.workspaceId), eq(sdgReportNarratives.year, input.year)));
   const workspaceQ = ctx.tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
-  const figuresQ = storedFigures(ctx, "sdg-report", { year: input.year }, async () => ({ value: await reportFigures(ctx, input.year), validUntil: null }));
+  const everyRow = () => storedFigures(ctx, "sdg-report-rows", { year: input.year }, async () => ({ value: await reportFigures(ctx, input.year), validUntil: null }));
+  const figuresQ =
+    input.full || input.goal
+      ? everyRow()
+      : storedFigures(ctx, "sdg-report", { year: input.year }, async () => ({ value: overview(await everyRow()), validUntil: null }));
   const [figures, narratives, [workspace]] = await Promise.all([figuresQ, narrativesQ, workspaceQ]);
   return {
     year: input.year,
+    goal: input.goal ?? null,
     workspaceName: workspace?.name ?? "",
-    goals: figures.map((g) => {
+    goals: figures.filter((g) => !input.goal || g.goal === input.goal).map((g) => {
       const narrative = narratives.find((n) => n.goal === g.goal);
       return { ...g, narrative: narrative?.text ?? "", narrativeVersion: narrative?.version ?? 0 };
     }),
   };
+}
+
+type Figures = Awaited<ReturnType<typeof reportFigures>>;
+
+/** Each goal's first ROWS_PER_GOAL rows, in the report's order; `rows` still counts them all. */
+function overview(goals: Figures): Figures {
+  return goals.map((g) => {
+    let left = ROWS_PER_GOAL;
+    const targets = g.targets
+      .map((t) => {
+        const alliances = t.alliances.slice(0, left);
+        left -= alliances.length;
+        return { ...t, alliances };
+      })
+      .filter((t) => t.alliances.length > 0);
+    return { ...g, targets };
+  });
 }
 
 /** The report's figures per goal, which only the alliances' data changes (no date of today in them). */
@@ -108,17 +140,20 @@ async function reportFigures(ctx: WorkspaceContext, year: number) {
   const indicators = resultRows<{ target: string; alliance_id: string; name: string; unit: string; period: string; value: string | number }>(indicatorsR);
 
   return goals.map((g) => {
-      const targets = [...new Set(rows.filter((r) => r.goal === g.goal).map((r) => r.target))];
+      const ofGoal = rows.filter((r) => r.goal === g.goal);
+      const targets = [...new Set(ofGoal.map((r) => r.target))];
       return {
         goal: g.goal,
         alliances: g.alliances,
+        /** Rows (alliance × target) of the goal, shown or not. */
+        rows: ofGoal.length,
         ownCents: Number(g.own_cents),
         ownHours: Number(g.own_hours),
         averages: Object.fromEntries(scores.filter((s) => s.goal === g.goal).map((s) => [s.dimension, Number(s.average)])) as Record<string, number>,
         targets: targets.map((target) => ({
           target,
-          alliances: rows
-            .filter((r) => r.goal === g.goal && r.target === target)
+          alliances: ofGoal
+            .filter((r) => r.target === target)
             .map((r) => ({
               id: r.alliance_id,
               title: r.title,

@@ -30,16 +30,28 @@ export async function storedFigures<T>(
   params: Record<string, unknown>,
   compute: (midnight: Date) => Promise<Computed<T>>,
 ): Promise<T> {
+  return (await storedFiguresEntry(ctx, kind, params, compute)).value;
+}
+
+/** The same, with the instant the figures expire (null: only a change of data makes them stale). */
+export async function storedFiguresEntry<T>(
+  ctx: WorkspaceContext,
+  kind: string,
+  params: Record<string, unknown>,
+  compute: (midnight: Date) => Promise<Computed<T>>,
+): Promise<Computed<T>> {
   const key = figuresKey(params);
-  const [state] = resultRows<{ version: string; data_version: string | null; fresh: boolean | null; payload: T | null; midnight: Date | string }>(
+  const [state] = resultRows<{ version: string; data_version: string | null; fresh: boolean | null; valid_until: Date | string | null; payload: T | null; midnight: Date | string }>(
     await ctx.tx.execute(sql`
       select coalesce((select v.version from workspace_data_versions v where v.workspace_id = ${ctx.workspaceId}), 0)::text as version,
-        f.data_version::text as data_version, (f.valid_until is null or f.valid_until > now()) as fresh, f.payload,
+        f.data_version::text as data_version, (f.valid_until is null or f.valid_until > now()) as fresh, f.valid_until, f.payload,
         least((current_date + 1)::timestamptz, (date_trunc('day', now() at time zone 'UTC') + interval '1 day') at time zone 'UTC') as midnight
       from (select 1) as one
       left join workspace_figures f on f.workspace_id = ${ctx.workspaceId} and f.kind = ${kind} and f.params = ${key}`),
   );
-  if (state!.payload !== null && state!.data_version === state!.version && state!.fresh) return state!.payload;
+  if (state!.payload !== null && state!.data_version === state!.version && state!.fresh) {
+    return { value: state!.payload, validUntil: state!.valid_until === null ? null : new Date(state!.valid_until) };
+  }
 
   const { value, validUntil } = await compute(new Date(state!.midnight));
   // Keep the newest figures when two readers store at once; drop what older versions left.
@@ -50,7 +62,23 @@ export async function storedFigures<T>(
       set data_version = excluded.data_version, computed_at = excluded.computed_at, valid_until = excluded.valid_until, payload = excluded.payload
       where workspace_figures.data_version <= excluded.data_version`);
   await ctx.tx.execute(sql`delete from workspace_figures where workspace_id = ${ctx.workspaceId} and data_version < ${state!.version}::bigint`);
-  return value;
+  return { value, validUntil };
+}
+
+/**
+ * How late a figure may show a change that comes from time passing alone (a status light turning,
+ * a cycle leaving the 24-month window). Across thousands of alliances one of those turns every
+ * hour or so; following each to the second would recompute a large workspace's figures all day.
+ */
+export const TIME_RULE_LAG_MS = 60 * 60 * 1000;
+
+/**
+ * When figures computed now stop being right: at midnight, or at the first time-based turn, but
+ * no sooner than TIME_RULE_LAG_MS from now.
+ */
+export function expiry(midnight: Date, ...turns: Array<Date | null | undefined>): Date {
+  const notBefore = Date.now() + TIME_RULE_LAG_MS;
+  return earliest(midnight, ...turns.map((t) => (t ? new Date(Math.max(t.getTime(), notBefore)) : null)))!;
 }
 
 /** The earliest of several instants, ignoring the missing ones. */

@@ -4,8 +4,8 @@ import { resultRows } from "../../../db/rows";
 import { LIFECYCLE_STAGES, MODES } from "../../../domain/alliances";
 import { listedByWorkspace } from "../alliances/get-alliance";
 import type { WorkspaceContext } from "../context";
-import { allianceHealthUntil } from "../evaluation/health";
-import { earliest, storedFigures } from "./stored-figures";
+import { storedHealth } from "../evaluation/health";
+import { expiry, storedFigures } from "./stored-figures";
 
 /** The filters every dashboard takes, kept in the URL. Unknown values are dropped, not refused. */
 export const DashboardFilters = z.object({
@@ -39,6 +39,9 @@ function scope(ctx: WorkspaceContext, f: DashboardFilters): SQL {
   if (f.year) parts.push(sql`(a.starts_on is null or a.starts_on <= ${`${f.year}-12-31`}::date) and (a.ends_on is null or a.ends_on >= ${`${f.year}-01-01`}::date)`);
   return sql.join(parts, sql` and `);
 }
+
+/** The dashboard lists the first at-risk alliances by title and links to the full list. */
+const AT_RISK_SHOWN = 20;
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
@@ -112,14 +115,17 @@ async function computeDashboard(ctx: WorkspaceContext, filters: DashboardFilters
           from alliance_mode_periods m where m.alliance_id in (select a.id from alliances a where ${where})) t
     where t.prev is not null and t.prev <> t.mode
     group by 1, 2, 3 order by 1, 2, 3`);
-  const healthQ = allianceHealthUntil(ctx);
+  const healthQ = storedHealth(ctx);
   const keptQ = ctx.tx.execute(sql`select a.id from alliances a where ${where}`).then((r) => new Set(resultRows<{ id: string }>(r).map((row) => row.id)));
 
   const [[key], contributions, byStage, byMode, byGoal, scores, lights, ending, trajectory, health, kept] = await Promise.all([
     keyQ, contributionsQ, byStageQ, byModeQ, byGoalQ, scoresQ, lightsQ, endingQ, trajectoryQ, healthQ, keptQ,
   ]);
   const year = (y: number) => contributions.find((c) => c.year === y);
-  const validUntil = earliest(midnight, health.changesAt, ...scores.map((s) => new Date(s.leaves_window)));
+  // The health list is stored on its own and expires by the same rules; the earliest of its turns
+  // is at least as early as the lights' (computed over the filtered subset of its alliances).
+  const earliestTurn = scores.map((s) => new Date(s.leaves_window)).sort((a, b) => a.getTime() - b.getTime())[0];
+  const atRisk = health.value.filter((h) => h.reasons.length > 0 && kept.has(h.id));
   const value = {
     key: {
       alliances: key?.alliances ?? 0,
@@ -138,7 +144,8 @@ async function computeDashboard(ctx: WorkspaceContext, filters: DashboardFilters
     lights: (["green", "amber", "red"] as const).map((l) => ({ light: l, count: lights.find((r) => r.light === l)?.count ?? 0 })),
     ending: ending.map((e) => ({ id: e.id, title: e.title, endsOn: e.ends_on })),
     trajectory,
-    atRisk: health.health.filter((h) => h.reasons.length > 0 && kept.has(h.id)),
+    atRisk: atRisk.slice(0, AT_RISK_SHOWN),
+    atRiskTotal: atRisk.length,
   };
-  return { value, validUntil };
+  return { value, validUntil: expiry(midnight, earliestTurn, health.validUntil) };
 }

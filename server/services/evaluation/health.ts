@@ -3,6 +3,7 @@ import { resultRows } from "../../../db/rows";
 import { nextRuleChange, riskReasons, statusLight, type RiskReason, type StatusLight } from "../../../domain/evaluation";
 import { listedByWorkspace } from "../alliances/get-alliance";
 import type { WorkspaceContext } from "../context";
+import { expiry, storedFiguresEntry } from "../dashboards/stored-figures";
 
 interface HealthRow {
   id: string;
@@ -57,17 +58,29 @@ export interface AllianceHealth {
   reasons: RiskReason[];
 }
 
-/** Every live alliance of the workspace with its evaluation light and risk reasons. Permission: alliances.read. */
+/**
+ * Every live alliance of the workspace with its evaluation light and risk reasons, read from the
+ * workspace's stored figures while its data has not changed (stored-figures.ts). They expire at
+ * midnight (overdue cycles, ledger windows) and when a light or an inactivity flag turns with
+ * time, give or take TIME_RULE_LAG_MS. Permission: alliances.read.
+ */
 export async function allianceHealth(ctx: WorkspaceContext): Promise<AllianceHealth[]> {
-  return (await allianceHealthUntil(ctx)).health;
+  return (await storedHealth(ctx)).value;
+}
+
+/** The same, with the instant the stored verdicts expire. */
+export async function storedHealth(ctx: WorkspaceContext) {
+  return storedFiguresEntry(ctx, "health", {}, async (midnight) => {
+    const { health, changesAt } = await computeHealth(ctx);
+    return { value: health, validUntil: expiry(midnight, changesAt) };
+  });
 }
 
 /**
- * The same, with the instant at which one of these verdicts would next change by the passing of
- * time alone (null when none lies ahead; date-based facts such as an overdue cycle change at
- * midnight, which the caller accounts for).
+ * The verdicts computed now, with the instant at which one of them would next change by the
+ * passing of time alone (null when none lies ahead).
  */
-export async function allianceHealthUntil(ctx: WorkspaceContext): Promise<{ health: AllianceHealth[]; changesAt: Date | null }> {
+async function computeHealth(ctx: WorkspaceContext): Promise<{ health: AllianceHealth[]; changesAt: Date | null }> {
   const now = new Date();
   const facts = await healthFacts(ctx);
   let changesAt: number | null = null;

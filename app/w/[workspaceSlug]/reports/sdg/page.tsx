@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SdgBadge } from "@/components/alliances/sdg-badge";
 import { BarTable } from "@/components/dashboards/bar-table";
@@ -9,26 +10,36 @@ import { can } from "@/domain/roles";
 import { SDG_GOALS } from "@/domain/sdg";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
-type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<{ year?: string }> };
+/** Rows of a goal that the report carries (all of them, or the overview's first ones). */
+const shownRows = (g: { targets: Array<{ alliances: unknown[] }> }) => g.targets.reduce((n, t) => n + t.alliances.length, 0);
+
+type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<{ year?: string; goal?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("report"))("title") };
 }
 
-/** The CSR team's SDG contribution report for a year, on screen, with its narratives and exports. */
+/**
+ * The CSR team's SDG contribution report for a year, on screen, with its narratives and exports.
+ * Each goal lists its first rows and links to a view of that goal alone with all of them.
+ */
 export default async function SdgReportPage({ params, searchParams }: Props) {
   const { workspaceSlug } = await params;
   const thisYear = new Date().getUTCFullYear();
-  const asked = Number((await searchParams).year);
+  const query = await searchParams;
+  const asked = Number(query.year);
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
+  const askedGoal = Number(query.goal);
+  const goal = Number.isInteger(askedGoal) && askedGoal >= 1 && askedGoal <= 17 ? askedGoal : undefined;
   const caller = await serverCaller();
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
-  const report = await readOrNotFound(() => caller.dashboards.sdgReport({ workspaceSlug, year }));
+  const report = await readOrNotFound(() => caller.dashboards.sdgReport({ workspaceSlug, year, goal }));
   const t = await getTranslations();
   const format = await getFormatter();
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
   const canWrite = can(workspace.myRole, "alliances.write");
   const exportHref = (f: string) => `/w/${workspaceSlug}/reports/sdg/export?year=${year}&format=${f}`;
+  const reportHref = (g?: number) => `/w/${workspaceSlug}/reports/sdg?year=${year}${g ? `&goal=${g}` : ""}`;
   return (
     <article className="space-y-6">
       <header className="space-y-2">
@@ -36,6 +47,7 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
         <p className="max-w-3xl text-slate-800">{t("report.intro")}</p>
       </header>
       <form method="get" className="flex flex-wrap items-end gap-3">
+        {goal ? <input type="hidden" name="goal" value={goal} /> : null}
         <FilterSelect id="r-year" name="year" label={t("report.year")} value={year} options={Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
         <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
           {t("report.show")}
@@ -47,6 +59,11 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
         <ExportLink href={exportHref("xlsx")} label={t("report.exportXlsx")} />
         <ExportLink href={exportHref("csv")} label={t("report.exportCsv")} />
       </nav>
+      {goal ? (
+        <p>
+          {t("report.oneGoal", { goal })} <Link href={reportHref()}>{t("report.allGoals")}</Link>
+        </p>
+      ) : null}
       {report.goals.length === 0 ? (
         <p>{t("report.empty")}</p>
       ) : (
@@ -110,6 +127,11 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
                   </tbody>
                 </table>
               </div>
+              {g.rows > shownRows(g) ? (
+                <p className="text-sm">
+                  <Link href={reportHref(g.goal)}>{t("report.moreRows", { shown: shownRows(g), count: g.rows, goal: g.goal })}</Link>
+                </p>
+              ) : null}
               {canWrite ? (
                 <NarrativeForm workspaceSlug={workspaceSlug} year={year} goal={g.goal} text={g.narrative} version={g.narrativeVersion} />
               ) : g.narrative ? (

@@ -16,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ work
   const { year, format } = query.data;
   const locale = (await getLocale()) as Locale;
   return download(`odd-${workspaceSlug}-${year}`, format, async () => {
-    const report = await (await serverCaller()).dashboards.sdgReport({ workspaceSlug, year });
+    const report = await (await serverCaller()).dashboards.sdgReport({ workspaceSlug, year, full: true });
     return format === "pdf" ? reportPdf(report, locale) : format === "xlsx" ? reportXlsx(report, locale) : reportCsv(report, locale);
   });
 }
