@@ -104,11 +104,9 @@ export async function prepareBench(url: string): Promise<Bench> {
     target,
     calls: calls.map(([path, input]) => ({ path, input: { workspaceSlug, ...input } })),
   });
-  /** Marks the workspace's stored figures as out of date, as any change to its alliances does. */
+  /** Marks the workspace's stored figures as out of date, as any change to its alliances does (a change row). */
   async function touchWorkspace(workspaceSlug: string) {
-    await db.execute(sql`insert into workspace_data_versions (workspace_id, version)
-      select w.id, 1 from workspaces w where w.slug = ${workspaceSlug}
-      on conflict (workspace_id) do update set version = workspace_data_versions.version + 1`);
+    await db.execute(sql`insert into workspace_changes (workspace_id) select w.id from workspaces w where w.slug = ${workspaceSlug}`);
   }
 
   const operations: Operation[] = [

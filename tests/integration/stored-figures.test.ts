@@ -5,12 +5,16 @@ import { callerFor } from "../helpers/caller";
 import { openTestDatabase, sqlRows } from "../helpers/db";
 import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
 
-const { db } = await openTestDatabase();
+const database = await openTestDatabase();
+const { db } = database;
 const thisYear = new Date().getUTCFullYear();
 
-/** The workspace's data version as the triggers left it (0 before any change). */
+/** The workspace's data version: its compacted count plus its change rows (0 before any change). */
 async function dataVersion(workspaceId: string): Promise<number> {
-  const [row] = await sqlRows<{ version: number }>(db.execute(sql`select coalesce((select version from workspace_data_versions where workspace_id = ${workspaceId}), 0)::int as version`));
+  const [row] = await sqlRows<{ version: number }>(
+    db.execute(sql`select (coalesce((select version from workspace_data_versions where workspace_id = ${workspaceId}), 0)
+      + (select count(*) from workspace_changes where workspace_id = ${workspaceId}))::int as version`),
+  );
   return row!.version;
 }
 
@@ -51,6 +55,24 @@ describe("the stored workspace dashboard", () => {
 
     await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Deuxième" }) });
     expect((await owner.dashboards.workspace({ workspaceSlug: ws })).key.alliances).toBe(2);
+  });
+
+  it("folds piled-up change rows into the compacted count without changing the version", async () => {
+    const { f, owner, ws, id } = await workspaceWithAlliance();
+    for (let i = 0; i < 40; i++) await db.execute(sql`update alliances set summary = ${`Résumé ${i}`} where id = ${id}`);
+    const [{ rows } = { rows: 0 }] = await sqlRows<{ rows: number }>(db.execute(sql`select count(*)::int as rows from workspace_changes where workspace_id = ${f.workspace.id}`));
+    expect(rows).toBeGreaterThanOrEqual(40);
+    const version = await dataVersion(f.workspace.id);
+
+    await owner.dashboards.workspace({ workspaceSlug: ws });
+    const [after] = await sqlRows<{ rows: number }>(db.execute(sql`select count(*)::int as rows from workspace_changes where workspace_id = ${f.workspace.id}`));
+    expect(after!.rows).toBe(0);
+    expect(await dataVersion(f.workspace.id)).toBe(version);
+    expect((await stored(f.workspace.id, "dashboard"))[0]!.data_version).toBe(version);
+    await tamper(f.workspace.id, "dashboard", ["key", "alliances"], 999);
+    expect((await owner.dashboards.workspace({ workspaceSlug: ws })).key.alliances).toBe(999);
+    await db.execute(sql`update alliances set summary = 'Encore' where id = ${id}`);
+    expect((await owner.dashboards.workspace({ workspaceSlug: ws })).key.alliances).toBe(1);
   });
 
   it("gives the same figures from the store as computed", async () => {
@@ -151,6 +173,51 @@ describe("the stored workspace dashboard", () => {
   });
 });
 
+describe.skipIf(database.kind !== "postgres")("stored figures and concurrent changes (PostgreSQL server)", () => {
+  /** A transaction of the workspace's owner left open until `release` is called. */
+  function openChange(f: Awaited<ReturnType<typeof workspaceWithAlliance>>, euros: number) {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const done = withScope(db, { userId: f.f.users.owner.id, workspaceId: f.f.workspace.id }, async (tx) => {
+      await tx.execute(sql`insert into alliance_contributions (alliance_id, party_id, kind, quantity, unit, value_cents, occurred_on)
+        select ${f.id}, ${f.partyId}, 'argent', ${euros}, 'euro', ${euros * 100}, ${`${thisYear}-02-01`}::date`);
+      wrote();
+      await held;
+    });
+    return { written, release, done };
+  }
+
+  it("lets a second change of the workspace through while a first one is still open", async () => {
+    const f = await workspaceWithAlliance();
+    const first = openChange(f, 10);
+    await first.written;
+    // Under 0034's counter row this waited for the first transaction: now it must not wait at all.
+    const second = withScope(db, { userId: f.f.users.owner.id, workspaceId: f.f.workspace.id }, async (tx) => {
+      await tx.execute(sql`set local lock_timeout = '2s'`);
+      await tx.execute(sql`insert into alliance_contributions (alliance_id, party_id, kind, quantity, unit, value_cents, occurred_on)
+        select ${f.id}, ${f.partyId}, 'argent', 20, 'euro', 2000, ${`${thisYear}-02-02`}::date`);
+    });
+    await expect(second).resolves.toBeUndefined();
+    first.release();
+    await first.done;
+    expect((await f.owner.dashboards.workspace({ workspaceSlug: f.ws })).key.thisYear.cents).toBe(3_000);
+  });
+
+  it("never serves figures that miss a change committed after a later one", async () => {
+    const f = await workspaceWithAlliance();
+    const early = openChange(f, 100);
+    await early.written;
+    // A change that started later commits first; the dashboard is computed and stored without the early one.
+    await f.owner.alliances.addContribution({ workspaceSlug: f.ws, allianceId: f.id, partyId: f.partyId, kind: "argent", quantity: 5, valueEuros: 5, occurredOn: `${thisYear}-02-03` });
+    expect((await f.owner.dashboards.workspace({ workspaceSlug: f.ws })).key.thisYear.cents).toBe(500);
+    early.release();
+    await early.done;
+    expect((await f.owner.dashboards.workspace({ workspaceSlug: f.ws })).key.thisYear.cents).toBe(10_500);
+  });
+});
+
 describe("the stored SDG report", () => {
   it("is served from the store with its narratives read each time, and computed again after a change", async () => {
     const { f, owner, ws, id, partyId } = await workspaceWithAlliance();
@@ -187,13 +254,21 @@ describe("stored figures and row-level security", () => {
       (e: unknown) => e,
     );
     expect(forged).toBeInstanceOf(Error);
-    const forgedVersion = await withScope(db, { userId: b.users.owner.id, workspaceId: b.workspace.id }, (tx) =>
-      tx.execute(sql`update workspace_data_versions set version = 0 where workspace_id = ${a.workspace.id}`),
+    // The version: B can neither move A's compacted count nor add or fold A's change rows.
+    const before = await dataVersion(a.workspace.id);
+    const moved = await withScope(db, { userId: b.users.owner.id, workspaceId: b.workspace.id }, async (tx) => ({
+      versions: await sqlRows(tx.execute(sql`update workspace_data_versions set version = 0 where workspace_id = ${a.workspace.id} returning workspace_id`)),
+      changes: await sqlRows(tx.execute(sql`delete from workspace_changes where workspace_id = ${a.workspace.id} returning workspace_id`)),
+    }));
+    expect(moved).toEqual({ versions: [], changes: [] });
+    const addedChange = await withScope(db, { userId: b.users.owner.id, workspaceId: b.workspace.id }, (tx) =>
+      tx.execute(sql`insert into workspace_changes (workspace_id) values (${a.workspace.id})`),
     ).then(
       () => null,
       (e: unknown) => e,
     );
-    expect(forgedVersion).toBeInstanceOf(Error);
+    expect(addedChange).toBeInstanceOf(Error);
+    expect(await dataVersion(a.workspace.id)).toBe(before);
   });
 
   it("refuses the dashboard of a workspace to a member of another one", async () => {

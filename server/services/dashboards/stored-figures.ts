@@ -13,16 +13,20 @@ export function figuresKey(params: Record<string, unknown>): string {
   return JSON.stringify(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))));
 }
 
+/** Change rows a workspace may pile up before a reader folds them into its compacted count. */
+const COMPACT_AFTER = 32;
+
 /**
  * Figures of the workspace read from `workspace_figures` when they were computed at the
  * workspace's current data version and have not expired; computed by `compute` and stored
- * otherwise (migration 0034). The version is read before `compute` runs, so figures are never
- * stamped with a version newer than the data they saw: a change committed meanwhile bumps the
- * version past the stamp and the next read computes again. Every change to the tables these
- * figures read bumps the version of each party workspace, in the change's own transaction.
- * Row-level security keeps each workspace's rows to its members. `compute` receives the next
- * midnight (of the database's time zone and of UTC, whichever comes first), after which any
- * figure counted from today's date is stale.
+ * otherwise (migrations 0034, 0035). Every change to the tables these figures read adds a row
+ * per party workspace and transaction to `workspace_changes`; the version is the count of those
+ * rows plus the compacted count in `workspace_data_versions`, so each committed change raises
+ * it. The version is read before `compute` runs, so figures are never stamped with a version
+ * newer than the data they saw: a change committed meanwhile raises the version past the stamp
+ * and the next read computes again. Row-level security keeps each workspace's rows to its
+ * members. `compute` receives the next midnight (of the database's time zone and of UTC,
+ * whichever comes first), after which any figure counted from today's date is stale.
  */
 export async function storedFigures<T>(
   ctx: WorkspaceContext,
@@ -41,14 +45,15 @@ export async function storedFiguresEntry<T>(
   compute: (midnight: Date) => Promise<Computed<T>>,
 ): Promise<Computed<T>> {
   const key = figuresKey(params);
-  const [state] = resultRows<{ version: string; data_version: string | null; fresh: boolean | null; valid_until: Date | string | null; payload: T | null; midnight: Date | string }>(
+  const [state] = resultRows<{ version: string; pending: number; data_version: string | null; fresh: boolean | null; valid_until: Date | string | null; payload: T | null; midnight: Date | string }>(
     await ctx.tx.execute(sql`
-      select coalesce((select v.version from workspace_data_versions v where v.workspace_id = ${ctx.workspaceId}), 0)::text as version,
+      select (coalesce((select v.version from workspace_data_versions v where v.workspace_id = ${ctx.workspaceId}), 0) + c.pending)::text as version, c.pending::int as pending,
         f.data_version::text as data_version, (f.valid_until is null or f.valid_until > now()) as fresh, f.valid_until, f.payload,
         least((current_date + 1)::timestamptz, (date_trunc('day', now() at time zone 'UTC') + interval '1 day') at time zone 'UTC') as midnight
-      from (select 1) as one
+      from (select count(*) as pending from workspace_changes w where w.workspace_id = ${ctx.workspaceId}) as c
       left join workspace_figures f on f.workspace_id = ${ctx.workspaceId} and f.kind = ${kind} and f.params = ${key}`),
   );
+  if (state!.pending >= COMPACT_AFTER) await compact(ctx);
   if (state!.payload !== null && state!.data_version === state!.version && state!.fresh) {
     return { value: state!.payload, validUntil: state!.valid_until === null ? null : new Date(state!.valid_until) };
   }
@@ -63,6 +68,19 @@ export async function storedFiguresEntry<T>(
       where workspace_figures.data_version <= excluded.data_version`);
   await ctx.tx.execute(sql`delete from workspace_figures where workspace_id = ${ctx.workspaceId} and data_version < ${state!.version}::bigint`);
   return { value, validUntil };
+}
+
+/**
+ * Folds the workspace's committed change rows into its compacted count, in one statement: the
+ * total, hence the version, stays the same. Rows of transactions still running are not visible
+ * here and stay.
+ */
+async function compact(ctx: WorkspaceContext) {
+  await ctx.tx.execute(sql`
+    with moved as (delete from workspace_changes where workspace_id = ${ctx.workspaceId} returning 1)
+    insert into workspace_data_versions (workspace_id, version)
+    select ${ctx.workspaceId}, count(*) from moved
+    on conflict (workspace_id) do update set version = workspace_data_versions.version + excluded.version`);
 }
 
 /**
