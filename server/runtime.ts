@@ -9,10 +9,13 @@ import { createMailer, type Mailer } from "./services/mail/mailer";
 import { dispatchWebhooks } from "./services/webhooks/webhooks";
 import { sendEvaluationReminders } from "./services/evaluation/reminders";
 import { dispatchNotificationEmails } from "./services/notifications/dispatch-emails";
+import { compactWorkspaceChanges } from "./services/dashboards/stored-figures";
 import { refreshTerritoryStatistics, territoryStatisticsRefreshedAt } from "./services/territories/statistics";
 
 /** How often notification emails waiting in the outbox are sent. */
 const NOTIFICATION_EMAIL_INTERVAL_MS = 15_000;
+/** How often workspaces' piled-up change rows are folded (see compactWorkspaceChanges). */
+const FIGURES_COMPACTION_INTERVAL_MS = 10 * 60_000;
 import type { SessionUser, TrpcContext } from "./trpc/init";
 
 interface Runtime {
@@ -65,6 +68,12 @@ export function runtime(): Runtime {
     if (reminders) logger().info({ reminders }, "evaluation reminders added");
     await dispatchNotificationEmails(db, mailer, config.APP_URL, logger());
     await dispatchWebhooks(db, { log: logger() });
+  });
+  // Workspaces' change rows folded into their compacted counts (stored-figures.ts), so those
+  // whose figures nobody reads do not pile them up.
+  every(FIGURES_COMPACTION_INTERVAL_MS, "folding workspace change rows failed; retrying later", async (db) => {
+    const folded = await compactWorkspaceChanges(db);
+    if (folded) logger().info({ workspaces: folded }, "workspace change rows folded");
   });
   // The territorial dashboards' summary, recomputed when older than the configured interval
   // (checked every minute, and soon after start so a new install has figures at once).

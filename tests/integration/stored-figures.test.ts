@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withScope } from "../../db/scope";
+import { compactWorkspaceChanges } from "../../server/services/dashboards/stored-figures";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase, sqlRows } from "../helpers/db";
 import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
@@ -73,6 +74,26 @@ describe("the stored workspace dashboard", () => {
     expect((await owner.dashboards.workspace({ workspaceSlug: ws })).key.alliances).toBe(999);
     await db.execute(sql`update alliances set summary = 'Encore' where id = ${id}`);
     expect((await owner.dashboards.workspace({ workspaceSlug: ws })).key.alliances).toBe(1);
+  });
+
+  it("has its change rows folded by the job runner too, with the same version", async () => {
+    const { f, owner, ws, id } = await workspaceWithAlliance();
+    await owner.dashboards.workspace({ workspaceSlug: ws });
+    for (let i = 0; i < 5; i++) await db.execute(sql`update alliances set summary = ${`Version ${i}`} where id = ${id}`);
+    const version = await dataVersion(f.workspace.id);
+    expect(await compactWorkspaceChanges(db, 5)).toBeGreaterThanOrEqual(1);
+    const [left] = await sqlRows<{ rows: number }>(db.execute(sql`select count(*)::int as rows from workspace_changes where workspace_id = ${f.workspace.id}`));
+    expect(left!.rows).toBe(0);
+    expect(await dataVersion(f.workspace.id)).toBe(version);
+    // The stored dashboard predates the five changes: still computed again.
+    await tamper(f.workspace.id, "dashboard", ["key", "alliances"], 999);
+    expect((await owner.dashboards.workspace({ workspaceSlug: ws })).key.alliances).toBe(1);
+    // The request role cannot call the job's function.
+    const refused = await withScope(db, { userId: f.users.owner.id, workspaceId: f.workspace.id }, (tx) => tx.execute(sql`select app_figures_compact(1)`)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(Error);
   });
 
   it("gives the same figures from the store as computed", async () => {

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { Db } from "../../../db/client";
 import { resultRows } from "../../../db/rows";
 import type { WorkspaceContext } from "../context";
 
@@ -81,6 +82,16 @@ async function compact(ctx: WorkspaceContext) {
     insert into workspace_data_versions (workspace_id, version)
     select ${ctx.workspaceId}, count(*) from moved
     on conflict (workspace_id) do update set version = workspace_data_versions.version + excluded.version`);
+}
+
+/**
+ * Folds the change rows of every workspace that has at least `minRows` of them (the job runner
+ * calls it, for workspaces whose figures nobody reads); returns how many workspaces it folded.
+ * Runs as maillage_figures through `app_figures_compact()` (migration 0036).
+ */
+export async function compactWorkspaceChanges(db: Db, minRows = COMPACT_AFTER): Promise<number> {
+  const [row] = resultRows<{ folded: number }>(await db.execute(sql`select app_figures_compact(${minRows}) as folded`));
+  return row?.folded ?? 0;
 }
 
 /**
