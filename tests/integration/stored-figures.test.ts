@@ -239,6 +239,24 @@ describe.skipIf(database.kind !== "postgres")("stored figures and concurrent cha
   });
 });
 
+describe("the stored count of the alliance list", () => {
+  it("is read from the store per set of filters, counted again after a change, and never stored for a text search", async () => {
+    const { f, owner, ws } = await workspaceWithAlliance();
+    expect((await owner.alliances.list({ workspaceSlug: ws, sdgGoal: 2 })).total).toBe(1);
+    expect((await stored(f.workspace.id, "list-count")).map((r) => r.params)).toEqual(['{"archived":false,"sdgGoal":2}']);
+    await db.execute(sql`update workspace_figures set payload = '7'::jsonb where workspace_id = ${f.workspace.id} and kind = 'list-count'`);
+    const served = await owner.alliances.list({ workspaceSlug: ws, sdgGoal: 2, page: 1, pageSize: 50 });
+    expect(served.total).toBe(7);
+    expect(served.items).toHaveLength(1);
+
+    await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Autre jardin", sdgTargets: [{ target: "2.1", isPrimary: true }] }) });
+    expect((await owner.alliances.list({ workspaceSlug: ws, sdgGoal: 2 })).total).toBe(2);
+
+    expect((await owner.alliances.list({ workspaceSlug: ws, q: "jardin" })).total).toBe(2);
+    expect((await stored(f.workspace.id, "list-count")).map((r) => r.params)).toEqual(['{"archived":false,"sdgGoal":2}']);
+  });
+});
+
 describe("the stored SDG report", () => {
   it("is served from the store with its narratives read each time, and computed again after a change", async () => {
     const { f, owner, ws, id, partyId } = await workspaceWithAlliance();

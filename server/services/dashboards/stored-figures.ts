@@ -9,9 +9,9 @@ export interface Computed<T> {
   validUntil: Date | null;
 }
 
-/** The same parameters always give the same key: keys sorted, undefined values left out. */
+/** The same parameters always give the same key: keys sorted, missing (undefined or null) values left out. */
 export function figuresKey(params: Record<string, unknown>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))));
+  return JSON.stringify(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null).sort(([a], [b]) => a.localeCompare(b))));
 }
 
 /** Change rows a workspace may pile up before a reader folds them into its compacted count. */
