@@ -146,6 +146,29 @@ describe("the territorial dashboard", () => {
     expect(String((direct as { cause?: unknown }).cause ?? direct)).toMatch(/permission denied/);
   });
 
+  it("gives every breakdown in one call as app_territory_counts gives each, from the summary or live, and only to a coordinator", async () => {
+    await lozere();
+    const { c } = await coordinatorOf(LOZERE);
+    await refreshTerritoryStatistics(db);
+    const dimensions = ["total", "mode", "goal", "target", "kind", "stage", "year", "commune", "epci"];
+    const asCoordinator = <T,>(query: ReturnType<typeof sql>) =>
+      withScope(db, { userId: c.users.viewer.id, workspaceId: c.workspace.id }, async (tx) => resultRows<T>(await tx.execute(query)));
+    for (const stage of [null, "pilotage"]) {
+      const many = await asCoordinator<{ dimension: string }>(
+        sql`select * from app_territory_counts_many('departement', ${LOZERE}, ${`{${dimensions.join(",")}}`}::text[], null, null, ${stage}, null)`,
+      );
+      for (const dimension of dimensions) {
+        const one = await asCoordinator(sql`select * from app_territory_counts('departement', ${LOZERE}, ${dimension}, null, null, ${stage}, null)`);
+        expect(many.filter((r) => r.dimension === dimension).map(({ dimension: _d, ...cell }) => cell), `${dimension} ${stage}`).toEqual(one);
+      }
+    }
+    const plain = await createWorkspaceWithRoles(db);
+    const refused = await withScope(db, { userId: plain.users.owner.id, workspaceId: plain.workspace.id }, (tx) =>
+      tx.execute(sql`select * from app_territory_counts_many('france', '', '{total}'::text[], null, null, null, null)`),
+    ).catch((e: unknown) => e);
+    expect(String((refused as { cause?: unknown }).cause ?? refused)).toMatch(/no approved territorial coordination/);
+  });
+
   it.skipIf(kind !== "postgres")("lets one process compute the summary at a time: a second one skips its turn", async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -52,15 +52,15 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
   if (level === "departement" && !index.departements.has(code)) throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
 
   const f = { mode: input.mode ?? null, goal: input.sdgGoal ?? null, stage: input.stage ?? null, year: input.year ?? null };
-  // Every breakdown in one statement (one round trip instead of ten), sent together with the
-  // details, the organisations and the summary's date (postgres.js pipelines them).
+  // Every breakdown in one call (one round trip and one coordination check instead of ten),
+  // sent together with the details, the organisations and the summary's date (postgres.js
+  // pipelines them).
   const mapDimension = level === "departement" ? "commune" : "departement";
   const wanted = ["total", ...DIMENSIONS, mapDimension, ...(level === "france" ? ["region"] : []), ...(level === "departement" ? ["epci"] : [])];
   // Unfiltered figures come from the summary (see statistics.ts) once computed: say when.
   const unfiltered = f.mode === null && f.goal === null && f.stage === null && f.year === null;
   const [countRows, detailRows, involvedRows, refreshedAt] = await Promise.all([
-    ctx.tx.execute(sql`select d.dimension, c.* from unnest(string_to_array(${wanted.join(",")}, ',')) as d(dimension)
-      cross join lateral app_territory_counts(${level}, ${code}, d.dimension, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year}) c`),
+    ctx.tx.execute(sql`select * from app_territory_counts_many(${level}, ${code}, string_to_array(${wanted.join(",")}, ','), ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
     ctx.tx.execute(sql`select * from app_territory_alliances(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
     ctx.tx.execute(sql`select * from app_territory_organisations(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
     unfiltered ? territoryStatisticsRefreshedAt(ctx.tx) : null,
