@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withScope } from "../../db/scope";
-import { compactWorkspaceChanges } from "../../server/services/dashboards/stored-figures";
+import { compactWorkspaceChanges, MAX_STORED } from "../../server/services/dashboards/stored-figures";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase, sqlRows } from "../helpers/db";
 import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
@@ -94,6 +94,23 @@ describe("the stored workspace dashboard", () => {
       (e: unknown) => e,
     );
     expect(refused).toBeInstanceOf(Error);
+  });
+
+  it("keeps at most MAX_STORED rows per workspace, dropping the least recently computed", async () => {
+    const { f, owner, ws } = await workspaceWithAlliance();
+    await owner.dashboards.workspace({ workspaceSlug: ws });
+    const [{ version } = { version: 0 }] = await sqlRows<{ version: number }>(
+      db.execute(sql`select data_version::int as version from workspace_figures where workspace_id = ${f.workspace.id} and kind = 'dashboard'`),
+    );
+    await db.execute(sql`insert into workspace_figures (workspace_id, kind, params, data_version, computed_at, payload)
+      select ${f.workspace.id}, 'list-count', '{"tag":"t' || g || '"}', ${version}, now() - g * interval '1 minute', '1'::jsonb from generate_series(1, ${MAX_STORED + 20}) g`);
+    await owner.dashboards.workspace({ workspaceSlug: ws, stage: "pilotage" });
+    const rows = await sqlRows<{ params: string }>(db.execute(sql`select params from workspace_figures where workspace_id = ${f.workspace.id}`));
+    expect(rows).toHaveLength(MAX_STORED);
+    const kept = new Set(rows.map((r) => r.params));
+    expect(kept.has('{"stage":"pilotage"}')).toBe(true);
+    expect(kept.has('{"tag":"t1"}')).toBe(true);
+    expect(kept.has(`{"tag":"t${MAX_STORED + 20}"}`)).toBe(false);
   });
 
   it("gives the same figures from the store as computed", async () => {

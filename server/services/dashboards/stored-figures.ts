@@ -16,6 +16,11 @@ export function figuresKey(params: Record<string, unknown>): string {
 
 /** Change rows a workspace may pile up before a reader folds them into its compacted count. */
 const COMPACT_AFTER = 32;
+/**
+ * Stored rows kept per workspace: every set of filters gets its own row until the next change, so
+ * a workspace that changes rarely but is filtered many ways keeps only its most recent ones.
+ */
+export const MAX_STORED = 300;
 
 /**
  * Figures of the workspace read from `workspace_figures` when they were computed at the
@@ -60,14 +65,19 @@ export async function storedFiguresEntry<T>(
   }
 
   const { value, validUntil } = await compute(new Date(state!.midnight));
-  // Keep the newest figures when two readers store at once; drop what older versions left.
+  // Keep the newest figures when two readers store at once; drop what older versions left, and
+  // the least recently computed rows beyond MAX_STORED.
   await ctx.tx.execute(sql`
     insert into workspace_figures (workspace_id, kind, params, data_version, valid_until, payload)
     values (${ctx.workspaceId}, ${kind}, ${key}, ${state!.version}::bigint, ${validUntil ? validUntil.toISOString() : null}::timestamptz, ${JSON.stringify(value)}::jsonb)
     on conflict (workspace_id, kind, params) do update
       set data_version = excluded.data_version, computed_at = excluded.computed_at, valid_until = excluded.valid_until, payload = excluded.payload
       where workspace_figures.data_version <= excluded.data_version`);
-  await ctx.tx.execute(sql`delete from workspace_figures where workspace_id = ${ctx.workspaceId} and data_version < ${state!.version}::bigint`);
+  await ctx.tx.execute(sql`
+    delete from workspace_figures f where f.workspace_id = ${ctx.workspaceId}
+      and (f.data_version < ${state!.version}::bigint
+           or (f.kind, f.params) in (select o.kind, o.params from workspace_figures o where o.workspace_id = ${ctx.workspaceId}
+                                     order by o.computed_at desc, o.kind, o.params offset ${MAX_STORED}))`);
   return { value, validUntil };
 }
 
