@@ -24,6 +24,7 @@ test("a large workspace: the dashboard and the SDG report show their first rows 
   await expectAccessible(page);
   await page.getByRole("link", { name: "Les 20 premières sur 26 : voir toutes les alliances à risque" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Alliances à risque" })).toBeVisible();
+  await expect(page.getByText("26 alliances à risque")).toBeVisible();
   await expect(page.getByTestId("at-risk").getByRole("link", { name: /^Potager \d\d$/ })).toHaveCount(26);
 
   await page.goto(`/w/${slugA}/reports/sdg`);

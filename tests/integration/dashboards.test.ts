@@ -122,5 +122,11 @@ describe("the workspace dashboard", () => {
     expect(d.atRiskTotal).toBe(22);
     expect(d.atRisk.map((a) => a.title)).toEqual(Array.from({ length: 20 }, (_, i) => `Alliance ${String(i).padStart(2, "0")}`));
     expect(d.atRisk.every((a) => a.reasons.includes("inactive"))).toBe(true);
+    // The full list, page by page, in the same order.
+    const first = await owner.evaluation.atRisk({ workspaceSlug: f.workspace.slug, pageSize: 20 });
+    const second = await owner.evaluation.atRisk({ workspaceSlug: f.workspace.slug, page: 2, pageSize: 20 });
+    expect([first.total, second.total]).toEqual([22, 22]);
+    expect(first.items.map((a) => a.title)).toEqual(d.atRisk.map((a) => a.title));
+    expect(second.items.map((a) => a.title)).toEqual(["Alliance 20", "Alliance 21"]);
   });
 });

@@ -54,7 +54,7 @@ describe("the demo data", () => {
     // Evaluation: one closed cycle with a trust gap, one running that Julien's workspace has not answered yet.
     const julienCaller = callerFor(db, julien!);
     const risky = await callerFor(db, camille!).evaluation.atRisk({ workspaceSlug: "jardins-du-lien" });
-    expect(risky.some((r) => r.reasons.includes("trustGap"))).toBe(true);
+    expect(risky.items.some((r) => r.reasons.includes("trustGap"))).toBe(true);
     const running = (await Promise.all(shared.items.filter((i) => fromJardins.has(i.id)).map((i) => julienCaller.evaluation.cycles({ workspaceSlug: "boulangeries-du-val", allianceId: i.id })))).flat().filter((c) => c.status === "open");
     expect(running).toHaveLength(1);
     const cycle = await julienCaller.evaluation.cycle({ workspaceSlug: "boulangeries-du-val", cycleId: running[0]!.id });

@@ -71,8 +71,8 @@ describe("an evaluation cycle", () => {
     expect((await callerFor(db, a.users.viewer).notifications.list({ workspaceSlug: sa })).map((n) => n.kind)).toContain("evaluation.closed");
 
     // The trust gap puts the alliance on both workspaces' at-risk lists.
-    expect((await editorA.evaluation.atRisk({ workspaceSlug: sa })).find((r) => r.id === id)?.reasons).toContain("trustGap");
-    expect((await editorB.evaluation.atRisk({ workspaceSlug: sb })).find((r) => r.id === id)?.reasons).toContain("trustGap");
+    expect((await editorA.evaluation.atRisk({ workspaceSlug: sa })).items.find((r) => r.id === id)?.reasons).toContain("trustGap");
+    expect((await editorB.evaluation.atRisk({ workspaceSlug: sb })).items.find((r) => r.id === id)?.reasons).toContain("trustGap");
     const list = await editorA.alliances.list({ workspaceSlug: sa, pageSize: 100 });
     expect(list.items.find((i) => i.id === id)?.evaluation).toBe("green");
   });

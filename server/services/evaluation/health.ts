@@ -1,4 +1,5 @@
 import { and, sql } from "drizzle-orm";
+import { z } from "zod";
 import { resultRows } from "../../../db/rows";
 import { nextRuleChange, riskReasons, statusLight, type RiskReason, type StatusLight } from "../../../domain/evaluation";
 import { listedByWorkspace } from "../alliances/get-alliance";
@@ -105,7 +106,17 @@ async function computeHealth(ctx: WorkspaceContext): Promise<{ health: AllianceH
   return { health, changesAt: changesAt === null ? null : new Date(changesAt) };
 }
 
-/** The workspace's alliances at risk, each with its reasons. Permission: alliances.read. */
-export async function atRiskAlliances(ctx: WorkspaceContext) {
-  return (await allianceHealth(ctx)).filter((h) => h.reasons.length > 0);
+export const AtRiskInput = z.object({
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+});
+
+/**
+ * The workspace's alliances at risk, by title, one page at a time, each with its reasons, and how
+ * many there are in all. Permission: alliances.read.
+ */
+export async function atRiskAlliances(ctx: WorkspaceContext, input: z.infer<typeof AtRiskInput>) {
+  const atRisk = (await allianceHealth(ctx)).filter((h) => h.reasons.length > 0);
+  const from = (input.page - 1) * input.pageSize;
+  return { total: atRisk.length, page: input.page, pageSize: input.pageSize, items: atRisk.slice(from, from + input.pageSize) };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { closeCycle, CycleIdInput, getCycle, listCycles, OpenCycleInput, openCycle, QuestionnaireInput, saveQuestionnaire, SubmitAnswersInput, submitAnswers, workspaceQuestionnaire } from "../../services/evaluation/cycles";
-import { atRiskAlliances } from "../../services/evaluation/health";
+import { AtRiskInput, atRiskAlliances } from "../../services/evaluation/health";
 import { AddIndicatorInput, AddResultInput, addIndicator, addResult, DeleteResultInput, deleteResult, listIndicators } from "../../services/evaluation/indicators";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
@@ -20,5 +20,5 @@ export const evaluationRouter = router({
   addIndicator: workspaceProcedure.input(AddIndicatorInput).mutation(({ ctx, input }) => addIndicator(ctx.workspace, withoutSlug(input))),
   addResult: workspaceProcedure.input(AddResultInput).mutation(({ ctx, input }) => addResult(ctx.workspace, withoutSlug(input))),
   deleteResult: workspaceProcedure.input(DeleteResultInput).mutation(({ ctx, input }) => deleteResult(ctx.workspace, withoutSlug(input))),
-  atRisk: workspaceProcedure.query(({ ctx }) => atRiskAlliances(ctx.workspace)),
+  atRisk: workspaceProcedure.input(AtRiskInput).query(({ ctx, input }) => atRiskAlliances(ctx.workspace, withoutSlug(input))),
 });

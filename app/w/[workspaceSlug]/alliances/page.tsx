@@ -34,7 +34,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
   const views = await caller.savedViews.list({ workspaceSlug });
   const incoming = await caller.alliances.incomingInvitations({ workspaceSlug });
   const partnerOptions = (await caller.organisations.list({ workspaceSlug })).filter((o) => o.alliances > 0);
-  const atRisk = (await caller.evaluation.atRisk({ workspaceSlug })).length;
+  const atRisk = (await caller.evaluation.atRisk({ workspaceSlug, pageSize: 1 })).total;
   const base = `/w/${workspaceSlug}/alliances`;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const { regions, departements } = allianceFormOptions();

@@ -4,17 +4,21 @@ import { getTranslations } from "next-intl/server";
 import { EvaluationLight } from "@/components/evaluation/status-light";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
-type Props = { params: Promise<{ workspaceSlug: string }> };
+type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<{ page?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("risk"))("title") };
 }
 
-/** The workspace's live alliances that show a risk signal, each with the reasons in words. */
-export default async function AtRiskPage({ params }: Props) {
+/** The workspace's live alliances that show a risk signal, each with the reasons in words, 50 per page. */
+export default async function AtRiskPage({ params, searchParams }: Props) {
   const { workspaceSlug } = await params;
+  const asked = Number((await searchParams).page);
+  const page = Number.isInteger(asked) && asked >= 1 && asked <= 100_000 ? asked : 1;
   const caller = await serverCaller();
-  const items = await readOrNotFound(() => caller.evaluation.atRisk({ workspaceSlug }));
+  const result = await readOrNotFound(() => caller.evaluation.atRisk({ workspaceSlug, page, pageSize: 50 }));
+  const items = result.items;
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const t = await getTranslations();
   const base = `/w/${workspaceSlug}/alliances`;
   return (
@@ -26,6 +30,7 @@ export default async function AtRiskPage({ params }: Props) {
         {t("risk.title")}
       </h1>
       <p className="text-slate-800">{t("risk.intro")}</p>
+      {result.total > 0 ? <p>{t("risk.count", { count: result.total })}</p> : null}
       {items.length === 0 ? (
         <p>{t("risk.none")}</p>
       ) : (
@@ -45,6 +50,13 @@ export default async function AtRiskPage({ params }: Props) {
           ))}
         </ul>
       )}
+      {pages > 1 ? (
+        <nav aria-label={t("alliances.pageOf", { page: result.page, pages })} className="flex items-center gap-4">
+          {result.page > 1 ? <Link href={`${base}/at-risk?page=${result.page - 1}`}>{t("alliances.previous")}</Link> : null}
+          <span>{t("alliances.pageOf", { page: result.page, pages })}</span>
+          {result.page < pages ? <Link href={`${base}/at-risk?page=${result.page + 1}`}>{t("alliances.next")}</Link> : null}
+        </nav>
+      ) : null}
     </section>
   );
 }
