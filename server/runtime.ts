@@ -9,7 +9,7 @@ import { createMailer, type Mailer } from "./services/mail/mailer";
 import { dispatchWebhooks } from "./services/webhooks/webhooks";
 import { sendEvaluationReminders } from "./services/evaluation/reminders";
 import { dispatchNotificationEmails } from "./services/notifications/dispatch-emails";
-import { compactWorkspaceChanges } from "./services/dashboards/stored-figures";
+import { compactWorkspaceChanges } from "./services/stored-figures";
 import { refreshTerritoryStatistics, territoryStatisticsRefreshedAt } from "./services/territories/statistics";
 
 /** How often notification emails waiting in the outbox are sent. */

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withScope } from "../../db/scope";
-import { compactWorkspaceChanges, MAX_STORED } from "../../server/services/dashboards/stored-figures";
+import { compactWorkspaceChanges, MAX_STORED } from "../../server/services/stored-figures";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase, sqlRows } from "../helpers/db";
 import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";

@@ -3,7 +3,7 @@ import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, or, sql, typ
 import { allianceParties, alliances, allianceSdgTargets, organisations } from "../../../db/schema";
 import { normalizeForSearch } from "../../../domain/territory";
 import type { WorkspaceContext } from "../context";
-import { storedFigures } from "../dashboards/stored-figures";
+import { storedFigures } from "../stored-figures";
 import { listedByWorkspace } from "./get-alliance";
 import type { ListAlliancesInput } from "./schemas";
 

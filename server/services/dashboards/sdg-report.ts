@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import { listedByWorkspace } from "../alliances/get-alliance";
 import type { WorkspaceContext } from "../context";
-import { storedFigures } from "./stored-figures";
+import { storedFigures } from "../stored-figures";
 
 export const SdgReportInput = z.object({
   year: z.number().int().min(2000).max(2100),

@@ -5,7 +5,7 @@ import { LIFECYCLE_STAGES, MODES } from "../../../domain/alliances";
 import { listedByWorkspace } from "../alliances/get-alliance";
 import type { WorkspaceContext } from "../context";
 import { storedHealth } from "../evaluation/health";
-import { expiry, storedFigures } from "./stored-figures";
+import { expiry, storedFigures } from "../stored-figures";
 
 /** The filters every dashboard takes, kept in the URL. Unknown values are dropped, not refused. */
 export const DashboardFilters = z.object({

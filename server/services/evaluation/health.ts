@@ -4,7 +4,7 @@ import { resultRows } from "../../../db/rows";
 import { nextRuleChange, riskReasons, statusLight, type RiskReason, type StatusLight } from "../../../domain/evaluation";
 import { listedByWorkspace } from "../alliances/get-alliance";
 import type { WorkspaceContext } from "../context";
-import { expiry, storedFiguresEntry } from "../dashboards/stored-figures";
+import { expiry, storedFiguresEntry } from "../stored-figures";
 
 interface HealthRow {
   id: string;

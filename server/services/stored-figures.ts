@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../../../db/client";
-import { resultRows } from "../../../db/rows";
-import type { WorkspaceContext } from "../context";
+import type { Db } from "../../db/client";
+import { resultRows } from "../../db/rows";
+import type { WorkspaceContext } from "./context";
 
 /** What a computation returns: the figures, and when time alone makes them wrong (null: never). */
 export interface Computed<T> {
