@@ -62,6 +62,10 @@ export function dimensionAverages(questions: Question[], parties: PartyAnswers[]
 export type StatusLight = "green" | "amber" | "red";
 
 const MONTH_MS = 30.44 * 24 * 3600 * 1000;
+/** The time rules of the light and the risk reasons, in months of 30.44 days. */
+const GREEN_WITHIN_MONTHS = 12;
+const RED_AFTER_MONTHS = 24;
+const INACTIVE_AFTER_MONTHS = 6;
 
 /**
  * The evaluation status light of an alliance:
@@ -73,9 +77,9 @@ const MONTH_MS = 30.44 * 24 * 3600 * 1000;
  */
 export function statusLight(input: { lastClosedAt: Date | null; running: boolean; since: Date; now: Date }): StatusLight {
   const months = (from: Date) => (input.now.getTime() - from.getTime()) / MONTH_MS;
-  if (input.lastClosedAt && months(input.lastClosedAt) <= 12) return "green";
+  if (input.lastClosedAt && months(input.lastClosedAt) <= GREEN_WITHIN_MONTHS) return "green";
   if (input.running) return "amber";
-  return months(input.lastClosedAt ?? input.since) > 24 ? "red" : "amber";
+  return months(input.lastClosedAt ?? input.since) > RED_AFTER_MONTHS ? "red" : "amber";
 }
 
 export const RISK_REASONS = ["inactive", "overdueCycle", "trustGap", "balanceGap", "shrinkingLedger"] as const;
@@ -96,7 +100,7 @@ export function riskReasons(input: {
   now: Date;
 }): RiskReason[] {
   const reasons: RiskReason[] = [];
-  if ((input.now.getTime() - input.lastActivityAt.getTime()) / MONTH_MS > 6) reasons.push("inactive");
+  if ((input.now.getTime() - input.lastActivityAt.getTime()) / MONTH_MS > INACTIVE_AFTER_MONTHS) reasons.push("inactive");
   if (input.overdueCycle) reasons.push("overdueCycle");
   if (input.trustGap) reasons.push("trustGap");
   if (input.balanceGap) reasons.push("balanceGap");
@@ -112,9 +116,9 @@ export function riskReasons(input: {
  */
 export function nextRuleChange(input: { lastClosedAt: Date | null; since: Date; lastActivityAt: Date; now: Date }): Date | null {
   const candidates = [
-    input.lastClosedAt ? input.lastClosedAt.getTime() + 12 * MONTH_MS : null,
-    (input.lastClosedAt ?? input.since).getTime() + 24 * MONTH_MS,
-    input.lastActivityAt.getTime() + 6 * MONTH_MS,
+    input.lastClosedAt ? input.lastClosedAt.getTime() + GREEN_WITHIN_MONTHS * MONTH_MS : null,
+    (input.lastClosedAt ?? input.since).getTime() + RED_AFTER_MONTHS * MONTH_MS,
+    input.lastActivityAt.getTime() + INACTIVE_AFTER_MONTHS * MONTH_MS,
   ].filter((t): t is number => t !== null && t > input.now.getTime());
   return candidates.length ? new Date(Math.min(...candidates)) : null;
 }

@@ -76,12 +76,12 @@ function overview(goals: Figures): Figures {
   return goals.map((g) => {
     let left = ROWS_PER_GOAL;
     const targets = g.targets
-      .map((t) => {
-        const alliances = t.alliances.slice(0, left);
-        left -= alliances.length;
-        return { ...t, alliances };
-      })
-      .filter((t) => t.alliances.length > 0);
+    .map((t) => {
+      const alliances = t.alliances.slice(0, left);
+      left -= alliances.length;
+      return { ...t, alliances };
+    })
+    .filter((t) => t.alliances.length > 0);
     return { ...g, targets };
   });
 }
@@ -93,45 +93,45 @@ async function reportFigures(ctx: WorkspaceContext, year: number) {
   const to = `${input.year}-12-31`;
   const scope = sql`select a.id, a.title from alliances a
     where ${listedByWorkspace(ctx.workspaceId, sql`a.id`)}
-      and a.archived_at is null
-      and (a.starts_on is null or a.starts_on <= ${to}::date) and (a.ends_on is null or a.ends_on >= ${from}::date)`;
+    and a.archived_at is null
+    and (a.starts_on is null or a.starts_on <= ${to}::date) and (a.ends_on is null or a.ends_on >= ${from}::date)`;
   // Independent statements, issued together so postgres.js pipelines them.
   const rowsQ = ctx.tx.execute(sql`
-      with mine as (${scope})
-      select s.goal::int as goal, s.target, a.id as alliance_id, a.title,
-        (select string_agg(o.name, ', ' order by o.name) from alliance_parties p join organisations o on o.id = p.organisation_id
-          where p.alliance_id = a.id and p.workspace_id is distinct from ${ctx.workspaceId} and p.status = 'accepted') as partners,
-        (select c.share_percent::int from alliance_sdg_claims c where c.alliance_id = a.id and c.workspace_id = ${ctx.workspaceId} and c.target = s.target) as share,
-        (select coalesce(sum(k.value_cents), 0) from alliance_contributions k join alliance_parties p on p.id = k.party_id
-          where k.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date) as own_cents,
-        (select coalesce(sum(k.quantity) filter (where k.unit = 'heure'), 0) from alliance_contributions k join alliance_parties p on p.id = k.party_id
-          where k.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date) as own_hours
-      from alliance_sdg_targets s join mine a on a.id = s.alliance_id
-      order by s.goal, s.target, a.title`);
+    with mine as (${scope})
+    select s.goal::int as goal, s.target, a.id as alliance_id, a.title,
+      (select string_agg(o.name, ', ' order by o.name) from alliance_parties p join organisations o on o.id = p.organisation_id
+        where p.alliance_id = a.id and p.workspace_id is distinct from ${ctx.workspaceId} and p.status = 'accepted') as partners,
+      (select c.share_percent::int from alliance_sdg_claims c where c.alliance_id = a.id and c.workspace_id = ${ctx.workspaceId} and c.target = s.target) as share,
+      (select coalesce(sum(k.value_cents), 0) from alliance_contributions k join alliance_parties p on p.id = k.party_id
+        where k.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date) as own_cents,
+      (select coalesce(sum(k.quantity) filter (where k.unit = 'heure'), 0) from alliance_contributions k join alliance_parties p on p.id = k.party_id
+        where k.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date) as own_hours
+    from alliance_sdg_targets s join mine a on a.id = s.alliance_id
+    order by s.goal, s.target, a.title`);
   const goalsQ = ctx.tx.execute(sql`
-      with mine as (${scope}),
-      per_goal as (select distinct s.goal, s.alliance_id from alliance_sdg_targets s join mine a on a.id = s.alliance_id)
-      select g.goal::int as goal, count(*)::int as alliances,
-        coalesce(sum((select sum(k.value_cents) from alliance_contributions k join alliance_parties p on p.id = k.party_id
-          where k.alliance_id = g.alliance_id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date)), 0) as own_cents,
-        coalesce(sum((select sum(k.quantity) filter (where k.unit = 'heure') from alliance_contributions k join alliance_parties p on p.id = k.party_id
-          where k.alliance_id = g.alliance_id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date)), 0) as own_hours
-      from per_goal g group by g.goal order by g.goal`);
+    with mine as (${scope}),
+    per_goal as (select distinct s.goal, s.alliance_id from alliance_sdg_targets s join mine a on a.id = s.alliance_id)
+    select g.goal::int as goal, count(*)::int as alliances,
+      coalesce(sum((select sum(k.value_cents) from alliance_contributions k join alliance_parties p on p.id = k.party_id
+        where k.alliance_id = g.alliance_id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date)), 0) as own_cents,
+      coalesce(sum((select sum(k.quantity) filter (where k.unit = 'heure') from alliance_contributions k join alliance_parties p on p.id = k.party_id
+        where k.alliance_id = g.alliance_id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date)), 0) as own_hours
+    from per_goal g group by g.goal order by g.goal`);
   const scoresQ = ctx.tx.execute(sql`
-      with mine as (${scope}),
-      per_goal as (select distinct s.goal, s.alliance_id from alliance_sdg_targets s join mine a on a.id = s.alliance_id)
-      select g.goal::int as goal, e.dimension, round(avg(e.score), 2) as average
-      from per_goal g join evaluation_cycles c on c.alliance_id = g.alliance_id and c.status = 'closed'
-        and c.closed_at >= ${from}::date and c.closed_at < (${to}::date + 1)
-      join evaluation_answers e on e.cycle_id = c.id
-      group by 1, 2`);
+    with mine as (${scope}),
+    per_goal as (select distinct s.goal, s.alliance_id from alliance_sdg_targets s join mine a on a.id = s.alliance_id)
+    select g.goal::int as goal, e.dimension, round(avg(e.score), 2) as average
+    from per_goal g join evaluation_cycles c on c.alliance_id = g.alliance_id and c.status = 'closed'
+      and c.closed_at >= ${from}::date and c.closed_at < (${to}::date + 1)
+    join evaluation_answers e on e.cycle_id = c.id
+    group by 1, 2`);
   const indicatorsQ = ctx.tx.execute(sql`
-      with mine as (${scope})
-      select i.sdg_target as target, i.alliance_id, i.name, i.unit, r.period, r.value
-      from alliance_indicators i join mine a on a.id = i.alliance_id
-      join indicator_results r on r.indicator_id = i.id and r.period_end between ${from}::date and ${to}::date
-      where i.sdg_target is not null
-      order by i.name, r.period_end`);
+    with mine as (${scope})
+    select i.sdg_target as target, i.alliance_id, i.name, i.unit, r.period, r.value
+    from alliance_indicators i join mine a on a.id = i.alliance_id
+    join indicator_results r on r.indicator_id = i.id and r.period_end between ${from}::date and ${to}::date
+    where i.sdg_target is not null
+    order by i.name, r.period_end`);
 
   const [rowsR, goalsR, scoresR, indicatorsR] = await Promise.all([rowsQ, goalsQ, scoresQ, indicatorsQ]);
   const rows = resultRows<Row>(rowsR);
@@ -140,39 +140,39 @@ async function reportFigures(ctx: WorkspaceContext, year: number) {
   const indicators = resultRows<{ target: string; alliance_id: string; name: string; unit: string; period: string; value: string | number }>(indicatorsR);
 
   return goals.map((g) => {
-      const ofGoal = rows.filter((r) => r.goal === g.goal);
-      const targets = [...new Set(ofGoal.map((r) => r.target))];
-      return {
-        goal: g.goal,
-        alliances: g.alliances,
-        /** Rows (alliance × target) of the goal, shown or not. */
-        rows: ofGoal.length,
-        ownCents: Number(g.own_cents),
-        ownHours: Number(g.own_hours),
-        averages: Object.fromEntries(scores.filter((s) => s.goal === g.goal).map((s) => [s.dimension, Number(s.average)])) as Record<string, number>,
-        targets: targets.map((target) => ({
-          target,
-          alliances: ofGoal
-            .filter((r) => r.target === target)
-            .map((r) => ({
-              id: r.alliance_id,
-              title: r.title,
-              partners: r.partners ?? "",
-              sharePercent: r.share,
-              ownCents: Number(r.own_cents),
-              ownHours: Number(r.own_hours),
-              indicators: Object.values(
-                indicators
-                  .filter((i) => i.target === target && i.alliance_id === r.alliance_id)
-                  .reduce<Record<string, { name: string; unit: string; results: Array<{ period: string; value: number }> }>>((acc, i) => {
-                    (acc[i.name] ??= { name: i.name, unit: i.unit, results: [] }).results.push({ period: i.period, value: Number(i.value) });
-                    return acc;
-                  }, {}),
-              ),
-            })),
-        })),
-      };
-    });
+    const ofGoal = rows.filter((r) => r.goal === g.goal);
+    const targets = [...new Set(ofGoal.map((r) => r.target))];
+    return {
+      goal: g.goal,
+      alliances: g.alliances,
+      /** Rows (alliance × target) of the goal, shown or not. */
+      rows: ofGoal.length,
+      ownCents: Number(g.own_cents),
+      ownHours: Number(g.own_hours),
+      averages: Object.fromEntries(scores.filter((s) => s.goal === g.goal).map((s) => [s.dimension, Number(s.average)])) as Record<string, number>,
+      targets: targets.map((target) => ({
+        target,
+        alliances: ofGoal
+          .filter((r) => r.target === target)
+          .map((r) => ({
+            id: r.alliance_id,
+            title: r.title,
+            partners: r.partners ?? "",
+            sharePercent: r.share,
+            ownCents: Number(r.own_cents),
+            ownHours: Number(r.own_hours),
+            indicators: Object.values(
+              indicators
+                .filter((i) => i.target === target && i.alliance_id === r.alliance_id)
+                .reduce<Record<string, { name: string; unit: string; results: Array<{ period: string; value: number }> }>>((acc, i) => {
+                  (acc[i.name] ??= { name: i.name, unit: i.unit, results: [] }).results.push({ period: i.period, value: Number(i.value) });
+                  return acc;
+                }, {}),
+            ),
+          })),
+      })),
+    };
+  });
 }
 export type SdgReport = Awaited<ReturnType<typeof sdgReport>>;
 

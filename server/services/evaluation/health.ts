@@ -63,7 +63,7 @@ export interface AllianceHealth {
  * Every live alliance of the workspace with its evaluation light and risk reasons, read from the
  * workspace's stored figures while its data has not changed (stored-figures.ts). They expire at
  * midnight (overdue cycles, ledger windows) and when a light or an inactivity flag turns with
- * time, give or take TIME_RULE_LAG_MS. Permission: alliances.read.
+ * time, then at most TIME_RULE_LAG_MS late. Permission: alliances.read.
  */
 export async function allianceHealth(ctx: WorkspaceContext): Promise<AllianceHealth[]> {
   return (await storedHealth(ctx)).value;
