@@ -15,6 +15,7 @@ import { ORGANISATION_KINDS } from "@/domain/identifiers";
 import { can } from "@/domain/roles";
 import { SDG_GOALS } from "@/domain/sdg";
 import type { SORTABLE } from "@/server/services/alliances/schemas";
+import { Pager } from "@/components/ui/pager";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
 type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -198,13 +199,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav aria-label={t("alliances.pageOf", { page: result.page, pages })} className="flex items-center gap-4">
-          {result.page > 1 ? <Link href={listHref(base, filters, { page: result.page - 1 })}>{t("alliances.previous")}</Link> : null}
-          <span>{t("alliances.pageOf", { page: result.page, pages })}</span>
-          {result.page < pages ? <Link href={listHref(base, filters, { page: result.page + 1 })}>{t("alliances.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={result.page} pages={pages} href={(page) => listHref(base, filters, { page })} />
     </div>
   );
 }

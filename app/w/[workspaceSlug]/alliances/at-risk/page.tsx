@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EvaluationLight } from "@/components/evaluation/status-light";
+import { Pager } from "@/components/ui/pager";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
 type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<{ page?: string }> };
@@ -50,13 +51,7 @@ export default async function AtRiskPage({ params, searchParams }: Props) {
           ))}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav aria-label={t("alliances.pageOf", { page: result.page, pages })} className="flex items-center gap-4">
-          {result.page > 1 ? <Link href={`${base}/at-risk?page=${result.page - 1}`}>{t("alliances.previous")}</Link> : null}
-          <span>{t("alliances.pageOf", { page: result.page, pages })}</span>
-          {result.page < pages ? <Link href={`${base}/at-risk?page=${result.page + 1}`}>{t("alliances.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={result.page} pages={pages} href={(page) => `${base}/at-risk?page=${page}`} />
     </section>
   );
 }
