@@ -33,6 +33,9 @@ export const workspaces = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
+  // app_workspace_of_organisation() looks a workspace up by its organisation for every party the
+  // alliance page shows; without it each lookup read all 20,000 workspaces (BENCHMARKS.md).
+  (t) => [index("workspaces_organisation_idx").on(t.organisationId, t.createdAt)],
 );
 
 export const memberships = pgTable(

@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, invitations, memberships, users, workspaces } from "../../db/schema";
 import { REQUEST_ROLE, withScope } from "../../db/scope";
+import { callerFor } from "../helpers/caller";
 import { sqlRows, openTestDatabase } from "../helpers/db";
-import { createWorkspaceWithRoles } from "../factories";
+import { allianceInput, createWorkspaceWithRoles } from "../factories";
 
 const { db } = await openTestDatabase();
 
@@ -31,6 +32,33 @@ describe("the catalog", () => {
       sqlRows(tx.execute(sql`select current_user as name, r.rolsuper as super, r.rolbypassrls as bypass from pg_roles r where r.rolname = current_user`)),
     );
     expect(me).toEqual({ name: REQUEST_ROLE, super: false, bypass: false });
+  });
+});
+
+describe("the cost of the policies", () => {
+  // Migration 0039: the planner folds a STABLE function it finds as unnest()'s argument, so a
+  // policy written `alliance_id IN (SELECT unnest(app_alliance_ids()))` read the workspace's
+  // whole alliance set while each statement was being planned. The per-transaction function
+  // statistics count the calls: planning alone must make none, running the statement must.
+  it("reads the workspace's alliance set when a statement runs, never while it is planned", async () => {
+    const { workspace, users: u } = await createWorkspaceWithRoles(db);
+    const { id } = await callerFor(db, u.owner).alliances.create({ workspaceSlug: workspace.slug, ...allianceInput() });
+    const calls = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local track_functions = 'pl'`);
+      await tx.execute(sql`select set_config('app.user_id', ${u.owner.id}, true), set_config('app.workspace_id', ${workspace.id}, true), set_config('role', ${REQUEST_ROLE}, true)`);
+      const counted = async () =>
+        (await sqlRows<{ n: number }>(tx.execute(sql`select coalesce(sum(calls), 0)::int as n from pg_stat_xact_user_functions where funcname = 'app_alliance_ids'`)))[0]!.n;
+      const before = await counted();
+      for (const table of ["alliance_mode_periods", "alliance_sdg_targets", "alliance_contributions", "evaluation_cycles", "alliance_parties"]) {
+        await tx.execute(sql`explain select * from ${sql.identifier(table)} where alliance_id = ${id}`);
+      }
+      const planned = await counted();
+      const rows = await sqlRows(tx.execute(sql`select * from alliance_mode_periods where alliance_id = ${id}`));
+      return { planned: planned - before, ran: (await counted()) - planned, rows: rows.length };
+    });
+    expect(calls.planned).toBe(0);
+    expect(calls.ran).toBeGreaterThan(0);
+    expect(calls.rows).toBe(1);
   });
 });
 

@@ -1,0 +1,1 @@
+CREATE INDEX "workspaces_organisation_idx" ON "workspaces" USING btree ("organisation_id","created_at");
