@@ -1,7 +1,9 @@
 /**
  * Loads the synthetic France of the national-scale benchmark into the configured database
  * (DATABASE_URL, or the embedded PGlite database). Options: --scale 0.01 (default 1), --seed 42.
- * Refuses to run twice on the same database (the rows' ids are derived from their numbers).
+ * Refuses to run twice on the same database (the rows' ids are derived from their numbers). As
+ * a superuser it loads on two connections at once, committing as it goes; otherwise in one
+ * transaction.
  *   npm run seed:national -- --scale 0.01
  */
 import { sql } from "drizzle-orm";
@@ -24,8 +26,15 @@ const config = env();
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR });
 try {
   await migrateDatabase(database);
-  const [present] = resultRows<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from workspaces where slug = 'national-1'`));
-  if (present!.n > 0) {
+  // A load that ran in lanes commits as it goes: one that stopped halfway left its rows but not
+  // the secondary indexes it rebuilds last.
+  const [present] = resultRows<{ n: number; indexed: boolean }>(
+    await database.db.execute(sql`select count(*)::int as n, to_regclass('public.alliances_updated_idx') is not null as indexed from workspaces where slug = 'national-1'`),
+  );
+  if (present!.n > 0 && !present!.indexed) {
+    console.error("A previous load of the national dataset stopped before it finished (its indexes are missing); start from an empty database.");
+    process.exitCode = 1;
+  } else if (present!.n > 0) {
     console.log("The national dataset is already loaded in this database; start from an empty one to load it again.");
   } else {
     console.log(`Loading the national dataset: scale ${scale}, seed ${seed}, into ${database.kind === "postgres" ? "the PostgreSQL server" : "PGlite"}.`);
