@@ -372,6 +372,7 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
   };
   const buildIndexes = async (tx: Db, defs: string[]) => {
     await tx.execute(sql`set local maintenance_work_mem = '512MB'`);
+    // Each definition is PostgreSQL's own (pg_get_indexdef at the start of the load), replayed as is.
     for (const def of defs) await tx.execute(sql.raw(def));
   };
 
