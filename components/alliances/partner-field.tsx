@@ -1,8 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useLookup } from "@/components/providers/lookup";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -31,10 +31,10 @@ export function PartnerField({
   const trpc = useTRPC();
   const [query, setQuery] = useState("");
   const base = `partner-${value.key}`;
-  const suggestions = useQuery({
-    ...trpc.organisations.suggest.queryOptions({ workspaceSlug, query: query.trim().length >= 2 ? query.trim() : "--" }),
-    enabled: !value.isNew && !value.organisationId && query.trim().length >= 2,
-  });
+  const suggestions = useLookup(
+    trpc.organisations.suggest.queryOptions({ workspaceSlug, query: query.trim().length >= 2 ? query.trim() : "--" }),
+    !value.isNew && !value.organisationId && query.trim().length >= 2,
+  );
   return (
     <fieldset className="space-y-3 rounded-md border border-slate-300 p-3" data-testid={`partner-${index}`}>
       <legend className="px-1 font-medium">{t("alliances.fields.partner", { number: index + 1 })}</legend>
@@ -77,7 +77,7 @@ export function PartnerField({
         <div>
           <TextField id={`${base}-search`} type="search" autoComplete="off" label={t("alliances.fields.partnerSearch")} value={query} onChange={(e) => setQuery(e.target.value)} error={errors("")} />
           <ul className="mt-1 space-y-1">
-            {(suggestions.data ?? []).map((o) => (
+            {(suggestions ?? []).map((o) => (
               <li key={o.id}>
                 <button
                   type="button"

@@ -1,8 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { useLookup } from "@/components/providers/lookup";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
@@ -34,10 +34,10 @@ export function TerritoryPicker({
   const id = useId();
   const [query, setQuery] = useState("");
   const [listed, setListed] = useState("");
-  const communes = useQuery({
-    ...trpc.territory.searchCommunes.queryOptions({ query: query.trim() || "-", limit: 8 }),
-    enabled: scope === "commune" && query.trim().length >= 2,
-  });
+  const communes = useLookup(
+    trpc.territory.searchCommunes.queryOptions({ query: query.trim() || "-", limit: 8 }),
+    scope === "commune" && query.trim().length >= 2,
+  );
   const add = (place: PlaceOption) => {
     if (!places.some((p) => p.code === place.code)) onChange(scope, [...places, place]);
     setQuery("");
@@ -66,9 +66,9 @@ export function TerritoryPicker({
             onChange={(e) => setQuery(e.target.value)}
             className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700"
           />
-          {communes.data && query.trim().length >= 2 ? (
+          {communes && query.trim().length >= 2 ? (
             <ul className="mt-1 rounded-md border border-slate-300 bg-white" aria-label={t("fields.communeSearch")}>
-              {communes.data.map((c) => (
+              {communes.map((c) => (
                 <li key={c.code}>
                   <button
                     type="button"
