@@ -23,7 +23,7 @@ import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import postgres from "postgres";
-import superjson from "superjson";
+import { wire } from "../../domain/wire";
 import { benchImportFile } from "./import-file";
 import { firstLoadJs } from "./first-load-js";
 import { lighthouseScore } from "./lighthouse";
@@ -55,7 +55,7 @@ const { database, operations, sessions, big, statements, touchWorkspace } = awai
 const OPERATIONS = operations.filter((o) => ONLY.length === 0 || ONLY.includes(o.name) || o.name === "noop");
 
 function requestUrl(calls: Call[]): string {
-  const input = Object.fromEntries(calls.map((c, i) => [i, superjson.serialize(c.input)]));
+  const input = Object.fromEntries(calls.map((c, i) => [i, wire.serialize(c.input)]));
   return `${BASE}/api/trpc/${calls.map((c) => c.path).join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;
 }
 
@@ -323,9 +323,9 @@ async function timedImport(token: string, report: (seconds: number) => void): Pr
   const slug = `bench-import-${Date.now().toString(36)}`;
   /** The single result of a one-call batch, or the call's error. */
   const unwrap = async (path: string, response: Response) => {
-    const [body] = (await response.json()) as Array<{ result?: { data: { json: unknown } }; error?: { message: string } }>;
+    const [body] = (await response.json()) as Array<{ result?: { data: unknown }; error?: { message: string } }>;
     if (!body?.result) throw new Error(`${path}: ${body?.error?.message ?? response.status}`);
-    return body.result.data.json as Record<string, unknown>;
+    return wire.deserialize(body.result.data) as Record<string, unknown>;
   };
   const post = async (path: string, input: Record<string, unknown>) =>
     unwrap(
@@ -333,7 +333,7 @@ async function timedImport(token: string, report: (seconds: number) => void): Pr
       await fetch(`${BASE}/api/trpc/${path}?batch=1`, {
         method: "POST",
         headers: { cookie: `maillage.session-token=${token}`, "content-type": "application/json", origin: BASE },
-        body: JSON.stringify({ 0: superjson.serialize(input) }),
+        body: JSON.stringify({ 0: wire.serialize(input) }),
       }),
     );
   const get = async (path: string, input: Record<string, unknown>) =>

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { wire } from "../../domain/wire";
 import type { Locale } from "../../messages/locales";
 import { AppError } from "../errors";
 import { translateKey } from "../i18n/translate";
@@ -52,7 +52,7 @@ export function describeError(error: TRPCError, locale: Locale, requestId: strin
 }
 
 export const t = initTRPC.context<TrpcContext>().create({
-  transformer: superjson,
+  transformer: wire,
   /** The one place errors are shaped for the client (see describeError). */
   errorFormatter({ shape, error, ctx }) {
     const requestId = ctx?.requestId ?? "-";

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { invitations, memberships, organisationContacts, savedViews, territoryCoordinations } from "../../db/schema";
 import { DEFAULT_QUESTIONS } from "../../domain/evaluation";
 import { PERMISSIONS, type Role, ROLES } from "../../domain/roles";
+import { wire } from "../../domain/wire";
 import { PROCEDURE_PERMISSIONS } from "../../server/auth/procedure-permissions";
 import type { SessionUser } from "../../server/trpc/init";
 import { appRouter } from "../../server/trpc/root";
@@ -270,9 +271,16 @@ function call(user: SessionUser | null, path: string, input: Record<string, unkn
   return caller[group]![name]!(input);
 }
 
+/** What the procedure answered, as the browser reads it after the wire format (domain/wire.ts). */
+function overTheWire(value: unknown): unknown {
+  return wire.deserialize(JSON.parse(JSON.stringify(wire.serialize(value))));
+}
+
 async function outcome(promise: Promise<unknown>): Promise<string> {
   try {
-    await promise;
+    const value = await promise;
+    // Every answer must cross to the browser intact (dates stay dates, nothing is refused).
+    expect(overTheWire(value)).toEqual(value);
     return "OK";
   } catch (error) {
     return (error as { code?: string }).code ?? String(error);
