@@ -26,7 +26,17 @@ const BIGINT = "B";
 const MAP = `${MARK}M`;
 const SET = `${MARK}S`;
 
-function encode(value: unknown, path: string): unknown {
+/** Raised for a value the format refuses; `path` is filled in as the error climbs out of the value. */
+class Unsendable extends TypeError {
+  constructor(
+    readonly what: string,
+    readonly path: string[] = [],
+  ) {
+    super(what);
+  }
+}
+
+function encode(value: unknown): unknown {
   switch (typeof value) {
     case "string":
       return value.charCodeAt(0) === 0 ? MARK + value : value;
@@ -43,24 +53,49 @@ function encode(value: unknown, path: string): unknown {
       return value;
   }
   if (value === null) return null;
+  // Arrays and plain objects are copied only from the first item that has to change: the
+  // answers are mostly numbers and text, and a copy of each would only feed the collector.
   if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = encode(value[i], path);
-    return out;
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const encoded = encode(item);
+      if (out) out[i] = encoded;
+      else if (encoded !== item) {
+        out = value.slice(0, i);
+        out[i] = encoded;
+      }
+    }
+    return out ?? value;
   }
   if (value instanceof Date) return `${MARK}${DATE}${Number.isNaN(value.getTime()) ? "" : value.toISOString()}`;
-  if (value instanceof Map) return [MAP, ...[...value].map(([k, v]) => [encode(k, path), encode(v, path)])];
-  if (value instanceof Set) return [SET, ...[...value].map((v) => encode(v, path))];
+  if (value instanceof Map) return [MAP, ...[...value].map(([k, v]) => [encode(k), encode(v)])];
+  if (value instanceof Set) return [SET, ...[...value].map(encode)];
   const prototype = Object.getPrototypeOf(value) as unknown;
-  if (prototype !== Object.prototype && prototype !== null) {
-    throw new TypeError(`${value.constructor?.name ?? "This object"} cannot be sent between the browser and the server (at ${path || "the top"}).`);
+  if (prototype !== Object.prototype && prototype !== null) throw new Unsendable(String(value.constructor?.name ?? "This object"));
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let out: Record<string, unknown> | null = null;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const item = record[key];
+    // An undefined value is left out, as JSON.stringify would.
+    let encoded: unknown = item;
+    try {
+      if (item !== undefined) encoded = encode(item);
+    } catch (error) {
+      if (error instanceof Unsendable) error.path.unshift(key);
+      throw error;
+    }
+    if (out) {
+      if (encoded !== undefined) out[key] = encoded;
+    } else if (encoded !== item) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = record[keys[j]!];
+      out[key] = encoded;
+    }
   }
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const item = (value as Record<string, unknown>)[key];
-    if (item !== undefined) out[key] = encode(item, path ? `${path}.${key}` : key);
-  }
-  return out;
+  return out ?? record;
 }
 
 function decodeString(value: string): unknown {
@@ -108,6 +143,13 @@ function decode(value: unknown): unknown {
 
 /** The tRPC data transformer of both ends (server/trpc/init.ts, components/providers/trpc.tsx). */
 export const wire = {
-  serialize: (value: unknown): unknown => encode(value, ""),
+  serialize: (value: unknown): unknown => {
+    try {
+      return encode(value);
+    } catch (error) {
+      if (!(error instanceof Unsendable)) throw error;
+      throw new TypeError(`${error.what} cannot be sent between the browser and the server (at ${error.path.join(".") || "the top"}).`);
+    }
+  },
   deserialize: (value: unknown): unknown => decode(value),
 };

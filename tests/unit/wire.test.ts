@@ -52,6 +52,17 @@ describe("wire format of tRPC messages", () => {
     expect(value.list).toEqual([undefined]);
   });
 
+  it("sends plain data as it is, and copies only the branches that hold a date", () => {
+    const plain = { cells: [{ key: "69123", alliances: 4 }], name: "Rhône" };
+    expect(wire.serialize(plain)).toBe(plain);
+    const mixed = { cells: plain.cells, at: new Date(0), later: [1, 2] };
+    const sent = wire.serialize(mixed) as Record<string, unknown>;
+    expect(sent).not.toBe(mixed);
+    expect(sent.cells).toBe(plain.cells);
+    expect(sent.later).toBe(mixed.later);
+    expect(sent.at).toBe("\u0000D1970-01-01T00:00:00.000Z");
+  });
+
   it("refuses a class instance it would otherwise send as a bare object, naming where it is", () => {
     class Money {
       cents = 5;
