@@ -65,11 +65,15 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
     ctx.tx.execute(sql`select * from app_territory_organisations(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
     unfiltered ? territoryStatisticsRefreshedAt(ctx.tx) : null,
   ]);
-  const rows = resultRows<{ dimension: string; key: string; alliances: number | null; organisations: number | null; cents: string | number | null; hours: string | number | null }>(countRows);
-  const counts = (dimension: string): Cell[] =>
-    rows
-      .filter((r) => r.dimension === dimension)
-      .map((r) => ({ key: r.key, alliances: r.alliances, organisations: r.organisations, cents: r.cents === null ? null : Number(r.cents), hours: r.hours === null ? null : Number(r.hours) }));
+  // One pass over the rows, grouped by dimension (a département's map alone has about 270 cells).
+  const grouped = new Map<string, Cell[]>();
+  for (const r of resultRows<{ dimension: string; key: string; alliances: number | null; organisations: number | null; cents: string | number | null; hours: string | number | null }>(countRows)) {
+    const cell: Cell = { key: r.key, alliances: r.alliances, organisations: r.organisations, cents: r.cents === null ? null : Number(r.cents), hours: r.hours === null ? null : Number(r.hours) };
+    const cells = grouped.get(r.dimension);
+    if (cells) cells.push(cell);
+    else grouped.set(r.dimension, [cell]);
+  }
+  const counts = (dimension: string): Cell[] => grouped.get(dimension) ?? [];
 
   const [total] = counts("total");
   const breakdowns = Object.fromEntries(DIMENSIONS.map((d) => [d, counts(d)] as const)) as Record<(typeof DIMENSIONS)[number], Cell[]>;
@@ -97,11 +101,10 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
     breakdowns,
     map: {
       dimension: mapDimension,
-      cells: map.map((c) => ({
-        ...c,
-        name: mapDimension === "commune" ? (index.communes.get(c.key)?.name ?? c.key) : (index.departements.get(c.key)?.name ?? c.key),
-        per10k: mapDimension === "departement" ? per10k(c.alliances, index.departements.get(c.key)?.population ?? 0) : null,
-      })),
+      cells: map.map((c) => {
+        const place = mapDimension === "commune" ? index.communes.get(c.key) : index.departements.get(c.key);
+        return { ...c, name: place?.name ?? c.key, per10k: mapDimension === "departement" ? per10k(c.alliances, place?.population ?? 0) : null };
+      }),
       departements: departementsHere.map((d) => ({ code: d.code, name: d.name, region: d.region })),
     },
     regions: regions.map((r) => ({ ...r, name: index.regions.get(r.key)?.name ?? r.key, per10k: per10k(r.alliances, index.regions.get(r.key)?.population ?? 0) })),
