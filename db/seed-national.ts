@@ -41,6 +41,20 @@ export function nationalCounts(scale: number) {
   };
 }
 
+/**
+ * Whether the national dataset is in the database: not at all, fully, or partly. A load that ran
+ * in lanes commits as it goes, so one that stopped halfway left its rows without the secondary
+ * indexes it builds last (`alliances_updated_idx` among them); loading again would collide with
+ * those rows, whose ids derive from their numbers.
+ */
+export async function nationalLoadState(db: Db): Promise<"empty" | "loaded" | "unfinished"> {
+  const [row] = resultRows<{ n: number; indexed: boolean }>(
+    await db.execute(sql`select count(*)::int as n, to_regclass('public.alliances_updated_idx') is not null as indexed from workspaces where slug = 'national-1'`),
+  );
+  if (!row || row.n === 0) return "empty";
+  return row.indexed ? "loaded" : "unfinished";
+}
+
 /** The tables the load fills by the million. */
 const BIG_TABLES = [
   "organisations",

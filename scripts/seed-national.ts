@@ -6,11 +6,9 @@
  * transaction.
  *   npm run seed:national -- --scale 0.01
  */
-import { sql } from "drizzle-orm";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { resultRows } from "../db/rows";
-import { seedNational } from "../db/seed-national";
+import { nationalLoadState, seedNational } from "../db/seed-national";
 import { env } from "../env";
 
 function option(name: string, fallback: number): number {
@@ -26,15 +24,11 @@ const config = env();
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR });
 try {
   await migrateDatabase(database);
-  // A load that ran in lanes commits as it goes: one that stopped halfway left its rows but not
-  // the secondary indexes it rebuilds last.
-  const [present] = resultRows<{ n: number; indexed: boolean }>(
-    await database.db.execute(sql`select count(*)::int as n, to_regclass('public.alliances_updated_idx') is not null as indexed from workspaces where slug = 'national-1'`),
-  );
-  if (present!.n > 0 && !present!.indexed) {
+  const state = await nationalLoadState(database.db);
+  if (state === "unfinished") {
     console.error("A previous load of the national dataset stopped before it finished (its indexes are missing); start from an empty database.");
     process.exitCode = 1;
-  } else if (present!.n > 0) {
+  } else if (state === "loaded") {
     console.log("The national dataset is already loaded in this database; start from an empty one to load it again.");
   } else {
     console.log(`Loading the national dataset: scale ${scale}, seed ${seed}, into ${database.kind === "postgres" ? "the PostgreSQL server" : "PGlite"}.`);

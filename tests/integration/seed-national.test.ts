@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { resultRows } from "../../db/rows";
-import { nationalCounts, seedNational } from "../../db/seed-national";
+import { nationalCounts, nationalLoadState, seedNational } from "../../db/seed-national";
 
 /** A throwaway embedded database with the national dataset at a small scale (never the shared test database: other tests count what is in it). */
 async function seeded(seed: number) {
@@ -51,6 +51,21 @@ describe("the national dataset", () => {
       expect(await share(sql`select count(*) as n from alliance_mode_periods m where m.mode = 'innovation_societale' and m.ends_on is null`)).toBeLessThan(0.25);
     } finally {
       await Promise.all([first.close(), second.close(), other.close()]);
+    }
+  }, 120_000);
+
+  it("tells an empty database, a finished load and a load that stopped before its indexes apart", async () => {
+    const empty = await openDatabase({ dataDir: "memory://" });
+    await migrateDatabase(empty);
+    const loaded = await seeded(42);
+    try {
+      expect(await nationalLoadState(empty.db)).toBe("empty");
+      expect(await nationalLoadState(loaded.db)).toBe("loaded");
+      // What an interrupted load leaves: its rows, without the secondary indexes built last.
+      await loaded.db.execute(sql`drop index alliances_updated_idx`);
+      expect(await nationalLoadState(loaded.db)).toBe("unfinished");
+    } finally {
+      await Promise.all([empty.close(), loaded.close()]);
     }
   }, 120_000);
 });
