@@ -1,7 +1,8 @@
 /**
  * The format of tRPC inputs and answers between the browser and the server: JSON, with the
- * values JSON cannot carry written as strings that start with U+0000, a character no text
- * typed in the app holds (a string that does start with it is escaped by doubling it):
+ * values JSON cannot carry written as strings that start with U+0000, a character PostgreSQL
+ * text cannot hold (a string that does start with it, typed into an input, is escaped by
+ * doubling it):
  *
  * - `\0D2026-11-26T10:00:00.000Z` a Date (`\0D` alone: an invalid Date),
  * - `\0U` undefined inside an array (object keys whose value is undefined are left out),
@@ -15,7 +16,7 @@
  * Why not superjson, which the app used before: it walks the answer keeping a path and an
  * identity map for every value, and on the national benchmark that cost 1.6 ms of CPU for a
  * 52 kB territorial dashboard and 2.1 ms for the 89 kB SDG report, against 0.26 and 0.31 ms
- * here (devalue, also accepted by tRPC, took 0.87 and 0.97 ms and wrote 40 % more bytes).
+ * here (devalue, also accepted by tRPC, took 0.87 and 0.97 ms and wrote 38 % more bytes).
  * BENCHMARKS.md has the measurement.
  */
 const MARK = "\u0000";
