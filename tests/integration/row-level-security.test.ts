@@ -60,6 +60,21 @@ describe("the cost of the policies", () => {
     expect(calls.ran).toBeGreaterThan(0);
     expect(calls.rows).toBe(1);
   });
+
+  // The alliance set is read from alliance_parties by an index-only scan, which stays so only
+  // while the rows' pages are marked all-visible. Vacuum must always clean the indexes (PostgreSQL
+  // otherwise skips it when few pages hold dead rows, leaving those pages unmarked) and run soon
+  // after changes (migration 0040; measured in BENCHMARKS.md, fifth session).
+  it("keeps the party table vacuumed for the alliance set's index-only scan", async () => {
+    const [row] = await sqlRows<{ options: string[] | null }>(db.execute(sql`select reloptions as options from pg_class where oid = 'alliance_parties'::regclass`));
+    expect(Object.fromEntries((row!.options ?? []).map((o) => o.split("=") as [string, string]))).toMatchObject({
+      vacuum_index_cleanup: "on",
+      autovacuum_vacuum_threshold: "1000",
+      autovacuum_vacuum_scale_factor: "0.001",
+      autovacuum_vacuum_insert_threshold: "1000",
+      autovacuum_vacuum_insert_scale_factor: "0.001",
+    });
+  });
 });
 
 describe("the database backstop, with the code's filters left out", () => {
