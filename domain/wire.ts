@@ -37,6 +37,12 @@ class Unsendable extends TypeError {
   }
 }
 
+/** Sets an own key, even "__proto__" (a key that plain assignment would turn into a prototype change). */
+function put(record: Record<string, unknown>, key: string, value: unknown) {
+  if (key === "__proto__") Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+  else record[key] = value;
+}
+
 function encode(value: unknown): unknown {
   switch (typeof value) {
     case "string":
@@ -89,11 +95,11 @@ function encode(value: unknown): unknown {
       throw error;
     }
     if (out) {
-      if (encoded !== undefined) out[key] = encoded;
+      if (encoded !== undefined) put(out, key, encoded);
     } else if (encoded !== item) {
       out = {};
-      for (let j = 0; j < i; j++) out[keys[j]!] = record[keys[j]!];
-      out[key] = encoded;
+      for (let j = 0; j < i; j++) put(out, keys[j]!, record[keys[j]!]);
+      put(out, key, encoded);
     }
   }
   return out ?? record;
@@ -137,7 +143,7 @@ function decode(value: unknown): unknown {
     const item = record[key];
     const decoded = decode(item);
     // Only marked strings change; an own key (even "__proto__", as JSON.parse makes it) is set as such.
-    if (decoded !== item) Object.defineProperty(record, key, { value: decoded, writable: true, enumerable: true, configurable: true });
+    if (decoded !== item) put(record, key, decoded);
   }
   return record;
 }

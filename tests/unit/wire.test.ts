@@ -79,6 +79,15 @@ describe("wire format of tRPC messages", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it("sends an own __proto__ key (say, a tag named so) as a key, beside a date", () => {
+    const value = JSON.parse('{"__proto__": 3, "x": 1}') as Record<string, unknown>;
+    value.at = new Date(0);
+    const back = roundTrip(value) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(back, "__proto__")?.value).toBe(3);
+    expect(back.at).toEqual(new Date(0));
+  });
+
   it("rejects a marked string it does not know, rather than guessing", () => {
     expect(() => wire.deserialize({ a: "\u0000Zwhat" })).toThrow(TypeError);
   });
