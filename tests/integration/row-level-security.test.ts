@@ -4,7 +4,7 @@ import { auditEvents, invitations, memberships, users, workspaces } from "../../
 import { REQUEST_ROLE, withScope } from "../../db/scope";
 import { callerFor } from "../helpers/caller";
 import { sqlRows, openTestDatabase } from "../helpers/db";
-import { allianceInput, createWorkspaceWithRoles } from "../factories";
+import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
 
 const { db } = await openTestDatabase();
 
@@ -36,11 +36,12 @@ describe("the catalog", () => {
 });
 
 describe("the cost of the policies", () => {
-  // Migration 0039: the planner folds a STABLE function it finds as unnest()'s argument, so a
-  // policy written `alliance_id IN (SELECT unnest(app_alliance_ids()))` read the workspace's
-  // whole alliance set while each statement was being planned. The per-transaction function
-  // statistics count the calls: planning alone must make none, running the statement must.
-  it("reads the workspace's alliance set when a statement runs, never while it is planned", async () => {
+  // Migration 0039 kept the planner from reading the workspace's alliance set while planning.
+  // Migration 0041 took the set out of the child tables' policies: they look up the rows' own
+  // alliances in app_workspace_alliances (the party index, per row or hashed once), so reading one
+  // alliance's rows no longer costs the whole set. The per-transaction function statistics count
+  // the calls of app_alliance_ids(), which only the alliances table's policy still makes.
+  it("checks child rows through the membership view; only the alliances table builds the set, and only when it runs", async () => {
     const { workspace, users: u } = await createWorkspaceWithRoles(db);
     const { id } = await callerFor(db, u.owner).alliances.create({ workspaceSlug: workspace.slug, ...allianceInput() });
     const calls = await db.transaction(async (tx) => {
@@ -49,16 +50,34 @@ describe("the cost of the policies", () => {
       const counted = async () =>
         (await sqlRows<{ n: number }>(tx.execute(sql`select coalesce(sum(calls), 0)::int as n from pg_stat_xact_user_functions where funcname = 'app_alliance_ids'`)))[0]!.n;
       const before = await counted();
-      for (const table of ["alliance_mode_periods", "alliance_sdg_targets", "alliance_contributions", "evaluation_cycles", "alliance_parties"]) {
-        await tx.execute(sql`explain select * from ${sql.identifier(table)} where alliance_id = ${id}`);
+      const children: Record<string, number> = {};
+      for (const table of ["alliance_mode_periods", "alliance_sdg_targets", "alliance_territories", "evaluation_cycles", "alliance_parties"]) {
+        children[table] = (await sqlRows(tx.execute(sql`select * from ${sql.identifier(table)} where alliance_id = ${id}`))).length;
       }
+      const afterChildren = await counted();
+      await tx.execute(sql`explain select * from alliances where id = ${id}`);
       const planned = await counted();
-      const rows = await sqlRows(tx.execute(sql`select * from alliance_mode_periods where alliance_id = ${id}`));
-      return { planned: planned - before, ran: (await counted()) - planned, rows: rows.length };
+      const core = (await sqlRows(tx.execute(sql`select id from alliances where id = ${id}`))).length;
+      return { children, byChildren: afterChildren - before, planned: planned - afterChildren, ran: (await counted()) - planned, core };
     });
+    // Every row of the workspace's own alliance, as the table owner counts them without policies.
+    const all: Record<string, number> = {};
+    for (const table of Object.keys(calls.children)) {
+      all[table] = (await sqlRows(db.execute(sql`select 1 from ${sql.identifier(table)} where alliance_id = ${id}`))).length;
+    }
+    expect(calls.children).toEqual(all);
+    expect(all).toMatchObject({ alliance_mode_periods: 1, alliance_parties: 2 });
+    expect(calls.byChildren).toBe(0);
     expect(calls.planned).toBe(0);
     expect(calls.ran).toBeGreaterThan(0);
-    expect(calls.rows).toBe(1);
+    expect(calls.core).toBe(1);
+  });
+
+  it("keeps no policy that builds the alliance set for a child table", async () => {
+    const left = await sqlRows<{ policy: string }>(db.execute(sql`
+      select polname as policy from pg_policy
+      where coalesce(pg_get_expr(polqual, polrelid), '') || coalesce(pg_get_expr(polwithcheck, polrelid), '') like '%unnest(%app_alliance_ids%'`));
+    expect(left).toEqual([]);
   });
 
   // The alliance set is read from alliance_parties by an index-only scan, which stays so only
@@ -74,6 +93,45 @@ describe("the cost of the policies", () => {
       autovacuum_vacuum_insert_threshold: "1000",
       autovacuum_vacuum_insert_scale_factor: "0.001",
     });
+  });
+});
+
+describe("the membership view behind the child tables' policies (migration 0041)", () => {
+  it("belongs to a role that cannot log in, bypasses nothing, owns nothing else, and reads party rows through one plain policy", async () => {
+    const [owner] = await sqlRows<{ name: string; login: boolean; super: boolean; bypass: boolean }>(db.execute(sql`
+      select r.rolname as name, r.rolcanlogin as login, r.rolsuper as super, r.rolbypassrls as bypass
+      from pg_class c join pg_roles r on r.oid = c.relowner where c.oid = 'app_workspace_alliances'::regclass`));
+    expect(owner).toEqual({ name: "maillage_membership", login: false, super: false, bypass: false });
+    const owned = await sqlRows<{ name: string }>(db.execute(sql`select relname as name from pg_class where relowner = 'maillage_membership'::regrole`));
+    expect(owned.map((o) => o.name)).toEqual(["app_workspace_alliances"]);
+    const policies = await sqlRows<{ table: string; command: string; qual: string }>(db.execute(sql`
+      select c.relname as table, p.polcmd as command, pg_get_expr(p.polqual, p.polrelid) as qual
+      from pg_policy p join pg_class c on c.oid = p.polrelid where 'maillage_membership'::regrole = any(p.polroles)`));
+    expect(policies).toEqual([{ table: "alliance_parties", command: "r", qual: "true" }]);
+    const [reach] = await sqlRows<{ member: boolean }>(db.execute(sql`select pg_has_role(${REQUEST_ROLE}, 'maillage_membership', 'MEMBER') as member`));
+    expect(reach!.member).toBe(false);
+  });
+
+  it("shows a workspace its accepted alliances only: not another's, not one it is merely invited to, nothing without a workspace", async () => {
+    const a = await createWorkspaceWithRoles(db);
+    const b = await createWorkspaceWithRoles(db);
+    const orgB = await giveOrganisation(db, b.workspace.id);
+    const editorA = callerFor(db, a.users.editor);
+    const shared = await editorA.alliances.create({ workspaceSlug: a.workspace.slug, ...allianceInput({ partners: [{ organisationId: orgB, role: "partenaire" }] }) });
+    const own = await callerFor(db, b.users.editor).alliances.create({ workspaceSlug: b.workspace.slug, ...allianceInput() });
+    const partyB = (await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id: shared.id })).parties.find((p) => p.organisationId === orgB)!;
+    await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: shared.id, partyId: partyB.id });
+
+    const seen = (workspaceId: string | undefined, userId: string) =>
+      withScope(db, { userId, workspaceId }, async (tx) =>
+        (await sqlRows<{ id: string }>(tx.execute(sql`select alliance_id as id from app_workspace_alliances`))).map((r) => r.id).sort(),
+      );
+    expect(await seen(a.workspace.id, a.users.editor.id)).toEqual([shared.id]);
+    expect(await seen(b.workspace.id, b.users.editor.id)).toEqual([own.id]);
+    expect(await seen(undefined, b.users.editor.id)).toEqual([]);
+
+    await callerFor(db, b.users.admin).alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true });
+    expect(await seen(b.workspace.id, b.users.editor.id)).toEqual([shared.id, own.id].sort());
   });
 });
 
