@@ -40,7 +40,10 @@ GRANT EXECUTE ON FUNCTION app_workspace_id() TO maillage_membership;
 --> statement-breakpoint
 CREATE POLICY alliance_parties_membership ON alliance_parties FOR SELECT TO maillage_membership USING (true);
 --> statement-breakpoint
-CREATE VIEW app_workspace_alliances AS
+-- A security barrier: a condition written against the view (a cast that fails, say) is only
+-- evaluated on the rows the view shows, so it cannot reveal other workspaces' party rows through
+-- an error. The policies' `=` on uuid is leakproof and still reaches the party index.
+CREATE VIEW app_workspace_alliances WITH (security_barrier) AS
   SELECT p.alliance_id FROM alliance_parties p WHERE p.workspace_id = app_workspace_id() AND p.status = 'accepted';
 --> statement-breakpoint
 ALTER VIEW app_workspace_alliances OWNER TO maillage_membership;

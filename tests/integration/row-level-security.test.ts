@@ -97,11 +97,13 @@ describe("the cost of the policies", () => {
 });
 
 describe("the membership view behind the child tables' policies (migration 0041)", () => {
-  it("belongs to a role that cannot log in, bypasses nothing, owns nothing else, and reads party rows through one plain policy", async () => {
+  it("is a security barrier belonging to a role that cannot log in, bypasses nothing, owns nothing else, and reads party rows through one plain policy", async () => {
     const [owner] = await sqlRows<{ name: string; login: boolean; super: boolean; bypass: boolean }>(db.execute(sql`
       select r.rolname as name, r.rolcanlogin as login, r.rolsuper as super, r.rolbypassrls as bypass
       from pg_class c join pg_roles r on r.oid = c.relowner where c.oid = 'app_workspace_alliances'::regclass`));
     expect(owner).toEqual({ name: "maillage_membership", login: false, super: false, bypass: false });
+    const [view] = await sqlRows<{ options: string[] | null }>(db.execute(sql`select reloptions as options from pg_class where oid = 'app_workspace_alliances'::regclass`));
+    expect(view!.options).toEqual(["security_barrier=true"]);
     const owned = await sqlRows<{ name: string }>(db.execute(sql`select relname as name from pg_class where relowner = 'maillage_membership'::regrole`));
     expect(owned.map((o) => o.name)).toEqual(["app_workspace_alliances"]);
     const policies = await sqlRows<{ table: string; command: string; qual: string }>(db.execute(sql`
