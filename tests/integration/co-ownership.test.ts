@@ -109,6 +109,22 @@ describe("co-owning an alliance", () => {
     expect((await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => p.id === partyB.id)?.status).toBe("left");
   });
 
+  it("answers the procedures that check the party row alone only once the invitation is accepted, and no more after leaving", async () => {
+    const { a, b, id, partyB, editorA, adminB } = await twoPartners();
+    const reads = () => [
+      adminB.evaluation.cycles({ workspaceSlug: b.workspace.slug, allianceId: id }),
+      adminB.alliances.privateLayer({ workspaceSlug: b.workspace.slug, id }),
+    ];
+    const codes = async () => Promise.all(reads().map((r) => r.then(() => "OK", (e: unknown) => (e as { code?: string }).code)));
+    expect(await codes()).toEqual(["NOT_FOUND", "NOT_FOUND"]);
+    await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
+    expect(await codes()).toEqual(["NOT_FOUND", "NOT_FOUND"]);
+    await adminB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true });
+    expect(await codes()).toEqual(["OK", "OK"]);
+    await adminB.alliances.leave({ workspaceSlug: b.workspace.slug, id });
+    expect(await codes()).toEqual(["NOT_FOUND", "NOT_FOUND"]);
+  });
+
   it("refuses to invite an organisation that has no workspace here", async () => {
     const a = await createWorkspaceWithRoles(db);
     const editorA = callerFor(db, a.users.editor);

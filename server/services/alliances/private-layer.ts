@@ -4,7 +4,7 @@ import { alliancePrivateEntries, alliancePrivateNotes } from "../../../db/schema
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { loadAllianceCore } from "./get-alliance";
+import { requireAllianceParty } from "./get-alliance";
 
 export const SavePrivateNotesInput = z.object({
   allianceId: z.uuid(),
@@ -30,7 +30,7 @@ export type AddPrivateEntryInput = z.infer<typeof AddPrivateEntryInput>;
  * entries and budget lines. Only this workspace ever reads it (in code and by RLS).
  */
 export async function getPrivateLayer(ctx: WorkspaceContext, allianceId: string) {
-  await loadAllianceCore(ctx, allianceId);
+  await requireAllianceParty(ctx, allianceId);
   const [[notes], entries] = await Promise.all([
     ctx.tx
       .select()
@@ -54,7 +54,7 @@ export async function getPrivateLayer(ctx: WorkspaceContext, allianceId: string)
 
 /** Saves the private notes, owner and tags with the version check. Permission: alliances.write. Audited (in this workspace only). */
 export async function savePrivateNotes(ctx: WorkspaceContext, input: SavePrivateNotesInput) {
-  await loadAllianceCore(ctx, input.allianceId);
+  await requireAllianceParty(ctx, input.allianceId);
   const values = { notes: input.notes ?? null, internalOwner: input.internalOwner ?? null, tags: [...new Set(input.tags)] };
   const key = and(eq(alliancePrivateNotes.allianceId, input.allianceId), eq(alliancePrivateNotes.workspaceId, ctx.workspaceId));
   const saved =
@@ -76,7 +76,7 @@ export async function savePrivateNotes(ctx: WorkspaceContext, input: SavePrivate
 
 /** Adds a private timeline entry or an internal budget line. Permission: alliances.write. Audited. */
 export async function addPrivateEntry(ctx: WorkspaceContext, input: AddPrivateEntryInput) {
-  await loadAllianceCore(ctx, input.allianceId);
+  await requireAllianceParty(ctx, input.allianceId);
   const [entry] = await ctx.tx
     .insert(alliancePrivateEntries)
     .values({

@@ -4,7 +4,7 @@ import { alliances, allianceSdgClaims, allianceSdgTargets } from "../../../db/sc
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { loadAllianceCore } from "./get-alliance";
+import { loadAllianceCore, requireAllianceParty } from "./get-alliance";
 import { recordSharedChange } from "./shared-history";
 
 export const SaveSdgClaimsInput = z.object({
@@ -20,7 +20,7 @@ export const SaveSdgClaimsInput = z.object({
  * workspaces). Permission: alliances.read.
  */
 export async function getSdgClaims(ctx: WorkspaceContext, allianceId: string) {
-  await loadAllianceCore(ctx, allianceId);
+  await requireAllianceParty(ctx, allianceId);
   const targets = await ctx.tx
     .select({ target: allianceSdgTargets.target, goal: allianceSdgTargets.goal })
     .from(allianceSdgTargets)

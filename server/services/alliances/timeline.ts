@@ -1,7 +1,7 @@
 import { allianceTimeline } from "../../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { loadAllianceCore } from "./get-alliance";
+import { loadAllianceCore, requireAllianceParty } from "./get-alliance";
 import { recordSharedChange, sharedHistory } from "./shared-history";
 import type { AddTimelineEntryInput } from "./schemas";
 
@@ -22,6 +22,6 @@ export async function addTimelineEntry(ctx: WorkspaceContext, input: AddTimeline
  * co-owning party sees it. Permission: alliances.read.
  */
 export async function allianceHistory(ctx: WorkspaceContext, allianceId: string) {
-  await loadAllianceCore(ctx, allianceId);
+  await requireAllianceParty(ctx, allianceId);
   return sharedHistory(ctx, allianceId);
 }

@@ -16,7 +16,7 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { ensureWorkspaceOrganisation, findOrCreateOrganisation } from "../organisations/find-or-create-organisation";
-import { getAlliance, loadAllianceCore } from "./get-alliance";
+import { getAlliance } from "./get-alliance";
 import { workspaceLists } from "../workspaces/workspace-lists";
 import type { CreateAllianceInput, UpdateAllianceInput } from "./schemas";
 import { recordSharedChange } from "./shared-history";
@@ -167,7 +167,6 @@ export async function createAlliance(ctx: WorkspaceContext, input: CreateAllianc
  * Permission: alliances.write. Audited with before and after.
  */
 export async function updateAlliance(ctx: WorkspaceContext, input: UpdateAllianceInput) {
-  await loadAllianceCore(ctx, input.id);
   const before = await getAlliance(ctx, input.id);
   const [claimed] = await ctx.tx
     .update(alliances)

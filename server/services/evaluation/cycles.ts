@@ -5,7 +5,7 @@ import { DEFAULT_QUESTIONS, dimensionAverages, perceptionGaps, QUESTION_DIMENSIO
 import { AppError, sqlState } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { loadAllianceCore } from "../alliances/get-alliance";
+import { loadAllianceCore, requireAllianceParty } from "../alliances/get-alliance";
 import { recordSharedChange } from "../alliances/shared-history";
 import { enqueueAllianceEvent } from "../webhooks/webhooks";
 
@@ -232,7 +232,7 @@ export async function getCycle(ctx: WorkspaceContext, cycleId: string) {
 
 /** The alliance's cycles, newest first, with who answered. Permission: alliances.read. */
 export async function listCycles(ctx: WorkspaceContext, allianceId: string) {
-  await loadAllianceCore(ctx, allianceId);
+  await requireAllianceParty(ctx, allianceId);
   const cycles = await ctx.tx
     .select({ id: evaluationCycles.id, period: evaluationCycles.period, dueOn: evaluationCycles.dueOn, status: evaluationCycles.status, closedAt: evaluationCycles.closedAt })
     .from(evaluationCycles)

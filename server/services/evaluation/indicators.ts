@@ -5,7 +5,7 @@ import { INDICATOR_DIRECTIONS, INDICATOR_FREQUENCIES, INDICATOR_LIBRARY, progres
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { loadAllianceCore } from "../alliances/get-alliance";
+import { loadAllianceCore, requireAllianceParty } from "../alliances/get-alliance";
 import { recordSharedChange } from "../alliances/shared-history";
 
 const amount = z.number({ message: "errors.indicator.number" }).finite().min(-1e13).max(1e13);
@@ -118,7 +118,7 @@ export async function deleteResult(ctx: WorkspaceContext, input: z.infer<typeof 
  * progress toward the target. Permission: alliances.read.
  */
 export async function listIndicators(ctx: WorkspaceContext, allianceId: string) {
-  await loadAllianceCore(ctx, allianceId);
+  await requireAllianceParty(ctx, allianceId);
   const indicators = await ctx.tx.select().from(allianceIndicators).where(eq(allianceIndicators.allianceId, allianceId)).orderBy(asc(allianceIndicators.createdAt));
   const results = indicators.length
     ? await ctx.tx
