@@ -18,6 +18,12 @@ const schema = z.object({
   DEMO_SIGN_IN: z.enum(["true", "false"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Longest statement a request may run on the PostgreSQL server, in ms (0: no limit). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut, in ms. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Port the server listens on (npm start, npm run serve); `--port` overrides it. */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** Lets webhooks post to plain http://localhost (development and tests only). */
   WEBHOOK_ALLOW_LOCAL_HTTP: z.stringbool().default(false),
   /** Calls one API token may make per minute (per app process). */

@@ -19,7 +19,7 @@ const csp = [
 ].join("; ");
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "pino", "@etalab/decoupage-administratif", "@react-pdf/renderer", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "@etalab/decoupage-administratif", "@react-pdf/renderer", "exceljs"],
   poweredByHeader: false,
   async headers() {
     return [

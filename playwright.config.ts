@@ -10,7 +10,7 @@ if (!process.env.DATABASE_URL) {
 
 /**
  * Runs against a production build (`next build` first) served by `next start`, in Debian's
- * Chromium. Emails go to a local SMTP server started by global setup (e2e/fixtures/mailbox.ts).
+ * Chromium (scripts/serve.ts, the server `npm start` runs). Emails go to a local SMTP server started by global setup (e2e/fixtures/mailbox.ts).
  */
 export default defineConfig({
   testDir: "e2e",
@@ -40,7 +40,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node --import tsx scripts/prepare.ts && node node_modules/next/dist/bin/next start -p ${PORT}`,
+    command: `node --import tsx scripts/prepare.ts && node --import tsx scripts/serve.ts --port ${PORT}`,
     url: `${E2E_BASE_URL}/signin`,
     reuseExistingServer: false,
     timeout: 120_000,

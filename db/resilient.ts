@@ -7,11 +7,16 @@ interface Reporter {
 
 /**
  * postgres.js 3.4.x can throw an uncaught TypeError from its socket handling when a backend
- * dies mid-transaction (a PostgreSQL restart, pg_terminate_backend), and its pool can stay
- * unusable afterwards. Such an error is recognised by its origin in the driver's source.
+ * dies mid-transaction (a PostgreSQL restart, pg_terminate_backend): a write scheduled with
+ * setImmediate runs after the socket was closed and set to null (upstream issues #1154, #1208).
+ * Such an error is recognised by a stack frame in the driver's source. next.config.ts keeps the
+ * driver out of the server bundle (serverExternalPackages), so its frames read
+ * `node_modules/postgres/src/…` in the production build too; the bundled form of the same path
+ * (`node_modules_postgres_src_…`, which a build that bundled it again would show) is matched as
+ * well. `npm run drill` proves it against `next build && next start`.
  */
 export function isDriverSocketFault(error: unknown): boolean {
-  return error instanceof TypeError && /node_modules[\\/]postgres[\\/]/.test(error.stack ?? "");
+  return error instanceof TypeError && /node_modules[\\/_]postgres[\\/_]src[\\/_]/.test(error.stack ?? "");
 }
 
 /**
@@ -41,6 +46,11 @@ export class ResilientDatabase {
     this.current = openDatabase(this.options);
     this.current.finally(() => (this.replacing = false));
     old.then((db) => db.close()).catch(() => {});
+  }
+
+  /** Closes the current pool (or PGlite, removing its lock file); used once, at shutdown. */
+  async close(): Promise<void> {
+    await (await this.current).close();
   }
 
   /**

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 
 /**
- * `npm start`: prepare the database (migrations, demo data in demo mode), build the app,
- * then serve it on http://localhost:3000 (PORT to change it).
+ * `npm start`: prepare the database (migrations, demo data in demo mode), build the app, then
+ * serve it on http://localhost:3000 (PORT to change it). The server runs in this process, so a
+ * Ctrl-C or SIGTERM reaches its one shutdown handler (scripts/serve.ts).
  */
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { stdio: "inherit", shell: false });
@@ -11,4 +12,4 @@ function run(command: string, args: string[]) {
 
 run(process.execPath, ["--import", "tsx", "scripts/prepare.ts"]);
 run(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
-run(process.execPath, ["node_modules/next/dist/bin/next", "start"]);
+await import("./serve");

@@ -11,55 +11,79 @@ import { sendEvaluationReminders } from "./services/evaluation/reminders";
 import { dispatchNotificationEmails } from "./services/notifications/dispatch-emails";
 import { compactWorkspaceChanges } from "./services/stored-figures";
 import { refreshTerritoryStatistics, territoryStatisticsRefreshedAt } from "./services/territories/statistics";
+import type { SessionUser, TrpcContext } from "./trpc/init";
 
 /** How often notification emails waiting in the outbox are sent. */
 const NOTIFICATION_EMAIL_INTERVAL_MS = 15_000;
 /** How often workspaces' piled-up change rows are folded (see compactWorkspaceChanges). */
 const FIGURES_COMPACTION_INTERVAL_MS = 10 * 60_000;
-import type { SessionUser, TrpcContext } from "./trpc/init";
+/** How long shutdown waits for a running background job before closing the database under it. */
+const JOB_STOP_WAIT_MS = 5_000;
 
 interface Runtime {
   database: ResilientDatabase;
   mailer: Mailer;
+  /**
+   * Stops the background jobs (waiting for a running one to finish) and closes the database
+   * (PGlite removes its lock file). The server (scripts/serve.ts) calls it once, after the last
+   * request was answered; it is the process's only shutdown path.
+   */
+  shutdown(): Promise<void>;
 }
 
-const holder = globalThis as typeof globalThis & { __maillage?: Runtime };
+/** What the server script finds on globalThis: the runtime, once a request opened it. */
+export type RuntimeHolder = typeof globalThis & { __maillage?: Runtime };
+const holder = globalThis as RuntimeHolder;
 
 /**
  * The process-wide database and mailer, opened on first use (never at build time) and kept
- * on globalThis so hot reloads in development do not open a second PGlite on the same folder.
+ * on globalThis so hot reloads in development do not open a second PGlite on the same folder,
+ * and so the server script can shut them down.
  */
 export function runtime(): Runtime {
   if (holder.__maillage) return holder.__maillage;
   const config = env();
-  const database = new ResilientDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR, poolMax: config.DB_POOL_MAX });
+  const database = new ResilientDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.PGLITE_DIR,
+    poolMax: config.DB_POOL_MAX,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+  });
   database.installCrashGuard(process, logger());
-  const shutdown = () => {
-    database
-      .get()
-      .then((db) => db.close())
-      .finally(() => process.exit(0));
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
   const mailer = createMailer({ server: config.EMAIL_SERVER, from: config.EMAIL_FROM, log: logger() });
-  holder.__maillage = { database, mailer };
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<void>>();
+  let stopping = false;
+  holder.__maillage = {
+    database,
+    mailer,
+    async shutdown() {
+      stopping = true;
+      for (const timer of timers) clearTimeout(timer);
+      // A job that is still running after a few seconds (the national statistics take minutes)
+      // is cut by the database closing; its transaction rolls back and runs again at next start.
+      await Promise.race([Promise.allSettled([...running]), new Promise((resolve) => setTimeout(resolve, JOB_STOP_WAIT_MS).unref())]);
+      await database.close();
+    },
+  };
   /** Runs `task` every `ms` (and once after `firstMs` if given), never twice at once, logging failures. */
   const every = (ms: number, failure: string, task: (db: Database["db"]) => Promise<void>, firstMs?: number) => {
-    let running = false;
+    let busy = false;
     const tick = () => {
-      if (running) return;
-      running = true;
-      database
+      if (busy || stopping) return;
+      busy = true;
+      const run = database
         .get()
         .then(({ db }) => task(db))
         .catch((error: unknown) => logger().error({ err: error }, failure))
         .finally(() => {
-          running = false;
+          busy = false;
+          running.delete(run);
         });
+      running.add(run);
     };
-    if (firstMs !== undefined) setTimeout(tick, firstMs).unref();
-    setInterval(tick, ms).unref();
+    if (firstMs !== undefined) timers.push(setTimeout(tick, firstMs).unref());
+    timers.push(setInterval(tick, ms).unref());
   };
   // The notification outbox: emails go out after the change committed, never inside it.
   every(NOTIFICATION_EMAIL_INTERVAL_MS, "notification emails failed; retrying later", async (db) => {
@@ -98,8 +122,11 @@ export async function appDb() {
   return (await runtime().database.get()).db;
 }
 
-/** The tRPC context of one HTTP request. */
-export async function createRequestContext(headers: Headers, user: SessionUser | null): Promise<TrpcContext> {
+/**
+ * The tRPC context of one HTTP request. Its Idempotency-Key applies only when the request carries
+ * a single call (`singleCall`): one key cannot stand for several writes.
+ */
+export async function createRequestContext(headers: Headers, user: SessionUser | null, singleCall = true): Promise<TrpcContext> {
   const requestId = headers.get("x-request-id") ?? randomUUID();
   return {
     db: await appDb(),
@@ -109,6 +136,7 @@ export async function createRequestContext(headers: Headers, user: SessionUser |
     log: logger().child({ requestId, userId: user?.id }),
     mailer: runtime().mailer,
     appUrl: env().APP_URL,
+    idempotencyKey: singleCall ? headers.get("idempotency-key") : null,
     memberships: new Map(),
   };
 }

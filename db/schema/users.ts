@@ -60,3 +60,24 @@ export const rateLimitHits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/**
+ * Answers of writes sent with an Idempotency-Key, per user: the same key and the same request
+ * within 24 hours get the stored answer back instead of writing again. The row is written in the
+ * write's own transaction, so it exists exactly when the write committed (migration 0042).
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text().notNull(),
+    /** SHA-256 of the procedure's path and its input: a key reused for another request is refused. */
+    requestHash: text().notNull(),
+    /** The procedure's answer in the wire format, as JSON text (jsonb refuses the format's U+0000 marks). */
+    response: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);

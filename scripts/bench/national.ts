@@ -159,7 +159,7 @@ function ensureBuild() {
 }
 
 async function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(PORT)], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -10,7 +10,7 @@ import { translateKey } from "../i18n/translate";
 import type { Logger } from "../log";
 import { findActiveApiToken } from "../services/api/tokens";
 import type { Mailer } from "../services/mail/mailer";
-import { describeError } from "../trpc/init";
+import { describeError, RETRY_AFTER_SECONDS } from "../trpc/init";
 import { createCaller } from "../trpc/root";
 
 type Caller = ReturnType<typeof createCaller>;
@@ -181,6 +181,8 @@ export async function handleApiRequest(request: Request, path: string, deps: Api
       log: deps.log.child({ requestId, apiToken: token.id }),
       mailer: deps.mailer,
       appUrl: deps.appUrl,
+      // Write routes honour Idempotency-Key: the same key and body within 24 hours get the first answer.
+      idempotencyKey: found.route.write ? request.headers.get("idempotency-key") : null,
       memberships: new Map(),
     });
     try {
@@ -190,7 +192,14 @@ export async function handleApiRequest(request: Request, path: string, deps: Api
       const trpc = error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
       const { message, fieldErrors } = describeError(trpc, locale, requestId);
       if (trpc.code === "INTERNAL_SERVER_ERROR") deps.log.error({ err: trpc.cause ?? trpc, requestId }, "api call failed");
-      response = refusal(getHTTPStatusCodeFromError(trpc), trpc.code, message, requestId, fieldErrors ? { fields: fieldErrors } : {});
+      response = refusal(
+        getHTTPStatusCodeFromError(trpc),
+        trpc.code,
+        message,
+        requestId,
+        fieldErrors ? { fields: fieldErrors } : {},
+        trpc.code === "SERVICE_UNAVAILABLE" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {},
+      );
     }
   }
   for (const [k, v] of Object.entries(limitHeaders)) response.headers.set(k, v);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { isConnectionLoss, type Db } from "../../db/client";
 import { resultRows } from "../../db/rows";
 import type { WorkspaceContext } from "./context";
 
@@ -59,26 +59,57 @@ export async function storedFiguresEntry<T>(
       from (select count(*) as pending from workspace_changes w where w.workspace_id = ${ctx.workspaceId}) as c
       left join workspace_figures f on f.workspace_id = ${ctx.workspaceId} and f.kind = ${kind} and f.params = ${key}`),
   );
-  if (state!.pending >= COMPACT_AFTER) await compact(ctx);
   if (state!.payload !== null && state!.data_version === state!.version && state!.fresh) {
+    if (state!.pending >= COMPACT_AFTER) await storeQuietly(ctx, (tx) => compact(tx, ctx.workspaceId));
     return { value: state!.payload, validUntil: state!.valid_until === null ? null : new Date(state!.valid_until) };
   }
 
   const { value, validUntil } = await compute(new Date(state!.midnight));
-  // Keep the newest figures when two readers store at once; drop what older versions left, and
-  // the least recently computed rows beyond MAX_STORED.
-  await ctx.tx.execute(sql`
-    insert into workspace_figures (workspace_id, kind, params, data_version, valid_until, payload)
-    values (${ctx.workspaceId}, ${kind}, ${key}, ${state!.version}::bigint, ${validUntil ? validUntil.toISOString() : null}::timestamptz, ${JSON.stringify(value)}::jsonb)
-    on conflict (workspace_id, kind, params) do update
-      set data_version = excluded.data_version, computed_at = excluded.computed_at, valid_until = excluded.valid_until, payload = excluded.payload
-      where workspace_figures.data_version <= excluded.data_version`);
-  await ctx.tx.execute(sql`
-    delete from workspace_figures f where f.workspace_id = ${ctx.workspaceId}
-      and (f.data_version < ${state!.version}::bigint
-           or (f.kind, f.params) in (select o.kind, o.params from workspace_figures o where o.workspace_id = ${ctx.workspaceId}
-                                     order by o.computed_at desc, o.kind, o.params offset ${MAX_STORED}))`);
+  await storeQuietly(ctx, async (tx) => {
+    if (state!.pending >= COMPACT_AFTER) await compact(tx, ctx.workspaceId);
+    // Keep the newest figures when readers of several processes store at once; drop what older
+    // versions left, and the least recently computed rows beyond MAX_STORED.
+    await tx.execute(sql`
+      insert into workspace_figures (workspace_id, kind, params, data_version, valid_until, payload)
+      values (${ctx.workspaceId}, ${kind}, ${key}, ${state!.version}::bigint, ${validUntil ? validUntil.toISOString() : null}::timestamptz, ${JSON.stringify(value)}::jsonb)
+      on conflict (workspace_id, kind, params) do update
+        set data_version = excluded.data_version, computed_at = excluded.computed_at, valid_until = excluded.valid_until, payload = excluded.payload
+        where workspace_figures.data_version <= excluded.data_version`);
+    await tx.execute(sql`
+      delete from workspace_figures f where f.workspace_id = ${ctx.workspaceId}
+        and (f.data_version < ${state!.version}::bigint
+             or (f.kind, f.params) in (select o.kind, o.params from workspace_figures o where o.workspace_id = ${ctx.workspaceId}
+                                       order by o.computed_at desc, o.kind, o.params offset ${MAX_STORED}))`);
+  });
   return { value, validUntil };
+}
+
+/**
+ * Runs the writes a read makes to keep its figures for the next reader, so that they can never
+ * make the read fail. Two readers of one workspace storing at once locked figure and change rows
+ * in opposite orders and deadlocked (issue 19: pages answered 500). So at most one transaction
+ * per workspace stores at a time: the others skip storing (a transaction-level advisory lock,
+ * tried and never waited for). The writes run in a savepoint: if they fail all the same (a lock
+ * timeout, a row a writer holds), they are rolled back and the read still answers. A lost
+ * connection is not swallowed: the read could not answer anyway.
+ */
+async function storeQuietly(ctx: WorkspaceContext, write: (tx: Db) => Promise<void>): Promise<void> {
+  const [lock] = resultRows<{ locked: boolean }>(
+    await ctx.tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('maillage.workspace_figures'), hashtext(${ctx.workspaceId}::text)) as locked`),
+  );
+  if (!lock?.locked) return;
+  try {
+    await ctx.tx.transaction(async (savepoint) => {
+      // Bounded, so a store never waits long behind a writer's row lock; set back before the
+      // savepoint is released (a rolled-back savepoint undoes the setting by itself).
+      await savepoint.execute(sql`select set_config('lock_timeout', '200ms', true)`);
+      await write(savepoint as unknown as Db);
+      await savepoint.execute(sql`select set_config('lock_timeout', '0', true)`);
+    });
+  } catch (error) {
+    if (isConnectionLoss(error)) throw error;
+    ctx.log.warn({ err: error }, "stored figures not saved; the read answers without them");
+  }
 }
 
 /**
@@ -86,11 +117,11 @@ export async function storedFiguresEntry<T>(
  * total, hence the version, stays the same. Rows of transactions still running are not visible
  * here and stay.
  */
-async function compact(ctx: WorkspaceContext) {
-  await ctx.tx.execute(sql`
-    with moved as (delete from workspace_changes where workspace_id = ${ctx.workspaceId} returning 1)
+async function compact(tx: Db, workspaceId: string) {
+  await tx.execute(sql`
+    with moved as (delete from workspace_changes where workspace_id = ${workspaceId} returning 1)
     insert into workspace_data_versions (workspace_id, version)
-    select ${ctx.workspaceId}, count(*) from moved
+    select ${workspaceId}, count(*) from moved
     on conflict (workspace_id) do update set version = workspace_data_versions.version + excluded.version`);
 }
 

@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import type { TrpcContext } from "./init";
+import { RETRY_AFTER_SECONDS, type TrpcContext } from "./init";
 import { appRouter } from "./root";
 
 /** Calls one HTTP request may batch: beyond that the whole batch is refused. */
@@ -21,7 +21,7 @@ export function isCrossOriginMutation(req: Request, allowedOrigins: string[]): b
 
 export async function handleTrpcRequest(
   req: Request,
-  options: { createContext: () => Promise<TrpcContext>; allowedOrigins: string[] },
+  options: { createContext: (calls: number) => Promise<TrpcContext>; allowedOrigins: string[] },
 ): Promise<Response> {
   if (isCrossOriginMutation(req, options.allowedOrigins)) {
     return Response.json({ error: { message: "Cross-origin request refused", code: "FORBIDDEN" } }, { status: 403 });
@@ -30,7 +30,9 @@ export async function handleTrpcRequest(
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: options.createContext,
+    createContext: ({ info }) => options.createContext(info.calls.length),
     maxBatchSize: MAX_BATCH_SIZE,
+    responseMeta: ({ errors }) =>
+      errors.some((e) => e.code === "SERVICE_UNAVAILABLE") ? { headers: new Headers({ "Retry-After": String(RETRY_AFTER_SECONDS) }) } : {},
   });
 }

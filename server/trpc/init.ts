@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
-import type { Db } from "../../db/client";
+import { isConnectionLoss, type Db } from "../../db/client";
+import { isDriverSocketFault } from "../../db/resilient";
 import { wire } from "../../domain/wire";
 import type { Locale } from "../../messages/locales";
 import { AppError } from "../errors";
@@ -24,6 +25,11 @@ export interface TrpcContext {
   log: Logger;
   mailer: Mailer;
   appUrl: string;
+  /**
+   * The request's Idempotency-Key header, unchecked (authedProcedure checks it); applies to a
+   * request carrying one mutation only.
+   */
+  idempotencyKey?: string | null;
   /** Membership lookups memoised for the batch of calls in one request. */
   memberships: Map<string, Promise<{ workspaceId: string; role: import("../../domain/roles").Role } | null>>;
 }
@@ -50,6 +56,18 @@ export function describeError(error: TRPCError, locale: Locale, requestId: strin
   if (error.code === "INTERNAL_SERVER_ERROR") return { message: translateKey(locale, "errors.internal", { requestId }) };
   return { message: translateKey(locale, `errors.trpc.${error.code}`) };
 }
+
+/**
+ * Whether a call failed because the database could not be reached or its connection died (a
+ * restart, a killed backend): the client is told to retry shortly (503 with Retry-After), not
+ * that something is broken.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return isConnectionLoss(error) || isDriverSocketFault(error) || isDriverSocketFault((error as { cause?: unknown } | null)?.cause);
+}
+
+/** Seconds a client is asked to wait before retrying after a database fault. */
+export const RETRY_AFTER_SECONDS = 1;
 
 export const t = initTRPC.context<TrpcContext>().create({
   transformer: wire,
@@ -88,6 +106,10 @@ export const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   if (cause instanceof AppError) {
     ctx.log.info({ path, type, ms, code: cause.code, key: cause.messageKey }, "procedure refused");
     throw new TRPCError({ code: STATUS[cause.code], message: cause.messageKey, cause });
+  }
+  if (isDatabaseUnavailable(cause ?? result.error)) {
+    ctx.log.warn({ path, type, ms, err: cause }, "database unavailable; answered 503");
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "errors.trpc.SERVICE_UNAVAILABLE", cause: cause ?? undefined });
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.log.error({ path, type, ms, err: cause ?? result.error }, "procedure failed");

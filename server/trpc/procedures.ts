@@ -6,6 +6,7 @@ import { enterWorkspace, withScope } from "../../db/scope";
 import { can, type Role } from "../../domain/roles";
 import { PROCEDURE_PERMISSIONS } from "../auth/procedure-permissions";
 import { AppError } from "../errors";
+import { checkIdempotencyKey, requestFingerprint, storeAnswer, storedAnswer } from "../services/idempotency";
 import type { ServiceContext, WorkspaceContext } from "../services/context";
 import { workspaceSlug } from "../services/workspaces/schemas";
 import { errorMapping, t } from "./init";
@@ -19,28 +20,60 @@ export const publicProcedure = t.procedure.use(errorMapping);
  * A signed-in user. The whole call runs in one transaction scoped to that user (request
  * role + app.user_id); a failed call throws inside it so its writes roll back.
  */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, next, type, path, getRawInput }) => {
   const user = ctx.user;
   if (!user) throw new AppError("UNAUTHORIZED", "errors.trpc.UNAUTHORIZED");
+  const key = type === "mutation" ? checkIdempotencyKey(ctx.idempotencyKey) : null;
+  const fingerprint = key ? requestFingerprint(path, await getRawInput()) : "";
   const committed: Array<() => void> = [];
-  const outcome = await withScope(ctx.db, { userId: user.id }, async (tx) => {
-    const service: ServiceContext = {
-      tx,
-      actor: { userId: user.id, email: user.email },
-      requestId: ctx.requestId,
-      log: ctx.log.child({ userId: user.id }),
-      locale: ctx.locale,
-      mailer: ctx.mailer,
-      appUrl: ctx.appUrl,
-      afterCommit: (task) => committed.push(task),
-    };
-    const result = await next({ ctx: { service } });
-    if (!result.ok) throw result.error;
-    return result;
-  });
+  const run = () =>
+    withScope(ctx.db, { userId: user.id }, async (tx) => {
+      if (key) {
+        const stored = await storedAnswer(tx, user.id, key, fingerprint);
+        if (stored) return replayed(stored.data);
+      }
+      const service: ServiceContext = {
+        tx,
+        actor: { userId: user.id, email: user.email },
+        requestId: ctx.requestId,
+        log: ctx.log.child({ userId: user.id }),
+        locale: ctx.locale,
+        mailer: ctx.mailer,
+        appUrl: ctx.appUrl,
+        afterCommit: (task) => committed.push(task),
+      };
+      const result = await next({ ctx: { service } });
+      if (!result.ok) throw result.error;
+      // Stored in the write's own transaction: the key exists exactly when the write committed.
+      if (key && !(await storeAnswer(tx, user.id, key, fingerprint, result.data))) throw new DuplicateRequest();
+      return result;
+    });
+  let outcome;
+  try {
+    outcome = await run();
+  } catch (error) {
+    if (!(error instanceof DuplicateRequest)) throw error;
+    // The same request, sent twice at once, committed first elsewhere: this one's write was
+    // rolled back, and it answers what the first one stored.
+    committed.length = 0;
+    ctx.log.info({ path }, "idempotent request answered by a concurrent twin");
+    outcome = await run();
+  }
   for (const task of committed) task();
   return outcome;
 });
+
+/** Thrown inside the transaction to roll back a write whose key another request stored first. */
+class DuplicateRequest extends Error {}
+
+/**
+ * A stored answer given back as the procedure's result. tRPC's middleware results carry a marker
+ * that only next() sets; a replay does not call next(), so it sets the same marker itself
+ * ("middlewareMarker" in @trpc/server 11.22, pinned; the idempotency tests replay through it).
+ */
+function replayed(data: unknown) {
+  return { ok: true as const, data, marker: "middlewareMarker" as never };
+}
 
 /**
  * The caller's membership of the workspace named `slug`; when found, the same statement narrows

@@ -330,7 +330,9 @@ export async function refreshTerritoryStatistics(db: Db): Promise<RefreshResult>
     async (tx) => {
       // One computation at a time across app instances; the others skip their turn.
       const [lock] = resultRows<{ locked: boolean }>(
-        await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('maillage.territory_statistics')) as locked, set_config('role', 'maillage_statistician', true)`),
+        // At national scale the computation takes minutes: the request timeouts do not apply to it.
+        await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('maillage.territory_statistics')) as locked, set_config('role', 'maillage_statistician', true),
+          set_config('statement_timeout', '0', true), set_config('idle_in_transaction_session_timeout', '0', true)`),
       );
       if (!lock?.locked) return { alliances: 0, cells: 0, durationMs: 0, skipped: true };
       const q: Query = async <T>(query: SQL) => resultRows<T>(await tx.execute(query));

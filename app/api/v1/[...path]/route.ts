@@ -1,5 +1,6 @@
 import { env } from "@/env";
 import { handleApiRequest } from "@/server/api/http-api";
+import { guardDatabase } from "@/server/http/unavailable";
 import { logger } from "@/server/log";
 import { appDb, runtime } from "@/server/runtime";
 
@@ -10,4 +11,6 @@ async function handler(request: Request, { params }: { params: Promise<{ path: s
   return handleApiRequest(request, `/${path.join("/")}`, { db: await appDb(), log: logger(), mailer: runtime().mailer, appUrl: config.APP_URL, rateLimit: config.API_RATE_LIMIT });
 }
 
-export { handler as GET, handler as POST, handler as PUT };
+const guarded = guardDatabase(handler);
+
+export { guarded as GET, guarded as POST, guarded as PUT };

@@ -1,0 +1,103 @@
+/**
+ * The app's HTTP server: Next.js's request handler (the production build, or `--dev`) behind a
+ * node:http server that this process owns, so that shutdown happens in one place.
+ *
+ * On SIGTERM or SIGINT: stop accepting connections and say `Connection: close` on every answer
+ * still to come, close idle keep-alive connections, let requests in flight finish for up to
+ * SHUTDOWN_GRACE_MS, close whatever connection is left, stop the background jobs, close the
+ * database (PGlite removes its lock file), exit 0. `next start` has its own signal handler (it
+ * exits 143 without waiting for the database), and the app had a second one that closed the pool
+ * under requests still running (issue 19): neither is installed any more.
+ *
+ *   node --import tsx scripts/serve.ts [--port 3000] [--hostname 0.0.0.0] [--dev]
+ */
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import { env } from "../env";
+import { logger } from "../server/log";
+import type { RuntimeHolder } from "../server/runtime";
+
+const { values: args } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" }, dev: { type: "boolean", default: false } },
+});
+const dev = args.dev === true;
+if (!dev) (process.env as Record<string, string>).NODE_ENV = "production";
+
+const config = env();
+const port = args.port ? Number(args.port) : config.PORT;
+const hostname = args.hostname;
+const log = logger().child({ component: "server" });
+
+const { default: next } = await import("next");
+const app = next({ dev, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+let inFlight = 0;
+let draining = false;
+let whenIdle: (() => void) | null = null;
+
+const server = createServer((req, res) => {
+  inFlight++;
+  res.once("close", () => {
+    inFlight--;
+    if (inFlight === 0) whenIdle?.();
+  });
+  if (draining) {
+    // The connection ends after this answer; a load balancer learns it from /api/ready first.
+    res.setHeader("Connection", "close");
+    if (req.url === "/api/ready") {
+      res.writeHead(503, { "Content-Type": "application/json", "Retry-After": "5" }).end(JSON.stringify({ ready: false, reason: "shutting down" }));
+      return;
+    }
+  }
+  handle(req, res).catch((error: unknown) => {
+    log.error({ err: error, url: req.url }, "request handler failed");
+    if (!res.headersSent) res.writeHead(500).end();
+    else res.destroy();
+  });
+});
+
+server.listen(port, hostname, () => {
+  log.info({ port, hostname: hostname ?? "(all)", dev }, `Maillage listening on http://${hostname ?? "localhost"}:${port}`);
+});
+
+async function shutdown(signal: NodeJS.Signals) {
+  if (draining) {
+    log.warn({ signal }, "already stopping");
+    return;
+  }
+  draining = true;
+  const started = Date.now();
+  const graceMs = config.SHUTDOWN_GRACE_MS;
+  // Whatever happens below, the process does not outlive its grace by much.
+  setTimeout(() => {
+    log.error("shutdown did not finish in time; exiting");
+    process.exit(1);
+  }, graceMs + 15_000).unref();
+  log.info({ signal, inFlight, graceMs }, "stopping: no new connections, finishing requests in flight");
+
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  if (inFlight > 0) {
+    await new Promise<void>((resolve) => {
+      whenIdle = resolve;
+      setTimeout(resolve, graceMs).unref();
+    });
+  }
+  const cut = inFlight;
+  server.closeAllConnections();
+  await closed;
+  try {
+    await app.close();
+    await (globalThis as RuntimeHolder).__maillage?.shutdown();
+  } catch (error) {
+    log.error({ err: error }, "closing the app failed");
+    process.exit(1);
+  }
+  log.info({ ms: Date.now() - started, cut }, "stopped");
+  process.exit(0);
+}
+
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
