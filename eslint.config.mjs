@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".data/**", ".e2e/**", ".bench-framework/**", "node_modules/**", "next-env.d.ts", "db/migrations/**"],
+    ignores: [".next/**", ".data/**", ".e2e/**", ".bench-framework/**", ".drill/**", "node_modules/**", "next-env.d.ts", "db/migrations/**"],
   },
   {
     // Playwright fixtures receive a `use` callback; tests are not React code.

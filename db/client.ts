@@ -11,7 +11,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations
 export interface Database {
   db: Db;
   kind: "postgres" | "pglite";
-  close(): Promise<void>;
+  /** Closes the pool; statements still running after `timeoutS` (postgres.js only, default 5) are cut. */
+  close(timeoutS?: number): Promise<void>;
 }
 
 export interface DatabaseOptions {
@@ -25,8 +26,6 @@ export interface DatabaseOptions {
    * its own transaction. Default: none (scripts); the app sets DB_STATEMENT_TIMEOUT_MS.
    */
   statementTimeoutMs?: number;
-  /** Called when a transaction fails because its connection died (PostgreSQL server only). */
-  onConnectionLost?: (error: unknown) => void;
   /** Sees every statement drizzle sends, with its parameters (the benchmark replays them). */
   logger?: { logQuery(query: string, params: unknown[]): void };
 }
@@ -91,18 +90,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
       onnotice: () => {},
     });
-    const onLost = options.onConnectionLost;
-    if (onLost) {
-      // Every request runs in a transaction: watching begin() sees each lost connection.
-      const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>;
-      (client as unknown as { begin: typeof begin }).begin = (...args) =>
-        begin(...args).catch((error: unknown) => {
-          if (isConnectionLoss(error)) onLost(error);
-          throw error;
-        });
-    }
     const db = drizzle({ client, schema, casing: "snake_case", logger: options.logger }) as unknown as Db;
-    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    return { db, kind: "postgres", close: (timeoutS = 5) => client.end({ timeout: timeoutS }) };
   }
 
   const dataDir = options.dataDir ?? ".data/pglite";

@@ -1,10 +1,15 @@
 import path from "node:path";
 import type { Database } from "./client";
+import { checkGrants, ensureRoles } from "./roles";
 
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
-/** Applies the committed migrations (schema, then row-level-security policies) to either driver. */
+/**
+ * Creates or repairs the roles (db/roles.ts), then applies the committed migrations (schema, then
+ * row-level-security policies) to either driver, then checks the request role has its grants.
+ */
 export async function migrateDatabase(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
+  await ensureRoles(database);
   if (database.kind === "postgres") {
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     await migrate(database.db as never, { migrationsFolder });
@@ -12,4 +17,5 @@ export async function migrateDatabase(database: Database, migrationsFolder = MIG
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(database.db as never, { migrationsFolder });
   }
+  await checkGrants(database);
 }

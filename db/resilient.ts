@@ -6,31 +6,46 @@ interface Reporter {
 }
 
 /**
- * postgres.js 3.4.x can throw an uncaught TypeError from its socket handling when a backend
- * dies mid-transaction (a PostgreSQL restart, pg_terminate_backend): a write scheduled with
- * setImmediate runs after the socket was closed and set to null (upstream issues #1154, #1208).
+ * postgres.js 3.4.9 throws an uncaught TypeError from its socket handling when a backend dies
+ * inside a transaction (upstream issues #1154, #1186, #1208): a write scheduled with setImmediate
+ * runs after the socket was closed and set to null. patches/postgres+3.4.9.patch (applied by
+ * patch-package at install) fixes that and the stale state a closed connection carried into
+ * its next session; this guard stays in case another path of the driver throws the same way.
  * Such an error is recognised by a stack frame in the driver's source. next.config.ts keeps the
  * driver out of the server bundle (serverExternalPackages), so its frames read
- * `node_modules/postgres/src/…` in the production build too; the bundled form of the same path
- * (`node_modules_postgres_src_…`, which a build that bundled it again would show) is matched as
- * well. `npm run drill` proves it against `next build && next start`.
+ * `node_modules/postgres/src/…` in the production build too, and the patched file is the one
+ * that runs; the bundled form of the path (`node_modules_postgres_src_…`) is matched as well.
+ * `npm run drill` proves it against the production build.
  */
 export function isDriverSocketFault(error: unknown): boolean {
   return error instanceof TypeError && /node_modules[\\/_]postgres[\\/_]src[\\/_]/.test(error.stack ?? "");
 }
 
 /**
- * The process's database, replaceable: when a transaction loses its connection, or the driver
- * faults, the pool is dropped and a fresh one opened, so later requests are served again
- * (postgres.js can otherwise keep handing out a pool that never answers).
+ * How long a replaced pool keeps serving the requests that already hold it before it is closed;
+ * closing then waits RETIRE_CLOSE_S more for their statements and cuts what is left.
+ */
+const RETIRE_AFTER_MS = 2_000;
+const RETIRE_CLOSE_S = 2;
+
+/**
+ * The process's database, replaceable: should the driver fault all the same, the pool is
+ * replaced by a fresh one, since the connection it faulted on cannot be trusted. Requests that
+ * started on the old pool (a page render holds its database for its whole render) finish on it:
+ * it is closed RETIRE_AFTER_MS later rather than under them (closing it at once made their next
+ * statements fail with CONNECTION_ENDED: the drill saw pages answer 500 after the database had
+ * recovered). A plain lost connection needs no new pool: with the patch, postgres.js fails what
+ * the dead session held and opens a new connection for the next statement.
  */
 export class ResilientDatabase {
   private current: Promise<Database>;
-  private replacing = false;
+  private readonly retiring = new Set<Promise<Database>>();
   private readonly options: DatabaseOptions;
+  /** How many times the pool was replaced (the drill and tests read it). */
+  replacements = 0;
 
   constructor(options: DatabaseOptions) {
-    this.options = { ...options, onConnectionLost: () => this.replace() };
+    this.options = options;
     this.current = openDatabase(this.options);
   }
 
@@ -38,19 +53,23 @@ export class ResilientDatabase {
     return this.current;
   }
 
-  /** Opens a new pool and closes the old one in the background. */
+  /** Opens a new pool; the old one is closed once the requests holding it are done. */
   replace(): void {
-    if (this.replacing) return;
-    this.replacing = true;
+    this.replacements++;
     const old = this.current;
     this.current = openDatabase(this.options);
-    this.current.finally(() => (this.replacing = false));
-    old.then((db) => db.close()).catch(() => {});
+    this.retiring.add(old);
+    setTimeout(() => {
+      this.retiring.delete(old);
+      old.then((db) => db.close(RETIRE_CLOSE_S)).catch(() => {});
+    }, RETIRE_AFTER_MS).unref();
   }
 
-  /** Closes the current pool (or PGlite, removing its lock file); used once, at shutdown. */
+  /** Closes the pool (or PGlite, removing its lock file) and any being retired; once, at shutdown. */
   async close(): Promise<void> {
-    await (await this.current).close();
+    const all = [this.current, ...this.retiring];
+    this.retiring.clear();
+    await Promise.allSettled(all.map(async (db) => (await db).close()));
   }
 
   /**

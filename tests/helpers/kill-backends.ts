@@ -12,7 +12,8 @@ const url = process.env.DATABASE_URL!;
 const rounds = Number(process.argv[2] ?? 8);
 const faults: string[] = [];
 const resilient = new ResilientDatabase({ url, poolMax: 3 });
-// Without this guard the process dies on the first driver fault (try it: comment it out).
+// Without the driver patch (patches/postgres+3.4.9.patch) the driver throws from its socket
+// code here; the guard would then keep the process alive, and the test counts those faults.
 resilient.installCrashGuard(process, {
   error: (details) => faults.push(String((details as { err: Error }).err.message)),
   fatal: (details) => {
