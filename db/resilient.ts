@@ -18,7 +18,7 @@ interface Reporter {
  * `npm run drill` proves it against the production build.
  */
 export function isDriverSocketFault(error: unknown): boolean {
-  return error instanceof TypeError && /node_modules[\\/_]postgres[\\/_]src[\\/_]/.test(error.stack ?? "");
+  return error instanceof TypeError && /node_modules[\\/_]postgres[\\/_](?:cjs[\\/_])?src[\\/_]/.test(error.stack ?? "");
 }
 
 /**

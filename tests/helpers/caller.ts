@@ -17,7 +17,7 @@ export class RecordingMailer implements Mailer {
   }
 }
 
-export function testContext(db: Db, user: SessionUser | null, options: { mailer?: Mailer; locale?: Locale } = {}): TrpcContext {
+export function testContext(db: Db, user: SessionUser | null, options: { mailer?: Mailer; locale?: Locale; idempotencyKey?: string } = {}): TrpcContext {
   return {
     db,
     user,
@@ -26,12 +26,13 @@ export function testContext(db: Db, user: SessionUser | null, options: { mailer?
     log: logger(),
     mailer: options.mailer ?? new RecordingMailer(),
     appUrl: "http://localhost:3000",
+    idempotencyKey: options.idempotencyKey ?? null,
     memberships: new Map(),
   };
 }
 
 /** The root router called as `user` would call it over HTTP, minus the transport. */
-export function callerFor(db: Db, user: SessionUser | null, options: { mailer?: Mailer; locale?: Locale } = {}) {
+export function callerFor(db: Db, user: SessionUser | null, options: { mailer?: Mailer; locale?: Locale; idempotencyKey?: string } = {}) {
   return createCaller(testContext(db, user, options));
 }
 
