@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -13,6 +13,11 @@ export interface Database {
   kind: "postgres" | "pglite";
   /** Closes the pool; statements still running after `timeoutS` (postgres.js only, default 5) are cut. */
   close(timeoutS?: number): Promise<void>;
+  /**
+   * PGlite only: writes a consistent copy of the data directory (a gzipped tar) to `file`, taken
+   * between transactions; returns its size in bytes. PostgreSQL is backed up with pg_dump.
+   */
+  backup?(file: string): Promise<number>;
 }
 
 export interface DatabaseOptions {
@@ -108,6 +113,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         await client.close();
         release();
       },
+      // Inside a transaction of its own, so that no transaction of the app is open while the files
+      // are copied (PGlite runs one at a time); written aside, then renamed, so a file at `file`
+      // is always whole.
+      backup: async (file) => {
+        const archive = await client.transaction(() => client.dumpDataDir("gzip"));
+        const bytes = new Uint8Array(await archive.arrayBuffer());
+        writeFileSync(`${file}.partial`, bytes);
+        renameSync(`${file}.partial`, file);
+        return bytes.length;
+      },
     };
   } catch (error) {
     release();
@@ -141,6 +156,16 @@ function lockDataDir(dataDir: string): () => void {
     }
   }
   throw new Error(`Could not lock ${dataDir}`);
+}
+
+/** The live process holding the embedded database's lock file, or null when none does. */
+export function dataDirOwner(dataDir: string): number | null {
+  try {
+    const pid = Number(readFileSync(`${path.resolve(dataDir)}.lock`, "utf8"));
+    return pid && isAlive(pid) ? pid : null;
+  } catch {
+    return null;
+  }
 }
 
 function isAlive(pid: number): boolean {

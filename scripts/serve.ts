@@ -11,8 +11,10 @@
  *
  *   node --import tsx scripts/serve.ts [--port 3000] [--hostname 0.0.0.0] [--dev]
  */
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import { backupErrorFile, backupRequestFile } from "../db/backup";
 import { env } from "../env";
 import { logger } from "../server/log";
 import type { RuntimeHolder } from "../server/runtime";
@@ -98,6 +100,30 @@ async function shutdown(signal: NodeJS.Signals) {
   log.info({ ms: Date.now() - started, cut }, "stopped");
   process.exit(0);
 }
+
+// `npm run db:backup` while the app holds the embedded database: the copy is taken here.
+process.on("SIGUSR2", () => {
+  const dataDir = config.PGLITE_DIR;
+  let target: string;
+  try {
+    target = readFileSync(backupRequestFile(dataDir), "utf8").trim();
+  } catch {
+    return;
+  }
+  const runtime = (globalThis as RuntimeHolder).__maillage;
+  const started = Date.now();
+  Promise.resolve()
+    .then(() => {
+      if (typeof runtime?.backup !== "function") throw new Error("the database is not open in this process");
+      return runtime.backup(target);
+    })
+    .then((bytes) => log.info({ file: target, bytes, ms: Date.now() - started }, "embedded database backed up"))
+    .catch((error: unknown) => {
+      log.error({ err: error }, "backup failed");
+      writeFileSync(backupErrorFile(dataDir), String((error as Error).message ?? error));
+    })
+    .finally(() => rmSync(backupRequestFile(dataDir), { force: true }));
+});
 
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

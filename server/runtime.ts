@@ -29,6 +29,8 @@ interface Runtime {
    * request was answered; it is the process's only shutdown path.
    */
   shutdown(): Promise<void>;
+  /** A consistent copy of the embedded database into `file` (db/backup.ts asks for it by signal). */
+  backup(file: string): Promise<number>;
 }
 
 /** What the server script finds on globalThis: the runtime, once a request opened it. */
@@ -64,6 +66,11 @@ export function runtime(): Runtime {
       // is cut by the database closing; its transaction rolls back and runs again at next start.
       await Promise.race([Promise.allSettled([...running]), new Promise((resolve) => setTimeout(resolve, JOB_STOP_WAIT_MS).unref())]);
       await database.close();
+    },
+    async backup(file) {
+      const current = await database.get();
+      if (!current.backup) throw new Error("Only the embedded database is backed up by the app: use pg_dump for PostgreSQL.");
+      return current.backup(file);
     },
   };
   /** Runs `task` every `ms` (and once after `firstMs` if given), never twice at once, logging failures. */

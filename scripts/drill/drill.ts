@@ -17,7 +17,8 @@
  * Fails on: the app process gone, a request unanswered after 5 s, any 5xx (or refused
  * connection) outside a fault window, recovery slower than 2 s after PostgreSQL answers again,
  * an acknowledged write missing, a write duplicated despite its key, any difference after the
- * restore. Prints its figures; `--json` adds one JSON line. `--only a,b` picks scenarios.
+ * restore. Prints its figures; `--json` adds one JSON line. `--only a,b` picks scenarios. Builds
+ * the app first when `.next` holds no build (`--build` forces it).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -98,8 +99,10 @@ async function startApp(env: NodeJS.ProcessEnv, port = PORT): Promise<App> {
     env: { ...env, APP_URL: `http://localhost:${port}` },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  // Both streams into one file, which neither may close (the other may still write).
+  child.stdout!.pipe(log, { end: false });
+  child.stderr!.pipe(log, { end: false });
+  child.once("exit", () => setTimeout(() => log.end(), 100));
   const app: App = {
     child,
     port,
@@ -259,6 +262,10 @@ function report(name: string, outcomes: Outcome[], windows: Window[]) {
 
 const started = Date.now();
 let exitCode = 0;
+if (!existsSync(".next/BUILD_ID") || flag("build")) {
+  say("building the app (next build)…");
+  run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+}
 try {
   const pgScenarios = [...scenarios].filter((s) => s !== "pglite");
   if (pgScenarios.length) await postgresDrill(new Set(pgScenarios));
@@ -481,7 +488,16 @@ async function pgliteDrill() {
     const kills: number[] = [];
     const windows: Window[] = [];
     const traffic = startTraffic(target, { writers: 2, readers: 1, pages: 0, allianceIds: demo.allianceIds, run: `${RUN}p` });
+    let backup: { file: string; requestedAt: number; ms: number } | null = null;
     try {
+      // A copy taken by the running app in the middle of the writes (npm run db:backup).
+      await sleep(2_000);
+      const file = path.join(WORK, `pglite-${RUN}.tar.gz`);
+      const requestedAt = Date.now();
+      const out = run(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", file], env);
+      backup = { file, requestedAt, ms: Date.now() - requestedAt };
+      say(`  db:backup during writes: ${out.trim()} in ${backup.ms} ms`);
+      if (!/taken by the running app/.test(out)) fail("pglite: the backup was not taken by the running app");
       for (let i = 0; i < 3; i++) {
         await sleep(3_000);
         const at = Date.now();
@@ -518,13 +534,30 @@ async function pgliteDrill() {
       traffic,
       "pglite",
     );
+    // The copy restored: every write acknowledged before the backup was asked for is in it.
+    if (backup) {
+      run(process.execPath, ["--import", "tsx", "scripts/db-restore.ts", backup.file], env);
+      const before = [...traffic.acknowledgedAt.entries()].filter(([, at]) => at < backup!.requestedAt).map(([m]) => m);
+      const database = await openDatabase({ dataDir });
+      let found: Set<string>;
+      try {
+        found = new Set(
+          resultRows<{ title: string }>(await database.db.execute(sql`select title from alliance_timeline where title like ${`drill-${RUN}p-%`}`)).map((r) => r.title),
+        );
+      } finally {
+        await database.close();
+      }
+      const missing = before.filter((m) => !found.has(m));
+      say(`  db:restore of that copy: ${before.length} writes acknowledged before the backup, ${before.length - missing.length} in the copy`);
+      figures.pgliteBackup = { ms: backup.ms, acknowledgedBefore: before.length, inCopy: before.length - missing.length };
+      if (missing.length) fail(`pglite: ${missing.length} writes acknowledged before the backup are missing from it`);
+    }
     // An idle server stopped at once: the database closes and the lock file goes.
     const idle = await startApp(env, PORT + 2);
     const idleStop = await stopApp(idle);
     if (existsSync(`${dataDir}.lock`) || idleStop.code !== 0) fail(`pglite: idle SIGTERM exit ${idleStop.code}, lock ${existsSync(`${dataDir}.lock`) ? "left" : "removed"}`);
     else say(`  idle SIGTERM: exit 0 in ${idleStop.ms} ms, lock file removed`);
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(`${dataDir}.lock`, { force: true });
+    for (const leftover of readdirSync(WORK).filter((f) => f.startsWith(`pglite-${RUN}`))) rmSync(path.join(WORK, leftover), { recursive: true, force: true });
   }
 }

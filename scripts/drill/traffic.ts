@@ -91,6 +91,8 @@ export interface Traffic {
   outcomes: Outcome[];
   /** Markers whose write the app acknowledged (200). */
   acknowledged: Set<string>;
+  /** When each acknowledged write's answer arrived. */
+  acknowledgedAt: Map<string, number>;
   /** Markers sent at least once, acknowledged or not. */
   sent: Set<string>;
   /** Writes sent again with their key after a 200, and whether the answer was the first one. */
@@ -112,6 +114,7 @@ export function startTraffic(
   const traffic: Traffic = {
     outcomes: [],
     acknowledged: new Set(),
+    acknowledgedAt: new Map(),
     sent: new Set(),
     replays: { total: 0, same: 0 },
     retries: 0,
@@ -140,6 +143,7 @@ export function startTraffic(
         record(o);
         if (o.status === 200) {
           traffic.acknowledged.add(marker);
+          traffic.acknowledgedAt.set(marker, o.ended);
           first = o.body;
           break;
         }
