@@ -18,7 +18,8 @@ function shape(message: string | undefined, fields: Record<string, string>): Mut
 export function useMutationErrors(error: unknown): MutationErrors {
   const t = useTranslations("errors");
   if (!error) return shape(undefined, {});
-  if (error instanceof TRPCClientError) {
+  // A client error with no data never reached the app (the network failed): say so in words.
+  if (error instanceof TRPCClientError && error.data) {
     const data = error.data as { fieldErrors?: Record<string, string> } | undefined;
     return shape(error.message, data?.fieldErrors ?? {});
   }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { isConnectionLoss, type Db } from "../../db/client";
+import { REQUEST_ROLE } from "../../db/scope";
 import { idempotencyKeys } from "../../db/schema";
 import { wire } from "../../domain/wire";
 import { AppError } from "../errors";
@@ -46,18 +47,30 @@ export async function storedAnswer(tx: Db, userId: string, key: string, fingerpr
 
 /**
  * Stores the answer of a write under its key, in the write's own transaction, so the key exists
- * exactly when the write committed. Returns false when another request with the same key
- * committed first (this insert waited for it): the caller must then roll its own write back
- * and answer with the stored one. Also drops the user's keys older than the window.
+ * exactly when the write committed. Answers "twin" when another request with the same key
+ * committed first (this insert waited for it): the caller must then roll its own write back and
+ * answer with the stored one. Also drops the user's keys older than the window.
+ *
+ * Runs as the request role whatever role the write switched to (the operator's approval, the
+ * account erasure), in a savepoint: a write after which the key cannot be kept (the account it
+ * belongs to was just erased) still answers, and says "skipped".
  */
-export async function storeAnswer(tx: Db, userId: string, key: string, fingerprint: string, data: unknown): Promise<boolean> {
-  await tx
-    .delete(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, userId), lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${IDEMPOTENCY_WINDOW_HOURS})`)));
-  const inserted = await tx
-    .insert(idempotencyKeys)
-    .values({ userId, key, requestHash: fingerprint, response: JSON.stringify(wire.serialize(data) ?? null) })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  return inserted.length === 1;
+export async function storeAnswer(tx: Db, userId: string, key: string, fingerprint: string, data: unknown): Promise<"stored" | "twin" | "skipped"> {
+  try {
+    return await tx.transaction(async (savepoint) => {
+      await savepoint.execute(sql`select set_config('role', ${REQUEST_ROLE}, true)`);
+      await savepoint
+        .delete(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.userId, userId), lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${IDEMPOTENCY_WINDOW_HOURS})`)));
+      const inserted = await savepoint
+        .insert(idempotencyKeys)
+        .values({ userId, key, requestHash: fingerprint, response: JSON.stringify(wire.serialize(data) ?? null) })
+        .onConflictDoNothing()
+        .returning({ key: idempotencyKeys.key });
+      return inserted.length === 1 ? "stored" : "twin";
+    });
+  } catch (error) {
+    if (isConnectionLoss(error)) throw error;
+    return "skipped";
+  }
 }

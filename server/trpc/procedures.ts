@@ -45,7 +45,11 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next, type, pat
       const result = await next({ ctx: { service } });
       if (!result.ok) throw result.error;
       // Stored in the write's own transaction: the key exists exactly when the write committed.
-      if (key && !(await storeAnswer(tx, user.id, key, fingerprint, result.data))) throw new DuplicateRequest();
+      if (key) {
+        const stored = await storeAnswer(tx, user.id, key, fingerprint, result.data);
+        if (stored === "twin") throw new DuplicateRequest();
+        if (stored === "skipped") ctx.log.warn({ path }, "idempotency key not kept for this write");
+      }
       return result;
     });
   let outcome;

@@ -102,6 +102,13 @@ describe("writes sent with an Idempotency-Key", () => {
     expect(await entries(allianceId, input.title)).toBe(2);
   });
 
+  it("do not stop a write after which the key cannot be kept: erasing one's own account", async () => {
+    const person = await createUser(db);
+    await callerFor(db, person, { idempotencyKey: randomUUID() }).account.delete({ confirmEmail: person.email });
+    const [row] = await sqlRows<{ n: number }>(db.execute(sql`select count(*)::int as n from users where id = ${person.id}`));
+    expect(row!.n).toBe(0);
+  });
+
   it("leave reads alone", async () => {
     const { f, ws, allianceId } = await workspaceWithAlliance();
     const key = randomUUID();
