@@ -18,7 +18,7 @@ const cursor = [
   { name: "limit", in: "query", required: false, description: "Items per page, 1 to 200 (default 50).", schema: { type: "integer", minimum: 1, maximum: 200 } },
 ];
 const error = { $ref: "#/components/responses/Error" };
-const errors = { "400": error, "401": error, "403": error, "404": error, "409": error, "429": error };
+const errors = { "400": error, "401": error, "403": error, "404": error, "409": error, "429": error, "503": error };
 const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
 
 /**
@@ -26,6 +26,13 @@ const ok = (description: string) => ({ description, content: { "application/json
  * validate with, so the documentation cannot drift from what the server accepts.
  */
 export function openApiDocument(serverUrl: string) {
+  const idempotency = {
+    name: "Idempotency-Key",
+    in: "header",
+    required: false,
+    description: "Any unique value per request (a UUID): a retry with the same key and body answers the first answer, never writes twice.",
+    schema: { type: "string", minLength: 1, maxLength: 200 },
+  };
   return {
     openapi: "3.1.0",
     info: {
@@ -36,7 +43,9 @@ export function openApiDocument(serverUrl: string) {
         "(created by an admin under Settings → API): `Authorization: Bearer mlg_…`. A read token may call the GET routes only. Lists are " +
         "paginated with an opaque cursor. Errors come as `{ error: { code, message, fields?, requestId } }`, messages in the language of " +
         "`Accept-Language` (French or English). Each token may make a limited number of calls per minute (`X-RateLimit-*` headers; 429 with " +
-        "`Retry-After` beyond). Every call is recorded in the workspace's audit log.",
+        "`Retry-After` beyond). Every call is recorded in the workspace's audit log. Write routes accept an `Idempotency-Key` header: " +
+        "the same key and body within 24 hours get the first answer back instead of a second write (409 if the key was used for " +
+        "another request). While the database is briefly out of reach, calls answer 503 with `Retry-After`: retry writes with their key.",
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     security: [{ token: [] }],
@@ -77,6 +86,7 @@ export function openApiDocument(serverUrl: string) {
         },
         post: {
           summary: "Create an alliance (read-write token)",
+          parameters: [idempotency],
           requestBody: { required: true, content: { "application/json": { schema: body(CreateAllianceInput) } } },
           responses: { "201": ok("{ id }"), ...errors },
         },
@@ -86,7 +96,7 @@ export function openApiDocument(serverUrl: string) {
         put: {
           summary: "Replace an alliance's details (read-write token)",
           description: "Send the `version` you read: if someone saved in between, 409 comes back and nothing is written.",
-          parameters: [id("id", "Alliance")],
+          parameters: [id("id", "Alliance"), idempotency],
           requestBody: { required: true, content: { "application/json": { schema: body(UpdateAllianceInput, ["id"]) } } },
           responses: { "200": ok("{ id, version }"), ...errors },
         },
@@ -95,7 +105,7 @@ export function openApiDocument(serverUrl: string) {
         get: { summary: "The alliance's contribution ledger, with totals", parameters: [id("id", "Alliance")], responses: { "200": ok("{ items, totals }"), ...errors } },
         post: {
           summary: "Add a contribution (read-write token)",
-          parameters: [id("id", "Alliance")],
+          parameters: [id("id", "Alliance"), idempotency],
           requestBody: { required: true, content: { "application/json": { schema: body(AddContributionInput, ["allianceId"]) } } },
           responses: { "201": ok("The contribution"), ...errors },
         },
@@ -104,7 +114,7 @@ export function openApiDocument(serverUrl: string) {
         get: { summary: "The alliance's indicators and their results", parameters: [id("id", "Alliance")], responses: { "200": ok("{ items }"), ...errors } },
         post: {
           summary: "Add an indicator (read-write token)",
-          parameters: [id("id", "Alliance")],
+          parameters: [id("id", "Alliance"), idempotency],
           requestBody: { required: true, content: { "application/json": { schema: body(AddIndicatorInput, ["allianceId"]) } } },
           responses: { "201": ok("The indicator"), ...errors },
         },
@@ -112,7 +122,7 @@ export function openApiDocument(serverUrl: string) {
       "/alliances/{id}/indicators/{indicatorId}/results": {
         post: {
           summary: "Record a result of an indicator (read-write token)",
-          parameters: [id("id", "Alliance"), id("indicatorId", "Indicator")],
+          parameters: [id("id", "Alliance"), id("indicatorId", "Indicator"), idempotency],
           requestBody: { required: true, content: { "application/json": { schema: body(AddResultInput, ["allianceId", "indicatorId"]) } } },
           responses: { "201": ok("The result"), ...errors },
         },
