@@ -2,11 +2,16 @@
 export const AUDIENCES = ["parties", "territory", "public"] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
-/** Does one party's consent cover the requested audience (public approvals name a revision)? */
+/**
+ * Does one party's consent cover the requested audience? A consent is given for one audience
+ * and one revision of the request: an earlier *public* approval does not carry over when the
+ * request moves to *territoire* (or back), since every request starts a new revision, and an
+ * edit of the public fields asks again for either audience. Migration 0043 holds the same rule
+ * in SQL.
+ */
 export function consentCovers(requested: Audience, revision: number, consent: { audience: Audience | null; revision: number | null }) {
   if (requested === "parties") return true;
-  if (requested === "territory") return consent.audience === "territory" || consent.audience === "public";
-  return consent.audience === "public" && consent.revision === revision;
+  return consent.audience === requested && consent.revision === revision;
 }
 
 /**

@@ -210,9 +210,13 @@ describe("audience and the public library", () => {
     expect(orgs[0]!.n).toBe(0);
   });
 
-  it("needs every party's consent for the territory audience too", () => {
-    expect(effectiveAudience("territory", 3, [{ audience: "territory", revision: 1 }, { audience: "public", revision: 3 }])).toBe("territory");
-    expect(effectiveAudience("territory", 3, [{ audience: "territory", revision: 1 }, { audience: null, revision: null }])).toBe("parties");
+  it("needs every party's consent for the territory audience too, given for that audience and revision", () => {
+    expect(effectiveAudience("territory", 3, [{ audience: "territory", revision: 3 }, { audience: "territory", revision: 3 }])).toBe("territory");
+    // A consent to an earlier request, or to the public audience, does not carry over.
+    expect(effectiveAudience("territory", 3, [{ audience: "territory", revision: 3 }, { audience: "public", revision: 3 }])).toBe("parties");
+    expect(effectiveAudience("territory", 3, [{ audience: "territory", revision: 3 }, { audience: "territory", revision: 1 }])).toBe("parties");
+    expect(effectiveAudience("public", 3, [{ audience: "public", revision: 3 }, { audience: "territory", revision: 3 }])).toBe("parties");
+    expect(effectiveAudience("territory", 3, [{ audience: "territory", revision: 3 }, { audience: null, revision: null }])).toBe("parties");
     expect(effectiveAudience("public", 3, [{ audience: "public", revision: 3 }, { audience: "public", revision: 2 }])).toBe("parties");
     expect(effectiveAudience("public", 3, [])).toBe("parties");
     expect(consentCovers("public", 4, { audience: "public", revision: 4 })).toBe(true);

@@ -54,7 +54,7 @@ async function lozere(dep = LOZERE) {
   await owner.alliances.requestAudience({ workspaceSlug: w.workspace.slug, allianceId: ids.m2, audience: "territory" });
   await db.insert(allianceParties).values({ allianceId: ids.m3, organisationId: orgOther, workspaceId: other.workspace.id, role: "partenaire", status: "accepted" });
   await owner.alliances.requestAudience({ workspaceSlug: w.workspace.slug, allianceId: ids.m3, audience: "territory" });
-  return { w, owner, ids };
+  return { w, owner, ids, other };
 }
 
 describe("the territorial dashboard", () => {
@@ -96,6 +96,35 @@ describe("the territorial dashboard", () => {
     expect([7, null]).toContain(france.map.cells.find((cell) => cell.key === LOZERE)?.alliances);
     expect(france.map.cells.filter((cell) => cell.alliances === null)).not.toHaveLength(1);
     expect(france.map.cells.every((cell) => cell.alliances === null || cell.alliances >= 3)).toBe(true);
+  });
+
+  it("shows an alliance's details only while every party consents to that very audience and request: a public approval does not carry over to the territory", async () => {
+    const BELFORT = "90";
+    const { w, owner, ids, other } = await lozere(BELFORT);
+    const { caller, c } = await coordinatorOf(BELFORT);
+    const partner = callerFor(db, other.users.owner);
+    const details = async () => (await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: BELFORT })).alliances.map((a) => a.id);
+    const approve = async () => {
+      const { revision } = await partner.alliances.audience({ workspaceSlug: other.workspace.slug, id: ids.m3 });
+      await partner.alliances.approveAudience({ workspaceSlug: other.workspace.slug, allianceId: ids.m3, revision });
+    };
+    // m3: the partner has not answered the territory request yet.
+    expect(await details()).not.toContain(ids.m3);
+    await approve();
+    expect(await details()).toContain(ids.m3);
+    // Both agree to go public: still shown (the public includes the territory).
+    await owner.alliances.requestAudience({ workspaceSlug: w.workspace.slug, allianceId: ids.m3, audience: "public" });
+    expect(await details()).not.toContain(ids.m3);
+    await approve();
+    expect(await details()).toContain(ids.m3);
+    // Back to the territory: the partner's public approval was for the public request; it is asked again.
+    await owner.alliances.requestAudience({ workspaceSlug: w.workspace.slug, allianceId: ids.m3, audience: "territory" });
+    const asked = await partner.alliances.audience({ workspaceSlug: other.workspace.slug, id: ids.m3 });
+    expect(asked.effective).toBe("parties");
+    expect(asked.parties.find((p) => p.isMine)?.agrees).toBe(false);
+    expect(await details()).not.toContain(ids.m3);
+    await approve();
+    expect(await details()).toContain(ids.m3);
   });
 
   it("gives a coordinator of another territory the counts but none of the details, and nothing to a workspace without coordination", async () => {
