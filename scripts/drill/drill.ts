@@ -380,7 +380,12 @@ async function postgresDrill(which: Set<string>) {
     await load.stop();
     const pages = load.outcomes.filter((o) => o.kind === "page");
     const writes = load.outcomes.filter((o) => o.kind === "write");
-    say(`  ${pages.length} pages (p50 ${pct(pages.map((o) => o.ended - o.started), 50)} ms), ${writes.length} writes (p50 ${pct(writes.map((o) => o.ended - o.started), 50)} ms)`);
+    const ms = (list: Outcome[]) => list.map((o) => o.ended - o.started);
+    say(
+      `  ${pages.length} pages (p50 ${pct(ms(pages), 50)} ms, max ${Math.max(0, ...ms(pages))} ms), ` +
+        `${writes.length} writes (p50 ${pct(ms(writes), 50)} ms, max ${Math.max(0, ...ms(writes))} ms)`,
+    );
+    figures.contention = { pages: pages.length, pageP50: pct(ms(pages), 50), pageMax: Math.max(0, ...ms(pages)), writes: writes.length, writeP50: pct(ms(writes), 50), writeMax: Math.max(0, ...ms(writes)) };
     report("contention", load.outcomes, []);
     await countMarkers(pgMarkers(DB_URL), load, "contention");
   }
