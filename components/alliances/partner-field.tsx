@@ -6,7 +6,8 @@ import { useLookup } from "@/components/providers/lookup";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { kindFromLegalCategory, ORGANISATION_KINDS, type OrganisationKind } from "@/domain/identifiers";
+import { Notice } from "@/components/ui/notice";
+import { compactIdentifier, isValidRna, isValidSiren, isValidSiret, kindFromLegalCategory, ORGANISATION_KINDS, type OrganisationKind } from "@/domain/identifiers";
 import type { PartnerDraft } from "./form-state";
 
 /** One partner: an organisation picked from the directory by name, or described as new; and its role. */
@@ -34,6 +35,17 @@ export function PartnerField({
   const suggestions = useLookup(
     trpc.organisations.suggest.queryOptions({ workspaceSlug, query: query.trim().length >= 2 ? query.trim() : "--" }),
     !value.isNew && !value.organisationId && query.trim().length >= 2,
+  );
+  // A partner described as new whose SIREN, SIRET or RNA is already in the directory will be
+  // that organisation when saved: say so now, with its known name.
+  const identifiers = {
+    siren: isValidSiren(compactIdentifier(value.siren)) ? compactIdentifier(value.siren) : null,
+    siret: isValidSiret(compactIdentifier(value.siret)) ? compactIdentifier(value.siret) : null,
+    rna: isValidRna(compactIdentifier(value.rna)) ? compactIdentifier(value.rna) : null,
+  };
+  const known = useLookup(
+    trpc.organisations.matchIdentifiers.queryOptions({ workspaceSlug, ...identifiers }),
+    value.isNew && !value.organisationId && Boolean(identifiers.siren || identifiers.siret || identifiers.rna),
   );
   return (
     <fieldset className="space-y-3 rounded-md border border-slate-300 p-3" data-testid={`partner-${index}`}>
@@ -72,6 +84,16 @@ export function PartnerField({
             error={errors("organisation.legalCategory")}
           />
           <TextField id={`${base}-website`} type="url" label={t("alliances.fields.website")} value={value.website} onChange={(e) => onChange({ ...value, website: e.target.value })} error={errors("organisation.website")} />
+          {known ? (
+            <div className="sm:col-span-2">
+              <Notice testId={`${base}-known`}>
+                <p>{t("alliances.fields.knownOrganisation", { name: known.name })}</p>
+                <Button type="button" variant="link" onClick={() => onChange({ ...value, isNew: false, organisationId: known.id, organisationName: known.name })}>
+                  {t("alliances.fields.useKnownOrganisation", { name: known.name })}
+                </Button>
+              </Notice>
+            </div>
+          ) : null}
         </div>
       ) : (
         <div>

@@ -94,6 +94,7 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "public" | "auth
   "notifications.unreadCount": "alliances.read",
   "notifications.markAllRead": "alliances.read",
   "organisations.suggest": "organisations.read",
+  "organisations.matchIdentifiers": "organisations.read",
   "organisations.list": "organisations.read",
   "organisations.get": "organisations.read",
   "organisations.saveNotes": "organisations.write",

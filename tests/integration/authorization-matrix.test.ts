@@ -80,6 +80,7 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   },
   "alliances.addTimelineEntry": async (f) => ({ allianceId: await newAlliance(f), kind: "meeting", title: "Comité de pilotage", occurredOn: "2024-06-01" }),
   "organisations.suggest": async () => ({ query: "coop" }),
+  "organisations.matchIdentifiers": async () => ({ siren: "552100554" }),
   "alliances.inviteCoOwner": async (f) => {
     const other = await createWorkspaceWithRoles(db);
     const orgOther = await giveOrganisation(db, other.workspace.id);

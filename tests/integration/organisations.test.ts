@@ -1,8 +1,10 @@
+import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { isValidSiret } from "../../domain/identifiers";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
-import { allianceInput, createWorkspaceWithRoles } from "../factories";
+import { allianceInput, createWorkspaceWithRoles, uniqueSiren } from "../factories";
 
 const { db } = await openTestDatabase();
 
@@ -73,5 +75,35 @@ describe("one identity per legal entity", () => {
     });
     const partnerOf = async (id: string) => (await editor.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => !p.isMine)!.organisationId;
     expect(await partnerOf(bySiret.id)).toBe(await partnerOf(bySiren.id));
+  });
+});
+
+describe("a partner described as new whose identifier is already known", () => {
+  it("is found by SIREN, by a SIRET of that SIREN and by RNA, so the form can show the known name before saving", async () => {
+    const a = await createWorkspaceWithRoles(db);
+    const b = await createWorkspaceWithRoles(db);
+    const siren = uniqueSiren();
+    const rna = `W${String(randomInt(100_000_000, 999_999_999))}`;
+    const editorA = callerFor(db, a.users.editor);
+    await editorA.alliances.create({
+      workspaceSlug: a.workspace.slug,
+      ...allianceInput({ partners: [{ organisation: { name: "Coopérative des Trois Vallées", kind: "entreprise", siren }, role: "partenaire" }] }),
+    });
+    await editorA.alliances.create({
+      workspaceSlug: a.workspace.slug,
+      ...allianceInput({ partners: [{ organisation: { name: "Amicale du Plateau", kind: "association", rna }, role: "partenaire" }] }),
+    });
+    // Another workspace typing the same identifiers learns the directory's names.
+    const viewerB = callerFor(db, b.users.viewer);
+    const ws = b.workspace.slug;
+    expect(await viewerB.organisations.matchIdentifiers({ workspaceSlug: ws, siren })).toMatchObject({ name: "Coopérative des Trois Vallées", siren });
+    const siret = Array.from({ length: 100 }, (_, i) => `${siren}${String(i + 1).padStart(5, "0")}`).find(isValidSiret)!;
+    expect(await viewerB.organisations.matchIdentifiers({ workspaceSlug: ws, siret })).toMatchObject({ name: "Coopérative des Trois Vallées" });
+    expect(await viewerB.organisations.matchIdentifiers({ workspaceSlug: ws, rna: rna.toLowerCase() })).toMatchObject({ name: "Amicale du Plateau" });
+    expect(await viewerB.organisations.matchIdentifiers({ workspaceSlug: ws, siren: uniqueSiren() })).toBeNull();
+    expect(await viewerB.organisations.matchIdentifiers({ workspaceSlug: ws })).toBeNull();
+    // A malformed identifier is refused with the form's own message.
+    const refused = await rejection(viewerB.organisations.matchIdentifiers({ workspaceSlug: ws, siren: "123456789" }));
+    expect(refused.code).toBe("BAD_REQUEST");
   });
 });

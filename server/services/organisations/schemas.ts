@@ -24,3 +24,11 @@ export type NewOrganisationInput = z.infer<typeof NewOrganisationInput>;
 
 export const SuggestOrganisationsInput = z.object({ query: z.string().trim().min(2).max(100) });
 export type SuggestOrganisationsInput = z.infer<typeof SuggestOrganisationsInput>;
+
+/** Identifiers typed for a new partner, checked as the form would save them. */
+export const MatchIdentifiersInput = z.object({
+  siren: optionalIdentifier(isValidSiren, "errors.identifiers.siren"),
+  siret: optionalIdentifier(isValidSiret, "errors.identifiers.siret"),
+  rna: optionalIdentifier(isValidRna, "errors.identifiers.rna"),
+});
+export type MatchIdentifiersInput = z.infer<typeof MatchIdentifiersInput>;

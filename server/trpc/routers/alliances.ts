@@ -31,8 +31,8 @@ import {
 import { deleteSavedView, listSavedViews, SaveViewInput, saveView } from "../../services/alliances/saved-views";
 import { addTimelineEntry, allianceHistory } from "../../services/alliances/timeline";
 import { createAlliance, updateAlliance } from "../../services/alliances/write-alliance";
-import { suggestOrganisations } from "../../services/organisations/find-or-create-organisation";
-import { SuggestOrganisationsInput } from "../../services/organisations/schemas";
+import { matchOrganisationByIdentifiers, suggestOrganisations } from "../../services/organisations/find-or-create-organisation";
+import { MatchIdentifiersInput, SuggestOrganisationsInput } from "../../services/organisations/schemas";
 import {
   AddContactInput,
   addContact,
@@ -99,6 +99,7 @@ export const savedViewsRouter = router({
 
 export const organisationsRouter = router({
   suggest: workspaceProcedure.input(SuggestOrganisationsInput).query(({ ctx, input }) => suggestOrganisations(ctx.workspace, input.query)),
+  matchIdentifiers: workspaceProcedure.input(MatchIdentifiersInput).query(({ ctx, input }) => matchOrganisationByIdentifiers(ctx.workspace, withoutSlug(input))),
   list: workspaceProcedure.query(({ ctx }) => listWorkspaceOrganisations(ctx.workspace)),
   page: workspaceProcedure.input(PageOrganisationsInput).query(({ ctx, input }) => pageOrganisations(ctx.workspace, withoutSlug(input))),
   exportDirectory: workspaceProcedure.query(({ ctx }) => organisationDirectory(ctx.workspace, ctx.workspace.locale)),
