@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ORGANISATION_KINDS } from "../../domain/identifiers";
 import { createdAt, id, updatedAt, version } from "./columns";
+import { users } from "./users";
 import { workspaces } from "./workspaces";
 
 export const organisationKind = pgEnum("organisation_kind", ORGANISATION_KINDS);
@@ -75,4 +76,37 @@ export const organisationContacts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("organisation_contacts_workspace_idx").on(t.workspaceId, t.organisationId)],
+);
+
+export const claimStatus = pgEnum("claim_status", ["requested", "verified", "refused", "revoked"]);
+
+/**
+ * A workspace's claim to speak for its organisation (issue 20): verified by a platform operator
+ * after reading the requester's note, or refused; an operator can revoke a verification. At most
+ * one verified workspace per organisation (partial unique index). One claim per workspace.
+ */
+export const organisationClaims = pgTable(
+  "organisation_claims",
+  {
+    id: id(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    status: claimStatus().notNull().default("requested"),
+    /** How it was verified: "operator" (ProConnect is to come). */
+    method: text(),
+    note: text(),
+    requestedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    requestedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    decidedBy: text(),
+    decidedAt: timestamp({ withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    uniqueIndex("organisation_claims_workspace_idx").on(t.workspaceId),
+    uniqueIndex("organisation_claims_verified_idx").on(t.organisationId).where(sql`${t.status} = 'verified'`),
+    index("organisation_claims_status_idx").on(t.status, t.requestedAt),
+  ],
 );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
-import { invitations, memberships, organisationContacts, savedViews, territoryCoordinations } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { invitations, memberships, organisationContacts, savedViews, territoryCoordinations, workspaces } from "../../db/schema";
 import { DEFAULT_QUESTIONS } from "../../domain/evaluation";
 import { PERMISSIONS, type Role, ROLES } from "../../domain/roles";
 import { wire } from "../../domain/wire";
@@ -9,7 +10,7 @@ import type { SessionUser } from "../../server/trpc/init";
 import { appRouter } from "../../server/trpc/root";
 import { callerFor, linkIn, RecordingMailer } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
-import { allianceInput, createUser, createWorkspaceWithRoles, giveOrganisation, uniq } from "../factories";
+import { allianceInput, createUser, createWorkspaceWithRoles, giveOrganisation, uniq, uniqueSiren } from "../factories";
 
 const { db } = await openTestDatabase();
 
@@ -80,6 +81,11 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   },
   "alliances.addTimelineEntry": async (f) => ({ allianceId: await newAlliance(f), kind: "meeting", title: "Comité de pilotage", occurredOn: "2024-06-01" }),
   "organisations.suggest": async () => ({ query: "coop" }),
+  "workspaces.verification": async () => ({}),
+  "workspaces.requestVerification": async (f) => {
+    await db.update(workspaces).set({ siren: uniqueSiren() }).where(eq(workspaces.id, f.workspace.id));
+    return { note: "Je suis la présidente de l'association." };
+  },
   "organisations.matchIdentifiers": async () => ({ siren: "552100554" }),
   "alliances.inviteCoOwner": async (f) => {
     const other = await createWorkspaceWithRoles(db);
@@ -260,6 +266,8 @@ const AUTHED_SAMPLES: Record<string, Record<string, unknown>> = {
   "partyInvitations.preview": { token: "A".repeat(43) },
   "operator.requests": {},
   "operator.decide": { id: "00000000-0000-4000-8000-000000000000", approve: true },
+  "operator.verifications": {},
+  "operator.decideVerification": { id: "00000000-0000-4000-8000-000000000000", decision: "verify" },
   "account.ownedWorkspaces": {},
   "account.delete": { confirmEmail: "nobody@example.org" },
 };

@@ -64,7 +64,8 @@ export async function setTerritorialStatistics(ctx: WorkspaceContext, input: z.i
   return { enabled: input.enabled };
 }
 
-async function asOperator(ctx: ServiceContext) {
+/** Refuses anyone but a platform operator, then switches the transaction to maillage_operator. */
+export async function asOperator(ctx: ServiceContext) {
   if (!isOperator(ctx.actor.email)) throw new AppError("FORBIDDEN", "errors.coordination.notOperator");
   await ctx.tx.execute(sql`set local role maillage_operator`);
 }

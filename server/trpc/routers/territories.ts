@@ -1,5 +1,6 @@
 import { DecideInput, decideCoordination, listCoordinations, operatorRequests, RequestCoordinationInput, requestCoordination, setTerritorialStatistics, StatisticsInput } from "../../services/territories/coordination";
 import { TerritoryDashboardInput, territoryDashboard } from "../../services/territories/territory-dashboard";
+import { DecideVerificationInput, decideVerification, operatorVerifications } from "../../services/workspaces/verification";
 import { authedProcedure, router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const territoriesRouter = router({
@@ -13,4 +14,6 @@ export const territoriesRouter = router({
 export const operatorRouter = router({
   requests: authedProcedure.query(({ ctx }) => operatorRequests(ctx.service)),
   decide: authedProcedure.input(DecideInput).mutation(({ ctx, input }) => decideCoordination(ctx.service, input)),
+  verifications: authedProcedure.query(({ ctx }) => operatorVerifications(ctx.service)),
+  decideVerification: authedProcedure.input(DecideVerificationInput).mutation(({ ctx, input }) => decideVerification(ctx.service, input)),
 });

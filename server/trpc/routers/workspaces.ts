@@ -5,6 +5,7 @@ import { getWorkspace } from "../../services/workspaces/get-workspace";
 import { listMyWorkspaces } from "../../services/workspaces/list-my-workspaces";
 import { CreateWorkspaceInput, UpdateWorkspaceInput } from "../../services/workspaces/schemas";
 import { updateWorkspace } from "../../services/workspaces/update-workspace";
+import { getVerification, RequestVerificationInput, requestVerification } from "../../services/workspaces/verification";
 import { authedProcedure, router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const workspacesRouter = router({
@@ -19,6 +20,8 @@ export const workspacesRouter = router({
   update: workspaceProcedure.input(UpdateWorkspaceInput).mutation(({ ctx, input }) => updateWorkspace(ctx.workspace, withoutSlug(input))),
   archive: workspaceProcedure.query(({ ctx }) => workspaceArchive(ctx.workspace)),
   delete: workspaceProcedure.input(DeleteWorkspaceInput).mutation(({ ctx, input }) => deleteWorkspace(ctx.workspace, withoutSlug(input))),
+  verification: workspaceProcedure.query(({ ctx }) => getVerification(ctx.workspace)),
+  requestVerification: workspaceProcedure.input(RequestVerificationInput).mutation(({ ctx, input }) => requestVerification(ctx.workspace, withoutSlug(input))),
 });
 
 /** The signed-in person's own account. */

@@ -1,0 +1,92 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { users, workspaces } from "../../db/schema";
+import { withScope } from "../../db/scope";
+import { callerFor } from "../helpers/caller";
+import { openTestDatabase, sqlRows } from "../helpers/db";
+import { rejection } from "../helpers/errors";
+import { createWorkspaceWithRoles, uniqueSiren } from "../factories";
+
+const { db } = await openTestDatabase();
+
+async function operator() {
+  // OPERATOR_EMAILS is set for the test run (vitest.config.ts).
+  await db.insert(users).values({ email: "operator@maillage.test" }).onConflictDoNothing();
+  const [op] = await db.select().from(users).where(eq(users.email, "operator@maillage.test"));
+  return callerFor(db, { id: op!.id, email: op!.email, name: null });
+}
+
+/** A workspace whose settings carry `siren` (the organisation it says it is). */
+async function workspaceFor(siren: string) {
+  const f = await createWorkspaceWithRoles(db);
+  await db.update(workspaces).set({ siren }).where(eq(workspaces.id, f.workspace.id));
+  return f;
+}
+
+const NOTE = "Je suis la directrice, joignable au standard de l'entreprise.";
+
+describe("who speaks for an organisation: verified claims", () => {
+  it("is requested by an admin, verified by an operator, and then no second workspace is verified for the same organisation", async () => {
+    const siren = uniqueSiren();
+    const real = await workspaceFor(siren);
+    const admin = callerFor(db, real.users.admin);
+    const ws = real.workspace.slug;
+    expect(await admin.workspaces.verification({ workspaceSlug: ws })).toMatchObject({ status: "none", hasIdentifier: true });
+    expect((await rejection(admin.workspaces.requestVerification({ workspaceSlug: ws, note: "court" }))).code).toBe("BAD_REQUEST");
+    await admin.workspaces.requestVerification({ workspaceSlug: ws, note: NOTE });
+    expect(await admin.workspaces.verification({ workspaceSlug: ws })).toMatchObject({ status: "requested", note: NOTE });
+    // Nobody but an operator decides.
+    const [claim] = await sqlRows<{ id: string }>(db.execute(sql`select id from organisation_claims where workspace_id = ${real.workspace.id}`));
+    expect((await rejection(admin.operator.decideVerification({ id: claim!.id, decision: "verify" }))).code).toBe("FORBIDDEN");
+    expect((await rejection(admin.operator.verifications())).code).toBe("FORBIDDEN");
+
+    const op = await operator();
+    const listed = (await op.operator.verifications()).find((c) => c.id === claim!.id);
+    expect(listed).toMatchObject({ status: "requested", workspaceName: real.workspace.name, siren, note: NOTE, verifiedElsewhere: null });
+    await op.operator.decideVerification({ id: claim!.id, decision: "verify" });
+    expect(await admin.workspaces.verification({ workspaceSlug: ws })).toMatchObject({ status: "verified", method: "operator" });
+    expect((await rejection(admin.workspaces.requestVerification({ workspaceSlug: ws, note: NOTE }))).code).toBe("CONFLICT");
+
+    // A second workspace naming the same SIREN (the squatter of issue 20) may ask, but waits.
+    const squatter = await workspaceFor(siren);
+    await callerFor(db, squatter.users.owner).workspaces.requestVerification({ workspaceSlug: squatter.workspace.slug, note: "C'est nous, promis juré." });
+    const [second] = await sqlRows<{ id: string }>(db.execute(sql`select id from organisation_claims where workspace_id = ${squatter.workspace.id}`));
+    expect((await op.operator.verifications()).find((c) => c.id === second!.id)).toMatchObject({ verifiedElsewhere: real.workspace.name });
+    expect((await rejection(op.operator.decideVerification({ id: second!.id, decision: "verify" }))).code).toBe("CONFLICT");
+    await op.operator.decideVerification({ id: second!.id, decision: "refuse" });
+    expect(await callerFor(db, squatter.users.owner).workspaces.verification({ workspaceSlug: squatter.workspace.slug })).toMatchObject({ status: "refused" });
+    // A refused claim cannot be refused twice; revoking the first one frees the organisation.
+    expect((await rejection(op.operator.decideVerification({ id: second!.id, decision: "refuse" }))).code).toBe("CONFLICT");
+    await op.operator.decideVerification({ id: claim!.id, decision: "revoke" });
+    await op.operator.decideVerification({ id: second!.id, decision: "verify" });
+    expect(await admin.workspaces.verification({ workspaceSlug: ws })).toMatchObject({ status: "revoked" });
+
+    // Every step is in the workspaces' audit logs.
+    const log = JSON.stringify(await admin.audit.list({ workspaceSlug: ws, limit: 20 }));
+    for (const action of ["verification.request", "verification.verify", "verification.revoke"]) expect(log).toContain(action);
+  });
+
+  it("needs a SIREN or RNA, and leaves editors, viewers and other workspaces out", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    expect((await rejection(callerFor(db, f.users.owner).workspaces.requestVerification({ workspaceSlug: f.workspace.slug, note: NOTE }))).code).toBe("BAD_REQUEST");
+    const g = await workspaceFor(uniqueSiren());
+    expect((await rejection(callerFor(db, g.users.editor).workspaces.requestVerification({ workspaceSlug: g.workspace.slug, note: NOTE }))).code).toBe("FORBIDDEN");
+    expect((await rejection(callerFor(db, g.users.stranger).workspaces.verification({ workspaceSlug: g.workspace.slug }))).code).toBe("NOT_FOUND");
+  });
+
+  it("cannot be verified by the request role itself, nor read across workspaces, even in SQL", async () => {
+    const a = await workspaceFor(uniqueSiren());
+    const b = await workspaceFor(uniqueSiren());
+    await callerFor(db, a.users.owner).workspaces.requestVerification({ workspaceSlug: a.workspace.slug, note: NOTE });
+    await callerFor(db, b.users.owner).workspaces.requestVerification({ workspaceSlug: b.workspace.slug, note: NOTE });
+    const asB = (statement: ReturnType<typeof sql>) => withScope(db, { userId: b.users.owner.id, workspaceId: b.workspace.id }, (tx) => sqlRows<{ n: number }>(tx.execute(statement)));
+    // B sees its own claim only.
+    expect((await asB(sql`select count(*)::int as n from organisation_claims`))[0]!.n).toBe(1);
+    // B cannot mark itself verified, nor touch A's claim.
+    await expect(asB(sql`update organisation_claims set status = 'verified' where workspace_id = ${b.workspace.id} returning 1 as n`)).rejects.toThrow();
+    expect(await asB(sql`update organisation_claims set note = 'x' where workspace_id = ${a.workspace.id} returning 1 as n`)).toEqual([]);
+    await expect(
+      asB(sql`insert into organisation_claims (workspace_id, organisation_id, status) select ${b.workspace.id}, organisation_id, 'verified' from organisation_claims returning 1 as n`),
+    ).rejects.toThrow();
+  });
+});
