@@ -52,7 +52,7 @@ export default defineConfig({
       EMAIL_SERVER: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       EMAIL_FROM: "Maillage <no-reply@maillage.test>",
       DEMO_SIGN_IN: "true",
-      OPERATOR_EMAILS: "operateur@e2e.maillage.test",
+      OPERATOR_EMAILS: "operateur@e2e.maillage.test,verificateur@e2e.maillage.test",
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { DecideButtons } from "@/components/territories/decide-buttons";
+import { VerificationDecision } from "@/components/verification/verification-decision";
 import { requireUser, serverCaller } from "@/server/trpc/server-caller";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Platform operators approve or refuse territorial coordination requests; anyone else gets 404. */
 export default async function OperatorPage() {
   await requireUser();
-  const requests = await (await serverCaller()).operator.requests().catch(() => notFound());
+  const caller = await serverCaller();
+  const requests = await caller.operator.requests().catch(() => notFound());
+  const claims = await caller.operator.verifications();
   const t = await getTranslations();
   const format = await getFormatter();
   const places = allianceFormOptions();
@@ -59,6 +62,50 @@ export default async function OperatorPage() {
           </tbody>
         </table>
       )}
+      <section aria-labelledby="claims-title" className="space-y-3 pt-6">
+        <h2 id="claims-title" className="text-xl font-semibold">
+          {t("verification.operatorTitle")}
+        </h2>
+        <p className="text-slate-800">{t("verification.operatorIntro")}</p>
+        {claims.length === 0 ? (
+          <p>{t("verification.operatorNone")}</p>
+        ) : (
+          <table className="w-full border-collapse text-left text-sm" data-testid="operator-claims">
+            <caption className="sr-only">{t("verification.operatorTitle")}</caption>
+            <thead>
+              <tr className="border-b border-slate-400">
+                <th scope="col" className="py-2 pr-4">{t("operator.workspace")}</th>
+                <th scope="col" className="py-2 pr-4">{t("verification.organisation")}</th>
+                <th scope="col" className="py-2 pr-4">{t("verification.note")}</th>
+                <th scope="col" className="py-2 pr-4">{t("operator.status")}</th>
+                <th scope="col" className="py-2 pr-4">{t("operator.decision")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {claims.map((c) => (
+                <tr key={c.id} className="border-b border-slate-200 align-top">
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    {c.workspaceName} <span className="block text-xs text-slate-700">{t(`workspaceKinds.${c.workspaceKind}` as never)} · {format.dateTime(c.requestedAt, { dateStyle: "medium" })}</span>
+                  </th>
+                  <td className="py-2 pr-4">
+                    {c.organisationName}
+                    <span className="block text-xs text-slate-700">{[c.siren ? `SIREN ${c.siren}` : null, c.rna ? `RNA ${c.rna}` : null].filter(Boolean).join(" · ")}</span>
+                    {c.verifiedElsewhere ? <span className="block text-xs text-red-800">{t("verification.verifiedElsewhere", { name: c.verifiedElsewhere })}</span> : null}
+                  </td>
+                  <td className="py-2 pr-4">{c.note}</td>
+                  <td className="py-2 pr-4">
+                    {t(`verification.claimStatus.${c.status}`)}
+                    {c.decidedBy ? <span className="block text-xs text-slate-700">{c.decidedBy}</span> : null}
+                  </td>
+                  <td className="py-2 pr-4">
+                    <VerificationDecision id={c.id} status={c.status} label={`${c.workspaceName}, ${c.organisationName}`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
     </section>
   );
 }

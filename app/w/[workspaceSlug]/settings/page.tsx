@@ -7,6 +7,7 @@ import { ApiTokens } from "@/components/settings/api-tokens";
 import { DeleteWorkspace } from "@/components/settings/danger-zone";
 import { Webhooks } from "@/components/settings/webhooks";
 import { TerritorySettings } from "@/components/territories/territory-settings";
+import { VerificationSettings } from "@/components/verification/verification-settings";
 import { WorkspaceSettingsForm } from "@/components/workspaces/workspace-settings-form";
 import { can } from "@/domain/roles";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
@@ -25,6 +26,8 @@ export default async function SettingsPage({ params }: Params) {
   if (!can(workspace.myRole, "workspace.update")) notFound();
   const questionnaire = await caller.evaluation.questionnaire({ workspaceSlug });
   const coordinations = await caller.territories.coordinations({ workspaceSlug });
+  const verification = await caller.workspaces.verification({ workspaceSlug });
+  const tv = await getTranslations("verification");
   const tokens = await caller.apiTokens.list({ workspaceSlug });
   const hooks = await caller.webhooks.list({ workspaceSlug });
   const tw = await getTranslations("webhooks");
@@ -38,6 +41,12 @@ export default async function SettingsPage({ params }: Params) {
     <section className="max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("settingsTitle")}</h1>
       <WorkspaceSettingsForm workspace={workspace} />
+      <section aria-labelledby="verification-title" className="space-y-3 pt-6">
+        <h2 id="verification-title" className="text-xl font-semibold">
+          {tv("title")}
+        </h2>
+        <VerificationSettings workspaceSlug={workspaceSlug} state={verification} />
+      </section>
       <section aria-labelledby="territory-title" className="space-y-3 pt-6">
         <h2 id="territory-title" className="text-xl font-semibold">
           {tt("settingsTitle")}
