@@ -1,10 +1,10 @@
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Role } from "../domain/roles";
 import type { WorkspaceKind } from "../domain/workspaces";
 import type { Db } from "./client";
 import { resultRows } from "./rows";
 import { DEFAULT_QUESTIONS } from "../domain/evaluation";
-import { allianceIndicators, allianceParties, alliances, auditEvents, evaluationAnswers, evaluationCycles, evaluationParticipants, indicatorResults, memberships, territoryCoordinations, users, workspaces } from "./schema";
+import { allianceIndicators, allianceParties, alliances, auditEvents, evaluationAnswers, evaluationCycles, evaluationParticipants, indicatorResults, memberships, organisationClaims, territoryCoordinations, users, workspaces } from "./schema";
 import { seedDemoAlliances } from "./seed-alliances";
 
 /** Fictional organisations and people of the demo. Any resemblance is accidental. */
@@ -38,6 +38,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; alliances: n
     { slug: "departement-val-clair", count: 15 },
   ]);
   await seedDemoSharing(db);
+  await seedDemoVerification(db);
   await seedDemoCoordination(db);
   return { created, alliances };
 }
@@ -180,6 +181,18 @@ async function seedDemoWorkspaces(db: Db): Promise<boolean> {
     }
   });
   return true;
+}
+
+/** The demo workspaces speak for their organisations, as if an operator had verified them. */
+async function seedDemoVerification(db: Db) {
+  const rows = await db.select({ id: workspaces.id, organisationId: workspaces.organisationId }).from(workspaces).where(inArray(workspaces.slug, DEMO_WORKSPACES.map((w) => w.slug)));
+  for (const w of rows) {
+    if (!w.organisationId) continue;
+    await db
+      .insert(organisationClaims)
+      .values({ workspaceId: w.id, organisationId: w.organisationId, status: "verified", method: "operator", note: "Démonstration", decidedBy: "demo", decidedAt: new Date() })
+      .onConflictDoNothing();
+  }
 }
 
 /** The demo's collectivité coordinates the Drôme (where most demo alliances are): its territorial dashboard has figures. */

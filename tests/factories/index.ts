@@ -2,7 +2,7 @@ import { normalizeForSearch } from "../../domain/territory";
 import { randomInt, randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import { eq } from "drizzle-orm";
-import { memberships, organisations, users, workspaces } from "../../db/schema";
+import { memberships, organisationClaims, organisations, users, workspaces } from "../../db/schema";
 import type { Role } from "../../domain/roles";
 import type { WorkspaceKind } from "../../domain/workspaces";
 import type { SessionUser } from "../../server/trpc/init";
@@ -99,5 +99,10 @@ export async function giveOrganisation(db: Db, workspaceId: string, name = `Orga
     .values({ name, searchName: normalizeForSearch(name), kind: "association" })
     .returning();
   await db.update(workspaces).set({ organisationId: organisation!.id }).where(eq(workspaces.id, workspaceId));
+  // As if an operator had verified the claim: the workspace speaks for its organisation.
+  await db
+    .insert(organisationClaims)
+    .values({ workspaceId, organisationId: organisation!.id, status: "verified", method: "operator", note: "test", decidedBy: "tests", decidedAt: new Date() })
+    .onConflictDoUpdate({ target: organisationClaims.workspaceId, set: { organisationId: organisation!.id, status: "verified" } });
   return organisation!.id;
 }

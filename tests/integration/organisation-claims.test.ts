@@ -5,7 +5,7 @@ import { withScope } from "../../db/scope";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase, sqlRows } from "../helpers/db";
 import { rejection } from "../helpers/errors";
-import { createWorkspaceWithRoles, uniqueSiren } from "../factories";
+import { allianceInput, createWorkspaceWithRoles, uniqueSiren } from "../factories";
 
 const { db } = await openTestDatabase();
 
@@ -88,5 +88,64 @@ describe("who speaks for an organisation: verified claims", () => {
     await expect(
       asB(sql`insert into organisation_claims (workspace_id, organisation_id, status) select ${b.workspace.id}, organisation_id, 'verified' from organisation_claims returning 1 as n`),
     ).rejects.toThrow();
+  });
+});
+
+describe("invitations to co-own follow the verified claim (the squatting of issue 20)", () => {
+  /** A partner organisation named in A's alliance, and two workspaces that say they are it. */
+  async function scene() {
+    const siren = uniqueSiren();
+    const a = await createWorkspaceWithRoles(db);
+    const ownerA = callerFor(db, a.users.owner);
+    const { id: allianceId } = await ownerA.alliances.create({
+      workspaceSlug: a.workspace.slug,
+      ...allianceInput({ partners: [{ organisation: { name: "Entreprise Réelle", kind: "entreprise", siren }, role: "partenaire" }] }),
+    });
+    const party = (await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id: allianceId })).parties.find((p) => !p.isMine)!;
+    const bind = async () => {
+      const f = await workspaceFor(siren);
+      await db.update(workspaces).set({ organisationId: party.organisationId }).where(eq(workspaces.id, f.workspace.id));
+      return f;
+    };
+    // The squatter arrives first, names the SIREN and asks to be verified; nobody verified it.
+    const squatter = await bind();
+    await callerFor(db, squatter.users.owner).workspaces.requestVerification({ workspaceSlug: squatter.workspace.slug, note: "C'est bien nous, vraiment." });
+    return { a, ownerA, allianceId, party, squatter, bind };
+  }
+
+  it("never reach a workspace that is not verified: the inviter is sent to the email invitation", async () => {
+    const { a, ownerA, allianceId, party, squatter } = await scene();
+    const detail = await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id: allianceId });
+    expect(detail.parties.find((p) => p.id === party.id)).toMatchObject({ organisationHasWorkspace: false });
+    const refused = await rejection(ownerA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId, partyId: party.id }));
+    expect(refused.code).toBe("CONFLICT");
+    expect(refused.message).toContain("errors.share.notVerified");
+    expect(await callerFor(db, squatter.users.owner).alliances.incomingInvitations({ workspaceSlug: squatter.workspace.slug })).toEqual([]);
+    expect((await rejection(callerFor(db, squatter.users.owner).alliances.get({ workspaceSlug: squatter.workspace.slug, id: allianceId }))).code).toBe("NOT_FOUND");
+  });
+
+  it("reach the verified workspace only, and lapse when its verification is withdrawn", async () => {
+    const { a, ownerA, allianceId, party, squatter, bind } = await scene();
+    const real = await bind();
+    await callerFor(db, real.users.owner).workspaces.requestVerification({ workspaceSlug: real.workspace.slug, note: "Directrice générale de l'entreprise." });
+    const op = await operator();
+    const [claim] = await sqlRows<{ id: string }>(db.execute(sql`select id from organisation_claims where workspace_id = ${real.workspace.id}`));
+    await op.operator.decideVerification({ id: claim!.id, decision: "verify" });
+
+    await ownerA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId, partyId: party.id });
+    const realOwner = callerFor(db, real.users.owner);
+    expect((await realOwner.alliances.incomingInvitations({ workspaceSlug: real.workspace.slug })).map((i) => i.allianceId)).toEqual([allianceId]);
+    const squatterOwner = callerFor(db, squatter.users.owner);
+    expect(await squatterOwner.alliances.incomingInvitations({ workspaceSlug: squatter.workspace.slug })).toEqual([]);
+    expect((await rejection(squatterOwner.alliances.respondToCoOwnership({ workspaceSlug: squatter.workspace.slug, partyId: party.id, accept: true }))).code).toBe("NOT_FOUND");
+
+    // The operator withdraws the verification: the invitation can no longer be seen or accepted.
+    await op.operator.decideVerification({ id: claim!.id, decision: "revoke" });
+    expect(await realOwner.alliances.incomingInvitations({ workspaceSlug: real.workspace.slug })).toEqual([]);
+    expect((await rejection(realOwner.alliances.respondToCoOwnership({ workspaceSlug: real.workspace.slug, partyId: party.id, accept: true }))).code).toBe("NOT_FOUND");
+    // Verified again, it may accept.
+    await op.operator.decideVerification({ id: claim!.id, decision: "verify" });
+    await realOwner.alliances.respondToCoOwnership({ workspaceSlug: real.workspace.slug, partyId: party.id, accept: true });
+    expect((await realOwner.alliances.get({ workspaceSlug: real.workspace.slug, id: allianceId })).title).toBeTruthy();
   });
 });

@@ -16,6 +16,12 @@ export const CO_OWNER_INVITATION_DAYS = 14;
 export const PartyInput = z.object({ allianceId: z.uuid(), partyId: z.uuid() });
 export const RespondInput = z.object({ partyId: z.uuid(), accept: z.boolean() });
 
+/** The workspace verified for an organisation (organisation_claims), or null. */
+async function verifiedWorkspaceOf(ctx: WorkspaceContext, organisationId: string): Promise<string | null> {
+  const [found] = resultRows<{ id: string | null }>(await ctx.tx.execute(sql`select app_workspace_of_organisation(${organisationId}) as id`));
+  return found?.id ?? null;
+}
+
 async function loadParty(ctx: WorkspaceContext, allianceId: string, partyId: string) {
   const [party] = await ctx.tx
     .select({ id: allianceParties.id, organisationId: allianceParties.organisationId, workspaceId: allianceParties.workspaceId, status: allianceParties.status, name: organisations.name })
@@ -28,8 +34,9 @@ async function loadParty(ctx: WorkspaceContext, allianceId: string, partyId: str
 
 /**
  * Invites a named partner's own workspace to co-own the alliance. The partner organisation
- * must have a workspace here; its row becomes an invitation that only that workspace can
- * answer. A refused or withdrawn invitation can be sent again. Permission: alliances.write. Audited.
+ * must have a workspace verified for it here; its row becomes an invitation that only that
+ * workspace can answer. A refused or withdrawn invitation can be sent again. Permission:
+ * alliances.write. Audited.
  */
 export async function inviteCoOwner(ctx: WorkspaceContext, input: z.infer<typeof PartyInput>) {
   const core = await loadAllianceCore(ctx, input.allianceId);
@@ -37,9 +44,10 @@ export async function inviteCoOwner(ctx: WorkspaceContext, input: z.infer<typeof
   if (party.workspaceId === ctx.workspaceId) throw new AppError("BAD_REQUEST", "errors.share.self");
   if (party.status === "accepted" && party.workspaceId) throw new AppError("CONFLICT", "errors.share.alreadyCoOwner");
   if (party.status === "invited" && party.workspaceId) throw new AppError("CONFLICT", "errors.share.alreadyInvited");
-  const [found] = resultRows<{ id: string | null }>(await ctx.tx.execute(sql`select app_workspace_of_organisation(${party.organisationId}) as id`));
-  const workspaceId = party.workspaceId ?? found?.id ?? null;
-  if (!workspaceId) throw new AppError("CONFLICT", "errors.share.noWorkspace");
+  // Only the workspace verified for the organisation may receive it (never one that merely named
+  // the same SIREN): without one, the inviter invites someone of the organisation by email.
+  const workspaceId = await verifiedWorkspaceOf(ctx, party.organisationId);
+  if (!workspaceId) throw new AppError("CONFLICT", "errors.share.notVerified");
   await ctx.tx
     .update(allianceParties)
     .set({
@@ -85,10 +93,12 @@ export async function listIncomingInvitations(ctx: WorkspaceContext) {
  */
 export async function respondToCoOwnership(ctx: WorkspaceContext, input: z.infer<typeof RespondInput>) {
   const [pending] = await ctx.tx
-    .select({ expiresAt: allianceParties.invitationExpiresAt })
+    .select({ expiresAt: allianceParties.invitationExpiresAt, organisationId: allianceParties.organisationId })
     .from(allianceParties)
     .where(and(eq(allianceParties.id, input.partyId), eq(allianceParties.workspaceId, ctx.workspaceId), eq(allianceParties.status, "invited")));
   if (!pending) throw new AppError("NOT_FOUND", "errors.share.invitationNotFound");
+  // An invitation lapses when this workspace is no longer the organisation's verified one.
+  if ((await verifiedWorkspaceOf(ctx, pending.organisationId)) !== ctx.workspaceId) throw new AppError("NOT_FOUND", "errors.share.invitationNotFound");
   if (input.accept && pending.expiresAt && pending.expiresAt < new Date()) throw new AppError("CONFLICT", "errors.share.invitationExpired");
   const [updated] = await ctx.tx
     .update(allianceParties)

@@ -75,8 +75,8 @@ export async function getAlliance(ctx: WorkspaceContext, id: string) {
         status: allianceParties.status,
         isMine: sql<boolean>`${allianceParties.workspaceId} is not distinct from ${ctx.workspaceId}`,
         hasWorkspace: sql<boolean>`${allianceParties.workspaceId} is not null`,
-        /** A named partner whose organisation has a workspace here can be invited in the app; otherwise by email. */
-        organisationHasWorkspace: sql<boolean>`${allianceParties.workspaceId} is not null or app_workspace_of_organisation(${allianceParties.organisationId}) is not null`,
+        /** A named partner whose organisation has a verified workspace here can be invited in the app; otherwise by email. */
+        organisationHasWorkspace: sql<boolean>`app_workspace_of_organisation(${allianceParties.organisationId}) is not null`,
         invitedEmail: allianceParties.invitedEmail,
       })
       .from(allianceParties)
