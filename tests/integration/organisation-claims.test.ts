@@ -147,5 +147,10 @@ describe("invitations to co-own follow the verified claim (the squatting of issu
     await op.operator.decideVerification({ id: claim!.id, decision: "verify" });
     await realOwner.alliances.respondToCoOwnership({ workspaceSlug: real.workspace.slug, partyId: party.id, accept: true });
     expect((await realOwner.alliances.get({ workspaceSlug: real.workspace.slug, id: allianceId })).title).toBeTruthy();
+    // The other parties see whether the co-owner speaking for the organisation is verified.
+    const seen = async () => (await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id: allianceId })).parties.find((p) => p.id === party.id)!;
+    expect(await seen()).toMatchObject({ status: "accepted", isVerified: true });
+    await op.operator.decideVerification({ id: claim!.id, decision: "revoke" });
+    expect(await seen()).toMatchObject({ status: "accepted", isVerified: false });
   });
 });

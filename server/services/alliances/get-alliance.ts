@@ -75,6 +75,8 @@ export async function getAlliance(ctx: WorkspaceContext, id: string) {
         status: allianceParties.status,
         isMine: sql<boolean>`${allianceParties.workspaceId} is not distinct from ${ctx.workspaceId}`,
         hasWorkspace: sql<boolean>`${allianceParties.workspaceId} is not null`,
+        /** Whether the party's workspace is the one verified for its organisation (shown "non vérifié" otherwise). */
+        isVerified: sql<boolean>`coalesce(${allianceParties.workspaceId} = app_workspace_of_organisation(${allianceParties.organisationId}), false)`,
         /** A named partner whose organisation has a verified workspace here can be invited in the app; otherwise by email. */
         organisationHasWorkspace: sql<boolean>`app_workspace_of_organisation(${allianceParties.organisationId}) is not null`,
         invitedEmail: allianceParties.invitedEmail,

@@ -147,6 +147,14 @@ export default async function AlliancePage(props: Params) {
                     ? t("share.coOwner")
                     : t(`share.${p.status}` as never)}
               </span>
+              {p.hasWorkspace && !p.isMine && p.status === "accepted" && !p.isVerified ? (
+                <>
+                  {" "}
+                  <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950" data-testid={`party-unverified-${p.id}`} title={t("verification.unverifiedHelp")}>
+                    {t("verification.unverified")}
+                  </span>
+                </>
+              ) : null}
               {canWrite && !p.isMine && !(p.hasWorkspace && p.status === "accepted") ? (
                 <>
                   {" "}
