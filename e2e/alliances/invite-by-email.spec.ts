@@ -33,6 +33,8 @@ test("a partner without a workspace is invited by email, creates its workspace a
   await pageB.goto(new URL(link).pathname);
   await expect(pageB.getByRole("heading", { level: 1, name: "Invitation à co-gérer une alliance" })).toBeVisible();
   await expect(pageB.locator("main")).toContainText(title);
+  // The organisation has no verified workspace here: the page says so before anything is accepted.
+  await expect(pageB.getByTestId("organisation-unverified")).toContainText(`${partnerName} n'a pas d'espace vérifié sur Maillage`);
   await expectAccessible(pageB);
 
   // No workspace yet: create the organisation's workspace, come back, accept.

@@ -334,6 +334,8 @@ describe("inviting a partner without a workspace, by email", () => {
     const them = callerFor(db, invitee);
     let preview = await them.partyInvitations.preview({ token });
     expect(preview).toMatchObject({ title: expect.any(String), organisationName: party.name, invitedBy: a.workspace.name, email: invitee.email, emailMatches: true, status: "pending", candidates: [] });
+    // No workspace is verified for the invited organisation: the page says so.
+    expect(preview.organisationVerified).toBe(false);
     const created = await them.workspaces.create({ name: party.name, kind: "entreprise", slug: `ws-${uniq("inv")}` });
     preview = await them.partyInvitations.preview({ token });
     expect(preview.candidates).toEqual([{ slug: created.slug, name: party.name, isOrganisation: false }]);

@@ -29,6 +29,11 @@ export default async function PartyInvitationPage({ params }: Params) {
       <p>{invitation.invitedBy ? t("intro", values) : t("introNoInviter", values)}</p>
       <p className="text-slate-800">{t("explain")}</p>
       {invitation.email ? <p className="text-sm text-slate-700">{t("forEmail", { email: invitation.email })}</p> : null}
+      {!invitation.organisationVerified && invitation.status === "pending" ? (
+        <Notice tone="info" testId="organisation-unverified">
+          {t("unverified", { organisation: invitation.organisationName })}
+        </Notice>
+      ) : null}
       {invitation.status !== "pending" ? (
         <Notice tone="info">{t(invitation.status === "expired" ? "statusExpired" : invitation.status === "accepted" ? "statusAccepted" : "statusWithdrawn")}</Notice>
       ) : !invitation.emailMatches ? (

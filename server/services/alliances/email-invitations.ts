@@ -83,12 +83,14 @@ async function readInvitation(ctx: ServiceContext, token: string) {
 }
 
 /**
- * What the invitation page shows: the alliance's title, the organisation invited, who invites,
- * the address, its state, and which of the reader's workspaces could accept (those it
+ * What the invitation page shows: the alliance's title, the organisation invited and whether a
+ * workspace is verified for it, who invites, the address, its state, and which of the reader's
+ * workspaces could accept (those it
  * administers that are this organisation's, or have no organisation yet). Permission: signed in.
  */
 export async function previewPartyInvitation(ctx: ServiceContext, token: string) {
   const { row, status, expiresAt } = await readInvitation(ctx, token);
+  const [verified] = resultRows<{ verified: boolean }>(await ctx.tx.execute(sql`select app_workspace_of_organisation(${row.organisation_id}) is not null as verified`));
   const mine = await ctx.tx
     .select({ slug: workspaces.slug, name: workspaces.name, organisationId: workspaces.organisationId, role: memberships.role })
     .from(memberships)
@@ -98,6 +100,8 @@ export async function previewPartyInvitation(ctx: ServiceContext, token: string)
   return {
     title: row.title,
     organisationName: row.organisation_name,
+    /** Whether a workspace here is verified for the invited organisation (the page says so when none is). */
+    organisationVerified: verified?.verified ?? false,
     invitedBy: row.invited_by,
     email: row.invited_email,
     emailMatches: (row.invited_email ?? "").toLowerCase() === ctx.actor.email.toLowerCase(),
