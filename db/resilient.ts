@@ -41,8 +41,6 @@ export class ResilientDatabase {
   private current: Promise<Database>;
   private readonly retiring = new Set<Promise<Database>>();
   private readonly options: DatabaseOptions;
-  /** How many times the pool was replaced (the drill and tests read it). */
-  replacements = 0;
 
   constructor(options: DatabaseOptions) {
     this.options = options;
@@ -55,7 +53,6 @@ export class ResilientDatabase {
 
   /** Opens a new pool; the old one is closed once the requests holding it are done. */
   replace(): void {
-    this.replacements++;
     const old = this.current;
     this.current = openDatabase(this.options);
     this.retiring.add(old);

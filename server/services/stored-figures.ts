@@ -100,11 +100,13 @@ async function storeQuietly(ctx: WorkspaceContext, write: (tx: Db) => Promise<vo
   if (!lock?.locked) return;
   try {
     await ctx.tx.transaction(async (savepoint) => {
-      // Bounded, so a store never waits long behind a writer's row lock; set back before the
-      // savepoint is released (a rolled-back savepoint undoes the setting by itself).
-      await savepoint.execute(sql`select set_config('lock_timeout', '200ms', true)`);
+      // Bounded, so a store never waits long behind a writer's row lock; the setting it replaced
+      // is put back before the savepoint is released (a rolled-back savepoint undoes it by itself).
+      const [saved] = resultRows<{ previous: string }>(
+        await savepoint.execute(sql`select current_setting('lock_timeout') as previous, set_config('lock_timeout', '200ms', true)`),
+      );
       await write(savepoint as unknown as Db);
-      await savepoint.execute(sql`select set_config('lock_timeout', '0', true)`);
+      await savepoint.execute(sql`select set_config('lock_timeout', ${saved!.previous}, true)`);
     });
   } catch (error) {
     if (isConnectionLoss(error)) throw error;
