@@ -32,13 +32,36 @@ const schema = z.object({
   OPERATOR_EMAILS: z.string().default(""),
   /** Minutes between two computations of the territorial statistics summary; 0 turns the job off. */
   TERRITORY_STATISTICS_MINUTES: z.coerce.number().int().min(0).max(10_080).default(15),
+  /** ProConnect (the state's identity federation): issuer URL, client id and secret; all three show the button. */
+  PROCONNECT_ISSUER: z.string().url().optional(),
+  PROCONNECT_CLIENT_ID: z.string().optional(),
+  PROCONNECT_CLIENT_SECRET: z.string().optional(),
+  /** acr_values asked of ProConnect (space-separated, e.g. "eidas1"); none by default. */
+  PROCONNECT_ACR_VALUES: z.string().optional(),
+  /** A second OpenID Connect provider (Entra ID, Google Workspace, Keycloak…): issuer, client id, secret, button label. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default("SSO"),
 });
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  acrValues?: string;
+}
 
 export type Env = z.infer<typeof schema> & {
   /** True when the app offers one-click sign-in as the demo personas. */
   demoSignIn: boolean;
   /** The Auth.js secret: configured, or generated once and kept in .data/ for a local demo. */
   authSecret: string;
+  /** ProConnect sign-in, when its issuer, client id and secret are all set. */
+  proconnect: OidcSettings | null;
+  /** The generic OpenID Connect sign-in, when its issuer, client id and secret are all set. */
+  oidc: OidcSettings | null;
 };
 
 function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -82,6 +105,14 @@ export function env(): Env {
     ...values,
     demoSignIn: resolveDemoSignIn(values),
     authSecret: values.AUTH_SECRET ?? localSecret(),
+    proconnect:
+      values.PROCONNECT_ISSUER && values.PROCONNECT_CLIENT_ID && values.PROCONNECT_CLIENT_SECRET
+        ? { issuer: values.PROCONNECT_ISSUER, clientId: values.PROCONNECT_CLIENT_ID, clientSecret: values.PROCONNECT_CLIENT_SECRET, name: "ProConnect", acrValues: values.PROCONNECT_ACR_VALUES }
+        : null,
+    oidc:
+      values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
+        ? { issuer: values.OIDC_ISSUER, clientId: values.OIDC_CLIENT_ID, clientSecret: values.OIDC_CLIENT_SECRET, name: values.OIDC_NAME }
+        : null,
   };
   return cached;
 }

@@ -1,12 +1,16 @@
 "use server";
 
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { sessions } from "@/db/schema";
 import { env } from "@/env";
 import { LOCALE_COOKIE, toLocale } from "@/messages/locales";
 import { signIn, signOut } from "@/server/auth";
+import { endSessionUrl } from "@/server/auth/oidc";
 import { sessionCookieName } from "@/server/auth/session-cookie";
 import { appDb } from "@/server/runtime";
 import { createDemoSession } from "@/server/services/auth/sessions";
@@ -18,8 +22,33 @@ export async function setLocale(formData: FormData) {
   redirect(back.startsWith("/") && !back.startsWith("//") ? back : "/");
 }
 
+/**
+ * Signs out of Maillage; a session opened with ProConnect or the OpenID provider then ends the
+ * provider's session too (its end-session endpoint, with the ID token as id_token_hint).
+ */
 export async function signOutAction() {
-  await signOut({ redirectTo: "/signin" });
+  const config = env();
+  const token = (await cookies()).get(sessionCookieName(config.APP_URL))?.value;
+  const [opened] = token
+    ? await (await appDb()).select({ provider: sessions.identityProvider, idToken: sessions.idToken }).from(sessions).where(eq(sessions.sessionToken, token))
+    : [];
+  await signOut({ redirect: false });
+  const settings = opened?.provider === "proconnect" ? config.proconnect : opened?.provider === "oidc" ? config.oidc : null;
+  const away = settings && opened?.idToken ? await endSessionUrl(settings, opened.idToken, config.APP_URL, randomBytes(16).toString("hex")) : null;
+  redirect(away ?? "/signin");
+}
+
+function safeReturn(value: FormDataEntryValue | null, fallback: string) {
+  const target = String(value ?? fallback);
+  return target.startsWith("/") && !target.startsWith("//") ? target : fallback;
+}
+
+/** Starts a sign-in with ProConnect or the generic OpenID provider (only those configured). */
+export async function signInWithProvider(formData: FormData) {
+  const config = env();
+  const provider = String(formData.get("provider"));
+  if (!(provider === "proconnect" ? config.proconnect : provider === "oidc" ? config.oidc : null)) redirect("/signin");
+  await signIn(provider, { redirectTo: safeReturn(formData.get("callbackUrl"), "/workspaces") });
 }
 
 export type SignInState = { error?: "invalidEmail" } | undefined;

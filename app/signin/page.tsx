@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { demoSignIn } from "@/app/actions";
+import { ProviderSignIn } from "@/components/auth/provider-sign-in";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Notice } from "@/components/ui/notice";
 import { DEMO_PERSONAS } from "@/db/seed";
@@ -12,15 +13,44 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
+const REASONS = new Set(["issuer", "signature", "expired", "audience", "nonce", "state", "email", "provider", "unavailable", "linked"]);
+
+function errorKey(error: string, reason?: string) {
+  if (error === "RateLimited") return "rateLimited";
+  if (error === "EmailSignin") return "sendFailed";
+  if (error === "OidcRefused") return `refused.${reason && REASONS.has(reason) ? reason : "provider"}`;
+  if (error === "OAuthAccountNotLinked") return "refused.linked";
+  if (error === "OAuthCallbackError" || error === "AccessDenied") return "refused.provider";
+  return "error";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; reason?: string; callbackUrl?: string }> }) {
   if (await currentUser()) redirect("/workspaces");
   const t = await getTranslations("signIn");
-  const { error, callbackUrl } = await searchParams;
+  const { error, reason, callbackUrl } = await searchParams;
+  const config = env();
+  const providers = [
+    ...(config.proconnect ? [{ id: "proconnect" as const, name: "ProConnect" }] : []),
+    ...(config.oidc ? [{ id: "oidc" as const, name: config.oidc.name }] : []),
+  ];
   return (
     <div className="mx-auto max-w-md space-y-8">
       <section className="space-y-4">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        {error ? <Notice tone="error">{error === "RateLimited" ? t("rateLimited") : error === "EmailSignin" ? t("sendFailed") : t("error")}</Notice> : null}
+        {error ? (
+          <Notice tone="error" testId="signin-error">
+            {t(errorKey(error, reason))}
+          </Notice>
+        ) : null}
+        {providers.length > 0 ? (
+          <section aria-labelledby="providers-title" className="space-y-3">
+            <h2 id="providers-title" className="text-lg font-semibold">
+              {t("providersTitle")}
+            </h2>
+            <p className="text-sm text-slate-800">{t("providersIntro")}</p>
+            <ProviderSignIn providers={providers} callbackUrl={callbackUrl} />
+          </section>
+        ) : null}
         <p className="text-slate-800">{t("intro")}</p>
         <SignInForm callbackUrl={callbackUrl} />
       </section>

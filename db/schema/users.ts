@@ -1,4 +1,4 @@
-import { integer, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { pgTable } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 
@@ -38,7 +38,33 @@ export const sessions = pgTable("sessions", {
     .notNull()
     .references(() => users.id, { onDelete: "cascade" }),
   expires: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+  /** The OpenID provider this session was opened with (proconnect, oidc), null for an email link. */
+  identityProvider: text(),
+  /** That provider's ID token, sent back as id_token_hint when the user signs out. */
+  idToken: text(),
 });
+
+/**
+ * What an OpenID provider said about a user when they signed in with it: for ProConnect, the
+ * SIRET of the establishment they act for and the assurance level (acr). Verification of a
+ * workspace's organisation rests on these rows (migration 0046).
+ */
+export const identityAssertions = pgTable(
+  "identity_assertions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    provider: text().notNull(),
+    subject: text().notNull(),
+    email: text(),
+    siret: text(),
+    acr: text(),
+    assertedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.userId, t.provider, t.assertedAt)],
+);
 
 export const verificationTokens = pgTable(
   "verification_tokens",

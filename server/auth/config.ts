@@ -1,13 +1,19 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { AuthConfig } from "@auth/core";
+import type { Adapter } from "@auth/core/adapters";
+import type { Provider } from "@auth/core/providers";
 import type { EmailConfig } from "@auth/core/providers/email";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import type { OidcSettings } from "../../env";
 import { accounts, sessions, users, verificationTokens } from "../../db/schema";
 import { localeFromHeaders } from "../../messages/locales";
 import { translator } from "../i18n/translate";
 import type { Logger } from "../log";
+import { recordIdentityAssertion } from "../services/auth/identity-assertions";
 import { allowSignInEmail } from "../services/auth/rate-limit";
 import { linkEmailHtml, type Mailer } from "../services/mail/mailer";
+import { emailIsVerified, genericOidcProvider, idTokenClaims, noteAuthError, proconnectProvider } from "./oidc";
 import { SESSION_MAX_AGE_S, sessionCookieName } from "./session-cookie";
 
 export const SIGN_IN_LINK_MAX_AGE_S = 24 * 60 * 60;
@@ -26,11 +32,19 @@ export interface AuthDeps {
   emailFrom: string;
   /** Headers of the request being served, when known (the sign-in rate limit keys on its IP). */
   headers?: Headers;
+  /** ProConnect sign-in, when configured. */
+  proconnect?: OidcSettings | null;
+  /** The generic OpenID Connect sign-in, when configured. */
+  oidc?: OidcSettings | null;
+  /** What the app uses to reach the OpenID providers (tests tamper with answers through it). */
+  fetch?: typeof fetch;
 }
 
 /**
- * Auth.js configuration: email links only, database sessions (revocable), the drizzle
- * adapter on our own tables. Free of Next.js imports so tests can drive it with @auth/core.
+ * Auth.js configuration: email links, ProConnect and a generic OpenID provider when configured,
+ * database sessions (revocable), the drizzle adapter on our own tables. Free of Next.js imports
+ * so tests can drive it with @auth/core. Built once per request (Next.js calls it with the
+ * request), so the state kept between the callbacks below belongs to one sign-in.
  */
 export function authConfig(deps: AuthDeps): AuthConfig {
   const email: EmailConfig = {
@@ -57,14 +71,30 @@ export function authConfig(deps: AuthDeps): AuthConfig {
     },
   };
 
+  const providers: Provider[] = [email];
+  if (deps.proconnect) providers.push(proconnectProvider(deps.proconnect, deps.fetch));
+  if (deps.oidc) providers.push(genericOidcProvider(deps.oidc, deps.fetch));
+
+  // An OpenID sign-in keeps its provider and ID token on the session it opens, for sign-out.
+  let openedWith: { provider: string; idToken: string | null } | null = null;
+  let createdSession: string | null = null;
+  const base = DrizzleAdapter(deps.db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  } as never) as Adapter;
+  const adapter: Adapter = {
+    ...base,
+    async createSession(session) {
+      createdSession = session.sessionToken;
+      return base.createSession!(openedWith ? ({ ...session, identityProvider: openedWith.provider, idToken: openedWith.idToken } as typeof session) : session);
+    },
+  };
+
   return {
-    adapter: DrizzleAdapter(deps.db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    } as never),
-    providers: [email],
+    adapter,
+    providers,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_S },
     secret: deps.secret,
     trustHost: true,
@@ -78,7 +108,16 @@ export function authConfig(deps: AuthDeps): AuthConfig {
     },
     callbacks: {
       /** Limits sign-in emails per address and per IP before any token is made. */
-      async signIn({ user, email: emailStep }) {
+      async signIn({ user, account, profile, email: emailStep }) {
+        if (account?.type === "oidc") {
+          // Accounts are linked and created by email address: only an address the provider vouches for.
+          if (!emailIsVerified(account.provider, profile as { email?: unknown; email_verified?: unknown })) {
+            deps.log.warn({ provider: account.provider }, "OpenID sign-in refused: email not verified");
+            return "/signin?error=OidcRefused&reason=email";
+          }
+          openedWith = { provider: account.provider, idToken: account.id_token ?? null };
+          return true;
+        }
         if (!emailStep?.verificationRequest || !user.email) return true;
         const allowed = await allowSignInEmail(deps.db, user.email, deps.headers ? clientIp(deps.headers) : null);
         if (!allowed) {
@@ -91,10 +130,49 @@ export function authConfig(deps: AuthDeps): AuthConfig {
         return { ...session, user: { ...session.user, id: user.id, email: user.email, name: user.name } };
       },
     },
+    events: {
+      /**
+       * After an OpenID sign-in: the session (new, or the one already open when a signed-in user
+       * links ProConnect) keeps the ID token for sign-out, and what ProConnect said about the
+       * user is recorded, which verifies the workspaces they administer for that SIREN.
+       */
+      async signIn({ user, account, profile }) {
+        if (account?.type !== "oidc" || !user.id) return;
+        const cookieToken = deps.headers ? readCookie(deps.headers, sessionCookieName(deps.appUrl)) : null;
+        const tokens = [createdSession, cookieToken].filter((t): t is string => Boolean(t));
+        if (tokens.length > 0) {
+          await deps.db
+            .update(sessions)
+            .set({ identityProvider: account.provider, idToken: account.id_token ?? null })
+            .where(and(eq(sessions.userId, user.id), inArray(sessions.sessionToken, tokens)));
+        }
+        const claims = idTokenClaims(account.id_token);
+        const said = profile as { email?: string; siret?: string } | undefined;
+        await recordIdentityAssertion(deps.db, deps.log, {
+          userId: user.id,
+          provider: account.provider,
+          subject: account.providerAccountId,
+          email: said?.email ?? null,
+          siret: account.provider === "proconnect" ? (said?.siret ?? null) : null,
+          acr: claims.acr ?? null,
+        });
+      },
+    },
     logger: {
-      error: (error) => deps.log.error({ err: error }, "auth error"),
+      error: (error) => {
+        noteAuthError(error);
+        deps.log.error({ err: error }, "auth error");
+      },
       warn: (code) => deps.log.warn({ code }, "auth warning"),
       debug: () => {},
     },
   };
+}
+
+function readCookie(headers: Headers, name: string): string | null {
+  for (const part of (headers.get("cookie") ?? "").split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return null;
 }

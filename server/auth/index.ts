@@ -17,5 +17,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
     appUrl: config.APP_URL,
     emailFrom: config.EMAIL_FROM,
     headers: request?.headers ?? (await headers()),
+    proconnect: config.proconnect,
+    oidc: config.oidc,
   }) as never;
 });

@@ -44,7 +44,7 @@ export async function matchOrganisationByIdentifiers(ctx: WorkspaceContext, inpu
  * the directory is reused rather than duplicated. Returns the organisation and whether it
  * was created. The directory is shared; the caller must be acting for a workspace.
  */
-export async function findOrCreateOrganisation(ctx: WorkspaceContext, input: NewOrganisationInput) {
+export async function findOrCreateOrganisation(ctx: Pick<WorkspaceContext, "tx">, input: NewOrganisationInput) {
   const { siren, conditions: identifiers } = identifierConditions(input);
   if (identifiers.length > 0) {
     const [existing] = await ctx.tx
@@ -100,7 +100,7 @@ export async function suggestOrganisations(ctx: WorkspaceContext, query: string)
  * The workspace's own organisation in the directory, created from the workspace's name, kind
  * and identifiers the first time it is needed (or reused if its SIREN/RNA is already known).
  */
-export async function ensureWorkspaceOrganisation(ctx: WorkspaceContext) {
+export async function ensureWorkspaceOrganisation(ctx: Pick<WorkspaceContext, "tx" | "workspaceId">) {
   const [workspace] = await ctx.tx.select().from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
   if (!workspace) throw new AppError("NOT_FOUND", "errors.workspace.notFound");
   if (workspace.organisationId) return workspace.organisationId;

@@ -4,6 +4,7 @@ import { auditEvents, organisationClaims, organisations, workspaces } from "../.
 import { AppError, sqlState } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { ServiceContext, WorkspaceContext } from "../context";
+import { latestProConnectAssertion } from "../auth/identity-assertions";
 import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-organisation";
 import { asOperator } from "../territories/coordination";
 
@@ -36,6 +37,8 @@ export async function getVerification(ctx: WorkspaceContext) {
     .where(eq(organisationClaims.workspaceId, ctx.workspaceId));
   // A claim made for the organisation the workspace had before its identifiers changed no longer holds.
   const current = claim && (!workspace?.organisationId || claim.organisationId === workspace.organisationId) ? claim : null;
+  // The reader's own latest ProConnect sign-in, and whether its SIRET is of this workspace's SIREN.
+  const assertion = await latestProConnectAssertion(ctx.tx, ctx.actor.userId);
   return {
     status: current?.status ?? ("none" as const),
     organisationName: current?.organisationName ?? null,
@@ -44,6 +47,10 @@ export async function getVerification(ctx: WorkspaceContext) {
     requestedAt: current?.requestedAt ?? null,
     decidedAt: current?.decidedAt ?? null,
     hasIdentifier: Boolean(workspace?.siren || workspace?.rna),
+    siren: workspace?.siren ?? null,
+    proconnect: assertion
+      ? { siret: assertion.siret, acr: assertion.acr, assertedAt: assertion.assertedAt, matches: Boolean(assertion.siret && workspace?.siren && assertion.siret.startsWith(workspace.siren)) }
+      : null,
   };
 }
 
