@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
@@ -18,10 +18,14 @@ export interface VerificationState {
   requestedAt: Date | null;
   decidedAt: Date | null;
   hasIdentifier: boolean;
+  method?: string | null;
+  siren?: string | null;
+  /** The reader's latest ProConnect sign-in and whether its SIRET is of this workspace's SIREN. */
+  proconnect?: { siret: string | null; assertedAt: Date; matches: boolean } | null;
 }
 
 /** The workspace's claim to speak for its organisation: its state, and the request to a platform operator. */
-export function VerificationSettings({ workspaceSlug, state }: { workspaceSlug: string; state: VerificationState }) {
+export function VerificationSettings({ workspaceSlug, state, proconnect }: { workspaceSlug: string; state: VerificationState; proconnect?: ReactNode }) {
   const t = useTranslations("verification");
   const format = useFormatter();
   const trpc = useTRPC();
@@ -36,7 +40,25 @@ export function VerificationSettings({ workspaceSlug, state }: { workspaceSlug: 
       <Notice tone={state.status === "verified" ? "success" : "info"} testId="verification-status">
         {t(`status.${state.status}`, { name: state.organisationName ?? "" })}
         {when ? ` (${format.dateTime(when, { dateStyle: "medium" })})` : ""}
+        {state.status === "verified" && state.method ? ` ${t(state.method === "proconnect" ? "byProConnect" : "byOperator")}` : ""}
       </Notice>
+      {state.proconnect && state.status !== "verified" && state.siren ? (
+        <Notice tone={state.proconnect.matches ? "info" : "error"} testId="proconnect-result">
+          {state.proconnect.siret
+            ? t(state.proconnect.matches ? "proconnectMatch" : "proconnectMismatch", {
+                siret: state.proconnect.siret,
+                siren: state.siren,
+                date: format.dateTime(state.proconnect.assertedAt, { dateStyle: "medium", timeStyle: "short" }),
+              })
+            : t("proconnectNoSiret")}
+        </Notice>
+      ) : null}
+      {proconnect && state.hasIdentifier && state.siren && state.status !== "verified" ? (
+        <div className="space-y-2 rounded-md border border-slate-300 p-3">
+          <p className="text-sm text-slate-800">{t("proconnectHow")}</p>
+          {proconnect}
+        </div>
+      ) : null}
       {!state.hasIdentifier ? (
         <p className="text-sm text-slate-800">{t("needIdentifier")}</p>
       ) : state.status === "verified" ? null : (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
+import { ProviderSignIn } from "@/components/auth/provider-sign-in";
 import { QuestionnaireEditor } from "@/components/evaluation/questionnaire-editor";
 import { ApiTokens } from "@/components/settings/api-tokens";
 import { DeleteWorkspace } from "@/components/settings/danger-zone";
@@ -10,6 +11,7 @@ import { TerritorySettings } from "@/components/territories/territory-settings";
 import { VerificationSettings } from "@/components/verification/verification-settings";
 import { WorkspaceSettingsForm } from "@/components/workspaces/workspace-settings-form";
 import { can } from "@/domain/roles";
+import { env } from "@/env";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
 type Params = { params: Promise<{ workspaceSlug: string }> };
@@ -45,7 +47,13 @@ export default async function SettingsPage({ params }: Params) {
         <h2 id="verification-title" className="text-xl font-semibold">
           {tv("title")}
         </h2>
-        <VerificationSettings workspaceSlug={workspaceSlug} state={verification} />
+        <VerificationSettings
+          workspaceSlug={workspaceSlug}
+          state={verification}
+          proconnect={
+            env().proconnect ? <ProviderSignIn providers={[{ id: "proconnect", name: "ProConnect" }]} intent="verify" callbackUrl={`/w/${workspaceSlug}/settings`} /> : null
+          }
+        />
       </section>
       <section aria-labelledby="territory-title" className="space-y-3 pt-6">
         <h2 id="territory-title" className="text-xl font-semibold">
