@@ -139,12 +139,21 @@ describe("invitations to co-own follow the verified claim (the squatting of issu
     expect(await squatterOwner.alliances.incomingInvitations({ workspaceSlug: squatter.workspace.slug })).toEqual([]);
     expect((await rejection(squatterOwner.alliances.respondToCoOwnership({ workspaceSlug: squatter.workspace.slug, partyId: party.id, accept: true }))).code).toBe("NOT_FOUND");
 
-    // The operator withdraws the verification: the invitation can no longer be seen or accepted.
-    await op.operator.decideVerification({ id: claim!.id, decision: "revoke" });
+    // The operator withdraws the verification: the invitation is withdrawn, and the inviter sees it.
+    const decided = await op.operator.decideVerification({ id: claim!.id, decision: "revoke" });
+    expect(decided.invitationsWithdrawn).toBe(1);
     expect(await realOwner.alliances.incomingInvitations({ workspaceSlug: real.workspace.slug })).toEqual([]);
     expect((await rejection(realOwner.alliances.respondToCoOwnership({ workspaceSlug: real.workspace.slug, partyId: party.id, accept: true }))).code).toBe("NOT_FOUND");
-    // Verified again, it may accept.
+    const inviterView = (await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id: allianceId })).parties.find((p) => p.id === party.id);
+    expect(inviterView?.status).toBe("withdrawn");
+    const inviterLog = await sqlRows<{ action: string; after: { reason?: string } }>(
+      db.execute(sql`select action, after from audit_events where workspace_id = ${a.workspace.id} and entity_id = ${allianceId} and action = 'share.withdraw'`),
+    );
+    expect(inviterLog.map((e) => e.after.reason)).toEqual(["verification.revoke"]);
+    // Verified again, the old invitation stays withdrawn; a new one may be accepted.
     await op.operator.decideVerification({ id: claim!.id, decision: "verify" });
+    expect(await realOwner.alliances.incomingInvitations({ workspaceSlug: real.workspace.slug })).toEqual([]);
+    await ownerA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId, partyId: party.id });
     await realOwner.alliances.respondToCoOwnership({ workspaceSlug: real.workspace.slug, partyId: party.id, accept: true });
     expect((await realOwner.alliances.get({ workspaceSlug: real.workspace.slug, id: allianceId })).title).toBeTruthy();
     // The other parties see whether the co-owner speaking for the organisation is verified.

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
+import { resultRows } from "../../../db/rows";
 import { auditEvents, organisationClaims, organisations, workspaces } from "../../../db/schema";
 import { AppError, sqlState } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
@@ -136,15 +137,22 @@ export async function decideVerification(ctx: ServiceContext, input: z.infer<typ
     const [exists] = await ctx.tx.select({ id: organisationClaims.id }).from(organisationClaims).where(eq(organisationClaims.id, input.id));
     throw exists ? new AppError("CONFLICT", "errors.verification.stale") : new AppError("NOT_FOUND", "errors.verification.notFound");
   }
+  // Invitations to co-own waiting for this workspace lapse with its verification: withdrawn.
+  const withdrawn = row.status === "verified" ? 0 : await withdrawInvitationsOfClaim(ctx, row.id);
   await ctx.tx.insert(auditEvents).values({
     workspaceId: row.workspaceId,
     actorUserId: ctx.actor.userId,
     action: `verification.${input.decision}`,
     entityType: "organisation",
     entityId: row.organisationId,
-    after: { status: row.status, operator: ctx.actor.email },
+    after: { status: row.status, operator: ctx.actor.email, ...(withdrawn ? { invitationsWithdrawn: withdrawn } : {}) },
     requestId: ctx.requestId,
   });
-  ctx.log.info({ claim: row.id, status: row.status, operator: ctx.actor.email }, "organisation claim decided");
-  return row;
+  ctx.log.info({ claim: row.id, status: row.status, operator: ctx.actor.email, withdrawn }, "organisation claim decided");
+  return { ...row, invitationsWithdrawn: withdrawn };
+}
+
+async function withdrawInvitationsOfClaim(ctx: ServiceContext, claimId: string): Promise<number> {
+  const [result] = resultRows<{ withdrawn: number }>(await ctx.tx.execute(sql`select app_withdraw_invitations_of_claim(${claimId}) as withdrawn`));
+  return Number(result?.withdrawn ?? 0);
 }
