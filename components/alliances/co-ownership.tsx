@@ -137,7 +137,7 @@ export function CoOwnershipInbox({
   canAnswer,
 }: {
   workspaceSlug: string;
-  invitations: Array<{ partyId: string; allianceId: string; title: string; role: string; invitedBy: string | null }>;
+  invitations: Array<{ partyId: string; allianceId: string; title: string; role: string; invitedBy: string | null; inviterVerified?: boolean }>;
   canAnswer: boolean;
 }) {
   const t = useTranslations();
@@ -163,6 +163,11 @@ export function CoOwnershipInbox({
         {invitations.map((i) => (
           <li key={i.partyId} className="flex flex-wrap items-center gap-3">
             <span>{t("share.inboxLine", { inviter: i.invitedBy ?? "—", role: t.has(`alliance.partnerRoles.${i.role}` as never) ? t(`alliance.partnerRoles.${i.role}` as never) : i.role, title: i.title })}</span>
+            {i.inviterVerified === false ? (
+              <span className="rounded border border-amber-800 px-1.5 text-xs font-semibold text-amber-900" title={t("share.inviterUnverifiedHelp")}>
+                {t("verification.unverified")}
+              </span>
+            ) : null}
             {canAnswer ? (
               <>
                 <Button className="px-3 py-1" onClick={() => respond.mutate({ workspaceSlug, partyId: i.partyId, accept: true })} disabled={respond.isPending}>
@@ -172,6 +177,61 @@ export function CoOwnershipInbox({
                   {t("share.decline")}
                 </Button>
               </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <InlineFeedback error={errors.message} />
+    </section>
+  );
+}
+
+/**
+ * Alliances asking for the public library that name this (verified) workspace's organisation as
+ * a partner without it co-owning them: it says whether its name may appear there.
+ */
+export function MentionRequests({
+  workspaceSlug,
+  requests,
+  canAnswer,
+}: {
+  workspaceSlug: string;
+  requests: Array<{ partyId: string; allianceId: string; title: string; summary: string | null; role: string; declaredBy: string | null }>;
+  canAnswer: boolean;
+}) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const answer = useMutation(trpc.alliances.answerMention.mutationOptions({ onSuccess: () => router.refresh() }));
+  const errors = useMutationErrors(answer.error);
+  if (requests.length === 0) return null;
+  return (
+    <section aria-labelledby="mentions-title" className="space-y-3 rounded-md border border-blue-700 bg-blue-50 p-4" data-testid="mention-requests">
+      <h2 id="mentions-title" className="text-lg font-semibold">
+        {t("share.mentionsTitle")}
+      </h2>
+      <p className="text-sm">{t("share.mentionsIntro")}</p>
+      {!canAnswer ? <p className="text-sm">{t("share.adminsOnly")}</p> : null}
+      <ul className="space-y-3">
+        {requests.map((r) => (
+          <li key={r.partyId} className="space-y-1">
+            <p>
+              {t("share.mentionLine", {
+                declarer: r.declaredBy ?? "—",
+                role: t.has(`alliance.partnerRoles.${r.role}` as never) ? t(`alliance.partnerRoles.${r.role}` as never) : r.role,
+                title: r.title,
+              })}
+            </p>
+            {r.summary ? <p className="text-sm text-slate-800">{r.summary}</p> : null}
+            {canAnswer ? (
+              <div className="flex flex-wrap gap-3">
+                <Button className="px-3 py-1" onClick={() => answer.mutate({ workspaceSlug, partyId: r.partyId, appear: true })} disabled={answer.isPending}>
+                  {t("share.mentionGrant")}
+                </Button>
+                <Button variant="secondary" className="px-3 py-1" onClick={() => answer.mutate({ workspaceSlug, partyId: r.partyId, appear: false })} disabled={answer.isPending}>
+                  {t("share.mentionRefuse")}
+                </Button>
+              </div>
             ) : null}
           </li>
         ))}

@@ -11,7 +11,7 @@ export interface PublicAlliance {
   endsOn: string | null;
   territoryScope: string;
   mode: string | null;
-  parties: Array<{ name: string; kind: string; role: string }>;
+  parties: Array<{ name: string | null; kind: string; role: string; standing: "confirmed" | "declared" | "unverified"; declaredBy: string | null }>;
   sdgTargets: Array<{ target: string; goal: number; isPrimary: boolean }>;
   places: Array<{ level: string; code: string }>;
 }
@@ -25,7 +25,27 @@ export async function PublicAllianceFacts({ alliance, placeLabels, full }: { all
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
       <dt className="font-medium">{t("library.parties")}</dt>
-      <dd>{alliance.parties.map((p) => `${p.name} (${t(`alliance.organisationKinds.${p.kind}` as never)})`).join(", ")}</dd>
+      <dd>
+        <ul data-testid="library-parties">
+          {alliance.parties.map((p, i) => {
+            const kind = t(`alliance.organisationKinds.${p.kind}` as never);
+            return (
+              <li key={`${p.name ?? "?"}-${i}`}>
+                {p.standing === "unverified" ? (
+                  <>{t("library.unverifiedParty", { kind })}</>
+                ) : (
+                  <>
+                    {p.name} ({kind})
+                    {p.standing === "declared" ? (
+                      <span className="text-slate-700"> — {p.declaredBy ? t("library.declaredBy", { names: p.declaredBy }) : t("library.declaredByUnverified")}</span>
+                    ) : null}
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </dd>
       <dt className="font-medium">{t("library.mode")}</dt>
       <dd>{alliance.mode ? t(`alliance.modes.${alliance.mode}` as never) : "—"}</dd>
       <dt className="font-medium">{t("library.period")}</dt>

@@ -95,6 +95,13 @@ export const allianceParties = pgTable(
     audienceConsent: allianceAudience(),
     consentRevision: integer(),
     consentAt: timestamp({ withTimezone: true, mode: "date" }),
+    /**
+     * A partner named without being a co-owner, whose organisation has a verified workspace:
+     * that workspace's answer to appearing in the library (granted or refused; null: not asked
+     * yet, so not named). Migration 0048.
+     */
+    mentionConsent: text(),
+    mentionAnsweredAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -40,6 +40,8 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "public" | "auth
   "alliances.withdrawCoOwnerInvitation": "alliances.write",
   "alliances.incomingInvitations": "alliances.read",
   "alliances.respondToCoOwnership": "alliances.share",
+  "alliances.mentionRequests": "alliances.read",
+  "alliances.answerMention": "alliances.share",
   "alliances.leave": "alliances.share",
   "alliances.privateLayer": "alliances.read",
   "alliances.savePrivateNotes": "alliances.write",

@@ -104,6 +104,8 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   "alliances.savePrivateNotes": async (f) => ({ allianceId: await newAlliance(f), notes: "Budget à confirmer", tags: [], version: 0 }),
   "alliances.addPrivateEntry": async (f) => ({ allianceId: await newAlliance(f), kind: "budget", title: "Subvention interne", amountEuros: 1200, occurredOn: "2025-01-10" }),
   "alliances.respondToCoOwnership": async (f) => ({ partyId: (await invitedBy(f)).partyId, accept: true }),
+  "alliances.mentionRequests": async () => ({}),
+  "alliances.answerMention": async (f) => ({ partyId: (await mentionedBy(f)).partyId, appear: true }),
   "alliances.leave": async (f) => {
     const { allianceId, partyId } = await invitedBy(f);
     await callerFor(db, f.users.owner).alliances.respondToCoOwnership({ workspaceSlug: f.workspace.slug, partyId, accept: true });
@@ -222,6 +224,17 @@ async function invitedBy(f: Fixture): Promise<{ allianceId: string; partyId: str
   const { id } = await otherOwner.alliances.create({ workspaceSlug: other.workspace.slug, ...allianceInput({ partners: [{ organisationId: mine, role: "partenaire" }] }) });
   const party = (await otherOwner.alliances.get({ workspaceSlug: other.workspace.slug, id })).parties.find((p) => p.organisationId === mine)!;
   await otherOwner.alliances.inviteCoOwner({ workspaceSlug: other.workspace.slug, allianceId: id, partyId: party.id });
+  return { allianceId: id, partyId: party.id };
+}
+
+/** An alliance of another workspace, asking for the public library, that names this workspace's (verified) organisation. */
+async function mentionedBy(f: Fixture): Promise<{ allianceId: string; partyId: string }> {
+  const mine = await giveOrganisation(db, f.workspace.id);
+  const other = await createWorkspaceWithRoles(db);
+  const otherOwner = callerFor(db, other.users.owner);
+  const { id } = await otherOwner.alliances.create({ workspaceSlug: other.workspace.slug, ...allianceInput({ partners: [{ organisationId: mine, role: "partenaire" }] }) });
+  await otherOwner.alliances.requestAudience({ workspaceSlug: other.workspace.slug, allianceId: id, audience: "public" });
+  const party = (await otherOwner.alliances.get({ workspaceSlug: other.workspace.slug, id })).parties.find((p) => p.organisationId === mine)!;
   return { allianceId: id, partyId: party.id };
 }
 

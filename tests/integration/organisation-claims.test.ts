@@ -135,6 +135,8 @@ describe("invitations to co-own follow the verified claim (the squatting of issu
     await ownerA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId, partyId: party.id });
     const realOwner = callerFor(db, real.users.owner);
     expect((await realOwner.alliances.incomingInvitations({ workspaceSlug: real.workspace.slug })).map((i) => i.allianceId)).toEqual([allianceId]);
+    // The invitation says whether the inviting workspace is verified for its organisation: A is not yet.
+    expect(await realOwner.alliances.incomingInvitations({ workspaceSlug: real.workspace.slug })).toMatchObject([{ allianceId, inviterVerified: false }]);
     const squatterOwner = callerFor(db, squatter.users.owner);
     expect(await squatterOwner.alliances.incomingInvitations({ workspaceSlug: squatter.workspace.slug })).toEqual([]);
     expect((await rejection(squatterOwner.alliances.respondToCoOwnership({ workspaceSlug: squatter.workspace.slug, partyId: party.id, accept: true }))).code).toBe("NOT_FOUND");

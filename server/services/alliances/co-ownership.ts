@@ -82,9 +82,42 @@ export async function withdrawCoOwnerInvitation(ctx: WorkspaceContext, input: z.
 
 /** Invitations to co-own alliances waiting for this workspace's answer (title and inviter only). */
 export async function listIncomingInvitations(ctx: WorkspaceContext) {
-  return resultRows<{ party_id: string; alliance_id: string; title: string; role: string; invited_by: string | null; invited_at: Date | string | null }>(
+  return resultRows<{ party_id: string; alliance_id: string; title: string; role: string; invited_by: string | null; invited_at: Date | string | null; inviter_verified: boolean }>(
     await ctx.tx.execute(sql`select * from app_incoming_party_invitations()`),
-  ).map((r) => ({ partyId: r.party_id, allianceId: r.alliance_id, title: r.title, role: r.role, invitedBy: r.invited_by, invitedAt: r.invited_at ? new Date(r.invited_at) : null }));
+  ).map((r) => ({
+    partyId: r.party_id,
+    allianceId: r.alliance_id,
+    title: r.title,
+    role: r.role,
+    invitedBy: r.invited_by,
+    invitedAt: r.invited_at ? new Date(r.invited_at) : null,
+    /** Whether the inviting workspace is verified for the organisation it speaks for. */
+    inviterVerified: Boolean(r.inviter_verified),
+  }));
+}
+
+export const AnswerMentionInput = z.object({ partyId: z.uuid(), appear: z.boolean() });
+
+/**
+ * Alliances asking for the public library that name this workspace's organisation as a partner
+ * without it co-owning them: it is asked before being named there (issue 20). Only a workspace
+ * verified for the organisation sees them. Permission: alliances.read.
+ */
+export async function listMentionRequests(ctx: WorkspaceContext) {
+  return resultRows<{ party_id: string; alliance_id: string; title: string; summary: string | null; role: string; declared_by: string | null }>(
+    await ctx.tx.execute(sql`select * from app_incoming_mention_requests()`),
+  ).map((r) => ({ partyId: r.party_id, allianceId: r.alliance_id, title: r.title, summary: r.summary, role: r.role, declaredBy: r.declared_by }));
+}
+
+/**
+ * This (verified) workspace agrees to its organisation being named in the library as a partner
+ * of the alliance, or refuses. Permission: alliances.share. Audited.
+ */
+export async function answerMention(ctx: WorkspaceContext, input: z.infer<typeof AnswerMentionInput>) {
+  const [answered] = resultRows<{ alliance_id: string | null }>(await ctx.tx.execute(sql`select app_answer_mention(${input.partyId}, ${input.appear}) as alliance_id`));
+  if (!answered?.alliance_id) throw new AppError("NOT_FOUND", "errors.share.mentionNotFound");
+  await recordAudit(ctx, { action: input.appear ? "mention.grant" : "mention.refuse", entityType: "alliance", entityId: answered.alliance_id });
+  return { allianceId: answered.alliance_id, appear: input.appear };
 }
 
 /**

@@ -1,11 +1,19 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../../db/client";
-import { allianceModePeriods, allianceParties, alliances, allianceSdgTargets, allianceTerritories, organisations } from "../../../db/schema";
+import { resultRows } from "../../../db/rows";
+import { allianceModePeriods, alliances, allianceSdgTargets, allianceTerritories } from "../../../db/schema";
 import { withPublicScope } from "../../../db/scope";
 import { MODES } from "../../../domain/alliances";
 
 export const LIBRARY_PAGE_SIZE = 20;
+
+/**
+ * How the library shows a party: confirmed (its verified workspace approved the publication),
+ * declared (named by the confirmed parties, see `declaredBy`), unverified (a co-owner not
+ * verified for its organisation, whose name is never shown).
+ */
+export type PartyStanding = "confirmed" | "declared" | "unverified";
 
 export const LibraryFilters = z.object({
   mode: z.enum(MODES).optional().catch(undefined),
@@ -23,12 +31,19 @@ const CURRENT_MODE = sql<string | null>`(select m.mode from alliance_mode_period
 async function details(tx: Db, ids: string[]) {
   if (ids.length === 0) return { parties: [], modes: [], targets: [], places: [] };
   const [parties, modes, targets, places] = await Promise.all([
+    // Who is named, and how, is decided in SQL by who speaks for each organisation (migration 0048).
     tx
-      .select({ allianceId: allianceParties.allianceId, name: organisations.name, kind: organisations.kind, role: allianceParties.role })
-      .from(allianceParties)
-      .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
-      .where(inArray(allianceParties.allianceId, ids))
-      .orderBy(asc(organisations.name)),
+      .execute(sql`select * from app_public_parties(${`{${ids.join(",")}}`}::uuid[])`)
+      .then((result) =>
+        resultRows<{ alliance_id: string; name: string | null; kind: string; role: string; standing: PartyStanding; declared_by: string | null }>(result).map((r) => ({
+          allianceId: r.alliance_id,
+          name: r.name,
+          kind: r.kind,
+          role: r.role,
+          standing: r.standing,
+          declaredBy: r.declared_by,
+        })),
+      ),
     tx
       .select({ allianceId: allianceModePeriods.allianceId, mode: allianceModePeriods.mode, startsOn: allianceModePeriods.startsOn, endsOn: allianceModePeriods.endsOn })
       .from(allianceModePeriods)

@@ -6,6 +6,9 @@ import {
   PartyInput,
   RespondInput,
   respondToCoOwnership,
+  AnswerMentionInput,
+  answerMention,
+  listMentionRequests,
   withdrawCoOwnerInvitation,
 } from "../../services/alliances/co-ownership";
 import { ApproveAudienceInput, approveAudience, getAudience, RequestAudienceInput, requestAudience, withdrawAudience } from "../../services/alliances/audience";
@@ -64,6 +67,8 @@ export const alliancesRouter = router({
   withdrawCoOwnerInvitation: workspaceProcedure.input(PartyInput).mutation(({ ctx, input }) => withdrawCoOwnerInvitation(ctx.workspace, withoutSlug(input))),
   incomingInvitations: workspaceProcedure.query(({ ctx }) => listIncomingInvitations(ctx.workspace)),
   respondToCoOwnership: workspaceProcedure.input(RespondInput).mutation(({ ctx, input }) => respondToCoOwnership(ctx.workspace, withoutSlug(input))),
+  mentionRequests: workspaceProcedure.query(({ ctx }) => listMentionRequests(ctx.workspace)),
+  answerMention: workspaceProcedure.input(AnswerMentionInput).mutation(({ ctx, input }) => answerMention(ctx.workspace, withoutSlug(input))),
   leave: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => leaveAlliance(ctx.workspace, { allianceId: input.id })),
   privateLayer: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => getPrivateLayer(ctx.workspace, input.id)),
   savePrivateNotes: workspaceProcedure.input(SavePrivateNotesInput).mutation(({ ctx, input }) => savePrivateNotes(ctx.workspace, withoutSlug(input))),

@@ -4,7 +4,7 @@ import { ExportLink } from "@/components/ui/export-link";
 import { EvaluationLight } from "@/components/evaluation/status-light";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
-import { CoOwnershipInbox } from "@/components/alliances/co-ownership";
+import { CoOwnershipInbox, MentionRequests } from "@/components/alliances/co-ownership";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { filtersFromSearchParams, listHref } from "@/components/alliances/list-filters";
 import { SavedViews } from "@/components/alliances/saved-views";
@@ -34,6 +34,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
   const result = await readOrNotFound(() => caller.alliances.list({ workspaceSlug, ...filters }));
   const views = await caller.savedViews.list({ workspaceSlug });
   const incoming = await caller.alliances.incomingInvitations({ workspaceSlug });
+  const mentions = await caller.alliances.mentionRequests({ workspaceSlug });
   const partnerOptions = (await caller.organisations.list({ workspaceSlug })).filter((o) => o.alliances > 0);
   const atRisk = (await caller.evaluation.atRisk({ workspaceSlug, pageSize: 1 })).total;
   const base = `/w/${workspaceSlug}/alliances`;
@@ -72,6 +73,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
       </div>
 
       <CoOwnershipInbox workspaceSlug={workspaceSlug} invitations={incoming} canAnswer={can(workspace.myRole, "alliances.share")} />
+      <MentionRequests workspaceSlug={workspaceSlug} requests={mentions} canAnswer={can(workspace.myRole, "alliances.share")} />
 
       <form method="get" action={base} className="space-y-3 rounded-md border border-slate-300 bg-white p-4" aria-labelledby="filters-title">
         <h2 id="filters-title" className="text-lg font-semibold">
