@@ -36,7 +36,7 @@ describe("co-owning an alliance", () => {
     expect((await rejection(adminB.alliances.get({ workspaceSlug: b.workspace.slug, id }))).code).toBe("NOT_FOUND");
     const incoming = await adminB.alliances.incomingInvitations({ workspaceSlug: b.workspace.slug });
     expect(incoming).toEqual([expect.objectContaining({ partyId: partyB.id, allianceId: id, role: "partenaire", invitedBy: a.workspace.name })]);
-    expect(Object.keys(incoming[0]!).sort()).toEqual(["allianceId", "invitedAt", "invitedBy", "partyId", "role", "title"]);
+    expect(Object.keys(incoming[0]!).sort()).toEqual(["allianceId", "invitedAt", "invitedBy", "inviterVerified", "partyId", "role", "title"]);
 
     // Editors do not answer for their organisation; admins do.
     expect((await rejection(editorB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true }))).code).toBe("FORBIDDEN");
