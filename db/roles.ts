@@ -7,7 +7,7 @@ import { resultRows } from "./rows";
  * a database: a dump (pg_dump) does not carry them, and a migration that created one never runs
  * again on a restored database. So `db:migrate` creates any that is missing, every time, before
  * the migrations, with the attributes and memberships the migrations gave them (0001, 0003, 0013,
- * 0016, 0020, 0026, 0028, 0034, 0041, 0046); a dump then restores into a fresh cluster.
+ * 0016, 0020, 0026, 0028, 0034, 0041, 0046, 0049); a dump then restores into a fresh cluster.
  * `inherit: false` is NOINHERIT; `member`: the migrating role is made a member, so it can switch
  * to it (SET LOCAL ROLE) and hand objects over to it.
  */
@@ -25,6 +25,8 @@ export const APP_ROLES: ReadonlyArray<{ name: string; inherit: boolean; member: 
   { name: "maillage_figures", inherit: true, member: true },
   { name: "maillage_membership", inherit: true, member: true },
   { name: "maillage_identity", inherit: false, member: true },
+  { name: "maillage_mentions", inherit: false, member: true },
+  { name: "maillage_withdrawer", inherit: false, member: true },
 ];
 
 /** Creates the missing roles and memberships; returns the names of the roles it created. */
