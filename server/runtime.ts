@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Database } from "../db/client";
 import { ResilientDatabase } from "../db/resilient";
 import { env } from "../env";
@@ -12,6 +11,7 @@ import { dispatchNotificationEmails } from "./services/notifications/dispatch-em
 import { compactWorkspaceChanges } from "./services/stored-figures";
 import { refreshTerritoryStatistics, territoryStatisticsRefreshedAt } from "./services/territories/statistics";
 import type { SessionUser, TrpcContext } from "./trpc/init";
+import { requestIdFrom } from "./http/request-id";
 
 /** How often notification emails waiting in the outbox are sent. */
 const NOTIFICATION_EMAIL_INTERVAL_MS = 15_000;
@@ -134,7 +134,7 @@ export async function appDb() {
  * a single call (`singleCall`): one key cannot stand for several writes.
  */
 export async function createRequestContext(headers: Headers, user: SessionUser | null, singleCall = true): Promise<TrpcContext> {
-  const requestId = headers.get("x-request-id") ?? randomUUID();
+  const requestId = requestIdFrom(headers);
   return {
     db: await appDb(),
     user,

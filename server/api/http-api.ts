@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { eq } from "drizzle-orm";
@@ -12,6 +11,7 @@ import { findActiveApiToken } from "../services/api/tokens";
 import type { Mailer } from "../services/mail/mailer";
 import { describeError, RETRY_AFTER_SECONDS } from "../trpc/init";
 import { createCaller } from "../trpc/root";
+import { requestIdFrom } from "../http/request-id";
 
 type Caller = ReturnType<typeof createCaller>;
 type Json = Record<string, unknown>;
@@ -135,7 +135,7 @@ function refusal(status: number, code: string, message: string, requestId: strin
  * in the language of Accept-Language), is limited per token per minute, and leaves an audit row.
  */
 export async function handleApiRequest(request: Request, path: string, deps: ApiDeps): Promise<Response> {
-  const requestId = request.headers.get("x-request-id") ?? randomUUID();
+  const requestId = requestIdFrom(request.headers);
   const locale: Locale = localeFromHeaders(request.headers);
   const say = (key: string, params: Record<string, string | number> = {}) => translateKey(locale, key, params);
   const token = await findActiveApiToken(deps.db, /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]);

@@ -1,12 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { localeFromHeaders } from "../../messages/locales";
 import { translateKey } from "../i18n/translate";
 import { logger } from "../log";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "../trpc/init";
+import { requestIdFrom } from "./request-id";
 
 /** The answer to a request caught in a database fault: 503, Retry-After, a message in the caller's language. */
 export function databaseUnavailable(request: Request): Response {
-  const requestId = request.headers.get("x-request-id") ?? randomUUID();
+  const requestId = requestIdFrom(request.headers);
   const message = translateKey(localeFromHeaders(request.headers), "errors.trpc.SERVICE_UNAVAILABLE");
   return Response.json(
     { error: { code: "SERVICE_UNAVAILABLE", message, requestId } },

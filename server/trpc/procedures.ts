@@ -10,11 +10,16 @@ import { checkIdempotencyKey, requestFingerprint, storeAnswer, storedAnswer } fr
 import type { ServiceContext, WorkspaceContext } from "../services/context";
 import { workspaceSlug } from "../services/workspaces/schemas";
 import { errorMapping, t } from "./init";
+import { guardInput } from "./input-guard";
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(errorMapping);
+/** Every procedure: errors mapped, and text inputs free of control characters (input-guard.ts). */
+export const publicProcedure = t.procedure.use(errorMapping).use(async ({ next, getRawInput }) => {
+  guardInput(await getRawInput());
+  return next();
+});
 
 /**
  * A signed-in user. The whole call runs in one transaction scoped to that user (request
