@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { dispatchWebhooks, RETRY_DELAYS_MS } from "../../server/services/webhooks/webhooks";
 import { callerFor } from "../helpers/caller";
@@ -105,5 +105,35 @@ describe("webhooks", () => {
     expect(await callerFor(db, other.users.owner).webhooks.list({ workspaceSlug: other.workspace.slug })).toEqual([]);
     expect(await rejection(callerFor(db, other.users.owner).webhooks.delete({ workspaceSlug: other.workspace.slug, id }))).toMatchObject({ code: "NOT_FOUND" });
     expect(await rejection(callerFor(db, f.users.editor).webhooks.list({ workspaceSlug: f.workspace.slug }))).toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("never posts to the machine itself, the private network or the metadata service, even through a host name", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const ws = f.workspace.slug;
+    for (const url of ["https://127.0.0.1/hook", "https://[::1]/hook", "https://169.254.169.254/latest/meta-data", "https://10.0.0.8/x", "https://100.64.1.1/x", "https://[::ffff:127.0.0.1]/x", "https://[fd00::1]/x", "https://0.0.0.0/x", "https://localhost/x", "https://user:pw@crm.example.org/x"]) {
+      expect(await rejection(owner.webhooks.create({ workspaceSlug: ws, url, events: ["alliance.created"] })), url).toMatchObject({ code: "BAD_REQUEST" });
+    }
+
+    // A host name that resolves to loopback passes creation, but no delivery connects to it.
+    const connections: string[] = [];
+    const trap = createNetServer((socket) => {
+      connections.push(socket.remoteAddress ?? "?");
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => trap.listen(0, "127.0.0.1", resolve));
+    const port = (trap.address() as AddressInfo).port;
+    try {
+      await owner.webhooks.create({ workspaceSlug: ws, url: `https://rebind.example.test:${port}/hook`, events: ["alliance.created"] });
+      await owner.alliances.create({ workspaceSlug: ws, ...allianceInput() });
+      const at = Date.now() + 1000;
+      await dispatchWebhooks(db, { now: () => at, limit: 100, resolve: async () => [{ address: "127.0.0.1", family: 4 }] });
+      const log = (await owner.webhooks.list({ workspaceSlug: ws }))[0]!.deliveries;
+      expect(log[0]).toMatchObject({ status: "pending", lastStatusCode: null });
+      expect(log[0]!.lastError).toContain("127.0.0.1, which is not a public address");
+      expect(connections).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => trap.close(() => resolve()));
+    }
   });
 });

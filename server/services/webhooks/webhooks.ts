@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { createHmac, randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -9,6 +10,7 @@ import { AppError } from "../../errors";
 import type { Logger } from "../../log";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
+import { isPublicAddress, postChecked, type OutboundOptions } from "../../http/outbound";
 
 export type { WebhookEvent };
 
@@ -16,12 +18,19 @@ export type { WebhookEvent };
 export const RETRY_DELAYS_MS = [60_000, 300_000, 1_800_000, 7_200_000, 43_200_000];
 const ATTEMPT_TIMEOUT_MS = 10_000;
 
-/** HTTPS only; plain HTTP to this machine only where the configuration allows it (development, tests). */
+/**
+ * HTTPS to a public host only; plain HTTP to this machine only where the configuration allows it
+ * (development, tests). An address written as an IP is checked here; a host name is checked
+ * again at each delivery, after resolution (server/http/outbound.ts).
+ */
 function acceptableUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    if (url.protocol === "https:") return true;
-    return url.protocol === "http:" && env().WEBHOOK_ALLOW_LOCAL_HTTP && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+    if (url.protocol === "http:") return env().WEBHOOK_ALLOW_LOCAL_HTTP && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+    if (url.protocol !== "https:" || url.username || url.password) return false;
+    const host = url.hostname.replace(/^\[|\]$/g, "");
+    if (host === "localhost" || host.endsWith(".localhost")) return false;
+    return isIP(host) === 0 || isPublicAddress(host);
   } catch {
     return false;
   }
@@ -97,7 +106,8 @@ export function signature(secret: string, body: string, at: number): string {
   return `t=${t},v1=${createHmac("sha256", secret).update(`${t}.${body}`).digest("hex")}`;
 }
 
-type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+/** Posts one delivery; resolves with the HTTP status. */
+type Send = (url: string, headers: Record<string, string>, body: string) => Promise<number>;
 
 /**
  * Sends the deliveries that are due, as the maillage_webhooks role: each is claimed in a short
@@ -105,8 +115,9 @@ type Fetch = (url: string, init: RequestInit) => Promise<Response>;
  * transaction open, then its outcome recorded. A 2xx answer delivers it; anything else is
  * retried after RETRY_DELAYS_MS, and after the last one it has failed.
  */
-export async function dispatchWebhooks(db: Db, options: { fetch?: Fetch; now?: () => number; log?: Logger; limit?: number } = {}) {
-  const send = options.fetch ?? ((url, init) => fetch(url, init));
+export async function dispatchWebhooks(db: Db, options: { send?: Send; now?: () => number; log?: Logger; limit?: number; resolve?: OutboundOptions["resolve"] } = {}) {
+  const send: Send =
+    options.send ?? ((url, headers, body) => postChecked(url, headers, body, { allowLocalHttp: env().WEBHOOK_ALLOW_LOCAL_HTTP, timeoutMs: ATTEMPT_TIMEOUT_MS, resolve: options.resolve }));
   const now = options.now ?? Date.now;
   const claimed = await db.transaction(async (tx) => {
     await tx.execute(sql`set local role maillage_webhooks`);
@@ -132,15 +143,13 @@ export async function dispatchWebhooks(db: Db, options: { fetch?: Fetch; now?: (
     let code: number | null = null;
     let error: string | null = null;
     try {
-      const response = await send(d.url, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "User-Agent": "Maillage-Webhooks/1", "X-Maillage-Event": d.event, "X-Maillage-Delivery": d.id, "X-Maillage-Signature": signature(d.secret, body, now()) },
+      const status = await send(
+        d.url,
+        { "Content-Type": "application/json", "User-Agent": "Maillage-Webhooks/1", "X-Maillage-Event": d.event, "X-Maillage-Delivery": d.id, "X-Maillage-Signature": signature(d.secret, body, now()) },
         body,
-        redirect: "manual",
-        signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
-      });
-      code = response.status;
-      if (response.status < 200 || response.status >= 300) error = `HTTP ${response.status}`;
+      );
+      code = status;
+      if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (e) {
       error = e instanceof Error ? e.message.slice(0, 300) : "error";
     }
