@@ -28,6 +28,11 @@ const schema = z.object({
   WEBHOOK_ALLOW_LOCAL_HTTP: z.stringbool().default(false),
   /** Calls one API token may make per minute (per app process). */
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
+  /**
+   * Which proxies' X-Forwarded-For/-Proto/-Host to believe: empty (none: the client is the
+   * socket's peer), a hop count, or a comma-separated list of addresses and CIDR ranges.
+   */
+  TRUSTED_PROXIES: z.string().default(""),
   /** Platform operators (comma-separated emails): they approve or refuse territorial coordination requests. */
   OPERATOR_EMAILS: z.string().default(""),
   /** Minutes between two computations of the territorial statistics summary; 0 turns the job off. */

@@ -16,6 +16,8 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { backupErrorFile, backupRequestFile } from "../db/backup";
 import { env } from "../env";
+import { bodyLimitFor, bodyRefusal } from "../server/http/body-limit";
+import { CLIENT_IP_HEADER, clientAddress, parseTrustedProxies } from "../server/http/client-address";
 import { logger } from "../server/log";
 import type { RuntimeHolder } from "../server/runtime";
 
@@ -29,6 +31,7 @@ const config = env();
 const port = args.port ? Number(args.port) : config.PORT;
 const hostname = args.hostname;
 const log = logger().child({ component: "server" });
+const trustedProxies = parseTrustedProxies(config.TRUSTED_PROXIES);
 
 const { default: next } = await import("next");
 const app = next({ dev, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
@@ -52,6 +55,29 @@ const server = createServer((req, res) => {
       res.writeHead(503, { "Content-Type": "application/json", "Retry-After": "5" }).end(JSON.stringify({ ready: false, reason: "shutting down" }));
       return;
     }
+  }
+  // API bodies are refused on their declared length, before anything reads them.
+  const limit = req.method !== "GET" && req.method !== "HEAD" ? bodyLimitFor(req.url ?? "") : null;
+  if (limit !== null) {
+    const declared = req.headers["content-length"];
+    const refusal = declared === undefined ? (req.headers["transfer-encoding"] ? bodyRefusal(411, req.headers["accept-language"], limit) : null) : Number(declared) > limit ? bodyRefusal(413, req.headers["accept-language"], limit) : null;
+    if (refusal) {
+      res.setHeader("Connection", "close");
+      res.writeHead(refusal.status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" }).end(refusal.body);
+      req.resume();
+      return;
+    }
+  }
+  // The client's address for the app (sign-in rate limits): the socket's peer, or what trusted
+  // proxies forwarded. Forwarded headers from anyone else are dropped before Next.js reads them.
+  const forwardedFor = req.headers["x-forwarded-for"];
+  const { ip, forwardedTrusted } = clientAddress(req.socket.remoteAddress ?? "", Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, trustedProxies);
+  req.headers[CLIENT_IP_HEADER] = ip;
+  if (!forwardedTrusted) {
+    delete req.headers["x-forwarded-for"];
+    delete req.headers["x-forwarded-proto"];
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["forwarded"];
   }
   handle(req, res).catch((error: unknown) => {
     log.error({ err: error, url: req.url }, "request handler failed");

@@ -1,3 +1,5 @@
+import { request as httpRequest } from "node:http";
+import { E2E_BASE_URL } from "../../playwright.config";
 import { uniq } from "../../tests/factories";
 import { linkFromMail } from "../fixtures/mailbox";
 import { expect, expectAccessible, test } from "../fixtures/test";
@@ -41,4 +43,38 @@ test("demo mode offers one-click sign-in as each persona", async ({ page }) => {
   await expect(page.getByTestId("current-workspace")).toHaveText("Boulangeries Coopératives du Val");
   await expect(page.getByTestId("my-role")).toHaveText("Propriétaire");
   await expectAccessible(page);
+});
+
+/** One HTTP request to the app from a chosen loopback address (its own sign-in rate-limit bucket). */
+function fromAddress(localAddress: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; location: string | null; cookies: string[]; body: string }>((resolve, reject) => {
+    const req = httpRequest(
+      { host: "127.0.0.1", port: new URL(E2E_BASE_URL).port, path, method: init.method ?? "GET", headers: { host: new URL(E2E_BASE_URL).host, ...init.headers }, localAddress },
+      (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, location: (res.headers.location as string | undefined) ?? null, cookies: res.headers["set-cookie"] ?? [], body }));
+      },
+    );
+    req.on("error", reject);
+    req.end(init.body);
+  });
+}
+
+test("a client rotating X-Forwarded-For still gets at most 30 sign-in emails per address it connects from", async () => {
+  const source = `127.0.0.${10 + Math.floor(Math.random() * 200)}`;
+  const csrf = await fromAddress(source, "/api/auth/csrf");
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const cookie = csrf.cookies.map((c) => c.split(";")[0]).join("; ");
+  const outcomes: string[] = [];
+  for (let i = 0; i < 31; i++) {
+    const answer = await fromAddress(source, "/api/auth/signin/email", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": `198.51.100.${i + 1}`, "x-real-ip": `198.51.100.${i + 1}` },
+      body: new URLSearchParams({ csrfToken, email: `${uniq("rotation")}@example.org`, callbackUrl: `${E2E_BASE_URL}/workspaces` }).toString(),
+    });
+    outcomes.push(answer.location ?? String(answer.status));
+  }
+  expect(outcomes.slice(0, 30).every((o) => o.includes("/api/auth/verify-request"))).toBe(true);
+  expect(outcomes[30]).toContain("error=RateLimited");
 });

@@ -8,6 +8,7 @@ import type { Db } from "../../db/client";
 import type { OidcSettings } from "../../env";
 import { accounts, sessions, users, verificationTokens } from "../../db/schema";
 import { localeFromHeaders } from "../../messages/locales";
+import { CLIENT_IP_HEADER } from "../http/client-address";
 import { translator } from "../i18n/translate";
 import type { Logger } from "../log";
 import { recordIdentityAssertion } from "../services/auth/identity-assertions";
@@ -18,9 +19,12 @@ import { SESSION_MAX_AGE_S, sessionCookieName } from "./session-cookie";
 
 export const SIGN_IN_LINK_MAX_AGE_S = 24 * 60 * 60;
 
+/**
+ * The client's address as the app's server established it (scripts/serve.ts: the socket's peer,
+ * or what TRUSTED_PROXIES forwarded), never a header the client wrote.
+ */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
+  return headers.get(CLIENT_IP_HEADER) || null;
 }
 
 export interface AuthDeps {

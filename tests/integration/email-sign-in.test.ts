@@ -2,7 +2,7 @@ import { Auth } from "@auth/core";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { sessions, users } from "../../db/schema";
-import { authConfig } from "../../server/auth/config";
+import { authConfig, clientIp } from "../../server/auth/config";
 import { requestSessionUser } from "../../server/auth/request-session";
 import { logger } from "../../server/log";
 import { createMailer } from "../../server/services/mail/mailer";
@@ -105,7 +105,8 @@ describe("signing in with an email link through a real SMTP server", () => {
       secret: "x".repeat(48),
       appUrl: ORIGIN,
       emailFrom: "x@maillage.test",
-      headers: new Headers({ "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 250)}` }),
+      // The address scripts/serve.ts established (socket peer or trusted proxy), not a client header.
+      headers: new Headers({ "x-maillage-client-ip": `203.0.113.${Math.floor(Math.random() * 250)}`, "x-forwarded-for": "198.51.100.1" }),
     });
     const signIn = ipConfig.callbacks!.signIn!;
     const outcomes: unknown[] = [];
@@ -114,6 +115,8 @@ describe("signing in with an email link through a real SMTP server", () => {
     }
     expect(outcomes.slice(0, 30).every((o) => o === true)).toBe(true);
     expect(outcomes[30]).toBe("/signin?error=RateLimited");
+    // X-Forwarded-For alone, which any client can write, counts for nothing.
+    expect(clientIp(new Headers({ "x-forwarded-for": "198.51.100.1" }))).toBeNull();
   });
 });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { requestIdFrom } from "../../server/http/request-id";
 import { forbiddenTextPath } from "../../server/trpc/input-guard";
-import { callerFor } from "../helpers/caller";
+import { callerFor, linkIn, RecordingMailer } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
-import { createWorkspaceWithRoles, uniq } from "../factories";
+import { createUser, createWorkspaceWithRoles, uniq } from "../factories";
 
 const { db } = await openTestDatabase();
 
@@ -50,5 +50,24 @@ describe("the request id", () => {
       expect(id).not.toBe(bad);
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
     }
+  });
+});
+
+describe("an invitation link in the wrong hands", () => {
+  it("shows the invited address masked to anyone but the invitee", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const mailer = new RecordingMailer();
+    const email = `${uniq("jeanne")}@asso-jardins.fr`;
+    const invitee = await createUser(db, { email });
+    await callerFor(db, f.users.owner, { mailer }).members.invite({ workspaceSlug: f.workspace.slug, email, role: "editor" });
+    const token = linkIn(mailer.lastTo(email), /http:\/\/localhost:3000\/invitations\/[A-Za-z0-9_-]+/).split("/invitations/")[1]!;
+
+    const seenByStranger = await callerFor(db, f.users.stranger).invitations.preview({ token });
+    expect(seenByStranger.email).toBe("j•••@a•••.fr");
+    expect(JSON.stringify(seenByStranger)).not.toContain(email);
+    const refused = await rejection(callerFor(db, f.users.stranger).invitations.accept({ token }));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(JSON.stringify(refused)).not.toContain(email);
+    expect((await callerFor(db, invitee).invitations.preview({ token })).email).toBe(email);
   });
 });

@@ -13,6 +13,7 @@ import { CO_OWNER_INVITATION_DAYS } from "./co-ownership";
 import { loadAllianceCore } from "./get-alliance";
 import { recordSharedChange } from "./shared-history";
 import { enqueueAllianceEvent } from "../webhooks/webhooks";
+import { maskEmail } from "../../../domain/mask-email";
 
 export const InviteByEmailInput = z.object({ allianceId: z.uuid(), partyId: z.uuid(), email: z.email({ message: "errors.email" }).transform((e) => e.toLowerCase()) });
 /** The same kind of token as a member invitation's. */
@@ -103,7 +104,8 @@ export async function previewPartyInvitation(ctx: ServiceContext, token: string)
     /** Whether a workspace here is verified for the invited organisation (the page says so when none is). */
     organisationVerified: verified?.verified ?? false,
     invitedBy: row.invited_by,
-    email: row.invited_email,
+    // Masked unless the reader is the invitee: a forwarded link does not give the address away.
+    email: row.invited_email && row.invited_email.toLowerCase() !== ctx.actor.email.toLowerCase() ? maskEmail(row.invited_email) : row.invited_email,
     emailMatches: (row.invited_email ?? "").toLowerCase() === ctx.actor.email.toLowerCase(),
     expiresAt,
     status,
@@ -123,7 +125,7 @@ export async function acceptPartyInvitation(ctx: WorkspaceContext, token: string
   const { row, status } = await readInvitation(ctx, token);
   if (status === "expired") throw new AppError("CONFLICT", "errors.share.invitationExpired");
   if (status !== "pending") throw new AppError("NOT_FOUND", "errors.invitation.invalid");
-  if ((row.invited_email ?? "").toLowerCase() !== ctx.actor.email.toLowerCase()) throw new AppError("FORBIDDEN", "errors.share.wrongEmail", { email: row.invited_email ?? "" });
+  if ((row.invited_email ?? "").toLowerCase() !== ctx.actor.email.toLowerCase()) throw new AppError("FORBIDDEN", "errors.share.wrongEmail", { email: maskEmail(row.invited_email ?? "") });
   const [ws] = await ctx.tx.select({ organisationId: workspaces.organisationId }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
   if (ws?.organisationId && ws.organisationId !== row.organisation_id) throw new AppError("FORBIDDEN", "errors.share.otherOrganisation", { organisation: row.organisation_name });
   let allianceId: string;

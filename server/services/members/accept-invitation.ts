@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { ServiceContext } from "../context";
 import { hashInvitationToken } from "./tokens";
+import { maskEmail } from "../../../domain/mask-email";
 
 /** Finds the invitation a token designates; the scope lets the request read that single row. */
 async function findInvitation(ctx: ServiceContext, token: string) {
@@ -35,7 +36,8 @@ export async function previewInvitation(ctx: ServiceContext, token: string) {
     workspaceName: workspace.name,
     workspaceSlug: status === "accepted" ? workspace.slug : null,
     role: invitation.role,
-    email: invitation.email,
+    // Masked unless the reader is the invitee: a forwarded link does not give the address away.
+    email: invitation.email === ctx.actor.email.toLowerCase() ? invitation.email : maskEmail(invitation.email),
     status,
     emailMatches: invitation.email === ctx.actor.email.toLowerCase(),
   };
@@ -51,7 +53,7 @@ export async function acceptInvitation(ctx: ServiceContext, token: string) {
   if (status === "accepted" || status === "revoked") throw new AppError("CONFLICT", "errors.invitation.used");
   if (status === "expired") throw new AppError("CONFLICT", "errors.invitation.expired");
   if (invitation.email !== ctx.actor.email.toLowerCase()) {
-    throw new AppError("FORBIDDEN", "errors.invitation.wrongEmail", { email: invitation.email });
+    throw new AppError("FORBIDDEN", "errors.invitation.wrongEmail", { email: maskEmail(invitation.email) });
   }
 
   const wctx = { ...ctx, workspaceId: workspace.id, role: invitation.role };
