@@ -72,7 +72,13 @@ export async function startOidcProvider(options: {
 }): Promise<StartedOidcProvider> {
   const host = options.host ?? "127.0.0.1";
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
 
   const { privateKey } = await generateKeyPair("RS256", { extractable: true });
