@@ -78,3 +78,36 @@ test("a client rotating X-Forwarded-For still gets at most 30 sign-in emails per
   expect(outcomes.slice(0, 30).every((o) => o.includes("/api/auth/verify-request"))).toBe(true);
   expect(outcomes[30]).toContain("error=RateLimited");
 });
+
+test("pages carry a Content-Security-Policy with a fresh nonce on every script, and injected markup does not run", async ({ page }) => {
+  const first = await page.goto("/signin");
+  const policy = first!.headers()["content-security-policy"] ?? "";
+  const scripts = policy.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+  expect(scripts).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+  expect(scripts).not.toContain("unsafe-inline");
+  const second = await page.goto("/signin");
+  expect(second!.headers()["content-security-policy"]).not.toBe(policy);
+  // The page still works: its scripts carry the nonce (the demo button signs in).
+  await expect(page.getByRole("heading", { level: 1, name: "Connexion" })).toBeVisible();
+  // Every script Next.js rendered carries this response's nonce.
+  const html = await (await page.request.get("/signin")).text();
+  const tags = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length).toBeGreaterThan(0);
+  expect(tags.filter((tag) => !/\snonce="[^"]+"/.test(tag))).toEqual([]);
+  // Injected markup does not run: an inline event handler (an HTML injection's usual way in) is blocked.
+  const ran = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective));
+    const holder = document.createElement("div");
+    holder.innerHTML = '<button id="injected" onclick="window.__injected = true">x</button>';
+    document.body.appendChild(holder);
+    (document.getElementById("injected") as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 100));
+    holder.remove();
+    return { injected: (window as unknown as { __injected?: boolean }).__injected === true, violations };
+  });
+  expect(ran.injected).toBe(false);
+  expect(ran.violations.join(" ")).toContain("script-src");
+  await page.getByRole("button", { name: /Entrer comme Julien Bernard/ }).click();
+  await expect(page).toHaveURL(/\/w\/boulangeries-du-val$/);
+});

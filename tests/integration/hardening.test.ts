@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isCalendarDate } from "../../domain/dates";
 import { requestIdFrom } from "../../server/http/request-id";
 import { forbiddenTextPath } from "../../server/trpc/input-guard";
 import { callerFor, linkIn, RecordingMailer } from "../helpers/caller";
@@ -69,5 +70,17 @@ describe("an invitation link in the wrong hands", () => {
     expect(refused.code).toBe("FORBIDDEN");
     expect(JSON.stringify(refused)).not.toContain(email);
     expect((await callerFor(db, invitee).invitations.preview({ token })).email).toBe(email);
+  });
+});
+
+describe("dates that do not exist", () => {
+  it("are refused as a 400 in filters and records (they reached PostgreSQL, a 500)", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    for (const from of ["2024-13-45", "2023-02-30", "0001-01-01", "99999-01-01"]) {
+      expect((await rejection(owner.alliances.page({ workspaceSlug: f.workspace.slug, from } as never))).code, from).toBe("BAD_REQUEST");
+    }
+    expect(isCalendarDate("2024-02-29")).toBe(true);
+    expect(isCalendarDate("2023-02-29")).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { requireAllianceParty } from "./get-alliance";
+import { isCalendarDate } from "../../../domain/dates";
 
 export const SavePrivateNotesInput = z.object({
   allianceId: z.uuid(),
@@ -21,7 +22,7 @@ export const AddPrivateEntryInput = z.object({
   kind: z.enum(["timeline", "budget"]),
   title: z.string().trim().min(2, { message: "errors.timeline.title" }).max(200),
   amountEuros: z.number().min(-1e11).max(1e11).nullish(),
-  occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "errors.dates.format" }),
+  occurredOn: z.string().refine(isCalendarDate, { message: "errors.dates.format" }),
 });
 export type AddPrivateEntryInput = z.infer<typeof AddPrivateEntryInput>;
 

@@ -4,8 +4,9 @@ import { ORGANISATION_KINDS } from "../../../domain/identifiers";
 import { isSdgTarget } from "../../../domain/sdg";
 import { TERRITORY_LEVELS } from "../../../domain/territory";
 import { NewOrganisationInput } from "../organisations/schemas";
+import { isCalendarDate } from "../../../domain/dates";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "errors.dates.format" });
+const isoDate = z.string().refine(isCalendarDate, { message: "errors.dates.format" });
 const listKey = z.string().trim().regex(CUSTOM_KEY_PATTERN, { message: "errors.alliance.key" }).max(60);
 
 const party = z
