@@ -134,6 +134,12 @@ describe("the territorial dashboard", () => {
     const d = await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: CREUSE });
     expect(d.total.alliances).toBe(7);
     expect(d.alliances).toEqual([]);
+    // Outside its territory: what the public observatory will show, nothing finer than the département.
+    expect(d.inside).toBe(false);
+    expect(d.map.cells).toEqual([]);
+    expect(d.epci).toEqual([]);
+    expect(d.organisations).toEqual([]);
+    expect((await caller.territories.dashboard({ workspaceSlug: c.workspace.slug, level: "departement", code: "12" })).inside).toBe(true);
     const plain = await createWorkspaceWithRoles(db);
     expect((await rejection(callerFor(db, plain.users.owner).territories.dashboard({ workspaceSlug: plain.workspace.slug, level: "france" }))).code).toBe("FORBIDDEN");
     const pending = await createWorkspaceWithRoles(db);

@@ -51,18 +51,27 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
   if (level === "region" && !index.regions.has(code)) throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
   if (level === "departement" && !index.departements.has(code)) throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
 
+  // Inside its approved territories a coordinator sees everything; elsewhere only what the public
+  // observatory will show: aggregates, no breakdown finer than the département, no alliance.
+  const inside =
+    level === "region"
+      ? mine.some((c) => c.level === "region" && c.code === code)
+      : level === "departement"
+        ? mine.some((c) => (c.level === "departement" && c.code === code) || (c.level === "region" && c.code === index.departements.get(code)?.region))
+        : false;
   const f = { mode: input.mode ?? null, goal: input.sdgGoal ?? null, stage: input.stage ?? null, year: input.year ?? null };
   // Every breakdown in one call (one round trip and one coordination check instead of ten),
   // sent together with the details, the organisations and the summary's date (postgres.js
   // pipelines them).
   const mapDimension = level === "departement" ? "commune" : "departement";
-  const wanted = ["total", ...DIMENSIONS, mapDimension, ...(level === "france" ? ["region"] : []), ...(level === "departement" ? ["epci"] : [])];
+  const finer = level === "departement";
+  const wanted = ["total", ...DIMENSIONS, ...(finer && !inside ? [] : [mapDimension]), ...(level === "france" ? ["region"] : []), ...(finer && inside ? ["epci"] : [])];
   // Unfiltered figures come from the summary (see statistics.ts) once computed: say when.
   const unfiltered = f.mode === null && f.goal === null && f.stage === null && f.year === null;
   const [countRows, detailRows, involvedRows, refreshedAt] = await Promise.all([
     ctx.tx.execute(sql`select * from app_territory_counts_many(${level}, ${code}, string_to_array(${wanted.join(",")}, ','), ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
-    ctx.tx.execute(sql`select * from app_territory_alliances(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
-    ctx.tx.execute(sql`select * from app_territory_organisations(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
+    inside ? ctx.tx.execute(sql`select * from app_territory_alliances(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`) : [],
+    inside ? ctx.tx.execute(sql`select * from app_territory_organisations(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`) : [],
     unfiltered ? territoryStatisticsRefreshedAt(ctx.tx) : null,
   ]);
   // One pass over the rows, grouped by dimension (a département's map alone has about 270 cells).
@@ -95,6 +104,8 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
     code: code || null,
     name: level === "france" ? null : level === "region" ? index.regions.get(code)!.name : index.departements.get(code)!.name,
     coordinations: approved,
+    /** Whether the area lies within one of the workspace's approved territories (full detail) or not (public-level figures only). */
+    inside,
     total: total ?? { key: "total", alliances: null, organisations: null, cents: null, hours: null },
     population,
     per10k: per10k(total?.alliances ?? null, population),

@@ -1,3 +1,4 @@
+import { Notice } from "@/components/ui/notice";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -141,6 +142,9 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
         ))}
       </dl>
       <p className="text-sm text-slate-700">{t("territory.population", { count: format.number(d.population) })}</p>
+      {!d.inside ? (
+        <Notice testId="territory-outside">{t("territory.outside")}</Notice>
+      ) : null}
       <p className="text-sm text-slate-700" data-testid="territory-freshness">
         {d.refreshedAt ? t("territory.refreshedAt", { at: format.dateTime(d.refreshedAt, { dateStyle: "long", timeStyle: "short" }) }) : t("territory.live")}
       </p>
