@@ -9,7 +9,8 @@ import type { SessionUser } from "../../server/trpc/init";
 
 /** Unique per call, so test files can share one server database and run in parallel. */
 export function uniq(prefix: string): string {
-  return `${prefix}-${randomUUID().slice(0, 8)}`;
+  // 12 hex digits (48 bits): 8 collided once in a CI run among the thousands of slugs a run creates.
+  return `${prefix}-${randomUUID().replace(/-/g, "").slice(0, 12)}`;
 }
 
 /** A SIREN nobody else in the test database uses: eight random digits and the Luhn check digit. */

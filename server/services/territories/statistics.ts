@@ -18,7 +18,8 @@ import { resultRows } from "../../../db/rows";
  *
  * Runs as maillage_statistician (reads across workspaces, writes only the summary) in one
  * repeatable-read transaction, so the figures are one consistent snapshot. The summary is
- * replaced whole; app_territory_counts still applies small-cell suppression when reading it.
+ * replaced whole and holds true figures with their cell keys; app_territory_counts perturbs them
+ * when reading (the cell key method, migration 0050), exactly as it perturbs live counts.
  */
 
 const BATCH = 20_000;
@@ -81,6 +82,11 @@ class Cells {
   readonly alliances: number[] = [];
   readonly cents: number[] = [];
   readonly hours: number[] = [];
+  /** Cell keys (sums of record keys modulo 2^31) of the alliances and of their contributions, and the largest alliance amounts (migration 0050). */
+  readonly allianceKey: number[] = [];
+  readonly amountKey: number[] = [];
+  readonly largestCents: number[] = [];
+  readonly largestHours: number[] = [];
   /** The last alliance that touched each cell, so an alliance counts once per cell. */
   readonly stamp: number[] = [];
 
@@ -112,6 +118,10 @@ class Cells {
       this.alliances.push(0);
       this.cents.push(0);
       this.hours.push(0);
+      this.allianceKey.push(0);
+      this.amountKey.push(0);
+      this.largestCents.push(0);
+      this.largestHours.push(0);
       this.stamp.push(-1);
     }
     return id;
@@ -138,8 +148,11 @@ function span(rows: Array<{ alliance_id: string }>, cursor: { at: number }, alli
   return [from, cursor.at];
 }
 
+/** Cell keys are sums of record keys modulo 2^31, kept exact in doubles by reducing at each step. */
+export const KEY_MODULUS = 2147483648;
+
 interface Batch {
-  alliances: Array<{ id: string; stage: string; year: number | null }>;
+  alliances: Array<{ id: string; stage: string; year: number | null; record_key: number }>;
   parties: Party[];
   modes: Array<{ alliance_id: string; mode: string; starts_on: string }>;
   targets: Array<{ alliance_id: string; goal: number; target: string }>;
@@ -151,8 +164,9 @@ type Query = <T>(query: SQL) => Promise<T[]>;
 /** The next BATCH alliances after `after`, with their parties, modes, SDG targets and territories, read by id range. */
 async function readBatch(q: Query, after: string | null): Promise<Batch> {
   const alliances = await q<Batch["alliances"][number]>(
-    sql`select id, stage::text as stage, extract(year from starts_on)::int as year from alliances
-        where archived_at is null ${after ? sql`and id > ${after}` : sql``} order by id limit ${BATCH}`,
+    sql`select a.id, a.stage::text as stage, extract(year from a.starts_on)::int as year, rk.record_key from alliances a
+        join record_keys rk on rk.entity_id = a.id
+        where a.archived_at is null ${after ? sql`and a.id > ${after}` : sql``} order by a.id limit ${BATCH}`,
   );
   if (alliances.length === 0) return { alliances, parties: [], modes: [], targets: [], territories: [] };
   const lo = alliances[0]!.id;
@@ -186,11 +200,15 @@ class Expansion {
   private areaIds: number[] = [];
   private cents = 0;
   private hours = 0;
+  private recordKey = 0;
+  private contributionKey = 0;
+  /** Record key of each organisation, by organisation number. */
+  readonly orgKeys: number[] = [];
 
   constructor(
     private optedOut: Set<string>,
-    private kinds: Map<string, string>,
-    private money: Map<string, [number, number]>,
+    private kinds: Map<string, { kind: string; key: number }>,
+    private money: Map<string, [number, number, number]>,
   ) {
     this.cellStart.push(0);
     this.orgStart.push(0);
@@ -209,6 +227,10 @@ class Expansion {
     cells.alliances[cell]!++;
     cells.cents[cell]! += this.cents;
     cells.hours[cell]! += this.hours;
+    cells.allianceKey[cell] = (cells.allianceKey[cell]! + this.recordKey) % KEY_MODULUS;
+    cells.amountKey[cell] = (cells.amountKey[cell]! + this.contributionKey) % KEY_MODULUS;
+    if (this.cents > cells.largestCents[cell]!) cells.largestCents[cell] = this.cents;
+    if (this.hours > cells.largestHours[cell]!) cells.largestHours[cell] = this.hours;
     this.allianceCells.push(cell);
   }
 
@@ -253,11 +275,14 @@ class Expansion {
       for (let i = p0; i < p1; i++) {
         const organisation = batch.parties[i]!.organisation_id;
         let o = this.orgIds.get(organisation);
-        if (o === undefined) this.orgIds.set(organisation, (o = this.orgIds.size));
+        if (o === undefined) {
+          this.orgIds.set(organisation, (o = this.orgIds.size));
+          this.orgKeys.push(this.kinds.get(organisation)?.key ?? 0);
+        }
         let known = false;
         for (let j = orgFrom; j < this.allianceOrgs.length; j++) if (this.allianceOrgs.data[j] === o) known = true;
         if (!known) this.allianceOrgs.push(o);
-        const kind = this.kinds.get(organisation);
+        const kind = this.kinds.get(organisation)?.kind;
         if (kind && !kindsHere.has(kind)) {
           kindsHere.add(kind);
           this.key("kind", kind);
@@ -267,6 +292,8 @@ class Expansion {
       const money = this.money.get(alliance.id);
       this.cents = money ? money[0] : 0;
       this.hours = money ? money[1] : 0;
+      this.contributionKey = money ? money[2] : 0;
+      this.recordKey = alliance.record_key;
       const areas = this.areaIds;
       areas.length = 0;
       areas.push(this.france);
@@ -293,8 +320,11 @@ class Expansion {
     }
   }
 
-  /** Distinct organisations per cell: each organisation's alliances walked once, each cell stamped with the last organisation counted there. */
-  organisationsPerCell(): Int32Array {
+  /**
+   * Distinct organisations per cell, and the sum of their record keys modulo 2^31: each
+   * organisation's alliances walked once, each cell stamped with the last organisation counted there.
+   */
+  organisationsPerCell(): { organisations: Int32Array; keys: Float64Array } {
     const orgCount = this.orgIds.size;
     // Alliances of each organisation, as offsets into one array (counting sort).
     const start = new Int32Array(orgCount + 1);
@@ -306,6 +336,7 @@ class Expansion {
       for (let i = this.orgStart.data[a]!; i < this.orgStart.data[a + 1]!; i++) alliancesOf[fill[this.allianceOrgs.data[i]!]!++] = a;
     }
     const organisations = new Int32Array(this.cells.size);
+    const keys = new Float64Array(this.cells.size);
     const lastOrg = new Int32Array(this.cells.size).fill(-1);
     for (let o = 0; o < orgCount; o++) {
       for (let j = start[o]!; j < start[o + 1]!; j++) {
@@ -315,11 +346,12 @@ class Expansion {
           if (lastOrg[cell] !== o) {
             lastOrg[cell] = o;
             organisations[cell]!++;
+            keys[cell] = (keys[cell]! + this.orgKeys[o]!) % KEY_MODULUS;
           }
         }
       }
     }
-    return organisations;
+    return { organisations, keys };
   }
 }
 
@@ -338,15 +370,20 @@ export async function refreshTerritoryStatistics(db: Db): Promise<RefreshResult>
       const q: Query = async <T>(query: SQL) => resultRows<T>(await tx.execute(query));
 
       const optedOut = new Set((await q<{ id: string }>(sql`select id from workspaces where not territorial_statistics`)).map((w) => w.id));
-      const kinds = new Map<string, string>();
-      for (const o of await q<{ id: string; kind: string }>(sql`select id, kind::text as kind from organisations`)) kinds.set(o.id, o.kind);
-      // Contributions are spread over the whole table: one sequential pass beats a range per batch.
-      const money = new Map<string, [number, number]>();
-      for (const m of await q<{ alliance_id: string; cents: string | null; hours: string | null }>(
-        sql`select alliance_id, sum(value_cents)::text as cents, (sum(quantity) filter (where unit = 'heure'))::text as hours
-            from alliance_contributions group by alliance_id`,
+      const kinds = new Map<string, { kind: string; key: number }>();
+      for (const o of await q<{ id: string; kind: string; record_key: number }>(
+        sql`select o.id, o.kind::text as kind, rk.record_key from organisations o join record_keys rk on rk.entity_id = o.id`,
       )) {
-        money.set(m.alliance_id, [m.cents ? Number(m.cents) : 0, m.hours ? Number(m.hours) : 0]);
+        kinds.set(o.id, { kind: o.kind, key: o.record_key });
+      }
+      // Contributions are spread over the whole table: one sequential pass beats a range per batch.
+      const money = new Map<string, [number, number, number]>();
+      for (const m of await q<{ alliance_id: string; cents: string | null; hours: string | null; ckey: string }>(
+        sql`select x.alliance_id, sum(x.value_cents)::text as cents, (sum(x.quantity) filter (where x.unit = 'heure'))::text as hours,
+              (sum(rk.record_key) % ${KEY_MODULUS})::text as ckey
+            from alliance_contributions x join record_keys rk on rk.entity_id = x.id group by x.alliance_id`,
+      )) {
+        money.set(m.alliance_id, [m.cents ? Number(m.cents) : 0, m.hours ? Number(m.hours) : 0, Number(m.ckey)]);
       }
 
       const expansion = new Expansion(optedOut, kinds, money);
@@ -366,7 +403,7 @@ export async function refreshTerritoryStatistics(db: Db): Promise<RefreshResult>
         if (!full) break;
       }
       const cells = expansion.cells;
-      const organisations = expansion.organisationsPerCell();
+      const { organisations, keys: organisationKeys } = expansion.organisationsPerCell();
       const counted = expansion.counted;
 
       await tx.execute(sql`delete from territory_statistics`);
@@ -383,13 +420,20 @@ export async function refreshTerritoryStatistics(db: Db): Promise<RefreshResult>
             organisations: organisations[i],
             cents: Math.round(cells.cents[i]!),
             hours: Math.round(cells.hours[i]! * 100) / 100,
+            alliance_key: cells.allianceKey[i],
+            organisation_key: organisationKeys[i],
+            amount_key: cells.amountKey[i],
+            largest_cents: Math.round(cells.largestCents[i]!),
+            largest_hours: Math.round(cells.largestHours[i]! * 100) / 100,
           });
         }
         // One JSON parameter per slice: the statement stays the same size whatever the slice.
-        await tx.execute(sql`insert into territory_statistics (level, code, dimension, key, alliances, organisations, cents, hours)
-          select level, code, dimension, key, alliances, organisations, cents, hours
+        await tx.execute(sql`insert into territory_statistics (level, code, dimension, key, alliances, organisations, cents, hours,
+            alliance_key, organisation_key, amount_key, largest_cents, largest_hours)
+          select level, code, dimension, key, alliances, organisations, cents, hours, alliance_key, organisation_key, amount_key, largest_cents, largest_hours
           from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-            as r(level text, code text, dimension text, key text, alliances int, organisations int, cents bigint, hours numeric)`);
+            as r(level text, code text, dimension text, key text, alliances int, organisations int, cents bigint, hours numeric,
+              alliance_key bigint, organisation_key bigint, amount_key bigint, largest_cents bigint, largest_hours numeric)`);
       }
       const durationMs = Math.round(performance.now() - started);
       await tx.execute(sql`insert into territory_statistics_refreshes (singleton, refreshed_at, duration_ms, alliances, cells)

@@ -145,6 +145,10 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
       {!d.inside ? (
         <Notice testId="territory-outside">{t("territory.outside")}</Notice>
       ) : null}
+      <details className="text-sm text-slate-800" data-testid="territory-method">
+        <summary className="cursor-pointer font-medium">{t("territory.methodTitle")}</summary>
+        <p className="mt-1">{t("territory.method")}</p>
+      </details>
       <p className="text-sm text-slate-700" data-testid="territory-freshness">
         {d.refreshedAt ? t("territory.refreshedAt", { at: format.dateTime(d.refreshedAt, { dateStyle: "long", timeStyle: "short" }) }) : t("territory.live")}
       </p>
