@@ -126,7 +126,7 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 }
 
 function refusal(status: number, code: string, message: string, requestId: string, extra: Json = {}, headers: Record<string, string> = {}) {
-  return json(status, { error: { code, message, requestId, ...extra } }, headers);
+  return json(status, { error: { code, message, requestId, ...extra } }, { "X-Request-Id": requestId, ...headers });
 }
 
 /**
