@@ -138,7 +138,7 @@ export async function seedDemoAlliances(db: Db, plan: Array<{ slug: string; coun
           .insert(alliances)
           .values({
             title,
-            summary: `${theme} mené avec ${names.slice(1).join(" et ")} sur le territoire de ${place.name}.`,
+            summary: `${theme} : un projet mené avec ${names.slice(1).join(" et ")} sur le territoire de ${place.name}.`,
             stage,
             startsOn,
             endsOn: stage === "termine" ? `${Math.min(startYear + rand.int(1, 4), 2026)}-06-30` : null,

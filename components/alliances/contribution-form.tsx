@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { CONTRIBUTION_KINDS } from "@/domain/alliances";
+import { parseDecimal } from "@/domain/numbers";
 
 export function ContributionForm({ workspaceSlug, allianceId, parties }: { workspaceSlug: string; allianceId: string; parties: Array<{ id: string; name: string }> }) {
   const t = useTranslations();
@@ -25,7 +26,7 @@ export function ContributionForm({ workspaceSlug, allianceId, parties }: { works
     }),
   );
   const errors = useMutationErrors(add.error);
-  const number = (v: string) => (v.trim() === "" ? Number.NaN : Number(v.replace(",", ".")));
+  const number = (v: string) => parseDecimal(v) ?? Number.NaN;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate({

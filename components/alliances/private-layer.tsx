@@ -9,6 +9,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { parseDecimal } from "@/domain/numbers";
 
 /** The workspace's own notes, owner and tags on an alliance, and its private entries. */
 export function PrivateLayerForms({
@@ -49,7 +50,7 @@ export function PrivateLayerForms({
   };
   const submitEntry = (e: FormEvent) => {
     e.preventDefault();
-    add.mutate({ workspaceSlug, allianceId, kind: entry.kind, title: entry.title, amountEuros: entry.amount.trim() ? Number(entry.amount.replace(",", ".")) : null, occurredOn: entry.occurredOn });
+    add.mutate({ workspaceSlug, allianceId, kind: entry.kind, title: entry.title, amountEuros: entry.amount.trim() ? (parseDecimal(entry.amount) ?? Number.NaN) : null, occurredOn: entry.occurredOn });
   };
   return (
     <div className="space-y-4">

@@ -11,9 +11,10 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { InlineFeedback } from "@/components/ui/inline-feedback";
 import { Notice } from "@/components/ui/notice";
 import { INDICATOR_FREQUENCIES, INDICATOR_LIBRARY } from "@/domain/evaluation";
+import { parseDecimal } from "@/domain/numbers";
 
 const DIMENSIONS = ["performance", "innovation", "confiance"] as const;
-const numberOrNull = (v: string) => (v.trim() === "" ? null : Number(v.replace(",", ".")));
+const numberOrNull = (v: string) => (v.trim() === "" ? null : (parseDecimal(v) ?? Number.NaN));
 
 /** Adds an indicator: pick a common one to pre-fill the fields (then adapt them), or write your own. */
 export function AddIndicatorForm({ workspaceSlug, allianceId, sdgTargets }: { workspaceSlug: string; allianceId: string; sdgTargets: string[] }) {

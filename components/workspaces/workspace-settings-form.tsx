@@ -11,6 +11,7 @@ import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { WorkspaceKind } from "@/domain/workspaces";
 import { WorkspaceFields, type WorkspaceFieldValues } from "./workspace-fields";
+import { parseDecimal } from "@/domain/numbers";
 
 export function WorkspaceSettingsForm({
   workspace,
@@ -54,7 +55,7 @@ export function WorkspaceSettingsForm({
           workspaceSlug: workspace.slug,
           ...values,
           version: update.data?.version ?? workspace.version,
-          hourlyRateEuros: registry.hourlyRate.trim() === "" ? null : Number(registry.hourlyRate.replace(",", ".")),
+          hourlyRateEuros: registry.hourlyRate.trim() === "" ? null : (parseDecimal(registry.hourlyRate) ?? Number.NaN),
           customPartnerRoles: lines(registry.roles),
           customEngagementSchemes: lines(registry.schemes),
         });
