@@ -64,3 +64,16 @@ export function textColourOn(background: string): "#FFFFFF" | "#1A1A1A" {
   const contrastDark = (luminance + 0.05) / (0.0103 + 0.05);
   return contrastWhite >= contrastDark ? "#FFFFFF" : "#1A1A1A";
 }
+
+const TARGET_RANK = new Map(SDG_TARGET_CODES.map((code, i) => [code, i]));
+
+/**
+ * The official order of SDG targets (4.1 … 4.7, 4.a … 4.c; 17.1 … 17.19), which text order
+ * breaks (17.10 before 17.2). Unknown codes come last, in text order.
+ */
+export function compareSdgTargets(a: string, b: string): number {
+  const ra = TARGET_RANK.get(a) ?? Number.MAX_SAFE_INTEGER;
+  const rb = TARGET_RANK.get(b) ?? Number.MAX_SAFE_INTEGER;
+  return ra - rb || a.localeCompare(b);
+}
+

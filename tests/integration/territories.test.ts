@@ -94,6 +94,10 @@ describe("the territorial dashboard", () => {
       mecenat: (await published([ids.m1, ids.m2, ids.m3])).alliances,
       pratiques_responsables: null,
     });
+    // Goals in their natural order (2 before 17), not as text.
+    const goals = d.breakdowns.goal.map((g) => Number(g.key));
+    expect(goals).toEqual([...goals].sort((a, b) => a - b));
+    expect(goals).toContain(17);
     expect(d.map.dimension).toBe("commune");
     expect(d.map.cells.every((cell) => cell.alliances === null || cell.alliances >= 3)).toBe(true);
     expect(d.per10k).toBeGreaterThan(0);

@@ -14,6 +14,7 @@ import {
 import { currentMode } from "../../../domain/alliances";
 import { AppError } from "../../errors";
 import type { WorkspaceContext } from "../context";
+import { compareSdgTargets } from "../../../domain/sdg";
 
 /**
  * Code-level tenant filter for alliances (row-level security applies the same rule): the
@@ -116,7 +117,7 @@ export async function getAlliance(ctx: WorkspaceContext, id: string) {
     parties,
     modes: modes.map((m) => ({ mode: m.mode, mecenatForms: m.mecenatForms, startsOn: m.startsOn, endsOn: m.endsOn })),
     currentMode: currentMode(modes.map((m) => ({ mode: m.mode, from: m.startsOn, to: m.endsOn }))),
-    sdgTargets: sdgTargets.map((s) => ({ target: s.target, goal: s.goal, isPrimary: s.isPrimary })),
+    sdgTargets: [...sdgTargets].sort((a, b) => compareSdgTargets(a.target, b.target)).map((s) => ({ target: s.target, goal: s.goal, isPrimary: s.isPrimary })),
     territories: territories.map((t) => ({ level: t.level, code: t.code })),
     engagements: engagements.map((e) => ({ scheme: e.scheme, employees: e.employees, hours: e.hours })),
     contributions,

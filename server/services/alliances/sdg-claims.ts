@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore, requireAllianceParty } from "./get-alliance";
 import { recordSharedChange } from "./shared-history";
+import { compareSdgTargets } from "../../../domain/sdg";
 
 export const SaveSdgClaimsInput = z.object({
   allianceId: z.uuid(),
@@ -26,6 +27,7 @@ export async function getSdgClaims(ctx: WorkspaceContext, allianceId: string) {
     .from(allianceSdgTargets)
     .where(eq(allianceSdgTargets.allianceId, allianceId))
     .orderBy(allianceSdgTargets.goal, allianceSdgTargets.target);
+  targets.sort((a, b) => compareSdgTargets(a.target, b.target));
   const claims = await ctx.tx
     .select({
       target: allianceSdgClaims.target,

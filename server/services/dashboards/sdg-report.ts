@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { resultRows } from "../../../db/rows";
 import { sdgReportNarratives, workspaces } from "../../../db/schema";
+import { SDG_TARGET_CODES } from "../../../domain/sdg";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import { listedByWorkspace } from "../alliances/get-alliance";
@@ -107,7 +108,7 @@ async function reportFigures(ctx: WorkspaceContext, year: number) {
       (select coalesce(sum(k.quantity) filter (where k.unit = 'heure'), 0) from alliance_contributions k join alliance_parties p on p.id = k.party_id
         where k.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and k.occurred_on between ${from}::date and ${to}::date) as own_hours
     from alliance_sdg_targets s join mine a on a.id = s.alliance_id
-    order by s.goal, s.target, a.title`);
+    order by s.goal, array_position(${`{${SDG_TARGET_CODES.join(",")}}`}::text[], s.target), a.title`);
   const goalsQ = ctx.tx.execute(sql`
     with mine as (${scope}),
     per_goal as (select distinct s.goal, s.alliance_id from alliance_sdg_targets s join mine a on a.id = s.alliance_id)

@@ -5,6 +5,7 @@ import { resultRows } from "../../../db/rows";
 import { allianceModePeriods, alliances, allianceSdgTargets, allianceTerritories } from "../../../db/schema";
 import { withPublicScope } from "../../../db/scope";
 import { MODES } from "../../../domain/alliances";
+import { compareSdgTargets } from "../../../domain/sdg";
 
 export const LIBRARY_PAGE_SIZE = 20;
 
@@ -59,6 +60,8 @@ async function details(tx: Db, ids: string[]) {
       .from(allianceTerritories)
       .where(inArray(allianceTerritories.allianceId, ids)),
   ]);
+  // Official order of targets (17.2 before 17.10), which text order breaks.
+  targets.sort((a, b) => compareSdgTargets(a.target, b.target));
   return { parties, modes, targets, places };
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { resultRows } from "../../../db/rows";
 import { territoryCoordinations } from "../../../db/schema";
 import { LIFECYCLE_STAGES, MODES } from "../../../domain/alliances";
+import { compareSdgTargets } from "../../../domain/sdg";
 import { territory } from "../../../domain/territory-data";
 import { AppError } from "../../errors";
 import type { WorkspaceContext } from "../context";
@@ -85,7 +86,14 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
   const counts = (dimension: string): Cell[] => grouped.get(dimension) ?? [];
 
   const [total] = counts("total");
-  const breakdowns = Object.fromEntries(DIMENSIONS.map((d) => [d, counts(d)] as const)) as Record<(typeof DIMENSIONS)[number], Cell[]>;
+  // Natural orders, not text: goals 1 … 17, targets 4.1 … 4.a … 17.19, stages as the life cycle runs, years.
+  const order: Partial<Record<(typeof DIMENSIONS)[number], (a: Cell, b: Cell) => number>> = {
+    goal: (a, b) => Number(a.key) - Number(b.key),
+    target: (a, b) => compareSdgTargets(a.key, b.key),
+    stage: (a, b) => LIFECYCLE_STAGES.indexOf(a.key as never) - LIFECYCLE_STAGES.indexOf(b.key as never),
+    year: (a, b) => Number(a.key) - Number(b.key),
+  };
+  const breakdowns = Object.fromEntries(DIMENSIONS.map((d) => [d, order[d] ? [...counts(d)].sort(order[d]) : counts(d)] as const)) as Record<(typeof DIMENSIONS)[number], Cell[]>;
   const map = counts(mapDimension);
   const regions = level === "france" ? counts("region") : [];
   const epci = level === "departement" ? counts("epci") : [];
