@@ -134,7 +134,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * PGlite has no lock of its own: two processes on one directory lose writes. A lock file
  * holding the owner's pid makes a second process refuse instead; a stale lock is taken over.
  */
-function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
   const dir = path.resolve(dataDir);
   mkdirSync(path.dirname(dir), { recursive: true });
   const lockFile = `${dir}.lock`;

@@ -15,6 +15,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { backupErrorFile, backupRequestFile } from "../db/backup";
+import { lockDataDir } from "../db/client";
 import { env } from "../env";
 import { bodyLimitFor, bodyRefusal } from "../server/http/body-limit";
 import { CLIENT_IP_HEADER, clientAddress, parseTrustedProxies } from "../server/http/client-address";
@@ -32,6 +33,19 @@ const port = args.port ? Number(args.port) : config.PORT;
 const hostname = args.hostname;
 const log = logger().child({ component: "server" });
 const trustedProxies = parseTrustedProxies(config.TRUSTED_PROXIES);
+
+// The embedded database serves one process: a second server on the same folder would answer
+// 500 on every page. Refuse to start, as `npm start`'s preparation does.
+// The lock is taken now, not at the first request (the database opens lazily), and the app takes
+// it over when it opens the database in this same process.
+if (!config.DATABASE_URL) {
+  try {
+    lockDataDir(config.PGLITE_DIR);
+  } catch (error) {
+    console.error(`${(error as Error).message} Or set DATABASE_URL.`);
+    process.exit(1);
+  }
+}
 
 const { default: next } = await import("next");
 const app = next({ dev, dir: process.cwd(), port, hostname: hostname ?? "localhost" });

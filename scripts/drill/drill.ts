@@ -517,6 +517,15 @@ async function pgliteDrill() {
       await traffic.stop();
     }
     say(`  kill -9 three times during writes; serving again after ${kills.join(", ")} ms (process start included)`);
+    // A second server on the same folder refuses to start, saying why (it used to answer 500 on every page).
+    const second = spawnSync(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(PORT + 3)], {
+      env: { ...env, APP_URL: `http://localhost:${PORT + 3}` },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    const refusedClearly = second.status === 1 && /is in use by process \d+/.test(second.stderr);
+    say(`  second server on the same folder: exit ${second.status}${refusedClearly ? ", refused with the owner's pid" : ""}`);
+    if (!refusedClearly) fail(`pglite: a second server on the same folder did not refuse to start (exit ${second.status}): ${second.stderr.slice(0, 300)}`);
     report("pglite", traffic.outcomes, windows);
     const stopped = await stopApp(app);
     const lockLeft = existsSync(`${dataDir}.lock`);
