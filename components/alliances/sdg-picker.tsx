@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
 import { SelectField } from "@/components/ui/field";
-import { SDG_GOALS, textColourOn } from "@/domain/sdg";
+import { compareSdgTargets, SDG_GOALS, textColourOn } from "@/domain/sdg";
 import { normalizeForSearch } from "@/domain/territory";
 
 /**
@@ -45,6 +45,26 @@ export function SdgPicker({
       <p className="text-sm text-slate-700" aria-live="polite">
         {t("alliances.fields.sdgChosen", { count: value.length })}
       </p>
+      {value.length > 0 ? (
+        // The chosen targets stay in sight whatever the filter shows below.
+        <ul className="flex flex-wrap gap-2" data-testid="sdg-chosen">
+          {[...value].sort(compareSdgTargets).map((code) => (
+            <li key={code} className="flex items-center gap-1 rounded-full border border-slate-400 bg-slate-50 py-0.5 pl-3 pr-1 text-sm">
+              <span>
+                <span className="font-mono">{code}</span> — {label(code)}
+              </span>
+              <button
+                type="button"
+                onClick={() => toggle(code, false)}
+                className="rounded-full px-2 text-slate-800 hover:bg-slate-200 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700"
+                aria-label={t("alliances.fields.sdgRemove", { code })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div>
         <label htmlFor={`${id}-filter`} className="block text-sm font-medium">
           {t("alliances.fields.sdgFilter")}

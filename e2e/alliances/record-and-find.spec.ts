@@ -45,6 +45,9 @@ test("a partnership manager records an alliance, finds it by SDG and région, me
   await page.getByRole("checkbox", { name: /12\.5/ }).check();
   await page.getByLabel("Filtrer les cibles (mot ou code)").fill("partenariats multi");
   await page.getByRole("checkbox", { name: /17\.16/ }).check();
+  // 12.5 is filtered out of the list, but the chosen targets stay in sight, in their order.
+  await expect(page.getByRole("checkbox", { name: /12\.5/ })).toHaveCount(0);
+  await expect(page.getByTestId("sdg-chosen").getByRole("listitem")).toHaveText([/^12\.5/, /^17\.16/]);
   await page.getByLabel("Cible principale").selectOption("12.5");
 
   // A commune by type-ahead.

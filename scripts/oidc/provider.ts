@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
@@ -71,7 +71,14 @@ export async function startOidcProvider(options: {
   acr?: string;
 }): Promise<StartedOidcProvider> {
   const host = options.host ?? "127.0.0.1";
-  const server: Server = createServer();
+  // Requests that arrive before the provider exists (its issuer needs the port) wait for it:
+  // without a handler they hung, and a readiness probe polling early waited forever.
+  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  const waiting: Array<() => void> = [];
+  const server: Server = createServer((req, res) => {
+    if (handle) handle(req, res);
+    else waiting.push(() => handle!(req, res));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => {
@@ -205,7 +212,8 @@ export async function startOidcProvider(options: {
     );
   });
 
-  server.on("request", provider.callback());
+  handle = provider.callback();
+  for (const run of waiting.splice(0)) run();
 
   return {
     issuer,
