@@ -1,19 +1,17 @@
 "use server";
 
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { sessions } from "@/db/schema";
 import { env } from "@/env";
 import { LOCALE_COOKIE, toLocale } from "@/messages/locales";
 import { signIn, signOut } from "@/server/auth";
 import { endSessionUrl } from "@/server/auth/oidc";
 import { sessionCookieName } from "@/server/auth/session-cookie";
 import { appDb } from "@/server/runtime";
-import { createDemoSession } from "@/server/services/auth/sessions";
+import { createDemoSession, sessionProvider } from "@/server/services/auth/sessions";
 
 export async function setLocale(formData: FormData) {
   const locale = toLocale(String(formData.get("locale")));
@@ -29,9 +27,7 @@ export async function setLocale(formData: FormData) {
 export async function signOutAction() {
   const config = env();
   const token = (await cookies()).get(sessionCookieName(config.APP_URL))?.value;
-  const [opened] = token
-    ? await (await appDb()).select({ provider: sessions.identityProvider, idToken: sessions.idToken }).from(sessions).where(eq(sessions.sessionToken, token))
-    : [];
+  const opened = token ? await sessionProvider(await appDb(), token) : null;
   await signOut({ redirect: false });
   const settings = opened?.provider === "proconnect" ? config.proconnect : opened?.provider === "oidc" ? config.oidc : null;
   const away = settings && opened?.idToken ? await endSessionUrl(settings, opened.idToken, config.APP_URL, randomBytes(16).toString("hex")) : null;

@@ -1,17 +1,8 @@
 import { eq } from "drizzle-orm";
 import { workspaces } from "../../db/schema";
-import { isValidSiret } from "../../domain/identifiers";
-import { uniq, uniqueSiren } from "../../tests/factories";
+import { siretOf, uniq, uniqueSiren } from "../../tests/factories";
 import { expect, expectAccessible, test } from "../fixtures/test";
 
-/** A valid SIRET of the given SIREN. */
-function siretOf(siren: string): string {
-  for (let nic = 10; nic < 100_000; nic++) {
-    const siret = `${siren}${String(nic).padStart(5, "0")}`;
-    if (isValidSiret(siret)) return siret;
-  }
-  throw new Error("no SIRET fits");
-}
 
 test("ProConnect through the local OpenID provider: sign in and out, a refused replay, a workspace verified, a verified partner invited and accepting", async ({
   browser,

@@ -1,6 +1,7 @@
 import { normalizeForSearch } from "../../domain/territory";
 import { randomInt, randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
+import { isValidSiret } from "../../domain/identifiers";
 import { eq } from "drizzle-orm";
 import { memberships, organisationClaims, organisations, users, workspaces } from "../../db/schema";
 import type { Role } from "../../domain/roles";
@@ -25,6 +26,15 @@ export function uniqueSiren(): string {
     if (sum % 10 === 0) return digits;
   }
   throw new Error("unreachable: one check digit always fits");
+}
+
+/** A valid SIRET of the given SIREN: the first establishment number whose Luhn sum fits. */
+export function siretOf(siren: string): string {
+  for (let nic = 10; nic < 100_000; nic++) {
+    const siret = `${siren}${String(nic).padStart(5, "0")}`;
+    if (isValidSiret(siret)) return siret;
+  }
+  throw new Error("no SIRET fits");
 }
 
 export async function createUser(db: Db, overrides: { email?: string; name?: string } = {}): Promise<SessionUser> {

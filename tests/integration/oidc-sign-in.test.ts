@@ -2,7 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { decodeJwt, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { accounts, auditEvents, identityAssertions, organisationClaims, sessions, users, workspaces } from "../../db/schema";
-import { isValidSiret } from "../../domain/identifiers";
 import type { OidcSettings } from "../../env";
 import { startOidcProvider } from "../../scripts/oidc/provider";
 import { authConfig } from "../../server/auth/config";
@@ -12,7 +11,7 @@ import { createMailer } from "../../server/services/mail/mailer";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase, sqlRows } from "../helpers/db";
 import { appBrowser, confirmProviderLogout, CookieJar, throughProvider } from "../helpers/oidc";
-import { createUser, createWorkspace, uniq, uniqueSiren } from "../factories";
+import { createUser, createWorkspace, siretOf, uniq, uniqueSiren } from "../factories";
 
 const { db } = await openTestDatabase();
 const ORIGIN = "http://localhost:3000";
@@ -45,14 +44,6 @@ function config(overrides: { proconnect?: OidcSettings; oidc?: OidcSettings } = 
   return authConfig({ db, mailer, log: logger(), secret: "x".repeat(48), appUrl: ORIGIN, emailFrom: "Maillage <no-reply@maillage.test>", proconnect, oidc: sso, fetch: wire, ...overrides });
 }
 
-/** A valid SIRET of the given SIREN (an establishment number whose Luhn sum fits). */
-function siretOf(siren: string): string {
-  for (let nic = 10; nic < 100_000; nic++) {
-    const siret = `${siren}${String(nic).padStart(5, "0")}`;
-    if (isValidSiret(siret)) return siret;
-  }
-  throw new Error("no SIRET fits");
-}
 
 /** Starts a sign-in with `providerId`, signs in at the provider as `login`, and returns the callback answer. */
 async function signIn(providerId: "proconnect" | "oidc", login: string, options: { browser?: ReturnType<typeof appBrowser>; overrides?: Parameters<typeof config>[0] } = {}) {
