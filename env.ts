@@ -12,7 +12,8 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().default(".data/pglite"),
   AUTH_SECRET: z.string().min(32).optional(),
-  APP_URL: z.string().url().default("http://localhost:3000"),
+  /** The address users reach the app at; when unset, http://localhost:<PORT>. */
+  APP_URL: z.string().url().optional(),
   EMAIL_SERVER: z.string().optional(),
   EMAIL_FROM: z.string().default("Maillage <no-reply@maillage.localhost>"),
   DEMO_SIGN_IN: z.enum(["true", "false"]).optional(),
@@ -58,7 +59,9 @@ export interface OidcSettings {
   acrValues?: string;
 }
 
-export type Env = z.infer<typeof schema> & {
+export type Env = Omit<z.infer<typeof schema>, "APP_URL"> & {
+  /** APP_URL, or http://localhost:<PORT> when it is not set. */
+  APP_URL: string;
   /** True when the app offers one-click sign-in as the demo personas. */
   demoSignIn: boolean;
   /** The Auth.js secret: configured, or generated once and kept in .data/ for a local demo. */
@@ -82,6 +85,11 @@ function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | un
 export function resolveDemoSignIn(values: { DATABASE_URL?: string; AUTH_SECRET?: string; DEMO_SIGN_IN?: "true" | "false" }) {
   if (values.DEMO_SIGN_IN) return values.DEMO_SIGN_IN === "true";
   return !values.DATABASE_URL && !values.AUTH_SECRET;
+}
+
+/** The configured APP_URL, or the local address on the port the server listens on. */
+export function resolveAppUrl(values: { APP_URL?: string; PORT: number }): string {
+  return values.APP_URL ?? `http://localhost:${values.PORT}`;
 }
 
 function localSecret(): string {
@@ -108,6 +116,7 @@ export function env(): Env {
   }
   cached = {
     ...values,
+    APP_URL: resolveAppUrl(values),
     demoSignIn: resolveDemoSignIn(values),
     authSecret: values.AUTH_SECRET ?? localSecret(),
     proconnect:

@@ -143,7 +143,15 @@ export function lockDataDir(dataDir: string): () => void {
       const fd = openSync(lockFile, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(lockFile, { force: true });
+      // Removed only while it still names this process: the server takes the lock at startup
+      // and the database takes it over, and whichever lets go first must not free it for others.
+      return () => {
+        try {
+          if (Number(readFileSync(lockFile, "utf8")) === process.pid) rmSync(lockFile, { force: true });
+        } catch {
+          // already gone
+        }
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const pid = Number(readFileSync(lockFile, "utf8"));

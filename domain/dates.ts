@@ -11,3 +11,19 @@ export function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
+
+/** The time zone dates are shown in, whatever the server's or the browser's own. */
+export const DISPLAY_TIME_ZONE = "Europe/Paris";
+
+/**
+ * A date (and time) written for people: Intl's formats, with the French ordinal of the first day
+ * of a month ("1er novembre 2026", "1er nov. 2026") that Intl does not write. Numeric styles
+ * ("01/11/2026") are left as they are.
+ */
+export function formatDate(value: Date | string | number, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: "medium" }): string {
+  const date = value instanceof Date ? value : new Date(value);
+  const parts = new Intl.DateTimeFormat(locale, { timeZone: DISPLAY_TIME_ZONE, ...options }).formatToParts(date);
+  const wordMonth = options.dateStyle === "medium" || options.dateStyle === "long" || options.dateStyle === "full" || (options.month !== undefined && options.month !== "numeric" && options.month !== "2-digit");
+  if (!locale.startsWith("fr") || !wordMonth) return parts.map((p) => p.value).join("");
+  return parts.map((p) => (p.type === "day" && Number(p.value) === 1 ? "1er" : p.value)).join("");
+}

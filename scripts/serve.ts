@@ -28,8 +28,10 @@ const { values: args } = parseArgs({
 const dev = args.dev === true;
 if (!dev) (process.env as Record<string, string>).NODE_ENV = "production";
 
+// `--port` stands for PORT, so that APP_URL, when it is not set, follows it too.
+if (args.port) process.env.PORT = args.port;
 const config = env();
-const port = args.port ? Number(args.port) : config.PORT;
+const port = config.PORT;
 const hostname = args.hostname;
 const log = logger().child({ component: "server" });
 const trustedProxies = parseTrustedProxies(config.TRUSTED_PROXIES);
@@ -38,9 +40,12 @@ const trustedProxies = parseTrustedProxies(config.TRUSTED_PROXIES);
 // 500 on every page. Refuse to start, as `npm start`'s preparation does.
 // The lock is taken now, not at the first request (the database opens lazily), and the app takes
 // it over when it opens the database in this same process.
+// It is given back on every exit (a clean stop, Ctrl-C before the database ever opened, a fatal
+// error), so no lock file with a dead process id stays behind.
 if (!config.DATABASE_URL) {
   try {
-    lockDataDir(config.PGLITE_DIR);
+    const release = lockDataDir(config.PGLITE_DIR);
+    process.on("exit", release);
   } catch (error) {
     console.error(`${(error as Error).message} Or set DATABASE_URL.`);
     process.exit(1);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { formatDate } from "@/domain/dates";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations, getLocale } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { DecideButtons } from "@/components/territories/decide-buttons";
 import { VerificationDecision } from "@/components/verification/verification-decision";
@@ -17,7 +18,7 @@ export default async function OperatorPage() {
   const requests = await caller.operator.requests().catch(() => notFound());
   const claims = await caller.operator.verifications();
   const t = await getTranslations();
-  const format = await getFormatter();
+  const locale = await getLocale();
   const places = allianceFormOptions();
   const label = (level: string, code: string) => (level === "region" ? places.regions : places.departements).find((p) => p.code === code)?.label ?? code;
   return (
@@ -44,7 +45,7 @@ export default async function OperatorPage() {
             {requests.map((r) => (
               <tr key={r.id} className="border-b border-slate-200 align-top">
                 <th scope="row" className="py-2 pr-4 font-normal">
-                  {r.workspaceName} <span className="block text-xs text-slate-700">{t(`workspaceKinds.${r.workspaceKind}` as never)} · {format.dateTime(r.createdAt, { dateStyle: "medium" })}</span>
+                  {r.workspaceName} <span className="block text-xs text-slate-700">{t(`workspaceKinds.${r.workspaceKind}` as never)} · {formatDate(r.createdAt, locale, { dateStyle: "medium" })}</span>
                 </th>
                 <td className="py-2 pr-4">
                   {t(`territory.levels.${r.level}`)} {label(r.level, r.code)}
@@ -85,7 +86,7 @@ export default async function OperatorPage() {
               {claims.map((c) => (
                 <tr key={c.id} className="border-b border-slate-200 align-top">
                   <th scope="row" className="py-2 pr-4 font-normal">
-                    {c.workspaceName} <span className="block text-xs text-slate-700">{t(`workspaceKinds.${c.workspaceKind}` as never)} · {format.dateTime(c.requestedAt, { dateStyle: "medium" })}</span>
+                    {c.workspaceName} <span className="block text-xs text-slate-700">{t(`workspaceKinds.${c.workspaceKind}` as never)} · {formatDate(c.requestedAt, locale, { dateStyle: "medium" })}</span>
                   </th>
                   <td className="py-2 pr-4">
                     {c.organisationName}

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { formatDate } from "@/domain/dates";
+import { getFormatter, getTranslations, getLocale } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { EvaluationLight } from "@/components/evaluation/status-light";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -16,6 +17,7 @@ const LIGHT_COLOURS = { green: "#15803d", amber: "#f59e0b", red: "#b91c1c" } as 
 export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlug: string; data: Data }) {
   const t = await getTranslations();
   const format = await getFormatter();
+  const locale = await getLocale();
   const f: DashboardFilters = data.filters;
   const { regions } = allianceFormOptions();
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
@@ -120,7 +122,7 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
             <ul className="text-sm" data-testid="ending">
               {data.ending.map((e) => (
                 <li key={e.id}>
-                  <Link href={`${base}/alliances/${e.id}`}>{e.title}</Link> · {t("dashboard.endsOn", { date: format.dateTime(new Date(e.endsOn), { dateStyle: "medium" }) })}
+                  <Link href={`${base}/alliances/${e.id}`}>{e.title}</Link> · {t("dashboard.endsOn", { date: formatDate(new Date(e.endsOn), locale, { dateStyle: "medium" }) })}
                 </li>
               ))}
             </ul>

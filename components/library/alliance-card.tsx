@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations, getLocale } from "next-intl/server";
+import { formatDate } from "@/domain/dates";
 import Link from "next/link";
 import { SdgBadge } from "@/components/alliances/sdg-badge";
 
@@ -19,8 +20,8 @@ export interface PublicAlliance {
 /** The public facts of a published alliance: parties, mode, period, territory, SDGs, key results. */
 export async function PublicAllianceFacts({ alliance, placeLabels, full }: { alliance: PublicAlliance; placeLabels: Record<string, string>; full?: boolean }) {
   const t = await getTranslations();
-  const format = await getFormatter();
-  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
+  const locale = await getLocale();
+  const date = (iso: string) => formatDate(new Date(iso), locale, { dateStyle: "medium" });
   const goals = [...new Set(alliance.sdgTargets.map((s) => s.goal))];
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">

@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { formatDate } from "@/domain/dates";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations, useLocale } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
@@ -25,7 +26,7 @@ interface Token {
 /** The workspace's API tokens: create one (shown once), see when each was used, revoke. */
 export function ApiTokens({ workspaceSlug, tokens }: { workspaceSlug: string; tokens: Token[] }) {
   const t = useTranslations("apiTokens");
-  const format = useFormatter();
+  const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const [name, setName] = useState("");
@@ -105,9 +106,9 @@ export function ApiTokens({ workspaceSlug, tokens }: { workspaceSlug: string; to
                       ? t("revoked")
                       : expired
                         ? t("expired")
-                        : t("valid", { date: format.dateTime(new Date(token.expiresAt), { dateStyle: "medium" }) })}
+                        : t("valid", { date: formatDate(new Date(token.expiresAt), locale, { dateStyle: "medium" }) })}
                     <br />
-                    <span className="text-slate-700">{token.lastUsedAt ? t("lastUsed", { date: format.dateTime(new Date(token.lastUsedAt), { dateStyle: "medium", timeStyle: "short" }) }) : t("neverUsed")}</span>
+                    <span className="text-slate-700">{token.lastUsedAt ? t("lastUsed", { date: formatDate(new Date(token.lastUsedAt), locale, { dateStyle: "medium", timeStyle: "short" }) }) : t("neverUsed")}</span>
                   </td>
                   <td className="py-1 pr-3">
                     {!token.revokedAt && !expired ? (

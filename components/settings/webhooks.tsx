@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { formatDate } from "@/domain/dates";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations, useLocale } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
@@ -22,7 +23,7 @@ interface Hook {
 /** Register HTTPS endpoints for events, see each one's latest deliveries, remove them. */
 export function Webhooks({ workspaceSlug, hooks }: { workspaceSlug: string; hooks: Hook[] }) {
   const t = useTranslations("webhooks");
-  const format = useFormatter();
+  const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const [url, setUrl] = useState("");
@@ -78,7 +79,7 @@ export function Webhooks({ workspaceSlug, hooks }: { workspaceSlug: string; hook
             <ul className="space-y-1 text-sm" aria-label={t("logCaption", { url: hook.url })}>
               {hook.deliveries.map((d) => (
                 <li key={d.id}>
-                  {format.dateTime(new Date(d.createdAt), { dateStyle: "short", timeStyle: "short" })} ·{" "}
+                  {formatDate(new Date(d.createdAt), locale, { dateStyle: "short", timeStyle: "short" })} ·{" "}
                   {t("delivery", { event: label(d.event), status: t(`status.${d.status}`), attempts: d.attempts, code: d.lastStatusCode ? ` (HTTP ${d.lastStatusCode})` : "" })}
                 </li>
               ))}

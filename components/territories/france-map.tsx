@@ -124,7 +124,8 @@ export function FranceMap({
       {(overseasShown ? OVERSEAS : []).map((code, i) => {
         const cell = cells.get(code) ?? { code, name: code, alliances: 0, known: false };
         return (
-          <a key={code} href={hrefFor(code)} aria-label={`${cell.name} : ${cell.alliances === null ? hiddenLabel : countLabel(cell)}`} data-code={code}>
+          // The name starts with the code the button shows, so that speech input finds it by what it reads.
+          <a key={code} href={hrefFor(code)} aria-label={`${code} ${cell.name} : ${cell.alliances === null ? hiddenLabel : countLabel(cell)}`} data-code={code}>
             <rect x={width! + 8} y={30 + i * 44} width={70} height={36} rx={4} fill={fill(code)} stroke={outline.has(code) ? "#b91c1c" : "#334155"} strokeWidth={outline.has(code) ? 2.5 : 0.6} />
             <text x={width! + 43} y={52 + i * 44} fontSize="12" textAnchor="middle" fill="#0f172a">
               {code}

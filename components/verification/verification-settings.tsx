@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { formatDate } from "@/domain/dates";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations, useLocale } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
@@ -27,7 +28,7 @@ export interface VerificationState {
 /** The workspace's claim to speak for its organisation: its state, and the request to a platform operator. */
 export function VerificationSettings({ workspaceSlug, state, proconnect }: { workspaceSlug: string; state: VerificationState; proconnect?: ReactNode }) {
   const t = useTranslations("verification");
-  const format = useFormatter();
+  const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const [note, setNote] = useState("");
@@ -39,7 +40,7 @@ export function VerificationSettings({ workspaceSlug, state, proconnect }: { wor
       <p className="text-sm text-slate-800">{t("intro")}</p>
       <Notice tone={state.status === "verified" ? "success" : "info"} testId="verification-status">
         {t(`status.${state.status}`, { name: state.organisationName ?? "" })}
-        {when ? ` (${format.dateTime(when, { dateStyle: "medium" })})` : ""}
+        {when ? ` (${formatDate(when, locale, { dateStyle: "medium" })})` : ""}
         {state.status === "verified" && state.method ? ` ${t(state.method === "proconnect" ? "byProConnect" : "byOperator")}` : ""}
       </Notice>
       {state.proconnect && state.status !== "verified" && state.siren ? (
@@ -48,7 +49,7 @@ export function VerificationSettings({ workspaceSlug, state, proconnect }: { wor
             ? t(state.proconnect.matches ? "proconnectMatch" : "proconnectMismatch", {
                 siret: state.proconnect.siret,
                 siren: state.siren,
-                date: format.dateTime(state.proconnect.assertedAt, { dateStyle: "medium", timeStyle: "short" }),
+                date: formatDate(state.proconnect.assertedAt, locale, { dateStyle: "medium", timeStyle: "short" }),
               })
             : t("proconnectNoSiret")}
         </Notice>

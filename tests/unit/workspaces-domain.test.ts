@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { can, canAssignRole, PERMISSIONS, ROLES } from "../../domain/roles";
 import { isValidSlug, slugify } from "../../domain/workspaces";
-import { resolveDemoSignIn } from "../../env";
+import { resolveAppUrl, resolveDemoSignIn } from "../../env";
 
 describe("slugs", () => {
   it("are made from names without accents or punctuation", () => {
@@ -46,5 +46,15 @@ describe("demo sign-in", () => {
     expect(resolveDemoSignIn({ AUTH_SECRET: "s".repeat(40) })).toBe(false);
     expect(resolveDemoSignIn({ DATABASE_URL: "postgres://x/y", AUTH_SECRET: "s".repeat(40), DEMO_SIGN_IN: "true" })).toBe(true);
     expect(resolveDemoSignIn({ DEMO_SIGN_IN: "false" })).toBe(false);
+  });
+});
+
+describe("the app's address", () => {
+  it("follows the port when APP_URL is not set", () => {
+    expect(resolveAppUrl({ PORT: 4010 })).toBe("http://localhost:4010");
+    expect(resolveAppUrl({ PORT: 3000 })).toBe("http://localhost:3000");
+  });
+  it("is APP_URL when it is set, whatever the port", () => {
+    expect(resolveAppUrl({ APP_URL: "https://maillage.example.org", PORT: 4010 })).toBe("https://maillage.example.org");
   });
 });

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { formatDate } from "@/domain/dates";
 import Link from "next/link";
 import { ExportLink } from "@/components/ui/export-link";
 import { EvaluationLight } from "@/components/evaluation/status-light";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations, getLocale } from "next-intl/server";
 import { Suspense } from "react";
 import { CoOwnershipInbox, MentionRequests } from "@/components/alliances/co-ownership";
 import { allianceFormOptions } from "@/components/alliances/form-options";
@@ -28,7 +29,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
   const { workspaceSlug } = await params;
   const filters = filtersFromSearchParams(await searchParams);
   const t = await getTranslations();
-  const format = await getFormatter();
+  const locale = await getLocale();
   const caller = await serverCaller();
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
   const result = await readOrNotFound(() => caller.alliances.list({ workspaceSlug, ...filters }));
@@ -190,8 +191,8 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
                       ))}
                     </span>
                   </td>
-                  <td className="py-2 pr-4 whitespace-nowrap">{a.startsOn ? format.dateTime(new Date(a.startsOn), { dateStyle: "medium" }) : "—"}</td>
-                  <td className="py-2 pr-4 whitespace-nowrap">{format.dateTime(a.updatedAt, { dateStyle: "medium" })}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">{a.startsOn ? formatDate(new Date(a.startsOn), locale, { dateStyle: "medium" }) : "—"}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">{formatDate(a.updatedAt, locale, { dateStyle: "medium" })}</td>
                   <td className="py-2 pr-4">
                     <EvaluationLight light={a.evaluation} />
                   </td>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { formatDate } from "@/domain/dates";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations, getLocale } from "next-intl/server";
 import { z } from "zod";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
@@ -33,7 +34,7 @@ function Values({ value, label, show }: { value: unknown; label: (field: string)
 export default async function AuditPage({ params, searchParams }: Props) {
   const { workspaceSlug } = await params;
   const t = await getTranslations("audit");
-  const format = await getFormatter();
+  const locale = await getLocale();
   const parsed = Cursor.safeParse(await searchParams);
   const cursor = parsed.success ? { createdAt: parsed.data.before, id: parsed.data.id } : null;
   const root = await getTranslations();
@@ -65,7 +66,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
             <tbody>
               {page.items.map((e) => (
                 <tr key={e.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4 whitespace-nowrap">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">{formatDate(e.createdAt, locale, { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td className="py-2 pr-4">{e.actorEmail ?? (e.actorUserId ? t("formerMember") : t("system"))}</td>
                   <th scope="row" className="py-2 pr-4 font-normal">
                     {t.has(`actions.${e.action}`) ? t(`actions.${e.action}`) : e.action}

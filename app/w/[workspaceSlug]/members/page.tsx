@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { formatDate } from "@/domain/dates";
+import { getTranslations, getLocale } from "next-intl/server";
 import { ConfirmAction } from "@/components/members/confirm-action";
 import { InviteForm } from "@/components/members/invite-form";
 import { MemberRoleForm } from "@/components/members/member-role-form";
@@ -16,7 +17,7 @@ export default async function MembersPage({ params }: Params) {
   const { workspaceSlug } = await params;
   const me = await requireUser();
   const t = await getTranslations();
-  const format = await getFormatter();
+  const locale = await getLocale();
   const caller = await serverCaller();
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
   const members = await readOrNotFound(() => caller.members.list({ workspaceSlug }));
@@ -58,7 +59,7 @@ export default async function MembersPage({ params }: Params) {
                         t(`roles.${m.role}`)
                       )}
                     </td>
-                    <td className="py-2 pr-4">{format.dateTime(m.joinedAt, { dateStyle: "medium" })}</td>
+                    <td className="py-2 pr-4">{formatDate(m.joinedAt, locale, { dateStyle: "medium" })}</td>
                     {canManage ? (
                       <td className="py-2">
                         {manageable ? (
@@ -103,7 +104,7 @@ export default async function MembersPage({ params }: Params) {
                     <span className="font-medium">{i.email}</span>
                     <span>{t(`roles.${i.role}`)}</span>
                     <span className="text-slate-700">
-                      {i.isExpired ? t("members.expired") : t("members.expires", { date: format.dateTime(i.expiresAt, { dateStyle: "medium" }) })}
+                      {i.isExpired ? t("members.expired") : t("members.expires", { date: formatDate(i.expiresAt, locale, { dateStyle: "medium" }) })}
                     </span>
                     <ConfirmAction
                       kind="revoke"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { formatDate } from "@/domain/dates";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations, getLocale } from "next-intl/server";
 import { MarkNotificationsRead } from "@/components/notifications/mark-read";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
@@ -16,7 +17,7 @@ export default async function NotificationsPage({ params }: Props) {
   const caller = await serverCaller();
   const items = await readOrNotFound(() => caller.notifications.list({ workspaceSlug }));
   const t = await getTranslations("notifications");
-  const format = await getFormatter();
+  const locale = await getLocale();
   return (
     <section aria-labelledby="notifications-title" className="space-y-4">
       <h1 id="notifications-title" className="text-2xl font-bold">
@@ -34,7 +35,7 @@ export default async function NotificationsPage({ params }: Props) {
                 {t(`kinds.${n.kind}` as never, { title: n.payload.title, organisation: n.payload.organisation, actor: n.payload.actor, detail: n.payload.detail ?? "" } as never)}
               </p>
               <p className="text-sm text-slate-700">
-                {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                {formatDate(n.createdAt, locale, { dateStyle: "medium", timeStyle: "short" })}
                 {n.allianceId && n.kind !== "share.invited" ? (
                   <>
                     {" · "}

@@ -1,7 +1,8 @@
 import { Notice } from "@/components/ui/notice";
+import { formatDate } from "@/domain/dates";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations, getLocale } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { BarTable } from "@/components/dashboards/bar-table";
 import { FranceMap, type MapCell } from "@/components/territories/france-map";
@@ -37,6 +38,7 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
   const d = await readOrNotFound(() => caller.territories.dashboard({ workspaceSlug, level, code, mode: filters.mode, sdgGoal: filters.sdgGoal, stage: filters.stage, year: filters.year }));
   const t = await getTranslations();
   const format = await getFormatter();
+  const locale = await getLocale();
   const index = territory();
   const thisYear = new Date().getUTCFullYear();
   const base = `/w/${workspaceSlug}/territory`;
@@ -150,7 +152,7 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
         <p className="mt-1">{t("territory.method")}</p>
       </details>
       <p className="text-sm text-slate-700" data-testid="territory-freshness">
-        {d.refreshedAt ? t("territory.refreshedAt", { at: format.dateTime(d.refreshedAt, { dateStyle: "long", timeStyle: "short" }) }) : t("territory.live")}
+        {d.refreshedAt ? t("territory.refreshedAt", { at: formatDate(d.refreshedAt, locale, { dateStyle: "long", timeStyle: "short" }) }) : t("territory.live")}
       </p>
 
       {d.map.dimension === "departement" ? (
@@ -175,7 +177,7 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
             focus={d.level === "region" ? new Set(d.map.departements.map((dep) => dep.code)) : undefined}
             hiddenLabel={t("territory.hidden")}
             overseasLabel={t("territory.overseas")}
-            countLabel={(c) => `${format.number(c.alliances ?? 0)} ${t("territory.count").toLowerCase()}`}
+            countLabel={(c) => t("territory.mapCount", { count: c.alliances ?? 0 })}
           />
           <p className="text-sm">{t("territory.mapLegend")}</p>
           <p className="text-xs text-slate-700">{t("territory.attribution")}</p>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { formatDate } from "@/domain/dates";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations, getLocale } from "next-intl/server";
 import { z } from "zod";
 import { AllianceActions } from "@/components/alliances/alliance-actions";
 import { AudiencePanel } from "@/components/alliances/audience-panel";
@@ -53,7 +54,8 @@ export default async function AlliancePage(props: Params) {
   const openCycle = cycles.find((c) => c.status === "open");
   const t = await getTranslations();
   const format = await getFormatter();
-  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
+  const locale = await getLocale();
+  const date = (iso: string) => formatDate(new Date(iso), locale, { dateStyle: "medium" });
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const places = allianceFormOptions(alliance.territories.map((p) => p.code)).placeLabels;
   const canWrite = can(workspace.myRole, "alliances.write");
@@ -69,7 +71,7 @@ export default async function AlliancePage(props: Params) {
           <Link href={base}>{t("alliances.title")}</Link>
         </p>
         <h1 className="text-2xl font-bold">{alliance.title}</h1>
-        {alliance.archivedAt ? <p className="font-medium text-amber-900">{t("alliances.archived", { date: format.dateTime(alliance.archivedAt, { dateStyle: "medium" }) })}</p> : null}
+        {alliance.archivedAt ? <p className="font-medium text-amber-900">{t("alliances.archived", { date: formatDate(alliance.archivedAt, locale, { dateStyle: "medium" }) })}</p> : null}
         {alliance.summary ? <p className="max-w-3xl whitespace-pre-line text-slate-800">{alliance.summary}</p> : null}
         {alliance.keyResults ? (
           <div className="max-w-3xl">
@@ -116,7 +118,7 @@ export default async function AlliancePage(props: Params) {
         <dd>
           {alliance.engagements.length
             ? alliance.engagements
-                .map((e) => `${listLabel("alliance.engagementSchemes", workspace.lists.engagementSchemes, e.scheme)} (${t("alliances.detail.engagementLine", { employees: e.employees ?? "—", hours: e.hours ?? "—" })})`)
+                .map((e) => `${listLabel("alliance.engagementSchemes", workspace.lists.engagementSchemes, e.scheme)} (${e.employees == null ? t("alliances.detail.engagementUnknown", { hours: e.hours ?? "—" }) : t("alliances.detail.engagementLine", { employees: e.employees, hours: e.hours ?? "—" })})`)
                 .join(" ; ")
             : t("alliances.detail.none")}
         </dd>
@@ -237,7 +239,7 @@ export default async function AlliancePage(props: Params) {
                 .map((c) => (
                   <li key={c.id}>
                     <Link href={`${base}/${alliance.id}/evaluations/${c.id}`}>{t("evaluation.cycleTitle", { period: c.period })}</Link> · {t("evaluation.statusClosed")}
-                    {c.closedAt ? ` · ${format.dateTime(c.closedAt, { dateStyle: "medium" })}` : ""}
+                    {c.closedAt ? ` · ${formatDate(c.closedAt, locale, { dateStyle: "medium" })}` : ""}
                   </li>
                 ))}
             </ul>
@@ -417,7 +419,7 @@ export default async function AlliancePage(props: Params) {
         <ol className="space-y-1 text-sm" data-testid="alliance-history">
           {history.map((h) => (
             <li key={h.id}>
-              {format.dateTime(h.createdAt, { dateStyle: "short", timeStyle: "short" })} · {t.has(`audit.actions.${h.action}` as never) ? t(`audit.actions.${h.action}` as never) : h.action} ·{" "}
+              {formatDate(h.createdAt, locale, { dateStyle: "short", timeStyle: "short" })} · {t.has(`audit.actions.${h.action}` as never) ? t(`audit.actions.${h.action}` as never) : h.action} ·{" "}
               {t("alliances.detail.historyBy", { organisation: h.organisationName, actor: h.actorName })}
             </li>
           ))}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { formatDate } from "@/domain/dates";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations, getLocale } from "next-intl/server";
 import { ImportUpload } from "@/components/exchange/import-upload";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ImportPage({ params }: Props) {
   const { workspaceSlug } = await params;
   const t = await getTranslations("import");
-  const format = await getFormatter();
+  const locale = await getLocale();
   const caller = await serverCaller();
   const imports = await readOrNotFound(() => caller.imports.list({ workspaceSlug }));
   const base = `/w/${workspaceSlug}/alliances/import`;
@@ -49,7 +50,7 @@ export default async function ImportPage({ params }: Props) {
           <ul className="space-y-1">
             {imports.map((i) => (
               <li key={i.id}>
-                <Link href={`${base}/${i.id}`}>{i.fileName}</Link> — {t(`status.${i.status}`)}, {format.dateTime(i.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                <Link href={`${base}/${i.id}`}>{i.fileName}</Link> — {t(`status.${i.status}`)}, {formatDate(i.createdAt, locale, { dateStyle: "medium", timeStyle: "short" })}
               </li>
             ))}
           </ul>

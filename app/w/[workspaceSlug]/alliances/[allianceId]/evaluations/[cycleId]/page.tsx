@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { formatDate } from "@/domain/dates";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations, getLocale } from "next-intl/server";
 import { z } from "zod";
 import { AnswerForm, CloseCycleButton } from "@/components/evaluation/cycle-forms";
 import { can } from "@/domain/roles";
@@ -34,7 +35,8 @@ export default async function CyclePage(props: Params) {
   const { workspaceSlug, workspace, cycle, alliance } = await load(props);
   const t = await getTranslations();
   const format = await getFormatter();
-  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long" });
+  const locale = await getLocale();
+  const date = (iso: string) => formatDate(new Date(iso), locale, { dateStyle: "long" });
   const questionText = (q: { key: string; label: string | null }) => q.label ?? (t.has(`evaluation.questions.${q.key}` as never) ? t(`evaluation.questions.${q.key}` as never) : q.key);
   const canWrite = can(workspace.myRole, "alliances.write");
   const today = new Date().toISOString().slice(0, 10);
