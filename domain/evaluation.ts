@@ -59,7 +59,10 @@ export function dimensionAverages(questions: Question[], parties: PartyAnswers[]
   return result;
 }
 
-export type StatusLight = "green" | "amber" | "red";
+export type StatusLight = "green" | "new" | "amber" | "red";
+
+/** The lights in the order they are shown: evaluated, not due yet, due, late. */
+export const STATUS_LIGHTS: readonly StatusLight[] = ["green", "new", "amber", "red"];
 
 const MONTH_MS = 30.44 * 24 * 3600 * 1000;
 /** The time rules of the light and the risk reasons, in months of 30.44 days. */
@@ -70,15 +73,18 @@ const INACTIVE_AFTER_MONTHS = 6;
 /**
  * The evaluation status light of an alliance:
  * - green: a cycle closed within the last 12 months;
+ * - new: never evaluated, no cycle running, and started less than 12 months ago (or not yet):
+ *   no evaluation is due, so nothing asks for attention;
  * - red: no closed cycle for over 24 months (counted from the last one, or from the alliance's
  *   start when it never had one), and none running;
- * - amber otherwise: a cycle is running, or one is due (last closed 12–24 months ago, or a young
- *   alliance not evaluated yet).
+ * - amber otherwise: a cycle is running, or one is due (last closed 12–24 months ago, or an
+ *   alliance started 12–24 months ago and never evaluated).
  */
 export function statusLight(input: { lastClosedAt: Date | null; running: boolean; since: Date; now: Date }): StatusLight {
   const months = (from: Date) => (input.now.getTime() - from.getTime()) / MONTH_MS;
   if (input.lastClosedAt && months(input.lastClosedAt) <= GREEN_WITHIN_MONTHS) return "green";
   if (input.running) return "amber";
+  if (!input.lastClosedAt && months(input.since) <= GREEN_WITHIN_MONTHS) return "new";
   return months(input.lastClosedAt ?? input.since) > RED_AFTER_MONTHS ? "red" : "amber";
 }
 
@@ -110,13 +116,14 @@ export function riskReasons(input: {
 
 /**
  * The first instant after `now` at which the status light or the time-based risk reason of an
- * alliance would change with no change to its data: its last closed cycle turning 12 or 24
- * months old (its start, when it has none), or its last activity turning 6 months old. Null when
+ * alliance would change with no change to its data: its last closed cycle (its start, when it
+ * has none) turning 12 or 24 months old, or its last activity turning 6 months old. Null when
  * none lies ahead. Stored figures built from these rules expire then.
  */
 export function nextRuleChange(input: { lastClosedAt: Date | null; since: Date; lastActivityAt: Date; now: Date }): Date | null {
   const candidates = [
-    input.lastClosedAt ? input.lastClosedAt.getTime() + GREEN_WITHIN_MONTHS * MONTH_MS : null,
+    // Green turns amber 12 months after the last closed cycle; "new" turns amber 12 months after the start.
+    (input.lastClosedAt ?? input.since).getTime() + GREEN_WITHIN_MONTHS * MONTH_MS,
     (input.lastClosedAt ?? input.since).getTime() + RED_AFTER_MONTHS * MONTH_MS,
     input.lastActivityAt.getTime() + INACTIVE_AFTER_MONTHS * MONTH_MS,
   ].filter((t): t is number => t !== null && t > input.now.getTime());

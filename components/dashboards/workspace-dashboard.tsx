@@ -11,7 +11,7 @@ import { BarTable } from "./bar-table";
 
 type Data = Awaited<ReturnType<typeof workspaceDashboard>>;
 
-const LIGHT_COLOURS = { green: "#15803d", amber: "#f59e0b", red: "#b91c1c" } as const;
+const LIGHT_COLOURS = { green: "#15803d", new: "#94a3b8", amber: "#f59e0b", red: "#b91c1c" } as const;
 
 /** The partnership manager's cockpit: filters (a GET form, so they live in the URL), figures, breakdowns as bar tables. */
 export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlug: string; data: Data }) {

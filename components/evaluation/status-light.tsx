@@ -3,6 +3,7 @@ import type { StatusLight } from "@/domain/evaluation";
 
 const STYLE: Record<StatusLight, string> = {
   green: "bg-green-700",
+  new: "bg-white",
   amber: "bg-amber-500",
   red: "bg-red-700",
 };

@@ -57,6 +57,25 @@ async function portfolio() {
 }
 
 describe("the workspace dashboard", () => {
+  it("counts a brand-new alliance as not due for evaluation, on the dashboard and in the list alike", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const ws = f.workspace.slug;
+    const fresh = await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Toute neuve", modes: [{ mode: "mecenat", mecenatForms: ["financier"], startsOn: inDays(-20) }] }) });
+    const old = await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Ancienne jamais évaluée", modes: [{ mode: "mecenat", mecenatForms: ["financier"], startsOn: "2025-01-01" }] }) });
+    await db.execute(sql`update alliances set starts_on = ${inDays(-20)} where id = ${fresh.id}`);
+    await db.execute(sql`update alliances set starts_on = ${inDays(-400)} where id = ${old.id}`);
+    const d = await owner.dashboards.workspace({ workspaceSlug: ws });
+    expect(d.lights).toEqual([
+      { light: "green", count: 0 },
+      { light: "new", count: 1 },
+      { light: "amber", count: 1 },
+      { light: "red", count: 0 },
+    ]);
+    const list = await owner.alliances.list({ workspaceSlug: ws });
+    expect(Object.fromEntries(list.items.map((a) => [a.title, a.evaluation]))).toEqual({ "Toute neuve": "new", "Ancienne jamais évaluée": "amber" });
+  });
+
   it("computes every figure in SQL over the filtered live alliances", async () => {
     const { owner, ws, x, y } = await portfolio();
     const d = await owner.dashboards.workspace({ workspaceSlug: ws });
@@ -83,6 +102,7 @@ describe("the workspace dashboard", () => {
     expect(d.scores.find((s) => s.dimension === "performance")).toEqual({ dimension: "performance", average: 4, cycles: 1 });
     expect(d.lights).toEqual([
       { light: "green", count: 1 },
+      { light: "new", count: 0 },
       { light: "amber", count: 0 },
       { light: "red", count: 1 },
     ]);

@@ -58,8 +58,16 @@ describe("status light", () => {
     expect(statusLight({ lastClosedAt: monthsAgo(30), running: true, since: monthsAgo(60), now })).toBe("amber");
     expect(statusLight({ lastClosedAt: monthsAgo(18), running: false, since: monthsAgo(60), now })).toBe("amber");
     expect(statusLight({ lastClosedAt: monthsAgo(25), running: false, since: monthsAgo(60), now })).toBe("red");
-    expect(statusLight({ lastClosedAt: null, running: false, since: monthsAgo(6), now })).toBe("amber");
+    expect(statusLight({ lastClosedAt: null, running: false, since: monthsAgo(14), now })).toBe("amber");
     expect(statusLight({ lastClosedAt: null, running: false, since: monthsAgo(30), now })).toBe("red");
+  });
+  it("is not amber for an alliance under a year old that was never due for evaluation", () => {
+    expect(statusLight({ lastClosedAt: null, running: false, since: now, now })).toBe("new");
+    expect(statusLight({ lastClosedAt: null, running: false, since: monthsAgo(6), now })).toBe("new");
+    // Starting next month: nothing is due either.
+    expect(statusLight({ lastClosedAt: null, running: false, since: monthsAgo(-1), now })).toBe("new");
+    // Its first cycle running: amber, as for any alliance being evaluated.
+    expect(statusLight({ lastClosedAt: null, running: true, since: monthsAgo(2), now })).toBe("amber");
   });
 });
 
@@ -91,6 +99,13 @@ describe("next change of the time-based rules", () => {
     const input = { lastClosedAt: monthsAgo(11.2), running: false, since: monthsAgo(40) };
     const at = nextRuleChange({ ...input, lastActivityAt: monthsAgo(1), now })!;
     expect(statusLight({ ...input, now: at })).toBe("green");
+    expect(statusLight({ ...input, now: new Date(at.getTime() + 1) })).toBe("amber");
+  });
+  it("turns a new alliance amber a year after its start", () => {
+    const input = { lastClosedAt: null, running: false, since: monthsAgo(9) };
+    const at = nextRuleChange({ ...input, lastActivityAt: now, now })!;
+    expect(at).toEqual(monthsAhead(3));
+    expect(statusLight({ ...input, now: at })).toBe("new");
     expect(statusLight({ ...input, now: new Date(at.getTime() + 1) })).toBe("amber");
   });
   it("is null when every threshold is behind", () => {

@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { resultRows } from "../../../db/rows";
 import { LIFECYCLE_STAGES, MODES } from "../../../domain/alliances";
+import { STATUS_LIGHTS } from "../../../domain/evaluation";
 import { listedByWorkspace } from "../alliances/get-alliance";
 import type { WorkspaceContext } from "../context";
 import { storedHealth } from "../evaluation/health";
@@ -97,6 +98,7 @@ async function computeDashboard(ctx: WorkspaceContext, filters: DashboardFilters
     select case
              when f.last_closed > now() - ${TWELVE_MONTHS} then 'green'
              when f.running then 'amber'
+             when f.last_closed is null and f.since > now() - ${TWELVE_MONTHS} then 'new'
              when coalesce(f.last_closed, f.since) > now() - ${TWENTY_FOUR_MONTHS} then 'amber'
              else 'red' end as light,
            count(*)::int as count
@@ -141,7 +143,7 @@ async function computeDashboard(ctx: WorkspaceContext, filters: DashboardFilters
       const r = scores.find((s) => s.dimension === d);
       return { dimension: d, average: r ? Number(r.average) : null, cycles: r?.cycles ?? 0 };
     }),
-    lights: (["green", "amber", "red"] as const).map((l) => ({ light: l, count: lights.find((r) => r.light === l)?.count ?? 0 })),
+    lights: STATUS_LIGHTS.map((l) => ({ light: l, count: lights.find((r) => r.light === l)?.count ?? 0 })),
     ending: ending.map((e) => ({ id: e.id, title: e.title, endsOn: e.ends_on })),
     trajectory,
     atRisk: atRisk.slice(0, AT_RISK_SHOWN),
