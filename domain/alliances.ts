@@ -110,3 +110,27 @@ export function customListEntries(labels: readonly string[], defaults: readonly 
   }
   return entries;
 }
+
+/**
+ * Where a party of an alliance stands, in one word the page shows and acts on:
+ * - coOwner: its workspace co-manages the alliance;
+ * - invited / invitedByEmail: an invitation is pending (to its workspace, or to an address);
+ * - declined / withdrawn / left: the last invitation or the co-ownership ended that way;
+ * - onMaillage: only named here, but its organisation has a workspace it can be invited from;
+ * - notOnMaillage: only named here, and its organisation has no workspace yet (an email invites it).
+ */
+export type PartyStanding = "coOwner" | "invited" | "invitedByEmail" | "declined" | "withdrawn" | "left" | "onMaillage" | "notOnMaillage";
+
+export function partyStanding(party: { status: "invited" | "accepted" | "declined" | "left" | "withdrawn"; hasWorkspace: boolean; organisationHasWorkspace: boolean; invitedEmail?: string | null }): PartyStanding {
+  if (party.status === "invited") return party.hasWorkspace || !party.invitedEmail ? "invited" : "invitedByEmail";
+  if (party.status === "declined" || party.status === "withdrawn" || party.status === "left") return party.status;
+  if (party.hasWorkspace) return "coOwner";
+  return party.organisationHasWorkspace ? "onMaillage" : "notOnMaillage";
+}
+
+/** What can be done about a party's standing: invite its workspace, invite by email, withdraw, or nothing. */
+export function partyShareAction(standing: PartyStanding, organisationHasWorkspace: boolean): "inviteWorkspace" | "inviteByEmail" | "withdraw" | null {
+  if (standing === "invited" || standing === "invitedByEmail") return "withdraw";
+  if (standing === "coOwner") return null;
+  return organisationHasWorkspace ? "inviteWorkspace" : "inviteByEmail";
+}

@@ -11,24 +11,24 @@ import { InlineFeedback } from "@/components/ui/inline-feedback";
 
 /**
  * Invite a named partner to co-own the alliance: its workspace in the app when it has one,
- * otherwise someone of the organisation by email. Withdraw a pending invitation.
+ * otherwise someone of the organisation by email. Withdraw a pending invitation. Which one is
+ * decided with the status shown beside it, from the same standing.
  */
 export function PartyShareAction({
   workspaceSlug,
   allianceId,
   partyId,
   partyName,
-  status,
+  action,
   hasWorkspace,
-  organisationHasWorkspace,
 }: {
   workspaceSlug: string;
   allianceId: string;
   partyId: string;
   partyName: string;
-  status: string;
+  /** What the party's standing allows (domain/alliances.ts partyShareAction). */
+  action: "inviteWorkspace" | "inviteByEmail" | "withdraw";
   hasWorkspace: boolean;
-  organisationHasWorkspace: boolean;
 }) {
   const t = useTranslations("share");
   const trpc = useTRPC();
@@ -39,8 +39,7 @@ export function PartyShareAction({
   const withdraw = useMutation(trpc.alliances.withdrawCoOwnerInvitation.mutationOptions({ onSuccess: () => router.refresh() }));
   const errors = useMutationErrors(invite.error ?? byEmail.error ?? withdraw.error);
   const input = { workspaceSlug, allianceId, partyId };
-  const canInvite = !hasWorkspace || ["declined", "withdrawn", "left"].includes(status);
-  if (status === "invited") {
+  if (action === "withdraw") {
     return (
       <span className="inline-flex flex-wrap items-center gap-2">
         <Button variant="secondary" className="px-2 py-0.5" onClick={() => withdraw.mutate(input)} disabled={withdraw.isPending}>
@@ -50,8 +49,7 @@ export function PartyShareAction({
       </span>
     );
   }
-  if (!canInvite) return null;
-  if (organisationHasWorkspace) {
+  if (action === "inviteWorkspace") {
     return (
       <span className="inline-flex flex-wrap items-center gap-2">
         <Button variant="secondary" className="px-2 py-0.5" onClick={() => invite.mutate(input)} disabled={invite.isPending}>

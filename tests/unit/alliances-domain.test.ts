@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contributionValueCents, currentMode, customListEntries, CUSTOM_KEY_PATTERN, MODES } from "../../domain/alliances";
+import { contributionValueCents, currentMode, customListEntries, CUSTOM_KEY_PATTERN, MODES, partyShareAction, partyStanding } from "../../domain/alliances";
 import { kindFromLegalCategory } from "../../domain/identifiers";
 
 describe("modes of relationship", () => {
@@ -70,5 +70,30 @@ describe("extendable lists", () => {
       { key: "pret_de_materiel", label: "Prêt de matériel" },
       { key: "n3e_voie", label: "3e voie" },
     ]);
+  });
+});
+
+describe("a party's one standing", () => {
+  const named = { status: "accepted" as const, hasWorkspace: false, organisationHasWorkspace: false, invitedEmail: null };
+  it("says a named partner is on Maillage exactly when it can be invited from its workspace", () => {
+    expect(partyStanding(named)).toBe("notOnMaillage");
+    expect(partyShareAction(partyStanding(named), false)).toBe("inviteByEmail");
+    const onMaillage = { ...named, organisationHasWorkspace: true };
+    expect(partyStanding(onMaillage)).toBe("onMaillage");
+    expect(partyShareAction(partyStanding(onMaillage), true)).toBe("inviteWorkspace");
+  });
+  it("offers to withdraw a pending invitation, to a workspace or to an address", () => {
+    expect(partyStanding({ ...named, status: "invited", hasWorkspace: true, organisationHasWorkspace: true })).toBe("invited");
+    expect(partyStanding({ ...named, status: "invited", invitedEmail: "a@b.fr" })).toBe("invitedByEmail");
+    expect(partyShareAction("invited", true)).toBe("withdraw");
+    expect(partyShareAction("invitedByEmail", false)).toBe("withdraw");
+  });
+  it("offers nothing for a co-owner, and a new invitation after a refusal, a withdrawal or a departure", () => {
+    expect(partyStanding({ ...named, hasWorkspace: true, organisationHasWorkspace: true })).toBe("coOwner");
+    expect(partyShareAction("coOwner", true)).toBeNull();
+    for (const status of ["declined", "withdrawn", "left"] as const) {
+      expect(partyStanding({ ...named, status, hasWorkspace: true, organisationHasWorkspace: true })).toBe(status);
+      expect(partyShareAction(status, true)).toBe("inviteWorkspace");
+    }
   });
 });

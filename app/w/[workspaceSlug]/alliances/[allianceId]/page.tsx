@@ -11,6 +11,7 @@ import { IndicatorCard } from "@/components/evaluation/indicator-card";
 import { AddIndicatorForm } from "@/components/evaluation/indicator-forms";
 import { EvaluationLight } from "@/components/evaluation/status-light";
 import { statusLight } from "@/domain/evaluation";
+import { partyShareAction, partyStanding } from "@/domain/alliances";
 import { SdgClaimsForm } from "@/components/alliances/sdg-claims-form";
 import { LeaveAllianceButton, PartyShareAction } from "@/components/alliances/co-ownership";
 import { PrivateLayerForms } from "@/components/alliances/private-layer";
@@ -140,14 +141,8 @@ export default async function AlliancePage(props: Params) {
               {listLabel("alliance.partnerRoles", workspace.lists.partnerRoles, p.role)}
               {p.siren ? ` · SIREN ${p.siren}` : ""}
               {p.rna ? ` · RNA ${p.rna}` : ""} ·{" "}
-              <span data-testid={`party-status-${p.id}`}>
-                {!p.hasWorkspace
-                  ? p.status === "invited" && p.invitedEmail
-                    ? t("share.invitedByEmail", { email: p.invitedEmail })
-                    : t("share.named")
-                  : p.status === "accepted"
-                    ? t("share.coOwner")
-                    : t(`share.${p.status}` as never)}
+              <span data-testid={`party-status-${p.id}`} data-standing={partyStanding(p)}>
+                {t(`share.standing.${partyStanding(p)}`, { email: p.invitedEmail ?? "" })}
               </span>
               {p.hasWorkspace && !p.isMine && p.status === "accepted" && !p.isVerified ? (
                 <>
@@ -157,7 +152,7 @@ export default async function AlliancePage(props: Params) {
                   </span>
                 </>
               ) : null}
-              {canWrite && !p.isMine && !(p.hasWorkspace && p.status === "accepted") ? (
+              {canWrite && !p.isMine && partyShareAction(partyStanding(p), p.organisationHasWorkspace) ? (
                 <>
                   {" "}
                   <PartyShareAction
@@ -165,9 +160,8 @@ export default async function AlliancePage(props: Params) {
                     allianceId={alliance.id}
                     partyId={p.id}
                     partyName={p.name}
-                    status={p.status}
+                    action={partyShareAction(partyStanding(p), p.organisationHasWorkspace)!}
                     hasWorkspace={p.hasWorkspace}
-                    organisationHasWorkspace={p.organisationHasWorkspace}
                   />
                 </>
               ) : null}
