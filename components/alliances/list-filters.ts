@@ -36,3 +36,31 @@ export function listHref(base: string, current: Record<string, unknown>, patch: 
   const query = params.toString();
   return query ? `${base}?${query}` : base;
 }
+
+/** The filters that narrow the list (sorting and paging do not), in the order their chips show. */
+export const NARROWING_FILTERS = ["q", "stage", "mode", "sdgGoal", "mecenatForm", "entryDoor", "sdgTarget", "region", "departement", "partnerId", "partnerKind", "tag", "from", "to", "archived"] as const;
+export type NarrowingFilter = (typeof NARROWING_FILTERS)[number];
+
+/** The filters kept in sight above the list; the others sit behind "Plus de filtres". */
+export const VISIBLE_FILTERS: readonly NarrowingFilter[] = ["q", "stage", "mode", "sdgGoal"];
+
+/** One active filter as a removable chip: what it is, its value in words. */
+export interface FilterChip {
+  key: NarrowingFilter;
+  field: string;
+  value: string;
+}
+
+/** The active filters, each named and valued for people by the given functions. */
+export function activeFilterChips(
+  filters: Record<string, unknown>,
+  words: { field: (key: NarrowingFilter) => string; value: (key: NarrowingFilter, value: string) => string },
+): FilterChip[] {
+  const chips: FilterChip[] = [];
+  for (const key of NARROWING_FILTERS) {
+    const value = filters[key];
+    if (value === undefined || value === null || value === "" || value === false) continue;
+    chips.push({ key, field: words.field(key), value: words.value(key, String(value)) });
+  }
+  return chips;
+}

@@ -82,7 +82,10 @@ test("a partnership manager records an alliance, finds it by SDG and région, me
 
   // Found by SDG goal 12 and by région Auvergne-Rhône-Alpes; not by another région.
   await page.goto(`/w/${slug}/alliances`);
+  // Search and three filters are in sight; the région waits behind "Plus de filtres".
+  await expect(page.getByLabel("Région")).toBeHidden();
   await page.getByLabel("ODD", { exact: true }).selectOption("12");
+  await page.getByText("Plus de filtres").click();
   await page.getByLabel("Région").selectOption({ label: "Auvergne-Rhône-Alpes" });
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/sdgGoal=12/);
@@ -90,6 +93,11 @@ test("a partnership manager records an alliance, finds it by SDG and région, me
   const row = page.getByTestId("alliances-table").getByRole("row", { name: new RegExp(title) });
   await expect(row).toContainText("Mécénat");
   await expect(row).toContainText("Menuiserie du Lac");
+  // The active filters show as chips; the hidden one keeps "Plus de filtres" open and counted.
+  const chips = page.getByTestId("filter-chips");
+  await expect(chips.getByRole("link", { name: "Retirer le filtre ODD : 12. Consommation et production responsables" })).toBeVisible();
+  await expect(chips.getByRole("link", { name: "Retirer le filtre Région : Auvergne-Rhône-Alpes" })).toBeVisible();
+  await expect(page.getByText("Plus de filtres (1 actif)")).toBeVisible();
   await expectAccessible(page);
   // The filtered view is saved under a name and comes back with one click.
   await page.getByLabel("Nom de la vue").fill("ODD 12 en Auvergne-Rhône-Alpes");
@@ -101,6 +109,12 @@ test("a partnership manager records an alliance, finds it by SDG and région, me
   await expect(page.getByTestId("alliances-table")).toContainText(title);
   await page.goto(`/w/${slug}/alliances?sdgGoal=12&region=11`);
   await expect(page.getByTestId("alliance-count")).toHaveText("Aucune alliance");
+  // Removing the région's chip by keyboard brings the alliance back, the SDG filter kept.
+  await page.getByRole("link", { name: /^Retirer le filtre Région/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).not.toHaveURL(/region=/);
+  await expect(page).toHaveURL(/sdgGoal=12/);
+  await expect(page.getByTestId("alliances-table")).toContainText(title);
 
   // Two tabs edit the same alliance: the second save is refused and shows the first one's values.
   const tabA = await context.newPage();

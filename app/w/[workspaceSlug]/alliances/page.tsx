@@ -7,7 +7,8 @@ import { getTranslations, getLocale } from "next-intl/server";
 import { Suspense } from "react";
 import { CoOwnershipInbox, MentionRequests } from "@/components/alliances/co-ownership";
 import { allianceFormOptions } from "@/components/alliances/form-options";
-import { filtersFromSearchParams, listHref } from "@/components/alliances/list-filters";
+import { FilterChips } from "@/components/alliances/filter-chips";
+import { activeFilterChips, filtersFromSearchParams, listHref, VISIBLE_FILTERS } from "@/components/alliances/list-filters";
 import { SavedViews } from "@/components/alliances/saved-views";
 import { SdgBadge } from "@/components/alliances/sdg-badge";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -43,6 +44,39 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
   const { regions, departements } = allianceFormOptions();
   const any = { value: "", label: t("alliances.any") };
   const options = (keys: readonly string[], prefix: string) => [any, ...keys.map((k) => ({ value: k, label: t(`${prefix}.${k}` as never) }))];
+  const chips = activeFilterChips(filters, {
+    field: (key) => t(`alliances.chips.${key}`),
+    value: (key, value) => {
+      switch (key) {
+        case "stage":
+          return t(`alliance.lifecycle.${value}` as never);
+        case "mode":
+          return t(`alliance.modes.${value}` as never);
+        case "mecenatForm":
+          return t(`alliance.mecenatForms.${value}` as never);
+        case "entryDoor":
+          return t(`alliance.entryDoors.${value}` as never);
+        case "partnerKind":
+          return t(`alliance.organisationKinds.${value}` as never);
+        case "sdgGoal":
+          return `${value}. ${t(`sdg.goals.${value}` as never)}`;
+        case "region":
+          return regions.find((r) => r.code === value)?.label ?? value;
+        case "departement":
+          return departements.find((d) => d.code === value)?.label ?? value;
+        case "partnerId":
+          return partnerOptions.find((o) => o.id === value)?.name ?? value;
+        case "from":
+        case "to":
+          return formatDate(value, locale, { dateStyle: "medium" });
+        case "archived":
+          return t("alliances.chips.archivedValue");
+        default:
+          return value;
+      }
+    },
+  });
+  const hiddenActive = chips.filter((c) => !VISIBLE_FILTERS.includes(c.key)).length;
 
   const sortHeader = (column: (typeof SORTABLE)[number], label: string) => {
     const active = filters.sort === column;
@@ -80,12 +114,11 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
         <h2 id="filters-title" className="text-lg font-semibold">
           {t("alliances.filters")}
         </h2>
-        <TextField id="f-q" name="q" type="search" label={t("alliances.search")} defaultValue={filters.q ?? ""} />
+        {/* Search and the three filters people use most stay in sight; the rest wait behind "Plus de filtres". */}
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <TextField id="f-q" name="q" type="search" label={t("alliances.search")} defaultValue={filters.q ?? ""} />
           <SelectField id="f-stage" name="stage" label={t("alliances.fields.stage")} defaultValue={filters.stage ?? ""} options={options(LIFECYCLE_STAGES, "alliance.lifecycle")} />
           <SelectField id="f-mode" name="mode" label={t("alliances.fields.mode")} defaultValue={filters.mode ?? ""} options={options(MODES, "alliance.modes")} />
-          <SelectField id="f-form" name="mecenatForm" label={t("alliances.fields.mecenatForms")} defaultValue={filters.mecenatForm ?? ""} options={options(MECENAT_FORMS, "alliance.mecenatForms")} />
-          <SelectField id="f-door" name="entryDoor" label={t("alliances.fields.entryDoors")} defaultValue={filters.entryDoor ?? ""} options={options(ENTRY_DOORS, "alliance.entryDoors")} />
           <SelectField
             id="f-sdg"
             name="sdgGoal"
@@ -93,42 +126,49 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
             defaultValue={filters.sdgGoal ? String(filters.sdgGoal) : ""}
             options={[any, ...SDG_GOALS.map((g) => ({ value: String(g.number), label: `${g.number}. ${t(`sdg.goals.${g.number}` as never)}` }))]}
           />
-          <TextField id="f-target" name="sdgTarget" label={`${t("alliances.fields.sdg")} (ex. 17.17)`} defaultValue={filters.sdgTarget ?? ""} />
-          <SelectField id="f-region" name="region" label={t("alliances.fields.region")} defaultValue={filters.region ?? ""} options={[any, ...regions.map((r) => ({ value: r.code, label: r.label }))]} />
-          <SelectField
-            id="f-dep"
-            name="departement"
-            label={t("alliances.fields.departement")}
-            defaultValue={filters.departement ?? ""}
-            options={[any, ...departements.map((d) => ({ value: d.code, label: d.label }))]}
-          />
-          <SelectField
-            id="f-partner"
-            name="partnerId"
-            label={t("alliances.fields.partnerFilter")}
-            defaultValue={filters.partnerId ?? ""}
-            options={[any, ...partnerOptions.map((o) => ({ value: o.id, label: o.name }))]}
-          />
-          <SelectField id="f-kind" name="partnerKind" label={t("alliances.fields.partnerKind")} defaultValue={filters.partnerKind ?? ""} options={options(ORGANISATION_KINDS, "alliance.organisationKinds")} />
-          <TextField id="f-tag" name="tag" label={t("alliances.fields.tags")} defaultValue={filters.tag ?? ""} />
-          <TextField id="f-from" name="from" type="date" label={t("alliances.fields.startsOn")} defaultValue={filters.from ?? ""} />
-          <TextField id="f-to" name="to" type="date" label={t("alliances.fields.endsOn")} defaultValue={filters.to ?? ""} />
         </div>
+        <details className="group rounded-md border border-slate-200" open={hiddenActive > 0 ? true : undefined} data-testid="more-filters">
+          <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700">
+            {hiddenActive > 0 ? t("alliances.moreFiltersActive", { count: hiddenActive }) : t("alliances.moreFilters")}
+          </summary>
+          <div className="grid gap-3 p-3 sm:grid-cols-2 lg:grid-cols-4">
+            <SelectField id="f-form" name="mecenatForm" label={t("alliances.fields.mecenatForms")} defaultValue={filters.mecenatForm ?? ""} options={options(MECENAT_FORMS, "alliance.mecenatForms")} />
+            <SelectField id="f-door" name="entryDoor" label={t("alliances.fields.entryDoors")} defaultValue={filters.entryDoor ?? ""} options={options(ENTRY_DOORS, "alliance.entryDoors")} />
+            <TextField id="f-target" name="sdgTarget" label={`${t("alliances.fields.sdg")} (ex. 17.17)`} defaultValue={filters.sdgTarget ?? ""} />
+            <SelectField id="f-region" name="region" label={t("alliances.fields.region")} defaultValue={filters.region ?? ""} options={[any, ...regions.map((r) => ({ value: r.code, label: r.label }))]} />
+            <SelectField
+              id="f-dep"
+              name="departement"
+              label={t("alliances.fields.departement")}
+              defaultValue={filters.departement ?? ""}
+              options={[any, ...departements.map((d) => ({ value: d.code, label: d.label }))]}
+            />
+            <SelectField
+              id="f-partner"
+              name="partnerId"
+              label={t("alliances.fields.partnerFilter")}
+              defaultValue={filters.partnerId ?? ""}
+              options={[any, ...partnerOptions.map((o) => ({ value: o.id, label: o.name }))]}
+            />
+            <SelectField id="f-kind" name="partnerKind" label={t("alliances.fields.partnerKind")} defaultValue={filters.partnerKind ?? ""} options={options(ORGANISATION_KINDS, "alliance.organisationKinds")} />
+            <TextField id="f-tag" name="tag" label={t("alliances.fields.tags")} defaultValue={filters.tag ?? ""} />
+            <TextField id="f-from" name="from" type="date" label={t("alliances.fields.startsOn")} defaultValue={filters.from ?? ""} />
+            <TextField id="f-to" name="to" type="date" label={t("alliances.fields.endsOn")} defaultValue={filters.to ?? ""} />
+            <label className="flex items-center gap-2 self-end text-sm">
+              <input type="checkbox" name="archived" value="1" defaultChecked={filters.archived} className="h-4 w-4" />
+              {t("alliances.archivedOnly")}
+            </label>
+          </div>
+        </details>
         <div className="flex flex-wrap items-center gap-4">
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="archived" value="1" defaultChecked={filters.archived} className="h-4 w-4" />
-            {t("alliances.archivedOnly")}
-          </label>
           {filters.sort !== "updatedAt" ? <input type="hidden" name="sort" value={filters.sort} /> : null}
           {filters.sort !== "updatedAt" || filters.direction !== "desc" ? <input type="hidden" name="direction" value={filters.direction} /> : null}
           <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
             {t("alliances.apply")}
           </button>
-          <Link href={base} className="text-sm">
-            {t("alliances.reset")}
-          </Link>
         </div>
       </form>
+      <FilterChips base={base} filters={filters} chips={chips} />
 
       <Suspense>
         <SavedViews workspaceSlug={workspaceSlug} views={views} />
