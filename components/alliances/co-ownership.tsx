@@ -152,7 +152,7 @@ export function CoOwnershipInbox({
   const errors = useMutationErrors(respond.error);
   if (invitations.length === 0) return null;
   return (
-    <section aria-labelledby="inbox-title" className="space-y-3 rounded-md border border-blue-700 bg-blue-50 p-4" data-testid="co-ownership-inbox">
+    <section id="co-ownership-inbox" aria-labelledby="inbox-title" className="scroll-mt-4 space-y-3 rounded-md border border-blue-700 bg-blue-50 p-4" data-testid="co-ownership-inbox">
       <h2 id="inbox-title" className="text-lg font-semibold">
         {t("share.inboxTitle")}
       </h2>
@@ -204,7 +204,7 @@ export function MentionRequests({
   const errors = useMutationErrors(answer.error);
   if (requests.length === 0) return null;
   return (
-    <section aria-labelledby="mentions-title" className="space-y-3 rounded-md border border-blue-700 bg-blue-50 p-4" data-testid="mention-requests">
+    <section id="mention-requests" aria-labelledby="mentions-title" className="scroll-mt-4 space-y-3 rounded-md border border-blue-700 bg-blue-50 p-4" data-testid="mention-requests">
       <h2 id="mentions-title" className="text-lg font-semibold">
         {t("share.mentionsTitle")}
       </h2>

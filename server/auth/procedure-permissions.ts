@@ -84,6 +84,7 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "public" | "auth
   "evaluation.deleteResult": "alliances.write",
   "evaluation.atRisk": "alliances.read",
   "dashboards.workspace": "alliances.read",
+  "dashboards.myActions": "alliances.read",
   "dashboards.sdgReport": "alliances.read",
   "dashboards.saveNarrative": "alliances.write",
   "territories.coordinations": "workspace.read",

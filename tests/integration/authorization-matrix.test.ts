@@ -173,6 +173,7 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   },
   "evaluation.atRisk": async () => ({}),
   "dashboards.workspace": async () => ({ year: 2025 }),
+  "dashboards.myActions": async () => ({}),
   "dashboards.sdgReport": async () => ({ year: 2025 }),
   "dashboards.saveNarrative": async () => ({ year: 2025, goal: 12, text: "Nos achats responsables ont progressé.", version: 0 }),
   "territories.coordinations": async () => ({}),

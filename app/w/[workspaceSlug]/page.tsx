@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { MyActions } from "@/components/dashboards/my-actions";
 import { WorkspaceDashboard } from "@/components/dashboards/workspace-dashboard";
 import { can } from "@/domain/roles";
 import { DashboardFilters } from "@/server/services/dashboards/workspace-dashboard";
@@ -23,7 +24,9 @@ export default async function WorkspaceHomePage({ params, searchParams }: Props)
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
   const filters = DashboardFilters.parse({ year: first(raw.year), mode: first(raw.mode), sdgGoal: first(raw.sdgGoal), region: first(raw.region), departement: first(raw.departement), stage: first(raw.stage) });
-  const dashboard = can(workspace.myRole, "alliances.read") ? await caller.dashboards.workspace({ workspaceSlug, ...filters }) : null;
+  const readable = can(workspace.myRole, "alliances.read");
+  const dashboard = readable ? await caller.dashboards.workspace({ workspaceSlug, ...filters }) : null;
+  const actions = readable ? await caller.dashboards.myActions({ workspaceSlug }) : null;
   const identifiers = [
     workspace.siren ? `SIREN ${workspace.siren}` : null,
     workspace.rna ? `RNA ${workspace.rna}` : null,
@@ -31,6 +34,7 @@ export default async function WorkspaceHomePage({ params, searchParams }: Props)
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{workspace.name}</h1>
+      {actions ? <MyActions workspaceSlug={workspaceSlug} actions={actions} /> : null}
       <dl className="grid max-w-xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
         <dt className="font-medium">{t("workspaces.kind")}</dt>
         <dd>{t(`workspaceKinds.${workspace.kind}`)}</dd>

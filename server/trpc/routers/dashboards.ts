@@ -1,9 +1,11 @@
 import { SaveNarrativeInput, saveNarrative, SdgReportInput, sdgReport } from "../../services/dashboards/sdg-report";
+import { myActions } from "../../services/dashboards/my-actions";
 import { DashboardFilters, workspaceDashboard } from "../../services/dashboards/workspace-dashboard";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const dashboardsRouter = router({
   sdgReport: workspaceProcedure.input(SdgReportInput).query(({ ctx, input }) => sdgReport(ctx.workspace, withoutSlug(input))),
   saveNarrative: workspaceProcedure.input(SaveNarrativeInput).mutation(({ ctx, input }) => saveNarrative(ctx.workspace, withoutSlug(input))),
+  myActions: workspaceProcedure.query(({ ctx }) => myActions(ctx.workspace)),
   workspace: workspaceProcedure.input(DashboardFilters).query(({ ctx, input }) => workspaceDashboard(ctx.workspace, withoutSlug(input))),
 });
