@@ -88,6 +88,11 @@ export function statusLight(input: { lastClosedAt: Date | null; running: boolean
   return months(input.lastClosedAt ?? input.since) > RED_AFTER_MONTHS ? "red" : "amber";
 }
 
+/** The day an evaluation falls due: 12 months (as the light counts them) after the last closed cycle, or after the start. */
+export function nextEvaluationDue(input: { lastClosedAt: Date | null; since: Date }): Date {
+  return new Date((input.lastClosedAt ?? input.since).getTime() + GREEN_WITHIN_MONTHS * MONTH_MS);
+}
+
 export const RISK_REASONS = ["inactive", "overdueCycle", "trustGap", "balanceGap", "shrinkingLedger"] as const;
 export type RiskReason = (typeof RISK_REASONS)[number];
 

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { useFormDialog } from "@/components/ui/form-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { CONTRIBUTION_KINDS } from "@/domain/alliances";
@@ -16,12 +17,14 @@ export function ContributionForm({ workspaceSlug, allianceId, parties }: { works
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
+  const dialog = useFormDialog();
   const [values, setValues] = useState({ partyId: parties[0]?.id ?? "", kind: "argent", quantity: "", valueEuros: "", occurredOn: new Date().toISOString().slice(0, 10), note: "" });
   const add = useMutation(
     trpc.alliances.addContribution.mutationOptions({
       onSuccess: () => {
         setValues((v) => ({ ...v, quantity: "", valueEuros: "", note: "" }));
         router.refresh();
+        dialog?.close(t("alliances.detail.contributionSaved"));
       },
     }),
   );
@@ -41,10 +44,12 @@ export function ContributionForm({ workspaceSlug, allianceId, parties }: { works
     });
   };
   return (
-    <form onSubmit={submit} noValidate className="space-y-3 rounded-md border border-slate-300 bg-white p-4" aria-labelledby="contribution-title">
-      <h3 id="contribution-title" className="font-semibold">
-        {t("alliances.detail.addContribution")}
-      </h3>
+    <form onSubmit={submit} noValidate className={dialog ? "space-y-3" : "space-y-3 rounded-md border border-slate-300 bg-white p-4"} aria-labelledby={dialog?.titleId ?? "contribution-title"}>
+      {dialog ? null : (
+        <h3 id="contribution-title" className="font-semibold">
+          {t("alliances.detail.addContribution")}
+        </h3>
+      )}
       {errors.message ? <Notice tone="error">{errors.message}</Notice> : null}
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField id="c-party" label={t("alliances.detail.party")} value={values.partyId} onChange={(e) => setValues({ ...values, partyId: e.target.value })} options={parties.map((p) => ({ value: p.id, label: p.name }))} error={errors.fields.partyId} />

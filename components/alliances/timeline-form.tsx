@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { useFormDialog } from "@/components/ui/form-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 
@@ -16,12 +17,14 @@ export function TimelineForm({ workspaceSlug, allianceId }: { workspaceSlug: str
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
+  const dialog = useFormDialog();
   const [values, setValues] = useState({ kind: "meeting" as (typeof KINDS)[number], title: "", body: "", url: "", occurredOn: new Date().toISOString().slice(0, 10) });
   const add = useMutation(
     trpc.alliances.addTimelineEntry.mutationOptions({
       onSuccess: () => {
         setValues((v) => ({ ...v, title: "", body: "", url: "" }));
         router.refresh();
+        dialog?.close(t("alliances.detail.entrySaved"));
       },
     }),
   );
@@ -31,10 +34,12 @@ export function TimelineForm({ workspaceSlug, allianceId }: { workspaceSlug: str
     add.mutate({ workspaceSlug, allianceId, ...values, body: values.body || null, url: values.url || null });
   };
   return (
-    <form onSubmit={submit} noValidate className="space-y-3 rounded-md border border-slate-300 bg-white p-4" aria-labelledby="timeline-title">
-      <h3 id="timeline-title" className="font-semibold">
-        {t("alliances.detail.addEntry")}
-      </h3>
+    <form onSubmit={submit} noValidate className={dialog ? "space-y-3" : "space-y-3 rounded-md border border-slate-300 bg-white p-4"} aria-labelledby={dialog?.titleId ?? "timeline-title"}>
+      {dialog ? null : (
+        <h3 id="timeline-title" className="font-semibold">
+          {t("alliances.detail.addEntry")}
+        </h3>
+      )}
       {errors.message ? <Notice tone="error">{errors.message}</Notice> : null}
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField id="t-kind" label={t("alliances.detail.kind")} value={values.kind} onChange={(e) => setValues({ ...values, kind: e.target.value as (typeof KINDS)[number] })} options={KINDS.map((k) => ({ value: k, label: t(`alliances.timelineKinds.${k}`) }))} />

@@ -7,6 +7,7 @@ import { type FormEvent, useState } from "react";
 import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
+import { useFormDialog } from "@/components/ui/form-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { InlineFeedback } from "@/components/ui/inline-feedback";
 import { Notice } from "@/components/ui/notice";
@@ -21,6 +22,7 @@ export function AddIndicatorForm({ workspaceSlug, allianceId, sdgTargets }: { wo
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
+  const dialog = useFormDialog();
   const empty = { libraryKey: "", name: "", unit: "", dimension: "performance", sdgTarget: "", direction: "higher", baseline: "", target: "", frequency: "yearly" };
   const [v, setV] = useState(empty);
   const add = useMutation(
@@ -28,6 +30,7 @@ export function AddIndicatorForm({ workspaceSlug, allianceId, sdgTargets }: { wo
       onSuccess: () => {
         setV(empty);
         router.refresh();
+        dialog?.close(t("indicators.saved"));
       },
     }),
   );
@@ -54,10 +57,12 @@ export function AddIndicatorForm({ workspaceSlug, allianceId, sdgTargets }: { wo
     });
   };
   return (
-    <form onSubmit={submit} noValidate className="space-y-3 rounded-md border border-slate-300 bg-white p-4" aria-labelledby="add-indicator-title">
-      <h3 id="add-indicator-title" className="font-semibold">
-        {t("indicators.add")}
-      </h3>
+    <form onSubmit={submit} noValidate className={dialog ? "space-y-3" : "space-y-3 rounded-md border border-slate-300 bg-white p-4"} aria-labelledby={dialog?.titleId ?? "add-indicator-title"}>
+      {dialog ? null : (
+        <h3 id="add-indicator-title" className="font-semibold">
+          {t("indicators.add")}
+        </h3>
+      )}
       {errors.message ? <Notice tone="error">{errors.message}</Notice> : null}
       <SelectField
         id="ind-library"

@@ -27,6 +27,7 @@ export const PROCEDURE_PERMISSIONS: Record<string, Permission | "public" | "auth
   "audit.list": "audit.read",
   "alliances.list": "alliances.read",
   "alliances.get": "alliances.read",
+  "alliances.view": "alliances.read",
   "alliances.history": "alliances.read",
   "alliances.create": "alliances.write",
   "alliances.update": "alliances.write",

@@ -57,6 +57,7 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   "audit.list": async () => ({ limit: 10 }),
   "alliances.list": async () => ({}),
   "alliances.get": async (f) => ({ id: await newAlliance(f) }),
+  "alliances.view": async (f) => ({ id: await newAlliance(f) }),
   "alliances.history": async (f) => ({ id: await newAlliance(f) }),
   "alliances.create": async () => allianceInput(),
   "alliances.update": async (f) => ({ ...allianceInput({ title: "Titre revu" }), id: await newAlliance(f), version: 1 }),

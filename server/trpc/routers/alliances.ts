@@ -18,6 +18,7 @@ import { PageAlliancesInput, pageAlliances, PageOrganisationsInput, pageOrganisa
 import { contributionLedger, organisationDirectory } from "../../services/exchange/exports";
 import { getSdgClaims, SaveSdgClaimsInput, saveSdgClaims } from "../../services/alliances/sdg-claims";
 import { addContribution, contributionTotals, deleteContribution } from "../../services/alliances/contributions";
+import { alliancePage } from "../../services/alliances/alliance-page";
 import { getAlliance } from "../../services/alliances/get-alliance";
 import { archiveAlliance, deleteAlliance, restoreAlliance } from "../../services/alliances/lifecycle";
 import { listAlliances } from "../../services/alliances/list-alliances";
@@ -55,6 +56,7 @@ export const alliancesRouter = router({
     const detail = await getAlliance(ctx.workspace, input.id);
     return { ...detail, totals: contributionTotals(detail.contributions) };
   }),
+  view: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => alliancePage(ctx.workspace, input.id)),
   history: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => allianceHistory(ctx.workspace, input.id)),
   create: workspaceProcedure.input(CreateAllianceInput).mutation(({ ctx, input }) => createAlliance(ctx.workspace, withoutSlug(input))),
   update: workspaceProcedure.input(UpdateAllianceInput).mutation(({ ctx, input }) => updateAlliance(ctx.workspace, withoutSlug(input))),

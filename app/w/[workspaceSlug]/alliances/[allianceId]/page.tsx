@@ -3,6 +3,7 @@ import { formatDate } from "@/domain/dates";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, getLocale } from "next-intl/server";
+import { cache } from "react";
 import { z } from "zod";
 import { AllianceActions } from "@/components/alliances/alliance-actions";
 import { AudiencePanel } from "@/components/alliances/audience-panel";
@@ -10,7 +11,6 @@ import { OpenCycleForm } from "@/components/evaluation/cycle-forms";
 import { IndicatorCard } from "@/components/evaluation/indicator-card";
 import { AddIndicatorForm } from "@/components/evaluation/indicator-forms";
 import { EvaluationLight } from "@/components/evaluation/status-light";
-import { statusLight } from "@/domain/evaluation";
 import { partyShareAction, partyStanding } from "@/domain/alliances";
 import { SdgClaimsForm } from "@/components/alliances/sdg-claims-form";
 import { LeaveAllianceButton, PartyShareAction } from "@/components/alliances/co-ownership";
@@ -19,39 +19,37 @@ import { ContributionForm } from "@/components/alliances/contribution-form";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { SdgBadge } from "@/components/alliances/sdg-badge";
 import { TimelineForm } from "@/components/alliances/timeline-form";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { SectionTabs } from "@/components/ui/section-tabs";
 import { can } from "@/domain/roles";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
-type Params = { params: Promise<{ workspaceSlug: string; allianceId: string }> };
+type Params = { params: Promise<{ workspaceSlug: string; allianceId: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
-async function load({ params }: Params) {
-  const { workspaceSlug, allianceId } = await params;
+/** The page's sections, in order; the first is shown when the URL names none. */
+const SECTIONS = ["apercu", "contributions", "evaluation", "journal", "partage", "prive", "historique"] as const;
+
+// One read for the metadata and the page alike (React dedupes it within a request): the
+// workspace, then everything about the alliance in one procedure call.
+const load = cache(async (workspaceSlug: string, allianceId: string) => {
   if (!z.uuid().safeParse(allianceId).success) notFound();
   const caller = await serverCaller();
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
-  const alliance = await readOrNotFound(() => caller.alliances.get({ workspaceSlug, id: allianceId }));
-  return { workspaceSlug, caller, workspace, alliance };
+  const view = await readOrNotFound(() => caller.alliances.view({ workspaceSlug, id: allianceId }));
+  return { workspace, view };
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { workspaceSlug, allianceId } = await params;
+  return { title: (await load(workspaceSlug, allianceId)).view.alliance.title };
 }
 
-export async function generateMetadata(props: Params): Promise<Metadata> {
-  return { title: (await load(props)).alliance.title };
-}
-
-export default async function AlliancePage(props: Params) {
-  const { workspaceSlug, caller, workspace, alliance } = await load(props);
-  const history = await caller.alliances.history({ workspaceSlug, id: alliance.id });
-  const privateLayer = await caller.alliances.privateLayer({ workspaceSlug, id: alliance.id });
-  const audience = await caller.alliances.audience({ workspaceSlug, id: alliance.id });
-  const claims = await caller.alliances.sdgClaims({ workspaceSlug, id: alliance.id });
-  const cycles = await caller.evaluation.cycles({ workspaceSlug, allianceId: alliance.id });
-  const indicators = await caller.evaluation.indicators({ workspaceSlug, allianceId: alliance.id });
-  const lastClosed = cycles.filter((c) => c.closedAt).map((c) => c.closedAt!.getTime());
-  const light = statusLight({
-    lastClosedAt: lastClosed.length ? new Date(Math.max(...lastClosed)) : null,
-    running: cycles.some((c) => c.status === "open"),
-    since: alliance.startsOn ? new Date(alliance.startsOn) : alliance.createdAt,
-    now: new Date(),
-  });
+export default async function AlliancePage({ params, searchParams }: Params) {
+  const { workspaceSlug, allianceId } = await params;
+  const { workspace, view } = await load(workspaceSlug, allianceId);
+  const { alliance, history, privateLayer, audience, claims, cycles, indicators, light, nextDue } = view;
+  const requested = (await searchParams)?.section;
+  const initial = typeof requested === "string" && (SECTIONS as readonly string[]).includes(requested) ? requested : SECTIONS[0];
   const openCycle = cycles.find((c) => c.status === "open");
   const t = await getTranslations();
   const format = await getFormatter();
@@ -64,24 +62,89 @@ export default async function AlliancePage(props: Params) {
   const base = `/w/${workspaceSlug}/alliances`;
   const listLabel = (prefix: string, entries: Array<{ key: string; label: string | null }>, key: string) =>
     entries.find((e) => e.key === key)?.label ?? (t.has(`${prefix}.${key}` as never) ? t(`${prefix}.${key}` as never) : key);
+  const partners = alliance.parties.filter((p) => !p.isMine);
+  const primaryTargets = alliance.sdgTargets.filter((s) => s.isPrimary);
+  const today = new Date().toISOString().slice(0, 10);
+  const closedCycles = cycles.filter((c) => c.status === "closed");
 
   return (
-    <article className="space-y-8">
+    <article className="space-y-6">
       <header className="space-y-3">
         <p className="text-sm">
           <Link href={base}>{t("alliances.title")}</Link>
         </p>
         <h1 className="text-2xl font-bold">{alliance.title}</h1>
         {alliance.archivedAt ? <p className="font-medium text-amber-900">{t("alliances.archived", { date: formatDate(alliance.archivedAt, locale, { dateStyle: "medium" }) })}</p> : null}
-        {alliance.summary ? <p className="max-w-3xl whitespace-pre-line text-slate-800">{alliance.summary}</p> : null}
-        {alliance.keyResults ? (
-          <div className="max-w-3xl">
-            <h2 className="font-semibold">{t("alliances.detail.keyResults")}</h2>
-            <p className="whitespace-pre-line text-slate-800" data-testid="alliance-key-results">
-              {alliance.keyResults}
-            </p>
+        <dl className="grid gap-x-6 gap-y-3 rounded-md border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("alliances.header.summary")} data-testid="alliance-glance">
+          <div>
+            <dt className="text-sm text-slate-700">{t("alliances.header.stage")}</dt>
+            <dd className="font-medium">{t(`alliance.lifecycle.${alliance.stage}`)}</dd>
           </div>
-        ) : null}
+          <div>
+            <dt className="text-sm text-slate-700">{t("alliances.header.mode")}</dt>
+            <dd className="font-medium">{alliance.currentMode ? t(`alliance.modes.${alliance.currentMode}`) : "—"}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-700">{t("alliances.header.light")}</dt>
+            <dd className="font-medium" data-testid="evaluation-light-header">
+              <EvaluationLight light={light} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-700">{t("alliances.header.nextDue")}</dt>
+            <dd className="font-medium" data-testid="next-due">
+              {nextDue.kind === "cycle" && openCycle ? (
+                <Link href={`${base}/${alliance.id}/evaluations/${openCycle.id}`}>{t("alliances.header.dueCycle", { period: openCycle.period, date: date(nextDue.on) })}</Link>
+              ) : nextDue.on < today ? (
+                <span className="text-red-800">{t("alliances.header.overdueEvaluation", { date: date(nextDue.on) })}</span>
+              ) : (
+                t("alliances.header.dueEvaluation", { date: date(nextDue.on) })
+              )}
+            </dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className="text-sm text-slate-700">{t("alliances.header.partners")}</dt>
+            <dd data-testid="glance-partners">
+              {partners.length === 0 ? (
+                t("alliances.header.noPartner")
+              ) : (
+                <ul className="flex flex-wrap gap-x-3 gap-y-1">
+                  {partners.map((p) => (
+                    <li key={p.id}>
+                      <span className="font-medium">{p.name}</span>
+                      {p.hasWorkspace && p.status === "accepted" ? (
+                        p.isVerified ? (
+                          <span className="ml-1 rounded bg-green-100 px-1.5 py-0.5 text-xs font-medium text-green-950">✓ {t("alliances.header.verified")}</span>
+                        ) : (
+                          <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950">{t("verification.unverified")}</span>
+                        )
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-700">{t("alliances.header.primaryTargets")}</dt>
+            <dd className="flex flex-wrap items-center gap-1">
+              {primaryTargets.length === 0
+                ? t("alliances.header.noTarget")
+                : primaryTargets.map((s) => (
+                    <span key={s.target} className="inline-flex items-center gap-1">
+                      <SdgBadge goal={s.goal} name={`${t("sdg.goal", { number: s.goal })} ${t(`sdg.goals.${s.goal}` as never)}`} primary />
+                      <span className="font-mono">{s.target}</span>
+                    </span>
+                  ))}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-700">{t("alliances.header.totalValued")}</dt>
+            <dd className="font-medium" data-testid="glance-total">
+              {alliance.contributions.length ? euros(alliance.totals.total) : t("alliances.header.nothingValued")}
+            </dd>
+          </div>
+        </dl>
         {canWrite ? (
           <div className="flex flex-wrap items-center gap-3">
             <Link href={`${base}/${alliance.id}/edit`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
@@ -94,331 +157,402 @@ export default async function AlliancePage(props: Params) {
           </div>
         ) : null}
       </header>
-
-      <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2" data-testid="alliance-facts">
-        <dt className="font-medium">{t("alliances.fields.stage")}</dt>
-        <dd>{t(`alliance.lifecycle.${alliance.stage}`)}</dd>
-        <dt className="font-medium">{t("alliances.detail.dates")}</dt>
-        <dd>
-          {alliance.startsOn
-            ? alliance.endsOn
-              ? t("alliances.detail.between", { from: date(alliance.startsOn), to: date(alliance.endsOn) })
-              : t("alliances.detail.since", { date: date(alliance.startsOn) })
-            : t("alliances.detail.noDates")}
-        </dd>
-        <dt className="font-medium">{t("alliances.columns.mode")}</dt>
-        <dd>{alliance.currentMode ? t(`alliance.modes.${alliance.currentMode}`) : "—"}</dd>
-        <dt className="font-medium">{t("alliances.fields.territory")}</dt>
-        <dd data-testid="alliance-territory">
-          {t(`alliances.scopeLevels.${alliance.territoryScope}`)}
-          {alliance.territories.length ? ` : ${alliance.territories.map((p) => places[p.code] ?? p.code).join(", ")}` : ""}
-        </dd>
-        <dt className="font-medium">{t("alliances.fields.entryDoors")}</dt>
-        <dd>{alliance.entryDoors.length ? alliance.entryDoors.map((d) => t(`alliance.entryDoors.${d}` as never)).join(", ") : t("alliances.detail.none")}</dd>
-        <dt className="font-medium">{t("alliances.fields.engagements")}</dt>
-        <dd>
-          {alliance.engagements.length
-            ? alliance.engagements
-                .map((e) => `${listLabel("alliance.engagementSchemes", workspace.lists.engagementSchemes, e.scheme)} (${e.employees == null ? t("alliances.detail.engagementUnknown", { hours: e.hours ?? "—" }) : t("alliances.detail.engagementLine", { employees: e.employees, hours: e.hours ?? "—" })})`)
-                .join(" ; ")
-            : t("alliances.detail.none")}
-        </dd>
-        <dt className="font-medium">{t("alliances.detail.tags")}</dt>
-        <dd>{alliance.tags.length ? alliance.tags.join(", ") : t("alliances.detail.none")}</dd>
-      </dl>
-
-      <section aria-labelledby="parties-title" className="space-y-2">
-        <h2 id="parties-title" className="text-xl font-semibold">
-          {t("alliances.detail.parties")}
-        </h2>
-        <ul className="space-y-1" data-testid="alliance-parties">
-          {alliance.parties.map((p) => (
-            <li key={p.id}>
-              <Link href={`/w/${workspaceSlug}/organisations/${p.organisationId}`} className="font-medium">
-                {p.name}
-              </Link>{" "}
-              · {t(`alliance.organisationKinds.${p.kind}`)} ·{" "}
-              {listLabel("alliance.partnerRoles", workspace.lists.partnerRoles, p.role)}
-              {p.siren ? ` · SIREN ${p.siren}` : ""}
-              {p.rna ? ` · RNA ${p.rna}` : ""} ·{" "}
-              <span data-testid={`party-status-${p.id}`} data-standing={partyStanding(p)}>
-                {t(`share.standing.${partyStanding(p)}`, { email: p.invitedEmail ?? "" })}
-              </span>
-              {p.hasWorkspace && !p.isMine && p.status === "accepted" && !p.isVerified ? (
-                <>
-                  {" "}
-                  <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950" data-testid={`party-unverified-${p.id}`} title={t("verification.unverifiedHelp")}>
-                    {t("verification.unverified")}
-                  </span>
-                </>
-              ) : null}
-              {canWrite && !p.isMine && partyShareAction(partyStanding(p), p.organisationHasWorkspace) ? (
-                <>
-                  {" "}
-                  <PartyShareAction
-                    workspaceSlug={workspaceSlug}
-                    allianceId={alliance.id}
-                    partyId={p.id}
-                    partyName={p.name}
-                    action={partyShareAction(partyStanding(p), p.organisationHasWorkspace)!}
-                    hasWorkspace={p.hasWorkspace}
-                  />
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      </section>
-
-      <section aria-labelledby="trajectory-title" className="space-y-2">
-        <h2 id="trajectory-title" className="text-xl font-semibold">
-          {t("alliances.detail.trajectory")}
-        </h2>
-        <ol className="space-y-1" data-testid="alliance-trajectory">
-          {alliance.modes.map((m, i) => (
-            <li key={i}>
-              <span className="font-medium">{t(`alliance.modes.${m.mode}`)}</span>
-              {m.mecenatForms.length ? ` (${m.mecenatForms.map((f) => t(`alliance.mecenatForms.${f}` as never)).join(", ")})` : ""} —{" "}
-              {m.endsOn ? t("alliances.detail.between", { from: date(m.startsOn), to: date(m.endsOn) }) : t("alliances.detail.since", { date: date(m.startsOn) })}
-            </li>
-          ))}
-        </ol>
-      </section>
-
-      <section aria-labelledby="sdg-title" className="space-y-2">
-        <h2 id="sdg-title" className="text-xl font-semibold">
-          {t("alliances.fields.sdg")}
-        </h2>
-        {alliance.sdgTargets.length === 0 ? (
-          <p>{t("alliances.detail.none")}</p>
-        ) : (
-          <ul className="space-y-1" data-testid="alliance-sdg">
-            {alliance.sdgTargets.map((s) => (
-              <li key={s.target} className="flex items-center gap-2">
-                <SdgBadge goal={s.goal} name={`${t("sdg.goal", { number: s.goal })} ${t(`sdg.goals.${s.goal}` as never)}`} primary={s.isPrimary} />
-                <span>
-                  <span className="font-mono">{s.target}</span> — {t(`sdg.targets.${s.target}` as never)}
-                  {s.isPrimary ? ` (${t("alliances.detail.primary")})` : ""}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section aria-labelledby="evaluation-title" className="space-y-3">
-        <h2 id="evaluation-title" className="text-xl font-semibold">
-          {t("evaluation.title")}
-        </h2>
-        <p className="max-w-3xl text-sm text-slate-800">{t("evaluation.intro")}</p>
-        <p data-testid="evaluation-light">
-          <EvaluationLight light={light} long />
-        </p>
-        {openCycle ? (
-          <p>
-            <Link href={`${base}/${alliance.id}/evaluations/${openCycle.id}`} className="font-medium">
-              {t("evaluation.cycleTitle", { period: openCycle.period })}
-            </Link>{" "}
-            · {t("evaluation.statusOpen")} · {t("evaluation.due", { date: date(openCycle.dueOn) })}
-          </p>
-        ) : canWrite ? (
-          <OpenCycleForm workspaceSlug={workspaceSlug} allianceId={alliance.id} />
-        ) : null}
-        {cycles.filter((c) => c.status === "closed").length ? (
-          <>
-            <h3 className="font-semibold">{t("evaluation.history")}</h3>
-            <ul data-testid="cycles">
-              {cycles
-                .filter((c) => c.status === "closed")
-                .map((c) => (
-                  <li key={c.id}>
-                    <Link href={`${base}/${alliance.id}/evaluations/${c.id}`}>{t("evaluation.cycleTitle", { period: c.period })}</Link> · {t("evaluation.statusClosed")}
-                    {c.closedAt ? ` · ${formatDate(c.closedAt, locale, { dateStyle: "medium" })}` : ""}
-                  </li>
-                ))}
-            </ul>
-          </>
-        ) : !openCycle ? (
-          <p>{t("evaluation.openNone")}</p>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="indicators-title" className="space-y-3">
-        <h2 id="indicators-title" className="text-xl font-semibold">
-          {t("indicators.title")}
-        </h2>
-        <p className="max-w-3xl text-sm text-slate-800">{t("indicators.intro")}</p>
-        {indicators.length === 0 ? <p>{t("indicators.none")}</p> : null}
-        {indicators.map((ind) => (
-          <IndicatorCard key={ind.id} indicator={ind} workspaceSlug={workspaceSlug} allianceId={alliance.id} canWrite={canWrite} />
-        ))}
-        {canWrite ? <AddIndicatorForm workspaceSlug={workspaceSlug} allianceId={alliance.id} sdgTargets={alliance.sdgTargets.map((s) => s.target)} /> : null}
-      </section>
-
-      <section aria-labelledby="claims-title" className="space-y-2">
-        <h2 id="claims-title" className="text-xl font-semibold">
-          {t("claims.title")}
-        </h2>
-        <p className="max-w-3xl text-sm text-slate-800">{t("claims.intro")}</p>
-        <SdgClaimsForm workspaceSlug={workspaceSlug} allianceId={alliance.id} claims={claims} canWrite={canWrite} />
-      </section>
-
-      <section aria-labelledby="audience-title" className="space-y-2">
-        <h2 id="audience-title" className="text-xl font-semibold">
-          {t("audience.title")}
-        </h2>
-        <p className="max-w-3xl text-sm text-slate-800">{t("audience.intro")}</p>
-        <AudiencePanel workspaceSlug={workspaceSlug} allianceId={alliance.id} audience={audience} canDecide={can(workspace.myRole, "alliances.share")} />
-        {audience.effective === "public" ? (
-          <p>
-            <Link href={`/bibliotheque/${alliance.id}`}>{t("audience.viewInLibrary")}</Link>
-          </p>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="ledger-title" className="space-y-3">
-        <h2 id="ledger-title" className="text-xl font-semibold">
-          {t("alliances.detail.ledger")}
-        </h2>
-        {alliance.contributions.length === 0 ? (
-          <p>{t("alliances.detail.ledgerEmpty")}</p>
-        ) : (
-          <>
-            <p className="text-lg" data-testid="ledger-total">
-              {t("alliances.detail.total")} : <span className="font-semibold">{euros(alliance.totals.total)}</span>
-              {alliance.totals.unvalued ? <span className="text-sm text-slate-700"> · {t("alliances.detail.unvalued", { count: alliance.totals.unvalued })}</span> : null}
-            </p>
-            <div className="grid gap-4 sm:grid-cols-3">
-              {(
-                [
-                  ["byParty", alliance.totals.byParty, (k: string) => partyName.get(k) ?? k],
-                  ["byKind", alliance.totals.byKind, (k: string) => t(`alliance.contributionKinds.${k}` as never)],
-                  ["byYear", alliance.totals.byYear, (k: string) => k],
-                ] as const
-              ).map(([key, totals, label]) => (
-                <div key={key}>
-                  <h3 className="font-medium">{t(`alliances.detail.${key}`)}</h3>
-                  <ul className="text-sm">
-                    {Object.entries(totals).map(([k, cents]) => (
-                      <li key={k}>
-                        {label(k)} : {euros(cents)}
+      <SectionTabs
+        label={t("alliances.sections.label")}
+        initial={initial}
+        sections={[
+          {
+            id: "apercu",
+            label: t("alliances.sections.apercu"),
+            content: (
+              <>
+                  {alliance.summary ? <p className="max-w-3xl whitespace-pre-line text-slate-800">{alliance.summary}</p> : null}
+                  {alliance.keyResults ? (
+                    <div className="max-w-3xl">
+                      <h2 className="font-semibold">{t("alliances.detail.keyResults")}</h2>
+                      <p className="whitespace-pre-line text-slate-800" data-testid="alliance-key-results">
+                        {alliance.keyResults}
+                      </p>
+                    </div>
+                  ) : null}
+                <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2" data-testid="alliance-facts">
+                  <dt className="font-medium">{t("alliances.fields.stage")}</dt>
+                  <dd>{t(`alliance.lifecycle.${alliance.stage}`)}</dd>
+                  <dt className="font-medium">{t("alliances.detail.dates")}</dt>
+                  <dd>
+                    {alliance.startsOn
+                      ? alliance.endsOn
+                        ? t("alliances.detail.between", { from: date(alliance.startsOn), to: date(alliance.endsOn) })
+                        : t("alliances.detail.since", { date: date(alliance.startsOn) })
+                      : t("alliances.detail.noDates")}
+                  </dd>
+                  <dt className="font-medium">{t("alliances.columns.mode")}</dt>
+                  <dd>{alliance.currentMode ? t(`alliance.modes.${alliance.currentMode}`) : "—"}</dd>
+                  <dt className="font-medium">{t("alliances.fields.territory")}</dt>
+                  <dd data-testid="alliance-territory">
+                    {t(`alliances.scopeLevels.${alliance.territoryScope}`)}
+                    {alliance.territories.length ? ` : ${alliance.territories.map((p) => places[p.code] ?? p.code).join(", ")}` : ""}
+                  </dd>
+                  <dt className="font-medium">{t("alliances.fields.entryDoors")}</dt>
+                  <dd>{alliance.entryDoors.length ? alliance.entryDoors.map((d) => t(`alliance.entryDoors.${d}` as never)).join(", ") : t("alliances.detail.none")}</dd>
+                  <dt className="font-medium">{t("alliances.fields.engagements")}</dt>
+                  <dd>
+                    {alliance.engagements.length
+                      ? alliance.engagements
+                          .map((e) => `${listLabel("alliance.engagementSchemes", workspace.lists.engagementSchemes, e.scheme)} (${e.employees == null ? t("alliances.detail.engagementUnknown", { hours: e.hours ?? "—" }) : t("alliances.detail.engagementLine", { employees: e.employees, hours: e.hours ?? "—" })})`)
+                          .join(" ; ")
+                      : t("alliances.detail.none")}
+                  </dd>
+                  <dt className="font-medium">{t("alliances.detail.tags")}</dt>
+                  <dd>{alliance.tags.length ? alliance.tags.join(", ") : t("alliances.detail.none")}</dd>
+                </dl>
+                <section aria-labelledby="trajectory-title" className="space-y-2">
+                  <h2 id="trajectory-title" className="text-xl font-semibold">
+                    {t("alliances.detail.trajectory")}
+                  </h2>
+                  <ol className="space-y-1" data-testid="alliance-trajectory">
+                    {alliance.modes.map((m, i) => (
+                      <li key={i}>
+                        <span className="font-medium">{t(`alliance.modes.${m.mode}`)}</span>
+                        {m.mecenatForms.length ? ` (${m.mecenatForms.map((f) => t(`alliance.mecenatForms.${f}` as never)).join(", ")})` : ""} —{" "}
+                        {m.endsOn ? t("alliances.detail.between", { from: date(m.startsOn), to: date(m.endsOn) }) : t("alliances.detail.since", { date: date(m.startsOn) })}
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+                <section aria-labelledby="sdg-title" className="space-y-2">
+                  <h2 id="sdg-title" className="text-xl font-semibold">
+                    {t("alliances.fields.sdg")}
+                  </h2>
+                  {alliance.sdgTargets.length === 0 ? (
+                    <p>{t("alliances.detail.none")}</p>
+                  ) : (
+                    <ul className="space-y-1" data-testid="alliance-sdg">
+                      {alliance.sdgTargets.map((s) => (
+                        <li key={s.target} className="flex items-center gap-2">
+                          <SdgBadge goal={s.goal} name={`${t("sdg.goal", { number: s.goal })} ${t(`sdg.goals.${s.goal}` as never)}`} primary={s.isPrimary} />
+                          <span>
+                            <span className="font-mono">{s.target}</span> — {t(`sdg.targets.${s.target}` as never)}
+                            {s.isPrimary ? ` (${t("alliances.detail.primary")})` : ""}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </section>
+              </>
+            ),
+          },
+          {
+            id: "contributions",
+            label: t("alliances.sections.contributions"), badge: alliance.contributions.length ? String(alliance.contributions.length) : undefined,
+            content: (
+              <>
+                <section aria-labelledby="ledger-title" className="space-y-3">
+                  <h2 id="ledger-title" className="text-xl font-semibold">
+                    {t("alliances.detail.ledger")}
+                  </h2>
+                  {alliance.contributions.length === 0 ? (
+                    <p>{t("alliances.detail.ledgerEmpty")}</p>
+                  ) : (
+                    <>
+                      <p className="text-lg" data-testid="ledger-total">
+                        {t("alliances.detail.total")} : <span className="font-semibold">{euros(alliance.totals.total)}</span>
+                        {alliance.totals.unvalued ? <span className="text-sm text-slate-700"> · {t("alliances.detail.unvalued", { count: alliance.totals.unvalued })}</span> : null}
+                      </p>
+                      <div className="grid gap-4 sm:grid-cols-3">
+                        {(
+                          [
+                            ["byParty", alliance.totals.byParty, (k: string) => partyName.get(k) ?? k],
+                            ["byKind", alliance.totals.byKind, (k: string) => t(`alliance.contributionKinds.${k}` as never)],
+                            ["byYear", alliance.totals.byYear, (k: string) => k],
+                          ] as const
+                        ).map(([key, totals, label]) => (
+                          <div key={key}>
+                            <h3 className="font-medium">{t(`alliances.detail.${key}`)}</h3>
+                            <ul className="text-sm">
+                              {Object.entries(totals).map(([k, cents]) => (
+                                <li key={k}>
+                                  {label(k)} : {euros(cents)}
+                                </li>
+                              ))}
+                            </ul>
+                          </div>
+                        ))}
+                      </div>
+                      <div className="overflow-x-auto">
+                        <table className="w-full border-collapse text-left text-sm">
+                          <caption className="sr-only">{t("alliances.detail.ledger")}</caption>
+                          <thead>
+                            <tr className="border-b border-slate-400">
+                              <th scope="col" className="py-2 pr-4">{t("alliances.detail.date")}</th>
+                              <th scope="col" className="py-2 pr-4">{t("alliances.detail.party")}</th>
+                              <th scope="col" className="py-2 pr-4">{t("alliances.detail.kind")}</th>
+                              <th scope="col" className="py-2 pr-4">{t("alliances.detail.quantity")}</th>
+                              <th scope="col" className="py-2 pr-4">{t("alliances.detail.value")}</th>
+                              <th scope="col" className="py-2">{t("alliances.detail.note")}</th>
+                            </tr>
+                          </thead>
+                          <tbody>
+                            {alliance.contributions.map((c) => (
+                              <tr key={c.id} className="border-b border-slate-200">
+                                <td className="py-2 pr-4 whitespace-nowrap">{date(c.occurredOn)}</td>
+                                <td className="py-2 pr-4">{partyName.get(c.partyId)}</td>
+                                <td className="py-2 pr-4">{t(`alliance.contributionKinds.${c.kind}` as never)}</td>
+                                <td className="py-2 pr-4">
+                                  {format.number(c.quantity)} {t.has(`alliance.units.${c.unit}` as never) ? t(`alliance.units.${c.unit}` as never) : c.unit}
+                                </td>
+                                <td className="py-2 pr-4">{c.valueCents === null ? "—" : euros(c.valueCents)}</td>
+                                <td className="py-2">{c.note}</td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      </div>
+                    </>
+                  )}
+                  {canWrite ? (
+                    <FormDialog label={t("alliances.detail.addContribution")} testId="add-contribution-button">
+                      <ContributionForm workspaceSlug={workspaceSlug} allianceId={alliance.id} parties={alliance.parties.filter((p) => p.isMine || !p.hasWorkspace).map((p) => ({ id: p.id, name: p.name }))} />
+                    </FormDialog>
+                  ) : null}
+                </section>
+              </>
+            ),
+          },
+          {
+            id: "evaluation",
+            label: t("alliances.sections.evaluation"),
+            content: (
+              <>
+                <section aria-labelledby="evaluation-title" className="space-y-3">
+                  <h2 id="evaluation-title" className="text-xl font-semibold">
+                    {t("evaluation.title")}
+                  </h2>
+                  <p className="max-w-3xl text-sm text-slate-800">{t("evaluation.intro")}</p>
+                  <p data-testid="evaluation-light">
+                    <EvaluationLight light={light} long />
+                  </p>
+                  {openCycle ? (
+                    <p>
+                      <Link href={`${base}/${alliance.id}/evaluations/${openCycle.id}`} className="font-medium">
+                        {t("evaluation.cycleTitle", { period: openCycle.period })}
+                      </Link>{" "}
+                      · {t("evaluation.statusOpen")} · {t("evaluation.due", { date: date(openCycle.dueOn) })}
+                    </p>
+                  ) : canWrite ? (
+                    <FormDialog label={t("evaluation.open")} variant="primary" testId="open-cycle-button">
+                      <OpenCycleForm workspaceSlug={workspaceSlug} allianceId={alliance.id} />
+                    </FormDialog>
+                  ) : null}
+                  {closedCycles.length ? (
+                    <>
+                      <h3 className="font-semibold">{t("evaluation.history")}</h3>
+                      <ul data-testid="cycles">
+                        {closedCycles.map((c) => (
+                            <li key={c.id}>
+                              <Link href={`${base}/${alliance.id}/evaluations/${c.id}`}>{t("evaluation.cycleTitle", { period: c.period })}</Link> · {t("evaluation.statusClosed")}
+                              {c.closedAt ? ` · ${formatDate(c.closedAt, locale, { dateStyle: "medium" })}` : ""}
+                            </li>
+                          ))}
+                      </ul>
+                    </>
+                  ) : !openCycle ? (
+                    <p>{t("evaluation.openNone")}</p>
+                  ) : null}
+                </section>
+                <section aria-labelledby="indicators-title" className="space-y-3">
+                  <h2 id="indicators-title" className="text-xl font-semibold">
+                    {t("indicators.title")}
+                  </h2>
+                  <p className="max-w-3xl text-sm text-slate-800">{t("indicators.intro")}</p>
+                  {indicators.length === 0 ? <p>{t("indicators.none")}</p> : null}
+                  {indicators.map((ind) => (
+                    <IndicatorCard key={ind.id} indicator={ind} workspaceSlug={workspaceSlug} allianceId={alliance.id} canWrite={canWrite} />
+                  ))}
+                  {canWrite ? (
+                    <FormDialog label={t("indicators.newIndicator")} title={t("indicators.add")} testId="add-indicator-button">
+                      <AddIndicatorForm workspaceSlug={workspaceSlug} allianceId={alliance.id} sdgTargets={alliance.sdgTargets.map((s) => s.target)} />
+                    </FormDialog>
+                  ) : null}
+                </section>
+                <section aria-labelledby="claims-title" className="space-y-2">
+                  <h2 id="claims-title" className="text-xl font-semibold">
+                    {t("claims.title")}
+                  </h2>
+                  <p className="max-w-3xl text-sm text-slate-800">{t("claims.intro")}</p>
+                  <SdgClaimsForm workspaceSlug={workspaceSlug} allianceId={alliance.id} claims={claims} canWrite={canWrite} />
+                </section>
+              </>
+            ),
+          },
+          {
+            id: "journal",
+            label: t("alliances.sections.journal"), badge: alliance.timeline.length ? String(alliance.timeline.length) : undefined,
+            content: (
+              <>
+                <section aria-labelledby="timeline-list-title" className="space-y-3">
+                  <h2 id="timeline-list-title" className="text-xl font-semibold">
+                    {t("alliances.detail.timeline")}
+                  </h2>
+                  {alliance.timeline.length === 0 ? (
+                    <p>{t("alliances.detail.timelineEmpty")}</p>
+                  ) : (
+                    <ol className="space-y-2" data-testid="alliance-timeline">
+                      {alliance.timeline.map((e) => (
+                        <li key={e.id} className="rounded-md border border-slate-200 bg-white p-3">
+                          <p>
+                            <span className="font-medium">{date(e.occurredOn)}</span> · {t(`alliances.timelineKinds.${e.kind}`)} · {e.title}
+                          </p>
+                          {e.body ? <p className="text-sm">{e.body}</p> : null}
+                          {e.url ? (
+                            <p className="text-sm">
+                              <a href={e.url} rel="noopener noreferrer">
+                                {e.url}
+                              </a>
+                            </p>
+                          ) : null}
+                          <p className="text-xs text-slate-700">{e.authorName ?? e.authorEmail ?? ""}</p>
+                        </li>
+                      ))}
+                    </ol>
+                  )}
+                  {canWrite ? (
+                    <FormDialog label={t("alliances.detail.addEntry")} testId="add-entry-button">
+                      <TimelineForm workspaceSlug={workspaceSlug} allianceId={alliance.id} />
+                    </FormDialog>
+                  ) : null}
+                </section>
+              </>
+            ),
+          },
+          {
+            id: "partage",
+            label: t("alliances.sections.partage"),
+            content: (
+              <>
+                <section aria-labelledby="parties-title" className="space-y-2">
+                  <h2 id="parties-title" className="text-xl font-semibold">
+                    {t("alliances.detail.parties")}
+                  </h2>
+                  <ul className="space-y-1" data-testid="alliance-parties">
+                    {alliance.parties.map((p) => (
+                      <li key={p.id}>
+                        <Link href={`/w/${workspaceSlug}/organisations/${p.organisationId}`} className="font-medium">
+                          {p.name}
+                        </Link>{" "}
+                        · {t(`alliance.organisationKinds.${p.kind}`)} ·{" "}
+                        {listLabel("alliance.partnerRoles", workspace.lists.partnerRoles, p.role)}
+                        {p.siren ? ` · SIREN ${p.siren}` : ""}
+                        {p.rna ? ` · RNA ${p.rna}` : ""} ·{" "}
+                        <span data-testid={`party-status-${p.id}`} data-standing={partyStanding(p)}>
+                          {t(`share.standing.${partyStanding(p)}`, { email: p.invitedEmail ?? "" })}
+                        </span>
+                        {p.hasWorkspace && !p.isMine && p.status === "accepted" && !p.isVerified ? (
+                          <>
+                            {" "}
+                            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950" data-testid={`party-unverified-${p.id}`} title={t("verification.unverifiedHelp")}>
+                              {t("verification.unverified")}
+                            </span>
+                          </>
+                        ) : null}
+                        {canWrite && !p.isMine && partyShareAction(partyStanding(p), p.organisationHasWorkspace) ? (
+                          <>
+                            {" "}
+                            <PartyShareAction
+                              workspaceSlug={workspaceSlug}
+                              allianceId={alliance.id}
+                              partyId={p.id}
+                              partyName={p.name}
+                              action={partyShareAction(partyStanding(p), p.organisationHasWorkspace)!}
+                              hasWorkspace={p.hasWorkspace}
+                            />
+                          </>
+                        ) : null}
                       </li>
                     ))}
                   </ul>
-                </div>
-              ))}
-            </div>
-            <div className="overflow-x-auto">
-              <table className="w-full border-collapse text-left text-sm">
-                <caption className="sr-only">{t("alliances.detail.ledger")}</caption>
-                <thead>
-                  <tr className="border-b border-slate-400">
-                    <th scope="col" className="py-2 pr-4">{t("alliances.detail.date")}</th>
-                    <th scope="col" className="py-2 pr-4">{t("alliances.detail.party")}</th>
-                    <th scope="col" className="py-2 pr-4">{t("alliances.detail.kind")}</th>
-                    <th scope="col" className="py-2 pr-4">{t("alliances.detail.quantity")}</th>
-                    <th scope="col" className="py-2 pr-4">{t("alliances.detail.value")}</th>
-                    <th scope="col" className="py-2">{t("alliances.detail.note")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {alliance.contributions.map((c) => (
-                    <tr key={c.id} className="border-b border-slate-200">
-                      <td className="py-2 pr-4 whitespace-nowrap">{date(c.occurredOn)}</td>
-                      <td className="py-2 pr-4">{partyName.get(c.partyId)}</td>
-                      <td className="py-2 pr-4">{t(`alliance.contributionKinds.${c.kind}` as never)}</td>
-                      <td className="py-2 pr-4">
-                        {format.number(c.quantity)} {t.has(`alliance.units.${c.unit}` as never) ? t(`alliance.units.${c.unit}` as never) : c.unit}
-                      </td>
-                      <td className="py-2 pr-4">{c.valueCents === null ? "—" : euros(c.valueCents)}</td>
-                      <td className="py-2">{c.note}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-        {canWrite ? <ContributionForm workspaceSlug={workspaceSlug} allianceId={alliance.id} parties={alliance.parties.filter((p) => p.isMine || !p.hasWorkspace).map((p) => ({ id: p.id, name: p.name }))} /> : null}
-      </section>
-
-      <section aria-labelledby="timeline-list-title" className="space-y-3">
-        <h2 id="timeline-list-title" className="text-xl font-semibold">
-          {t("alliances.detail.timeline")}
-        </h2>
-        {alliance.timeline.length === 0 ? (
-          <p>{t("alliances.detail.timelineEmpty")}</p>
-        ) : (
-          <ol className="space-y-2" data-testid="alliance-timeline">
-            {alliance.timeline.map((e) => (
-              <li key={e.id} className="rounded-md border border-slate-200 bg-white p-3">
-                <p>
-                  <span className="font-medium">{date(e.occurredOn)}</span> · {t(`alliances.timelineKinds.${e.kind}`)} · {e.title}
-                </p>
-                {e.body ? <p className="text-sm">{e.body}</p> : null}
-                {e.url ? (
-                  <p className="text-sm">
-                    <a href={e.url} rel="noopener noreferrer">
-                      {e.url}
-                    </a>
-                  </p>
-                ) : null}
-                <p className="text-xs text-slate-700">{e.authorName ?? e.authorEmail ?? ""}</p>
-              </li>
-            ))}
-          </ol>
-        )}
-        {canWrite ? <TimelineForm workspaceSlug={workspaceSlug} allianceId={alliance.id} /> : null}
-      </section>
-
-      <section aria-labelledby="private-title" className="space-y-3 rounded-md border border-slate-400 bg-slate-100 p-4" data-testid="private-layer">
-        <h2 id="private-title" className="text-xl font-semibold">
-          {t("private.title")}
-        </h2>
-        <p className="text-sm text-slate-800">{t("private.intro")}</p>
-        {canWrite ? (
-          <PrivateLayerForms workspaceSlug={workspaceSlug} allianceId={alliance.id} layer={privateLayer} />
-        ) : (
-          <div className="space-y-1">
-            <p className="whitespace-pre-line">{privateLayer.notes ?? t("private.none")}</p>
-            {privateLayer.internalOwner ? <p>{privateLayer.internalOwner}</p> : null}
-            {privateLayer.tags.length ? <p>{privateLayer.tags.join(", ")}</p> : null}
-          </div>
-        )}
-        <h3 className="font-semibold">{t("private.entries")}</h3>
-        {privateLayer.entries.length === 0 ? (
-          <p className="text-sm">{t("private.none")}</p>
-        ) : (
-          <>
-            <ul className="space-y-1 text-sm" data-testid="private-entries">
-              {privateLayer.entries.map((e) => (
-                <li key={e.id}>
-                  {date(e.occurredOn)} · {t(`private.kinds.${e.kind}`)} · {e.title}
-                  {e.amountCents !== null ? ` · ${euros(e.amountCents)}` : ""}
-                </li>
-              ))}
-            </ul>
-            <p className="text-sm">
-              {t("private.budgetTotal")} : {euros(privateLayer.budgetTotalCents)}
-            </p>
-          </>
-        )}
-      </section>
-
-      <section aria-labelledby="history-title" className="space-y-2">
-        <h2 id="history-title" className="text-xl font-semibold">
-          {t("alliances.detail.history")}
-        </h2>
-        <p className="text-sm text-slate-800">{t("alliances.detail.historyIntro")}</p>
-        <ol className="space-y-1 text-sm" data-testid="alliance-history">
-          {history.map((h) => (
-            <li key={h.id}>
-              {formatDate(h.createdAt, locale, { dateStyle: "short", timeStyle: "short" })} · {t.has(`audit.actions.${h.action}` as never) ? t(`audit.actions.${h.action}` as never) : h.action} ·{" "}
-              {t("alliances.detail.historyBy", { organisation: h.organisationName, actor: h.actorName })}
-            </li>
-          ))}
-        </ol>
-      </section>
+                </section>
+                <section aria-labelledby="audience-title" className="space-y-2">
+                  <h2 id="audience-title" className="text-xl font-semibold">
+                    {t("audience.title")}
+                  </h2>
+                  <p className="max-w-3xl text-sm text-slate-800">{t("audience.intro")}</p>
+                  <AudiencePanel workspaceSlug={workspaceSlug} allianceId={alliance.id} audience={audience} canDecide={can(workspace.myRole, "alliances.share")} />
+                  {audience.effective === "public" ? (
+                    <p>
+                      <Link href={`/bibliotheque/${alliance.id}`}>{t("audience.viewInLibrary")}</Link>
+                    </p>
+                  ) : null}
+                </section>
+              </>
+            ),
+          },
+          {
+            id: "prive",
+            label: t("alliances.sections.prive"),
+            content: (
+              <>
+                <section aria-labelledby="private-title" className="space-y-3 rounded-md border border-slate-400 bg-slate-100 p-4" data-testid="private-layer">
+                  <h2 id="private-title" className="text-xl font-semibold">
+                    {t("private.title")}
+                  </h2>
+                  <p className="text-sm text-slate-800">{t("private.intro")}</p>
+                  {canWrite ? (
+                    <PrivateLayerForms workspaceSlug={workspaceSlug} allianceId={alliance.id} layer={privateLayer} />
+                  ) : (
+                    <div className="space-y-1">
+                      <p className="whitespace-pre-line">{privateLayer.notes ?? t("private.none")}</p>
+                      {privateLayer.internalOwner ? <p>{privateLayer.internalOwner}</p> : null}
+                      {privateLayer.tags.length ? <p>{privateLayer.tags.join(", ")}</p> : null}
+                    </div>
+                  )}
+                  <h3 className="font-semibold">{t("private.entries")}</h3>
+                  {privateLayer.entries.length === 0 ? (
+                    <p className="text-sm">{t("private.none")}</p>
+                  ) : (
+                    <>
+                      <ul className="space-y-1 text-sm" data-testid="private-entries">
+                        {privateLayer.entries.map((e) => (
+                          <li key={e.id}>
+                            {date(e.occurredOn)} · {t(`private.kinds.${e.kind}`)} · {e.title}
+                            {e.amountCents !== null ? ` · ${euros(e.amountCents)}` : ""}
+                          </li>
+                        ))}
+                      </ul>
+                      <p className="text-sm">
+                        {t("private.budgetTotal")} : {euros(privateLayer.budgetTotalCents)}
+                      </p>
+                    </>
+                  )}
+                </section>
+              </>
+            ),
+          },
+          {
+            id: "historique",
+            label: t("alliances.sections.historique"),
+            content: (
+              <>
+                <section aria-labelledby="history-title" className="space-y-2">
+                  <h2 id="history-title" className="text-xl font-semibold">
+                    {t("alliances.detail.history")}
+                  </h2>
+                  <p className="text-sm text-slate-800">{t("alliances.detail.historyIntro")}</p>
+                  <ol className="space-y-1 text-sm" data-testid="alliance-history">
+                    {history.map((h) => (
+                      <li key={h.id}>
+                        {formatDate(h.createdAt, locale, { dateStyle: "short", timeStyle: "short" })} · {t.has(`audit.actions.${h.action}` as never) ? t(`audit.actions.${h.action}` as never) : h.action} ·{" "}
+                        {t("alliances.detail.historyBy", { organisation: h.organisationName, actor: h.actorName })}
+                      </li>
+                    ))}
+                  </ol>
+                </section>
+              </>
+            ),
+          },
+        ]}
+      />
     </article>
   );
 }
