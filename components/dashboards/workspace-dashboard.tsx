@@ -73,7 +73,8 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
         </dl>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      {/* Columns rather than a grid: each breakdown keeps its own height, so a short one does not leave a hole beside a long one. */}
+      <div className="gap-6 lg:columns-2 [&>*]:mb-6 [&>*]:break-inside-avoid">
         <BarTable
           caption={t("dashboard.byStage")}
           labelHeader={t("dashboard.label")}

@@ -1,5 +1,5 @@
 import { uniq } from "../../tests/factories";
-import { expect, expectAccessible, test } from "../fixtures/test";
+import { expect, expectAccessible, test, openSection } from "../fixtures/test";
 
 test("two organisations co-own one alliance: invite, accept, each sees the other's change", async ({ browser, signInAs, workspaceOwnedBy, organisationFor }) => {
   const contextA = await browser.newContext();
@@ -25,6 +25,7 @@ test("two organisations co-own one alliance: invite, accept, each sees the other
   await expect(pageA.getByRole("heading", { level: 1, name: title })).toBeVisible();
 
   // A invites B's workspace to co-own it.
+  await openSection(pageA, "Partage");
   await pageA.getByRole("button", { name: "Inviter à co-gérer" }).click();
   await expect(pageA.getByTestId("alliance-parties")).toContainText("invitée à co-gérer");
   await expectAccessible(pageA);
@@ -49,6 +50,7 @@ test("two organisations co-own one alliance: invite, accept, each sees the other
   await expect(pageA.getByTestId("alliance-parties")).toContainText("co-gère l'alliance");
 
   // A writes in its private layer; B never sees it.
+  await openSection(pageA, "Couche privée");
   await pageA.getByLabel("Notes internes").fill("Point de vigilance réservé à A");
   await pageA.getByRole("button", { name: "Enregistrer la couche privée" }).click();
   await expect(pageA.getByText("Couche privée enregistrée.")).toBeVisible();

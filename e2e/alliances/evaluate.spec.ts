@@ -1,5 +1,5 @@
 import { uniq } from "../../tests/factories";
-import { expect, expectAccessible, test } from "../fixtures/test";
+import { expect, expectAccessible, test, openSection } from "../fixtures/test";
 
 test("two parties answer an evaluation: the first sees nothing of the second until it answers, then both see the gap", async ({ browser, signInAs, workspaceOwnedBy, coOwnedAlliance }) => {
   const contextA = await browser.newContext();
@@ -18,8 +18,10 @@ test("two parties answer an evaluation: the first sees nothing of the second unt
   await pageA.goto(`/w/${slugA}/alliances/${id}`);
   // Started in 2023 and never evaluated: red.
   await expect(pageA.getByTestId("evaluation-light")).toContainText("Pas d'évaluation depuis plus de 24 mois");
-  await pageA.getByLabel("Période évaluée (par exemple « 2026 » ou « S1 2026 »)").fill("2026");
+  await openSection(pageA, "Évaluation");
   await pageA.getByRole("button", { name: "Ouvrir une évaluation" }).click();
+  await pageA.getByRole("dialog").getByLabel("Période évaluée (par exemple « 2026 » ou « S1 2026 »)").fill("2026");
+  await pageA.getByRole("dialog").getByRole("button", { name: "Ouvrir une évaluation" }).click();
   await expect(pageA.getByRole("heading", { level: 1, name: "Évaluation 2026" })).toBeVisible();
   const form = pageA.getByTestId("answer-form");
   await expect(form).toBeVisible();
@@ -81,6 +83,8 @@ test("an indicator with three results shows its chart, its numbers and the progr
   const page = await contextA.newPage();
   await page.goto(`/w/${slugA}/alliances/${id}`);
 
+  await openSection(page, "Évaluation");
+  await page.getByRole("button", { name: "Nouvel indicateur" }).click();
   await page.getByLabel("Partir d'un indicateur courant").selectOption({ label: "Personnes accompagnées" });
   await expect(page.getByLabel("Nom de l'indicateur")).toHaveValue("Personnes accompagnées");
   await page.getByLabel("Valeur de départ").fill("100");

@@ -1,6 +1,6 @@
 import { uniq } from "../../tests/factories";
 import { linkFromMail } from "../fixtures/mailbox";
-import { expect, expectAccessible, test } from "../fixtures/test";
+import { expect, expectAccessible, test, openSection } from "../fixtures/test";
 
 test("a partner without a workspace is invited by email, creates its workspace and accepts", async ({ browser, signInAs, workspaceOwnedBy }) => {
   const contextA = await browser.newContext();
@@ -20,6 +20,7 @@ test("a partner without a workspace is invited by email, creates its workspace a
   await partner.getByRole("button", { name: `Nouvelle organisation : « ${partnerName} »` }).click();
   await pageA.getByRole("button", { name: "Enregistrer l'alliance" }).click();
   await expect(pageA.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await openSection(pageA, "Partage");
   await pageA.getByLabel(`Adresse e-mail d'une personne de ${partnerName}`).fill(inviteeEmail);
   await pageA.getByRole("button", { name: "Inviter par e-mail" }).click();
   await expect(pageA.getByTestId("alliance-parties")).toContainText(`invitée par e-mail (${inviteeEmail})`);

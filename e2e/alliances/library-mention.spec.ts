@@ -1,5 +1,5 @@
 import { uniq } from "../../tests/factories";
-import { expect, expectAccessible, test } from "../fixtures/test";
+import { expect, expectAccessible, test, openSection } from "../fixtures/test";
 
 test("an organisation named by another in a published alliance appears in the library only once its verified workspace agrees", async ({
   browser,
@@ -31,6 +31,7 @@ test("an organisation named by another in a published alliance appears in the li
   await partner.getByRole("button", { name: new RegExp(nameB) }).click();
   await pageA.getByRole("button", { name: "Enregistrer l'alliance" }).click();
   await expect(pageA.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await openSection(pageA, "Partage");
   await pageA.getByRole("button", { name: "Demander : Public : la bibliothèque des exemples inspirants" }).click();
   await expect(pageA.getByTestId("audience-effective")).toContainText("Public");
 

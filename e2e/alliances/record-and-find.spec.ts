@@ -1,5 +1,5 @@
 import { uniq } from "../../tests/factories";
-import { expect, expectAccessible, test } from "../fixtures/test";
+import { expect, expectAccessible, test, openSection } from "../fixtures/test";
 
 test("a partnership manager records an alliance, finds it by SDG and région, meets an edit conflict, archives and restores it", async ({ browser, signInAs, workspaceOwnedBy }) => {
   const context = await browser.newContext();
@@ -69,6 +69,7 @@ test("a partnership manager records an alliance, finds it by SDG and région, me
   const detailUrl = page.url();
 
   // The partner's page: shared identity, and notes and a contact private to this workspace.
+  await openSection(page, "Partage");
   await page.getByTestId("alliance-parties").getByRole("link", { name: "Menuiserie du Lac" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Menuiserie du Lac" })).toBeVisible();
   await page.getByLabel("Notes").fill("Rencontrée au forum des associations.");

@@ -1,5 +1,5 @@
 import { uniq } from "../../tests/factories";
-import { expect, expectAccessible, test } from "../fixtures/test";
+import { expect, expectAccessible, test, openSection } from "../fixtures/test";
 
 test("two co-owners edit, are notified, keep private notes apart, publish with both consents, then withdraw", async ({ browser, signInAs, workspaceOwnedBy, organisationFor }) => {
   const contextA = await browser.newContext();
@@ -27,6 +27,7 @@ test("two co-owners edit, are notified, keep private notes apart, publish with b
   await partner.getByRole("button", { name: new RegExp(nameB) }).click();
   await pageA.getByRole("button", { name: "Enregistrer l'alliance" }).click();
   await expect(pageA.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await openSection(pageA, "Partage");
   await pageA.getByRole("button", { name: "Inviter à co-gérer" }).click();
   await expect(pageA.getByTestId("alliance-parties")).toContainText("invitée à co-gérer");
 
@@ -67,9 +68,11 @@ test("two co-owners edit, are notified, keep private notes apart, publish with b
   await expect(pageB.getByTestId("alliance-history")).toContainText(`${nameA} · ${userA.email}`);
 
   // Each keeps a private note the other never sees.
+  await openSection(pageA, "Couche privée");
   await pageA.getByLabel("Notes internes").fill("Note réservée à l'association");
   await pageA.getByRole("button", { name: "Enregistrer la couche privée" }).click();
   await expect(pageA.getByText("Couche privée enregistrée.")).toBeVisible();
+  await openSection(pageB, "Couche privée");
   await pageB.getByLabel("Notes internes").fill("Note réservée à l'entreprise");
   await pageB.getByRole("button", { name: "Enregistrer la couche privée" }).click();
   await expect(pageB.getByText("Couche privée enregistrée.")).toBeVisible();
@@ -79,6 +82,7 @@ test("two co-owners edit, are notified, keep private notes apart, publish with b
   await expect(pageB.locator("body")).not.toContainText("Note réservée à l'association");
 
   // A asks for publication: pending until B approves.
+  await openSection(pageA, "Partage");
   await pageA.getByRole("button", { name: "Demander : Public : la bibliothèque des exemples inspirants" }).click();
   await expect(pageA.getByTestId("audience-requested")).toContainText("Public");
   await expect(pageA.getByTestId("audience-effective")).toContainText("Parties seulement");

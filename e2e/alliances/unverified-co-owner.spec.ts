@@ -14,7 +14,7 @@ test("a co-owner whose workspace is not verified for its organisation is marked 
   const allianceId = await coOwnedAlliance({ user: me, slug }, { user: partner, slug: partnerSlug, name: partnerName }, `Alliance ${uniq("t")}`);
   const page = await context.newPage();
 
-  await page.goto(`/w/${slug}/alliances/${allianceId}`);
+  await page.goto(`/w/${slug}/alliances/${allianceId}?section=partage`);
   const parties = page.getByTestId("alliance-parties");
   await expect(parties).toContainText(partnerName);
   await expect(parties.getByText("non vérifié")).toHaveCount(0);

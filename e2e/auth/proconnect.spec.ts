@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { workspaces } from "../../db/schema";
 import { siretOf, uniq, uniqueSiren } from "../../tests/factories";
-import { expect, expectAccessible, test } from "../fixtures/test";
+import { expect, expectAccessible, test, openSection } from "../fixtures/test";
 
 
 test("ProConnect through the local OpenID provider: sign in and out, a refused replay, a workspace verified, a verified partner invited and accepting", async ({
@@ -89,6 +89,7 @@ test("ProConnect through the local OpenID provider: sign in and out, a refused r
   await partner.getByRole("button", { name: new RegExp(nameB) }).click();
   await pageA.getByRole("button", { name: "Enregistrer l'alliance" }).click();
   await expect(pageA.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await openSection(pageA, "Partage");
   await pageA.getByRole("button", { name: "Inviter à co-gérer" }).click();
   await expect(pageA.getByTestId("alliance-parties")).toContainText("invitée à co-gérer");
 

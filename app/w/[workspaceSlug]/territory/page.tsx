@@ -206,7 +206,7 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
           </table>
         </section>
       ) : (
-        <section aria-labelledby="places-title" className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="places-title" className="gap-6 lg:columns-2 [&>*]:mb-6 [&>*]:break-inside-avoid">
           <h2 id="places-title" className="sr-only">
             {t("territory.communes")}
           </h2>
@@ -215,7 +215,8 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
         </section>
       )}
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      {/* Columns rather than a grid: each breakdown keeps its own height, so a short one does not leave a hole beside a long one. */}
+      <div className="gap-6 lg:columns-2 [&>*]:mb-6 [&>*]:break-inside-avoid">
         {bars(t("territory.byMode"), "t-mode", d.breakdowns.mode, (k) => t(`alliance.modes.${k}` as never))}
         {bars(t("territory.byGoal"), "t-goal", d.breakdowns.goal, (k) => `${k}. ${t(`sdg.goals.${k}` as never)}`, (k) => SDG_GOALS[Number(k) - 1]?.colour)}
         {bars(t("territory.byTarget"), "t-target", d.breakdowns.target, (k) => k)}

@@ -176,8 +176,6 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                     </div>
                   ) : null}
                 <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2" data-testid="alliance-facts">
-                  <dt className="font-medium">{t("alliances.fields.stage")}</dt>
-                  <dd>{t(`alliance.lifecycle.${alliance.stage}`)}</dd>
                   <dt className="font-medium">{t("alliances.detail.dates")}</dt>
                   <dd>
                     {alliance.startsOn
@@ -186,8 +184,6 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                         : t("alliances.detail.since", { date: date(alliance.startsOn) })
                       : t("alliances.detail.noDates")}
                   </dd>
-                  <dt className="font-medium">{t("alliances.columns.mode")}</dt>
-                  <dd>{alliance.currentMode ? t(`alliance.modes.${alliance.currentMode}`) : "—"}</dd>
                   <dt className="font-medium">{t("alliances.fields.territory")}</dt>
                   <dd data-testid="alliance-territory">
                     {t(`alliances.scopeLevels.${alliance.territoryScope}`)}
