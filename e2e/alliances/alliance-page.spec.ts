@@ -1,0 +1,73 @@
+import { uniq } from "../../tests/factories";
+import { expect, expectAccessible, test } from "../fixtures/test";
+
+test("the alliance page: the essentials at a glance, sections kept in the URL, forms in dialogs by keyboard", async ({ browser, signInAs, workspaceOwnedBy, coOwnedAlliance }) => {
+  const context = await browser.newContext();
+  const user = await signInAs(context);
+  const partner = await signInAs(await browser.newContext());
+  const slug = await workspaceOwnedBy(user, `Association Onglets ${uniq("a")}`);
+  const partnerName = `Entreprise Onglets ${uniq("b")}`;
+  const partnerSlug = await workspaceOwnedBy(partner, partnerName);
+  const title = `Alliance en onglets ${uniq("t")}`;
+  const id = await coOwnedAlliance({ user, slug }, { user: partner, slug: partnerSlug, name: partnerName }, title);
+  const page = await context.newPage();
+  const url = `/w/${slug}/alliances/${id}`;
+
+  await page.goto(url);
+  const glance = page.getByTestId("alliance-glance");
+  await expect(glance).toContainText("Pilotage");
+  await expect(glance).toContainText("Mécénat");
+  await expect(page.getByTestId("glance-partners")).toContainText(`${partnerName}✓ vérifiée`);
+  await expect(glance).toContainText("2.4");
+  await expect(page.getByTestId("glance-total")).toHaveText("rien de valorisé pour l'instant");
+  // Started in 2023, never evaluated: due since 2024.
+  await expect(page.getByTestId("next-due")).toContainText("évaluation attendue depuis le");
+  await expect(page.getByRole("tab", { name: "Vue d'ensemble" })).toHaveAttribute("aria-selected", "true");
+  await expectAccessible(page);
+
+  // Arrow keys move between sections and the URL follows.
+  await page.getByRole("tab", { name: "Vue d'ensemble" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("tab", { name: "Contributions" })).toHaveAttribute("aria-selected", "true");
+  await expect(page).toHaveURL(/section=contributions/);
+  await expect(page.getByText("Aucune contribution enregistrée.")).toBeVisible();
+
+  // A contribution typed the French way, in a dialog opened and sent from the keyboard.
+  const addContribution = page.getByRole("button", { name: "Ajouter une contribution" });
+  await addContribution.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Ajouter une contribution" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel("Quantité").fill("5 000");
+  await dialog.getByLabel("Valeur (€)").fill("5 000,50");
+  await expectAccessible(page);
+  await dialog.getByLabel("Valeur (€)").press("Enter");
+  await expect(dialog).toHaveCount(0);
+  await expect(addContribution).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: "Contribution ajoutée au registre." })).toBeVisible();
+  await expect(page.getByTestId("ledger-total")).toContainText(/5\s000,50\s€/);
+  await expect(page.getByTestId("glance-total")).toHaveText(/5\s000,50\s€/);
+  await expect(page.getByRole("tab", { name: /Contributions/ })).toContainText("1");
+
+  // Escape closes a dialog without saving and gives focus back to its button.
+  await addContribution.press("Enter");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(addContribution).toBeFocused();
+
+  // A link straight to a section opens it; the back of the URL is kept on reload.
+  await page.goto(`${url}?section=journal`);
+  await expect(page.getByRole("tab", { name: "Chronologie" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByText("Rien dans la chronologie pour l'instant.")).toBeVisible();
+  await expect(page.getByTestId("alliance-glance")).toBeVisible();
+  await page.getByRole("tab", { name: "Historique" }).click();
+  await expect(page).toHaveURL(/section=historique/);
+  await page.reload();
+  await expect(page.getByRole("tab", { name: "Historique" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("alliance-history")).toBeVisible();
+  // The first section needs no parameter.
+  await page.getByRole("tab", { name: "Vue d'ensemble" }).click();
+  await expect(page).toHaveURL(new RegExp(`${url}$`));
+  await context.close();
+});
