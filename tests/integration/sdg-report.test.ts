@@ -42,19 +42,54 @@ async function fixture() {
 }
 
 describe("the SDG contribution report", () => {
-  it("counts the workspace's own contributions of the year, its claimed share, indicators and scores, per goal and target", async () => {
-    const { ownerA, sa, id } = await fixture();
+  it("divides the workspace's own contributions of the year among each alliance's targets, so the goals add up to its total", async () => {
+    const { ownerA, ownerB, b, sa, id } = await fixture();
     const report = await ownerA.dashboards.sdgReport({ workspaceSlug: sa, year });
     expect(report.goals.map((g) => g.goal)).toEqual([2, 17]);
     const [two, seventeen] = report.goals;
-    expect(two).toMatchObject({ goal: 2, alliances: 1, ownCents: 250_000, ownHours: 12, averages: { performance: 3, confiance: 3 } });
-    expect(seventeen).toMatchObject({ goal: 17, ownCents: 250_000 });
+    // A gave 2 500 € and 12 h this year and claims 60 % of 2.4: 1 500 € and 7,2 h under SDG 2, the
+    // other 40 % (1 000 €, 4,8 h) under SDG 17, the only other target. Not 2 500 € twice.
+    expect(two).toMatchObject({ goal: 2, alliances: 1, ownCents: 150_000, ownHours: 7.2, averages: { performance: 3, confiance: 3 } });
+    expect(seventeen).toMatchObject({ goal: 17, ownCents: 100_000, ownHours: 4.8 });
+    expect(report.totals).toEqual({ cents: 250_000, hours: 12, unallocatedCents: 0, unallocatedHours: 0, alliances: 1 });
+    expect(two!.ownCents + seventeen!.ownCents).toBe(report.totals.cents);
+    expect(report.primaryWeight).toBe(1);
     const row = two!.targets[0]!.alliances[0]!;
-    expect(row).toMatchObject({ id, title: "Jardins solidaires", partners: "Coopérative Bleue", sharePercent: 60, ownCents: 250_000, ownHours: 12 });
+    expect(row).toMatchObject({ id, title: "Jardins solidaires", partners: "Coopérative Bleue", sharePercent: 60, allocated: 0.6, ownCents: 150_000, ownHours: 7.2 });
     expect(row.indicators).toEqual([{ name: "Familles", unit: "familles", results: [{ period: String(year), value: 42 }] }]);
-    expect(seventeen!.targets[0]!.alliances[0]!.sharePercent).toBeNull();
-    // Last year: only last year's own contribution.
-    expect((await ownerA.dashboards.sdgReport({ workspaceSlug: sa, year: year - 1 })).goals[0]).toMatchObject({ ownCents: 99_900, ownHours: 0 });
+    expect(seventeen!.targets[0]!.alliances[0]!).toMatchObject({ sharePercent: null, allocated: 0.4 });
+    // Last year: only last year's own contribution, 999 € divided the same way (599,40 € + 399,60 €).
+    const last = await ownerA.dashboards.sdgReport({ workspaceSlug: sa, year: year - 1 });
+    expect(last.goals.map((g) => [g.goal, g.ownCents, g.ownHours])).toEqual([
+      [2, 59_940, 0],
+      [17, 39_960, 0],
+    ]);
+
+    // B claims nothing: its 7 000 € are split equally, or 3 to 1 for the primary target (2.4) when it weighs 3.
+    const equal = await ownerB.dashboards.sdgReport({ workspaceSlug: b.workspace.slug, year });
+    expect(equal.goals.map((g) => [g.goal, g.ownCents])).toEqual([
+      [2, 350_000],
+      [17, 350_000],
+    ]);
+    const weighted = await ownerB.dashboards.sdgReport({ workspaceSlug: b.workspace.slug, year, primaryWeight: 3 });
+    expect(weighted.primaryWeight).toBe(3);
+    expect(weighted.goals.map((g) => [g.goal, g.ownCents])).toEqual([
+      [2, 525_000],
+      [17, 175_000],
+    ]);
+    expect((await rejection(ownerB.dashboards.sdgReport({ workspaceSlug: b.workspace.slug, year, primaryWeight: 7 }))).code).toBe("BAD_REQUEST");
+  });
+
+  it("counts contributions to an alliance without SDG target in the workspace's total, apart", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const ws = f.workspace.slug;
+    const { id } = await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Sans ODD", sdgTargets: [], startsOn: `${year - 1}-01-01` }) });
+    const mine = (await owner.alliances.get({ workspaceSlug: ws, id })).parties.find((p) => p.isMine)!.id;
+    await owner.alliances.addContribution({ workspaceSlug: ws, allianceId: id, partyId: mine, kind: "argent", quantity: 300, valueEuros: 300, occurredOn: `${year}-02-01` });
+    const report = await owner.dashboards.sdgReport({ workspaceSlug: ws, year });
+    expect(report.goals).toEqual([]);
+    expect(report.totals).toEqual({ cents: 30_000, hours: 0, unallocatedCents: 30_000, unallocatedHours: 0, alliances: 1 });
   });
 
   it("keeps each workspace's narrative to itself and refuses a stale edit", async () => {
@@ -63,7 +98,7 @@ describe("the SDG contribution report", () => {
     expect((await rejection(ownerA.dashboards.saveNarrative({ workspaceSlug: sa, year, goal: 2, text: "Écrasé", version: 0 }))).code).toBe("CONFLICT");
     expect((await ownerA.dashboards.sdgReport({ workspaceSlug: sa, year })).goals[0]).toMatchObject({ narrative: "Nos potagers nourrissent le quartier.", narrativeVersion: 1 });
     const seenByB = await ownerB.dashboards.sdgReport({ workspaceSlug: b.workspace.slug, year });
-    expect(seenByB.goals[0]).toMatchObject({ narrative: "", ownCents: 700_000 });
+    expect(seenByB.goals[0]).toMatchObject({ narrative: "", ownCents: 350_000 });
   });
 
   it("exports the same figures as CSV, XLSX (numbers as numbers) and PDF", async () => {
@@ -71,14 +106,21 @@ describe("the SDG contribution report", () => {
     const report = await ownerA.dashboards.sdgReport({ workspaceSlug: sa, year });
     const csv = reportCsv(report, "fr");
     expect(csv.startsWith("\uFEFFODD;Cible;Alliance;Partenaires;")).toBe(true);
-    expect(csv).toContain("2;2.4;Jardins solidaires;Coopérative Bleue;60;2500;12");
+    expect(csv).toContain("2;2.4;Jardins solidaires;Coopérative Bleue;60;60;1500;7.2");
+    expect(csv).toContain("17;17.17;Jardins solidaires;Coopérative Bleue;;40;1000;4.8");
+    // The euros column adds up to the total row, and the rule travels with the figures.
+    expect(csv).toContain(";;Total de l'espace;;;;2500;12");
+    expect(csv).toContain("Règle de répartition;\"Vos contributions propres de l'année");
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await reportXlsx(report, "fr")) as never);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["Objectifs", "Cibles et alliances", "Indicateurs", "Récits"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Objectifs", "Cibles et alliances", "Indicateurs", "Récits", "Méthode"]);
     const goals = book.getWorksheet("Objectifs")!;
     expect(goals.getRow(2).getCell(1).value).toBe(2);
-    expect(goals.getRow(2).getCell(4).value).toBe(2500);
+    expect(goals.getRow(2).getCell(4).value).toBe(1500);
+    expect(goals.getRow(3).getCell(4).value).toBe(1000);
+    expect([goals.getRow(4).getCell(2).value, goals.getRow(4).getCell(4).value]).toEqual(["Total de l'espace", 2500]);
+    expect(String(book.getWorksheet("Méthode")!.getRow(2).getCell(1).value)).toContain("à parts égales");
     expect(typeof book.getWorksheet("Cibles et alliances")!.getRow(2).getCell(5).value).toBe("number");
     expect(book.getWorksheet("Indicateurs")!.getRow(2).getCell(5).value).toBe(42);
 

@@ -6,6 +6,7 @@ import { BarTable } from "@/components/dashboards/bar-table";
 import { ExportLink } from "@/components/ui/export-link";
 import { NarrativeForm } from "@/components/dashboards/narrative-form";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { DEFAULT_PRIMARY_WEIGHT, PRIMARY_WEIGHTS } from "@/domain/allocation";
 import { can } from "@/domain/roles";
 import { SDG_GOALS } from "@/domain/sdg";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
@@ -13,7 +14,7 @@ import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 /** Rows of a goal that the report carries (all of them, or the overview's first ones). */
 const shownRows = (g: { targets: Array<{ alliances: unknown[] }> }) => g.targets.reduce((n, t) => n + t.alliances.length, 0);
 
-type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<{ year?: string; goal?: string }> };
+type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<{ year?: string; goal?: string; primaryWeight?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("report"))("title") };
@@ -31,15 +32,19 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
   const askedGoal = Number(query.goal);
   const goal = Number.isInteger(askedGoal) && askedGoal >= 1 && askedGoal <= 17 ? askedGoal : undefined;
+  const askedWeight = Number(query.primaryWeight);
+  const primaryWeight = (PRIMARY_WEIGHTS as readonly number[]).includes(askedWeight) ? askedWeight : DEFAULT_PRIMARY_WEIGHT;
   const caller = await serverCaller();
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
-  const report = await readOrNotFound(() => caller.dashboards.sdgReport({ workspaceSlug, year, goal }));
+  const report = await readOrNotFound(() => caller.dashboards.sdgReport({ workspaceSlug, year, goal, primaryWeight }));
   const t = await getTranslations();
   const format = await getFormatter();
   const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
   const canWrite = can(workspace.myRole, "alliances.write");
-  const exportHref = (f: string) => `/w/${workspaceSlug}/reports/sdg/export?year=${year}&format=${f}`;
-  const reportHref = (g?: number) => `/w/${workspaceSlug}/reports/sdg?year=${year}${g ? `&goal=${g}` : ""}`;
+  const weightParam = primaryWeight === DEFAULT_PRIMARY_WEIGHT ? "" : `&primaryWeight=${primaryWeight}`;
+  const exportHref = (f: string) => `/w/${workspaceSlug}/reports/sdg/export?year=${year}&format=${f}${weightParam}`;
+  const reportHref = (g?: number) => `/w/${workspaceSlug}/reports/sdg?year=${year}${g ? `&goal=${g}` : ""}${weightParam}`;
+  const percent = (fraction: number) => format.number(fraction, { style: "percent", maximumFractionDigits: 1 });
   return (
     <article className="space-y-6">
       <header className="space-y-2">
@@ -49,6 +54,13 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
       <form method="get" className="flex flex-wrap items-end gap-3">
         {goal ? <input type="hidden" name="goal" value={goal} /> : null}
         <FilterSelect id="r-year" name="year" label={t("report.year")} value={year} options={Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
+        <FilterSelect
+          id="r-weight"
+          name="primaryWeight"
+          label={t("report.rule.weight")}
+          value={primaryWeight}
+          options={PRIMARY_WEIGHTS.map((w) => ({ value: w, label: w === 1 ? t("report.rule.weightEqual") : t("report.rule.weightTimes", { weight: w }) }))}
+        />
         <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
           {t("report.show")}
         </button>
@@ -59,6 +71,16 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
         <ExportLink href={exportHref("xlsx")} label={t("report.exportXlsx")} />
         <ExportLink href={exportHref("csv")} label={t("report.exportCsv")} />
       </nav>
+      <section aria-labelledby="rule-title" className="max-w-4xl space-y-2 rounded-md border-l-4 border-blue-700 bg-blue-50 p-4 text-sm text-blue-950" data-testid="allocation-rule">
+        <h2 id="rule-title" className="font-semibold">
+          {t("report.rule.title")}
+        </h2>
+        <p>{t("report.rule.text", { primary: primaryWeight === 1 ? "equal" : "weighted", weight: primaryWeight })}</p>
+        <p className="font-medium" data-testid="report-total">
+          {t("report.rule.total", { year, euros: euros(report.totals.cents), hours: report.totals.hours, alliances: report.totals.alliances })}
+        </p>
+        {report.totals.unallocatedCents || report.totals.unallocatedHours ? <p>{t("report.rule.unallocated", { euros: euros(report.totals.unallocatedCents), hours: report.totals.unallocatedHours })}</p> : null}
+      </section>
       {goal ? (
         <p>
           {t("report.oneGoal", { goal })} <Link href={reportHref()}>{t("report.allGoals")}</Link>
@@ -99,6 +121,7 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
                       <th scope="col" className="py-1 pr-3">{t("report.columns.alliance")}</th>
                       <th scope="col" className="py-1 pr-3">{t("report.columns.partners")}</th>
                       <th scope="col" className="py-1 pr-3">{t("report.columns.share")}</th>
+                      <th scope="col" className="py-1 pr-3">{t("report.columns.allocated")}</th>
                       <th scope="col" className="py-1 pr-3">{t("report.columns.ownEuros")}</th>
                       <th scope="col" className="py-1 pr-3">{t("report.columns.ownHours")}</th>
                       <th scope="col" className="py-1 pr-3">{t("report.indicators")}</th>
@@ -112,6 +135,7 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
                           <th scope="row" className="py-1 pr-3 font-normal">{a.title}</th>
                           <td className="py-1 pr-3">{a.partners}</td>
                           <td className="py-1 pr-3 tabular-nums">{a.sharePercent === null ? "—" : `${a.sharePercent} %`}</td>
+                          <td className="py-1 pr-3 tabular-nums">{percent(a.allocated)}</td>
                           <td className="py-1 pr-3 tabular-nums">{euros(a.ownCents)}</td>
                           <td className="py-1 pr-3 tabular-nums">{format.number(a.ownHours)}</td>
                           <td className="py-1 pr-3">
