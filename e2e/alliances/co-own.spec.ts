@@ -56,6 +56,7 @@ test("two organisations co-own one alliance: invite, accept, each sees the other
   await expect(pageA.getByText("Couche privée enregistrée.")).toBeVisible();
   await expectAccessible(pageA);
   await pageB.reload();
+  await openSection(pageB, "Couche privée");
   await expect(pageB.getByTestId("private-layer")).toBeVisible();
   await expect(pageB.locator("body")).not.toContainText("Point de vigilance réservé à A");
 
