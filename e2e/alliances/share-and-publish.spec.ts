@@ -93,6 +93,7 @@ test("two co-owners edit, are notified, keep private notes apart, publish with b
   await expect(library.locator("body")).not.toContainText(title);
 
   await pageB.reload();
+  await openSection(pageB, "Partage");
   await expect(pageB.getByTestId("audience-panel")).toContainText("accord attendu");
   await pageB.getByRole("button", { name: "Approuver cette audience" }).click();
   await expect(pageB.getByTestId("audience-effective")).toContainText("Public");
