@@ -86,13 +86,13 @@ export async function PublicAllianceFacts({ alliance, placeLabels, full }: { all
   );
 }
 
-export async function PublicAllianceCard({ alliance, placeLabels }: { alliance: PublicAlliance; placeLabels: Record<string, string> }) {
+export async function PublicAllianceCard({ alliance, placeLabels, heading: Heading = "h2" }: { alliance: PublicAlliance; placeLabels: Record<string, string>; heading?: "h2" | "h3" }) {
   const t = await getTranslations("library");
   return (
     <article className="space-y-2 rounded-md border border-slate-300 bg-white p-4" aria-labelledby={`pa-${alliance.id}`}>
-      <h2 id={`pa-${alliance.id}`} className="text-lg font-semibold">
+      <Heading id={`pa-${alliance.id}`} className="text-lg font-semibold">
         <Link href={`/bibliotheque/${alliance.id}`}>{alliance.title}</Link>
-      </h2>
+      </Heading>
       {alliance.summary ? <p className="line-clamp-3 text-slate-800">{alliance.summary}</p> : null}
       <PublicAllianceFacts alliance={alliance} placeLabels={placeLabels} />
       {alliance.keyResults ? (

@@ -25,6 +25,13 @@ test("the CSR team reads its SDG report, writes a narrative and downloads it as 
   await goal.getByRole("button", { name: "Enregistrer le récit" }).click();
   await expect(goal.getByText("Récit enregistré.")).toBeVisible();
   await expectAccessible(page);
+  // The allocation rule and the workspace's total are stated with the figures; the primary target's weight is a setting of the report.
+  await expect(page.getByTestId("allocation-rule")).toContainText("à parts égales");
+  await page.getByLabel("Poids de la cible principale").selectOption("2");
+  await page.getByRole("button", { name: "Afficher" }).click();
+  await expect(page).toHaveURL(/primaryWeight=2/);
+  await expect(page.getByTestId("allocation-rule")).toContainText("la cible principale comptant 2 fois une autre");
+  await expect(page.getByRole("link", { name: "CSV" })).toHaveAttribute("href", /primaryWeight=2/);
 
   const download = async (name: string) => {
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
@@ -34,6 +41,7 @@ test("the CSR team reads its SDG report, writes a narrative and downloads it as 
   const csv = await download("CSV");
   expect(csv.name).toMatch(/\.csv$/);
   expect(csv.body.toString("utf8")).toContain(`2;2.4;${title};${nameB};`);
+  expect(csv.body.toString("utf8")).toContain("Règle de répartition;");
 
   const xlsx = await download("XLSX (une feuille par section)");
   const book = new ExcelJS.Workbook();
