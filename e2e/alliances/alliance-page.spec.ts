@@ -25,6 +25,22 @@ test("the alliance page: the essentials at a glance, sections kept in the URL, f
   await expect(page.getByRole("tab", { name: "Vue d'ensemble" })).toHaveAttribute("aria-selected", "true");
   await expectAccessible(page);
 
+  // From the top of the page, the sections are a few Tab presses away (the timeline took 106 when every form was open).
+  await page.keyboard.press("Home");
+  await page.locator("body").focus();
+  let presses = 0;
+  while (presses < 60 && (await page.evaluate(() => document.activeElement?.getAttribute("role"))) !== "tab") {
+    await page.keyboard.press("Tab");
+    presses++;
+  }
+  expect(presses).toBeLessThan(30);
+  await expect(page.getByRole("tab", { name: "Vue d'ensemble" })).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("tab", { name: "Chronologie" })).toHaveAttribute("aria-selected", "true");
+  await page.goto(url);
+
   // Arrow keys move between sections and the URL follows.
   await page.getByRole("tab", { name: "Vue d'ensemble" }).focus();
   await page.keyboard.press("ArrowRight");

@@ -280,9 +280,9 @@ describe("the stored SDG report", () => {
     await owner.alliances.addContribution({ workspaceSlug: ws, allianceId: id, partyId, kind: "argent", quantity: 10, valueEuros: 10, occurredOn: `${thisYear}-03-01` });
     const first = await owner.dashboards.sdgReport({ workspaceSlug: ws, year: thisYear });
     expect(first.goals.map((g) => [g.goal, g.ownCents])).toEqual([[2, 1_000]]);
-    expect(await stored(f.workspace.id, "sdg-report")).toEqual([expect.objectContaining({ params: `{"year":${thisYear}}`, valid_until: null })]);
+    expect(await stored(f.workspace.id, "sdg-report-v2")).toEqual([expect.objectContaining({ params: `{"primaryWeight":1,"year":${thisYear}}`, valid_until: null })]);
 
-    await tamper(f.workspace.id, "sdg-report", ["0", "ownCents"], 42);
+    await tamper(f.workspace.id, "sdg-report-v2", ["goals", "0", "ownCents"], 42);
     await owner.dashboards.saveNarrative({ workspaceSlug: ws, year: thisYear, goal: 2, text: "Une année de potagers", version: 0 });
     const second = await owner.dashboards.sdgReport({ workspaceSlug: ws, year: thisYear });
     expect(second.goals[0]).toMatchObject({ ownCents: 42, narrative: "Une année de potagers", narrativeVersion: 1 });
