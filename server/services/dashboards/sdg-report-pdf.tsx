@@ -166,7 +166,7 @@ export async function reportPdf(report: SdgReport, locale: Locale): Promise<Buff
             <View style={[styles.band, { backgroundColor: colour }]} wrap={false}>
               <Text style={{ color: textColourOn(colour), fontFamily: "Helvetica-Bold", fontSize: 12 }}>{`${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`}</Text>
             </View>
-            <Text style={styles.paragraph}>{plain(t("report.goalLine", { alliances: g.alliances, euros: euros(g.ownCents), hours: hours(g.ownHours) }))}</Text>
+            <Text style={styles.paragraph}>{plain(t("report.goalLine", { alliances: g.alliances, euros: euros(g.ownCents), hours: g.ownHours }))}</Text>
             {g.narrative ? <Text style={styles.narrative}>{g.narrative}</Text> : null}
             {Object.keys(g.averages).length ? (
               <Text style={styles.paragraph}>

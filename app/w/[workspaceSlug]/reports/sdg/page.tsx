@@ -103,7 +103,7 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
                 <SdgBadge goal={g.goal} name={t("sdg.goal", { number: g.goal })} />
                 {t(`sdg.goals.${g.goal}` as never)}
               </h2>
-              <p>{t("report.goalLine", { alliances: g.alliances, euros: euros(g.ownCents), hours: format.number(g.ownHours) })}</p>
+              <p>{t("report.goalLine", { alliances: g.alliances, euros: euros(g.ownCents), hours: g.ownHours })}</p>
               <p className="text-sm">
                 <span className="font-medium">{t("report.averages")} : </span>
                 {Object.keys(g.averages).length
