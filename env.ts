@@ -82,7 +82,11 @@ function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | un
  * Demo sign-in is on only for a local demo: no database URL and no secret configured,
  * or when DEMO_SIGN_IN=true says so explicitly. DEMO_SIGN_IN=false always turns it off.
  */
-export function resolveDemoSignIn(values: { DATABASE_URL?: string; AUTH_SECRET?: string; DEMO_SIGN_IN?: "true" | "false" }) {
+export function resolveDemoSignIn(values: {
+  DATABASE_URL?: string;
+  AUTH_SECRET?: string;
+  DEMO_SIGN_IN?: "true" | "false";
+}) {
   if (values.DEMO_SIGN_IN) return values.DEMO_SIGN_IN === "true";
   return !values.DATABASE_URL && !values.AUTH_SECRET;
 }
@@ -121,11 +125,22 @@ export function env(): Env {
     authSecret: values.AUTH_SECRET ?? localSecret(),
     proconnect:
       values.PROCONNECT_ISSUER && values.PROCONNECT_CLIENT_ID && values.PROCONNECT_CLIENT_SECRET
-        ? { issuer: values.PROCONNECT_ISSUER, clientId: values.PROCONNECT_CLIENT_ID, clientSecret: values.PROCONNECT_CLIENT_SECRET, name: "ProConnect", acrValues: values.PROCONNECT_ACR_VALUES }
+        ? {
+            issuer: values.PROCONNECT_ISSUER,
+            clientId: values.PROCONNECT_CLIENT_ID,
+            clientSecret: values.PROCONNECT_CLIENT_SECRET,
+            name: "ProConnect",
+            acrValues: values.PROCONNECT_ACR_VALUES,
+          }
         : null,
     oidc:
       values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
-        ? { issuer: values.OIDC_ISSUER, clientId: values.OIDC_CLIENT_ID, clientSecret: values.OIDC_CLIENT_SECRET, name: values.OIDC_NAME }
+        ? {
+            issuer: values.OIDC_ISSUER,
+            clientId: values.OIDC_CLIENT_ID,
+            clientSecret: values.OIDC_CLIENT_SECRET,
+            name: values.OIDC_NAME,
+          }
         : null,
   };
   return cached;

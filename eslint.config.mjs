@@ -5,7 +5,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".data/**", ".e2e/**", ".bench-framework/**", ".drill/**", "node_modules/**", "next-env.d.ts", "db/migrations/**"],
+    ignores: [
+      ".next/**",
+      ".data/**",
+      ".e2e/**",
+      ".bench-framework/**",
+      ".drill/**",
+      "node_modules/**",
+      "next-env.d.ts",
+      "db/migrations/**",
+    ],
   },
   {
     // Playwright fixtures receive a `use` callback; tests are not React code.
@@ -14,7 +23,10 @@ const config = [
   },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
 ];

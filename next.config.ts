@@ -2,7 +2,14 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "@etalab/decoupage-administratif", "@react-pdf/renderer", "exceljs"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "postgres",
+    "pino",
+    "@etalab/decoupage-administratif",
+    "@react-pdf/renderer",
+    "exceljs",
+  ],
   poweredByHeader: false,
   // The Content-Security-Policy of pages is set per request, with a nonce, in proxy.ts.
   async headers() {

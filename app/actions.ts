@@ -29,8 +29,12 @@ export async function signOutAction() {
   const token = (await cookies()).get(sessionCookieName(config.APP_URL))?.value;
   const opened = token ? await sessionProvider(await appDb(), token) : null;
   await signOut({ redirect: false });
-  const settings = opened?.provider === "proconnect" ? config.proconnect : opened?.provider === "oidc" ? config.oidc : null;
-  const away = settings && opened?.idToken ? await endSessionUrl(settings, opened.idToken, config.APP_URL, randomBytes(16).toString("hex")) : null;
+  const settings =
+    opened?.provider === "proconnect" ? config.proconnect : opened?.provider === "oidc" ? config.oidc : null;
+  const away =
+    settings && opened?.idToken
+      ? await endSessionUrl(settings, opened.idToken, config.APP_URL, randomBytes(16).toString("hex"))
+      : null;
   redirect(away ?? "/signin");
 }
 
@@ -51,7 +55,11 @@ export type SignInState = { error?: "invalidEmail" } | undefined;
 
 /** Asks Auth.js to send a sign-in link (the rate limit lives in its signIn callback). */
 export async function requestSignInLink(_prev: SignInState, formData: FormData): Promise<SignInState> {
-  const email = z.email().safeParse(String(formData.get("email") ?? "").trim().toLowerCase());
+  const email = z.email().safeParse(
+    String(formData.get("email") ?? "")
+      .trim()
+      .toLowerCase(),
+  );
   if (!email.success) return { error: "invalidEmail" };
   const callback = String(formData.get("callbackUrl") ?? "/workspaces");
   const redirectTo = callback.startsWith("/") && !callback.startsWith("//") ? callback : "/workspaces";

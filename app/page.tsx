@@ -34,10 +34,16 @@ export default async function HomePage() {
         <p className="max-w-3xl text-xl text-slate-900">{t("app.tagline")}</p>
         <p className="max-w-3xl text-slate-800">{t("home.pitch")}</p>
         <div className="flex flex-wrap gap-3">
-          <Link href="/signin" className="rounded-md bg-blue-700 px-5 py-3 font-medium text-white no-underline hover:bg-blue-800">
+          <Link
+            href="/signin"
+            className="rounded-md bg-blue-700 px-5 py-3 font-medium text-white no-underline hover:bg-blue-800"
+          >
             {t("home.try")}
           </Link>
-          <Link href="/bibliotheque" className="rounded-md border border-blue-800 bg-white px-5 py-3 font-medium text-blue-900 no-underline hover:bg-blue-100">
+          <Link
+            href="/bibliotheque"
+            className="rounded-md border border-blue-800 bg-white px-5 py-3 font-medium text-blue-900 no-underline hover:bg-blue-100"
+          >
             {t("home.browseLibrary")}
           </Link>
         </div>

@@ -9,5 +9,8 @@ export const dynamic = "force-dynamic";
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const base = env().APP_URL;
   const published = await publishedForSitemap(await appDb());
-  return [{ url: `${base}/bibliotheque`, changeFrequency: "daily" }, ...published.map((a) => ({ url: `${base}/bibliotheque/${a.id}`, lastModified: a.updatedAt }))];
+  return [
+    { url: `${base}/bibliotheque`, changeFrequency: "daily" },
+    ...published.map((a) => ({ url: `${base}/bibliotheque/${a.id}`, lastModified: a.updatedAt })),
+  ];
 }

@@ -37,8 +37,10 @@ export async function backupEmbedded(dataDir: string, file: string, timeoutMs = 
   process.kill(owner, "SIGUSR2");
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (existsSync(backupErrorFile(dataDir))) throw new Error(`The app could not take the backup: ${readFileSync(backupErrorFile(dataDir), "utf8")}`);
-    if (!existsSync(backupRequestFile(dataDir)) && existsSync(target)) return { file: target, bytes: readFileSync(target).length, by: "app" };
+    if (existsSync(backupErrorFile(dataDir)))
+      throw new Error(`The app could not take the backup: ${readFileSync(backupErrorFile(dataDir), "utf8")}`);
+    if (!existsSync(backupRequestFile(dataDir)) && existsSync(target))
+      return { file: target, bytes: readFileSync(target).length, by: "app" };
     await new Promise((r) => setTimeout(r, 100));
   }
   rmSync(backupRequestFile(dataDir), { force: true });

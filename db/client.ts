@@ -60,7 +60,11 @@ const CONNECTION_LOSS = new Set([
  * drizzle's wrapper (`cause`).
  */
 export function isConnectionLoss(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === "object" && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && (CONNECTION_LOSS.has(code) || code.startsWith("08"))) return true;
   }

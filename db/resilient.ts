@@ -18,7 +18,9 @@ interface Reporter {
  * `npm run drill` proves it against the production build.
  */
 export function isDriverSocketFault(error: unknown): boolean {
-  return error instanceof TypeError && /node_modules[\\/_]postgres[\\/_](?:cjs[\\/_])?src[\\/_]/.test(error.stack ?? "");
+  return (
+    error instanceof TypeError && /node_modules[\\/_]postgres[\\/_](?:cjs[\\/_])?src[\\/_]/.test(error.stack ?? "")
+  );
 }
 
 /**

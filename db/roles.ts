@@ -33,14 +33,20 @@ export const APP_ROLES: ReadonlyArray<{ name: string; inherit: boolean; member: 
 export async function ensureRoles(database: Database): Promise<string[]> {
   const created: string[] = [];
   for (const role of APP_ROLES) {
-    const [state] = resultRows<{ exists: boolean }>(await database.db.execute(sql`select exists (select 1 from pg_roles where rolname = ${role.name}) as exists`));
+    const [state] = resultRows<{ exists: boolean }>(
+      await database.db.execute(sql`select exists (select 1 from pg_roles where rolname = ${role.name}) as exists`),
+    );
     if (!state?.exists) {
       const name = sql.identifier(role.name);
-      await database.db.execute(role.inherit ? sql`CREATE ROLE ${name} NOLOGIN INHERIT` : sql`CREATE ROLE ${name} NOLOGIN NOINHERIT`);
+      await database.db.execute(
+        role.inherit ? sql`CREATE ROLE ${name} NOLOGIN INHERIT` : sql`CREATE ROLE ${name} NOLOGIN NOINHERIT`,
+      );
       created.push(role.name);
     }
     if (role.member) {
-      const [membership] = resultRows<{ member: boolean }>(await database.db.execute(sql`select pg_has_role(current_user, ${role.name}, 'MEMBER') as member`));
+      const [membership] = resultRows<{ member: boolean }>(
+        await database.db.execute(sql`select pg_has_role(current_user, ${role.name}, 'MEMBER') as member`),
+      );
       if (!membership?.member) await database.db.execute(sql`GRANT ${sql.identifier(role.name)} TO CURRENT_USER`);
     }
   }

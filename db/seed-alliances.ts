@@ -1,5 +1,12 @@
 import { sql } from "drizzle-orm";
-import { CONTRIBUTION_KINDS, ENTRY_DOORS, LIFECYCLE_STAGES, MECENAT_FORMS, MODES, type Mode } from "../domain/alliances";
+import {
+  CONTRIBUTION_KINDS,
+  ENTRY_DOORS,
+  LIFECYCLE_STAGES,
+  MECENAT_FORMS,
+  MODES,
+  type Mode,
+} from "../domain/alliances";
 import type { OrganisationKind } from "../domain/identifiers";
 import { goalOfTarget, SDG_TARGET_CODES } from "../domain/sdg";
 import { normalizeForSearch, territoryParents } from "../domain/territory";
@@ -63,7 +70,26 @@ const THEMES = [
 ];
 
 /** Mostly the Rhône valley around the demo département, plus a few cities elsewhere. */
-const PLACES = ["26362", "26281", "26198", "26113", "26108", "07186", "07010", "69123", "69266", "38185", "42218", "59350", "13055", "35238", "44109", "31555", "67482", "21231"];
+const PLACES = [
+  "26362",
+  "26281",
+  "26198",
+  "26113",
+  "26108",
+  "07186",
+  "07010",
+  "69123",
+  "69266",
+  "38185",
+  "42218",
+  "59350",
+  "13055",
+  "35238",
+  "44109",
+  "31555",
+  "67482",
+  "21231",
+];
 
 /** A small deterministic generator, so the demo is the same on every machine. */
 function generator(seed: number) {
@@ -91,7 +117,10 @@ export async function seedDemoAlliances(db: Db, plan: Array<{ slug: string; coun
   await db.transaction(async (tx) => {
     const todo: Array<{ ws: typeof workspaces.$inferSelect; count: number }> = [];
     for (const { slug, count } of plan) {
-      const [ws] = await tx.select().from(workspaces).where(sql`${workspaces.slug} = ${slug}`);
+      const [ws] = await tx
+        .select()
+        .from(workspaces)
+        .where(sql`${workspaces.slug} = ${slug}`);
       if (!ws) continue;
       const existing = await tx.execute(sql`select 1 from alliance_parties where workspace_id = ${ws.id} limit 1`);
       if (resultRows(existing).length === 0) todo.push({ ws, count });
@@ -100,28 +129,49 @@ export async function seedDemoAlliances(db: Db, plan: Array<{ slug: string; coun
     const partnerIds: string[] = [];
     for (const p of PARTNERS) {
       const searchName = normalizeForSearch(p.name);
-      const [known] = await tx.select({ id: organisations.id }).from(organisations).where(sql`${organisations.searchName} = ${searchName}`);
+      const [known] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(sql`${organisations.searchName} = ${searchName}`);
       const [row] = known
         ? [known]
-        : await tx.insert(organisations).values({ name: p.name, searchName, kind: p.kind }).returning({ id: organisations.id });
+        : await tx
+            .insert(organisations)
+            .values({ name: p.name, searchName, kind: p.kind })
+            .returning({ id: organisations.id });
       partnerIds.push(row!.id);
     }
     for (const { ws, count } of todo) {
       const slug = ws.slug;
       let ownOrganisationId = ws.organisationId;
       if (!ownOrganisationId) {
-        const identifier = ws.siren ? sql`${organisations.siren} = ${ws.siren}` : ws.rna ? sql`${organisations.rna} = ${ws.rna}` : sql`false`;
+        const identifier = ws.siren
+          ? sql`${organisations.siren} = ${ws.siren}`
+          : ws.rna
+            ? sql`${organisations.rna} = ${ws.rna}`
+            : sql`false`;
         const [known] = await tx.select({ id: organisations.id }).from(organisations).where(identifier);
         const [own] = known
           ? [known]
           : await tx
               .insert(organisations)
-              .values({ name: ws.name, searchName: normalizeForSearch(ws.name), kind: ws.kind, siren: ws.siren, rna: ws.rna })
+              .values({
+                name: ws.name,
+                searchName: normalizeForSearch(ws.name),
+                kind: ws.kind,
+                siren: ws.siren,
+                rna: ws.rna,
+              })
               .onConflictDoNothing()
               .returning({ id: organisations.id })
-              .then(async (rows) => (rows.length ? rows : tx.select({ id: organisations.id }).from(organisations).where(identifier)));
+              .then(async (rows) =>
+                rows.length ? rows : tx.select({ id: organisations.id }).from(organisations).where(identifier),
+              );
         ownOrganisationId = own!.id;
-        await tx.update(workspaces).set({ organisationId: ownOrganisationId, hourlyRateCents: 3500 }).where(sql`${workspaces.id} = ${ws.id}`);
+        await tx
+          .update(workspaces)
+          .set({ organisationId: ownOrganisationId, hourlyRateCents: 3500 })
+          .where(sql`${workspaces.id} = ${ws.id}`);
       }
       for (let i = 0; i < count; i++) {
         const place = index.communes.get(PLACES[(i + slug.length) % PLACES.length]!)!;
@@ -143,7 +193,9 @@ export async function seedDemoAlliances(db: Db, plan: Array<{ slug: string; coun
             startsOn,
             endsOn: stage === "termine" ? `${Math.min(startYear + rand.int(1, 4), 2026)}-06-30` : null,
             territoryScope: scope,
-            entryDoors: [rand.pick(ENTRY_DOORS), ...(rand.next() < 0.4 ? [rand.pick(ENTRY_DOORS)] : [])].filter((d, k, all) => all.indexOf(d) === k),
+            entryDoors: [rand.pick(ENTRY_DOORS), ...(rand.next() < 0.4 ? [rand.pick(ENTRY_DOORS)] : [])].filter(
+              (d, k, all) => all.indexOf(d) === k,
+            ),
             tags: rand.next() < 0.5 ? ["demo", theme.split(" ")[0]!.toLowerCase()] : ["demo"],
             searchText: normalizeForSearch(`${title} ${names.join(" ")}`),
             archivedAt: i % 17 === 16 ? new Date() : null,
@@ -152,13 +204,24 @@ export async function seedDemoAlliances(db: Db, plan: Array<{ slug: string; coun
         const allianceId = alliance!.id;
         const [mine] = await tx
           .insert(allianceParties)
-          .values({ allianceId, organisationId: ownOrganisationId, workspaceId: ws.id, role: "porteur", status: "accepted" })
+          .values({
+            allianceId,
+            organisationId: ownOrganisationId,
+            workspaceId: ws.id,
+            role: "porteur",
+            status: "accepted",
+          })
           .returning({ id: allianceParties.id });
         const partyIds = [mine!.id];
         for (const p of partners) {
           const [row] = await tx
             .insert(allianceParties)
-            .values({ allianceId, organisationId: partnerIds[p]!, role: rand.pick(["partenaire", "financeur", "operateur"]), status: "accepted" })
+            .values({
+              allianceId,
+              organisationId: partnerIds[p]!,
+              role: rand.pick(["partenaire", "financeur", "operateur"]),
+              status: "accepted",
+            })
             .returning({ id: allianceParties.id });
           partyIds.push(row!.id);
         }
@@ -173,13 +236,32 @@ export async function seedDemoAlliances(db: Db, plan: Array<{ slug: string; coun
           endsOn: moved ? `${startYear + 2}-12-31` : null,
         });
         if (moved) {
-          await tx.insert(allianceModePeriods).values({ allianceId, mode: rand.pick(MODES.filter((m) => m !== first && m !== "mecenat")), startsOn: `${startYear + 3}-01-01` });
+          await tx
+            .insert(allianceModePeriods)
+            .values({
+              allianceId,
+              mode: rand.pick(MODES.filter((m) => m !== first && m !== "mecenat")),
+              startsOn: `${startYear + 3}-01-01`,
+            });
         }
         const targets = [...new Set([rand.pick(SDG_TARGET_CODES), rand.pick(SDG_TARGET_CODES), "17.17"])];
-        await tx.insert(allianceSdgTargets).values(targets.map((target, k) => ({ allianceId, target, goal: goalOfTarget(target)!, isPrimary: k === 0 })));
-        await tx.insert(allianceTerritories).values({ allianceId, level: scope, code, ...territoryParents(index, scope, code)! });
+        await tx
+          .insert(allianceSdgTargets)
+          .values(
+            targets.map((target, k) => ({ allianceId, target, goal: goalOfTarget(target)!, isPrimary: k === 0 })),
+          );
+        await tx
+          .insert(allianceTerritories)
+          .values({ allianceId, level: scope, code, ...territoryParents(index, scope, code)! });
         if (rand.next() < 0.4) {
-          await tx.insert(allianceEngagements).values({ allianceId, scheme: "mecenat_competences", employees: rand.int(2, 40), hours: rand.int(10, 400) });
+          await tx
+            .insert(allianceEngagements)
+            .values({
+              allianceId,
+              scheme: "mecenat_competences",
+              employees: rand.int(2, 40),
+              hours: rand.int(10, 400),
+            });
         }
         for (let c = 0; c < rand.int(0, 4); c++) {
           const kind = rand.pick(CONTRIBUTION_KINDS);
@@ -190,14 +272,36 @@ export async function seedDemoAlliances(db: Db, plan: Array<{ slug: string; coun
             kind: kind.key,
             quantity,
             unit: kind.unit,
-            valueCents: kind.key === "argent" ? quantity * 100 : kind.valuedByHourlyRate ? quantity * 3500 : rand.next() < 0.5 ? quantity * rand.int(10, 60) * 100 : null,
+            valueCents:
+              kind.key === "argent"
+                ? quantity * 100
+                : kind.valuedByHourlyRate
+                  ? quantity * 3500
+                  : rand.next() < 0.5
+                    ? quantity * rand.int(10, 60) * 100
+                    : null,
             hourlyRateCents: kind.valuedByHourlyRate ? 3500 : null,
             occurredOn: `${Math.min(startYear + c, 2026)}-0${rand.int(1, 9)}-15`,
           });
         }
-        await tx.insert(auditEvents).values({ workspaceId: ws.id, action: "alliance.create", entityType: "alliance", entityId: allianceId, after: { title, stage } });
+        await tx
+          .insert(auditEvents)
+          .values({
+            workspaceId: ws.id,
+            action: "alliance.create",
+            entityType: "alliance",
+            entityId: allianceId,
+            after: { title, stage },
+          });
         if (rand.next() < 0.5) {
-          await tx.insert(allianceTimeline).values({ allianceId, kind: "meeting", title: "Comité de pilotage", occurredOn: `${Math.min(startYear + 1, 2026)}-03-10` });
+          await tx
+            .insert(allianceTimeline)
+            .values({
+              allianceId,
+              kind: "meeting",
+              title: "Comité de pilotage",
+              occurredOn: `${Math.min(startYear + 1, 2026)}-03-10`,
+            });
         }
         created++;
       }

@@ -49,7 +49,9 @@ export function nationalCounts(scale: number) {
  */
 export async function nationalLoadState(db: Db): Promise<"empty" | "loaded" | "unfinished"> {
   const [row] = resultRows<{ n: number; indexed: boolean }>(
-    await db.execute(sql`select count(*)::int as n, to_regclass('public.alliances_updated_idx') is not null as indexed from workspaces where slug = 'national-1'`),
+    await db.execute(
+      sql`select count(*)::int as n, to_regclass('public.alliances_updated_idx') is not null as indexed from workspaces where slug = 'national-1'`,
+    ),
   );
   if (!row || row.n === 0) return "empty";
   return row.indexed ? "loaded" : "unfinished";
@@ -161,15 +163,21 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
       for (const { indexname } of indexes) await tx.execute(sql`drop index ${sql.identifier(indexname)}`);
     });
     await step("communes", async () => {
-      await tx.execute(sql`create unlogged table seed_national_communes (i int primary key, code text, departement text, region text, cum bigint)`);
-      const communes = [...territory().communes.values()].filter((c) => c.population > 0).sort((a, b) => a.code.localeCompare(b.code));
+      await tx.execute(
+        sql`create unlogged table seed_national_communes (i int primary key, code text, departement text, region text, cum bigint)`,
+      );
+      const communes = [...territory().communes.values()]
+        .filter((c) => c.population > 0)
+        .sort((a, b) => a.code.localeCompare(b.code));
       let cum = 0;
       const rows = communes.map((c, i) => {
         cum += c.population;
         return { i: i + 1, code: c.code, departement: c.departement, region: c.region, cum };
       });
       for (let i = 0; i < rows.length; i += 5000) {
-        await tx.execute(sql`insert into seed_national_communes select * from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 5000))}::jsonb) as v(i int, code text, departement text, region text, cum bigint)`);
+        await tx.execute(
+          sql`insert into seed_national_communes select * from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 5000))}::jsonb) as v(i int, code text, departement text, region text, cum bigint)`,
+        );
       }
       await tx.execute(sql`create index on seed_national_communes (cum)`);
       await tx.execute(sql`analyze seed_national_communes`);
@@ -220,7 +228,9 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
       from generate_series(1, ${W}::int) g join organisations o on o.id = pg_temp.nid(1, g)`);
     await tx.execute(sql`
       insert into users (id, email, name) select pg_temp.nid(3, g), 'owner-' || g || '@national.maillage.test', 'Responsable ' || g from generate_series(1, ${W}::int) g`);
-    return tx.execute(sql`insert into memberships (workspace_id, user_id, role) select pg_temp.nid(2, g), pg_temp.nid(3, g), 'owner' from generate_series(1, ${W}::int) g`);
+    return tx.execute(
+      sql`insert into memberships (workspace_id, user_id, role) select pg_temp.nid(2, g), pg_temp.nid(3, g), 'owner' from generate_series(1, ${W}::int) g`,
+    );
   });
 
   load("alliances", (tx) =>
@@ -370,7 +380,9 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
   const indexLanes = async (): Promise<string[][]> => {
     const sizes = new Map(
       resultRows<{ name: string; bytes: string }>(
-        await db.execute(sql`select c.relname as name, pg_relation_size(c.oid)::text as bytes from pg_class c where c.relname = any(${`{${BIG_TABLES.join(",")}}`}::text[])`),
+        await db.execute(
+          sql`select c.relname as name, pg_relation_size(c.oid)::text as bytes from pg_class c where c.relname = any(${`{${BIG_TABLES.join(",")}}`}::text[])`,
+        ),
       ).map((r) => [r.name, Number(r.bytes)]),
     );
     const lanes: Array<{ bytes: number; defs: string[] }> = [
@@ -405,7 +417,8 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
         ([0, 1] as const).map((lane) =>
           db.transaction(async (tx) => {
             await begin(tx);
-            for (const l of loads.filter((x) => x.phase === phase && x.lane === lane)) await step(l.name, () => l.run(tx));
+            for (const l of loads.filter((x) => x.phase === phase && x.lane === lane))
+              await step(l.name, () => l.run(tx));
           }),
         ),
       );
@@ -428,7 +441,12 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
       await begin(tx);
       await prologue(tx);
       for (const l of loads) await step(l.name, () => l.run(tx));
-      await step("build secondary indexes", () => buildIndexes(tx, indexes.map((i) => i.indexdef)));
+      await step("build secondary indexes", () =>
+        buildIndexes(
+          tx,
+          indexes.map((i) => i.indexdef),
+        ),
+      );
       await epilogue(tx);
     });
   }

@@ -4,20 +4,50 @@ import type { WorkspaceKind } from "../domain/workspaces";
 import type { Db } from "./client";
 import { resultRows } from "./rows";
 import { DEFAULT_QUESTIONS } from "../domain/evaluation";
-import { allianceIndicators, allianceParties, alliances, auditEvents, evaluationAnswers, evaluationCycles, evaluationParticipants, indicatorResults, memberships, organisationClaims, territoryCoordinations, users, workspaces } from "./schema";
+import {
+  allianceIndicators,
+  allianceParties,
+  alliances,
+  auditEvents,
+  evaluationAnswers,
+  evaluationCycles,
+  evaluationParticipants,
+  indicatorResults,
+  memberships,
+  organisationClaims,
+  territoryCoordinations,
+  users,
+  workspaces,
+} from "./schema";
 import { seedDemoAlliances } from "./seed-alliances";
 
 /** Fictional organisations and people of the demo. Any resemblance is accidental. */
-export const DEMO_WORKSPACES: Array<{ slug: string; name: string; kind: WorkspaceKind; siren?: string; rna?: string }> = [
-  { slug: "jardins-du-lien", name: "Les Jardins du Lien", kind: "association", rna: "W262001234" },
-  { slug: "boulangeries-du-val", name: "Boulangeries Coopératives du Val", kind: "entreprise", siren: "732829320" },
-  { slug: "departement-val-clair", name: "Département de Val-Clair", kind: "collectivite", siren: "812345676" },
-];
+export const DEMO_WORKSPACES: Array<{ slug: string; name: string; kind: WorkspaceKind; siren?: string; rna?: string }> =
+  [
+    { slug: "jardins-du-lien", name: "Les Jardins du Lien", kind: "association", rna: "W262001234" },
+    { slug: "boulangeries-du-val", name: "Boulangeries Coopératives du Val", kind: "entreprise", siren: "732829320" },
+    { slug: "departement-val-clair", name: "Département de Val-Clair", kind: "collectivite", siren: "812345676" },
+  ];
 
 export const DEMO_PERSONAS = [
-  { key: "association", email: "camille.martin@demo.maillage.test", name: "Camille Martin", workspace: "jardins-du-lien" },
-  { key: "company", email: "julien.bernard@demo.maillage.test", name: "Julien Bernard", workspace: "boulangeries-du-val" },
-  { key: "territory", email: "amina.diallo@demo.maillage.test", name: "Amina Diallo", workspace: "departement-val-clair" },
+  {
+    key: "association",
+    email: "camille.martin@demo.maillage.test",
+    name: "Camille Martin",
+    workspace: "jardins-du-lien",
+  },
+  {
+    key: "company",
+    email: "julien.bernard@demo.maillage.test",
+    name: "Julien Bernard",
+    workspace: "boulangeries-du-val",
+  },
+  {
+    key: "territory",
+    email: "amina.diallo@demo.maillage.test",
+    name: "Amina Diallo",
+    workspace: "departement-val-clair",
+  },
 ] as const;
 export type DemoPersonaKey = (typeof DEMO_PERSONAS)[number]["key"];
 
@@ -64,23 +94,46 @@ async function seedDemoSharing(db: Db) {
         join alliance_parties mine on mine.alliance_id = a.id and mine.workspace_id = ${jardins.id}
         where a.archived_at is null order by a.created_at, a.id limit 4`),
     );
-    const already = resultRows(await tx.execute(sql`select 1 from alliance_parties where workspace_id = ${boulangeries.id} and alliance_id in (select alliance_id from alliance_parties where workspace_id = ${jardins.id}) limit 1`));
+    const already = resultRows(
+      await tx.execute(
+        sql`select 1 from alliance_parties where workspace_id = ${boulangeries.id} and alliance_id in (select alliance_id from alliance_parties where workspace_id = ${jardins.id}) limit 1`,
+      ),
+    );
     if (shared.length === 0) return;
-    const evaluate = () => seedDemoEvaluation(tx as unknown as Db, shared.map((s) => s.id), [
-      { id: jardins.id, name: jardins.name },
-      { id: boulangeries.id, name: boulangeries.name },
-    ]);
+    const evaluate = () =>
+      seedDemoEvaluation(
+        tx as unknown as Db,
+        shared.map((s) => s.id),
+        [
+          { id: jardins.id, name: jardins.name },
+          { id: boulangeries.id, name: boulangeries.name },
+        ],
+      );
     if (already.length > 0) {
       // Shared by an earlier version of the demo: add only what is missing.
-      const evaluated = resultRows(await tx.execute(sql`select 1 from evaluation_cycles where alliance_id = ${shared[0]!.id} limit 1`));
+      const evaluated = resultRows(
+        await tx.execute(sql`select 1 from evaluation_cycles where alliance_id = ${shared[0]!.id} limit 1`),
+      );
       if (evaluated.length === 0) await evaluate();
       return;
     }
     for (const [i, { id }] of shared.entries()) {
       await tx
         .insert(allianceParties)
-        .values({ allianceId: id, organisationId: boulangeries.organisationId, workspaceId: boulangeries.id, role: "partenaire", status: "accepted", invitedByWorkspaceId: jardins.id, invitedAt: new Date(), respondedAt: new Date() })
-        .onConflictDoUpdate({ target: [allianceParties.allianceId, allianceParties.organisationId], set: { workspaceId: boulangeries.id, status: "accepted" } });
+        .values({
+          allianceId: id,
+          organisationId: boulangeries.organisationId,
+          workspaceId: boulangeries.id,
+          role: "partenaire",
+          status: "accepted",
+          invitedByWorkspaceId: jardins.id,
+          invitedAt: new Date(),
+          respondedAt: new Date(),
+        })
+        .onConflictDoUpdate({
+          target: [allianceParties.allianceId, allianceParties.organisationId],
+          set: { workspaceId: boulangeries.id, status: "accepted" },
+        });
       if (i < DEMO_RESULTS.length) {
         const [row] = await tx
           .update(alliances)
@@ -117,47 +170,131 @@ async function seedDemoEvaluation(db: Db, allianceIds: string[], parties: Array<
   };
   const [closed] = await db
     .insert(evaluationCycles)
-    .values({ allianceId: closedOn, period: "2025", dueOn: "2025-12-15", questions: DEFAULT_QUESTIONS, status: "closed", closedAt: new Date("2025-12-10T10:00:00Z"), closedReason: "all_answered", openedByWorkspaceId: parties[0]!.id })
+    .values({
+      allianceId: closedOn,
+      period: "2025",
+      dueOn: "2025-12-15",
+      questions: DEFAULT_QUESTIONS,
+      status: "closed",
+      closedAt: new Date("2025-12-10T10:00:00Z"),
+      closedReason: "all_answered",
+      openedByWorkspaceId: parties[0]!.id,
+    })
     .returning({ id: evaluationCycles.id });
-  await db.insert(evaluationParticipants).values(parties.map((p) => ({ cycleId: closed!.id, allianceId: closedOn, workspaceId: p.id, organisationName: p.name, status: "answered" as const, answeredAt: new Date("2025-12-09T10:00:00Z") })));
-  await db.insert(evaluationAnswers).values(
-    parties.flatMap((p, i) =>
-      DEFAULT_QUESTIONS.map((q) => ({ cycleId: closed!.id, allianceId: closedOn, workspaceId: p.id, questionKey: q.key, dimension: q.dimension, score: scores[q.key]![i]!, justification: i === 0 ? "Constaté en comité de pilotage." : "Avis de l'équipe engagée." })),
-    ),
-  );
+  await db
+    .insert(evaluationParticipants)
+    .values(
+      parties.map((p) => ({
+        cycleId: closed!.id,
+        allianceId: closedOn,
+        workspaceId: p.id,
+        organisationName: p.name,
+        status: "answered" as const,
+        answeredAt: new Date("2025-12-09T10:00:00Z"),
+      })),
+    );
+  await db
+    .insert(evaluationAnswers)
+    .values(
+      parties.flatMap((p, i) =>
+        DEFAULT_QUESTIONS.map((q) => ({
+          cycleId: closed!.id,
+          allianceId: closedOn,
+          workspaceId: p.id,
+          questionKey: q.key,
+          dimension: q.dimension,
+          score: scores[q.key]![i]!,
+          justification: i === 0 ? "Constaté en comité de pilotage." : "Avis de l'équipe engagée.",
+        })),
+      ),
+    );
   const [indicator] = await db
     .insert(allianceIndicators)
-    .values({ allianceId: closedOn, name: "Personnes accompagnées", unit: "personnes", dimension: "innovation", direction: "higher", baseline: 40, target: 160, frequency: "yearly", libraryKey: "people_supported", createdByWorkspaceId: parties[0]!.id })
+    .values({
+      allianceId: closedOn,
+      name: "Personnes accompagnées",
+      unit: "personnes",
+      dimension: "innovation",
+      direction: "higher",
+      baseline: 40,
+      target: 160,
+      frequency: "yearly",
+      libraryKey: "people_supported",
+      createdByWorkspaceId: parties[0]!.id,
+    })
     .returning({ id: allianceIndicators.id });
   await db.insert(indicatorResults).values(
     [
       ["2023", 60],
       ["2024", 95],
       ["2025", 130],
-    ].map(([period, value]) => ({ indicatorId: indicator!.id, allianceId: closedOn, workspaceId: parties[0]!.id, period: String(period), periodEnd: `${period}-12-31`, value: Number(value) })),
+    ].map(([period, value]) => ({
+      indicatorId: indicator!.id,
+      allianceId: closedOn,
+      workspaceId: parties[0]!.id,
+      period: String(period),
+      periodEnd: `${period}-12-31`,
+      value: Number(value),
+    })),
   );
   const due = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
   const [running] = await db
     .insert(evaluationCycles)
-    .values({ allianceId: runningOn, period: String(new Date().getFullYear()), dueOn: due, questions: DEFAULT_QUESTIONS, openedByWorkspaceId: parties[0]!.id })
+    .values({
+      allianceId: runningOn,
+      period: String(new Date().getFullYear()),
+      dueOn: due,
+      questions: DEFAULT_QUESTIONS,
+      openedByWorkspaceId: parties[0]!.id,
+    })
     .returning({ id: evaluationCycles.id });
-  await db.insert(evaluationParticipants).values(
-    parties.map((p, i) => ({ cycleId: running!.id, allianceId: runningOn, workspaceId: p.id, organisationName: p.name, status: i === 0 ? ("answered" as const) : ("pending" as const), answeredAt: i === 0 ? new Date() : null })),
-  );
-  await db.insert(evaluationAnswers).values(
-    DEFAULT_QUESTIONS.map((q) => ({ cycleId: running!.id, allianceId: runningOn, workspaceId: parties[0]!.id, questionKey: q.key, dimension: q.dimension, score: 4, justification: "Réponse de l'association." })),
-  );
+  await db
+    .insert(evaluationParticipants)
+    .values(
+      parties.map((p, i) => ({
+        cycleId: running!.id,
+        allianceId: runningOn,
+        workspaceId: p.id,
+        organisationName: p.name,
+        status: i === 0 ? ("answered" as const) : ("pending" as const),
+        answeredAt: i === 0 ? new Date() : null,
+      })),
+    );
+  await db
+    .insert(evaluationAnswers)
+    .values(
+      DEFAULT_QUESTIONS.map((q) => ({
+        cycleId: running!.id,
+        allianceId: runningOn,
+        workspaceId: parties[0]!.id,
+        questionKey: q.key,
+        dimension: q.dimension,
+        score: 4,
+        justification: "Réponse de l'association.",
+      })),
+    );
 }
 
 async function seedDemoWorkspaces(db: Db): Promise<boolean> {
-  const [existing] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, DEMO_WORKSPACES[0]!.slug));
+  const [existing] = await db
+    .select({ id: workspaces.id })
+    .from(workspaces)
+    .where(eq(workspaces.slug, DEMO_WORKSPACES[0]!.slug));
   if (existing) return false;
   await db.transaction(async (tx) => {
     const ids = new Map<string, string>();
     for (const w of DEMO_WORKSPACES) {
       const [row] = await tx.insert(workspaces).values(w).returning();
       ids.set(w.slug, row!.id);
-      await tx.insert(auditEvents).values({ workspaceId: row!.id, action: "workspace.create", entityType: "workspace", entityId: row!.id, after: row });
+      await tx
+        .insert(auditEvents)
+        .values({
+          workspaceId: row!.id,
+          action: "workspace.create",
+          entityType: "workspace",
+          entityId: row!.id,
+          after: row,
+        });
     }
     const people = [
       ...DEMO_PERSONAS.map((p) => ({ email: p.email, name: p.name, workspace: p.workspace, role: "owner" as Role })),
@@ -185,22 +322,49 @@ async function seedDemoWorkspaces(db: Db): Promise<boolean> {
 
 /** The demo workspaces speak for their organisations, as if an operator had verified them. */
 async function seedDemoVerification(db: Db) {
-  const rows = await db.select({ id: workspaces.id, organisationId: workspaces.organisationId }).from(workspaces).where(inArray(workspaces.slug, DEMO_WORKSPACES.map((w) => w.slug)));
+  const rows = await db
+    .select({ id: workspaces.id, organisationId: workspaces.organisationId })
+    .from(workspaces)
+    .where(
+      inArray(
+        workspaces.slug,
+        DEMO_WORKSPACES.map((w) => w.slug),
+      ),
+    );
   for (const w of rows) {
     if (!w.organisationId) continue;
     await db
       .insert(organisationClaims)
-      .values({ workspaceId: w.id, organisationId: w.organisationId, status: "verified", method: "operator", note: "Démonstration", decidedBy: "demo", decidedAt: new Date() })
+      .values({
+        workspaceId: w.id,
+        organisationId: w.organisationId,
+        status: "verified",
+        method: "operator",
+        note: "Démonstration",
+        decidedBy: "demo",
+        decidedAt: new Date(),
+      })
       .onConflictDoNothing();
   }
 }
 
 /** The demo's collectivité coordinates the Drôme (where most demo alliances are): its territorial dashboard has figures. */
 async function seedDemoCoordination(db: Db) {
-  const [ws] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, "departement-val-clair"));
+  const [ws] = await db
+    .select({ id: workspaces.id })
+    .from(workspaces)
+    .where(eq(workspaces.slug, "departement-val-clair"));
   if (!ws) return;
   await db
     .insert(territoryCoordinations)
-    .values({ workspaceId: ws.id, level: "departement", code: "26", reason: "Démonstration", status: "approved", decidedBy: "demo", decidedAt: new Date() })
+    .values({
+      workspaceId: ws.id,
+      level: "departement",
+      code: "26",
+      reason: "Démonstration",
+      status: "approved",
+      decidedBy: "demo",
+      decidedAt: new Date(),
+    })
     .onConflictDoNothing();
 }

@@ -12,7 +12,12 @@ export const MECENAT_FORMS = ["financier", "nature", "logistique", "competences"
 export type MecenatForm = (typeof MECENAT_FORMS)[number];
 
 /** Why an organisation engages ("portes d'entrée"); an alliance can have several. */
-export const ENTRY_DOORS = ["co_construction_territoriale", "innovation_societale", "engagement_salaries", "contribution_odd"] as const;
+export const ENTRY_DOORS = [
+  "co_construction_territoriale",
+  "innovation_societale",
+  "engagement_salaries",
+  "contribution_odd",
+] as const;
 export type EntryDoor = (typeof ENTRY_DOORS)[number];
 
 /** The three qualified impacts, with the horizon over which each typically shows (in months). */
@@ -24,7 +29,14 @@ export const IMPACT_DIMENSIONS = [
 export type ImpactDimension = (typeof IMPACT_DIMENSIONS)[number]["key"];
 
 /** Lifecycle of an alliance, in order, then its end states. */
-export const LIFECYCLE_STAGES = ["preparation_partenaires", "preparation_partenariat", "contractualisation", "pilotage", "evaluation", "termine"] as const;
+export const LIFECYCLE_STAGES = [
+  "preparation_partenaires",
+  "preparation_partenariat",
+  "contractualisation",
+  "pilotage",
+  "evaluation",
+  "termine",
+] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
 /** Default employee-engagement schemes; a workspace can add its own (the list is configurable). */
@@ -90,7 +102,10 @@ export function currentMode(periods: readonly ModePeriod[]): Mode | null {
  * stable ASCII key ("Tutorat de jeunes" → "tutorat_de_jeunes"); duplicates and labels whose
  * key is already a default are dropped.
  */
-export function customListEntries(labels: readonly string[], defaults: readonly string[]): Array<{ key: string; label: string }> {
+export function customListEntries(
+  labels: readonly string[],
+  defaults: readonly string[],
+): Array<{ key: string; label: string }> {
   const seen = new Set(defaults);
   const entries: Array<{ key: string; label: string }> = [];
   for (const raw of labels) {
@@ -119,9 +134,15 @@ export function customListEntries(labels: readonly string[], defaults: readonly 
  * - onMaillage: only named here, but its organisation has a workspace it can be invited from;
  * - notOnMaillage: only named here, and its organisation has no workspace yet (an email invites it).
  */
-export type PartyStanding = "coOwner" | "invited" | "invitedByEmail" | "declined" | "withdrawn" | "left" | "onMaillage" | "notOnMaillage";
+export type PartyStanding =
+  "coOwner" | "invited" | "invitedByEmail" | "declined" | "withdrawn" | "left" | "onMaillage" | "notOnMaillage";
 
-export function partyStanding(party: { status: "invited" | "accepted" | "declined" | "left" | "withdrawn"; hasWorkspace: boolean; organisationHasWorkspace: boolean; invitedEmail?: string | null }): PartyStanding {
+export function partyStanding(party: {
+  status: "invited" | "accepted" | "declined" | "left" | "withdrawn";
+  hasWorkspace: boolean;
+  organisationHasWorkspace: boolean;
+  invitedEmail?: string | null;
+}): PartyStanding {
   if (party.status === "invited") return party.hasWorkspace || !party.invitedEmail ? "invited" : "invitedByEmail";
   if (party.status === "declined" || party.status === "withdrawn" || party.status === "left") return party.status;
   if (party.hasWorkspace) return "coOwner";
@@ -129,7 +150,10 @@ export function partyStanding(party: { status: "invited" | "accepted" | "decline
 }
 
 /** What can be done about a party's standing: invite its workspace, invite by email, withdraw, or nothing. */
-export function partyShareAction(standing: PartyStanding, organisationHasWorkspace: boolean): "inviteWorkspace" | "inviteByEmail" | "withdraw" | null {
+export function partyShareAction(
+  standing: PartyStanding,
+  organisationHasWorkspace: boolean,
+): "inviteWorkspace" | "inviteByEmail" | "withdraw" | null {
   if (standing === "invited" || standing === "invitedByEmail") return "withdraw";
   if (standing === "coOwner") return null;
   return organisationHasWorkspace ? "inviteWorkspace" : "inviteByEmail";

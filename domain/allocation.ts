@@ -27,7 +27,10 @@ export const DEFAULT_PRIMARY_WEIGHT = 1;
 export const PRIMARY_WEIGHTS = [1, 1.5, 2, 3] as const;
 
 /** Each target's fraction of the alliance's contributions (they add up to 1; empty for no target). */
-export function allocationWeights(targets: readonly AllocationTarget[], primaryWeight: number = DEFAULT_PRIMARY_WEIGHT): number[] {
+export function allocationWeights(
+  targets: readonly AllocationTarget[],
+  primaryWeight: number = DEFAULT_PRIMARY_WEIGHT,
+): number[] {
   if (targets.length === 0) return [];
   const claimed = targets.reduce((sum, t) => sum + (t.claimPercent ?? 0), 0);
   const unclaimed = targets.filter((t) => t.claimPercent === null);
@@ -54,7 +57,9 @@ export function divideWhole(total: number, weights: readonly number[]): number[]
   const exact = weights.map((w) => total * w);
   const parts = exact.map((x) => Math.floor(x + 1e-9));
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => ({ i, rest: x - Math.floor(x + 1e-9) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const order = exact
+    .map((x, i) => ({ i, rest: x - Math.floor(x + 1e-9) }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     parts[i]! += 1;

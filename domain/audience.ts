@@ -9,7 +9,11 @@ export type Audience = (typeof AUDIENCES)[number];
  * edit of the public fields asks again for either audience. Migration 0043 holds the same rule
  * in SQL.
  */
-export function consentCovers(requested: Audience, revision: number, consent: { audience: Audience | null; revision: number | null }) {
+export function consentCovers(
+  requested: Audience,
+  revision: number,
+  consent: { audience: Audience | null; revision: number | null },
+) {
   if (requested === "parties") return true;
   return consent.audience === requested && consent.revision === revision;
 }
@@ -18,7 +22,11 @@ export function consentCovers(requested: Audience, revision: number, consent: { 
  * The audience that actually holds: the requested one when every accepted party with a
  * workspace consents to it, otherwise "parties". Pure, so the rule is unit-tested.
  */
-export function effectiveAudience(requested: Audience, revision: number, coOwners: Array<{ audience: Audience | null; revision: number | null }>): Audience {
+export function effectiveAudience(
+  requested: Audience,
+  revision: number,
+  coOwners: Array<{ audience: Audience | null; revision: number | null }>,
+): Audience {
   if (requested === "parties" || coOwners.length === 0) return "parties";
   return coOwners.every((c) => consentCovers(requested, revision, c)) ? requested : "parties";
 }

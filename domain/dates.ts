@@ -20,10 +20,18 @@ export const DISPLAY_TIME_ZONE = "Europe/Paris";
  * of a month ("1er novembre 2026", "1er nov. 2026") that Intl does not write. Numeric styles
  * ("01/11/2026") are left as they are.
  */
-export function formatDate(value: Date | string | number, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: "medium" }): string {
+export function formatDate(
+  value: Date | string | number,
+  locale: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: "medium" },
+): string {
   const date = value instanceof Date ? value : new Date(value);
   const parts = new Intl.DateTimeFormat(locale, { timeZone: DISPLAY_TIME_ZONE, ...options }).formatToParts(date);
-  const wordMonth = options.dateStyle === "medium" || options.dateStyle === "long" || options.dateStyle === "full" || (options.month !== undefined && options.month !== "numeric" && options.month !== "2-digit");
+  const wordMonth =
+    options.dateStyle === "medium" ||
+    options.dateStyle === "long" ||
+    options.dateStyle === "full" ||
+    (options.month !== undefined && options.month !== "numeric" && options.month !== "2-digit");
   if (!locale.startsWith("fr") || !wordMonth) return parts.map((p) => p.value).join("");
   return parts.map((p) => (p.type === "day" && Number(p.value) === 1 ? "1er" : p.value)).join("");
 }

@@ -49,12 +49,19 @@ export function perceptionGaps(questions: Question[], parties: PartyAnswers[]) {
 }
 
 /** The average score per dimension over every answering party (null when nobody scored it), to 2 decimals. */
-export function dimensionAverages(questions: Question[], parties: PartyAnswers[]): Record<QuestionDimension, number | null> {
+export function dimensionAverages(
+  questions: Question[],
+  parties: PartyAnswers[],
+): Record<QuestionDimension, number | null> {
   const result = {} as Record<QuestionDimension, number | null>;
   for (const dimension of QUESTION_DIMENSIONS) {
     const keys = questions.filter((q) => q.dimension === dimension).map((q) => q.key);
-    const scores = parties.flatMap((p) => keys.map((k) => p.scores[k]).filter((s): s is number => typeof s === "number"));
-    result[dimension] = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null;
+    const scores = parties.flatMap((p) =>
+      keys.map((k) => p.scores[k]).filter((s): s is number => typeof s === "number"),
+    );
+    result[dimension] = scores.length
+      ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100
+      : null;
   }
   return result;
 }
@@ -80,7 +87,12 @@ const INACTIVE_AFTER_MONTHS = 6;
  * - amber otherwise: a cycle is running, or one is due (last closed 12–24 months ago, or an
  *   alliance started 12–24 months ago and never evaluated).
  */
-export function statusLight(input: { lastClosedAt: Date | null; running: boolean; since: Date; now: Date }): StatusLight {
+export function statusLight(input: {
+  lastClosedAt: Date | null;
+  running: boolean;
+  since: Date;
+  now: Date;
+}): StatusLight {
   const months = (from: Date) => (input.now.getTime() - from.getTime()) / MONTH_MS;
   if (input.lastClosedAt && months(input.lastClosedAt) <= GREEN_WITHIN_MONTHS) return "green";
   if (input.running) return "amber";
@@ -111,7 +123,8 @@ export function riskReasons(input: {
   now: Date;
 }): RiskReason[] {
   const reasons: RiskReason[] = [];
-  if ((input.now.getTime() - input.lastActivityAt.getTime()) / MONTH_MS > INACTIVE_AFTER_MONTHS) reasons.push("inactive");
+  if ((input.now.getTime() - input.lastActivityAt.getTime()) / MONTH_MS > INACTIVE_AFTER_MONTHS)
+    reasons.push("inactive");
   if (input.overdueCycle) reasons.push("overdueCycle");
   if (input.trustGap) reasons.push("trustGap");
   if (input.balanceGap) reasons.push("balanceGap");
@@ -125,7 +138,12 @@ export function riskReasons(input: {
  * has none) turning 12 or 24 months old, or its last activity turning 6 months old. Null when
  * none lies ahead. Stored figures built from these rules expire then.
  */
-export function nextRuleChange(input: { lastClosedAt: Date | null; since: Date; lastActivityAt: Date; now: Date }): Date | null {
+export function nextRuleChange(input: {
+  lastClosedAt: Date | null;
+  since: Date;
+  lastActivityAt: Date;
+  now: Date;
+}): Date | null {
   const candidates = [
     // Green turns amber 12 months after the last closed cycle; "new" turns amber 12 months after the start.
     (input.lastClosedAt ?? input.since).getTime() + GREEN_WITHIN_MONTHS * MONTH_MS,
@@ -141,7 +159,13 @@ export const INDICATOR_FREQUENCIES = ["monthly", "quarterly", "half_yearly", "ye
 export type IndicatorFrequency = (typeof INDICATOR_FREQUENCIES)[number];
 
 /** Common indicators to pick from or copy and adapt; names are in messages (indicators.library.<key>). */
-export const INDICATOR_LIBRARY: Array<{ key: string; unit: string; dimension: ImpactDimension; direction: IndicatorDirection; frequency: IndicatorFrequency }> = [
+export const INDICATOR_LIBRARY: Array<{
+  key: string;
+  unit: string;
+  dimension: ImpactDimension;
+  direction: IndicatorDirection;
+  frequency: IndicatorFrequency;
+}> = [
   { key: "people_supported", unit: "personnes", dimension: "innovation", direction: "higher", frequency: "yearly" },
   { key: "volunteer_hours", unit: "heures", dimension: "performance", direction: "higher", frequency: "quarterly" },
   { key: "jobs", unit: "emplois", dimension: "performance", direction: "higher", frequency: "yearly" },
@@ -160,13 +184,21 @@ export const INDICATOR_LIBRARY: Array<{ key: string; unit: string; dimension: Im
  * there is no value, or baseline and target are the same. Works for "lower is better" too,
  * because the target then lies below the baseline.
  */
-export function progressTowardTarget(baseline: number | null, target: number | null, latest: number | null): number | null {
+export function progressTowardTarget(
+  baseline: number | null,
+  target: number | null,
+  latest: number | null,
+): number | null {
   if (baseline === null || target === null || latest === null || target === baseline) return null;
   return Math.round(((latest - baseline) / (target - baseline)) * 1000) / 1000;
 }
 
 /** Is the target on the right side of the baseline for the direction? (a form check) */
-export function targetMatchesDirection(direction: IndicatorDirection, baseline: number | null, target: number | null): boolean {
+export function targetMatchesDirection(
+  direction: IndicatorDirection,
+  baseline: number | null,
+  target: number | null,
+): boolean {
   if (baseline === null || target === null) return true;
   return direction === "higher" ? target >= baseline : target <= baseline;
 }

@@ -19,18 +19,47 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 const MONTHS: Record<string, number> = {
-  janvier: 1, janv: 1, january: 1, jan: 1,
-  fevrier: 2, fevr: 2, fev: 2, february: 2, feb: 2,
-  mars: 3, march: 3, mar: 3,
-  avril: 4, avr: 4, april: 4, apr: 4,
-  mai: 5, may: 5,
-  juin: 6, june: 6, jun: 6,
-  juillet: 7, juil: 7, july: 7, jul: 7,
-  aout: 8, august: 8, aug: 8,
-  septembre: 9, sept: 9, september: 9, sep: 9,
-  octobre: 10, oct: 10, october: 10,
-  novembre: 11, nov: 11, november: 11,
-  decembre: 12, dec: 12, december: 12,
+  janvier: 1,
+  janv: 1,
+  january: 1,
+  jan: 1,
+  fevrier: 2,
+  fevr: 2,
+  fev: 2,
+  february: 2,
+  feb: 2,
+  mars: 3,
+  march: 3,
+  mar: 3,
+  avril: 4,
+  avr: 4,
+  april: 4,
+  apr: 4,
+  mai: 5,
+  may: 5,
+  juin: 6,
+  june: 6,
+  jun: 6,
+  juillet: 7,
+  juil: 7,
+  july: 7,
+  jul: 7,
+  aout: 8,
+  august: 8,
+  aug: 8,
+  septembre: 9,
+  sept: 9,
+  september: 9,
+  sep: 9,
+  octobre: 10,
+  oct: 10,
+  october: 10,
+  novembre: 11,
+  nov: 11,
+  november: 11,
+  decembre: 12,
+  dec: 12,
+  december: 12,
 };
 
 function isoIfReal(year: number, month: number, day: number): string | null {
@@ -62,7 +91,8 @@ export function parseFrenchDate(value: string): string | null {
   if (m && words.length === 3 && MONTHS[words[1]!] && /^\d{4}$/.test(words[2]!)) {
     return isoIfReal(Number(words[2]), MONTHS[words[1]!]!, Number(m[1]));
   }
-  if (words.length === 2 && MONTHS[words[0]!] && /^\d{4}$/.test(words[1]!)) return isoIfReal(Number(words[1]), MONTHS[words[0]!]!, 1);
+  if (words.length === 2 && MONTHS[words[0]!] && /^\d{4}$/.test(words[1]!))
+    return isoIfReal(Number(words[1]), MONTHS[words[0]!]!, 1);
   // An Excel serial day number (1900 date system), as a CSV may carry it.
   if (/^\d{5}$/.test(text)) {
     const days = Number(text);
@@ -85,14 +115,23 @@ export function splitList(value: string): string[] {
 /** "Mécénat [mecenat]" → { label: "Mécénat", codes: ["mecenat"] }; plain text has no codes. */
 export function splitLabelled(value: string): { label: string; codes: string[] } {
   const codes = [...value.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!.trim()).filter(Boolean);
-  return { label: value.replace(/\[[^\]]*\]/g, " ").replace(/\s+/g, " ").trim(), codes };
+  return {
+    label: value
+      .replace(/\[[^\]]*\]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+    codes,
+  };
 }
 
 /**
  * Finds which key a cell names among `options` (key → readable labels): by the code in brackets,
  * the key itself, or any label, compared without case or accents. Null when nothing matches.
  */
-export function matchOption<K extends string>(value: string, options: ReadonlyArray<{ key: K; labels: readonly string[] }>): K | null {
+export function matchOption<K extends string>(
+  value: string,
+  options: ReadonlyArray<{ key: K; labels: readonly string[] }>,
+): K | null {
   const { label, codes } = splitLabelled(value);
   for (const code of codes) {
     const hit = options.find((o) => o.key === code.toLowerCase());
@@ -100,7 +139,10 @@ export function matchOption<K extends string>(value: string, options: ReadonlyAr
   }
   const wanted = normalizeForSearch(label || value).replace(/_/g, " ");
   if (!wanted) return null;
-  const hit = options.find((o) => normalizeForSearch(o.key).replace(/_/g, " ") === wanted || o.labels.some((l) => normalizeForSearch(l) === wanted));
+  const hit = options.find(
+    (o) =>
+      normalizeForSearch(o.key).replace(/_/g, " ") === wanted || o.labels.some((l) => normalizeForSearch(l) === wanted),
+  );
   return hit?.key ?? null;
 }
 
@@ -111,10 +153,16 @@ export type PartnerIdentifier = { kind: "siren" | "siret" | "rna"; value: string
  * "Restos du cœur (SIRET 12345678900012)", a bare identifier, or a name. Identifiers are
  * checked (Luhn for SIREN/SIRET, W + 9 digits for RNA); an invalid one is reported, not dropped.
  */
-export function parsePartner(value: string): { name: string; identifier: PartnerIdentifier | null; invalidIdentifier: string | null } {
+export function parsePartner(value: string): {
+  name: string;
+  identifier: PartnerIdentifier | null;
+  invalidIdentifier: string | null;
+} {
   const text = value.trim();
   const tagged = /[[(]\s*(SIREN|SIRET|RNA)\s*:?\s*([^\])]+)[\])]/i.exec(text);
-  let raw: { kind: string; value: string } | null = tagged ? { kind: tagged[1]!.toLowerCase(), value: tagged[2]! } : null;
+  let raw: { kind: string; value: string } | null = tagged
+    ? { kind: tagged[1]!.toLowerCase(), value: tagged[2]! }
+    : null;
   let name = tagged ? text.replace(tagged[0], " ").replace(/\s+/g, " ").trim() : text;
   if (!raw) {
     const bare = compactIdentifier(text);
@@ -125,7 +173,8 @@ export function parsePartner(value: string): { name: string; identifier: Partner
   }
   if (!raw) return { name, identifier: null, invalidIdentifier: null };
   const compact = compactIdentifier(raw.value).toUpperCase();
-  const valid = raw.kind === "siren" ? isValidSiren(compact) : raw.kind === "siret" ? isValidSiret(compact) : isValidRna(compact);
+  const valid =
+    raw.kind === "siren" ? isValidSiren(compact) : raw.kind === "siret" ? isValidSiret(compact) : isValidRna(compact);
   return valid
     ? { name, identifier: { kind: raw.kind as PartnerIdentifier["kind"], value: compact }, invalidIdentifier: null }
     : { name, identifier: null, invalidIdentifier: `${raw.kind.toUpperCase()} ${raw.value.trim()}` };
@@ -139,7 +188,11 @@ export function parsePartner(value: string): { name: string; identifier: Partner
 export function parseSdg(value: string): { target: string; primary: boolean } | { goal: number } | null {
   const text = value.trim().replace(/^(odd|sdg|cible|target|objectif|goal)\s*:?\s*/i, "");
   const primary = /\*\s*$/.test(text);
-  const code = text.replace(/\*\s*$/, "").trim().toLowerCase().replace(/,/g, ".");
+  const code = text
+    .replace(/\*\s*$/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/,/g, ".");
   if (isSdgTarget(code)) return { target: code, primary };
   if (/^\d{1,2}$/.test(code) && Number(code) >= 1 && Number(code) <= 17) return { goal: Number(code) };
   return null;
@@ -155,7 +208,17 @@ export function normalizeHeader(header: string): string {
 /** Other names a column is often given in spreadsheets, besides the export's own headers. */
 const HEADER_SYNONYMS: Record<AllianceColumn, string[]> = {
   reference: ["ref", "id", "identifiant", "reference externe", "external reference", "code"],
-  title: ["nom", "intitule", "nom de l alliance", "nom du partenariat", "partenariat", "name", "alliance", "project", "projet"],
+  title: [
+    "nom",
+    "intitule",
+    "nom de l alliance",
+    "nom du partenariat",
+    "partenariat",
+    "name",
+    "alliance",
+    "project",
+    "projet",
+  ],
   summary: ["description", "objet", "resume du partenariat"],
   keyResults: ["resultats", "results", "impact"],
   stage: ["statut", "etat", "status", "phase", "etape du partenariat"],
@@ -166,7 +229,18 @@ const HEADER_SYNONYMS: Record<AllianceColumn, string[]> = {
   partners: ["partenaire", "partenaires", "partner", "organisation partenaire", "structure partenaire", "structures"],
   sdgTargets: ["odd", "sdg", "cibles", "targets", "objectifs de developpement durable", "sdgs"],
   territoryScope: ["echelle", "scope", "niveau territorial"],
-  territory: ["commune", "communes", "ville", "city", "lieu", "localisation", "departement", "region", "place", "places"],
+  territory: [
+    "commune",
+    "communes",
+    "ville",
+    "city",
+    "lieu",
+    "localisation",
+    "departement",
+    "region",
+    "place",
+    "places",
+  ],
   entryDoors: ["porte d entree", "motivations", "entry door"],
   tags: ["etiquette", "mots cles", "keywords", "tag", "categories"],
 };
@@ -175,7 +249,10 @@ const HEADER_SYNONYMS: Record<AllianceColumn, string[]> = {
  * Suggested field per column: what this workspace chose last time for the same header, else the
  * export's French or English header, else a common synonym. Each field is proposed once.
  */
-export function suggestMapping(headers: readonly string[], remembered: Record<string, string> = {}): Array<AllianceColumn | null> {
+export function suggestMapping(
+  headers: readonly string[],
+  remembered: Record<string, string> = {},
+): Array<AllianceColumn | null> {
   const taken = new Set<string>();
   const fields = new Set<string>(ALLIANCE_COLUMNS.map((c) => c.key));
   const pick = (field: string | undefined) => {
@@ -197,7 +274,25 @@ export function suggestMapping(headers: readonly string[], remembered: Record<st
 }
 
 /** Words that say nothing about which organisation a name is. */
-export const NAME_NOISE = new Set(["association", "asso", "de", "des", "du", "la", "le", "les", "l", "d", "et", "sa", "sas", "sarl", "sasu", "the", "of"]);
+export const NAME_NOISE = new Set([
+  "association",
+  "asso",
+  "de",
+  "des",
+  "du",
+  "la",
+  "le",
+  "les",
+  "l",
+  "d",
+  "et",
+  "sa",
+  "sas",
+  "sarl",
+  "sasu",
+  "the",
+  "of",
+]);
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -254,7 +349,9 @@ function communeNames(index: TerritoryIndex): Map<string, Commune[]> {
 }
 
 function codeAt(index: TerritoryIndex, level: PlaceLevel, code: string): boolean {
-  const map = { region: index.regions, departement: index.departements, epci: index.epci, commune: index.communes }[level];
+  const map = { region: index.regions, departement: index.departements, epci: index.epci, commune: index.communes }[
+    level
+  ];
   return map.has(code);
 }
 
@@ -266,13 +363,19 @@ function codeAt(index: TerritoryIndex, level: PlaceLevel, code: string): boolean
 export function resolvePlace(index: TerritoryIndex, value: string, scope: PlaceLevel | null): PlaceMatch {
   const levels: PlaceLevel[] = scope ? [scope] : ["commune", "epci", "departement", "region"];
   const { label, codes } = splitLabelled(value);
-  const bare = codes.length ? codes[0]! : /^\s*(\d[\dAB]\d{0,7}|2[AB]\d{0,3})\s*$/i.test(value) ? value.trim().toUpperCase() : null;
+  const bare = codes.length
+    ? codes[0]!
+    : /^\s*(\d[\dAB]\d{0,7}|2[AB]\d{0,3})\s*$/i.test(value)
+      ? value.trim().toUpperCase()
+      : null;
   if (bare) {
     const hits = levels.filter((level) => codeAt(index, level, bare));
     if (hits.length === 1) return { level: hits[0]!, code: bare };
     if (hits.length > 1) {
       // "84" is the Vaucluse and Auvergne-Rhône-Alpes: a name next to the code settles it.
-      const named = hits.filter((level) => label && normalizeForSearch(placeName(index, level, bare)) === normalizeForSearch(label));
+      const named = hits.filter(
+        (level) => label && normalizeForSearch(placeName(index, level, bare)) === normalizeForSearch(label),
+      );
       return named.length === 1 ? { level: named[0]!, code: bare } : { error: "ambiguous" };
     }
     if (!label) return { error: scope ? "level" : "unknown" };
@@ -290,11 +393,18 @@ export function resolvePlace(index: TerritoryIndex, value: string, scope: PlaceL
   }
   const wanted = normalizeForSearch(name);
   if (!wanted) return { error: "unknown" };
-  const ordered: PlaceLevel[] = scope ? [scope] : qualifier ? ["commune"] : ["region", "departement", "commune", "epci"];
+  const ordered: PlaceLevel[] = scope
+    ? [scope]
+    : qualifier
+      ? ["commune"]
+      : ["region", "departement", "commune", "epci"];
   for (const level of ordered) {
     if (level === "commune") {
       let found = communeNames(index).get(wanted) ?? [];
-      if (qualifier) found = found.filter((c) => c.departement === qualifier || c.postalCodes.includes(qualifier!) || c.code === qualifier);
+      if (qualifier)
+        found = found.filter(
+          (c) => c.departement === qualifier || c.postalCodes.includes(qualifier!) || c.code === qualifier,
+        );
       if (found.length === 1) return { level, code: found[0]!.code };
       if (found.length > 1) return { error: "ambiguous" };
       continue;
@@ -309,17 +419,21 @@ export function resolvePlace(index: TerritoryIndex, value: string, scope: PlaceL
 
 /** The readable name of a place. */
 export function placeName(index: TerritoryIndex, level: PlaceLevel, code: string): string {
-  const map = { region: index.regions, departement: index.departements, epci: index.epci, commune: index.communes }[level];
+  const map = { region: index.regions, departement: index.departements, epci: index.epci, commune: index.communes }[
+    level
+  ];
   return map.get(code)?.name ?? code;
 }
 
 /** A first guess at what kind of organisation a new partner is, shown for the user to correct. */
 export function guessKind(name: string, identifier: PartnerIdentifier | null): OrganisationKind {
   const n = normalizeForSearch(name);
-  if (identifier?.kind === "rna" || /\b(association|asso|club|federation|amicale|comite)\b/.test(n)) return "association";
+  if (identifier?.kind === "rna" || /\b(association|asso|club|federation|amicale|comite)\b/.test(n))
+    return "association";
   if (/\bfondation\b|\bfonds de dotation\b/.test(n)) return "fondation";
   if (/\b(communaute|metropole|agglomeration|syndicat intercommunal)\b/.test(n)) return "intercommunalite";
-  if (/^(commune|ville|mairie|departement|region|conseil departemental|conseil regional|collectivite)\b/.test(n)) return "collectivite";
+  if (/^(commune|ville|mairie|departement|region|conseil departemental|conseil regional|collectivite)\b/.test(n))
+    return "collectivite";
   if (/\b(universite|lycee|college|hopital|chu|ecole|caisse|agence)\b/.test(n)) return "etablissement_public";
   if (identifier) return "entreprise";
   return "association";

@@ -4,7 +4,10 @@
  * one is the decimal mark. Null when it is not a number.
  */
 export function parseDecimal(value: string): number | null {
-  let text = value.trim().replace(/[\s\u00a0\u202f]/g, "").replace(/(€|eur|euros?)$/i, "");
+  let text = value
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(/(€|eur|euros?)$/i, "");
   if (!text) return null;
   const comma = text.lastIndexOf(",");
   const dot = text.lastIndexOf(".");

@@ -58,7 +58,9 @@ export function targetMessageKey(code: string): string {
 
 /** Text colour that keeps WCAG AA contrast on a goal colour (white, or near-black on light tiles). */
 export function textColourOn(background: string): "#FFFFFF" | "#1A1A1A" {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(background.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(background.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   const contrastWhite = 1.05 / (luminance + 0.05);
   const contrastDark = (luminance + 0.05) / (0.0103 + 0.05);
@@ -76,4 +78,3 @@ export function compareSdgTargets(a: string, b: string): number {
   const rb = TARGET_RANK.get(b) ?? Number.MAX_SAFE_INTEGER;
   return ra - rb || a.localeCompare(b);
 }
-

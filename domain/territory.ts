@@ -107,13 +107,19 @@ export function buildTerritoryIndex(raw: {
     });
   }
   const depPopulation = new Map<string, number>();
-  for (const c of communes.values()) depPopulation.set(c.departement, (depPopulation.get(c.departement) ?? 0) + c.population);
+  for (const c of communes.values())
+    depPopulation.set(c.departement, (depPopulation.get(c.departement) ?? 0) + c.population);
   const departements = new Map<string, Departement>(
-    raw.departements.map((d) => [d.code, { code: d.code, name: d.nom, region: d.region, population: depPopulation.get(d.code) ?? 0 }]),
+    raw.departements.map((d) => [
+      d.code,
+      { code: d.code, name: d.nom, region: d.region, population: depPopulation.get(d.code) ?? 0 },
+    ]),
   );
   const regPopulation = new Map<string, number>();
   for (const d of departements.values()) regPopulation.set(d.region, (regPopulation.get(d.region) ?? 0) + d.population);
-  const regions = new Map<string, Region>(raw.regions.map((r) => [r.code, { code: r.code, name: r.nom, population: regPopulation.get(r.code) ?? 0 }]));
+  const regions = new Map<string, Region>(
+    raw.regions.map((r) => [r.code, { code: r.code, name: r.nom, population: regPopulation.get(r.code) ?? 0 }]),
+  );
   const searchable = [...communes.values()]
     .sort((a, b) => b.population - a.population)
     .map((commune) => {
@@ -159,12 +165,18 @@ export function searchCommunes(index: TerritoryIndex, query: string, limit = 10)
 export function locateCommune(index: TerritoryIndex, code: string) {
   const commune = index.communes.get(code);
   if (!commune) return null;
-  return { commune, departement: index.departements.get(commune.departement) ?? null, region: index.regions.get(commune.region) ?? null };
+  return {
+    commune,
+    departement: index.departements.get(commune.departement) ?? null,
+    region: index.regions.get(commune.region) ?? null,
+  };
 }
 
 /** "Which communes are in this EPCI?" */
 export function communesOfEpci(index: TerritoryIndex, epciCode: string): Commune[] {
-  return (index.epci.get(epciCode)?.members ?? []).map((code) => index.communes.get(code)).filter((c): c is Commune => Boolean(c));
+  return (index.epci.get(epciCode)?.members ?? [])
+    .map((code) => index.communes.get(code))
+    .filter((c): c is Commune => Boolean(c));
 }
 
 export function departementsOfRegion(index: TerritoryIndex, regionCode: string): Departement[] {
@@ -179,7 +191,11 @@ export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
  * The département and région a territory code belongs to, for indexable filters. An EPCI
  * spanning several départements keeps only its région when all members share one.
  */
-export function territoryParents(index: TerritoryIndex, level: TerritoryLevel, code: string): { departementCode: string | null; regionCode: string | null } | null {
+export function territoryParents(
+  index: TerritoryIndex,
+  level: TerritoryLevel,
+  code: string,
+): { departementCode: string | null; regionCode: string | null } | null {
   switch (level) {
     case "national":
       return code === "FR" ? { departementCode: null, regionCode: null } : null;
@@ -198,7 +214,10 @@ export function territoryParents(index: TerritoryIndex, level: TerritoryLevel, c
       if (members.length === 0) return null;
       const deps = new Set(members.map((m) => m.departement));
       const regs = new Set(members.map((m) => m.region));
-      return { departementCode: deps.size === 1 ? [...deps][0]! : null, regionCode: regs.size === 1 ? [...regs][0]! : null };
+      return {
+        departementCode: deps.size === 1 ? [...deps][0]! : null,
+        regionCode: regs.size === 1 ? [...regs][0]! : null,
+      };
     }
   }
 }

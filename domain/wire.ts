@@ -39,7 +39,8 @@ class Unsendable extends TypeError {
 
 /** Sets an own key, even "__proto__" (a key that plain assignment would turn into a prototype change). */
 function put(record: Record<string, unknown>, key: string, value: unknown) {
-  if (key === "__proto__") Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
   else record[key] = value;
 }
 
@@ -79,7 +80,8 @@ function encode(value: unknown): unknown {
   if (value instanceof Map) return [MAP, ...[...value].map(([k, v]) => [encode(k), encode(v)])];
   if (value instanceof Set) return [SET, ...[...value].map(encode)];
   const prototype = Object.getPrototypeOf(value) as unknown;
-  if (prototype !== Object.prototype && prototype !== null) throw new Unsendable(String(value.constructor?.name ?? "This object"));
+  if (prototype !== Object.prototype && prototype !== null)
+    throw new Unsendable(String(value.constructor?.name ?? "This object"));
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   let out: Record<string, unknown> | null = null;
@@ -129,7 +131,8 @@ function decode(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) {
     const head: unknown = value[0];
-    if (head === MAP) return new Map(value.slice(1).map((pair) => [decode((pair as unknown[])[0]), decode((pair as unknown[])[1])]));
+    if (head === MAP)
+      return new Map(value.slice(1).map((pair) => [decode((pair as unknown[])[0]), decode((pair as unknown[])[1])]));
     if (head === SET) return new Set(value.slice(1).map(decode));
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
@@ -155,7 +158,9 @@ export const wire = {
       return encode(value);
     } catch (error) {
       if (!(error instanceof Unsendable)) throw error;
-      throw new TypeError(`${error.what} cannot be sent between the browser and the server (at ${error.path.join(".") || "the top"}).`);
+      throw new TypeError(
+        `${error.what} cannot be sent between the browser and the server (at ${error.path.join(".") || "the top"}).`,
+      );
     }
   },
   deserialize: (value: unknown): unknown => decode(value),

@@ -10,7 +10,22 @@ import path from "node:path";
  */
 
 /** Folders and files the bundle is built from; tests, scripts and data are not among them. */
-const SOURCES = ["app", "components", "server", "db", "domain", "messages", "public", "proxy.ts", "env.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "patches"];
+const SOURCES = [
+  "app",
+  "components",
+  "server",
+  "db",
+  "domain",
+  "messages",
+  "public",
+  "proxy.ts",
+  "env.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "patches",
+];
 
 const STAMP = ".next/maillage-sources.sha256";
 

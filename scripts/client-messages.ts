@@ -82,7 +82,10 @@ export function analyseClientKeys(root = process.cwd()): ClientKeys {
           unreadable.push(`${relative}: ${name}(${argument})`);
           if (namespace) keys.add(namespace);
           else if (DYNAMIC[relative]) for (const key of DYNAMIC[relative]) keys.add(key);
-          else throw new Error(`${relative}: ${name}(${argument}) asks the root translator for a key the analysis cannot read; list what it can ask for in DYNAMIC (scripts/client-messages.ts).`);
+          else
+            throw new Error(
+              `${relative}: ${name}(${argument}) asks the root translator for a key the analysis cannot read; list what it can ask for in DYNAMIC (scripts/client-messages.ts).`,
+            );
         }
       }
     }
@@ -90,13 +93,24 @@ export function analyseClientKeys(root = process.cwd()): ClientKeys {
   // Keys the catalogue does not have (a translator's calls read with another's namespace) are
   // dropped, and a key under another one adds nothing.
   const catalogue = JSON.parse(readFileSync(path.join(root, "messages/fr.json"), "utf8")) as Record<string, unknown>;
-  const exists = (key: string) => key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), catalogue) !== undefined;
+  const exists = (key: string) =>
+    key
+      .split(".")
+      .reduce<unknown>(
+        (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
+        catalogue,
+      ) !== undefined;
   const sorted = [...keys].filter(exists).sort();
-  return { keys: sorted.filter((k) => !sorted.some((other) => other !== k && k.startsWith(`${other}.`))), unreadable: unreadable.sort() };
+  return {
+    keys: sorted.filter((k) => !sorted.some((other) => other !== k && k.startsWith(`${other}.`))),
+    unreadable: unreadable.sort(),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = analyseClientKeys();
   writeFileSync(CLIENT_KEYS_FILE, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`${CLIENT_KEYS_FILE}: ${result.keys.length} keys and prefixes; ${result.unreadable.length} calls read as their whole namespace.`);
+  console.log(
+    `${CLIENT_KEYS_FILE}: ${result.keys.length} keys and prefixes; ${result.unreadable.length} calls read as their whole namespace.`,
+  );
 }

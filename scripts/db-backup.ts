@@ -10,12 +10,15 @@ import { env } from "../env";
  */
 const config = env();
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-const file = process.argv[2] ?? path.join(".data", "backups", `maillage-${stamp}.${config.DATABASE_URL ? "dump" : "tar.gz"}`);
+const file =
+  process.argv[2] ?? path.join(".data", "backups", `maillage-${stamp}.${config.DATABASE_URL ? "dump" : "tar.gz"}`);
 if (config.DATABASE_URL) {
   const result = spawnSync("pg_dump", ["--format=custom", `--file=${file}`, config.DATABASE_URL], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
   console.log(`PostgreSQL database dumped to ${file} (restore: see README, "Backup and restore").`);
 } else {
   const result = await backupEmbedded(config.PGLITE_DIR, file);
-  console.log(`Embedded database copied to ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.by === "app" ? "taken by the running app" : "app not running"}).`);
+  console.log(
+    `Embedded database copied to ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.by === "app" ? "taken by the running app" : "app not running"}).`,
+  );
 }

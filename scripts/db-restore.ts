@@ -17,5 +17,7 @@ if (config.DATABASE_URL) {
   process.exit(2);
 }
 const kept = await restoreEmbedded(config.PGLITE_DIR, file);
-console.log(`Embedded database restored from ${file} into ${config.PGLITE_DIR}.${kept ? ` The previous data is kept in ${kept}.` : ""}`);
+console.log(
+  `Embedded database restored from ${file} into ${config.PGLITE_DIR}.${kept ? ` The previous data is kept in ${kept}.` : ""}`,
+);
 console.log("Start the app as usual (npm start): it applies any migration the copy lacks.");

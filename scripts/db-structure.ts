@@ -29,8 +29,19 @@ export const STRUCTURE_FILE = "db/structure.sql";
 export function normaliseDump(dump: string, databaseName: string, migrator: string): string {
   const lines = dump
     .split("\n")
-    .filter((line) => !line.startsWith("--") && !/^SET /.test(line) && !/^SELECT pg_catalog\.set_config/.test(line) && !/^\\(un)?restrict /.test(line))
-    .map((line) => line.replaceAll(databaseName, "<database>").replace(new RegExp(` OWNER TO "?${migrator}"?;$`), " OWNER TO <migrator>;").trimEnd());
+    .filter(
+      (line) =>
+        !line.startsWith("--") &&
+        !/^SET /.test(line) &&
+        !/^SELECT pg_catalog\.set_config/.test(line) &&
+        !/^\\(un)?restrict /.test(line),
+    )
+    .map((line) =>
+      line
+        .replaceAll(databaseName, "<database>")
+        .replace(new RegExp(` OWNER TO "?${migrator}"?;$`), " OWNER TO <migrator>;")
+        .trimEnd(),
+    );
   const out: string[] = [];
   for (const line of lines) if (line !== "" || (out.length > 0 && out[out.length - 1] !== "")) out.push(line);
   while (out.length && out[out.length - 1] === "") out.pop();
@@ -52,7 +63,10 @@ export async function currentStructure(url: string): Promise<string> {
     } finally {
       await database.close();
     }
-    const dump = spawnSync("pg_dump", ["--schema-only", "--no-comments", scratch.toString()], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const dump = spawnSync("pg_dump", ["--schema-only", "--no-comments", scratch.toString()], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (dump.status !== 0) throw new Error(`pg_dump failed: ${dump.stderr}`);
     return normaliseDump(dump.stdout, name, migrator);
   } finally {

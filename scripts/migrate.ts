@@ -6,7 +6,9 @@ const config = env();
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR });
 try {
   await migrateDatabase(database);
-  console.log(`Migrations applied (${database.kind === "postgres" ? "PostgreSQL server" : `PGlite in ${config.PGLITE_DIR}`}).`);
+  console.log(
+    `Migrations applied (${database.kind === "postgres" ? "PostgreSQL server" : `PGlite in ${config.PGLITE_DIR}`}).`,
+  );
 } finally {
   await database.close();
 }

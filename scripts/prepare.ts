@@ -11,7 +11,9 @@ const config = env();
 const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR });
 try {
   await migrateDatabase(database);
-  console.log(`Migrations applied (${database.kind === "postgres" ? "PostgreSQL server" : `embedded PGlite in ${config.PGLITE_DIR}`}).`);
+  console.log(
+    `Migrations applied (${database.kind === "postgres" ? "PostgreSQL server" : `embedded PGlite in ${config.PGLITE_DIR}`}).`,
+  );
   if (config.demoSignIn) {
     const { created, alliances } = await seedDemo(database.db);
     console.log(created || alliances ? `Demo data loaded (${alliances} alliances).` : "Demo data already present.");

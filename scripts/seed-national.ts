@@ -26,12 +26,16 @@ try {
   await migrateDatabase(database);
   const state = await nationalLoadState(database.db);
   if (state === "unfinished") {
-    console.error("A previous load of the national dataset stopped before it finished (its indexes are missing); start from an empty database.");
+    console.error(
+      "A previous load of the national dataset stopped before it finished (its indexes are missing); start from an empty database.",
+    );
     process.exitCode = 1;
   } else if (state === "loaded") {
     console.log("The national dataset is already loaded in this database; start from an empty one to load it again.");
   } else {
-    console.log(`Loading the national dataset: scale ${scale}, seed ${seed}, into ${database.kind === "postgres" ? "the PostgreSQL server" : "PGlite"}.`);
+    console.log(
+      `Loading the national dataset: scale ${scale}, seed ${seed}, into ${database.kind === "postgres" ? "the PostgreSQL server" : "PGlite"}.`,
+    );
     const started = performance.now();
     const counts = await seedNational(database.db, {
       scale,

@@ -23,7 +23,11 @@ import { logger } from "../server/log";
 import type { RuntimeHolder } from "../server/runtime";
 
 const { values: args } = parseArgs({
-  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" }, dev: { type: "boolean", default: false } },
+  options: {
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+    dev: { type: "boolean", default: false },
+  },
 });
 const dev = args.dev === true;
 if (!dev) (process.env as Record<string, string>).NODE_ENV = "production";
@@ -71,7 +75,9 @@ const server = createServer((req, res) => {
     // The connection ends after this answer; a load balancer learns it from /api/ready first.
     res.setHeader("Connection", "close");
     if (req.url === "/api/ready") {
-      res.writeHead(503, { "Content-Type": "application/json", "Retry-After": "5" }).end(JSON.stringify({ ready: false, reason: "shutting down" }));
+      res
+        .writeHead(503, { "Content-Type": "application/json", "Retry-After": "5" })
+        .end(JSON.stringify({ ready: false, reason: "shutting down" }));
       return;
     }
   }
@@ -79,10 +85,19 @@ const server = createServer((req, res) => {
   const limit = req.method !== "GET" && req.method !== "HEAD" ? bodyLimitFor(req.url ?? "") : null;
   if (limit !== null) {
     const declared = req.headers["content-length"];
-    const refusal = declared === undefined ? (req.headers["transfer-encoding"] ? bodyRefusal(411, req.headers["accept-language"], limit) : null) : Number(declared) > limit ? bodyRefusal(413, req.headers["accept-language"], limit) : null;
+    const refusal =
+      declared === undefined
+        ? req.headers["transfer-encoding"]
+          ? bodyRefusal(411, req.headers["accept-language"], limit)
+          : null
+        : Number(declared) > limit
+          ? bodyRefusal(413, req.headers["accept-language"], limit)
+          : null;
     if (refusal) {
       res.setHeader("Connection", "close");
-      res.writeHead(refusal.status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" }).end(refusal.body);
+      res
+        .writeHead(refusal.status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" })
+        .end(refusal.body);
       req.resume();
       return;
     }
@@ -90,7 +105,11 @@ const server = createServer((req, res) => {
   // The client's address for the app (sign-in rate limits): the socket's peer, or what trusted
   // proxies forwarded. Forwarded headers from anyone else are dropped before Next.js reads them.
   const forwardedFor = req.headers["x-forwarded-for"];
-  const { ip, forwardedTrusted } = clientAddress(req.socket.remoteAddress ?? "", Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, trustedProxies);
+  const { ip, forwardedTrusted } = clientAddress(
+    req.socket.remoteAddress ?? "",
+    Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
+    trustedProxies,
+  );
   req.headers[CLIENT_IP_HEADER] = ip;
   if (!forwardedTrusted) {
     delete req.headers["x-forwarded-for"];
@@ -106,7 +125,10 @@ const server = createServer((req, res) => {
 });
 
 server.listen(port, hostname, () => {
-  log.info({ port, hostname: hostname ?? "(all)", dev }, `Maillage listening on http://${hostname ?? "localhost"}:${port}`);
+  log.info(
+    { port, hostname: hostname ?? "(all)", dev },
+    `Maillage listening on http://${hostname ?? "localhost"}:${port}`,
+  );
 });
 
 async function shutdown(signal: NodeJS.Signals) {

@@ -64,12 +64,16 @@ export function runtime(): Runtime {
       for (const timer of timers) clearTimeout(timer);
       // A job that is still running after a few seconds (the national statistics take minutes)
       // is cut by the database closing; its transaction rolls back and runs again at next start.
-      await Promise.race([Promise.allSettled([...running]), new Promise((resolve) => setTimeout(resolve, JOB_STOP_WAIT_MS).unref())]);
+      await Promise.race([
+        Promise.allSettled([...running]),
+        new Promise((resolve) => setTimeout(resolve, JOB_STOP_WAIT_MS).unref()),
+      ]);
       await database.close();
     },
     async backup(file) {
       const current = await database.get();
-      if (!current.backup) throw new Error("Only the embedded database is backed up by the app: use pg_dump for PostgreSQL.");
+      if (!current.backup)
+        throw new Error("Only the embedded database is backed up by the app: use pg_dump for PostgreSQL.");
       return current.backup(file);
     },
   };
@@ -133,7 +137,11 @@ export async function appDb() {
  * The tRPC context of one HTTP request. Its Idempotency-Key applies only when the request carries
  * a single call (`singleCall`): one key cannot stand for several writes.
  */
-export async function createRequestContext(headers: Headers, user: SessionUser | null, singleCall = true): Promise<TrpcContext> {
+export async function createRequestContext(
+  headers: Headers,
+  user: SessionUser | null,
+  singleCall = true,
+): Promise<TrpcContext> {
   const requestId = requestIdFrom(headers);
   return {
     db: await appDb(),

@@ -15,7 +15,11 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("library");
-  return { title: t("title"), description: t("metaDescription"), openGraph: { title: t("title"), description: t("metaDescription"), type: "website" } };
+  return {
+    title: t("title"),
+    description: t("metaDescription"),
+    openGraph: { title: t("title"), description: t("metaDescription"), type: "website" },
+  };
 }
 
 function query(filters: LibraryFilters, page: number) {
@@ -31,7 +35,12 @@ function query(filters: LibraryFilters, page: number) {
 export default async function LibraryPage({ searchParams }: Props) {
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  const filters = LibraryFilters.parse({ mode: first(raw.mode), goal: first(raw.goal), region: first(raw.region), page: first(raw.page) });
+  const filters = LibraryFilters.parse({
+    mode: first(raw.mode),
+    goal: first(raw.goal),
+    region: first(raw.region),
+    page: first(raw.page),
+  });
   const result = await listPublished(await appDb(), filters);
   const t = await getTranslations();
   const options = allianceFormOptions(result.items.flatMap((a) => a.places.map((p) => p.code)));
@@ -42,8 +51,19 @@ export default async function LibraryPage({ searchParams }: Props) {
         <h1 className="text-2xl font-bold">{t("library.title")}</h1>
         <p className="max-w-3xl text-slate-800">{t("library.intro")}</p>
       </header>
-      <form method="get" className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-4" aria-label={t("library.filters")}>
-        <FilterSelect id="lib-mode" name="mode" label={t("library.mode")} allLabel={t("library.all")} value={filters.mode} options={MODES.map((m) => ({ value: m, label: t(`alliance.modes.${m}`) }))} />
+      <form
+        method="get"
+        className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-4"
+        aria-label={t("library.filters")}
+      >
+        <FilterSelect
+          id="lib-mode"
+          name="mode"
+          label={t("library.mode")}
+          allLabel={t("library.all")}
+          value={filters.mode}
+          options={MODES.map((m) => ({ value: m, label: t(`alliance.modes.${m}`) }))}
+        />
         <FilterSelect
           id="lib-goal"
           name="goal"
@@ -52,9 +72,19 @@ export default async function LibraryPage({ searchParams }: Props) {
           value={filters.goal}
           options={SDG_GOALS.map((_, i) => ({ value: i + 1, label: `${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}` }))}
         />
-        <FilterSelect id="lib-region" name="region" label={t("library.region")} allLabel={t("library.all")} value={filters.region} options={options.regions.map((r) => ({ value: r.code, label: r.label }))} />
+        <FilterSelect
+          id="lib-region"
+          name="region"
+          label={t("library.region")}
+          allLabel={t("library.all")}
+          value={filters.region}
+          options={options.regions.map((r) => ({ value: r.code, label: r.label }))}
+        />
         <div className="flex items-end gap-3">
-          <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
+          <button
+            type="submit"
+            className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+          >
             {t("library.apply")}
           </button>
           <Link href="/bibliotheque" className="text-sm">
@@ -76,9 +106,13 @@ export default async function LibraryPage({ searchParams }: Props) {
       )}
       {pages > 1 ? (
         <nav aria-label={t("library.pageOf", { page: result.page, pages })} className="flex items-center gap-4">
-          {result.page > 1 ? <Link href={`/bibliotheque${query(filters, result.page - 1)}`}>{t("library.previous")}</Link> : null}
+          {result.page > 1 ? (
+            <Link href={`/bibliotheque${query(filters, result.page - 1)}`}>{t("library.previous")}</Link>
+          ) : null}
           <span>{t("library.pageOf", { page: result.page, pages })}</span>
-          {result.page < pages ? <Link href={`/bibliotheque${query(filters, result.page + 1)}`}>{t("library.next")}</Link> : null}
+          {result.page < pages ? (
+            <Link href={`/bibliotheque${query(filters, result.page + 1)}`}>{t("library.next")}</Link>
+          ) : null}
         </nav>
       ) : null}
     </div>

@@ -20,7 +20,8 @@ export default async function OperatorPage() {
   const t = await getTranslations();
   const locale = await getLocale();
   const places = allianceFormOptions();
-  const label = (level: string, code: string) => (level === "region" ? places.regions : places.departements).find((p) => p.code === code)?.label ?? code;
+  const label = (level: string, code: string) =>
+    (level === "region" ? places.regions : places.departements).find((p) => p.code === code)?.label ?? code;
   return (
     <section aria-labelledby="operator-title" className="space-y-4">
       <h1 id="operator-title" className="text-2xl font-bold">
@@ -34,18 +35,32 @@ export default async function OperatorPage() {
           <caption className="sr-only">{t("operator.title")}</caption>
           <thead>
             <tr className="border-b border-slate-400">
-              <th scope="col" className="py-2 pr-4">{t("operator.workspace")}</th>
-              <th scope="col" className="py-2 pr-4">{t("operator.territory")}</th>
-              <th scope="col" className="py-2 pr-4">{t("operator.reason")}</th>
-              <th scope="col" className="py-2 pr-4">{t("operator.status")}</th>
-              <th scope="col" className="py-2 pr-4">{t("operator.decision")}</th>
+              <th scope="col" className="py-2 pr-4">
+                {t("operator.workspace")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("operator.territory")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("operator.reason")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("operator.status")}
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                {t("operator.decision")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {requests.map((r) => (
               <tr key={r.id} className="border-b border-slate-200 align-top">
                 <th scope="row" className="py-2 pr-4 font-normal">
-                  {r.workspaceName} <span className="block text-xs text-slate-700">{t(`workspaceKinds.${r.workspaceKind}` as never)} · {formatDate(r.createdAt, locale, { dateStyle: "medium" })}</span>
+                  {r.workspaceName}{" "}
+                  <span className="block text-xs text-slate-700">
+                    {t(`workspaceKinds.${r.workspaceKind}` as never)} ·{" "}
+                    {formatDate(r.createdAt, locale, { dateStyle: "medium" })}
+                  </span>
                 </th>
                 <td className="py-2 pr-4">
                   {t(`territory.levels.${r.level}`)} {label(r.level, r.code)}
@@ -75,23 +90,43 @@ export default async function OperatorPage() {
             <caption className="sr-only">{t("verification.operatorTitle")}</caption>
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className="py-2 pr-4">{t("operator.workspace")}</th>
-                <th scope="col" className="py-2 pr-4">{t("verification.organisation")}</th>
-                <th scope="col" className="py-2 pr-4">{t("verification.note")}</th>
-                <th scope="col" className="py-2 pr-4">{t("operator.status")}</th>
-                <th scope="col" className="py-2 pr-4">{t("operator.decision")}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("operator.workspace")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("verification.organisation")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("verification.note")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("operator.status")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("operator.decision")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {claims.map((c) => (
                 <tr key={c.id} className="border-b border-slate-200 align-top">
                   <th scope="row" className="py-2 pr-4 font-normal">
-                    {c.workspaceName} <span className="block text-xs text-slate-700">{t(`workspaceKinds.${c.workspaceKind}` as never)} · {formatDate(c.requestedAt, locale, { dateStyle: "medium" })}</span>
+                    {c.workspaceName}{" "}
+                    <span className="block text-xs text-slate-700">
+                      {t(`workspaceKinds.${c.workspaceKind}` as never)} ·{" "}
+                      {formatDate(c.requestedAt, locale, { dateStyle: "medium" })}
+                    </span>
                   </th>
                   <td className="py-2 pr-4">
                     {c.organisationName}
-                    <span className="block text-xs text-slate-700">{[c.siren ? `SIREN ${c.siren}` : null, c.rna ? `RNA ${c.rna}` : null].filter(Boolean).join(" · ")}</span>
-                    {c.verifiedElsewhere ? <span className="block text-xs text-red-800">{t("verification.verifiedElsewhere", { name: c.verifiedElsewhere })}</span> : null}
+                    <span className="block text-xs text-slate-700">
+                      {[c.siren ? `SIREN ${c.siren}` : null, c.rna ? `RNA ${c.rna}` : null].filter(Boolean).join(" · ")}
+                    </span>
+                    {c.verifiedElsewhere ? (
+                      <span className="block text-xs text-red-800">
+                        {t("verification.verifiedElsewhere", { name: c.verifiedElsewhere })}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="py-2 pr-4">{c.note}</td>
                   <td className="py-2 pr-4">
@@ -99,7 +134,11 @@ export default async function OperatorPage() {
                     {c.decidedBy ? <span className="block text-xs text-slate-700">{c.decidedBy}</span> : null}
                   </td>
                   <td className="py-2 pr-4">
-                    <VerificationDecision id={c.id} status={c.status} label={`${c.workspaceName}, ${c.organisationName}`} />
+                    <VerificationDecision
+                      id={c.id}
+                      status={c.status}
+                      label={`${c.workspaceName}, ${c.organisationName}`}
+                    />
                   </td>
                 </tr>
               ))}

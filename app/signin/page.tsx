@@ -13,7 +13,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-const REASONS = new Set(["issuer", "signature", "expired", "audience", "nonce", "state", "email", "provider", "unavailable", "linked"]);
+const REASONS = new Set([
+  "issuer",
+  "signature",
+  "expired",
+  "audience",
+  "nonce",
+  "state",
+  "email",
+  "provider",
+  "unavailable",
+  "linked",
+]);
 
 function errorKey(error: string, reason?: string) {
   if (error === "RateLimited") return "rateLimited";
@@ -24,7 +35,11 @@ function errorKey(error: string, reason?: string) {
   return "error";
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; reason?: string; callbackUrl?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; reason?: string; callbackUrl?: string }>;
+}) {
   if (await currentUser()) redirect("/workspaces");
   const t = await getTranslations("signIn");
   const { error, reason, callbackUrl } = await searchParams;

@@ -10,7 +10,17 @@ import { Button } from "@/components/ui/button";
 import { InlineFeedback } from "@/components/ui/inline-feedback";
 
 /** Archive or restore (editors and up) and delete for good (admins, after confirming). */
-export function AllianceActions({ workspaceSlug, id, archived, canDelete }: { workspaceSlug: string; id: string; archived: boolean; canDelete: boolean }) {
+export function AllianceActions({
+  workspaceSlug,
+  id,
+  archived,
+  canDelete,
+}: {
+  workspaceSlug: string;
+  id: string;
+  archived: boolean;
+  canDelete: boolean;
+}) {
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
@@ -18,7 +28,9 @@ export function AllianceActions({ workspaceSlug, id, archived, canDelete }: { wo
   const refresh = () => router.refresh();
   const archive = useMutation(trpc.alliances.archive.mutationOptions({ onSuccess: refresh }));
   const restore = useMutation(trpc.alliances.restore.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(trpc.alliances.delete.mutationOptions({ onSuccess: () => router.push(`/w/${workspaceSlug}/alliances`) }));
+  const remove = useMutation(
+    trpc.alliances.delete.mutationOptions({ onSuccess: () => router.push(`/w/${workspaceSlug}/alliances`) }),
+  );
   const errors = useMutationErrors(archive.error ?? restore.error ?? remove.error);
   return (
     <div className="flex flex-wrap items-center gap-2">

@@ -35,7 +35,16 @@ interface Props {
  * Create and edit an alliance. Every change is checked against the same schema as the API,
  * and the messages appear as soon as a field was left, or after a first attempt to save.
  */
-export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes, regions, departements, placeLabels }: Props) {
+export function AllianceForm({
+  workspaceSlug,
+  initial,
+  existing,
+  roles,
+  schemes,
+  regions,
+  departements,
+  placeLabels,
+}: Props) {
   const t = useTranslations();
   const locale = useLocale();
   const trpc = useTRPC();
@@ -85,7 +94,9 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
       onSuccess,
       onError: async (error) => {
         if (error instanceof TRPCClientError && error.data?.code === "CONFLICT" && existing) {
-          const latest = await queryClient.fetchQuery(trpc.alliances.get.queryOptions({ workspaceSlug, id: existing.id }, { staleTime: 0 }));
+          const latest = await queryClient.fetchQuery(
+            trpc.alliances.get.queryOptions({ workspaceSlug, id: existing.id }, { staleTime: 0 }),
+          );
           setNewer(draftFromAlliance(latest, (code) => placeLabels[code] ?? code));
           setVersion(latest.version);
         }
@@ -94,8 +105,12 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
   );
   const mutation = existing ? update : create;
   const server = useMutationErrors(mutation.error);
-  const error = (path: string, always = false) => (always || attempted || touched.has(path) ? (server.fields[path] ?? issues[path]) : server.fields[path]);
-  const prefixError = (prefix: string) => (attempted ? Object.entries({ ...issues, ...server.fields }).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1] : undefined);
+  const error = (path: string, always = false) =>
+    always || attempted || touched.has(path) ? (server.fields[path] ?? issues[path]) : server.fields[path];
+  const prefixError = (prefix: string) =>
+    attempted
+      ? Object.entries({ ...issues, ...server.fields }).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1]
+      : undefined;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -106,15 +121,31 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
     else create.mutate(input);
   };
 
-  const option = (prefix: string) => (k: string) => ({ value: k, label: t.has(`${prefix}.${k}` as never) ? t(`${prefix}.${k}` as never) : k });
-  const entry = (prefix: string) => (e: { key: string; label: string | null }) => ({ value: e.key, label: e.label ?? option(prefix)(e.key).label });
+  const option = (prefix: string) => (k: string) => ({
+    value: k,
+    label: t.has(`${prefix}.${k}` as never) ? t(`${prefix}.${k}` as never) : k,
+  });
+  const entry = (prefix: string) => (e: { key: string; label: string | null }) => ({
+    value: e.key,
+    label: e.label ?? option(prefix)(e.key).label,
+  });
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-8" data-testid="alliance-form" data-ready={ready && validate !== null}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-8"
+      data-testid="alliance-form"
+      data-ready={ready && validate !== null}
+    >
       {mutation.error && !newer ? <Notice tone="error">{server.message}</Notice> : null}
       {attempted && Object.keys(issues).length > 0 ? <Notice tone="error">{t("errors.validation")}</Notice> : null}
       {newer ? (
-        <section className="space-y-2 rounded-md border border-amber-700 bg-amber-50 p-4" aria-labelledby="newer-title" data-testid="conflict">
+        <section
+          className="space-y-2 rounded-md border border-amber-700 bg-amber-50 p-4"
+          aria-labelledby="newer-title"
+          data-testid="conflict"
+        >
           <Notice tone="error">{t("errors.alliance.stale")}</Notice>
           <h2 id="newer-title" className="font-semibold">
             {t("alliances.newerValues")}
@@ -143,10 +174,24 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
 
       <section className="grid gap-4 sm:grid-cols-2">
         <div className="sm:col-span-2">
-          <TextField id="a-title" label={t("alliances.fields.title")} required value={draft.title} onChange={(e) => set({ title: e.target.value })} onBlur={touch("title")} error={error("title")} />
+          <TextField
+            id="a-title"
+            label={t("alliances.fields.title")}
+            required
+            value={draft.title}
+            onChange={(e) => set({ title: e.target.value })}
+            onBlur={touch("title")}
+            error={error("title")}
+          />
         </div>
         <div className="sm:col-span-2">
-          <TextAreaField id="a-summary" label={t("alliances.fields.summary")} value={draft.summary} onChange={(e) => set({ summary: e.target.value })} error={error("summary")} />
+          <TextAreaField
+            id="a-summary"
+            label={t("alliances.fields.summary")}
+            value={draft.summary}
+            onChange={(e) => set({ summary: e.target.value })}
+            error={error("summary")}
+          />
           <TextAreaField
             id="a-key-results"
             label={t("alliances.fields.keyResults")}
@@ -156,17 +201,47 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
             error={error("keyResults")}
           />
         </div>
-        <SelectField id="a-stage" label={t("alliances.fields.stage")} value={draft.stage} onChange={(e) => set({ stage: e.target.value as AllianceDraft["stage"] })} options={LIFECYCLE_STAGES.map(option("alliance.lifecycle"))} />
-        <SelectField id="a-own-role" label={t("alliances.fields.ownRole")} value={draft.ownRole} onChange={(e) => set({ ownRole: e.target.value })} options={roles.map(entry("alliance.partnerRoles"))} />
-        <TextField id="a-starts" type="date" label={t("alliances.fields.startsOn")} value={draft.startsOn} onChange={(e) => set({ startsOn: e.target.value })} onBlur={touch("startsOn")} error={error("startsOn")} />
-        <TextField id="a-ends" type="date" label={t("alliances.fields.endsOn")} value={draft.endsOn} onChange={(e) => set({ endsOn: e.target.value })} onBlur={touch("endsOn")} error={error("endsOn")} />
+        <SelectField
+          id="a-stage"
+          label={t("alliances.fields.stage")}
+          value={draft.stage}
+          onChange={(e) => set({ stage: e.target.value as AllianceDraft["stage"] })}
+          options={LIFECYCLE_STAGES.map(option("alliance.lifecycle"))}
+        />
+        <SelectField
+          id="a-own-role"
+          label={t("alliances.fields.ownRole")}
+          value={draft.ownRole}
+          onChange={(e) => set({ ownRole: e.target.value })}
+          options={roles.map(entry("alliance.partnerRoles"))}
+        />
+        <TextField
+          id="a-starts"
+          type="date"
+          label={t("alliances.fields.startsOn")}
+          value={draft.startsOn}
+          onChange={(e) => set({ startsOn: e.target.value })}
+          onBlur={touch("startsOn")}
+          error={error("startsOn")}
+        />
+        <TextField
+          id="a-ends"
+          type="date"
+          label={t("alliances.fields.endsOn")}
+          value={draft.endsOn}
+          onChange={(e) => set({ endsOn: e.target.value })}
+          onBlur={touch("endsOn")}
+          error={error("endsOn")}
+        />
       </section>
 
       <section className="space-y-3" aria-labelledby="partners-title">
         <h2 id="partners-title" className="text-lg font-semibold">
           {t("alliances.fields.partners")}
         </h2>
-        {prefixError("partners") && draft.partners.length === 0 ? <p className="text-sm font-medium text-red-800">{prefixError("partners")}</p> : null}
+        {prefixError("partners") && draft.partners.length === 0 ? (
+          <p className="text-sm font-medium text-red-800">{prefixError("partners")}</p>
+        ) : null}
         {draft.partners.map((p, i) => (
           <PartnerField
             key={p.key}
@@ -175,11 +250,19 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
             value={p}
             roles={roles.map(entry("alliance.partnerRoles"))}
             onChange={(next) => set({ partners: draft.partners.map((x) => (x.key === p.key ? next : x)) })}
-            onRemove={draft.partners.length > 1 ? () => set({ partners: draft.partners.filter((x) => x.key !== p.key) }) : undefined}
+            onRemove={
+              draft.partners.length > 1
+                ? () => set({ partners: draft.partners.filter((x) => x.key !== p.key) })
+                : undefined
+            }
             errors={(suffix) => error(suffix ? `partners.${i}.${suffix}` : `partners.${i}`, false)}
           />
         ))}
-        <Button type="button" variant="secondary" onClick={() => set({ partners: [...draft.partners, emptyPartner()] })}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => set({ partners: [...draft.partners, emptyPartner()] })}
+        >
           {t("alliances.fields.addPartner")}
         </Button>
       </section>
@@ -189,15 +272,40 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
           {t("alliances.fields.modes")}
         </h2>
         {draft.modes.map((m, i) => {
-          const update = (patch: Partial<(typeof draft.modes)[number]>) => set({ modes: draft.modes.map((x) => (x.key === m.key ? { ...x, ...patch } : x)) });
+          const update = (patch: Partial<(typeof draft.modes)[number]>) =>
+            set({ modes: draft.modes.map((x) => (x.key === m.key ? { ...x, ...patch } : x)) });
           return (
-            <fieldset key={m.key} className="grid gap-3 rounded-md border border-slate-300 p-3 sm:grid-cols-3" data-testid={`mode-${i}`}>
+            <fieldset
+              key={m.key}
+              className="grid gap-3 rounded-md border border-slate-300 p-3 sm:grid-cols-3"
+              data-testid={`mode-${i}`}
+            >
               <legend className="px-1 font-medium">
                 {t("alliances.fields.mode")} {i + 1}
               </legend>
-              <SelectField id={`mode-${m.key}`} label={t("alliances.fields.mode")} value={m.mode} onChange={(e) => update({ mode: e.target.value as Mode })} options={MODES.map(option("alliance.modes"))} />
-              <TextField id={`mode-${m.key}-from`} type="date" label={t("alliances.fields.periodFrom")} value={m.startsOn} onChange={(e) => update({ startsOn: e.target.value })} error={error(`modes.${i}.startsOn`)} />
-              <TextField id={`mode-${m.key}-to`} type="date" label={t("alliances.fields.periodTo")} value={m.endsOn} onChange={(e) => update({ endsOn: e.target.value })} error={error(`modes.${i}.endsOn`)} />
+              <SelectField
+                id={`mode-${m.key}`}
+                label={t("alliances.fields.mode")}
+                value={m.mode}
+                onChange={(e) => update({ mode: e.target.value as Mode })}
+                options={MODES.map(option("alliance.modes"))}
+              />
+              <TextField
+                id={`mode-${m.key}-from`}
+                type="date"
+                label={t("alliances.fields.periodFrom")}
+                value={m.startsOn}
+                onChange={(e) => update({ startsOn: e.target.value })}
+                error={error(`modes.${i}.startsOn`)}
+              />
+              <TextField
+                id={`mode-${m.key}-to`}
+                type="date"
+                label={t("alliances.fields.periodTo")}
+                value={m.endsOn}
+                onChange={(e) => update({ endsOn: e.target.value })}
+                error={error(`modes.${i}.endsOn`)}
+              />
               {m.mode === "mecenat" ? (
                 <fieldset className="sm:col-span-3">
                   <legend className="text-sm font-medium">{t("alliances.fields.mecenatForms")}</legend>
@@ -208,7 +316,13 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
                           type="checkbox"
                           className="h-4 w-4"
                           checked={m.mecenatForms.includes(f)}
-                          onChange={(e) => update({ mecenatForms: e.target.checked ? [...m.mecenatForms, f] : m.mecenatForms.filter((x) => x !== f) as MecenatForm[] })}
+                          onChange={(e) =>
+                            update({
+                              mecenatForms: e.target.checked
+                                ? [...m.mecenatForms, f]
+                                : (m.mecenatForms.filter((x) => x !== f) as MecenatForm[]),
+                            })
+                          }
                         />
                         {t(`alliance.mecenatForms.${f}`)}
                       </label>
@@ -218,7 +332,12 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
               ) : null}
               {draft.modes.length > 1 ? (
                 <div className="sm:col-span-3">
-                  <Button type="button" variant="danger" className="px-3 py-1" onClick={() => set({ modes: draft.modes.filter((x) => x.key !== m.key) })}>
+                  <Button
+                    type="button"
+                    variant="danger"
+                    className="px-3 py-1"
+                    onClick={() => set({ modes: draft.modes.filter((x) => x.key !== m.key) })}
+                  >
                     {t("alliances.fields.remove")}
                   </Button>
                 </div>
@@ -226,12 +345,28 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
             </fieldset>
           );
         })}
-        <Button type="button" variant="secondary" onClick={() => set({ modes: [...draft.modes, { key: newKey(), mode: "cooperation_economique", mecenatForms: [], startsOn: "", endsOn: "" }] })}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() =>
+            set({
+              modes: [
+                ...draft.modes,
+                { key: newKey(), mode: "cooperation_economique", mecenatForms: [], startsOn: "", endsOn: "" },
+              ],
+            })
+          }
+        >
           {t("alliances.fields.addPeriod")}
         </Button>
       </section>
 
-      <SdgPicker value={draft.sdgTargets} primary={draft.primaryTarget} onChange={(sdgTargets, primaryTarget) => set({ sdgTargets, primaryTarget })} error={prefixError("sdgTargets")} />
+      <SdgPicker
+        value={draft.sdgTargets}
+        primary={draft.primaryTarget}
+        onChange={(sdgTargets, primaryTarget) => set({ sdgTargets, primaryTarget })}
+        error={prefixError("sdgTargets")}
+      />
 
       <TerritoryPicker
         scope={draft.scope}
@@ -251,7 +386,13 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
                 type="checkbox"
                 className="h-4 w-4"
                 checked={draft.entryDoors.includes(door)}
-                onChange={(e) => set({ entryDoors: e.target.checked ? [...draft.entryDoors, door] : draft.entryDoors.filter((d) => d !== door) })}
+                onChange={(e) =>
+                  set({
+                    entryDoors: e.target.checked
+                      ? [...draft.entryDoors, door]
+                      : draft.entryDoors.filter((d) => d !== door),
+                  })
+                }
               />
               {t(`alliance.entryDoors.${door}`)}
             </label>
@@ -264,24 +405,64 @@ export function AllianceForm({ workspaceSlug, initial, existing, roles, schemes,
           {t("alliances.fields.engagements")}
         </h2>
         {draft.engagements.map((e, i) => {
-          const update = (patch: Partial<(typeof draft.engagements)[number]>) => set({ engagements: draft.engagements.map((x) => (x.key === e.key ? { ...x, ...patch } : x)) });
+          const update = (patch: Partial<(typeof draft.engagements)[number]>) =>
+            set({ engagements: draft.engagements.map((x) => (x.key === e.key ? { ...x, ...patch } : x)) });
           return (
             <div key={e.key} className="grid items-end gap-3 sm:grid-cols-4">
-              <SelectField id={`eng-${e.key}`} label={t("alliances.fields.scheme")} value={e.scheme} onChange={(ev) => update({ scheme: ev.target.value })} options={schemes.map(entry("alliance.engagementSchemes"))} />
-              <TextField id={`eng-${e.key}-emp`} inputMode="numeric" label={t("alliances.fields.employees")} value={e.employees} onChange={(ev) => update({ employees: ev.target.value })} error={error(`engagements.${i}.employees`)} />
-              <TextField id={`eng-${e.key}-hours`} inputMode="decimal" label={t("alliances.fields.hours")} value={e.hours} onChange={(ev) => update({ hours: ev.target.value })} error={error(`engagements.${i}.hours`)} />
-              <Button type="button" variant="danger" className="px-3 py-1" onClick={() => set({ engagements: draft.engagements.filter((x) => x.key !== e.key) })}>
+              <SelectField
+                id={`eng-${e.key}`}
+                label={t("alliances.fields.scheme")}
+                value={e.scheme}
+                onChange={(ev) => update({ scheme: ev.target.value })}
+                options={schemes.map(entry("alliance.engagementSchemes"))}
+              />
+              <TextField
+                id={`eng-${e.key}-emp`}
+                inputMode="numeric"
+                label={t("alliances.fields.employees")}
+                value={e.employees}
+                onChange={(ev) => update({ employees: ev.target.value })}
+                error={error(`engagements.${i}.employees`)}
+              />
+              <TextField
+                id={`eng-${e.key}-hours`}
+                inputMode="decimal"
+                label={t("alliances.fields.hours")}
+                value={e.hours}
+                onChange={(ev) => update({ hours: ev.target.value })}
+                error={error(`engagements.${i}.hours`)}
+              />
+              <Button
+                type="button"
+                variant="danger"
+                className="px-3 py-1"
+                onClick={() => set({ engagements: draft.engagements.filter((x) => x.key !== e.key) })}
+              >
                 {t("alliances.fields.remove")}
               </Button>
             </div>
           );
         })}
-        <Button type="button" variant="secondary" onClick={() => set({ engagements: [...draft.engagements, { key: newKey(), scheme: schemes[0]!.key, employees: "", hours: "" }] })}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() =>
+            set({
+              engagements: [...draft.engagements, { key: newKey(), scheme: schemes[0]!.key, employees: "", hours: "" }],
+            })
+          }
+        >
           {t("alliances.fields.addScheme")}
         </Button>
       </section>
 
-      <TextField id="a-tags" label={t("alliances.fields.tags")} value={draft.tags} onChange={(e) => set({ tags: e.target.value })} error={error("tags")} />
+      <TextField
+        id="a-tags"
+        label={t("alliances.fields.tags")}
+        value={draft.tags}
+        onChange={(e) => set({ tags: e.target.value })}
+        error={error("tags")}
+      />
 
       <Button type="submit" disabled={!ready || mutation.isPending}>
         {t("alliances.save")}

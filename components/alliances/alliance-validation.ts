@@ -8,5 +8,7 @@ import { CreateAllianceInput } from "@/server/services/alliances/schemas";
 export function allianceIssues(input: unknown, locale: string): Array<{ path: string; message: string }> {
   z.config(locale === "fr" ? z.locales.fr() : z.locales.en());
   const result = CreateAllianceInput.safeParse(input);
-  return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
 }

@@ -22,7 +22,12 @@ export function AudiencePanel({
 }: {
   workspaceSlug: string;
   allianceId: string;
-  audience: { requested: Audience; revision: number; effective: Audience; parties: Array<{ partyId: string; name: string; isMine: boolean; agrees: boolean }> };
+  audience: {
+    requested: Audience;
+    revision: number;
+    effective: Audience;
+    parties: Array<{ partyId: string; name: string; isMine: boolean; agrees: boolean }>;
+  };
   canDecide: boolean;
 }) {
   const t = useTranslations("audience");
@@ -58,14 +63,22 @@ export function AudiencePanel({
       {canDecide ? (
         <div className="flex flex-wrap gap-2">
           {audience.requested !== "parties" && mine && !mine.agrees ? (
-            <Button onClick={() => approve.mutate({ workspaceSlug, allianceId, revision: audience.revision })} disabled={busy}>
+            <Button
+              onClick={() => approve.mutate({ workspaceSlug, allianceId, revision: audience.revision })}
+              disabled={busy}
+            >
               {t("approve")}
             </Button>
           ) : null}
           {(["territory", "public"] as const)
             .filter((a) => a !== audience.requested)
             .map((a) => (
-              <Button key={a} variant="secondary" onClick={() => request.mutate({ workspaceSlug, allianceId, audience: a })} disabled={busy}>
+              <Button
+                key={a}
+                variant="secondary"
+                onClick={() => request.mutate({ workspaceSlug, allianceId, audience: a })}
+                disabled={busy}
+              >
                 {t("request", { audience: level(a) })}
               </Button>
             ))}

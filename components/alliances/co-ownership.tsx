@@ -36,13 +36,20 @@ export function PartyShareAction({
   const [email, setEmail] = useState("");
   const invite = useMutation(trpc.alliances.inviteCoOwner.mutationOptions({ onSuccess: () => router.refresh() }));
   const byEmail = useMutation(trpc.alliances.inviteByEmail.mutationOptions({ onSuccess: () => router.refresh() }));
-  const withdraw = useMutation(trpc.alliances.withdrawCoOwnerInvitation.mutationOptions({ onSuccess: () => router.refresh() }));
+  const withdraw = useMutation(
+    trpc.alliances.withdrawCoOwnerInvitation.mutationOptions({ onSuccess: () => router.refresh() }),
+  );
   const errors = useMutationErrors(invite.error ?? byEmail.error ?? withdraw.error);
   const input = { workspaceSlug, allianceId, partyId };
   if (action === "withdraw") {
     return (
       <span className="inline-flex flex-wrap items-center gap-2">
-        <Button variant="secondary" className="px-2 py-0.5" onClick={() => withdraw.mutate(input)} disabled={withdraw.isPending}>
+        <Button
+          variant="secondary"
+          className="px-2 py-0.5"
+          onClick={() => withdraw.mutate(input)}
+          disabled={withdraw.isPending}
+        >
           {t("withdraw")}
         </Button>
         <InlineFeedback error={errors.message} />
@@ -52,7 +59,12 @@ export function PartyShareAction({
   if (action === "inviteWorkspace") {
     return (
       <span className="inline-flex flex-wrap items-center gap-2">
-        <Button variant="secondary" className="px-2 py-0.5" onClick={() => invite.mutate(input)} disabled={invite.isPending}>
+        <Button
+          variant="secondary"
+          className="px-2 py-0.5"
+          onClick={() => invite.mutate(input)}
+          disabled={invite.isPending}
+        >
           {hasWorkspace ? t("inviteAgain") : t("invite")}
         </Button>
         <InlineFeedback error={errors.message} />
@@ -102,7 +114,9 @@ export function LeaveAllianceButton({ workspaceSlug, allianceId }: { workspaceSl
   const trpc = useTRPC();
   const router = useRouter();
   const [asking, setAsking] = useState(false);
-  const leave = useMutation(trpc.alliances.leave.mutationOptions({ onSuccess: () => router.push(`/w/${workspaceSlug}/alliances`) }));
+  const leave = useMutation(
+    trpc.alliances.leave.mutationOptions({ onSuccess: () => router.push(`/w/${workspaceSlug}/alliances`) }),
+  );
   const errors = useMutationErrors(leave.error);
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
@@ -111,7 +125,11 @@ export function LeaveAllianceButton({ workspaceSlug, allianceId }: { workspaceSl
           <span role="status" className="text-sm">
             {t("share.leaveConfirm")}
           </span>
-          <Button variant="danger" onClick={() => leave.mutate({ workspaceSlug, id: allianceId })} disabled={leave.isPending}>
+          <Button
+            variant="danger"
+            onClick={() => leave.mutate({ workspaceSlug, id: allianceId })}
+            disabled={leave.isPending}
+          >
             {t("share.leave")}
           </Button>
           <Button variant="secondary" onClick={() => setAsking(false)}>
@@ -135,7 +153,14 @@ export function CoOwnershipInbox({
   canAnswer,
 }: {
   workspaceSlug: string;
-  invitations: Array<{ partyId: string; allianceId: string; title: string; role: string; invitedBy: string | null; inviterVerified?: boolean }>;
+  invitations: Array<{
+    partyId: string;
+    allianceId: string;
+    title: string;
+    role: string;
+    invitedBy: string | null;
+    inviterVerified?: boolean;
+  }>;
   canAnswer: boolean;
 }) {
   const t = useTranslations();
@@ -152,7 +177,12 @@ export function CoOwnershipInbox({
   const errors = useMutationErrors(respond.error);
   if (invitations.length === 0) return null;
   return (
-    <section id="co-ownership-inbox" aria-labelledby="inbox-title" className="scroll-mt-4 space-y-3 rounded-md border border-blue-700 bg-blue-50 p-4" data-testid="co-ownership-inbox">
+    <section
+      id="co-ownership-inbox"
+      aria-labelledby="inbox-title"
+      className="scroll-mt-4 space-y-3 rounded-md border border-blue-700 bg-blue-50 p-4"
+      data-testid="co-ownership-inbox"
+    >
       <h2 id="inbox-title" className="text-lg font-semibold">
         {t("share.inboxTitle")}
       </h2>
@@ -160,18 +190,38 @@ export function CoOwnershipInbox({
       <ul className="space-y-2">
         {invitations.map((i) => (
           <li key={i.partyId} className="flex flex-wrap items-center gap-3">
-            <span>{t("share.inboxLine", { inviter: i.invitedBy ?? "—", role: t.has(`alliance.partnerRoles.${i.role}` as never) ? t(`alliance.partnerRoles.${i.role}` as never) : i.role, title: i.title })}</span>
+            <span>
+              {t("share.inboxLine", {
+                inviter: i.invitedBy ?? "—",
+                role: t.has(`alliance.partnerRoles.${i.role}` as never)
+                  ? t(`alliance.partnerRoles.${i.role}` as never)
+                  : i.role,
+                title: i.title,
+              })}
+            </span>
             {i.inviterVerified === false ? (
-              <span className="rounded border border-amber-800 px-1.5 text-xs font-semibold text-amber-900" title={t("share.inviterUnverifiedHelp")}>
+              <span
+                className="rounded border border-amber-800 px-1.5 text-xs font-semibold text-amber-900"
+                title={t("share.inviterUnverifiedHelp")}
+              >
                 {t("verification.unverified")}
               </span>
             ) : null}
             {canAnswer ? (
               <>
-                <Button className="px-3 py-1" onClick={() => respond.mutate({ workspaceSlug, partyId: i.partyId, accept: true })} disabled={respond.isPending}>
+                <Button
+                  className="px-3 py-1"
+                  onClick={() => respond.mutate({ workspaceSlug, partyId: i.partyId, accept: true })}
+                  disabled={respond.isPending}
+                >
                   {t("share.accept")}
                 </Button>
-                <Button variant="secondary" className="px-3 py-1" onClick={() => respond.mutate({ workspaceSlug, partyId: i.partyId, accept: false })} disabled={respond.isPending}>
+                <Button
+                  variant="secondary"
+                  className="px-3 py-1"
+                  onClick={() => respond.mutate({ workspaceSlug, partyId: i.partyId, accept: false })}
+                  disabled={respond.isPending}
+                >
                   {t("share.decline")}
                 </Button>
               </>
@@ -194,7 +244,14 @@ export function MentionRequests({
   canAnswer,
 }: {
   workspaceSlug: string;
-  requests: Array<{ partyId: string; allianceId: string; title: string; summary: string | null; role: string; declaredBy: string | null }>;
+  requests: Array<{
+    partyId: string;
+    allianceId: string;
+    title: string;
+    summary: string | null;
+    role: string;
+    declaredBy: string | null;
+  }>;
   canAnswer: boolean;
 }) {
   const t = useTranslations();
@@ -204,7 +261,12 @@ export function MentionRequests({
   const errors = useMutationErrors(answer.error);
   if (requests.length === 0) return null;
   return (
-    <section id="mention-requests" aria-labelledby="mentions-title" className="scroll-mt-4 space-y-3 rounded-md border border-blue-700 bg-blue-50 p-4" data-testid="mention-requests">
+    <section
+      id="mention-requests"
+      aria-labelledby="mentions-title"
+      className="scroll-mt-4 space-y-3 rounded-md border border-blue-700 bg-blue-50 p-4"
+      data-testid="mention-requests"
+    >
       <h2 id="mentions-title" className="text-lg font-semibold">
         {t("share.mentionsTitle")}
       </h2>
@@ -216,17 +278,28 @@ export function MentionRequests({
             <p>
               {t("share.mentionLine", {
                 declarer: r.declaredBy ?? "—",
-                role: t.has(`alliance.partnerRoles.${r.role}` as never) ? t(`alliance.partnerRoles.${r.role}` as never) : r.role,
+                role: t.has(`alliance.partnerRoles.${r.role}` as never)
+                  ? t(`alliance.partnerRoles.${r.role}` as never)
+                  : r.role,
                 title: r.title,
               })}
             </p>
             {r.summary ? <p className="text-sm text-slate-800">{r.summary}</p> : null}
             {canAnswer ? (
               <div className="flex flex-wrap gap-3">
-                <Button className="px-3 py-1" onClick={() => answer.mutate({ workspaceSlug, partyId: r.partyId, appear: true })} disabled={answer.isPending}>
+                <Button
+                  className="px-3 py-1"
+                  onClick={() => answer.mutate({ workspaceSlug, partyId: r.partyId, appear: true })}
+                  disabled={answer.isPending}
+                >
                   {t("share.mentionGrant")}
                 </Button>
-                <Button variant="secondary" className="px-3 py-1" onClick={() => answer.mutate({ workspaceSlug, partyId: r.partyId, appear: false })} disabled={answer.isPending}>
+                <Button
+                  variant="secondary"
+                  className="px-3 py-1"
+                  onClick={() => answer.mutate({ workspaceSlug, partyId: r.partyId, appear: false })}
+                  disabled={answer.isPending}
+                >
                   {t("share.mentionRefuse")}
                 </Button>
               </div>

@@ -7,11 +7,23 @@ import { type FilterChip, listHref } from "@/components/alliances/list-filters";
  * it), and one that removes them all. Links rather than buttons: they work without JavaScript
  * and keep the URL as the one source of the view.
  */
-export async function FilterChips({ base, filters, chips }: { base: string; filters: Record<string, unknown>; chips: FilterChip[] }) {
+export async function FilterChips({
+  base,
+  filters,
+  chips,
+}: {
+  base: string;
+  filters: Record<string, unknown>;
+  chips: FilterChip[];
+}) {
   if (chips.length === 0) return null;
   const t = await getTranslations("alliances");
   return (
-    <section aria-labelledby="active-filters-title" className="flex flex-wrap items-center gap-2" data-testid="filter-chips">
+    <section
+      aria-labelledby="active-filters-title"
+      className="flex flex-wrap items-center gap-2"
+      data-testid="filter-chips"
+    >
       <h2 id="active-filters-title" className="text-sm font-semibold">
         {t("activeFilters")}
       </h2>

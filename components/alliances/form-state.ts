@@ -41,7 +41,20 @@ export interface AllianceDraft {
 export const newKey = () => `k${Math.random().toString(36).slice(2, 10)}`;
 
 export function emptyPartner(): PartnerDraft {
-  return { key: newKey(), organisationId: null, organisationName: null, isNew: false, name: "", kind: "entreprise", siren: "", siret: "", rna: "", legalCategory: "", website: "", role: "partenaire" };
+  return {
+    key: newKey(),
+    organisationId: null,
+    organisationName: null,
+    isNew: false,
+    name: "",
+    kind: "entreprise",
+    siren: "",
+    siret: "",
+    rna: "",
+    legalCategory: "",
+    website: "",
+    role: "partenaire",
+  };
 }
 
 export function emptyDraft(today: string): AllianceDraft {
@@ -93,7 +106,12 @@ export function toInput(d: AllianceDraft) {
           }
         : { organisationId: p.organisationId, role: p.role },
     ),
-    modes: d.modes.map((m) => ({ mode: m.mode, mecenatForms: m.mode === "mecenat" ? m.mecenatForms : [], startsOn: m.startsOn, endsOn: orNull(m.endsOn) })),
+    modes: d.modes.map((m) => ({
+      mode: m.mode,
+      mecenatForms: m.mode === "mecenat" ? m.mecenatForms : [],
+      startsOn: m.startsOn,
+      endsOn: orNull(m.endsOn),
+    })),
     sdgTargets: d.sdgTargets.map((target) => ({ target, isPrimary: target === (d.primaryTarget || d.sdgTargets[0]) })),
     territory: { scope: d.scope, codes: d.scope === "national" ? [] : d.places.map((p) => p.code) },
     entryDoors: d.entryDoors,
@@ -106,22 +124,25 @@ export function toInput(d: AllianceDraft) {
 }
 
 /** The draft of an existing alliance, as the detail API returns it. */
-export function draftFromAlliance(a: {
-  title: string;
-  summary: string | null;
-  keyResults: string | null;
-  stage: LifecycleStage;
-  startsOn: string | null;
-  endsOn: string | null;
-  territoryScope: TerritoryLevel;
-  entryDoors: string[];
-  tags: string[];
-  parties: Array<{ organisationId: string; name: string; role: string; isMine: boolean }>;
-  modes: Array<{ mode: Mode; mecenatForms: string[]; startsOn: string; endsOn: string | null }>;
-  sdgTargets: Array<{ target: string; isPrimary: boolean }>;
-  territories: Array<{ code: string }>;
-  engagements: Array<{ scheme: string; employees: number | null; hours: number | null }>;
-}, placeLabel: (code: string) => string): AllianceDraft {
+export function draftFromAlliance(
+  a: {
+    title: string;
+    summary: string | null;
+    keyResults: string | null;
+    stage: LifecycleStage;
+    startsOn: string | null;
+    endsOn: string | null;
+    territoryScope: TerritoryLevel;
+    entryDoors: string[];
+    tags: string[];
+    parties: Array<{ organisationId: string; name: string; role: string; isMine: boolean }>;
+    modes: Array<{ mode: Mode; mecenatForms: string[]; startsOn: string; endsOn: string | null }>;
+    sdgTargets: Array<{ target: string; isPrimary: boolean }>;
+    territories: Array<{ code: string }>;
+    engagements: Array<{ scheme: string; employees: number | null; hours: number | null }>;
+  },
+  placeLabel: (code: string) => string,
+): AllianceDraft {
   const mine = a.parties.find((p) => p.isMine);
   return {
     title: a.title,
@@ -134,14 +155,24 @@ export function draftFromAlliance(a: {
     partners: a.parties
       .filter((p) => !p.isMine)
       .map((p) => ({ ...emptyPartner(), organisationId: p.organisationId, organisationName: p.name, role: p.role })),
-    modes: a.modes.map((m) => ({ key: newKey(), mode: m.mode, mecenatForms: m.mecenatForms as MecenatForm[], startsOn: m.startsOn, endsOn: m.endsOn ?? "" })),
+    modes: a.modes.map((m) => ({
+      key: newKey(),
+      mode: m.mode,
+      mecenatForms: m.mecenatForms as MecenatForm[],
+      startsOn: m.startsOn,
+      endsOn: m.endsOn ?? "",
+    })),
     sdgTargets: a.sdgTargets.map((s) => s.target),
     primaryTarget: a.sdgTargets.find((s) => s.isPrimary)?.target ?? "",
     scope: a.territoryScope,
     places: a.territories.map((t) => ({ code: t.code, label: placeLabel(t.code) })),
     entryDoors: a.entryDoors as EntryDoor[],
-    engagements: a.engagements.map((e) => ({ key: newKey(), scheme: e.scheme, employees: e.employees?.toString() ?? "", hours: e.hours?.toString() ?? "" })),
+    engagements: a.engagements.map((e) => ({
+      key: newKey(),
+      scheme: e.scheme,
+      employees: e.employees?.toString() ?? "",
+      hours: e.hours?.toString() ?? "",
+    })),
     tags: a.tags.join(", "),
   };
 }
-

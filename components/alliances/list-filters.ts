@@ -1,7 +1,26 @@
 import { ListAlliancesInput } from "@/server/services/alliances/schemas";
 
 /** The filter keys that travel in the list page's URL, so a view can be shared and bookmarked. */
-export const FILTER_KEYS = ["q", "stage", "mode", "mecenatForm", "entryDoor", "sdgGoal", "sdgTarget", "region", "departement", "partnerId", "partnerKind", "tag", "from", "to", "archived", "sort", "direction", "page"] as const;
+export const FILTER_KEYS = [
+  "q",
+  "stage",
+  "mode",
+  "mecenatForm",
+  "entryDoor",
+  "sdgGoal",
+  "sdgTarget",
+  "region",
+  "departement",
+  "partnerId",
+  "partnerKind",
+  "tag",
+  "from",
+  "to",
+  "archived",
+  "sort",
+  "direction",
+  "page",
+] as const;
 
 /** Reads the list's filters from URL search params; anything invalid is dropped rather than failing the page. */
 export function filtersFromSearchParams(params: Record<string, string | string[] | undefined>) {
@@ -38,7 +57,23 @@ export function listHref(base: string, current: Record<string, unknown>, patch: 
 }
 
 /** The filters that narrow the list (sorting and paging do not), in the order their chips show. */
-export const NARROWING_FILTERS = ["q", "stage", "mode", "sdgGoal", "mecenatForm", "entryDoor", "sdgTarget", "region", "departement", "partnerId", "partnerKind", "tag", "from", "to", "archived"] as const;
+export const NARROWING_FILTERS = [
+  "q",
+  "stage",
+  "mode",
+  "sdgGoal",
+  "mecenatForm",
+  "entryDoor",
+  "sdgTarget",
+  "region",
+  "departement",
+  "partnerId",
+  "partnerKind",
+  "tag",
+  "from",
+  "to",
+  "archived",
+] as const;
 export type NarrowingFilter = (typeof NARROWING_FILTERS)[number];
 
 /** The filters kept in sight above the list; the others sit behind "Plus de filtres". */

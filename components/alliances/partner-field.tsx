@@ -7,7 +7,15 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { compactIdentifier, isValidRna, isValidSiren, isValidSiret, kindFromLegalCategory, ORGANISATION_KINDS, type OrganisationKind } from "@/domain/identifiers";
+import {
+  compactIdentifier,
+  isValidRna,
+  isValidSiren,
+  isValidSiret,
+  kindFromLegalCategory,
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+} from "@/domain/identifiers";
 import type { PartnerDraft } from "./form-state";
 
 /** One partner: an organisation picked from the directory by name, or described as new; and its role. */
@@ -53,13 +61,23 @@ export function PartnerField({
       {value.organisationId ? (
         <p className="flex flex-wrap items-center gap-3 text-sm">
           <span>{t("alliances.fields.chosen", { name: value.organisationName ?? "" })}</span>
-          <Button type="button" variant="link" onClick={() => onChange({ ...value, organisationId: null, organisationName: null })}>
+          <Button
+            type="button"
+            variant="link"
+            onClick={() => onChange({ ...value, organisationId: null, organisationName: null })}
+          >
             {t("alliances.fields.change")}
           </Button>
         </p>
       ) : value.isNew ? (
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField id={`${base}-name`} label={t("alliances.fields.partnerName")} value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} error={errors("organisation.name")} />
+          <TextField
+            id={`${base}-name`}
+            label={t("alliances.fields.partnerName")}
+            value={value.name}
+            onChange={(e) => onChange({ ...value, name: e.target.value })}
+            error={errors("organisation.name")}
+          />
           <SelectField
             id={`${base}-kind`}
             label={t("alliances.fields.partnerKind")}
@@ -67,9 +85,29 @@ export function PartnerField({
             onChange={(e) => onChange({ ...value, kind: e.target.value as OrganisationKind })}
             options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`alliance.organisationKinds.${k}`) }))}
           />
-          <TextField id={`${base}-siren`} label={t("alliances.fields.siren")} inputMode="numeric" value={value.siren} onChange={(e) => onChange({ ...value, siren: e.target.value })} error={errors("organisation.siren")} />
-          <TextField id={`${base}-siret`} label={t("alliances.fields.siret")} inputMode="numeric" value={value.siret} onChange={(e) => onChange({ ...value, siret: e.target.value })} error={errors("organisation.siret")} />
-          <TextField id={`${base}-rna`} label={t("alliances.fields.rna")} value={value.rna} onChange={(e) => onChange({ ...value, rna: e.target.value })} error={errors("organisation.rna")} />
+          <TextField
+            id={`${base}-siren`}
+            label={t("alliances.fields.siren")}
+            inputMode="numeric"
+            value={value.siren}
+            onChange={(e) => onChange({ ...value, siren: e.target.value })}
+            error={errors("organisation.siren")}
+          />
+          <TextField
+            id={`${base}-siret`}
+            label={t("alliances.fields.siret")}
+            inputMode="numeric"
+            value={value.siret}
+            onChange={(e) => onChange({ ...value, siret: e.target.value })}
+            error={errors("organisation.siret")}
+          />
+          <TextField
+            id={`${base}-rna`}
+            label={t("alliances.fields.rna")}
+            value={value.rna}
+            onChange={(e) => onChange({ ...value, rna: e.target.value })}
+            error={errors("organisation.rna")}
+          />
           <TextField
             id={`${base}-category`}
             inputMode="numeric"
@@ -79,16 +117,33 @@ export function PartnerField({
             onChange={(e) => {
               const legalCategory = e.target.value.trim();
               // A known INSEE category also tells the kind of organisation.
-              onChange({ ...value, legalCategory, kind: /^\d{4}$/.test(legalCategory) ? kindFromLegalCategory(legalCategory) : value.kind });
+              onChange({
+                ...value,
+                legalCategory,
+                kind: /^\d{4}$/.test(legalCategory) ? kindFromLegalCategory(legalCategory) : value.kind,
+              });
             }}
             error={errors("organisation.legalCategory")}
           />
-          <TextField id={`${base}-website`} type="url" label={t("alliances.fields.website")} value={value.website} onChange={(e) => onChange({ ...value, website: e.target.value })} error={errors("organisation.website")} />
+          <TextField
+            id={`${base}-website`}
+            type="url"
+            label={t("alliances.fields.website")}
+            value={value.website}
+            onChange={(e) => onChange({ ...value, website: e.target.value })}
+            error={errors("organisation.website")}
+          />
           {known ? (
             <div className="sm:col-span-2">
               <Notice testId={`${base}-known`}>
                 <p>{t("alliances.fields.knownOrganisation", { name: known.name })}</p>
-                <Button type="button" variant="link" onClick={() => onChange({ ...value, isNew: false, organisationId: known.id, organisationName: known.name })}>
+                <Button
+                  type="button"
+                  variant="link"
+                  onClick={() =>
+                    onChange({ ...value, isNew: false, organisationId: known.id, organisationName: known.name })
+                  }
+                >
                   {t("alliances.fields.useKnownOrganisation", { name: known.name })}
                 </Button>
               </Notice>
@@ -97,7 +152,15 @@ export function PartnerField({
         </div>
       ) : (
         <div>
-          <TextField id={`${base}-search`} type="search" autoComplete="off" label={t("alliances.fields.partnerSearch")} value={query} onChange={(e) => setQuery(e.target.value)} error={errors("")} />
+          <TextField
+            id={`${base}-search`}
+            type="search"
+            autoComplete="off"
+            label={t("alliances.fields.partnerSearch")}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            error={errors("")}
+          />
           <ul className="mt-1 space-y-1">
             {(suggestions ?? []).map((o) => (
               <li key={o.id}>

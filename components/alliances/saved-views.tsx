@@ -12,7 +12,13 @@ import { TextField } from "@/components/ui/field";
 import { InlineFeedback } from "@/components/ui/inline-feedback";
 
 /** The user's named views of the list, and a form to save the filters now in the URL. */
-export function SavedViews({ workspaceSlug, views }: { workspaceSlug: string; views: Array<{ id: string; name: string; query: string }> }) {
+export function SavedViews({
+  workspaceSlug,
+  views,
+}: {
+  workspaceSlug: string;
+  views: Array<{ id: string; name: string; query: string }>;
+}) {
   const t = useTranslations("alliances.views");
   const trpc = useTRPC();
   const router = useRouter();
@@ -43,7 +49,10 @@ export function SavedViews({ workspaceSlug, views }: { workspaceSlug: string; vi
       ) : (
         <ul className="flex flex-wrap gap-2" data-testid="saved-views">
           {views.map((v) => (
-            <li key={v.id} className="flex items-center gap-1 rounded-full border border-slate-400 py-0.5 pl-3 pr-1 text-sm">
+            <li
+              key={v.id}
+              className="flex items-center gap-1 rounded-full border border-slate-400 py-0.5 pl-3 pr-1 text-sm"
+            >
               <Link href={v.query ? `${base}?${v.query}` : base}>{v.name}</Link>
               <button
                 type="button"
@@ -59,13 +68,22 @@ export function SavedViews({ workspaceSlug, views }: { workspaceSlug: string; vi
       )}
       <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 grow">
-          <TextField id="view-name" label={t("name")} value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} />
+          <TextField
+            id="view-name"
+            label={t("name")}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={errors.fields.name}
+          />
         </div>
         <Button type="submit" variant="secondary" disabled={save.isPending}>
           {t("save")}
         </Button>
       </form>
-      <InlineFeedback error={errors.fields.name ? undefined : errors.message} success={save.isSuccess && t("saved", { name: save.data.name })} />
+      <InlineFeedback
+        error={errors.fields.name ? undefined : errors.message}
+        success={save.isSuccess && t("saved", { name: save.data.name })}
+      />
     </section>
   );
 }

@@ -25,17 +25,24 @@ export function SdgClaimsForm({
   const t = useTranslations("claims");
   const trpc = useTRPC();
   const router = useRouter();
-  const [shares, setShares] = useState<Record<string, string>>(() => Object.fromEntries(claims.map((c) => [c.target, c.mine ? String(c.mine) : ""])));
+  const [shares, setShares] = useState<Record<string, string>>(() =>
+    Object.fromEntries(claims.map((c) => [c.target, c.mine ? String(c.mine) : ""])),
+  );
   const save = useMutation(trpc.alliances.saveSdgClaims.mutationOptions({ onSuccess: () => router.refresh() }));
   const errors = useMutationErrors(save.error);
   if (claims.length === 0) return <p>{t("none")}</p>;
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const list = claims.map((c) => ({ target: c.target, sharePercent: Number(shares[c.target] || 0) })).filter((c) => c.sharePercent > 0);
+    const list = claims
+      .map((c) => ({ target: c.target, sharePercent: Number(shares[c.target] || 0) }))
+      .filter((c) => c.sharePercent > 0);
     save.mutate({ workspaceSlug, allianceId, claims: list });
   };
   const errorFor = (target: string) => {
-    const i = claims.map((c) => c.target).filter((c) => Number(shares[c] || 0) > 0).indexOf(target);
+    const i = claims
+      .map((c) => c.target)
+      .filter((c) => Number(shares[c] || 0) > 0)
+      .indexOf(target);
     return i >= 0 ? errors.under(`claims.${i}`) : undefined;
   };
   return (

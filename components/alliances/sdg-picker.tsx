@@ -30,7 +30,12 @@ export function SdgPicker({
     () =>
       SDG_GOALS.map((g) => ({
         ...g,
-        shown: g.targets.filter((code) => !q || code.startsWith(q) || normalizeForSearch(`${t(`sdg.goals.${g.number}` as never)} ${label(code)}`).includes(q)),
+        shown: g.targets.filter(
+          (code) =>
+            !q ||
+            code.startsWith(q) ||
+            normalizeForSearch(`${t(`sdg.goals.${g.number}` as never)} ${label(code)}`).includes(q),
+        ),
       })).filter((g) => g.shown.length > 0),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [q],
@@ -49,7 +54,10 @@ export function SdgPicker({
         // The chosen targets stay in sight whatever the filter shows below.
         <ul className="flex flex-wrap gap-2" data-testid="sdg-chosen">
           {[...value].sort(compareSdgTargets).map((code) => (
-            <li key={code} className="flex items-center gap-1 rounded-full border border-slate-400 bg-slate-50 py-0.5 pl-3 pr-1 text-sm">
+            <li
+              key={code}
+              className="flex items-center gap-1 rounded-full border border-slate-400 bg-slate-50 py-0.5 pl-3 pr-1 text-sm"
+            >
               <span>
                 <span className="font-mono">{code}</span> — {label(code)}
               </span>
@@ -77,15 +85,26 @@ export function SdgPicker({
           className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700"
         />
       </div>
-      <div className="max-h-96 space-y-3 overflow-y-auto rounded-md border border-slate-300 p-3" data-testid="sdg-picker">
+      <div
+        className="max-h-96 space-y-3 overflow-y-auto rounded-md border border-slate-300 p-3"
+        data-testid="sdg-picker"
+      >
         {goals.map((g) => (
           <fieldset key={g.number} className="space-y-1">
-            <legend className="mb-1 rounded px-2 py-1 text-sm font-semibold" style={{ backgroundColor: g.colour, color: textColourOn(g.colour) }}>
+            <legend
+              className="mb-1 rounded px-2 py-1 text-sm font-semibold"
+              style={{ backgroundColor: g.colour, color: textColourOn(g.colour) }}
+            >
               {t("sdg.goal", { number: g.number })} · {t(`sdg.goals.${g.number}` as never)}
             </legend>
             {g.shown.map((code) => (
               <label key={code} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" className="mt-1 h-4 w-4" checked={value.includes(code)} onChange={(e) => toggle(code, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  className="mt-1 h-4 w-4"
+                  checked={value.includes(code)}
+                  onChange={(e) => toggle(code, e.target.checked)}
+                />
                 <span>
                   <span className="font-mono">{code}</span> — {label(code)}
                 </span>

@@ -113,7 +113,11 @@ export function TerritoryPicker({
               className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700"
             />
           </div>
-          <Button type="button" variant="secondary" onClick={() => listed && add({ code: listed, label: `EPCI ${listed}` })}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => listed && add({ code: listed, label: `EPCI ${listed}` })}
+          >
             {t("fields.add")}
           </Button>
         </div>
@@ -121,12 +125,20 @@ export function TerritoryPicker({
       {places.length > 0 ? (
         <ul className="flex flex-wrap gap-2" data-testid="chosen-places">
           {places.map((p) => (
-            <li key={p.code} className="flex items-center gap-1 rounded-full border border-slate-400 bg-slate-100 py-0.5 pl-3 pr-1 text-sm">
+            <li
+              key={p.code}
+              className="flex items-center gap-1 rounded-full border border-slate-400 bg-slate-100 py-0.5 pl-3 pr-1 text-sm"
+            >
               {p.label}
               <button
                 type="button"
                 className="rounded-full px-2 text-red-800 hover:bg-red-50 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700"
-                onClick={() => onChange(scope, places.filter((x) => x.code !== p.code))}
+                onClick={() =>
+                  onChange(
+                    scope,
+                    places.filter((x) => x.code !== p.code),
+                  )
+                }
                 aria-label={`${t("fields.remove")} ${p.label}`}
               >
                 ×

@@ -5,7 +5,15 @@ import { signInWithProvider } from "@/app/actions";
  * Buttons for ProConnect and the generic OpenID provider, shown only when configured. Each is a
  * form posting to a server action, so it works without JavaScript and from the keyboard.
  */
-export async function ProviderSignIn({ providers, callbackUrl, intent = "signIn" }: { providers: Array<{ id: "proconnect" | "oidc"; name: string }>; callbackUrl?: string; intent?: "signIn" | "verify" }) {
+export async function ProviderSignIn({
+  providers,
+  callbackUrl,
+  intent = "signIn",
+}: {
+  providers: Array<{ id: "proconnect" | "oidc"; name: string }>;
+  callbackUrl?: string;
+  intent?: "signIn" | "verify";
+}) {
   if (providers.length === 0) return null;
   const t = await getTranslations("signIn");
   return (

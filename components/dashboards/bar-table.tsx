@@ -33,7 +33,14 @@ export function BarTable({
             </th>
             <td className="py-1">
               <span className="flex items-center gap-2">
-                <span aria-hidden="true" className="inline-block h-3 rounded-sm" style={{ width: `${Math.max(2, (r.value / max) * 100) * 0.7}%`, backgroundColor: r.colour ?? "#1d4ed8" }} />
+                <span
+                  aria-hidden="true"
+                  className="inline-block h-3 rounded-sm"
+                  style={{
+                    width: `${Math.max(2, (r.value / max) * 100) * 0.7}%`,
+                    backgroundColor: r.colour ?? "#1d4ed8",
+                  }}
+                />
                 <span className="tabular-nums">{r.display ?? r.value}</span>
               </span>
             </td>

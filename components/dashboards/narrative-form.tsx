@@ -11,7 +11,19 @@ import { TextAreaField } from "@/components/ui/field";
 import { InlineFeedback } from "@/components/ui/inline-feedback";
 
 /** The CSR team's narrative for one goal of the year's report, saved with the version it started from. */
-export function NarrativeForm({ workspaceSlug, year, goal, text, version }: { workspaceSlug: string; year: number; goal: number; text: string; version: number }) {
+export function NarrativeForm({
+  workspaceSlug,
+  year,
+  goal,
+  text,
+  version,
+}: {
+  workspaceSlug: string;
+  year: number;
+  goal: number;
+  text: string;
+  version: number;
+}) {
   const t = useTranslations("report");
   const trpc = useTRPC();
   const router = useRouter();
@@ -26,11 +38,21 @@ export function NarrativeForm({ workspaceSlug, year, goal, text, version }: { wo
         save.mutate({ workspaceSlug, year, goal, text: value, version });
       }}
     >
-      <TextAreaField id={`narrative-${goal}`} label={t("narrative", { goal })} rows={3} value={value} onChange={(e) => setValue(e.target.value)} error={errors.fields.text} />
+      <TextAreaField
+        id={`narrative-${goal}`}
+        label={t("narrative", { goal })}
+        rows={3}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        error={errors.fields.text}
+      />
       <Button type="submit" variant="secondary" disabled={save.isPending}>
         {t("saveNarrative")}
       </Button>
-      <InlineFeedback error={errors.fields.text ? undefined : errors.message} success={save.isSuccess && t("narrativeSaved")} />
+      <InlineFeedback
+        error={errors.fields.text ? undefined : errors.message}
+        success={save.isSuccess && t("narrativeSaved")}
+      />
     </form>
   );
 }

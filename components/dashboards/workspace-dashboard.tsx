@@ -20,7 +20,8 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
   const locale = await getLocale();
   const f: DashboardFilters = data.filters;
   const { regions } = allianceFormOptions();
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+  const euros = (cents: number) =>
+    format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
   const thisYear = data.key.thisYear.year;
   const base = `/w/${workspaceSlug}`;
   return (
@@ -31,9 +32,27 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
         </h2>
         <p className="text-sm text-slate-800">{t("dashboard.intro")}</p>
       </div>
-      <form method="get" aria-label={t("dashboard.filters")} className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-3 lg:grid-cols-6">
-        <FilterSelect id="d-year" name="year" label={t("dashboard.year")} allLabel={t("dashboard.all")} value={f.year} options={Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
-        <FilterSelect id="d-mode" name="mode" label={t("alliances.columns.mode")} allLabel={t("dashboard.all")} value={f.mode} options={MODES.map((m) => ({ value: m, label: t(`alliance.modes.${m}`) }))} />
+      <form
+        method="get"
+        aria-label={t("dashboard.filters")}
+        className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-3 lg:grid-cols-6"
+      >
+        <FilterSelect
+          id="d-year"
+          name="year"
+          label={t("dashboard.year")}
+          allLabel={t("dashboard.all")}
+          value={f.year}
+          options={Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))}
+        />
+        <FilterSelect
+          id="d-mode"
+          name="mode"
+          label={t("alliances.columns.mode")}
+          allLabel={t("dashboard.all")}
+          value={f.mode}
+          options={MODES.map((m) => ({ value: m, label: t(`alliance.modes.${m}`) }))}
+        />
         <FilterSelect
           id="d-goal"
           name="sdgGoal"
@@ -42,10 +61,27 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
           value={f.sdgGoal}
           options={SDG_GOALS.map((_, i) => ({ value: i + 1, label: `${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}` }))}
         />
-        <FilterSelect id="d-region" name="region" label={t("library.region")} allLabel={t("dashboard.all")} value={f.region} options={regions.map((r) => ({ value: r.code, label: r.label }))} />
-        <FilterSelect id="d-stage" name="stage" label={t("alliances.fields.stage")} allLabel={t("dashboard.all")} value={f.stage} options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`alliance.lifecycle.${s}`) }))} />
+        <FilterSelect
+          id="d-region"
+          name="region"
+          label={t("library.region")}
+          allLabel={t("dashboard.all")}
+          value={f.region}
+          options={regions.map((r) => ({ value: r.code, label: r.label }))}
+        />
+        <FilterSelect
+          id="d-stage"
+          name="stage"
+          label={t("alliances.fields.stage")}
+          allLabel={t("dashboard.all")}
+          value={f.stage}
+          options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`alliance.lifecycle.${s}`) }))}
+        />
         <div className="flex items-end gap-3">
-          <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
+          <button
+            type="submit"
+            className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+          >
             {t("dashboard.apply")}
           </button>
           <Link href={base} className="text-sm">
@@ -61,9 +97,21 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
             [t("dashboard.active"), format.number(data.key.active), "active"],
             [t("dashboard.alliances"), format.number(data.key.alliances), "alliances"],
             [t("dashboard.partners"), format.number(data.key.partners), "partners"],
-            [t("dashboard.contributions", { year: data.key.thisYear.year }), euros(data.key.thisYear.cents), "cents-this"],
-            [t("dashboard.contributions", { year: data.key.lastYear.year }), euros(data.key.lastYear.cents), "cents-last"],
-            [t("dashboard.hours", { year: data.key.thisYear.year }), format.number(data.key.thisYear.hours), "hours-this"],
+            [
+              t("dashboard.contributions", { year: data.key.thisYear.year }),
+              euros(data.key.thisYear.cents),
+              "cents-this",
+            ],
+            [
+              t("dashboard.contributions", { year: data.key.lastYear.year }),
+              euros(data.key.lastYear.cents),
+              "cents-last",
+            ],
+            [
+              t("dashboard.hours", { year: data.key.thisYear.year }),
+              format.number(data.key.thisYear.hours),
+              "hours-this",
+            ],
           ].map(([label, value, id]) => (
             <div key={id} className="rounded-md border border-slate-300 bg-white p-3" data-figure={id}>
               <dt className="text-sm text-slate-700">{label}</dt>
@@ -94,7 +142,12 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
           labelHeader={t("dashboard.label")}
           valueHeader={t("dashboard.count")}
           testId="by-goal"
-          rows={data.byGoal.map((g) => ({ key: String(g.goal), label: `${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`, value: g.count, colour: SDG_GOALS[g.goal - 1]?.colour }))}
+          rows={data.byGoal.map((g) => ({
+            key: String(g.goal),
+            label: `${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`,
+            value: g.count,
+            colour: SDG_GOALS[g.goal - 1]?.colour,
+          }))}
         />
         <BarTable
           caption={t("dashboard.scores")}
@@ -105,7 +158,10 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
             key: s.dimension,
             label: t(`evaluation.dimensions.${s.dimension}`),
             value: s.average ?? 0,
-            display: s.average === null ? t("dashboard.scoreNone") : `${format.number(s.average, { maximumFractionDigits: 2 })} / 5`,
+            display:
+              s.average === null
+                ? t("dashboard.scoreNone")
+                : `${format.number(s.average, { maximumFractionDigits: 2 })} / 5`,
           }))}
         />
         <BarTable
@@ -113,7 +169,12 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
           labelHeader={t("dashboard.label")}
           valueHeader={t("dashboard.count")}
           testId="lights"
-          rows={data.lights.map((l) => ({ key: l.light, label: t(`evaluation.light.${l.light}`), value: l.count, colour: LIGHT_COLOURS[l.light] }))}
+          rows={data.lights.map((l) => ({
+            key: l.light,
+            label: t(`evaluation.light.${l.light}`),
+            value: l.count,
+            colour: LIGHT_COLOURS[l.light],
+          }))}
         />
         <div className="space-y-2">
           <h3 className="font-semibold">{t("dashboard.ending")}</h3>
@@ -123,7 +184,8 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
             <ul className="text-sm" data-testid="ending">
               {data.ending.map((e) => (
                 <li key={e.id}>
-                  <Link href={`${base}/alliances/${e.id}`}>{e.title}</Link> · {t("dashboard.endsOn", { date: formatDate(new Date(e.endsOn), locale, { dateStyle: "medium" }) })}
+                  <Link href={`${base}/alliances/${e.id}`}>{e.title}</Link> ·{" "}
+                  {t("dashboard.endsOn", { date: formatDate(new Date(e.endsOn), locale, { dateStyle: "medium" }) })}
                 </li>
               ))}
             </ul>
@@ -140,10 +202,18 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
             <caption className="sr-only">{t("dashboard.trajectory")}</caption>
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className="py-1 pr-4">{t("dashboard.year_")}</th>
-                <th scope="col" className="py-1 pr-4">{t("dashboard.from")}</th>
-                <th scope="col" className="py-1 pr-4">{t("dashboard.to")}</th>
-                <th scope="col" className="py-1 pr-4">{t("dashboard.count")}</th>
+                <th scope="col" className="py-1 pr-4">
+                  {t("dashboard.year_")}
+                </th>
+                <th scope="col" className="py-1 pr-4">
+                  {t("dashboard.from")}
+                </th>
+                <th scope="col" className="py-1 pr-4">
+                  {t("dashboard.to")}
+                </th>
+                <th scope="col" className="py-1 pr-4">
+                  {t("dashboard.count")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -168,14 +238,17 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
           <ul className="space-y-1 text-sm" data-testid="dashboard-at-risk">
             {data.atRisk.map((a) => (
               <li key={a.id}>
-                <Link href={`${base}/alliances/${a.id}`}>{a.title}</Link> · <EvaluationLight light={a.light} /> · {a.reasons.map((r) => t(`risk.reasons.${r}`)).join(" ; ")}
+                <Link href={`${base}/alliances/${a.id}`}>{a.title}</Link> · <EvaluationLight light={a.light} /> ·{" "}
+                {a.reasons.map((r) => t(`risk.reasons.${r}`)).join(" ; ")}
               </li>
             ))}
           </ul>
         )}
         {data.atRiskTotal > data.atRisk.length ? (
           <p className="text-sm">
-            <Link href={`${base}/alliances/at-risk`}>{t("dashboard.atRiskMore", { shown: data.atRisk.length, count: data.atRiskTotal })}</Link>
+            <Link href={`${base}/alliances/at-risk`}>
+              {t("dashboard.atRiskMore", { shown: data.atRisk.length, count: data.atRiskTotal })}
+            </Link>
           </p>
         ) : null}
       </div>

@@ -20,7 +20,9 @@ export function OpenCycleForm({ workspaceSlug, allianceId }: { workspaceSlug: st
   // A month from today by default.
   const [dueOn, setDueOn] = useState(() => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
   const open = useMutation(
-    trpc.evaluation.openCycle.mutationOptions({ onSuccess: (cycle) => router.push(`/w/${workspaceSlug}/alliances/${allianceId}/evaluations/${cycle.id}`) }),
+    trpc.evaluation.openCycle.mutationOptions({
+      onSuccess: (cycle) => router.push(`/w/${workspaceSlug}/alliances/${allianceId}/evaluations/${cycle.id}`),
+    }),
   );
   const errors = useMutationErrors(open.error);
   return (
@@ -32,8 +34,21 @@ export function OpenCycleForm({ workspaceSlug, allianceId }: { workspaceSlug: st
         open.mutate({ workspaceSlug, allianceId, period, dueOn });
       }}
     >
-      <TextField id="cycle-period" label={t("period")} value={period} onChange={(e) => setPeriod(e.target.value)} error={errors.fields.period} />
-      <TextField id="cycle-due" type="date" label={t("dueOn")} value={dueOn} onChange={(e) => setDueOn(e.target.value)} error={errors.fields.dueOn} />
+      <TextField
+        id="cycle-period"
+        label={t("period")}
+        value={period}
+        onChange={(e) => setPeriod(e.target.value)}
+        error={errors.fields.period}
+      />
+      <TextField
+        id="cycle-due"
+        type="date"
+        label={t("dueOn")}
+        value={dueOn}
+        onChange={(e) => setDueOn(e.target.value)}
+        error={errors.fields.dueOn}
+      />
       <Button type="submit" disabled={open.isPending}>
         {t("open")}
       </Button>
@@ -46,19 +61,29 @@ export function OpenCycleForm({ workspaceSlug, allianceId }: { workspaceSlug: st
  * This workspace's answers to a cycle: for each question a 1–5 score (a radio group), a
  * justification and optional evidence links. Sent once, all together.
  */
-export function AnswerForm({ workspaceSlug, cycleId, questions }: { workspaceSlug: string; cycleId: string; questions: Array<{ key: string; text: string; dimension: string }> }) {
+export function AnswerForm({
+  workspaceSlug,
+  cycleId,
+  questions,
+}: {
+  workspaceSlug: string;
+  cycleId: string;
+  questions: Array<{ key: string; text: string; dimension: string }>;
+}) {
   const t = useTranslations("evaluation");
   const trpc = useTRPC();
   const router = useRouter();
-  const [values, setValues] = useState<Record<string, { score: number | null; justification: string; evidence: string }>>(() =>
-    Object.fromEntries(questions.map((q) => [q.key, { score: null, justification: "", evidence: "" }])),
-  );
+  const [values, setValues] = useState<
+    Record<string, { score: number | null; justification: string; evidence: string }>
+  >(() => Object.fromEntries(questions.map((q) => [q.key, { score: null, justification: "", evidence: "" }])));
   const submit = useMutation(trpc.evaluation.submitAnswers.mutationOptions({ onSuccess: () => router.refresh() }));
   const errors = useMutationErrors(submit.error);
   const [missing, setMissing] = useState<string[]>([]);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const gaps = questions.filter((q) => values[q.key]!.score === null || !values[q.key]!.justification.trim()).map((q) => q.key);
+    const gaps = questions
+      .filter((q) => values[q.key]!.score === null || !values[q.key]!.justification.trim())
+      .map((q) => q.key);
     setMissing(gaps);
     if (gaps.length) return;
     submit.mutate({
@@ -72,7 +97,8 @@ export function AnswerForm({ workspaceSlug, cycleId, questions }: { workspaceSlu
       })),
     });
   };
-  const set = (key: string, patch: Partial<{ score: number | null; justification: string; evidence: string }>) => setValues((v) => ({ ...v, [key]: { ...v[key]!, ...patch } }));
+  const set = (key: string, patch: Partial<{ score: number | null; justification: string; evidence: string }>) =>
+    setValues((v) => ({ ...v, [key]: { ...v[key]!, ...patch } }));
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" data-testid="answer-form">
       {errors.message ? <Notice tone="error">{errors.message}</Notice> : null}
@@ -82,20 +108,44 @@ export function AnswerForm({ workspaceSlug, cycleId, questions }: { workspaceSlu
         const value = values[q.key]!;
         const invalid = missing.includes(q.key);
         return (
-          <fieldset key={q.key} className="space-y-2 rounded-md border border-slate-300 bg-white p-4" aria-invalid={invalid || undefined}>
+          <fieldset
+            key={q.key}
+            className="space-y-2 rounded-md border border-slate-300 bg-white p-4"
+            aria-invalid={invalid || undefined}
+          >
             <legend className="px-1 font-medium">
               {i + 1}. {q.text} <span className="text-sm font-normal text-slate-700">({q.dimension})</span>
             </legend>
             <div role="radiogroup" aria-label={`${t("score")} — ${q.text}`} className="flex flex-wrap gap-3">
               {[1, 2, 3, 4, 5].map((n) => (
                 <label key={n} className="flex items-center gap-1">
-                  <input type="radio" name={`score-${q.key}`} value={n} checked={value.score === n} onChange={() => set(q.key, { score: n })} className="h-4 w-4" />
+                  <input
+                    type="radio"
+                    name={`score-${q.key}`}
+                    value={n}
+                    checked={value.score === n}
+                    onChange={() => set(q.key, { score: n })}
+                    className="h-4 w-4"
+                  />
                   {n}
                 </label>
               ))}
             </div>
-            <TextAreaField id={`just-${q.key}`} label={`${t("justification")} (${i + 1})`} value={value.justification} onChange={(e) => set(q.key, { justification: e.target.value })} rows={2} error={invalid && !value.justification.trim() ? t("justificationNeeded") : undefined} />
-            <TextAreaField id={`evidence-${q.key}`} label={`${t("evidence")} (${i + 1})`} value={value.evidence} onChange={(e) => set(q.key, { evidence: e.target.value })} rows={1} />
+            <TextAreaField
+              id={`just-${q.key}`}
+              label={`${t("justification")} (${i + 1})`}
+              value={value.justification}
+              onChange={(e) => set(q.key, { justification: e.target.value })}
+              rows={2}
+              error={invalid && !value.justification.trim() ? t("justificationNeeded") : undefined}
+            />
+            <TextAreaField
+              id={`evidence-${q.key}`}
+              label={`${t("evidence")} (${i + 1})`}
+              value={value.evidence}
+              onChange={(e) => set(q.key, { evidence: e.target.value })}
+              rows={1}
+            />
           </fieldset>
         );
       })}

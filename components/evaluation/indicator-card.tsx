@@ -6,20 +6,43 @@ import { AddResultForm } from "./indicator-forms";
 type Indicator = Awaited<ReturnType<typeof listIndicators>>[number];
 
 /** One indicator of an alliance: its definition, progress, chart, results table and (for editors) a result form. */
-export async function IndicatorCard({ indicator: ind, workspaceSlug, allianceId, canWrite }: { indicator: Indicator; workspaceSlug: string; allianceId: string; canWrite: boolean }) {
+export async function IndicatorCard({
+  indicator: ind,
+  workspaceSlug,
+  allianceId,
+  canWrite,
+}: {
+  indicator: Indicator;
+  workspaceSlug: string;
+  allianceId: string;
+  canWrite: boolean;
+}) {
   const t = await getTranslations();
   const format = await getFormatter();
   return (
-    <article className="space-y-2 rounded-md border border-slate-300 bg-white p-4" aria-labelledby={`ind-${ind.id}`} data-testid="indicator">
+    <article
+      className="space-y-2 rounded-md border border-slate-300 bg-white p-4"
+      aria-labelledby={`ind-${ind.id}`}
+      data-testid="indicator"
+    >
       <h3 id={`ind-${ind.id}`} className="font-semibold">
-        {ind.name} <span className="text-sm font-normal text-slate-700">({ind.unit} · {t(`alliance.impacts.${ind.dimension}`)} · {t(`indicators.frequencies.${ind.frequency}`)}{ind.sdgTarget ? ` · ODD ${ind.sdgTarget}` : ""})</span>
+        {ind.name}{" "}
+        <span className="text-sm font-normal text-slate-700">
+          ({ind.unit} · {t(`alliance.impacts.${ind.dimension}`)} · {t(`indicators.frequencies.${ind.frequency}`)}
+          {ind.sdgTarget ? ` · ODD ${ind.sdgTarget}` : ""})
+        </span>
       </h3>
       <p className="text-sm">
-        {t("indicators.baseline")} : {ind.baseline ?? "—"} · {t("indicators.target")} : {ind.target ?? "—"} · {t(`indicators.directions.${ind.direction}`)}
+        {t("indicators.baseline")} : {ind.baseline ?? "—"} · {t("indicators.target")} : {ind.target ?? "—"} ·{" "}
+        {t(`indicators.directions.${ind.direction}`)}
       </p>
       <p className="font-medium" data-testid="indicator-progress">
-        {ind.progress === null ? t("indicators.noProgress") : t("indicators.progress", { percent: format.number(Math.round(ind.progress * 100)) })}
-        {ind.latest !== null ? ` · ${t("indicators.latest", { value: format.number(ind.latest), unit: ind.unit })}` : ""}
+        {ind.progress === null
+          ? t("indicators.noProgress")
+          : t("indicators.progress", { percent: format.number(Math.round(ind.progress * 100)) })}
+        {ind.latest !== null
+          ? ` · ${t("indicators.latest", { value: format.number(ind.latest), unit: ind.unit })}`
+          : ""}
       </p>
       {ind.results.length ? (
         <>
@@ -35,16 +58,26 @@ export async function IndicatorCard({ indicator: ind, workspaceSlug, allianceId,
             <caption className="text-left text-sm font-medium">{t("indicators.table", { name: ind.name })}</caption>
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className="py-1 pr-4">{t("indicators.resultPeriod")}</th>
-                <th scope="col" className="py-1 pr-4">{t("indicators.resultValue")}</th>
-                <th scope="col" className="py-1 pr-4">{t("indicators.resultNote")}</th>
+                <th scope="col" className="py-1 pr-4">
+                  {t("indicators.resultPeriod")}
+                </th>
+                <th scope="col" className="py-1 pr-4">
+                  {t("indicators.resultValue")}
+                </th>
+                <th scope="col" className="py-1 pr-4">
+                  {t("indicators.resultNote")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {ind.results.map((r) => (
                 <tr key={r.id} className="border-b border-slate-200">
-                  <th scope="row" className="py-1 pr-4 font-normal">{r.period}</th>
-                  <td className="py-1 pr-4">{format.number(r.value)} {ind.unit}</td>
+                  <th scope="row" className="py-1 pr-4 font-normal">
+                    {r.period}
+                  </th>
+                  <td className="py-1 pr-4">
+                    {format.number(r.value)} {ind.unit}
+                  </td>
                   <td className="py-1 pr-4">
                     {r.note}
                     {r.evidenceUrl ? (
@@ -59,7 +92,14 @@ export async function IndicatorCard({ indicator: ind, workspaceSlug, allianceId,
           </table>
         </>
       ) : null}
-      {canWrite ? <AddResultForm workspaceSlug={workspaceSlug} allianceId={allianceId} indicatorId={ind.id} indicatorName={ind.name} /> : null}
+      {canWrite ? (
+        <AddResultForm
+          workspaceSlug={workspaceSlug}
+          allianceId={allianceId}
+          indicatorId={ind.id}
+          indicatorName={ind.name}
+        />
+      ) : null}
     </article>
   );
 }

@@ -31,7 +31,11 @@ export function QuestionnaireEditor({ workspaceSlug, questions }: { workspaceSlu
   const payload = (reset: boolean) => ({
     workspaceSlug,
     reset,
-    questions: rows.map((r) => ({ key: r.key, dimension: r.dimension, label: r.defaultText !== null && r.text === r.defaultText ? null : r.text })),
+    questions: rows.map((r) => ({
+      key: r.key,
+      dimension: r.dimension,
+      label: r.defaultText !== null && r.text === r.defaultText ? null : r.text,
+    })),
   });
   return (
     <form
@@ -58,7 +62,11 @@ export function QuestionnaireEditor({ workspaceSlug, questions }: { workspaceSlu
                 id={`qd-${r.key}`}
                 label={t("questionDimension", { n: i + 1 })}
                 value={r.dimension}
-                onChange={(e) => setRows(rows.map((x) => (x.key === r.key ? { ...x, dimension: e.target.value as QuestionDimension } : x)))}
+                onChange={(e) =>
+                  setRows(
+                    rows.map((x) => (x.key === r.key ? { ...x, dimension: e.target.value as QuestionDimension } : x)),
+                  )
+                }
                 options={QUESTION_DIMENSIONS.map((d) => ({ value: d, label: t(`dimensions.${d}`) }))}
               />
               <Button type="button" variant="secondary" onClick={() => setRows(rows.filter((x) => x.key !== r.key))}>
@@ -69,7 +77,16 @@ export function QuestionnaireEditor({ workspaceSlug, questions }: { workspaceSlu
         ))}
       </ol>
       <div className="flex flex-wrap gap-3">
-        <Button type="button" variant="secondary" onClick={() => setRows([...rows, { key: `q_${Date.now().toString(36)}`, dimension: "performance", text: "", defaultText: null }])}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() =>
+            setRows([
+              ...rows,
+              { key: `q_${Date.now().toString(36)}`, dimension: "performance", text: "", defaultText: null },
+            ])
+          }
+        >
           {t("addQuestion")}
         </Button>
         <Button type="submit" disabled={save.isPending}>

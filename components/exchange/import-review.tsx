@@ -25,8 +25,16 @@ export function ImportReview({ workspaceSlug, importId }: { workspaceSlug: strin
   const t = useTranslations("import");
   const upload = useImport(workspaceSlug, importId);
   if (upload.isPending) return <p role="status">{t("review.loading")}</p>;
-  if (upload.isError || !upload.data) return <Notice tone="error">{upload.error?.message ?? t("review.loading")}</Notice>;
-  return <Review workspaceSlug={workspaceSlug} importId={importId} data={upload.data} refetch={() => void upload.refetch()} />;
+  if (upload.isError || !upload.data)
+    return <Notice tone="error">{upload.error?.message ?? t("review.loading")}</Notice>;
+  return (
+    <Review
+      workspaceSlug={workspaceSlug}
+      importId={importId}
+      data={upload.data}
+      refetch={() => void upload.refetch()}
+    />
+  );
 }
 
 type ImportData = NonNullable<ReturnType<typeof useImport>["data"]>;
@@ -39,7 +47,17 @@ function useImport(workspaceSlug: string, importId: string) {
   });
 }
 
-function Review({ workspaceSlug, importId, data, refetch }: { workspaceSlug: string; importId: string; data: ImportData; refetch: () => void }) {
+function Review({
+  workspaceSlug,
+  importId,
+  data,
+  refetch,
+}: {
+  workspaceSlug: string;
+  importId: string;
+  data: ImportData;
+  refetch: () => void;
+}) {
   const t = useTranslations("import");
   const tk = useTranslations("alliance.organisationKinds");
   const trpc = useTRPC();
@@ -52,7 +70,12 @@ function Review({ workspaceSlug, importId, data, refetch }: { workspaceSlug: str
   const current = mapping;
   const running = data.status === "queued" || data.status === "running";
   const runPreview = (next: { mapping?: Array<string | null>; decisions?: Record<string, Decision> } = {}) =>
-    preview.mutate({ workspaceSlug, id: importId, mapping: (next.mapping ?? current) as never, decisions: next.decisions ?? decisions });
+    preview.mutate({
+      workspaceSlug,
+      id: importId,
+      mapping: (next.mapping ?? current) as never,
+      decisions: next.decisions ?? decisions,
+    });
   const decide = (key: string, decision: Decision) => {
     const next = { ...decisions, [key]: decision };
     setDecisions(next);
@@ -65,7 +88,12 @@ function Review({ workspaceSlug, importId, data, refetch }: { workspaceSlug: str
     return (
       <div className="space-y-4">
         <Notice tone="success" testId="import-done">
-          {t("done.summary", { created: r.created ?? 0, updated: r.updated ?? 0, unchanged: r.unchanged ?? 0, organisations: r.organisationsCreated ?? 0 })}
+          {t("done.summary", {
+            created: r.created ?? 0,
+            updated: r.updated ?? 0,
+            unchanged: r.unchanged ?? 0,
+            organisations: r.organisationsCreated ?? 0,
+          })}
         </Notice>
         <Link href={`/w/${workspaceSlug}/alliances`} className="font-medium">
           {t("done.toList")}
@@ -91,9 +119,16 @@ function Review({ workspaceSlug, importId, data, refetch }: { workspaceSlug: str
             aria-valuenow={data.progress?.done ?? 0}
             className="h-4 w-full overflow-hidden rounded bg-slate-200"
           >
-            <div className="h-full bg-blue-700 transition-all" style={{ width: `${Math.round(((data.progress?.done ?? 0) / Math.max(1, data.progress?.total || data.rowCount)) * 100)}%` }} />
+            <div
+              className="h-full bg-blue-700 transition-all"
+              style={{
+                width: `${Math.round(((data.progress?.done ?? 0) / Math.max(1, data.progress?.total || data.rowCount)) * 100)}%`,
+              }}
+            />
           </div>
-          <p role="status">{t("progress.rows", { done: data.progress?.done ?? 0, total: data.progress?.total || data.rowCount })}</p>
+          <p role="status">
+            {t("progress.rows", { done: data.progress?.done ?? 0, total: data.progress?.total || data.rowCount })}
+          </p>
         </section>
       ) : null}
 
@@ -130,7 +165,13 @@ function Review({ workspaceSlug, importId, data, refetch }: { workspaceSlug: str
                     <th scope="row" className="py-2 pr-4 font-medium">
                       {header || t("mapping.unnamed", { n: i + 1 })}
                     </th>
-                    <td className="max-w-xs truncate py-2 pr-4 text-slate-700">{data.sample.slice(0, 2).map((r) => r[i]).filter(Boolean).join(" · ")}</td>
+                    <td className="max-w-xs truncate py-2 pr-4 text-slate-700">
+                      {data.sample
+                        .slice(0, 2)
+                        .map((r) => r[i])
+                        .filter(Boolean)
+                        .join(" · ")}
+                    </td>
                     <td className="py-2 pr-4">
                       <label htmlFor={`map-${i}`} className="sr-only">
                         {t("mapping.fieldFor", { column: header || String(i + 1) })}
@@ -167,7 +208,11 @@ function Review({ workspaceSlug, importId, data, refetch }: { workspaceSlug: str
       ) : null}
 
       {result && !running ? (
-        <section aria-labelledby="dry-run-title" className="space-y-4 rounded-md border border-slate-300 bg-white p-4" data-testid="dry-run">
+        <section
+          aria-labelledby="dry-run-title"
+          className="space-y-4 rounded-md border border-slate-300 bg-white p-4"
+          data-testid="dry-run"
+        >
           <h2 id="dry-run-title" className="text-lg font-semibold">
             {t("dryRun.title")}
           </h2>
@@ -178,7 +223,9 @@ function Review({ workspaceSlug, importId, data, refetch }: { workspaceSlug: str
             <li>{t("dryRun.unchanged", { count: result.counts.unchanged })}</li>
             <li>{t("dryRun.organisationsNew", { count: result.counts.organisationsNew })}</li>
             <li>{t("dryRun.organisationsExisting", { count: result.counts.organisationsExisting })}</li>
-            {result.counts.invalid ? <li className="font-medium text-red-800">{t("dryRun.invalid", { count: result.counts.invalid })}</li> : null}
+            {result.counts.invalid ? (
+              <li className="font-medium text-red-800">{t("dryRun.invalid", { count: result.counts.invalid })}</li>
+            ) : null}
           </ul>
           {result.mappingErrors.map((m) => (
             <Notice key={m} tone="error">
@@ -191,29 +238,55 @@ function Review({ workspaceSlug, importId, data, refetch }: { workspaceSlug: str
               <legend className="font-semibold">{t("partners.confirmTitle")}</legend>
               <p className="text-sm text-slate-700">{t("partners.confirmHelp")}</p>
               {result.partners
-                .filter((p) => p.status === "confirm" || (p.status === "matched" && decisions[p.key] && "organisationId" in decisions[p.key]!))
+                .filter(
+                  (p) =>
+                    p.status === "confirm" ||
+                    (p.status === "matched" && decisions[p.key] && "organisationId" in decisions[p.key]!),
+                )
                 .map((p) => (
                   <fieldset key={p.key} className="rounded-md border border-slate-300 p-3" data-testid="partner-choice">
-                    <legend className="px-1 text-sm font-medium">{t("partners.inFile", { name: p.text, lines: p.lines.slice(0, 5).join(", ") })}</legend>
-                    {[...(p.matched && !p.candidates.some((c) => c.id === p.matched!.id) ? [p.matched] : []), ...p.candidates].map((c) => (
+                    <legend className="px-1 text-sm font-medium">
+                      {t("partners.inFile", { name: p.text, lines: p.lines.slice(0, 5).join(", ") })}
+                    </legend>
+                    {[
+                      ...(p.matched && !p.candidates.some((c) => c.id === p.matched!.id) ? [p.matched] : []),
+                      ...p.candidates,
+                    ].map((c) => (
                       <label key={c.id} className="flex items-start gap-2 py-1 text-sm">
                         <input
                           type="radio"
                           name={`partner-${p.key}`}
-                          checked={decisions[p.key] !== undefined && "organisationId" in decisions[p.key]! && (decisions[p.key] as { organisationId: string }).organisationId === c.id}
+                          checked={
+                            decisions[p.key] !== undefined &&
+                            "organisationId" in decisions[p.key]! &&
+                            (decisions[p.key] as { organisationId: string }).organisationId === c.id
+                          }
                           onChange={() => decide(p.key, { organisationId: c.id })}
                         />
                         <span>
                           {t("partners.useExisting", { name: c.name })}
                           <span className="text-slate-700">
                             {" "}
-                            ({[tk(c.kind as never), c.siren ? `SIREN ${c.siren}` : c.rna ? `RNA ${c.rna}` : null, c.place].filter(Boolean).join(", ")})
+                            (
+                            {[
+                              tk(c.kind as never),
+                              c.siren ? `SIREN ${c.siren}` : c.rna ? `RNA ${c.rna}` : null,
+                              c.place,
+                            ]
+                              .filter(Boolean)
+                              .join(", ")}
+                            )
                           </span>
                         </span>
                       </label>
                     ))}
                     <label className="flex items-start gap-2 py-1 text-sm">
-                      <input type="radio" name={`partner-${p.key}`} checked={decisions[p.key] !== undefined && "create" in decisions[p.key]!} onChange={() => decide(p.key, { create: p.kind })} />
+                      <input
+                        type="radio"
+                        name={`partner-${p.key}`}
+                        checked={decisions[p.key] !== undefined && "create" in decisions[p.key]!}
+                        onChange={() => decide(p.key, { create: p.kind })}
+                      />
                       <span>{t("partners.createNew", { name: p.name || p.text })}</span>
                     </label>
                   </fieldset>
@@ -223,7 +296,9 @@ function Review({ workspaceSlug, importId, data, refetch }: { workspaceSlug: str
 
           {result.partners.some((p) => p.status === "new") ? (
             <details className="rounded-md border border-slate-300 p-3">
-              <summary className="cursor-pointer font-medium">{t("partners.newTitle", { count: result.partners.filter((p) => p.status === "new").length })}</summary>
+              <summary className="cursor-pointer font-medium">
+                {t("partners.newTitle", { count: result.partners.filter((p) => p.status === "new").length })}
+              </summary>
               <p className="mt-2 text-sm text-slate-700">{t("partners.newHelp")}</p>
               <ul className="mt-2 space-y-2">
                 {result.partners
@@ -235,7 +310,12 @@ function Review({ workspaceSlug, importId, data, refetch }: { workspaceSlug: str
                         <label htmlFor={`kind-${p.key}`} className="sr-only">
                           {t("partners.kindOf", { name: p.name || p.text })}
                         </label>
-                        <select id={`kind-${p.key}`} className={control} value={p.kind} onChange={(e) => decide(p.key, { create: e.target.value as never })}>
+                        <select
+                          id={`kind-${p.key}`}
+                          className={control}
+                          value={p.kind}
+                          onChange={(e) => decide(p.key, { create: e.target.value as never })}
+                        >
                           {ORGANISATION_KINDS.map((k) => (
                             <option key={k} value={k}>
                               {tk(k)}
@@ -283,7 +363,11 @@ function Review({ workspaceSlug, importId, data, refetch }: { workspaceSlug: str
           ) : null}
 
           {result.ready && !stale ? (
-            <Button type="button" onClick={() => start.mutate({ workspaceSlug, id: importId })} disabled={start.isPending}>
+            <Button
+              type="button"
+              onClick={() => start.mutate({ workspaceSlug, id: importId })}
+              disabled={start.isPending}
+            >
               {t("start", { count: result.counts.create + result.counts.update })}
             </Button>
           ) : (

@@ -26,7 +26,11 @@ export function ImportUpload({ workspaceSlug }: { workspaceSlug: string }) {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
-  const upload = useMutation(trpc.imports.upload.mutationOptions({ onSuccess: ({ id }) => router.push(`/w/${workspaceSlug}/alliances/import/${id}`) }));
+  const upload = useMutation(
+    trpc.imports.upload.mutationOptions({
+      onSuccess: ({ id }) => router.push(`/w/${workspaceSlug}/alliances/import/${id}`),
+    }),
+  );
   const errors = useMutationErrors(upload.error);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -37,7 +41,12 @@ export function ImportUpload({ workspaceSlug }: { workspaceSlug: string }) {
     upload.mutate({ workspaceSlug, fileName: file.name, content: await base64Of(file) });
   };
   return (
-    <form onSubmit={submit} noValidate className="space-y-3 rounded-md border border-slate-300 bg-white p-4" aria-labelledby="upload-title">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-3 rounded-md border border-slate-300 bg-white p-4"
+      aria-labelledby="upload-title"
+    >
       <h2 id="upload-title" className="text-lg font-semibold">
         {t("upload.title")}
       </h2>

@@ -9,7 +9,15 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 
 /** One button per workspace that may accept the email invitation; accepting opens the alliance there. */
-export function AcceptPartyInvitation({ token, candidates, organisation }: { token: string; candidates: Array<{ slug: string; name: string; isOrganisation: boolean }>; organisation: string }) {
+export function AcceptPartyInvitation({
+  token,
+  candidates,
+  organisation,
+}: {
+  token: string;
+  candidates: Array<{ slug: string; name: string; isOrganisation: boolean }>;
+  organisation: string;
+}) {
   const t = useTranslations("partyInvitation");
   const trpc = useTRPC();
   const router = useRouter();
@@ -26,10 +34,15 @@ export function AcceptPartyInvitation({ token, candidates, organisation }: { tok
       <ul className="space-y-2">
         {candidates.map((c) => (
           <li key={c.slug} className="flex flex-wrap items-center gap-3">
-            <Button onClick={() => accept.mutate({ workspaceSlug: c.slug, token })} disabled={accept.isPending || accept.isSuccess}>
+            <Button
+              onClick={() => accept.mutate({ workspaceSlug: c.slug, token })}
+              disabled={accept.isPending || accept.isSuccess}
+            >
               {t("acceptFor", { workspace: c.name })}
             </Button>
-            {c.isOrganisation ? null : <span className="text-sm text-slate-700">{t("linksOrganisation", { organisation })}</span>}
+            {c.isOrganisation ? null : (
+              <span className="text-sm text-slate-700">{t("linksOrganisation", { organisation })}</span>
+            )}
           </li>
         ))}
       </ul>

@@ -12,13 +12,27 @@ export interface PublicAlliance {
   endsOn: string | null;
   territoryScope: string;
   mode: string | null;
-  parties: Array<{ name: string | null; kind: string; role: string; standing: "confirmed" | "declared" | "unverified"; declaredBy: string | null }>;
+  parties: Array<{
+    name: string | null;
+    kind: string;
+    role: string;
+    standing: "confirmed" | "declared" | "unverified";
+    declaredBy: string | null;
+  }>;
   sdgTargets: Array<{ target: string; goal: number; isPrimary: boolean }>;
   places: Array<{ level: string; code: string }>;
 }
 
 /** The public facts of a published alliance: parties, mode, period, territory, SDGs, key results. */
-export async function PublicAllianceFacts({ alliance, placeLabels, full }: { alliance: PublicAlliance; placeLabels: Record<string, string>; full?: boolean }) {
+export async function PublicAllianceFacts({
+  alliance,
+  placeLabels,
+  full,
+}: {
+  alliance: PublicAlliance;
+  placeLabels: Record<string, string>;
+  full?: boolean;
+}) {
   const t = await getTranslations();
   const locale = await getLocale();
   const date = (iso: string) => formatDate(new Date(iso), locale, { dateStyle: "medium" });
@@ -38,7 +52,13 @@ export async function PublicAllianceFacts({ alliance, placeLabels, full }: { all
                   <>
                     {p.name} ({kind})
                     {p.standing === "declared" ? (
-                      <span className="text-slate-700"> — {p.declaredBy ? t("library.declaredBy", { names: p.declaredBy }) : t("library.declaredByUnverified")}</span>
+                      <span className="text-slate-700">
+                        {" "}
+                        —{" "}
+                        {p.declaredBy
+                          ? t("library.declaredBy", { names: p.declaredBy })
+                          : t("library.declaredByUnverified")}
+                      </span>
                     ) : null}
                   </>
                 )}
@@ -65,7 +85,9 @@ export async function PublicAllianceFacts({ alliance, placeLabels, full }: { all
       <dt className="font-medium">{t("library.sdg")}</dt>
       <dd className="flex flex-wrap gap-1">
         {goals.length
-          ? goals.map((g) => <SdgBadge key={g} goal={g} name={`${t("sdg.goal", { number: g })} ${t(`sdg.goals.${g}` as never)}`} />)
+          ? goals.map((g) => (
+              <SdgBadge key={g} goal={g} name={`${t("sdg.goal", { number: g })} ${t(`sdg.goals.${g}` as never)}`} />
+            ))
           : "—"}
       </dd>
       {full && alliance.sdgTargets.length ? (
@@ -86,10 +108,21 @@ export async function PublicAllianceFacts({ alliance, placeLabels, full }: { all
   );
 }
 
-export async function PublicAllianceCard({ alliance, placeLabels, heading: Heading = "h2" }: { alliance: PublicAlliance; placeLabels: Record<string, string>; heading?: "h2" | "h3" }) {
+export async function PublicAllianceCard({
+  alliance,
+  placeLabels,
+  heading: Heading = "h2",
+}: {
+  alliance: PublicAlliance;
+  placeLabels: Record<string, string>;
+  heading?: "h2" | "h3";
+}) {
   const t = await getTranslations("library");
   return (
-    <article className="space-y-2 rounded-md border border-slate-300 bg-white p-4" aria-labelledby={`pa-${alliance.id}`}>
+    <article
+      className="space-y-2 rounded-md border border-slate-300 bg-white p-4"
+      aria-labelledby={`pa-${alliance.id}`}
+    >
       <Heading id={`pa-${alliance.id}`} className="text-lg font-semibold">
         <Link href={`/bibliotheque/${alliance.id}`}>{alliance.title}</Link>
       </Heading>

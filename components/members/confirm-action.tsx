@@ -12,7 +12,14 @@ import { InlineFeedback } from "@/components/ui/inline-feedback";
 type Props =
   | { kind: "remove"; workspaceSlug: string; userId: string; label: string; confirmText?: string; doneText?: string }
   | { kind: "leave"; workspaceSlug: string; label: string; confirmText?: string; doneText?: string }
-  | { kind: "revoke"; workspaceSlug: string; invitationId: string; label: string; confirmText?: string; doneText?: string };
+  | {
+      kind: "revoke";
+      workspaceSlug: string;
+      invitationId: string;
+      label: string;
+      confirmText?: string;
+      doneText?: string;
+    };
 
 /** A destructive membership action; with `confirmText` it asks once more, inline, before acting. */
 export function ConfirmAction(props: Props) {
@@ -52,7 +59,12 @@ export function ConfirmAction(props: Props) {
           </Button>
         </>
       ) : (
-        <Button variant="danger" className="px-3 py-1" onClick={() => (props.confirmText ? setAsking(true) : run())} disabled={active.isPending}>
+        <Button
+          variant="danger"
+          className="px-3 py-1"
+          onClick={() => (props.confirmText ? setAsking(true) : run())}
+          disabled={active.isPending}
+        >
           {props.label}
         </Button>
       )}

@@ -41,7 +41,16 @@ export function InviteForm({ workspaceSlug, roles }: { workspaceSlug: string; ro
           {t("members.invited", { email: invite.data.email })}
         </Notice>
       ) : null}
-      <TextField id="invite-email" type="email" autoComplete="off" required label={t("members.email")} value={email} onChange={(e) => setEmail(e.target.value)} error={errors.fields.email} />
+      <TextField
+        id="invite-email"
+        type="email"
+        autoComplete="off"
+        required
+        label={t("members.email")}
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={errors.fields.email}
+      />
       <SelectField
         id="invite-role"
         label={t("members.role")}

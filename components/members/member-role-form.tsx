@@ -38,17 +38,30 @@ export function MemberRoleForm({
       <label htmlFor={id} className="sr-only">
         {t("members.changeRole", { email: member.email })}
       </label>
-      <select id={id} value={role} onChange={(e) => setRole(e.target.value as Role)} className="rounded-md border border-slate-500 bg-white px-2 py-1 focus:outline focus:outline-3 focus:outline-blue-700">
+      <select
+        id={id}
+        value={role}
+        onChange={(e) => setRole(e.target.value as Role)}
+        className="rounded-md border border-slate-500 bg-white px-2 py-1 focus:outline focus:outline-3 focus:outline-blue-700"
+      >
         {roles.map((r) => (
           <option key={r} value={r}>
             {t(`roles.${r}`)}
           </option>
         ))}
       </select>
-      <Button type="submit" variant="secondary" className="px-3 py-1" disabled={change.isPending || role === member.role}>
+      <Button
+        type="submit"
+        variant="secondary"
+        className="px-3 py-1"
+        disabled={change.isPending || role === member.role}
+      >
         {t("app.save")}
       </Button>
-      <InlineFeedback error={errors.message} success={change.isSuccess && t("members.roleChanged", { email: member.email })} />
+      <InlineFeedback
+        error={errors.message}
+        success={change.isSuccess && t("members.roleChanged", { email: member.email })}
+      />
     </form>
   );
 }

@@ -10,7 +10,19 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 
-export function NotesForm({ workspaceSlug, organisationId, notes, tags, version }: { workspaceSlug: string; organisationId: string; notes: string | null; tags: string[]; version: number }) {
+export function NotesForm({
+  workspaceSlug,
+  organisationId,
+  notes,
+  tags,
+  version,
+}: {
+  workspaceSlug: string;
+  organisationId: string;
+  notes: string | null;
+  tags: string[];
+  version: number;
+}) {
   const t = useTranslations("organisations");
   const trpc = useTRPC();
   const router = useRouter();
@@ -23,7 +35,10 @@ export function NotesForm({ workspaceSlug, organisationId, notes, tags, version 
       workspaceSlug,
       organisationId,
       notes: values.notes || null,
-      tags: values.tags.split(",").map((x) => x.trim()).filter(Boolean),
+      tags: values.tags
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
       version,
     });
   };
@@ -31,8 +46,20 @@ export function NotesForm({ workspaceSlug, organisationId, notes, tags, version 
     <form onSubmit={submit} noValidate className="max-w-2xl space-y-3">
       {errors.message ? <Notice tone="error">{errors.message}</Notice> : null}
       {save.isSuccess ? <Notice tone="success">{t("notesSaved")}</Notice> : null}
-      <TextAreaField id="org-notes" label={t("notes")} value={values.notes} onChange={(e) => setValues({ ...values, notes: e.target.value })} error={errors.fields.notes} />
-      <TextField id="org-tags" label={t("tags")} value={values.tags} onChange={(e) => setValues({ ...values, tags: e.target.value })} error={errors.under("tags")} />
+      <TextAreaField
+        id="org-notes"
+        label={t("notes")}
+        value={values.notes}
+        onChange={(e) => setValues({ ...values, notes: e.target.value })}
+        error={errors.fields.notes}
+      />
+      <TextField
+        id="org-tags"
+        label={t("tags")}
+        value={values.tags}
+        onChange={(e) => setValues({ ...values, tags: e.target.value })}
+        error={errors.under("tags")}
+      />
       <Button type="submit" disabled={save.isPending}>
         {t("saveNotes")}
       </Button>

@@ -42,6 +42,8 @@ export function idempotencyLink(pending = new Map<string, string>()): TRPCLink<A
 /** No answer from the app: a network error (no HTTP status) or a database fault (503). */
 export function isUnanswered(error: unknown): boolean {
   if (!isTRPCClientError(error)) return true;
-  const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus ?? (error.meta?.response as Response | undefined)?.status;
+  const status =
+    (error.data as { httpStatus?: number } | undefined)?.httpStatus ??
+    (error.meta?.response as Response | undefined)?.status;
   return status === undefined || status === 503 || status === 502 || status === 504;
 }

@@ -11,7 +11,10 @@ import { useEffect, useState } from "react";
  * An answer is shown only for the words it was asked for; a late answer to older words is dropped.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any arguments: only the answer's type is read
-export function useLookup<O extends { queryKey: QueryKey; queryFn?: (...args: any[]) => unknown }>(options: O, enabled: boolean) {
+export function useLookup<O extends { queryKey: QueryKey; queryFn?: (...args: any[]) => unknown }>(
+  options: O,
+  enabled: boolean,
+) {
   type T = Awaited<ReturnType<NonNullable<O["queryFn"]>>>;
   const queryClient = useQueryClient();
   const key = hashKey(options.queryKey);

@@ -11,7 +11,11 @@ interface MutationErrors {
 }
 
 function shape(message: string | undefined, fields: Record<string, string>): MutationErrors {
-  return { message, fields, under: (prefix) => Object.entries(fields).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1] };
+  return {
+    message,
+    fields,
+    under: (prefix) => Object.entries(fields).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1],
+  };
 }
 
 /** The translated message and per-field messages of a failed mutation, for forms. */

@@ -12,7 +12,9 @@ export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 /** tRPC over TanStack Query for client components; pages read on the server, forms mutate here. */
 export function TrpcProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
+  );
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [

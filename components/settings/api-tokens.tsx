@@ -50,11 +50,23 @@ export function ApiTokens({ workspaceSlug, tokens }: { workspaceSlug: string; to
           <label htmlFor="new-token-value" className="mt-2 block text-sm">
             {t("tokenLabel")}
           </label>
-          <input id="new-token-value" readOnly value={create.data.token} className="mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1 font-mono text-sm" onFocus={(e) => e.target.select()} />
+          <input
+            id="new-token-value"
+            readOnly
+            value={create.data.token}
+            className="mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1 font-mono text-sm"
+            onFocus={(e) => e.target.select()}
+          />
         </Notice>
       ) : null}
       <form onSubmit={submit} noValidate className="space-y-3 rounded-md border border-slate-300 bg-white p-4">
-        <TextField id="token-name" label={t("name")} value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} />
+        <TextField
+          id="token-name"
+          label={t("name")}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.fields.name}
+        />
         <SelectField
           id="token-scope"
           label={t("scope")}
@@ -65,7 +77,16 @@ export function ApiTokens({ workspaceSlug, tokens }: { workspaceSlug: string; to
             { value: "read_write", label: t("scopes.read_write") },
           ]}
         />
-        <TextField id="token-days" type="number" min={1} max={365} label={t("days")} value={days} onChange={(e) => setDays(e.target.value)} error={errors.fields.days} />
+        <TextField
+          id="token-days"
+          type="number"
+          min={1}
+          max={365}
+          label={t("days")}
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+          error={errors.fields.days}
+        />
         <Button type="submit" disabled={create.isPending}>
           {t("create")}
         </Button>
@@ -108,11 +129,25 @@ export function ApiTokens({ workspaceSlug, tokens }: { workspaceSlug: string; to
                         ? t("expired")
                         : t("valid", { date: formatDate(new Date(token.expiresAt), locale, { dateStyle: "medium" }) })}
                     <br />
-                    <span className="text-slate-700">{token.lastUsedAt ? t("lastUsed", { date: formatDate(new Date(token.lastUsedAt), locale, { dateStyle: "medium", timeStyle: "short" }) }) : t("neverUsed")}</span>
+                    <span className="text-slate-700">
+                      {token.lastUsedAt
+                        ? t("lastUsed", {
+                            date: formatDate(new Date(token.lastUsedAt), locale, {
+                              dateStyle: "medium",
+                              timeStyle: "short",
+                            }),
+                          })
+                        : t("neverUsed")}
+                    </span>
                   </td>
                   <td className="py-1 pr-3">
                     {!token.revokedAt && !expired ? (
-                      <Button type="button" variant="danger" aria-label={t("revokeNamed", { name: token.name })} onClick={() => revoke.mutate({ workspaceSlug, id: token.id })}>
+                      <Button
+                        type="button"
+                        variant="danger"
+                        aria-label={t("revokeNamed", { name: token.name })}
+                        onClick={() => revoke.mutate({ workspaceSlug, id: token.id })}
+                      >
                         {t("revoke")}
                       </Button>
                     ) : null}

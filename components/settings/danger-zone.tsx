@@ -25,7 +25,14 @@ export function DeleteWorkspace({ workspaceSlug, name }: { workspaceSlug: string
   return (
     <form onSubmit={submit} noValidate className="space-y-3 rounded-md border border-red-700 bg-white p-4">
       <p className="text-sm">{t("deleteWorkspaceHelp")}</p>
-      <TextField id="confirm-workspace" label={t("typeName", { name })} value={confirmName} onChange={(e) => setConfirmName(e.target.value)} error={errors.fields.confirmName} autoComplete="off" />
+      <TextField
+        id="confirm-workspace"
+        label={t("typeName", { name })}
+        value={confirmName}
+        onChange={(e) => setConfirmName(e.target.value)}
+        error={errors.fields.confirmName}
+        autoComplete="off"
+      />
       <Button type="submit" variant="danger" disabled={remove.isPending}>
         {t("deleteWorkspace")}
       </Button>
@@ -62,7 +69,14 @@ export function DeleteAccount({ email, owned }: { email: string; owned: Array<{ 
           {t("ownerFirst", { names: owned.map((w) => w.name).join(", ") })}
         </p>
       ) : null}
-      <TextField id="confirm-email" label={t("typeEmail", { email })} value={confirmEmail} onChange={(e) => setConfirmEmail(e.target.value)} error={errors.fields.confirmEmail} autoComplete="off" />
+      <TextField
+        id="confirm-email"
+        label={t("typeEmail", { email })}
+        value={confirmEmail}
+        onChange={(e) => setConfirmEmail(e.target.value)}
+        error={errors.fields.confirmEmail}
+        autoComplete="off"
+      />
       <Button type="submit" variant="danger" disabled={remove.isPending}>
         {t("deleteAccount")}
       </Button>

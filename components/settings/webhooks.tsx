@@ -17,7 +17,14 @@ interface Hook {
   id: string;
   url: string;
   events: string[];
-  deliveries: Array<{ id: string; event: string; status: "pending" | "delivered" | "failed"; attempts: number; lastStatusCode: number | null; createdAt: Date }>;
+  deliveries: Array<{
+    id: string;
+    event: string;
+    status: "pending" | "delivered" | "failed";
+    attempts: number;
+    lastStatusCode: number | null;
+    createdAt: Date;
+  }>;
 }
 
 /** Register HTTPS endpoints for events, see each one's latest deliveries, remove them. */
@@ -44,16 +51,33 @@ export function Webhooks({ workspaceSlug, hooks }: { workspaceSlug: string; hook
           <label htmlFor="webhook-secret-value" className="block text-sm font-medium">
             {t("secret")}
           </label>
-          <input id="webhook-secret-value" readOnly value={create.data.secret} className="mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1 font-mono text-sm" />
+          <input
+            id="webhook-secret-value"
+            readOnly
+            value={create.data.secret}
+            className="mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1 font-mono text-sm"
+          />
         </Notice>
       ) : null}
       <form onSubmit={submit} noValidate className="space-y-3 rounded-md border border-slate-300 bg-white p-4">
-        <TextField id="webhook-url" type="url" label={t("url")} value={url} onChange={(e) => setUrl(e.target.value)} error={errors.fields.url} placeholder="https://" />
+        <TextField
+          id="webhook-url"
+          type="url"
+          label={t("url")}
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          error={errors.fields.url}
+          placeholder="https://"
+        />
         <fieldset>
           <legend className="text-sm font-medium">{t("events")}</legend>
           {WEBHOOK_EVENTS.map((event) => (
             <label key={event} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={events.includes(event)} onChange={(e) => setEvents(e.target.checked ? [...events, event] : events.filter((x) => x !== event))} />
+              <input
+                type="checkbox"
+                checked={events.includes(event)}
+                onChange={(e) => setEvents(e.target.checked ? [...events, event] : events.filter((x) => x !== event))}
+              />
               {label(event)}
             </label>
           ))}
@@ -66,10 +90,19 @@ export function Webhooks({ workspaceSlug, hooks }: { workspaceSlug: string; hook
       </form>
       {hooks.length === 0 ? <p className="text-sm">{t("none")}</p> : null}
       {hooks.map((hook) => (
-        <section key={hook.id} className="space-y-2 rounded-md border border-slate-300 bg-white p-3" data-testid="webhook">
+        <section
+          key={hook.id}
+          className="space-y-2 rounded-md border border-slate-300 bg-white p-3"
+          data-testid="webhook"
+        >
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="break-all font-mono text-sm">{hook.url}</p>
-            <Button type="button" variant="danger" aria-label={t("deleteNamed", { url: hook.url })} onClick={() => remove.mutate({ workspaceSlug, id: hook.id })}>
+            <Button
+              type="button"
+              variant="danger"
+              aria-label={t("deleteNamed", { url: hook.url })}
+              onClick={() => remove.mutate({ workspaceSlug, id: hook.id })}
+            >
               {t("delete")}
             </Button>
           </div>
@@ -80,7 +113,12 @@ export function Webhooks({ workspaceSlug, hooks }: { workspaceSlug: string; hook
               {hook.deliveries.map((d) => (
                 <li key={d.id}>
                   {formatDate(new Date(d.createdAt), locale, { dateStyle: "short", timeStyle: "short" })} ·{" "}
-                  {t("delivery", { event: label(d.event), status: t(`status.${d.status}`), attempts: d.attempts, code: d.lastStatusCode ? ` (HTTP ${d.lastStatusCode})` : "" })}
+                  {t("delivery", {
+                    event: label(d.event),
+                    status: t(`status.${d.status}`),
+                    attempts: d.attempts,
+                    code: d.lastStatusCode ? ` (HTTP ${d.lastStatusCode})` : "",
+                  })}
                 </li>
               ))}
             </ul>

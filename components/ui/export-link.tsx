@@ -32,7 +32,9 @@ export function ExportLink({ href, label }: { href: string; label: string }) {
         if (total) setStatus(t("progress", { percent: Math.round((received / total) * 100) }));
       }
       const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "export";
-      const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: response.headers.get("content-type") ?? "application/octet-stream" }));
+      const url = URL.createObjectURL(
+        new Blob(chunks as BlobPart[], { type: response.headers.get("content-type") ?? "application/octet-stream" }),
+      );
       const a = document.createElement("a");
       a.href = url;
       a.download = name;

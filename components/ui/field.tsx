@@ -38,7 +38,13 @@ export function TextField({ id, label, help, error, ...input }: FieldProps & Inp
       <label htmlFor={id} className="block text-sm font-medium text-slate-900">
         {label}
       </label>
-      <input id={id} className={control} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, help, error)} {...input} />
+      <input
+        id={id}
+        className={control}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, help, error)}
+        {...input}
+      />
       <Messages id={id} help={help} error={error} />
     </div>
   );
@@ -57,7 +63,13 @@ export function SelectField({
       <label htmlFor={id} className="block text-sm font-medium text-slate-900">
         {label}
       </label>
-      <select id={id} className={control} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, help, error)} {...select}>
+      <select
+        id={id}
+        className={control}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, help, error)}
+        {...select}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -69,13 +81,26 @@ export function SelectField({
   );
 }
 
-export function TextAreaField({ id, label, help, error, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  id,
+  label,
+  help,
+  error,
+  ...textarea
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-900">
         {label}
       </label>
-      <textarea id={id} rows={4} className={control} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, help, error)} {...textarea} />
+      <textarea
+        id={id}
+        rows={4}
+        className={control}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, help, error)}
+        {...textarea}
+      />
       <Messages id={id} help={help} error={error} />
     </div>
   );

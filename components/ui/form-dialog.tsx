@@ -24,7 +24,19 @@ export function useFormDialog(): FormDialogContext | null {
  * closes it after saving through useFormDialog(), and what it says then is announced politely
  * next to the button.
  */
-export function FormDialog({ label, title, children, variant = "secondary", testId }: { label: string; title?: string; children: ReactNode; variant?: "primary" | "secondary"; testId?: string }) {
+export function FormDialog({
+  label,
+  title,
+  children,
+  variant = "secondary",
+  testId,
+}: {
+  label: string;
+  title?: string;
+  children: ReactNode;
+  variant?: "primary" | "secondary";
+  testId?: string;
+}) {
   const t = useTranslations("app");
   const [open, setOpen] = useState(false);
   const [said, setSaid] = useState("");

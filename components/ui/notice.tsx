@@ -7,9 +7,21 @@ const tones = {
 } as const;
 
 /** A message block; errors are announced assertively, other messages politely. */
-export function Notice({ tone = "info", children, testId }: { tone?: keyof typeof tones; children: ReactNode; testId?: string }) {
+export function Notice({
+  tone = "info",
+  children,
+  testId,
+}: {
+  tone?: keyof typeof tones;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} data-testid={testId} className={`rounded-md border-l-4 p-3 text-sm ${tones[tone]}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      data-testid={testId}
+      className={`rounded-md border-l-4 p-3 text-sm ${tones[tone]}`}
+    >
       {children}
     </div>
   );

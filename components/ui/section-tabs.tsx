@@ -19,7 +19,17 @@ export interface Section {
  * Every panel is rendered on the server and kept mounted, so a half-filled form survives a trip
  * to another tab; inactive panels are display:none, out of the Tab order and the reading order.
  */
-export function SectionTabs({ sections, label, initial, param = "section" }: { sections: Section[]; label: string; initial: string; param?: string }) {
+export function SectionTabs({
+  sections,
+  label,
+  initial,
+  param = "section",
+}: {
+  sections: Section[];
+  label: string;
+  initial: string;
+  param?: string;
+}) {
   const search = useSearchParams();
   const fromUrl = search.get(param);
   const current = sections.some((s) => s.id === fromUrl) ? fromUrl! : initial;
@@ -34,7 +44,11 @@ export function SectionTabs({ sections, label, initial, param = "section" }: { s
   };
   return (
     <Tabs.Root value={current} onValueChange={select} className="space-y-4">
-      <Tabs.List aria-label={label} className="flex flex-wrap gap-1 border-b border-slate-300" data-testid="section-tabs">
+      <Tabs.List
+        aria-label={label}
+        className="flex flex-wrap gap-1 border-b border-slate-300"
+        data-testid="section-tabs"
+      >
         {sections.map((s) => (
           <Tabs.Trigger
             key={s.id}
@@ -42,12 +56,19 @@ export function SectionTabs({ sections, label, initial, param = "section" }: { s
             className="-mb-px rounded-t-md border border-transparent px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700 data-[state=active]:border-slate-300 data-[state=active]:border-b-white data-[state=active]:bg-white data-[state=active]:text-blue-900"
           >
             {s.label}
-            {s.badge ? <span className="ml-1.5 rounded-full bg-slate-200 px-1.5 text-xs text-slate-900">{s.badge}</span> : null}
+            {s.badge ? (
+              <span className="ml-1.5 rounded-full bg-slate-200 px-1.5 text-xs text-slate-900">{s.badge}</span>
+            ) : null}
           </Tabs.Trigger>
         ))}
       </Tabs.List>
       {sections.map((s) => (
-        <Tabs.Content key={s.id} value={s.id} forceMount className="space-y-6 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700 data-[state=inactive]:hidden">
+        <Tabs.Content
+          key={s.id}
+          value={s.id}
+          forceMount
+          className="space-y-6 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700 data-[state=inactive]:hidden"
+        >
           {s.content}
         </Tabs.Content>
       ))}

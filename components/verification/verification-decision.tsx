@@ -12,7 +12,12 @@ type Decision = "verify" | "refuse" | "revoke";
 type Status = "requested" | "verified" | "refused" | "revoked";
 
 /** What an operator may decide on a claim in each state. */
-const DECISIONS: Record<Status, Decision[]> = { requested: ["verify", "refuse"], verified: ["revoke"], refused: ["verify"], revoked: ["verify"] };
+const DECISIONS: Record<Status, Decision[]> = {
+  requested: ["verify", "refuse"],
+  verified: ["revoke"],
+  refused: ["verify"],
+  revoked: ["verify"],
+};
 
 /** Verify, refuse or revoke one organisation claim (platform operators). */
 export function VerificationDecision({ id, status, label }: { id: string; status: Status; label: string }) {

@@ -26,13 +26,23 @@ export interface VerificationState {
 }
 
 /** The workspace's claim to speak for its organisation: its state, and the request to a platform operator. */
-export function VerificationSettings({ workspaceSlug, state, proconnect }: { workspaceSlug: string; state: VerificationState; proconnect?: ReactNode }) {
+export function VerificationSettings({
+  workspaceSlug,
+  state,
+  proconnect,
+}: {
+  workspaceSlug: string;
+  state: VerificationState;
+  proconnect?: ReactNode;
+}) {
   const t = useTranslations("verification");
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const [note, setNote] = useState("");
-  const request = useMutation(trpc.workspaces.requestVerification.mutationOptions({ onSuccess: () => router.refresh() }));
+  const request = useMutation(
+    trpc.workspaces.requestVerification.mutationOptions({ onSuccess: () => router.refresh() }),
+  );
   const errors = useMutationErrors(request.error);
   const when = state.decidedAt ?? state.requestedAt;
   return (
@@ -41,7 +51,9 @@ export function VerificationSettings({ workspaceSlug, state, proconnect }: { wor
       <Notice tone={state.status === "verified" ? "success" : "info"} testId="verification-status">
         {t(`status.${state.status}`, { name: state.organisationName ?? "" })}
         {when ? ` (${formatDate(when, locale, { dateStyle: "medium" })})` : ""}
-        {state.status === "verified" && state.method ? ` ${t(state.method === "proconnect" ? "byProConnect" : "byOperator")}` : ""}
+        {state.status === "verified" && state.method
+          ? ` ${t(state.method === "proconnect" ? "byProConnect" : "byOperator")}`
+          : ""}
       </Notice>
       {state.proconnect && state.status !== "verified" && state.siren ? (
         <Notice tone={state.proconnect.matches ? "info" : "error"} testId="proconnect-result">
@@ -71,11 +83,21 @@ export function VerificationSettings({ workspaceSlug, state, proconnect }: { wor
             request.mutate({ workspaceSlug, note });
           }}
         >
-          <TextAreaField id="verification-note" label={t("note")} help={t("noteHelp")} value={note} onChange={(e) => setNote(e.target.value)} error={errors.fields.note} />
+          <TextAreaField
+            id="verification-note"
+            label={t("note")}
+            help={t("noteHelp")}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            error={errors.fields.note}
+          />
           <Button type="submit" disabled={request.isPending}>
             {state.status === "requested" ? t("requestAgain") : t("request")}
           </Button>
-          <InlineFeedback error={errors.fields.note ? undefined : errors.message} success={request.isSuccess && t("requested")} />
+          <InlineFeedback
+            error={errors.fields.note ? undefined : errors.message}
+            success={request.isSuccess && t("requested")}
+          />
         </form>
       )}
     </div>

@@ -17,7 +17,12 @@ export function CreateWorkspaceForm({ initialName = "", returnTo }: { initialNam
   const t = useTranslations("workspaces");
   const trpc = useTRPC();
   const router = useRouter();
-  const [values, setValues] = useState<WorkspaceFieldValues>({ name: initialName, kind: "association", siren: "", rna: "" });
+  const [values, setValues] = useState<WorkspaceFieldValues>({
+    name: initialName,
+    kind: "association",
+    siren: "",
+    rna: "",
+  });
   const [slug, setSlug] = useState("");
   const [slugTouched, setSlugTouched] = useState(false);
   const create = useMutation(
@@ -43,7 +48,11 @@ export function CreateWorkspaceForm({ initialName = "", returnTo }: { initialNam
       }}
     >
       {errors.message ? <Notice tone="error">{errors.message}</Notice> : null}
-      <WorkspaceFields values={values} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} errors={errors.fields} />
+      <WorkspaceFields
+        values={values}
+        onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+        errors={errors.fields}
+      />
       <TextField
         id="ws-slug"
         label={t("slug")}

@@ -25,7 +25,14 @@ export function WorkspaceFields({
   const kinds = useTranslations("workspaceKinds");
   return (
     <>
-      <TextField id="ws-name" label={t("name")} required value={values.name} onChange={(e) => onChange({ name: e.target.value })} error={errors.name} />
+      <TextField
+        id="ws-name"
+        label={t("name")}
+        required
+        value={values.name}
+        onChange={(e) => onChange({ name: e.target.value })}
+        error={errors.name}
+      />
       <SelectField
         id="ws-kind"
         label={t("kind")}
@@ -34,8 +41,23 @@ export function WorkspaceFields({
         options={WORKSPACE_KINDS.map((k) => ({ value: k, label: kinds(k) }))}
         error={errors.kind}
       />
-      <TextField id="ws-siren" label={t("siren")} help={t("sirenHelp")} inputMode="numeric" value={values.siren} onChange={(e) => onChange({ siren: e.target.value })} error={errors.siren} />
-      <TextField id="ws-rna" label={t("rna")} help={t("rnaHelp")} value={values.rna} onChange={(e) => onChange({ rna: e.target.value })} error={errors.rna} />
+      <TextField
+        id="ws-siren"
+        label={t("siren")}
+        help={t("sirenHelp")}
+        inputMode="numeric"
+        value={values.siren}
+        onChange={(e) => onChange({ siren: e.target.value })}
+        error={errors.siren}
+      />
+      <TextField
+        id="ws-rna"
+        label={t("rna")}
+        help={t("rnaHelp")}
+        value={values.rna}
+        onChange={(e) => onChange({ rna: e.target.value })}
+        error={errors.rna}
+      />
     </>
   );
 }

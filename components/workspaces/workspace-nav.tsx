@@ -25,7 +25,11 @@ export async function WorkspaceNav({
     { href: `${base}/organisations`, label: t("organisations"), show: can(workspace.myRole, "organisations.read") },
     { href: `${base}/reports/sdg`, label: t("sdgReport"), show: can(workspace.myRole, "alliances.read") },
     { href: `${base}/territory`, label: t("territory"), show: coordinating && can(workspace.myRole, "alliances.read") },
-    { href: `${base}/notifications`, label: unread > 0 ? t("notificationsUnread", { count: unread }) : t("notifications"), show: can(workspace.myRole, "alliances.read") },
+    {
+      href: `${base}/notifications`,
+      label: unread > 0 ? t("notificationsUnread", { count: unread }) : t("notifications"),
+      show: can(workspace.myRole, "alliances.read"),
+    },
     { href: `${base}/members`, label: t("members"), show: can(workspace.myRole, "members.read") },
     { href: `${base}/audit`, label: t("audit"), show: can(workspace.myRole, "audit.read") },
     { href: `${base}/settings`, label: t("settings"), show: can(workspace.myRole, "workspace.update") },

@@ -42,7 +42,11 @@ export function WorkspaceSettingsForm({
     roles: workspace.customPartnerRoles.map((r) => r.label).join("\n"),
     schemes: workspace.customEngagementSchemes.map((r) => r.label).join("\n"),
   });
-  const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = (text: string) =>
+    text
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
   const update = useMutation(trpc.workspaces.update.mutationOptions({ onSuccess: () => router.refresh() }));
   const errors = useMutationErrors(update.error);
   return (
@@ -63,7 +67,11 @@ export function WorkspaceSettingsForm({
     >
       {errors.message ? <Notice tone="error">{errors.message}</Notice> : null}
       {update.isSuccess ? <Notice tone="success">{t("workspaces.saved")}</Notice> : null}
-      <WorkspaceFields values={values} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} errors={errors.fields} />
+      <WorkspaceFields
+        values={values}
+        onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+        errors={errors.fields}
+      />
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t("workspaces.registrySettings")}</legend>
         <TextField

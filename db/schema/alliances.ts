@@ -1,5 +1,23 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, bigint, boolean, customType, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { CONTRIBUTION_KINDS, LIFECYCLE_STAGES, MODES } from "../../domain/alliances";
 import { TERRITORY_LEVELS } from "../../domain/territory";
 import { createdAt, id, updatedAt, version } from "./columns";
@@ -46,8 +64,14 @@ export const alliances = pgTable(
     startsOn: date({ mode: "string" }),
     endsOn: date({ mode: "string" }),
     territoryScope: territoryLevel().notNull().default("national"),
-    entryDoors: text().array().notNull().default(sql`'{}'::text[]`),
-    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    entryDoors: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    tags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Title, summary and partner names, normalised (no accents, lower case), kept by the services. */
     searchText: text().notNull().default(""),
     searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('french', search_text)`),
@@ -66,7 +90,9 @@ export const alliances = pgTable(
   (t) => [
     index("alliances_search_idx").using("gin", t.searchVector),
     index("alliances_updated_idx").on(t.updatedAt.desc(), t.id),
-    index("alliances_audience_idx").on(t.requestedAudience).where(sql`${t.requestedAudience} <> 'parties'`),
+    index("alliances_audience_idx")
+      .on(t.requestedAudience)
+      .where(sql`${t.requestedAudience} <> 'parties'`),
   ],
 );
 
@@ -106,10 +132,14 @@ export const allianceParties = pgTable(
   },
   (t) => [
     uniqueIndex("alliance_parties_organisation_idx").on(t.allianceId, t.organisationId),
-    uniqueIndex("alliance_parties_workspace_idx").on(t.allianceId, t.workspaceId).where(sql`${t.workspaceId} is not null`),
+    uniqueIndex("alliance_parties_workspace_idx")
+      .on(t.allianceId, t.workspaceId)
+      .where(sql`${t.workspaceId} is not null`),
     index("alliance_parties_ws_idx").on(t.workspaceId, t.status, t.allianceId),
     index("alliance_parties_org_idx").on(t.organisationId),
-    uniqueIndex("alliance_parties_token_idx").on(t.invitationTokenHash).where(sql`${t.invitationTokenHash} is not null`),
+    uniqueIndex("alliance_parties_token_idx")
+      .on(t.invitationTokenHash)
+      .where(sql`${t.invitationTokenHash} is not null`),
   ],
 );
 
@@ -120,7 +150,10 @@ export const allianceModePeriods = pgTable(
     id: id(),
     allianceId: allianceRef(),
     mode: allianceMode().notNull(),
-    mecenatForms: text().array().notNull().default(sql`'{}'::text[]`),
+    mecenatForms: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     startsOn: date({ mode: "string" }).notNull(),
     endsOn: date({ mode: "string" }),
   },
@@ -135,7 +168,11 @@ export const allianceSdgTargets = pgTable(
     goal: smallint().notNull(),
     isPrimary: boolean().notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.allianceId, t.target] }), index("alliance_sdg_targets_goal_idx").on(t.goal, t.allianceId), index("alliance_sdg_targets_target_idx").on(t.target, t.allianceId)],
+  (t) => [
+    primaryKey({ columns: [t.allianceId, t.target] }),
+    index("alliance_sdg_targets_goal_idx").on(t.goal, t.allianceId),
+    index("alliance_sdg_targets_target_idx").on(t.target, t.allianceId),
+  ],
 );
 
 /** Where the alliance acts. Département and région are derived so territorial filters use an index. */
@@ -233,11 +270,17 @@ export const alliancePrivateNotes = pgTable(
     workspaceId: workspaceRef(),
     notes: text(),
     internalOwner: text(),
-    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    tags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     version: version(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.allianceId, t.workspaceId] }), index("alliance_private_notes_workspace_idx").on(t.workspaceId)],
+  (t) => [
+    primaryKey({ columns: [t.allianceId, t.workspaceId] }),
+    index("alliance_private_notes_workspace_idx").on(t.workspaceId),
+  ],
 );
 
 export const privateEntryKind = pgEnum("private_entry_kind", ["timeline", "budget"]);
@@ -256,7 +299,10 @@ export const alliancePrivateEntries = pgTable(
     authorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("alliance_private_entries_idx").on(t.workspaceId, t.allianceId, t.occurredOn), index("alliance_private_entries_alliance_idx").on(t.allianceId)],
+  (t) => [
+    index("alliance_private_entries_idx").on(t.workspaceId, t.allianceId, t.occurredOn),
+    index("alliance_private_entries_alliance_idx").on(t.allianceId),
+  ],
 );
 
 /** The share of an alliance's SDG target that one co-owning workspace claims for its own reporting. */
@@ -269,7 +315,10 @@ export const allianceSdgClaims = pgTable(
     sharePercent: smallint().notNull(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.allianceId, t.workspaceId, t.target] }), index("alliance_sdg_claims_workspace_idx").on(t.workspaceId, t.target)],
+  (t) => [
+    primaryKey({ columns: [t.allianceId, t.workspaceId, t.target] }),
+    index("alliance_sdg_claims_workspace_idx").on(t.workspaceId, t.target),
+  ],
 );
 
 /** The shared history of an alliance: which organisation and which person changed what. Seen by every party. */
@@ -309,7 +358,9 @@ export const notifications = pgTable(
   },
   (t) => [
     index("notifications_workspace_idx").on(t.workspaceId, t.createdAt.desc()),
-    index("notifications_unsent_idx").on(t.createdAt).where(sql`${t.emailedAt} is null`),
+    index("notifications_unsent_idx")
+      .on(t.createdAt)
+      .where(sql`${t.emailedAt} is null`),
     index("notifications_alliance_idx").on(t.allianceId),
   ],
 );

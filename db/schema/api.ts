@@ -30,5 +30,8 @@ export const apiTokens = pgTable(
     revokedAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("api_tokens_hash_idx").on(t.tokenHash), index("api_tokens_workspace_idx").on(t.workspaceId, t.createdAt.desc())],
+  (t) => [
+    uniqueIndex("api_tokens_hash_idx").on(t.tokenHash),
+    index("api_tokens_workspace_idx").on(t.workspaceId, t.createdAt.desc()),
+  ],
 );

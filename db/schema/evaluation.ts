@@ -1,5 +1,19 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, date, index, jsonb, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  date,
+  index,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { INDICATOR_DIRECTIONS, INDICATOR_FREQUENCIES, type Question } from "../../domain/evaluation";
 import { alliances } from "./alliances";
 import { createdAt, id, version } from "./columns";
@@ -40,7 +54,9 @@ export const evaluationCycles = pgTable(
   },
   (t) => [
     index("evaluation_cycles_alliance_idx").on(t.allianceId, t.createdAt.desc()),
-    uniqueIndex("evaluation_cycles_open_idx").on(t.allianceId).where(sql`${t.status} = 'open'`),
+    uniqueIndex("evaluation_cycles_open_idx")
+      .on(t.allianceId)
+      .where(sql`${t.status} = 'open'`),
   ],
 );
 
@@ -86,10 +102,16 @@ export const evaluationAnswers = pgTable(
     dimension: text().notNull(),
     score: smallint().notNull(),
     justification: text().notNull(),
-    evidence: text().array().notNull().default(sql`'{}'::text[]`),
+    evidence: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.cycleId, t.workspaceId, t.questionKey] }), index("evaluation_answers_alliance_idx").on(t.allianceId)],
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.workspaceId, t.questionKey] }),
+    index("evaluation_answers_alliance_idx").on(t.allianceId),
+  ],
 );
 
 /** An indicator of the alliance (shared core): what is measured, from where, toward what. */
@@ -134,5 +156,8 @@ export const indicatorResults = pgTable(
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("indicator_results_indicator_idx").on(t.indicatorId, t.periodEnd), index("indicator_results_alliance_idx").on(t.allianceId)],
+  (t) => [
+    index("indicator_results_indicator_idx").on(t.indicatorId, t.periodEnd),
+    index("indicator_results_alliance_idx").on(t.allianceId),
+  ],
 );

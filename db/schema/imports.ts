@@ -55,7 +55,10 @@ export const allianceExternalRefs = pgTable(
     importId: uuid().references(() => allianceImports.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.reference] }), index("alliance_external_refs_alliance_idx").on(t.allianceId)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.reference] }),
+    index("alliance_external_refs_alliance_idx").on(t.allianceId),
+  ],
 );
 
 export const importRowCount = integer;

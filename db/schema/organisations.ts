@@ -32,9 +32,15 @@ export const organisations = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("organisations_siren_idx").on(t.siren).where(sql`${t.siren} is not null`),
-    uniqueIndex("organisations_siret_idx").on(t.siret).where(sql`${t.siret} is not null`),
-    uniqueIndex("organisations_rna_idx").on(t.rna).where(sql`${t.rna} is not null`),
+    uniqueIndex("organisations_siren_idx")
+      .on(t.siren)
+      .where(sql`${t.siren} is not null`),
+    uniqueIndex("organisations_siret_idx")
+      .on(t.siret)
+      .where(sql`${t.siret} is not null`),
+    uniqueIndex("organisations_rna_idx")
+      .on(t.rna)
+      .where(sql`${t.rna} is not null`),
     index("organisations_search_name_idx").using("btree", sql`${t.searchName} text_pattern_ops`),
   ],
 );
@@ -50,7 +56,10 @@ export const workspaceOrganisations = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
     notes: text(),
-    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    tags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -106,7 +115,9 @@ export const organisationClaims = pgTable(
   },
   (t) => [
     uniqueIndex("organisation_claims_workspace_idx").on(t.workspaceId),
-    uniqueIndex("organisation_claims_verified_idx").on(t.organisationId).where(sql`${t.status} = 'verified'`),
+    uniqueIndex("organisation_claims_verified_idx")
+      .on(t.organisationId)
+      .where(sql`${t.status} = 'verified'`),
     index("organisation_claims_status_idx").on(t.status, t.requestedAt),
   ],
 );

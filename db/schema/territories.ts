@@ -23,5 +23,8 @@ export const territoryCoordinations = pgTable(
     decidedAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("territory_coordinations_unique_idx").on(t.workspaceId, t.level, t.code), index("territory_coordinations_status_idx").on(t.status, t.createdAt)],
+  (t) => [
+    uniqueIndex("territory_coordinations_unique_idx").on(t.workspaceId, t.level, t.code),
+    index("territory_coordinations_status_idx").on(t.status, t.createdAt),
+  ],
 );

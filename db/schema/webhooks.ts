@@ -45,5 +45,8 @@ export const webhookDeliveries = pgTable(
     deliveredAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
-  (t) => [index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt), index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt.desc())],
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt.desc()),
+  ],
 );

@@ -1,7 +1,12 @@
 import { uniq } from "../../tests/factories";
 import { expect, expectAccessible, test } from "../fixtures/test";
 
-test("the alliance page: the essentials at a glance, sections kept in the URL, forms in dialogs by keyboard", async ({ browser, signInAs, workspaceOwnedBy, coOwnedAlliance }) => {
+test("the alliance page: the essentials at a glance, sections kept in the URL, forms in dialogs by keyboard", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+  coOwnedAlliance,
+}) => {
   const context = await browser.newContext();
   const user = await signInAs(context);
   const partner = await signInAs(await browser.newContext());

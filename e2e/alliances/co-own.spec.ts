@@ -1,7 +1,12 @@
 import { uniq } from "../../tests/factories";
 import { expect, expectAccessible, test, openSection } from "../fixtures/test";
 
-test("two organisations co-own one alliance: invite, accept, each sees the other's change", async ({ browser, signInAs, workspaceOwnedBy, organisationFor }) => {
+test("two organisations co-own one alliance: invite, accept, each sees the other's change", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+  organisationFor,
+}) => {
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
   const userA = await signInAs(contextA);

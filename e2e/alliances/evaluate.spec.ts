@@ -1,7 +1,12 @@
 import { uniq } from "../../tests/factories";
 import { expect, expectAccessible, test, openSection } from "../fixtures/test";
 
-test("two parties answer an evaluation: the first sees nothing of the second until it answers, then both see the gap", async ({ browser, signInAs, workspaceOwnedBy, coOwnedAlliance }) => {
+test("two parties answer an evaluation: the first sees nothing of the second until it answers, then both see the gap", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+  coOwnedAlliance,
+}) => {
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
   const userA = await signInAs(contextA);
@@ -47,7 +52,10 @@ test("two parties answer an evaluation: the first sees nothing of the second unt
   const formB = pageB.getByTestId("answer-form").locator("fieldset");
   for (let i = 0; i < count; i++) {
     await formB.nth(i).getByRole("radio", { name: "3" }).check();
-    await formB.nth(i).getByLabel(`Justification (${i + 1})`).fill("Relations à consolider");
+    await formB
+      .nth(i)
+      .getByLabel(`Justification (${i + 1})`)
+      .fill("Relations à consolider");
   }
   await pageB.getByRole("button", { name: "Envoyer nos réponses" }).click();
 
@@ -72,14 +80,23 @@ test("two parties answer an evaluation: the first sees nothing of the second unt
   await contextB.close();
 });
 
-test("an indicator with three results shows its chart, its numbers and the progress toward its target", async ({ browser, signInAs, workspaceOwnedBy, coOwnedAlliance }) => {
+test("an indicator with three results shows its chart, its numbers and the progress toward its target", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+  coOwnedAlliance,
+}) => {
   const contextA = await browser.newContext();
   const userA = await signInAs(contextA);
   const userB = await signInAs(await browser.newContext());
   const slugA = await workspaceOwnedBy(userA, `Association Mesure ${uniq("a")}`);
   const nameB = `Partenaire Mesure ${uniq("b")}`;
   const slugB = await workspaceOwnedBy(userB, nameB);
-  const id = await coOwnedAlliance({ user: userA, slug: slugA }, { user: userB, slug: slugB, name: nameB }, `Alliance mesurée ${uniq("t")}`);
+  const id = await coOwnedAlliance(
+    { user: userA, slug: slugA },
+    { user: userB, slug: slugB, name: nameB },
+    `Alliance mesurée ${uniq("t")}`,
+  );
   const page = await contextA.newPage();
   await page.goto(`/w/${slugA}/alliances/${id}`);
 
@@ -93,7 +110,11 @@ test("an indicator with three results shows its chart, its numbers and the progr
   const indicator = page.getByTestId("indicator");
   await expect(indicator).toContainText("Personnes accompagnées");
 
-  for (const [year, value] of [["2023", "120"], ["2024", "160"], ["2025", "200"]] as const) {
+  for (const [year, value] of [
+    ["2023", "120"],
+    ["2024", "160"],
+    ["2025", "200"],
+  ] as const) {
     await indicator.getByLabel("Période (par exemple « 2026 »)").fill(year);
     await indicator.getByLabel("Fin de la période").fill(`${year}-12-31`);
     await indicator.getByLabel("Valeur", { exact: true }).fill(value);

@@ -2,7 +2,12 @@ import { readFile } from "node:fs/promises";
 import { uniq } from "../../tests/factories";
 import { expect, test } from "../fixtures/test";
 
-test("the filtered alliance list downloads as CSV with the alliances the filters keep", async ({ browser, signInAs, workspaceOwnedBy, coOwnedAlliance }) => {
+test("the filtered alliance list downloads as CSV with the alliances the filters keep", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+  coOwnedAlliance,
+}) => {
   const context = await browser.newContext({ acceptDownloads: true });
   const userA = await signInAs(context);
   const userB = await signInAs(await browser.newContext());
@@ -14,7 +19,10 @@ test("the filtered alliance list downloads as CSV with the alliances the filters
   const page = await context.newPage();
 
   await page.goto(`/w/${slugA}/alliances?sdgGoal=2`);
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV (toutes les pages)" }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "CSV (toutes les pages)" }).click(),
+  ]);
   const csv = (await readFile((await file.path())!)).toString("utf8");
   expect(file.suggestedFilename()).toBe(`alliances-${slugA}.csv`);
   expect(csv).toContain("Référence;Titre;");
@@ -23,7 +31,10 @@ test("the filtered alliance list downloads as CSV with the alliances the filters
 
   // A filter that keeps nothing exports headers only.
   await page.goto(`/w/${slugA}/alliances?sdgGoal=9`);
-  const [empty] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV (toutes les pages)" }).click()]);
+  const [empty] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "CSV (toutes les pages)" }).click(),
+  ]);
   expect((await readFile((await empty.path())!)).toString("utf8")).not.toContain(title);
   await context.close();
 });

@@ -33,7 +33,11 @@ async function workbook(tag: string, bad: boolean): Promise<{ buffer: Buffer; ro
   return { buffer: Buffer.from(await book.xlsx.writeBuffer()), rows };
 }
 
-test("a 200-row XLSX with three bad rows: the dry run names them, the fixed file imports, and the export gives the same alliances back", async ({ browser, signInAs, workspaceOwnedBy }) => {
+test("a 200-row XLSX with three bad rows: the dry run names them, the fixed file imports, and the export gives the same alliances back", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+}) => {
   test.setTimeout(180_000);
   const context = await browser.newContext({ acceptDownloads: true });
   const user = await signInAs(context);
@@ -44,11 +48,20 @@ test("a 200-row XLSX with three bad rows: the dry run names them, the fixed file
   await page.goto(`/w/${slug}/alliances`);
   await page.getByRole("link", { name: "Importer un fichier" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Importer des alliances" })).toBeVisible();
-  const [template] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le modèle XLSX" }).click()]);
+  const [template] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Télécharger le modèle XLSX" }).click(),
+  ]);
   expect(template.suggestedFilename()).toBe("modele-import-alliances.xlsx");
 
   const first = await workbook(tag, true);
-  await page.getByLabel("Fichier CSV ou XLSX").setInputFiles({ name: "alliances.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: first.buffer });
+  await page
+    .getByLabel("Fichier CSV ou XLSX")
+    .setInputFiles({
+      name: "alliances.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: first.buffer,
+    });
   await page.getByRole("button", { name: "Lire le fichier" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Vérifier l'import" })).toBeVisible();
   await expect(page.getByText("Fichier « alliances.xlsx » : 200 lignes.")).toBeVisible();
@@ -70,7 +83,13 @@ test("a 200-row XLSX with three bad rows: the dry run names them, the fixed file
   // The fixed file: no error, 200 alliances, imported in the background.
   const fixed = await workbook(tag, false);
   await page.goto(`/w/${slug}/alliances/import`);
-  await page.getByLabel("Fichier CSV ou XLSX").setInputFiles({ name: "alliances-corrige.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: fixed.buffer });
+  await page
+    .getByLabel("Fichier CSV ou XLSX")
+    .setInputFiles({
+      name: "alliances-corrige.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: fixed.buffer,
+    });
   await page.getByRole("button", { name: "Lire le fichier" }).click();
   await page.getByRole("button", { name: "Simuler l'import" }).click();
   await expect(page.getByTestId("dry-run-counts")).toContainText("200 alliances créées");
@@ -81,7 +100,10 @@ test("a 200-row XLSX with three bad rows: the dry run names them, the fixed file
   // Exported, the alliances are the file's, cell for cell on what the file gave.
   await page.getByRole("link", { name: "Voir les alliances" }).click();
   await expect(page.getByTestId("alliance-count")).toContainText("200");
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "XLSX (toutes les pages)" }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "XLSX (toutes les pages)" }).click(),
+  ]);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await readFile((await file.path())!)) as never);
   const sheet = book.worksheets[0]!;
@@ -112,7 +134,11 @@ test("a 200-row XLSX with three bad rows: the dry run names them, the fixed file
   await page.goto(`/w/${slug}/alliances/import`);
   await page
     .getByLabel("Fichier CSV ou XLSX")
-    .setInputFiles({ name: "export.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await readFile((await file.path())!) });
+    .setInputFiles({
+      name: "export.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await readFile((await file.path())!),
+    });
   await page.getByRole("button", { name: "Lire le fichier" }).click();
   await page.getByRole("button", { name: "Simuler l'import" }).click();
   await expect(page.getByTestId("dry-run-counts")).toContainText("200 alliances inchangées");

@@ -2,7 +2,11 @@ import { uniq } from "../../tests/factories";
 import { linkFromMail } from "../fixtures/mailbox";
 import { expect, expectAccessible, test, openSection } from "../fixtures/test";
 
-test("a partner without a workspace is invited by email, creates its workspace and accepts", async ({ browser, signInAs, workspaceOwnedBy }) => {
+test("a partner without a workspace is invited by email, creates its workspace and accepts", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+}) => {
   const contextA = await browser.newContext();
   const userA = await signInAs(contextA);
   const slugA = await workspaceOwnedBy(userA, `Maison des Solidarités ${uniq("a")}`);
@@ -35,7 +39,9 @@ test("a partner without a workspace is invited by email, creates its workspace a
   await expect(pageB.getByRole("heading", { level: 1, name: "Invitation à co-gérer une alliance" })).toBeVisible();
   await expect(pageB.locator("main")).toContainText(title);
   // The organisation has no verified workspace here: the page says so before anything is accepted.
-  await expect(pageB.getByTestId("organisation-unverified")).toContainText(`${partnerName} n'a pas d'espace vérifié sur Maillage`);
+  await expect(pageB.getByTestId("organisation-unverified")).toContainText(
+    `${partnerName} n'a pas d'espace vérifié sur Maillage`,
+  );
   await expectAccessible(pageB);
 
   // No workspace yet: create the organisation's workspace, come back, accept.

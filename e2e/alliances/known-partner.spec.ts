@@ -2,10 +2,17 @@ import { organisations } from "../../db/schema";
 import { uniq, uniqueSiren } from "../../tests/factories";
 import { expect, expectAccessible, test } from "../fixtures/test";
 
-test("a partner typed as new whose SIREN is already known is shown under its known name before saving", async ({ browser, database, signInAs, workspaceOwnedBy }) => {
+test("a partner typed as new whose SIREN is already known is shown under its known name before saving", async ({
+  browser,
+  database,
+  signInAs,
+  workspaceOwnedBy,
+}) => {
   const siren = uniqueSiren();
   const knownName = `Boulangerie Martin ${uniq("k")}`;
-  await database.db.insert(organisations).values({ name: knownName, searchName: knownName.toLowerCase(), kind: "entreprise", siren });
+  await database.db
+    .insert(organisations)
+    .values({ name: knownName, searchName: knownName.toLowerCase(), kind: "entreprise", siren });
   const context = await browser.newContext();
   const me = await signInAs(context);
   const slug = await workspaceOwnedBy(me, `Association ${uniq("e2e")}`);

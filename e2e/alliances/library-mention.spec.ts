@@ -55,7 +55,9 @@ test("an organisation named by another in a published alliance appears in the li
 
   // Now the library names B, as declared by A.
   await library.goto(publicUrl);
-  await expect(library.getByTestId("library-parties")).toContainText(`${nameB} (Association) — partenaire déclaré par ${nameA}`);
+  await expect(library.getByTestId("library-parties")).toContainText(
+    `${nameB} (Association) — partenaire déclaré par ${nameA}`,
+  );
   await expectAccessible(library);
   await contextA.close();
   await contextB.close();

@@ -1,7 +1,11 @@
 import { uniq } from "../../tests/factories";
 import { expect, expectAccessible, test, openSection } from "../fixtures/test";
 
-test("a partnership manager records an alliance, finds it by SDG and région, meets an edit conflict, archives and restores it", async ({ browser, signInAs, workspaceOwnedBy }) => {
+test("a partnership manager records an alliance, finds it by SDG and région, meets an edit conflict, archives and restores it", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+}) => {
   const context = await browser.newContext();
   const me = await signInAs(context);
   const slug = await workspaceOwnedBy(me, `Association ${uniq("e2e")}`);
@@ -96,7 +100,9 @@ test("a partnership manager records an alliance, finds it by SDG and région, me
   await expect(row).toContainText("Menuiserie du Lac");
   // The active filters show as chips; the hidden one keeps "Plus de filtres" open and counted.
   const chips = page.getByTestId("filter-chips");
-  await expect(chips.getByRole("link", { name: "Retirer le filtre ODD : 12. Consommation et production responsables" })).toBeVisible();
+  await expect(
+    chips.getByRole("link", { name: "Retirer le filtre ODD : 12. Consommation et production responsables" }),
+  ).toBeVisible();
   await expect(chips.getByRole("link", { name: "Retirer le filtre Région : Auvergne-Rhône-Alpes" })).toBeVisible();
   await expect(page.getByText("Plus de filtres (1 actif)")).toBeVisible();
   await expectAccessible(page);

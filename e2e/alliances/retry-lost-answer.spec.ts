@@ -2,14 +2,24 @@ import { and, eq } from "drizzle-orm";
 import { allianceTimeline } from "../../db/schema";
 import { expect, expectAccessible, test } from "../fixtures/test";
 
-test("a timeline entry whose answer was lost is sent again with the same key and recorded once", async ({ browser, database, signInAs, workspaceOwnedBy, coOwnedAlliance }) => {
+test("a timeline entry whose answer was lost is sent again with the same key and recorded once", async ({
+  browser,
+  database,
+  signInAs,
+  workspaceOwnedBy,
+  coOwnedAlliance,
+}) => {
   const context = await browser.newContext();
   const user = await signInAs(context);
   const slug = await workspaceOwnedBy(user, "Association du réseau coupé");
   const partnerContext = await browser.newContext();
   const partner = await signInAs(partnerContext);
   const partnerSlug = await workspaceOwnedBy(partner, "Entreprise partenaire");
-  const allianceId = await coOwnedAlliance({ user, slug }, { user: partner, slug: partnerSlug, name: "Entreprise partenaire" }, "Alliance au réseau fragile");
+  const allianceId = await coOwnedAlliance(
+    { user, slug },
+    { user: partner, slug: partnerSlug, name: "Entreprise partenaire" },
+    "Alliance au réseau fragile",
+  );
   const page = await context.newPage();
 
   // The first submission reaches the app, which records it, but its answer never reaches the
@@ -45,7 +55,12 @@ test("a timeline entry whose answer was lost is sent again with the same key and
 
   await page.reload();
   await expect(page.getByText("Comité de pilotage de décembre").first()).toBeVisible();
-  const stored = await database.db.select({ id: allianceTimeline.id }).from(allianceTimeline).where(and(eq(allianceTimeline.allianceId, allianceId), eq(allianceTimeline.title, "Comité de pilotage de décembre")));
+  const stored = await database.db
+    .select({ id: allianceTimeline.id })
+    .from(allianceTimeline)
+    .where(
+      and(eq(allianceTimeline.allianceId, allianceId), eq(allianceTimeline.title, "Comité de pilotage de décembre")),
+    );
   expect(stored).toHaveLength(1);
   await context.close();
   await partnerContext.close();

@@ -1,7 +1,12 @@
 import { uniq } from "../../tests/factories";
 import { expect, expectAccessible, test, openSection } from "../fixtures/test";
 
-test("two co-owners edit, are notified, keep private notes apart, publish with both consents, then withdraw", async ({ browser, signInAs, workspaceOwnedBy, organisationFor }) => {
+test("two co-owners edit, are notified, keep private notes apart, publish with both consents, then withdraw", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+  organisationFor,
+}) => {
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
   const visitor = await browser.newContext();
@@ -32,7 +37,9 @@ test("two co-owners edit, are notified, keep private notes apart, publish with b
   await expect(pageA.getByTestId("alliance-parties")).toContainText("invitée à co-gérer");
 
   await pageB.goto(`/w/${slugB}/notifications`);
-  await expect(pageB.getByTestId("notifications")).toContainText(`${nameA} invite votre organisation à co-gérer « ${title} »`);
+  await expect(pageB.getByTestId("notifications")).toContainText(
+    `${nameA} invite votre organisation à co-gérer « ${title} »`,
+  );
   await expectAccessible(pageB);
   await pageB.goto(`/w/${slugB}/alliances`);
   await pageB.getByTestId("co-ownership-inbox").getByRole("button", { name: "Accepter" }).click();
@@ -49,7 +56,9 @@ test("two co-owners edit, are notified, keep private notes apart, publish with b
   const notificationsLink = pageA.getByRole("link", { name: /Notifications \(\d+ non lues?\)/ });
   await expect(notificationsLink).toBeVisible();
   await notificationsLink.click();
-  await expect(pageA.getByTestId("notifications")).toContainText(`(${nameB}) a modifié l'alliance « ${title} — saison 2 »`);
+  await expect(pageA.getByTestId("notifications")).toContainText(
+    `(${nameB}) a modifié l'alliance « ${title} — saison 2 »`,
+  );
   await expectAccessible(pageA);
   await pageA.getByTestId("notifications").getByRole("link", { name: "Voir l'alliance" }).first().click();
   await expect(pageA.getByRole("heading", { level: 1, name: `${title} — saison 2` })).toBeVisible();

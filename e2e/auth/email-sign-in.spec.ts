@@ -46,19 +46,39 @@ test("demo mode offers one-click sign-in as each persona", async ({ page }) => {
 });
 
 /** One HTTP request to the app from a chosen loopback address (its own sign-in rate-limit bucket). */
-function fromAddress(localAddress: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; location: string | null; cookies: string[]; body: string }>((resolve, reject) => {
-    const req = httpRequest(
-      { host: "127.0.0.1", port: new URL(E2E_BASE_URL).port, path, method: init.method ?? "GET", headers: { host: new URL(E2E_BASE_URL).host, ...init.headers }, localAddress },
-      (res) => {
-        let body = "";
-        res.on("data", (c: Buffer) => (body += c.toString()));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, location: (res.headers.location as string | undefined) ?? null, cookies: res.headers["set-cookie"] ?? [], body }));
-      },
-    );
-    req.on("error", reject);
-    req.end(init.body);
-  });
+function fromAddress(
+  localAddress: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  return new Promise<{ status: number; location: string | null; cookies: string[]; body: string }>(
+    (resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: "127.0.0.1",
+          port: new URL(E2E_BASE_URL).port,
+          path,
+          method: init.method ?? "GET",
+          headers: { host: new URL(E2E_BASE_URL).host, ...init.headers },
+          localAddress,
+        },
+        (res) => {
+          let body = "";
+          res.on("data", (c: Buffer) => (body += c.toString()));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              location: (res.headers.location as string | undefined) ?? null,
+              cookies: res.headers["set-cookie"] ?? [],
+              body,
+            }),
+          );
+        },
+      );
+      req.on("error", reject);
+      req.end(init.body);
+    },
+  );
 }
 
 test("a client rotating X-Forwarded-For still gets at most 30 sign-in emails per address it connects from", async () => {
@@ -70,8 +90,17 @@ test("a client rotating X-Forwarded-For still gets at most 30 sign-in emails per
   for (let i = 0; i < 31; i++) {
     const answer = await fromAddress(source, "/api/auth/signin/email", {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": `198.51.100.${i + 1}`, "x-real-ip": `198.51.100.${i + 1}` },
-      body: new URLSearchParams({ csrfToken, email: `${uniq("rotation")}@example.org`, callbackUrl: `${E2E_BASE_URL}/workspaces` }).toString(),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie,
+        "x-forwarded-for": `198.51.100.${i + 1}`,
+        "x-real-ip": `198.51.100.${i + 1}`,
+      },
+      body: new URLSearchParams({
+        csrfToken,
+        email: `${uniq("rotation")}@example.org`,
+        callbackUrl: `${E2E_BASE_URL}/workspaces`,
+      }).toString(),
     });
     outcomes.push(answer.location ?? String(answer.status));
   }
@@ -79,7 +108,9 @@ test("a client rotating X-Forwarded-For still gets at most 30 sign-in emails per
   expect(outcomes[30]).toContain("error=RateLimited");
 });
 
-test("pages carry a Content-Security-Policy with a fresh nonce on every script, and injected markup does not run", async ({ page }) => {
+test("pages carry a Content-Security-Policy with a fresh nonce on every script, and injected markup does not run", async ({
+  page,
+}) => {
   const first = await page.goto("/signin");
   const policy = first!.headers()["content-security-policy"] ?? "";
   const scripts = policy.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";

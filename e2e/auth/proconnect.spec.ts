@@ -3,7 +3,6 @@ import { workspaces } from "../../db/schema";
 import { siretOf, uniq, uniqueSiren } from "../../tests/factories";
 import { expect, expectAccessible, test, openSection } from "../fixtures/test";
 
-
 test("ProConnect through the local OpenID provider: sign in and out, a refused replay, a workspace verified, a verified partner invited and accepting", async ({
   browser,
   database,
@@ -36,7 +35,9 @@ test("ProConnect through the local OpenID provider: sign in and out, a refused r
   // The provider's answer replayed: a clear refusal, no session.
   expect(callbackUrl).toBeTruthy();
   await page.goto(callbackUrl!);
-  await expect(page.getByTestId("signin-error")).toContainText("a déjà servi ou ne correspond à aucune connexion en cours");
+  await expect(page.getByTestId("signin-error")).toContainText(
+    "a déjà servi ou ne correspond à aucune connexion en cours",
+  );
   await expectAccessible(page);
   await newcomer.close();
 
@@ -59,7 +60,9 @@ test("ProConnect through the local OpenID provider: sign in and out, a refused r
   await pageB.getByRole("button", { name: "Se connecter" }).click();
   await expect(pageB).toHaveURL(new RegExp(`/w/${slugB}/settings$`));
   await expect(pageB.getByTestId("verification-status")).toContainText("n'est pas vérifié");
-  await expect(pageB.getByTestId("proconnect-result")).toContainText(`SIRET ${elsewhere}, qui n'appartient pas au SIREN ${siren}`);
+  await expect(pageB.getByTestId("proconnect-result")).toContainText(
+    `SIRET ${elsewhere}, qui n'appartient pas au SIREN ${siren}`,
+  );
 
   // Then for its own establishment (signed out of the provider first, which would otherwise
   // answer for the same establishment again): verified at once.

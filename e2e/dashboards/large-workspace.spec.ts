@@ -2,7 +2,13 @@ import { sql } from "drizzle-orm";
 import { uniq } from "../../tests/factories";
 import { expect, expectAccessible, test } from "../fixtures/test";
 
-test("a large workspace: the dashboard and the SDG report show their first rows and link to all of them", async ({ browser, signInAs, workspaceOwnedBy, coOwnedAlliance, database }) => {
+test("a large workspace: the dashboard and the SDG report show their first rows and link to all of them", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+  coOwnedAlliance,
+  database,
+}) => {
   const context = await browser.newContext();
   const userA = await signInAs(context);
   const userB = await signInAs(await browser.newContext());
@@ -11,7 +17,13 @@ test("a large workspace: the dashboard and the SDG report show their first rows 
   const slugB = await workspaceOwnedBy(userB, nameB);
   const ids: string[] = [];
   for (let i = 0; i < 26; i++) {
-    ids.push(await coOwnedAlliance({ user: userA, slug: slugA }, { user: userB, slug: slugB, name: nameB }, `Potager ${String(i).padStart(2, "0")}`));
+    ids.push(
+      await coOwnedAlliance(
+        { user: userA, slug: slugA },
+        { user: userB, slug: slugB, name: nameB },
+        `Potager ${String(i).padStart(2, "0")}`,
+      ),
+    );
   }
   // Nothing shared for eight months: every one of them is at risk (inactive).
   await database.db.execute(sql`update alliances set updated_at = now() - interval '8 months' where id in ${ids}`);
@@ -32,7 +44,9 @@ test("a large workspace: the dashboard and the SDG report show their first rows 
   await expect(goal.getByRole("rowheader", { name: /^Potager \d\d$/ })).toHaveCount(25);
   await expect(goal).not.toContainText("Potager 25");
   await expectAccessible(page);
-  await goal.getByRole("link", { name: "Les 25 premières lignes sur 26 : voir toutes les lignes de l'objectif 2" }).click();
+  await goal
+    .getByRole("link", { name: "Les 25 premières lignes sur 26 : voir toutes les lignes de l'objectif 2" })
+    .click();
   await expect(page).toHaveURL(/goal=2/);
   await expect(page.getByText("Objectif 2 seul, toutes ses lignes.")).toBeVisible();
   await expect(page.getByTestId("report-goal-2").getByRole("rowheader", { name: /^Potager \d\d$/ })).toHaveCount(26);

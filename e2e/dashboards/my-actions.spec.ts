@@ -4,7 +4,13 @@ import { evaluationCycles, evaluationParticipants, workspaces } from "../../db/s
 import { uniq } from "../../tests/factories";
 import { expect, expectAccessible, test } from "../fixtures/test";
 
-test("'Mes actions' lists what waits for the workspace, and a keyboard user reaches the evaluation to fill in", async ({ browser, signInAs, workspaceOwnedBy, coOwnedAlliance, database }) => {
+test("'Mes actions' lists what waits for the workspace, and a keyboard user reaches the evaluation to fill in", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+  coOwnedAlliance,
+  database,
+}) => {
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
   const userA = await signInAs(contextA);
@@ -13,14 +19,21 @@ test("'Mes actions' lists what waits for the workspace, and a keyboard user reac
   const nameB = `Partenaire Actions ${uniq("b")}`;
   const slugB = await workspaceOwnedBy(userB, nameB);
   const title = `Alliance à évaluer ${uniq("t")}`;
-  const allianceId = await coOwnedAlliance({ user: userA, slug: slugA }, { user: userB, slug: slugB, name: nameB }, title);
+  const allianceId = await coOwnedAlliance(
+    { user: userA, slug: slugA },
+    { user: userB, slug: slugB, name: nameB },
+    title,
+  );
 
   // A cycle opened by A, due in ten days, that B has not answered (written as the database owner;
   // opening cycles in the browser is covered by evaluate.spec.ts).
   const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
   const [wsA] = await database.db.select().from(workspaces).where(eq(workspaces.slug, slugA));
   const [wsB] = await database.db.select().from(workspaces).where(eq(workspaces.slug, slugB));
-  const [cycle] = await database.db.insert(evaluationCycles).values({ allianceId, period: "2026", dueOn: due, questions: DEFAULT_QUESTIONS, openedByWorkspaceId: wsA!.id }).returning();
+  const [cycle] = await database.db
+    .insert(evaluationCycles)
+    .values({ allianceId, period: "2026", dueOn: due, questions: DEFAULT_QUESTIONS, openedByWorkspaceId: wsA!.id })
+    .returning();
   await database.db.insert(evaluationParticipants).values([
     { cycleId: cycle!.id, allianceId, workspaceId: wsA!.id, organisationName: "A" },
     { cycleId: cycle!.id, allianceId, workspaceId: wsB!.id, organisationName: nameB },

@@ -4,7 +4,12 @@ import { uniq } from "../../tests/factories";
 import { pdfText } from "../../tests/helpers/pdf";
 import { expect, expectAccessible, test } from "../fixtures/test";
 
-test("the CSR team reads its SDG report, writes a narrative and downloads it as CSV, XLSX and PDF", async ({ browser, signInAs, workspaceOwnedBy, coOwnedAlliance }) => {
+test("the CSR team reads its SDG report, writes a narrative and downloads it as CSV, XLSX and PDF", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+  coOwnedAlliance,
+}) => {
   const context = await browser.newContext({ acceptDownloads: true });
   const userA = await signInAs(context);
   const userB = await signInAs(await browser.newContext());
@@ -21,7 +26,9 @@ test("the CSR team reads its SDG report, writes a narrative and downloads it as 
   const goal = page.getByTestId("report-goal-2");
   await expect(goal).toContainText(title);
   await expect(goal).toContainText(nameB);
-  await goal.getByLabel("Récit pour l'objectif 2").fill("Nos équipes soutiennent une agriculture durable près de chez nous.");
+  await goal
+    .getByLabel("Récit pour l'objectif 2")
+    .fill("Nos équipes soutiennent une agriculture durable près de chez nous.");
   await goal.getByRole("button", { name: "Enregistrer le récit" }).click();
   await expect(goal.getByText("Récit enregistré.")).toBeVisible();
   await expectAccessible(page);
@@ -47,7 +54,9 @@ test("the CSR team reads its SDG report, writes a narrative and downloads it as 
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(xlsx.body as never);
   expect(book.getWorksheet("Cibles et alliances")!.getRow(2).getCell(3).value).toBe(title);
-  expect(book.getWorksheet("Récits")!.getRow(2).getCell(2).value).toBe("Nos équipes soutiennent une agriculture durable près de chez nous.");
+  expect(book.getWorksheet("Récits")!.getRow(2).getCell(2).value).toBe(
+    "Nos équipes soutiennent une agriculture durable près de chez nous.",
+  );
   expect(book.getWorksheet("Objectifs")!.getRow(2).getCell(3).value).toBe(1);
 
   const pdf = await download("PDF (document imprimable)");

@@ -1,7 +1,11 @@
 import { uniq } from "../../tests/factories";
 import { expect, expectAccessible, test } from "../fixtures/test";
 
-test("a collectivité asks to coordinate its département, an operator approves, its members open the map and drill down", async ({ browser, signInAs, workspaceOwnedBy }) => {
+test("a collectivité asks to coordinate its département, an operator approves, its members open the map and drill down", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+}) => {
   const context = await browser.newContext();
   const user = await signInAs(context);
   const slug = await workspaceOwnedBy(user, `Communauté de communes ${uniq("c")}`);
@@ -11,7 +15,9 @@ test("a collectivité asks to coordinate its département, an operator approves,
   await page.goto(`/w/${slug}/settings`);
   await page.getByLabel("Niveau").selectOption("departement");
   await page.getByLabel("Territoire", { exact: true }).selectOption({ label: "26 Drôme" });
-  await page.getByLabel("Pourquoi votre organisation anime ce territoire (facultatif)").fill("Nous animons le réseau des acteurs locaux.");
+  await page
+    .getByLabel("Pourquoi votre organisation anime ce territoire (facultatif)")
+    .fill("Nous animons le réseau des acteurs locaux.");
   await page.getByRole("button", { name: "Envoyer la demande" }).click();
   await expect(page.getByTestId("coordination-requests")).toContainText("en attente");
   await expectAccessible(page);
@@ -21,7 +27,11 @@ test("a collectivité asks to coordinate its département, an operator approves,
   await signInAs(operatorContext, "operateur@e2e.maillage.test");
   const operator = await operatorContext.newPage();
   await operator.goto("/operator");
-  const row = operator.getByTestId("operator-requests").getByRole("row", { name: new RegExp(`Communauté de communes`) }).filter({ hasText: "Nous animons le réseau" }).first();
+  const row = operator
+    .getByTestId("operator-requests")
+    .getByRole("row", { name: new RegExp(`Communauté de communes`) })
+    .filter({ hasText: "Nous animons le réseau" })
+    .first();
   await expectAccessible(operator);
   await row.getByRole("button", { name: /^Approuver/ }).click();
   await expect(row).toContainText("approuvée");

@@ -1,10 +1,16 @@
 import { expect, expectAccessible, test } from "../fixtures/test";
 
-test("a visitor learns what Maillage is, for whom, sees the latest published alliances and finds the way in", async ({ page }) => {
+test("a visitor learns what Maillage is, for whom, sees the latest published alliances and finds the way in", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Maillage" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Pour qui ?" })).toBeVisible();
-  for (const audience of ["Associations", "Entreprises et équipes RSE", "Collectivités et coordinateurs de territoire"]) {
+  for (const audience of [
+    "Associations",
+    "Entreprises et équipes RSE",
+    "Collectivités et coordinateurs de territoire",
+  ]) {
     await expect(page.getByRole("heading", { level: 3, name: audience })).toBeVisible();
   }
   const library = page.getByTestId("home-library");

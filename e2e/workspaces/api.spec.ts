@@ -1,7 +1,11 @@
 import { uniq } from "../../tests/factories";
 import { expect, expectAccessible, test } from "../fixtures/test";
 
-test("an admin creates an API token, sees it once, reads the workspace through the API, adds a webhook, then revokes the token", async ({ browser, signInAs, workspaceOwnedBy }) => {
+test("an admin creates an API token, sees it once, reads the workspace through the API, adds a webhook, then revokes the token", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+}) => {
   const context = await browser.newContext();
   const user = await signInAs(context);
   const slug = await workspaceOwnedBy(user, `Fondation API ${uniq("f")}`);
@@ -19,7 +23,9 @@ test("an admin creates an API token, sees it once, reads the workspace through t
   await expectAccessible(page);
 
   // A separate client (no session cookie): only the token opens the API.
-  const api = await browser.newContext({ extraHTTPHeaders: { Authorization: `Bearer ${token}`, "Accept-Language": "en" } });
+  const api = await browser.newContext({
+    extraHTTPHeaders: { Authorization: `Bearer ${token}`, "Accept-Language": "en" },
+  });
   const list = await api.request.get("/api/v1/alliances?limit=5");
   expect(list.status()).toBe(200);
   expect(await list.json()).toMatchObject({ items: expect.any(Array) });

@@ -3,7 +3,11 @@ import { strFromU8, unzipSync } from "fflate";
 import { uniq } from "../../tests/factories";
 import { expect, expectAccessible, test } from "../fixtures/test";
 
-test("an owner downloads the workspace archive, deletes the workspace, then deletes their account", async ({ browser, signInAs, workspaceOwnedBy }) => {
+test("an owner downloads the workspace archive, deletes the workspace, then deletes their account", async ({
+  browser,
+  signInAs,
+  workspaceOwnedBy,
+}) => {
   const context = await browser.newContext({ acceptDownloads: true });
   const user = await signInAs(context);
   const name = `Association RGPD ${uniq("g")}`;
@@ -11,9 +15,14 @@ test("an owner downloads the workspace archive, deletes the workspace, then dele
   const page = await context.newPage();
 
   await page.goto(`/w/${slug}/settings`);
-  const [archive] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger l'archive de l'espace (ZIP)" }).click()]);
+  const [archive] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Télécharger l'archive de l'espace (ZIP)" }).click(),
+  ]);
   const files = unzipSync(new Uint8Array(await readFile((await archive.path())!)));
-  expect(Object.keys(files)).toEqual(expect.arrayContaining(["workspaces.json", "members.json", "alliances.json", "alliances.csv", "audit_events.json"]));
+  expect(Object.keys(files)).toEqual(
+    expect.arrayContaining(["workspaces.json", "members.json", "alliances.json", "alliances.csv", "audit_events.json"]),
+  );
   expect(JSON.parse(strFromU8(files["workspaces.json"]!))[0].name).toBe(name);
 
   // An owner cannot delete their account while they own a workspace.

@@ -2,7 +2,10 @@ import { uniq } from "../../tests/factories";
 import { linkFromMail } from "../fixtures/mailbox";
 import { expect, expectAccessible, test } from "../fixtures/test";
 
-test("an owner creates a workspace, invites a colleague who accepts, changes the role, and reads the audit log", async ({ browser, signInAs }) => {
+test("an owner creates a workspace, invites a colleague who accepts, changes the role, and reads the audit log", async ({
+  browser,
+  signInAs,
+}) => {
   const ownerContext = await browser.newContext();
   await signInAs(ownerContext);
   const owner = await ownerContext.newPage();

@@ -3,7 +3,12 @@ import { workspaces } from "../../db/schema";
 import { uniq, uniqueSiren } from "../../tests/factories";
 import { expect, expectAccessible, test } from "../fixtures/test";
 
-test("an owner asks for the organisation's verification, an operator verifies it, the settings say so", async ({ browser, database, signInAs, workspaceOwnedBy }) => {
+test("an owner asks for the organisation's verification, an operator verifies it, the settings say so", async ({
+  browser,
+  database,
+  signInAs,
+  workspaceOwnedBy,
+}) => {
   const context = await browser.newContext();
   const user = await signInAs(context);
   const name = `Association des Jardins ${uniq("v")}`;
@@ -17,7 +22,9 @@ test("an owner asks for the organisation's verification, an operator verifies it
   await page.getByLabel("Votre rôle dans l'organisation et comment le vérifier").fill("moi");
   await page.getByRole("button", { name: "Demander la vérification" }).click();
   await expect(page.getByText("Expliquez en 10 à 2 000 caractères")).toBeVisible();
-  await page.getByLabel("Votre rôle dans l'organisation et comment le vérifier").fill("Trésorière, joignable au numéro publié sur notre site.");
+  await page
+    .getByLabel("Votre rôle dans l'organisation et comment le vérifier")
+    .fill("Trésorière, joignable au numéro publié sur notre site.");
   await page.getByRole("button", { name: "Demander la vérification" }).click();
   await expect(page.getByTestId("verification-status")).toContainText("Demande de vérification envoyée");
   await expectAccessible(page);

@@ -19,7 +19,9 @@ await migrateDatabase(database);
 await seedDemo(database.db);
 const db = database.db;
 const persona = async (email: string) => {
-  const [u] = resultRows<{ id: string; email: string }>(await db.execute(sql`select id, email from users where email = ${email}`));
+  const [u] = resultRows<{ id: string; email: string }>(
+    await db.execute(sql`select id, email from users where email = ${email}`),
+  );
   return callerFor(db, { id: u!.id, email: u!.email, name: null });
 };
 const camille = await persona("camille.martin@demo.maillage.test");
@@ -29,10 +31,19 @@ const year = new Date().getUTCFullYear();
 
 const cases: Array<[string, () => Promise<unknown>]> = [
   ["workspace dashboard", () => camille.dashboards.workspace({ workspaceSlug: "jardins-du-lien" })],
-  ["workspace dashboard, filtered (mode + région)", () => camille.dashboards.workspace({ workspaceSlug: "jardins-du-lien", mode: "mecenat", region: "84" })],
+  [
+    "workspace dashboard, filtered (mode + région)",
+    () => camille.dashboards.workspace({ workspaceSlug: "jardins-du-lien", mode: "mecenat", region: "84" }),
+  ],
   ["SDG report (year)", () => julien.dashboards.sdgReport({ workspaceSlug: "boulangeries-du-val", year })],
-  ["territory dashboard, France", () => amina.territories.dashboard({ workspaceSlug: "departement-val-clair", level: "france" })],
-  ["territory dashboard, département 26", () => amina.territories.dashboard({ workspaceSlug: "departement-val-clair", level: "departement", code: "26" })],
+  [
+    "territory dashboard, France",
+    () => amina.territories.dashboard({ workspaceSlug: "departement-val-clair", level: "france" }),
+  ],
+  [
+    "territory dashboard, département 26",
+    () => amina.territories.dashboard({ workspaceSlug: "departement-val-clair", level: "departement", code: "26" }),
+  ],
 ];
 
 console.log(`database: ${url ? "PostgreSQL server" : "in-memory PGlite"}; 5 warm-up calls then 50 timed calls each`);
@@ -46,6 +57,8 @@ for (const [name, run] of cases) {
   }
   timings.sort((a, b) => a - b);
   const pick = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!.toFixed(1);
-  console.log(`${name.padEnd(46)} p50 ${pick(0.5).padStart(6)} ms   p95 ${pick(0.95).padStart(6)} ms   max ${timings.at(-1)!.toFixed(1).padStart(6)} ms`);
+  console.log(
+    `${name.padEnd(46)} p50 ${pick(0.5).padStart(6)} ms   p95 ${pick(0.95).padStart(6)} ms   max ${timings.at(-1)!.toFixed(1).padStart(6)} ms`,
+  );
 }
 await database.close();

@@ -12,7 +12,9 @@ const wanted = process.argv.slice(2);
 const { database, operations, statements } = await prepareBench(url);
 const client = postgres(url, { max: 1, onnotice: () => {} });
 try {
-  for (const operation of operations.filter((o) => o.name !== "noop" && (wanted.length === 0 || wanted.includes(o.name)))) {
+  for (const operation of operations.filter(
+    (o) => o.name !== "noop" && (wanted.length === 0 || wanted.includes(o.name)),
+  )) {
     const { setup, own } = await statements(operation);
     console.log(`\n## ${operation.name} (${own.length} statements)`);
     await client.begin(async (tx) => {

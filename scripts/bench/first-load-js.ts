@@ -22,7 +22,9 @@ function manifests(dir: string): string[] {
 export function firstLoadJs(): Array<{ route: string; kb: number }> {
   const appDir = path.join(NEXT_DIR, "server", "app");
   if (!existsSync(appDir)) return [];
-  const buildManifest = JSON.parse(readFileSync(path.join(NEXT_DIR, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const buildManifest = JSON.parse(readFileSync(path.join(NEXT_DIR, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
   const gzipped = new Map<string, number>();
   const size = (file: string) => {
     if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(path.join(NEXT_DIR, file))).length);
@@ -30,7 +32,10 @@ export function firstLoadJs(): Array<{ route: string; kb: number }> {
   };
   return manifests(appDir)
     .map((file) => {
-      const sandbox: { globalThis?: unknown; __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> } = {};
+      const sandbox: {
+        globalThis?: unknown;
+        __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }>;
+      } = {};
       sandbox.globalThis = sandbox;
       runInNewContext(readFileSync(file, "utf8"), sandbox);
       const [key, manifest] = Object.entries(sandbox.__RSC_MANIFEST ?? {})[0]!;

@@ -31,7 +31,18 @@ const files: Record<string, string> = {
   "package.json": JSON.stringify({ name: "bench-framework", private: true }),
   "next.config.ts": `import path from "node:path";\nexport default { turbopack: { root: path.resolve(__dirname, "..") } };\n`,
   "tsconfig.json": JSON.stringify({
-    compilerOptions: { target: "ES2022", lib: ["dom", "esnext"], strict: true, module: "esnext", moduleResolution: "bundler", jsx: "preserve", noEmit: true, skipLibCheck: true, isolatedModules: true, esModuleInterop: true },
+    compilerOptions: {
+      target: "ES2022",
+      lib: ["dom", "esnext"],
+      strict: true,
+      module: "esnext",
+      moduleResolution: "bundler",
+      jsx: "preserve",
+      noEmit: true,
+      skipLibCheck: true,
+      isolatedModules: true,
+      esModuleInterop: true,
+    },
     include: ["**/*.ts", "**/*.tsx"],
   }),
   "app/layout.tsx": `export default function Layout({ children }: { children: React.ReactNode }) {\n  return <html lang="fr"><body>{children}</body></html>;\n}\n`,
@@ -46,7 +57,11 @@ function callOnce(url: string): Promise<void> {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("error", reject);
-        response.on("end", () => (Buffer.concat(chunks).toString("utf8") === BODY ? resolve() : reject(new Error(`unexpected answer from ${url}`))));
+        response.on("end", () =>
+          Buffer.concat(chunks).toString("utf8") === BODY
+            ? resolve()
+            : reject(new Error(`unexpected answer from ${url}`)),
+        );
       })
       .on("error", reject);
   });
@@ -71,7 +86,13 @@ async function measure(url: string, seconds: number) {
 
 async function waitFor(url: string) {
   for (let i = 0; i < 150; i++) {
-    if (await callOnce(url).then(() => true, () => false)) return;
+    if (
+      await callOnce(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} never answered`);
@@ -85,12 +106,22 @@ try {
     writeFileSync(path.join(DIR, file), text);
   }
   console.log("building the empty Next.js app…");
-  const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: DIR, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const build = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    cwd: DIR,
+    encoding: "utf8",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
 
   const plainServer = `require("node:http").createServer((q, s) => { s.setHeader("content-type", "application/json"); s.end(${JSON.stringify(BODY)}); }).listen(${PLAIN_PORT});`;
   children.push(spawn(process.execPath, ["-e", plainServer], { stdio: "ignore" }));
-  children.push(spawn(process.execPath, [NEXT_BIN, "start", "-p", String(NEXT_PORT)], { cwd: DIR, stdio: "ignore", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } }));
+  children.push(
+    spawn(process.execPath, [NEXT_BIN, "start", "-p", String(NEXT_PORT)], {
+      cwd: DIR,
+      stdio: "ignore",
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    }),
+  );
 
   console.log(`${CONNECTIONS} connections, ${WARMUP_S} s of warm-up then ${DURATION_S} s measured (ms, requests/s)`);
   console.log(`${"server".padEnd(36)}${"p50".padStart(8)}${"p95".padStart(8)}${"p99".padStart(8)}${"rps".padStart(8)}`);
@@ -101,7 +132,9 @@ try {
     await waitFor(url);
     await measure(url, WARMUP_S);
     const r = await measure(url, DURATION_S);
-    console.log(`${name.padEnd(36)}${r.p50.padStart(8)}${r.p95.padStart(8)}${r.p99.padStart(8)}${String(r.rps).padStart(8)}`);
+    console.log(
+      `${name.padEnd(36)}${r.p50.padStart(8)}${r.p95.padStart(8)}${r.p99.padStart(8)}${String(r.rps).padStart(8)}`,
+    );
   }
 } finally {
   for (const child of children) child.kill("SIGINT");

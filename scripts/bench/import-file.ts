@@ -5,16 +5,37 @@
  */
 import ExcelJS from "exceljs";
 
-const COMMUNES = ["Lyon [69123]", "Villeurbanne (69)", "Valence 26000", "Marseille [13055]", "Grenoble", "Nantes [44109]", "Lille (59)", "Rennes 35000"];
+const COMMUNES = [
+  "Lyon [69123]",
+  "Villeurbanne (69)",
+  "Valence 26000",
+  "Marseille [13055]",
+  "Grenoble",
+  "Nantes [44109]",
+  "Lille (59)",
+  "Rennes 35000",
+];
 const MODES = ["Mécénat", "Coopération économique", "Innovation sociétale", "Pratiques responsables"];
 const TARGETS = ["17.17", "2.1* ; 12.3", "4.1 ; 8.5*", "11.2", "3.d ; 10.2 ; 16.7*"];
 
 export async function benchImportFile(rows: number, edited = false): Promise<string> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Alliances");
-  sheet.addRow(["Référence", "Titre", "Résumé", "Partenaires", "Mode actuel", "Cibles ODD", "Territoire", "Début", "Étape", "Étiquettes"]);
+  sheet.addRow([
+    "Référence",
+    "Titre",
+    "Résumé",
+    "Partenaires",
+    "Mode actuel",
+    "Cibles ODD",
+    "Territoire",
+    "Début",
+    "Étape",
+    "Étiquettes",
+  ]);
   for (let i = 1; i <= rows; i++) {
-    const partner = i % 5 === 0 ? `Entreprise Banc ${i % 2500} [SIREN ${siren(i % 2500)}]` : `Association Banc d'essai ${i % 2500}`;
+    const partner =
+      i % 5 === 0 ? `Entreprise Banc ${i % 2500} [SIREN ${siren(i % 2500)}]` : `Association Banc d'essai ${i % 2500}`;
     sheet.addRow([
       `BENCH-${i}`,
       `Alliance de banc d'essai n°${i}`,

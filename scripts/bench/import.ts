@@ -23,7 +23,9 @@ const database = url ? await openDatabase({ url, poolMax: 4 }) : await openDatab
 await migrateDatabase(database);
 await seedDemo(database.db);
 const db = database.db;
-const [user] = resultRows<{ id: string; email: string }>(await db.execute(sql`select id, email from users where email = 'camille.martin@demo.maillage.test'`));
+const [user] = resultRows<{ id: string; email: string }>(
+  await db.execute(sql`select id, email from users where email = 'camille.martin@demo.maillage.test'`),
+);
 const camille = callerFor(db, { id: user!.id, email: user!.email, name: null });
 const workspaceSlug = "jardins-du-lien";
 
@@ -37,16 +39,21 @@ async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
 async function importFile(name: string, content: string) {
   console.log(`${name}:`);
   const total = performance.now();
-  const { id } = await timed("upload (read the XLSX)", () => camille.imports.upload({ workspaceSlug, fileName: "bench.xlsx", content }));
+  const { id } = await timed("upload (read the XLSX)", () =>
+    camille.imports.upload({ workspaceSlug, fileName: "bench.xlsx", content }),
+  );
   const upload = await camille.imports.get({ workspaceSlug, id });
   const preview = await timed("dry run", () => camille.imports.preview({ workspaceSlug, id, mapping: upload.mapping }));
-  if (!preview.ready) throw new Error(`not ready: ${JSON.stringify(preview.errors.slice(0, 3))} ${preview.counts.toConfirm} to confirm`);
+  if (!preview.ready)
+    throw new Error(`not ready: ${JSON.stringify(preview.errors.slice(0, 3))} ${preview.counts.toConfirm} to confirm`);
   await timed("import (background job)", async () => {
     await camille.imports.start({ workspaceSlug, id });
     await runningImport(id);
   });
   const done = await camille.imports.get({ workspaceSlug, id });
-  console.log(`  ${"total".padEnd(34)} ${((performance.now() - total) / 1000).toFixed(2).padStart(7)} s   → ${done.status} ${JSON.stringify(done.result)}`);
+  console.log(
+    `  ${"total".padEnd(34)} ${((performance.now() - total) / 1000).toFixed(2).padStart(7)} s   → ${done.status} ${JSON.stringify(done.result)}`,
+  );
 }
 
 console.log(`database: ${url ? "PostgreSQL server" : "in-memory PGlite"}; ${ROWS} rows`);

@@ -75,7 +75,8 @@ function callOnce(target: string, token: string): Promise<void> {
           try {
             const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Array<{ error?: { message: string } }>;
             const failed = body.find((b) => b.error);
-            if (response.statusCode !== 200 || failed) reject(new Error(`${response.statusCode} ${failed?.error?.message ?? ""}`));
+            if (response.statusCode !== 200 || failed)
+              reject(new Error(`${response.statusCode} ${failed?.error?.message ?? ""}`));
             else resolve();
           } catch (error) {
             reject(error);
@@ -115,9 +116,15 @@ async function load(connections: number, seconds: number, run: () => Promise<voi
       }
     }),
   );
-  return { latencies: latencies.sort((a, b) => a - b), errors, seconds: (performance.now() - started) / 1000, firstError };
+  return {
+    latencies: latencies.sort((a, b) => a - b),
+    errors,
+    seconds: (performance.now() - started) / 1000,
+    firstError,
+  };
 }
-const pct = (sorted: number[], q: number) => (sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+const pct = (sorted: number[], q: number) =>
+  sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 const replayClient = postgres(url, { max: 8, onnotice: () => {} });
 async function sqlFloor(operation: Operation, seconds: number): Promise<Sample> {
@@ -129,7 +136,7 @@ async function sqlFloor(operation: Operation, seconds: number): Promise<Sample> 
       await Promise.all(own.map((s) => tx.unsafe(s.query, s.params as never[])));
       return performance.now() - t0;
     });
-  for (const stopAt = performance.now() + WARMUP_S * 1000; performance.now() < stopAt; ) await run();
+  for (const stopAt = performance.now() + WARMUP_S * 1000; performance.now() < stopAt;) await run();
   // Only the operation's statements are timed (the set-up is the noop floor's share).
   const latencies: number[] = [];
   let errors = 0;
@@ -154,7 +161,10 @@ async function sqlFloor(operation: Operation, seconds: number): Promise<Sample> 
 function ensureBuild() {
   if (existsSync(".next/BUILD_ID") && !flag("build")) return;
   say("building the app (next build)…");
-  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: JSON_OUT ? ["ignore", 2, 2] : "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: JSON_OUT ? ["ignore", 2, 2] : "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -204,7 +214,8 @@ interface Result {
   rps_8: number;
   p95_64: number;
 }
-const round = (n: number | null, digits = 1) => (n === null || Number.isNaN(n) ? null : Math.round(n * 10 ** digits) / 10 ** digits);
+const round = (n: number | null, digits = 1) =>
+  n === null || Number.isNaN(n) ? null : Math.round(n * 10 ** digits) / 10 ** digits;
 const results: Result[] = [];
 function report(result: Result) {
   results.push(result);
@@ -213,7 +224,10 @@ function report(result: Result) {
     return;
   }
   const f = (n: number | null) => (n === null ? "—" : n.toFixed(1)).padStart(7);
-  const verdict = result.p95 <= result.target_p95 && (result.ratio === null || result.ratio <= 1.5) && result.errors === 0 ? "ok" : "MISSED";
+  const verdict =
+    result.p95 <= result.target_p95 && (result.ratio === null || result.ratio <= 1.5) && result.errors === 0
+      ? "ok"
+      : "MISSED";
   console.log(
     `${result.name.padEnd(22)}${f(result.p50)}${f(result.p95)}${f(result.p99)}${f(result.rps).padStart(8)}${String(result.errors).padStart(7)}${f(result.floor)}${f(result.ratio)}   ≤${result.target_p95} ms ${verdict}`,
   );
@@ -228,7 +242,10 @@ try {
   const noopFor = async (operation: Operation) => {
     const n = operation.calls.length;
     if (!noopByCalls.has(n)) {
-      const pings = Array.from({ length: n }, () => ({ path: "workspaces.ping", input: { workspaceSlug: operation.workspaceSlug } }));
+      const pings = Array.from({ length: n }, () => ({
+        path: "workspaces.ping",
+        input: { workspaceSlug: operation.workspaceSlug },
+      }));
       const target = requestUrl(pings);
       const token = sessions.get(operation.user.user_id)!;
       await load(8, WARMUP_S, () => callOnce(target, token));
@@ -237,8 +254,13 @@ try {
     return noopByCalls.get(n)!;
   };
 
-  say(`${DURATION_S} s per phase after ${WARMUP_S} s of warm-up; latency at 8 connections, throughput at 64 (ms, requests/s)`);
-  if (!JSON_OUT) console.log(`${"operation".padEnd(22)}${"p50".padStart(7)}${"p95".padStart(7)}${"p99".padStart(7)}${"rps".padStart(8)}${"errors".padStart(7)}${"floor".padStart(7)}${"ratio".padStart(7)}   target`);
+  say(
+    `${DURATION_S} s per phase after ${WARMUP_S} s of warm-up; latency at 8 connections, throughput at 64 (ms, requests/s)`,
+  );
+  if (!JSON_OUT)
+    console.log(
+      `${"operation".padEnd(22)}${"p50".padStart(7)}${"p95".padStart(7)}${"p99".padStart(7)}${"rps".padStart(8)}${"errors".padStart(7)}${"floor".padStart(7)}${"ratio".padStart(7)}   target`,
+    );
   for (const operation of OPERATIONS) {
     const target = requestUrl(operation.calls);
     const token = sessions.get(operation.user.user_id)!;
@@ -249,7 +271,10 @@ try {
       await callOnce(target, token);
       const ms = round(performance.now() - started)!;
       if (JSON_OUT) console.log(JSON.stringify({ name: `${operation.name}-after-change`, ms }));
-      else say(`${`${operation.name}, first call after a change`.padEnd(44)}${ms.toFixed(1)} ms (computes and stores the figures)`);
+      else
+        say(
+          `${`${operation.name}, first call after a change`.padEnd(44)}${ms.toFixed(1)} ms (computes and stores the figures)`,
+        );
     }
     const first = performance.now();
     await callOnce(target, token);
@@ -257,8 +282,24 @@ try {
     if (single > SLOW_MS) {
       // Too slow to load-test in a reasonable time: that one call is reported instead.
       const ms = round(single)!;
-      say(`  ${operation.name}: one call takes ${(ms / 1000).toFixed(1)} s, reported from that single call (no load phases, no floor)`);
-      report({ name: operation.name, p50: ms, p95: ms, p99: ms, rps: round(1000 / ms, 2)!, errors: 0, floor: null, ratio: null, target_p95: operation.target, sql_p50: null, noop_p50: null, rps_8: 0, p95_64: 0 });
+      say(
+        `  ${operation.name}: one call takes ${(ms / 1000).toFixed(1)} s, reported from that single call (no load phases, no floor)`,
+      );
+      report({
+        name: operation.name,
+        p50: ms,
+        p95: ms,
+        p99: ms,
+        rps: round(1000 / ms, 2)!,
+        errors: 0,
+        floor: null,
+        ratio: null,
+        target_p95: operation.target,
+        sql_p50: null,
+        noop_p50: null,
+        rps_8: 0,
+        p95_64: 0,
+      });
       continue;
     }
     await load(8, WARMUP_S, () => callOnce(target, token));
@@ -288,19 +329,42 @@ try {
 
   if (!flag("no-import") && (ONLY.length === 0 || ONLY.includes("import"))) {
     await timedImport(sessions.get(big.user_id)!, (seconds) => {
-      const result = { name: "import-10000", p50: seconds * 1000, p95: seconds * 1000, p99: seconds * 1000, rps: 0, errors: 0, floor: null, ratio: null, target_p95: 30_000, sql_p50: null, noop_p50: null, rps_8: 0, p95_64: 0 };
+      const result = {
+        name: "import-10000",
+        p50: seconds * 1000,
+        p95: seconds * 1000,
+        p99: seconds * 1000,
+        rps: 0,
+        errors: 0,
+        floor: null,
+        ratio: null,
+        target_p95: 30_000,
+        sql_p50: null,
+        noop_p50: null,
+        rps_8: 0,
+        p95_64: 0,
+      };
       if (JSON_OUT) console.log(JSON.stringify(result));
-      else console.log(`import of 10,000 rows: ${seconds.toFixed(1)} s (upload, dry run, background import; target ≤ 30 s) ${seconds <= 30 ? "ok" : "MISSED"}`);
+      else
+        console.log(
+          `import of 10,000 rows: ${seconds.toFixed(1)} s (upload, dry run, background import; target ≤ 30 s) ${seconds <= 30 ? "ok" : "MISSED"}`,
+        );
     });
   }
 
   const pages = firstLoadJs();
   for (const page of pages) {
-    if (JSON_OUT) console.log(JSON.stringify({ name: `first-load-js ${page.route}`, kb_gzip: page.kb, target_kb: 180 }));
+    if (JSON_OUT)
+      console.log(JSON.stringify({ name: `first-load-js ${page.route}`, kb_gzip: page.kb, target_kb: 180 }));
   }
   if (!JSON_OUT) {
     const worst = [...pages].sort((a, b) => b.kb - a.kb);
-    console.log(`first-load JavaScript (gzip), ${pages.length} pages: largest ${worst.slice(0, 3).map((p) => `${p.route} ${p.kb.toFixed(1)} kB`).join(", ")}; target ≤ 180 kB ${worst[0] && worst[0].kb <= 180 ? "ok" : "MISSED"}`);
+    console.log(
+      `first-load JavaScript (gzip), ${pages.length} pages: largest ${worst
+        .slice(0, 3)
+        .map((p) => `${p.route} ${p.kb.toFixed(1)} kB`)
+        .join(", ")}; target ≤ 180 kB ${worst[0] && worst[0].kb <= 180 ? "ok" : "MISSED"}`,
+    );
   }
 
   if (!flag("no-lighthouse")) {
@@ -337,12 +401,17 @@ async function timedImport(token: string, report: (seconds: number) => void): Pr
       }),
     );
   const get = async (path: string, input: Record<string, unknown>) =>
-    unwrap(path, await fetch(requestUrl([{ path, input }]), { headers: { cookie: `maillage.session-token=${token}` } }));
+    unwrap(
+      path,
+      await fetch(requestUrl([{ path, input }]), { headers: { cookie: `maillage.session-token=${token}` } }),
+    );
   await post("workspaces.create", { name: "Banc d'essai import", kind: "association", slug });
   const content = await benchImportFile(10_000);
   say("import: 10,000 rows…");
   const started = performance.now();
-  const { id } = (await post("imports.upload", { workspaceSlug: slug, fileName: "bench.xlsx", content })) as { id: string };
+  const { id } = (await post("imports.upload", { workspaceSlug: slug, fileName: "bench.xlsx", content })) as {
+    id: string;
+  };
   const upload = await get("imports.get", { workspaceSlug: slug, id });
   const preview = await post("imports.preview", { workspaceSlug: slug, id, mapping: upload.mapping });
   if (!preview.ready) throw new Error("the dry run found rows to fix");
@@ -358,5 +427,7 @@ async function timedImport(token: string, report: (seconds: number) => void): Pr
   // Then the workspace is deleted the way its owner would (workspaces.delete), timed too.
   const deleting = performance.now();
   await post("workspaces.delete", { workspaceSlug: slug, confirmName: "Banc d'essai import" });
-  say(`  deleting the imported workspace (10,000 alliances) through workspaces.delete: ${((performance.now() - deleting) / 1000).toFixed(1)} s`);
+  say(
+    `  deleting the imported workspace (10,000 alliances) through workspaces.delete: ${((performance.now() - deleting) / 1000).toFixed(1)} s`,
+  );
 }

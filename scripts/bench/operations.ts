@@ -6,7 +6,10 @@
  */
 import { sql } from "drizzle-orm";
 import { openDatabase, type Database } from "../../db/client";
-import { refreshTerritoryStatistics, territoryStatisticsRefreshedAt } from "../../server/services/territories/statistics";
+import {
+  refreshTerritoryStatistics,
+  territoryStatisticsRefreshedAt,
+} from "../../server/services/territories/statistics";
 import { migrateDatabase } from "../../db/migrate";
 import { resultRows } from "../../db/rows";
 import { createSession } from "../../server/services/auth/sessions";
@@ -57,7 +60,11 @@ export interface Bench {
 /** Opens the national database (as its owner), checks the dataset is there and prepares the run. */
 export async function prepareBench(url: string): Promise<Bench> {
   let recording: Statement[] | null = null;
-  const database = await openDatabase({ url, poolMax: 4, logger: { logQuery: (query, params) => recording?.push({ query, params }) } });
+  const database = await openDatabase({
+    url,
+    poolMax: 4,
+    logger: { logQuery: (query, params) => recording?.push({ query, params }) },
+  });
   await migrateDatabase(database);
   const db = database.db;
   const owner = async (slug: string) =>
@@ -67,7 +74,8 @@ export async function prepareBench(url: string): Promise<Bench> {
     )[0];
   const big = await owner("national-1");
   const company = await owner("national-2");
-  if (!big || !company) throw new Error("The national dataset is not in this database: run `npm run seed:national` first.");
+  if (!big || !company)
+    throw new Error("The national dataset is not in this database: run `npm run seed:national` first.");
   // The coordinator: the first collectivité workspace of the dataset, given an approved
   // coordination of Auvergne-Rhône-Alpes (idempotent).
   const [coordinator] = resultRows<BenchUser & { workspace_id: string; slug: string }>(
@@ -83,7 +91,9 @@ export async function prepareBench(url: string): Promise<Bench> {
   // job runner keeps; a freshly loaded dataset has none yet, so it is computed (and timed) here.
   if (!(await territoryStatisticsRefreshedAt(db))) {
     const result = await refreshTerritoryStatistics(db);
-    console.error(`territorial statistics computed: ${result.alliances} alliances, ${result.cells} cells in ${(result.durationMs / 1000).toFixed(1)} s`);
+    console.error(
+      `territorial statistics computed: ${result.alliances} alliances, ${result.cells} cells in ${(result.durationMs / 1000).toFixed(1)} s`,
+    );
   }
   const [detail] = resultRows<{ id: string }>(
     await db.execute(sql`select a.id from alliances a join alliance_parties p on p.alliance_id = a.id and p.status = 'accepted'
@@ -95,9 +105,16 @@ export async function prepareBench(url: string): Promise<Bench> {
   if (!detail) throw new Error("no alliance with contributions and a cycle in national-1");
 
   const sessions = new Map<string, string>();
-  for (const user of [big, company, coordinator]) sessions.set(user.user_id, (await createSession(db, user.user_id)).sessionToken);
+  for (const user of [big, company, coordinator])
+    sessions.set(user.user_id, (await createSession(db, user.user_id)).sessionToken);
 
-  const op = (name: string, user: BenchUser, workspaceSlug: string, target: number, ...calls: Array<[string, Record<string, unknown>]>): Operation => ({
+  const op = (
+    name: string,
+    user: BenchUser,
+    workspaceSlug: string,
+    target: number,
+    ...calls: Array<[string, Record<string, unknown>]>
+  ): Operation => ({
     name,
     user,
     workspaceSlug,
@@ -106,18 +123,39 @@ export async function prepareBench(url: string): Promise<Bench> {
   });
   /** Marks the workspace's stored figures as out of date, as any change to its alliances does (a change row). */
   async function touchWorkspace(workspaceSlug: string) {
-    await db.execute(sql`insert into workspace_changes (workspace_id) select w.id from workspaces w where w.slug = ${workspaceSlug}`);
+    await db.execute(
+      sql`insert into workspace_changes (workspace_id) select w.id from workspaces w where w.slug = ${workspaceSlug}`,
+    );
   }
 
   const operations: Operation[] = [
     op("noop", big, "national-1", 5, ["workspaces.ping", {}]),
-    op("list", big, "national-1", 30, ["alliances.list", { sort: "updatedAt", direction: "desc", page: 1, pageSize: 50 }]),
-    op("list-sdg-region", big, "national-1", 30, ["alliances.list", { sdgGoal: 4, region: REGION, page: 1, pageSize: 50 }]),
+    op("list", big, "national-1", 30, [
+      "alliances.list",
+      { sort: "updatedAt", direction: "desc", page: 1, pageSize: 50 },
+    ]),
+    op("list-sdg-region", big, "national-1", 30, [
+      "alliances.list",
+      { sdgGoal: 4, region: REGION, page: 1, pageSize: 50 },
+    ]),
     op("list-search", big, "national-1", 30, ["alliances.list", { q: "paniers solidaires", page: 1, pageSize: 50 }]),
-    op("detail", big, "national-1", 20, ["alliances.get", { id: detail.id }], ["evaluation.cycles", { allianceId: detail.id }]),
+    op(
+      "detail",
+      big,
+      "national-1",
+      20,
+      ["alliances.get", { id: detail.id }],
+      ["evaluation.cycles", { allianceId: detail.id }],
+    ),
     { ...op("dashboard", big, "national-1", 80, ["dashboards.workspace", {}]), stored: true },
-    op("territory-region", coordinator, coordinator.slug, 100, ["territories.dashboard", { level: "region", code: REGION }]),
-    op("territory-departement", coordinator, coordinator.slug, 100, ["territories.dashboard", { level: "departement", code: DEPARTEMENT }]),
+    op("territory-region", coordinator, coordinator.slug, 100, [
+      "territories.dashboard",
+      { level: "region", code: REGION },
+    ]),
+    op("territory-departement", coordinator, coordinator.slug, 100, [
+      "territories.dashboard",
+      { level: "departement", code: DEPARTEMENT },
+    ]),
     op("territory-france", coordinator, coordinator.slug, 250, ["territories.dashboard", { level: "france" }]),
     { ...op("sdg-report", company, "national-2", 200, ["dashboards.sdgReport", { year: YEAR }]), stored: true },
   ];
@@ -127,7 +165,9 @@ export async function prepareBench(url: string): Promise<Bench> {
     try {
       const caller = callerFor(db, { id: user.user_id, email: user.email, name: null });
       const [router, procedure] = call.path.split(".") as [string, string];
-      await (caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[router]![procedure]!(call.input);
+      await (caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[router]![
+        procedure
+      ]!(call.input);
       return recording;
     } finally {
       recording = null;
@@ -135,12 +175,16 @@ export async function prepareBench(url: string): Promise<Bench> {
   }
 
   async function statements(operation: Operation) {
-    const setup = await capture(operation.user, { path: "workspaces.ping", input: { workspaceSlug: operation.workspaceSlug } });
+    const setup = await capture(operation.user, {
+      path: "workspaces.ping",
+      input: { workspaceSlug: operation.workspaceSlug },
+    });
     const own: Statement[] = [];
     if (operation.name === "noop") return { setup, own };
     for (const call of operation.calls) {
       const all = await capture(operation.user, call);
-      if (!setup.every((s, i) => all[i]?.query === s.query)) throw new Error(`${call.path}: its first statements are not the tenant set-up`);
+      if (!setup.every((s, i) => all[i]?.query === s.query))
+        throw new Error(`${call.path}: its first statements are not the tenant set-up`);
       own.push(...all.slice(setup.length));
     }
     return { setup, own };

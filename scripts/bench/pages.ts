@@ -16,7 +16,13 @@ import { openDatabase } from "../../db/client";
 import { resultRows } from "../../db/rows";
 import { createDemoSession } from "../../server/services/auth/sessions";
 
-const { values } = parseArgs({ options: { base: { type: "string", default: "http://localhost:3000" }, runs: { type: "string", default: "20" }, pid: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    base: { type: "string", default: "http://localhost:3000" },
+    runs: { type: "string", default: "20" },
+    pid: { type: "string" },
+  },
+});
 /** The app process's CPU time in ms (user + system, from /proc), when --pid names it. */
 function appCpuMs(): number | null {
   if (!values.pid) return null;
@@ -30,7 +36,8 @@ const database = await openDatabase({ url: process.env.DATABASE_URL });
 const session = await createDemoSession(database.db, "association");
 if (!session) throw new Error("No demo persona: load the demo data first (DEMO_SIGN_IN=true npm run db:seed).");
 const [alliance] = resultRows<{ id: string }>(
-  await database.db.execute(sql`select a.id from alliances a join alliance_parties p on p.alliance_id = a.id join workspaces w on w.id = p.workspace_id
+  await database.db
+    .execute(sql`select a.id from alliances a join alliance_parties p on p.alliance_id = a.id join workspaces w on w.id = p.workspace_id
     where w.slug = ${session.workspaceSlug} and a.archived_at is null order by a.title limit 1`),
 );
 await database.close();
@@ -51,7 +58,9 @@ function quantile(sorted: number[], q: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-console.log(`${"page".padEnd(22)} ${"HTML kB".padStart(8)} ${"messages kB".padStart(12)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"app CPU ms".padStart(11)}`);
+console.log(
+  `${"page".padEnd(22)} ${"HTML kB".padStart(8)} ${"messages kB".padStart(12)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"app CPU ms".padStart(11)}`,
+);
 for (const [name, path, signedIn] of pages) {
   const times: number[] = [];
   let html = "";
@@ -82,5 +91,7 @@ for (const [name, path, signedIn] of pages) {
     }
   }
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-  console.log(`${name.padEnd(22)} ${kb(Buffer.byteLength(html)).padStart(8)} ${kb(messagesBytes).padStart(12)} ${quantile(times, 0.5).toFixed(0).padStart(7)} ${quantile(times, 0.95).toFixed(0).padStart(7)} ${cpu.padStart(11)}`);
+  console.log(
+    `${name.padEnd(22)} ${kb(Buffer.byteLength(html)).padStart(8)} ${kb(messagesBytes).padStart(12)} ${quantile(times, 0.5).toFixed(0).padStart(7)} ${quantile(times, 0.95).toFixed(0).padStart(7)} ${cpu.padStart(11)}`,
+  );
 }

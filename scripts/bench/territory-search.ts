@@ -11,7 +11,20 @@ const t0 = performance.now();
 const index = territory();
 console.log(`index built: ${(performance.now() - t0).toFixed(0)} ms, ${index.communes.size} communes`);
 
-const words = ["saint-étienne", "villeneuve", "la rochelle", "montpellier", "aix", "bourg", "ste marie", "69003", "2a004", "97411", "rochelle", "sur mer"];
+const words = [
+  "saint-étienne",
+  "villeneuve",
+  "la rochelle",
+  "montpellier",
+  "aix",
+  "bourg",
+  "ste marie",
+  "69003",
+  "2a004",
+  "97411",
+  "rochelle",
+  "sur mer",
+];
 const timings: number[] = [];
 for (let round = 0; round < 20; round++) {
   for (const word of words) {
@@ -24,4 +37,6 @@ for (let round = 0; round < 20; round++) {
 }
 timings.sort((a, b) => a - b);
 const pick = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!.toFixed(2);
-console.log(`searches: ${timings.length}, p50 ${pick(0.5)} ms, p95 ${pick(0.95)} ms, p99 ${pick(0.99)} ms, max ${timings.at(-1)!.toFixed(2)} ms`);
+console.log(
+  `searches: ${timings.length}, p50 ${pick(0.5)} ms, p95 ${pick(0.95)} ms, p99 ${pick(0.99)} ms, max ${timings.at(-1)!.toFixed(2)} ms`,
+);

@@ -31,7 +31,17 @@ import { openDatabase } from "../../db/client";
 import { resultRows } from "../../db/rows";
 import { createDemoSession } from "../../server/services/auth/sessions";
 import { wire } from "../../domain/wire";
-import { judge, readList, request, startTraffic, waitServed, type Outcome, type Target, type Traffic, type Window } from "./traffic";
+import {
+  judge,
+  readList,
+  request,
+  startTraffic,
+  waitServed,
+  type Outcome,
+  type Target,
+  type Traffic,
+  type Window,
+} from "./traffic";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -135,7 +145,8 @@ async function stopApp(app: App, signal: NodeJS.Signals = "SIGTERM"): Promise<{ 
 function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env, asUser?: string) {
   const full = asUser ? ["runuser", ["-u", asUser, "--", command, ...commandArgs]] : [command, commandArgs];
   const result = spawnSync(full[0] as string, full[1] as string[], { env, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(" ")} failed:\n${result.stderr || result.stdout}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${commandArgs.join(" ")} failed:\n${result.stderr || result.stdout}`);
   return result.stdout;
 }
 
@@ -164,13 +175,17 @@ function prepareDatabase(env: NodeJS.ProcessEnv) {
 }
 
 /** A demo persona's session and the workspace's alliances, read once before the load. */
-async function demoTarget(url: string | undefined, dataDir?: string): Promise<{ token: string; slug: string; allianceIds: string[] }> {
+async function demoTarget(
+  url: string | undefined,
+  dataDir?: string,
+): Promise<{ token: string; slug: string; allianceIds: string[] }> {
   const database = await openDatabase({ url, dataDir });
   try {
     const session = await createDemoSession(database.db, "association");
     if (!session) throw new Error("demo persona missing: was the demo data loaded?");
     const rows = resultRows<{ id: string }>(
-      await database.db.execute(sql`select p.alliance_id as id from alliance_parties p join workspaces w on w.id = p.workspace_id
+      await database.db
+        .execute(sql`select p.alliance_id as id from alliance_parties p join workspaces w on w.id = p.workspace_id
         where w.slug = ${session.workspaceSlug} and p.status = 'accepted' order by p.alliance_id limit 8`),
     );
     return { token: session.sessionToken, slug: session.workspaceSlug, allianceIds: rows.map((r) => r.id) };
@@ -207,7 +222,11 @@ async function pgAnswers(url: string, timeoutMs: number): Promise<number | null>
 // ---------------------------------------------------------------------------------------------
 // Checking the writes
 
-async function countMarkers(query: (markers: string[]) => Promise<Array<{ title: string; n: number }>>, traffic: Traffic, label: string) {
+async function countMarkers(
+  query: (markers: string[]) => Promise<Array<{ title: string; n: number }>>,
+  traffic: Traffic,
+  label: string,
+) {
   const counts = new Map((await query([...traffic.sent])).map((r) => [r.title, Number(r.n)]));
   const missing = [...traffic.acknowledged].filter((m) => !counts.has(m));
   const duplicated = [...counts.entries()].filter(([, n]) => n > 1);
@@ -226,15 +245,25 @@ async function countMarkers(query: (markers: string[]) => Promise<Array<{ title:
     `  writes: ${traffic.acknowledged.size} acknowledged, ${traffic.acknowledged.size - missing.length} found, ${missing.length} missing, ` +
       `${duplicated.length} duplicated; ${traffic.retries} retried with their key; ${traffic.replays.same}/${traffic.replays.total} replays answered as the first`,
   );
-  if (missing.length) fail(`${label}: ${missing.length} acknowledged writes missing (${missing.slice(0, 3).join(", ")})`);
-  if (duplicated.length) fail(`${label}: ${duplicated.length} writes stored twice despite their key (${duplicated.slice(0, 3).map(([m]) => m).join(", ")})`);
-  if (traffic.replays.same !== traffic.replays.total) fail(`${label}: ${traffic.replays.total - traffic.replays.same} replayed writes answered differently`);
+  if (missing.length)
+    fail(`${label}: ${missing.length} acknowledged writes missing (${missing.slice(0, 3).join(", ")})`);
+  if (duplicated.length)
+    fail(
+      `${label}: ${duplicated.length} writes stored twice despite their key (${duplicated
+        .slice(0, 3)
+        .map(([m]) => m)
+        .join(", ")})`,
+    );
+  if (traffic.replays.same !== traffic.replays.total)
+    fail(`${label}: ${traffic.replays.total - traffic.replays.same} replayed writes answered differently`);
 }
 
 const pgMarkers = (url: string) => async (markers: string[]) => {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    return await client<Array<{ title: string; n: number }>>`select title, count(*)::int as n from alliance_timeline where title = any(${markers}) group by title`;
+    return await client<
+      Array<{ title: string; n: number }>
+    >`select title, count(*)::int as n from alliance_timeline where title = any(${markers}) group by title`;
   } finally {
     await client.end({ timeout: 5 });
   }
@@ -246,13 +275,22 @@ function report(name: string, outcomes: Outcome[], windows: Window[]) {
     .map(([k, v]) => `${k}×${v}`)
     .join(" ");
   say(`  requests: ${verdict.requests} (${statuses}); ${verdict.excused} failed inside fault windows`);
-  figures[`${name}.requests`] = { total: verdict.requests, statuses: verdict.statuses, excused: verdict.excused, failures: verdict.failures.length, unanswered: verdict.unanswered.length };
+  figures[`${name}.requests`] = {
+    total: verdict.requests,
+    statuses: verdict.statuses,
+    excused: verdict.excused,
+    failures: verdict.failures.length,
+    unanswered: verdict.unanswered.length,
+  };
   if (verdict.unanswered.length) fail(`${name}: ${verdict.unanswered.length} requests unanswered after 5 s`);
   if (verdict.failures.length) {
     const first = verdict.failures[0]!;
-    fail(`${name}: ${verdict.failures.length} requests failed outside fault windows (first: ${first.kind} ${first.status || first.error} at +${first.started - started} ms)`);
+    fail(
+      `${name}: ${verdict.failures.length} requests failed outside fault windows (first: ${first.kind} ${first.status || first.error} at +${first.started - started} ms)`,
+    );
     const at = (t: number) => `+${t - started}`;
-    for (const o of verdict.failures.slice(0, 8)) say(`    ${o.kind} ${o.status || o.error} ${at(o.started)}..${at(o.ended)} ms`);
+    for (const o of verdict.failures.slice(0, 8))
+      say(`    ${o.kind} ${o.status || o.error} ${at(o.started)}..${at(o.ended)} ms`);
     say(`    fault windows: ${windows.map((w) => `${w.name} ${at(w.from)}..${at(w.to)}`).join("; ")}`);
   }
 }
@@ -276,7 +314,9 @@ try {
   await admin`drop database if exists ${admin(DB)} with (force)`.catch(() => {});
   await admin.end({ timeout: 5 }).catch(() => {});
 }
-say(`\n${problems.length === 0 ? "drill passed" : `drill FAILED (${problems.length})`} in ${Math.round((Date.now() - started) / 1000)} s`);
+say(
+  `\n${problems.length === 0 ? "drill passed" : `drill FAILED (${problems.length})`} in ${Math.round((Date.now() - started) / 1000)} s`,
+);
 if (flag("json")) console.log(JSON.stringify({ ...figures, problems }));
 if (problems.length) exitCode = 1;
 process.exit(exitCode);
@@ -356,10 +396,15 @@ async function postgresDrill(which: Set<string>) {
       const stopped = await stopApp(app);
       const inFlight = traffic.outcomes.filter((o) => o.started < at && o.ended >= at);
       const cut = inFlight.filter((o) => o.status === 0 || o.status >= 500);
-      say(`  exit code ${stopped.code} after ${stopped.ms} ms; ${inFlight.length} requests in flight at the signal, ${cut.length} cut or failed`);
+      say(
+        `  exit code ${stopped.code} after ${stopped.ms} ms; ${inFlight.length} requests in flight at the signal, ${cut.length} cut or failed`,
+      );
       figures.sigterm = { exitCode: stopped.code, ms: stopped.ms, inFlight: inFlight.length, cut: cut.length };
       if (stopped.code !== 0) fail(`sigterm: the app exited with ${stopped.code}, not 0`);
-      if (cut.length) fail(`sigterm: ${cut.length} requests in flight were cut or answered 5xx (${cut.map((o) => o.status || o.error).join(", ")})`);
+      if (cut.length)
+        fail(
+          `sigterm: ${cut.length} requests in flight were cut or answered 5xx (${cut.map((o) => o.status || o.error).join(", ")})`,
+        );
       app = await startApp(env);
       const servedAt = await waitServed(target(), 15_000);
       windows.push({ name: "sigterm", from: at, to: (servedAt ?? Date.now()) + 500 });
@@ -371,11 +416,19 @@ async function postgresDrill(which: Set<string>) {
   }
   report("faults", traffic.outcomes, windows);
   await countMarkers(pgMarkers(DB_URL), traffic, "faults");
-  figures.recoveryMs = Object.fromEntries(Object.entries(recoveries).map(([k, v]) => [k, { n: v.length, max: Math.max(...v), p50: pct(v, 50) }]));
+  figures.recoveryMs = Object.fromEntries(
+    Object.entries(recoveries).map(([k, v]) => [k, { n: v.length, max: Math.max(...v), p50: pct(v, 50) }]),
+  );
 
   if (which.has("contention")) {
     say(`contention: 10 page renders and 10 writers for ${CONTENTION_S} s`);
-    const load = startTraffic(target, { writers: 10, readers: 0, pages: 10, allianceIds: demo.allianceIds, run: `${RUN}c` });
+    const load = startTraffic(target, {
+      writers: 10,
+      readers: 0,
+      pages: 10,
+      allianceIds: demo.allianceIds,
+      run: `${RUN}c`,
+    });
     await sleep(CONTENTION_S * 1000);
     await load.stop();
     const pages = load.outcomes.filter((o) => o.kind === "page");
@@ -385,7 +438,14 @@ async function postgresDrill(which: Set<string>) {
       `  ${pages.length} pages (p50 ${pct(ms(pages), 50)} ms, max ${Math.max(0, ...ms(pages))} ms), ` +
         `${writes.length} writes (p50 ${pct(ms(writes), 50)} ms, max ${Math.max(0, ...ms(writes))} ms)`,
     );
-    figures.contention = { pages: pages.length, pageP50: pct(ms(pages), 50), pageMax: Math.max(0, ...ms(pages)), writes: writes.length, writeP50: pct(ms(writes), 50), writeMax: Math.max(0, ...ms(writes)) };
+    figures.contention = {
+      pages: pages.length,
+      pageP50: pct(ms(pages), 50),
+      pageMax: Math.max(0, ...ms(pages)),
+      writes: writes.length,
+      writeP50: pct(ms(writes), 50),
+      writeMax: Math.max(0, ...ms(writes)),
+    };
     report("contention", load.outcomes, []);
     await countMarkers(pgMarkers(DB_URL), load, "contention");
   }
@@ -398,7 +458,9 @@ async function postgresDrill(which: Set<string>) {
 async function fingerprints(url: string): Promise<Map<string, string>> {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    const tables = await client<Array<{ name: string }>>`select tablename as name from pg_tables where schemaname = 'public' order by 1`;
+    const tables = await client<
+      Array<{ name: string }>
+    >`select tablename as name from pg_tables where schemaname = 'public' order by 1`;
     const out = new Map<string, string>();
     for (const { name } of tables) {
       const [row] = await client<Array<{ rows: number; digest: string | null }>>`
@@ -425,12 +487,28 @@ async function restoreDrill(env: NodeJS.ProcessEnv, demo: { token: string; slug:
     const dumpMs = Date.now() - t;
     spawnSync("chown", ["-R", "postgres:postgres", dir]);
     run(`${PG_BIN}/initdb`, ["-D", cluster, "-A", "trust", "-U", "postgres", "--no-sync"], process.env, asPostgres);
-    run(`${PG_BIN}/pg_ctl`, ["-D", cluster, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, "-l", path.join(dir, "pg.log"), "-w", "start"], process.env, asPostgres);
+    run(
+      `${PG_BIN}/pg_ctl`,
+      [
+        "-D",
+        cluster,
+        "-o",
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+        "-l",
+        path.join(dir, "pg.log"),
+        "-w",
+        "start",
+      ],
+      process.env,
+      asPostgres,
+    );
     clusterUp = true;
     const freshAdmin = dbUrl("postgres", port);
     const restoredUrl = dbUrl("maillage", port);
     const fresh = postgres(freshAdmin, { max: 1, onnotice: () => {} });
-    const roles = await fresh<Array<{ n: number }>>`select count(*)::int as n from pg_roles where rolname like 'maillage%'`;
+    const roles = await fresh<
+      Array<{ n: number }>
+    >`select count(*)::int as n from pg_roles where rolname like 'maillage%'`;
     await fresh`create database maillage`;
     await fresh.end();
     say(`  fresh cluster on port ${port}: ${roles[0]!.n} maillage roles before db:migrate`);
@@ -438,15 +516,22 @@ async function restoreDrill(env: NodeJS.ProcessEnv, demo: { token: string; slug:
     // dump replaces the schema with its own contents.
     t = Date.now();
     run(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], { ...env, DATABASE_URL: restoredUrl });
-    const restore = spawnSync("pg_restore", ["--clean", "--if-exists", "--exit-on-error", "--dbname", restoredUrl, dump], { encoding: "utf8" });
+    const restore = spawnSync(
+      "pg_restore",
+      ["--clean", "--if-exists", "--exit-on-error", "--dbname", restoredUrl, dump],
+      { encoding: "utf8" },
+    );
     const restoreMs = Date.now() - t;
     if (restore.status !== 0) fail(`restore: pg_restore failed: ${restore.stderr.split("\n").slice(0, 5).join(" / ")}`);
     const [before, after] = [await fingerprints(DB_URL), await fingerprints(restoredUrl)];
     const different = [...before.keys()].filter((k) => before.get(k) !== after.get(k));
     const rows = [...before.values()].reduce((n, v) => n + Number(v.split(":")[0]), 0);
-    say(`  dump ${dumpMs} ms, db:migrate + pg_restore ${restoreMs} ms; ${before.size} tables, ${rows} rows, ${different.length} different`);
+    say(
+      `  dump ${dumpMs} ms, db:migrate + pg_restore ${restoreMs} ms; ${before.size} tables, ${rows} rows, ${different.length} different`,
+    );
     figures.restore = { dumpMs, restoreMs, tables: before.size, rows, different };
-    if (different.length || before.size !== after.size) fail(`restore: tables differ after the restore: ${different.join(", ")}`);
+    if (different.length || before.size !== after.size)
+      fail(`restore: tables differ after the restore: ${different.join(", ")}`);
 
     // The app on the restored database: the same workspace answers the same list, and writes.
     const originalApp = await startApp(env);
@@ -461,19 +546,41 @@ async function restoreDrill(env: NodeJS.ProcessEnv, demo: { token: string; slug:
         "write",
         "POST",
         "/api/trpc/alliances.addTimelineEntry",
-        JSON.stringify(wire.serialize({ workspaceSlug: demo.slug, allianceId: demo.allianceIds[0], kind: "note", title: `drill-${RUN}-restored`, occurredOn: new Date().toISOString().slice(0, 10) })),
+        JSON.stringify(
+          wire.serialize({
+            workspaceSlug: demo.slug,
+            allianceId: demo.allianceIds[0],
+            kind: "note",
+            title: `drill-${RUN}-restored`,
+            occurredOn: new Date().toISOString().slice(0, 10),
+          }),
+        ),
       );
-      const dashboard = await request({ port: PORT + 1, token: demo.token, slug: demo.slug }, "page", "GET", `/w/${demo.slug}`);
-      say(`  app on the restored database: list ${restored === original ? "identical" : "DIFFERENT"}, dashboard ${dashboard.status}`);
+      const dashboard = await request(
+        { port: PORT + 1, token: demo.token, slug: demo.slug },
+        "page",
+        "GET",
+        `/w/${demo.slug}`,
+      );
+      say(
+        `  app on the restored database: list ${restored === original ? "identical" : "DIFFERENT"}, dashboard ${dashboard.status}`,
+      );
       figures.restoreApp = { listIdentical: restored === original, dashboard: dashboard.status, write: write.status };
       if (write.status !== 200) fail(`restore: a write answered ${write.status} on the restored database`);
       if (restored !== original) fail("restore: the workspace's alliance list differs on the restored database");
-      if (dashboard.status !== 200) fail(`restore: the dashboard answered ${dashboard.status} on the restored database`);
+      if (dashboard.status !== 200)
+        fail(`restore: the dashboard answered ${dashboard.status} on the restored database`);
     } finally {
       await stopApp(restoredApp);
     }
   } finally {
-    if (clusterUp) spawnSync(asPostgres ? "runuser" : `${PG_BIN}/pg_ctl`, asPostgres ? ["-u", asPostgres, "--", `${PG_BIN}/pg_ctl`, "-D", cluster, "-m", "immediate", "stop"] : ["-D", cluster, "-m", "immediate", "stop"]);
+    if (clusterUp)
+      spawnSync(
+        asPostgres ? "runuser" : `${PG_BIN}/pg_ctl`,
+        asPostgres
+          ? ["-u", asPostgres, "--", `${PG_BIN}/pg_ctl`, "-D", cluster, "-m", "immediate", "stop"]
+          : ["-D", cluster, "-m", "immediate", "stop"],
+      );
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -492,7 +599,13 @@ async function pgliteDrill() {
     let app = await startApp(env, PORT + 2);
     const kills: number[] = [];
     const windows: Window[] = [];
-    const traffic = startTraffic(target, { writers: 2, readers: 1, pages: 0, allianceIds: demo.allianceIds, run: `${RUN}p` });
+    const traffic = startTraffic(target, {
+      writers: 2,
+      readers: 1,
+      pages: 0,
+      allianceIds: demo.allianceIds,
+      run: `${RUN}p`,
+    });
     let backup: { file: string; requestedAt: number; ms: number } | null = null;
     try {
       // A copy taken by the running app in the middle of the writes (npm run db:backup).
@@ -524,8 +637,13 @@ async function pgliteDrill() {
       timeout: 60_000,
     });
     const refusedClearly = second.status === 1 && /is in use by process \d+/.test(second.stderr);
-    say(`  second server on the same folder: exit ${second.status}${refusedClearly ? ", refused with the owner's pid" : ""}`);
-    if (!refusedClearly) fail(`pglite: a second server on the same folder did not refuse to start (exit ${second.status}): ${second.stderr.slice(0, 300)}`);
+    say(
+      `  second server on the same folder: exit ${second.status}${refusedClearly ? ", refused with the owner's pid" : ""}`,
+    );
+    if (!refusedClearly)
+      fail(
+        `pglite: a second server on the same folder did not refuse to start (exit ${second.status}): ${second.stderr.slice(0, 300)}`,
+      );
     report("pglite", traffic.outcomes, windows);
     const stopped = await stopApp(app);
     const lockLeft = existsSync(`${dataDir}.lock`);
@@ -538,7 +656,9 @@ async function pgliteDrill() {
         const database = await openDatabase({ dataDir });
         try {
           const rows = resultRows<{ title: string; n: number }>(
-            await database.db.execute(sql`select title, count(*)::int as n from alliance_timeline where title like ${`drill-${RUN}p-%`} group by title`),
+            await database.db.execute(
+              sql`select title, count(*)::int as n from alliance_timeline where title like ${`drill-${RUN}p-%`} group by title`,
+            ),
           );
           return rows.filter((r) => markers.includes(r.title));
         } finally {
@@ -556,22 +676,32 @@ async function pgliteDrill() {
       let found: Set<string>;
       try {
         found = new Set(
-          resultRows<{ title: string }>(await database.db.execute(sql`select title from alliance_timeline where title like ${`drill-${RUN}p-%`}`)).map((r) => r.title),
+          resultRows<{ title: string }>(
+            await database.db.execute(sql`select title from alliance_timeline where title like ${`drill-${RUN}p-%`}`),
+          ).map((r) => r.title),
         );
       } finally {
         await database.close();
       }
       const missing = before.filter((m) => !found.has(m));
-      say(`  db:restore of that copy: ${before.length} writes acknowledged before the backup, ${before.length - missing.length} in the copy`);
-      figures.pgliteBackup = { ms: backup.ms, acknowledgedBefore: before.length, inCopy: before.length - missing.length };
+      say(
+        `  db:restore of that copy: ${before.length} writes acknowledged before the backup, ${before.length - missing.length} in the copy`,
+      );
+      figures.pgliteBackup = {
+        ms: backup.ms,
+        acknowledgedBefore: before.length,
+        inCopy: before.length - missing.length,
+      };
       if (missing.length) fail(`pglite: ${missing.length} writes acknowledged before the backup are missing from it`);
     }
     // An idle server stopped at once: the database closes and the lock file goes.
     const idle = await startApp(env, PORT + 2);
     const idleStop = await stopApp(idle);
-    if (existsSync(`${dataDir}.lock`) || idleStop.code !== 0) fail(`pglite: idle SIGTERM exit ${idleStop.code}, lock ${existsSync(`${dataDir}.lock`) ? "left" : "removed"}`);
+    if (existsSync(`${dataDir}.lock`) || idleStop.code !== 0)
+      fail(`pglite: idle SIGTERM exit ${idleStop.code}, lock ${existsSync(`${dataDir}.lock`) ? "left" : "removed"}`);
     else say(`  idle SIGTERM: exit 0 in ${idleStop.ms} ms, lock file removed`);
   } finally {
-    for (const leftover of readdirSync(WORK).filter((f) => f.startsWith(`pglite-${RUN}`))) rmSync(path.join(WORK, leftover), { recursive: true, force: true });
+    for (const leftover of readdirSync(WORK).filter((f) => f.startsWith(`pglite-${RUN}`)))
+      rmSync(path.join(WORK, leftover), { recursive: true, force: true });
   }
 }

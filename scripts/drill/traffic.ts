@@ -56,7 +56,9 @@ export function request(
         headers: {
           cookie: `maillage.session-token=${target.token}`,
           origin: `http://localhost:${target.port}`,
-          ...(body !== undefined ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {}),
+          ...(body !== undefined
+            ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) }
+            : {}),
           ...headers,
         },
       },
@@ -123,7 +125,8 @@ export function startTraffic(
       await Promise.all(loops);
     },
   };
-  const record = (o: Outcome) => traffic.outcomes.push({ kind: o.kind, started: o.started, ended: o.ended, status: o.status, error: o.error });
+  const record = (o: Outcome) =>
+    traffic.outcomes.push({ kind: o.kind, started: o.started, ended: o.ended, status: o.status, error: o.error });
   const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   const writer = async (w: number) => {
@@ -131,7 +134,9 @@ export function startTraffic(
       const marker = `drill-${options.run}-w${w}-${n}`;
       const key = randomUUID();
       const allianceId = options.allianceIds[(w + n) % options.allianceIds.length]!;
-      const body = JSON.stringify(wire.serialize({ workspaceSlug: target().slug, allianceId, kind: "note", title: marker, occurredOn: today() }));
+      const body = JSON.stringify(
+        wire.serialize({ workspaceSlug: target().slug, allianceId, kind: "note", title: marker, occurredOn: today() }),
+      );
       traffic.sent.add(marker);
       // Retried with the same key until answered: a write that committed while its answer was
       // lost must come back as the same entry, never as a second one.
@@ -139,7 +144,9 @@ export function startTraffic(
       let first: string | null = null;
       for (let attempt = 0; Date.now() < deadline; attempt++) {
         if (attempt > 0) traffic.retries++;
-        const o = await request(target(), "write", "POST", "/api/trpc/alliances.addTimelineEntry", body, { "Idempotency-Key": key });
+        const o = await request(target(), "write", "POST", "/api/trpc/alliances.addTimelineEntry", body, {
+          "Idempotency-Key": key,
+        });
         record(o);
         if (o.status === 200) {
           traffic.acknowledged.add(marker);
@@ -153,7 +160,9 @@ export function startTraffic(
       }
       // Every fifth acknowledged write is sent again with its key: the app must answer the same.
       if (first !== null && n % 5 === 0) {
-        const again = await request(target(), "write", "POST", "/api/trpc/alliances.addTimelineEntry", body, { "Idempotency-Key": key });
+        const again = await request(target(), "write", "POST", "/api/trpc/alliances.addTimelineEntry", body, {
+          "Idempotency-Key": key,
+        });
         record(again);
         if (again.status === 200) {
           traffic.replays.total++;

@@ -26,7 +26,9 @@ import { ROUTES } from "../../server/api/http-api";
 import { createDemoSession } from "../../server/services/auth/sessions";
 import { appRouter } from "../../server/trpc/root";
 
-const { values: args } = parseArgs({ options: { port: { type: "string", default: "3300" }, json: { type: "boolean", default: false } } });
+const { values: args } = parseArgs({
+  options: { port: { type: "string", default: "3300" }, json: { type: "boolean", default: false } },
+});
 const PORT = Number(args.port);
 const BASE = `http://localhost:${PORT}`;
 const ADMIN_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -47,7 +49,10 @@ const TABLES = Object.values(schema)
 /** Table names as SQL would quote them, and the multi-word ones as they are (plain words like "alliances" appear in messages). */
 const tablePatterns = TABLES.flatMap((name) => (name.includes("_") ? [name, `"${name}"`] : [`"${name}"`]));
 const LEAKS: Array<[string, RegExp]> = [
-  ["SQL", /\b(select\s+[\w"*.,\s]+\s+from\s|insert\s+into\s|update\s+"?\w+"?\s+set\s|delete\s+from\s|syntax error at|violates\s+\w+\s+constraint|duplicate key value|invalid input syntax for|relation "\w+" does not exist|Failed query:)/i],
+  [
+    "SQL",
+    /\b(select\s+[\w"*.,\s]+\s+from\s|insert\s+into\s|update\s+"?\w+"?\s+set\s|delete\s+from\s|syntax error at|violates\s+\w+\s+constraint|duplicate key value|invalid input syntax for|relation "\w+" does not exist|Failed query:)/i,
+  ],
   ["stack trace", /\n\s+at\s+[\w.<>$]+\s+\(|\bat\s+(async\s+)?[\w.$<>]+\s+\([^)]*:\d+:\d+\)/],
   ["file path", /(\/work\/|\/home\/|\/root\/|node_modules\/|\/\.next\/|[\w-]+\.(ts|tsx|mjs|cjs):\d+)/],
   ["table name", new RegExp(tablePatterns.map((p) => p.replace(/[.*+?^${}()|[\]\\"]/g, "\\$&")).join("|"))],
@@ -101,11 +106,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv) {
   const result = spawnSync(command, commandArgs, { env, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(" ")} failed:\n${result.stderr || result.stdout}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${commandArgs.join(" ")} failed:\n${result.stderr || result.stdout}`);
 }
 
 async function startApp(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(PORT)], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(PORT)], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const until = Date.now() + 90_000;
   while (Date.now() < until) {
     const ready = await fetch(`${BASE}/api/ready`).catch(() => null);
@@ -148,7 +157,14 @@ async function send(target: string, variant: string, url: string, init: RequestI
   if (status < 400) return;
   for (const [what, pattern] of LEAKS) {
     const match = pattern.exec(text);
-    if (match) findings.push({ target, variant, status, problem: `answer holds ${what}`, excerpt: text.slice(Math.max(0, match.index - 80), match.index + 120) });
+    if (match)
+      findings.push({
+        target,
+        variant,
+        status,
+        problem: `answer holds ${what}`,
+        excerpt: text.slice(Math.max(0, match.index - 80), match.index + 120),
+      });
   }
 }
 
@@ -172,7 +188,11 @@ async function fuzzProcedure(path: string, procedure: Procedure, cookie: string,
     const encoded = JSON.stringify(input === undefined ? undefined : wire.serialize(input));
     return type === "query"
       ? send(path, variant, encoded === undefined ? url : `${url}?input=${encodeURIComponent(encoded)}`, { headers })
-      : send(path, variant, url, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: encoded ?? "" });
+      : send(path, variant, url, {
+          method: "POST",
+          headers: { ...headers, "content-type": "application/json" },
+          body: encoded ?? "",
+        });
   };
   const raw = (variant: string, body: string, contentType: string) =>
     type === "query"
@@ -186,7 +206,12 @@ async function fuzzProcedure(path: string, procedure: Procedure, cookie: string,
   await call("empty object", {});
   await call("extra fields", { workspaceSlug: slug, unexpected: "x", another: { y: 1 } });
   await call("deep nesting", { workspaceSlug: slug, value: deep(2_000) });
-  await call("prototype keys", JSON.parse(`{"workspaceSlug": ${JSON.stringify(slug)}, "__proto__": {"admin": true}, "constructor": {"prototype": {"admin": true}}}`));
+  await call(
+    "prototype keys",
+    JSON.parse(
+      `{"workspaceSlug": ${JSON.stringify(slug)}, "__proto__": {"admin": true}, "constructor": {"prototype": {"admin": true}}}`,
+    ),
+  );
   await raw("malformed JSON", '{"workspaceSlug": "', "application/json");
   await raw("wrong content type", `workspaceSlug=${slug}`, "application/x-www-form-urlencoded");
   await raw("text body", "plain text", "text/plain");
@@ -201,15 +226,15 @@ async function fuzzProcedure(path: string, procedure: Procedure, cookie: string,
 }
 
 function concretePath(source: string, id: string) {
-  return source
-    .replace(/^\^/, "")
-    .replace(/\$$/, "")
-    .replaceAll("([0-9a-fA-F-]{36})", id)
-    .replace(/\\\//g, "/");
+  return source.replace(/^\^/, "").replace(/\$$/, "").replaceAll("([0-9a-fA-F-]{36})", id).replace(/\\\//g, "/");
 }
 
 async function fuzzApi(token: string) {
-  const ids = ["3f2b1c9e-8d7a-4e6f-9a0b-1c2d3e4f5a6b", "00000000-0000-0000-0000-000000000000", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"];
+  const ids = [
+    "3f2b1c9e-8d7a-4e6f-9a0b-1c2d3e4f5a6b",
+    "00000000-0000-0000-0000-000000000000",
+    "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
+  ];
   for (const route of ROUTES) {
     for (const id of ids) {
       const path = concretePath(route.pattern.source, id);
@@ -217,19 +242,43 @@ async function fuzzApi(token: string) {
       const url = `${BASE}/api/v1${path}`;
       const auth = { authorization: `Bearer ${token}`, "accept-language": "en" };
       if (route.method === "GET") {
-        for (const query of ["", "?limit=-1", "?limit=1e308", "?cursor=%00", `?q=${"x".repeat(5000)}`, "?sdgGoal=NaN", "?from=99999-01-01", "?__proto__[admin]=1"]) {
+        for (const query of [
+          "",
+          "?limit=-1",
+          "?limit=1e308",
+          "?cursor=%00",
+          `?q=${"x".repeat(5000)}`,
+          "?sdgGoal=NaN",
+          "?from=99999-01-01",
+          "?__proto__[admin]=1",
+        ]) {
           await send(target, `query ${query.slice(0, 30)}`, `${url}${query}`, { headers: auth });
         }
         continue;
       }
-      const post = (variant: string, body: string, contentType = "application/json") => send(target, variant, url, { method: route.method, headers: { ...auth, "content-type": contentType }, body });
+      const post = (variant: string, body: string, contentType = "application/json") =>
+        send(target, variant, url, { method: route.method, headers: { ...auth, "content-type": contentType }, body });
       await post("empty", "");
       await post("malformed", "{");
       await post("array", "[1,2]");
       await post("text", "bonjour", "text/plain");
       await post("deep", JSON.stringify(deep(2_000)));
       await post("proto", '{"__proto__":{"admin":true},"constructor":{"prototype":{"admin":true}}}');
-      for (const field of ["title", "summary", "name", "amountEuros", "hours", "value", "periodEnd", "startsOn", "partners", "version", "kind", "unit", "id"]) {
+      for (const field of [
+        "title",
+        "summary",
+        "name",
+        "amountEuros",
+        "hours",
+        "value",
+        "periodEnd",
+        "startsOn",
+        "partners",
+        "version",
+        "kind",
+        "unit",
+        "id",
+      ]) {
         for (const [name, value] of BAD_VALUES) {
           if (name === "huge" && field !== "title") continue;
           await post(`${field}: ${name}`, JSON.stringify({ [field]: value }));
@@ -275,7 +324,9 @@ try {
     headers: { cookie, "content-type": "application/json" },
     body: JSON.stringify(wire.serialize({ workspaceSlug: slug, name: "fuzz", scope: "read_write", days: 1 })),
   });
-  const token = (wire.deserialize(((await created.json()) as { result: { data: unknown } }).result.data) as { token: string }).token;
+  const token = (
+    wire.deserialize(((await created.json()) as { result: { data: unknown } }).result.data) as { token: string }
+  ).token;
 
   const procedures = (appRouter as unknown as { _def: { procedures: Record<string, Procedure> } })._def.procedures;
   const paths = Object.keys(procedures).sort();
@@ -283,9 +334,19 @@ try {
   await fuzzApi(token);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  const summary = { procedures: paths.length, routes: ROUTES.length, requests: sent, findings: findings.length, seconds: Number(seconds), statuses: Object.fromEntries([...statuses].sort()) };
-  console.log(`fuzz: ${paths.length} procedures and ${ROUTES.length} API routes, ${sent} requests in ${seconds} s; answers by status ${JSON.stringify(summary.statuses)}`);
-  for (const f of findings.slice(0, 50)) console.log(`  FAIL ${f.target} [${f.variant}] → ${f.status}: ${f.problem} ${JSON.stringify(f.excerpt)}`);
+  const summary = {
+    procedures: paths.length,
+    routes: ROUTES.length,
+    requests: sent,
+    findings: findings.length,
+    seconds: Number(seconds),
+    statuses: Object.fromEntries([...statuses].sort()),
+  };
+  console.log(
+    `fuzz: ${paths.length} procedures and ${ROUTES.length} API routes, ${sent} requests in ${seconds} s; answers by status ${JSON.stringify(summary.statuses)}`,
+  );
+  for (const f of findings.slice(0, 50))
+    console.log(`  FAIL ${f.target} [${f.variant}] → ${f.status}: ${f.problem} ${JSON.stringify(f.excerpt)}`);
   if (findings.length > 50) console.log(`  … and ${findings.length - 50} more`);
   if (args.json) console.log(JSON.stringify({ name: "fuzz", passed: findings.length === 0, ...summary }));
   console.log(findings.length === 0 ? "fuzz passed" : `fuzz failed: ${findings.length} findings`);

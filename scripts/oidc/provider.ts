@@ -44,12 +44,20 @@ export interface StartedOidcProvider {
 
 const SCOPES = ["openid", "email", "profile", "given_name", "usual_name", "siret", "uid", "organizational_unit"];
 
-export function accountFromLogin(login: string, known: Record<string, OidcTestAccount> = {}): OidcTestAccount & { sub: string } {
+export function accountFromLogin(
+  login: string,
+  known: Record<string, OidcTestAccount> = {},
+): OidcTestAccount & { sub: string } {
   const key = login.trim();
   const found = known[key];
   if (found) return { sub: key, ...found };
   const [email = "", siret, flag] = key.split(";").map((part) => part.trim());
-  return { sub: email.toLowerCase(), email: email.toLowerCase(), siret: siret || undefined, emailVerified: flag !== "unverified" };
+  return {
+    sub: email.toLowerCase(),
+    email: email.toLowerCase(),
+    siret: siret || undefined,
+    emailVerified: flag !== "unverified",
+  };
 }
 
 function page(title: string, body: string) {
@@ -89,7 +97,12 @@ export async function startOidcProvider(options: {
   const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
 
   const { privateKey } = await generateKeyPair("RS256", { extractable: true });
-  const jwk: JWK = { ...(await exportJWK(privateKey)), kid: `test-${randomBytes(4).toString("hex")}`, use: "sig", alg: "RS256" };
+  const jwk: JWK = {
+    ...(await exportJWK(privateKey)),
+    kid: `test-${randomBytes(4).toString("hex")}`,
+    use: "sig",
+    alg: "RS256",
+  };
   const endedSessions: string[] = [];
   const accounts = options.accounts ?? {};
 
@@ -100,7 +113,9 @@ export async function startOidcProvider(options: {
       redirect_uris: [`${c.appUrl}/api/auth/callback/${c.providerId}`],
       post_logout_redirect_uris: [`${c.appUrl}/signin`],
       // ProConnect puts acr in every ID token and signs userinfo; a generic provider does neither.
-      ...(c.signedUserinfo ? { userinfo_signed_response_alg: "RS256", default_acr_values: [options.acr ?? "eidas1"] } : {}),
+      ...(c.signedUserinfo
+        ? { userinfo_signed_response_alg: "RS256", default_acr_values: [options.acr ?? "eidas1"] }
+        : {}),
     })),
     jwks: { keys: [jwk] },
     cookies: { keys: [randomBytes(32).toString("hex")] },
@@ -127,7 +142,10 @@ export async function startOidcProvider(options: {
         // ProConnect signs out without asking: the confirmation form posts itself.
         logoutSource(ctx, form) {
           const confirmed = form.replace("</form>", '<input type="hidden" name="logout" value="yes"/></form>');
-          ctx.body = page("Déconnexion", `<h1>Déconnexion</h1>${confirmed}<button type="submit" form="op.logoutForm">Se déconnecter</button><script>document.getElementById("op.logoutForm").submit()</script>`);
+          ctx.body = page(
+            "Déconnexion",
+            `<h1>Déconnexion</h1>${confirmed}<button type="submit" form="op.logoutForm">Se déconnecter</button><script>document.getElementById("op.logoutForm").submit()</script>`,
+          );
         },
       },
     },
@@ -156,7 +174,10 @@ export async function startOidcProvider(options: {
     ttl: { Session: 3600, Interaction: 600, Grant: 3600, AccessToken: 600, AuthorizationCode: 60, IdToken: 600 },
     renderError(ctx, out) {
       ctx.type = "html";
-      ctx.body = page("Erreur", `<h1>Erreur du fournisseur d'identité</h1><p>${escapeHtml(String(out.error_description ?? out.error ?? ""))}</p>`);
+      ctx.body = page(
+        "Erreur",
+        `<h1>Erreur du fournisseur d'identité</h1><p>${escapeHtml(String(out.error_description ?? out.error ?? ""))}</p>`,
+      );
     },
   };
 
@@ -188,12 +209,19 @@ export async function startOidcProvider(options: {
         ctx.body = page("Connexion", "<h1>Identifiant manquant</h1>");
         return;
       }
-      await provider.interactionFinished(ctx.req, ctx.res, { login: { accountId: login, acr: options.acr ?? "eidas1", amr: ["pwd"] } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        ctx.req,
+        ctx.res,
+        { login: { accountId: login, acr: options.acr ?? "eidas1", amr: ["pwd"] } },
+        { mergeWithLastSubmission: false },
+      );
       return;
     }
     if (details.prompt.name === "consent") {
       // Consent is implied: what the client asked for is granted.
-      const grant = details.grantId ? await provider.Grant.find(details.grantId) : new provider.Grant({ accountId: details.session!.accountId, clientId: String(details.params.client_id) });
+      const grant = details.grantId
+        ? await provider.Grant.find(details.grantId)
+        : new provider.Grant({ accountId: details.session!.accountId, clientId: String(details.params.client_id) });
       const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
       if (missing.missingOIDCScope) grant!.addOIDCScope(missing.missingOIDCScope.join(" "));
       if (missing.missingOIDCClaims) grant!.addOIDCClaims(missing.missingOIDCClaims);

@@ -60,14 +60,31 @@ const withBody = (body: Json, fields: Json) => ({ ...body, ...fields }) as never
 
 /** Every route of the API: each one is a tRPC procedure of the app, with its checks and validation. */
 export const ROUTES: Route[] = [
-  { method: "GET", pattern: /^\/alliances$/, write: false, run: ({ caller, workspaceSlug, query }) => caller.alliances.page({ workspaceSlug, ...listFilters(query) }) },
-  { method: "POST", pattern: /^\/alliances$/, write: true, created: true, run: ({ caller, workspaceSlug, body }) => caller.alliances.create(withBody(body, { workspaceSlug })) },
-  { method: "GET", pattern: new RegExp(`^/alliances/${UUID}$`), write: false, run: ({ caller, workspaceSlug, params }) => caller.alliances.get({ workspaceSlug, id: params[0]! }) },
+  {
+    method: "GET",
+    pattern: /^\/alliances$/,
+    write: false,
+    run: ({ caller, workspaceSlug, query }) => caller.alliances.page({ workspaceSlug, ...listFilters(query) }),
+  },
+  {
+    method: "POST",
+    pattern: /^\/alliances$/,
+    write: true,
+    created: true,
+    run: ({ caller, workspaceSlug, body }) => caller.alliances.create(withBody(body, { workspaceSlug })),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/alliances/${UUID}$`),
+    write: false,
+    run: ({ caller, workspaceSlug, params }) => caller.alliances.get({ workspaceSlug, id: params[0]! }),
+  },
   {
     method: "PUT",
     pattern: new RegExp(`^/alliances/${UUID}$`),
     write: true,
-    run: ({ caller, workspaceSlug, params, body }) => caller.alliances.update(withBody(body, { workspaceSlug, id: params[0]! })),
+    run: ({ caller, workspaceSlug, params, body }) =>
+      caller.alliances.update(withBody(body, { workspaceSlug, id: params[0]! })),
   },
   {
     method: "GET",
@@ -83,30 +100,50 @@ export const ROUTES: Route[] = [
     pattern: new RegExp(`^/alliances/${UUID}/contributions$`),
     write: true,
     created: true,
-    run: ({ caller, workspaceSlug, params, body }) => caller.alliances.addContribution(withBody(body, { workspaceSlug, allianceId: params[0]! })),
+    run: ({ caller, workspaceSlug, params, body }) =>
+      caller.alliances.addContribution(withBody(body, { workspaceSlug, allianceId: params[0]! })),
   },
   {
     method: "GET",
     pattern: new RegExp(`^/alliances/${UUID}/indicators$`),
     write: false,
-    run: async ({ caller, workspaceSlug, params }) => ({ items: await caller.evaluation.indicators({ workspaceSlug, allianceId: params[0]! }) }),
+    run: async ({ caller, workspaceSlug, params }) => ({
+      items: await caller.evaluation.indicators({ workspaceSlug, allianceId: params[0]! }),
+    }),
   },
   {
     method: "POST",
     pattern: new RegExp(`^/alliances/${UUID}/indicators$`),
     write: true,
     created: true,
-    run: ({ caller, workspaceSlug, params, body }) => caller.evaluation.addIndicator(withBody(body, { workspaceSlug, allianceId: params[0]! })),
+    run: ({ caller, workspaceSlug, params, body }) =>
+      caller.evaluation.addIndicator(withBody(body, { workspaceSlug, allianceId: params[0]! })),
   },
   {
     method: "POST",
     pattern: new RegExp(`^/alliances/${UUID}/indicators/${UUID}/results$`),
     write: true,
     created: true,
-    run: ({ caller, workspaceSlug, params, body }) => caller.evaluation.addResult(withBody(body, { workspaceSlug, allianceId: params[0]!, indicatorId: params[1]! })),
+    run: ({ caller, workspaceSlug, params, body }) =>
+      caller.evaluation.addResult(withBody(body, { workspaceSlug, allianceId: params[0]!, indicatorId: params[1]! })),
   },
-  { method: "GET", pattern: /^\/organisations$/, write: false, run: ({ caller, workspaceSlug, query }) => caller.organisations.page({ workspaceSlug, cursor: text(query.get("cursor")), limit: number(query.get("limit")) }) },
-  { method: "GET", pattern: new RegExp(`^/organisations/${UUID}$`), write: false, run: ({ caller, workspaceSlug, params }) => caller.organisations.get({ workspaceSlug, id: params[0]! }) },
+  {
+    method: "GET",
+    pattern: /^\/organisations$/,
+    write: false,
+    run: ({ caller, workspaceSlug, query }) =>
+      caller.organisations.page({
+        workspaceSlug,
+        cursor: text(query.get("cursor")),
+        limit: number(query.get("limit")),
+      }),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/organisations/${UUID}$`),
+    write: false,
+    run: ({ caller, workspaceSlug, params }) => caller.organisations.get({ workspaceSlug, id: params[0]! }),
+  },
 ];
 
 export interface ApiDeps {
@@ -122,10 +159,20 @@ export interface ApiDeps {
 const windows = new Map<string, { start: number; count: number }>();
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
+  });
 }
 
-function refusal(status: number, code: string, message: string, requestId: string, extra: Json = {}, headers: Record<string, string> = {}) {
+function refusal(
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  extra: Json = {},
+  headers: Record<string, string> = {},
+) {
   return json(status, { error: { code, message, requestId, ...extra } }, { "X-Request-Id": requestId, ...headers });
 }
 
@@ -138,8 +185,19 @@ export async function handleApiRequest(request: Request, path: string, deps: Api
   const requestId = requestIdFrom(request.headers);
   const locale: Locale = localeFromHeaders(request.headers);
   const say = (key: string, params: Record<string, string | number> = {}) => translateKey(locale, key, params);
-  const token = await findActiveApiToken(deps.db, /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]);
-  if (!token) return refusal(401, "UNAUTHORIZED", say("errors.api.token"), requestId, {}, { "WWW-Authenticate": 'Bearer realm="maillage"' });
+  const token = await findActiveApiToken(
+    deps.db,
+    /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1],
+  );
+  if (!token)
+    return refusal(
+      401,
+      "UNAUTHORIZED",
+      say("errors.api.token"),
+      requestId,
+      {},
+      { "WWW-Authenticate": 'Bearer realm="maillage"' },
+    );
 
   const now = Date.now();
   const window = windows.get(token.id);
@@ -150,7 +208,14 @@ export async function handleApiRequest(request: Request, path: string, deps: Api
   const limitHeaders = { "X-RateLimit-Limit": String(deps.rateLimit), "X-RateLimit-Remaining": String(remaining) };
   if (current.count > deps.rateLimit) {
     const retry = Math.ceil((current.start + 60_000 - now) / 1000);
-    return refusal(429, "TOO_MANY_REQUESTS", say("errors.api.rateLimited", { seconds: retry }), requestId, {}, { ...limitHeaders, "Retry-After": String(retry) });
+    return refusal(
+      429,
+      "TOO_MANY_REQUESTS",
+      say("errors.api.rateLimited", { seconds: retry }),
+      requestId,
+      {},
+      { ...limitHeaders, "Retry-After": String(retry) },
+    );
   }
 
   const method = request.method.toUpperCase();
@@ -159,7 +224,14 @@ export async function handleApiRequest(request: Request, path: string, deps: Api
   let response: Response;
   if (!found) {
     response = matches.length
-      ? refusal(405, "METHOD_NOT_ALLOWED", say("errors.api.method"), requestId, {}, { Allow: matches.map((m) => m.route.method).join(", ") })
+      ? refusal(
+          405,
+          "METHOD_NOT_ALLOWED",
+          say("errors.api.method"),
+          requestId,
+          {},
+          { Allow: matches.map((m) => m.route.method).join(", ") },
+        )
       : refusal(404, "NOT_FOUND", say("errors.api.route"), requestId);
   } else if (found.route.write && token.scope !== "read_write") {
     response = refusal(403, "FORBIDDEN", say("errors.api.readOnly"), requestId);
@@ -186,12 +258,19 @@ export async function handleApiRequest(request: Request, path: string, deps: Api
       memberships: new Map(),
     });
     try {
-      const data = await found.route.run({ caller, workspaceSlug: token.slug, params: found.match!.slice(1), query: new URL(request.url).searchParams, body });
+      const data = await found.route.run({
+        caller,
+        workspaceSlug: token.slug,
+        params: found.match!.slice(1),
+        query: new URL(request.url).searchParams,
+        body,
+      });
       response = json(found.route.created ? 201 : 200, data);
     } catch (error) {
       const trpc = error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
       const { message, fieldErrors } = describeError(trpc, locale, requestId);
-      if (trpc.code === "INTERNAL_SERVER_ERROR") deps.log.error({ err: trpc.cause ?? trpc, requestId }, "api call failed");
+      if (trpc.code === "INTERNAL_SERVER_ERROR")
+        deps.log.error({ err: trpc.cause ?? trpc, requestId }, "api call failed");
       response = refusal(
         getHTTPStatusCodeFromError(trpc),
         trpc.code,

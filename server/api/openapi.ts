@@ -4,7 +4,10 @@ import { AddIndicatorInput, AddResultInput } from "../services/evaluation/indica
 
 /** A JSON Schema of what a client sends (zod's input side), without the fields the path gives. */
 function body(schema: z.ZodType, omit: string[] = []) {
-  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, unknown>; required?: string[] };
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
   for (const key of omit) {
     delete json.properties?.[key];
     json.required = json.required?.filter((r) => r !== key);
@@ -12,10 +15,28 @@ function body(schema: z.ZodType, omit: string[] = []) {
   return json;
 }
 
-const id = (name: string, what: string) => ({ name, in: "path", required: true, description: what, schema: { type: "string", format: "uuid" } });
+const id = (name: string, what: string) => ({
+  name,
+  in: "path",
+  required: true,
+  description: what,
+  schema: { type: "string", format: "uuid" },
+});
 const cursor = [
-  { name: "cursor", in: "query", required: false, description: "The nextCursor of the previous page.", schema: { type: "string" } },
-  { name: "limit", in: "query", required: false, description: "Items per page, 1 to 200 (default 50).", schema: { type: "integer", minimum: 1, maximum: 200 } },
+  {
+    name: "cursor",
+    in: "query",
+    required: false,
+    description: "The nextCursor of the previous page.",
+    schema: { type: "string" },
+  },
+  {
+    name: "limit",
+    in: "query",
+    required: false,
+    description: "Items per page, 1 to 200 (default 50).",
+    schema: { type: "integer", minimum: 1, maximum: 200 },
+  },
 ];
 const error = { $ref: "#/components/responses/Error" };
 const errors = { "400": error, "401": error, "403": error, "404": error, "409": error, "429": error, "503": error };
@@ -30,7 +51,8 @@ export function openApiDocument(serverUrl: string) {
     name: "Idempotency-Key",
     in: "header",
     required: false,
-    description: "Any unique value per request (a UUID): a retry with the same key and body answers the first answer, never writes twice.",
+    description:
+      "Any unique value per request (a UUID): a retry with the same key and body answers the first answer, never writes twice.",
     schema: { type: "string", minLength: 1, maxLength: 200 },
   };
   return {
@@ -61,7 +83,12 @@ export function openApiDocument(serverUrl: string) {
                 properties: {
                   error: {
                     type: "object",
-                    properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "string" } }, requestId: { type: "string" } },
+                    properties: {
+                      code: { type: "string" },
+                      message: { type: "string" },
+                      fields: { type: "object", additionalProperties: { type: "string" } },
+                      requestId: { type: "string" },
+                    },
                     required: ["code", "message", "requestId"],
                   },
                 },
@@ -78,7 +105,12 @@ export function openApiDocument(serverUrl: string) {
           description: "Most recently updated first. Filters as in the app's list.",
           parameters: [
             ...cursor,
-            ...["q", "stage", "mode", "sdgTarget", "region", "departement", "tag"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
+            ...["q", "stage", "mode", "sdgTarget", "region", "departement", "tag"].map((name) => ({
+              name,
+              in: "query",
+              required: false,
+              schema: { type: "string" },
+            })),
             { name: "sdgGoal", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 17 } },
             { name: "archived", in: "query", required: false, schema: { type: "boolean" } },
           ],
@@ -92,30 +124,52 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       "/alliances/{id}": {
-        get: { summary: "An alliance with its parties, modes, SDG targets, territory and contributions", parameters: [id("id", "Alliance")], responses: { "200": ok("The alliance"), ...errors } },
+        get: {
+          summary: "An alliance with its parties, modes, SDG targets, territory and contributions",
+          parameters: [id("id", "Alliance")],
+          responses: { "200": ok("The alliance"), ...errors },
+        },
         put: {
           summary: "Replace an alliance's details (read-write token)",
-          description: "Send the `version` you read: if someone saved in between, 409 comes back and nothing is written.",
+          description:
+            "Send the `version` you read: if someone saved in between, 409 comes back and nothing is written.",
           parameters: [id("id", "Alliance"), idempotency],
-          requestBody: { required: true, content: { "application/json": { schema: body(UpdateAllianceInput, ["id"]) } } },
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: body(UpdateAllianceInput, ["id"]) } },
+          },
           responses: { "200": ok("{ id, version }"), ...errors },
         },
       },
       "/alliances/{id}/contributions": {
-        get: { summary: "The alliance's contribution ledger, with totals", parameters: [id("id", "Alliance")], responses: { "200": ok("{ items, totals }"), ...errors } },
+        get: {
+          summary: "The alliance's contribution ledger, with totals",
+          parameters: [id("id", "Alliance")],
+          responses: { "200": ok("{ items, totals }"), ...errors },
+        },
         post: {
           summary: "Add a contribution (read-write token)",
           parameters: [id("id", "Alliance"), idempotency],
-          requestBody: { required: true, content: { "application/json": { schema: body(AddContributionInput, ["allianceId"]) } } },
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: body(AddContributionInput, ["allianceId"]) } },
+          },
           responses: { "201": ok("The contribution"), ...errors },
         },
       },
       "/alliances/{id}/indicators": {
-        get: { summary: "The alliance's indicators and their results", parameters: [id("id", "Alliance")], responses: { "200": ok("{ items }"), ...errors } },
+        get: {
+          summary: "The alliance's indicators and their results",
+          parameters: [id("id", "Alliance")],
+          responses: { "200": ok("{ items }"), ...errors },
+        },
         post: {
           summary: "Add an indicator (read-write token)",
           parameters: [id("id", "Alliance"), idempotency],
-          requestBody: { required: true, content: { "application/json": { schema: body(AddIndicatorInput, ["allianceId"]) } } },
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: body(AddIndicatorInput, ["allianceId"]) } },
+          },
           responses: { "201": ok("The indicator"), ...errors },
         },
       },
@@ -123,15 +177,26 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: "Record a result of an indicator (read-write token)",
           parameters: [id("id", "Alliance"), id("indicatorId", "Indicator"), idempotency],
-          requestBody: { required: true, content: { "application/json": { schema: body(AddResultInput, ["allianceId", "indicatorId"]) } } },
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: body(AddResultInput, ["allianceId", "indicatorId"]) } },
+          },
           responses: { "201": ok("The result"), ...errors },
         },
       },
       "/organisations": {
-        get: { summary: "Organisations the workspace works with, by name", parameters: cursor, responses: { "200": ok("{ items, nextCursor }"), ...errors } },
+        get: {
+          summary: "Organisations the workspace works with, by name",
+          parameters: cursor,
+          responses: { "200": ok("{ items, nextCursor }"), ...errors },
+        },
       },
       "/organisations/{id}": {
-        get: { summary: "An organisation, with the workspace's private notes, tags and contacts", parameters: [id("id", "Organisation")], responses: { "200": ok("The organisation"), ...errors } },
+        get: {
+          summary: "An organisation, with the workspace's private notes, tags and contacts",
+          parameters: [id("id", "Organisation")],
+          responses: { "200": ok("The organisation"), ...errors },
+        },
       },
     },
   };

@@ -92,7 +92,11 @@ export function authConfig(deps: AuthDeps): AuthConfig {
     ...base,
     async createSession(session) {
       createdSession = session.sessionToken;
-      return base.createSession!(openedWith ? ({ ...session, identityProvider: openedWith.provider, idToken: openedWith.idToken } as typeof session) : session);
+      return base.createSession!(
+        openedWith
+          ? ({ ...session, identityProvider: openedWith.provider, idToken: openedWith.idToken } as typeof session)
+          : session,
+      );
     },
   };
 

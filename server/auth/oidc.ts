@@ -21,7 +21,18 @@ export type OidcProviderId = (typeof OIDC_PROVIDER_IDS)[number];
 export const PROCONNECT_SCOPE = "openid email given_name usual_name siret uid organizational_unit";
 export const GENERIC_SCOPE = "openid email profile";
 
-export const REFUSALS = ["issuer", "signature", "expired", "audience", "nonce", "state", "email", "provider", "unavailable", "linked"] as const;
+export const REFUSALS = [
+  "issuer",
+  "signature",
+  "expired",
+  "audience",
+  "nonce",
+  "state",
+  "email",
+  "provider",
+  "unavailable",
+  "linked",
+] as const;
 export type OidcRefusal = (typeof REFUSALS)[number];
 
 class OidcRefused extends Error {
@@ -140,9 +151,18 @@ function keySet(metadata: ProviderMetadata) {
 }
 
 /** Verifies a JWT from the provider: signature against its published keys, issuer, audience, expiry. */
-export async function verifyProviderJwt(token: string, metadata: ProviderMetadata, clientId: string, what: string): Promise<JWTPayload> {
+export async function verifyProviderJwt(
+  token: string,
+  metadata: ProviderMetadata,
+  clientId: string,
+  what: string,
+): Promise<JWTPayload> {
   try {
-    const { payload } = await jwtVerify(token, keySet(metadata), { issuer: metadata.issuer, audience: clientId, clockTolerance: 5 });
+    const { payload } = await jwtVerify(token, keySet(metadata), {
+      issuer: metadata.issuer,
+      audience: clientId,
+      clockTolerance: 5,
+    });
     return payload;
   } catch (error) {
     if (error instanceof OidcRefused) throw error;
@@ -158,7 +178,11 @@ export async function verifyProviderJwt(token: string, metadata: ProviderMetadat
 }
 
 /** The fetch Auth.js talks to one provider with: it verifies what comes back from the token and userinfo endpoints. */
-export function verifyingFetch(settings: OidcSettings, options: { signedUserinfo: boolean }, fetchImpl: Fetch = fetch): Fetch {
+export function verifyingFetch(
+  settings: OidcSettings,
+  options: { signedUserinfo: boolean },
+  fetchImpl: Fetch = fetch,
+): Fetch {
   return (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input);
     const metadata = await providerMetadata(settings.issuer, fetchImpl);
@@ -170,7 +194,8 @@ export function verifyingFetch(settings: OidcSettings, options: { signedUserinfo
       await verifyProviderJwt(body.id_token, metadata, settings.clientId, "ID token");
     } else if (url === metadata.userinfo_endpoint) {
       const type = response.headers.get("content-type") ?? "";
-      if (type.startsWith("application/jwt")) await verifyProviderJwt((await response.clone().text()).trim(), metadata, settings.clientId, "userinfo");
+      if (type.startsWith("application/jwt"))
+        await verifyProviderJwt((await response.clone().text()).trim(), metadata, settings.clientId, "userinfo");
       else if (options.signedUserinfo) refuse("signature", "userinfo answer is not a signed JWT");
     }
     return response;
@@ -199,7 +224,9 @@ export function proconnectProvider(settings: OidcSettings, fetchImpl: Fetch = fe
     clientSecret: settings.clientSecret,
     checks: ["pkce", "state", "nonce"],
     idToken: false,
-    authorization: { params: { scope: PROCONNECT_SCOPE, ...(settings.acrValues ? { acr_values: settings.acrValues } : {}) } },
+    authorization: {
+      params: { scope: PROCONNECT_SCOPE, ...(settings.acrValues ? { acr_values: settings.acrValues } : {}) },
+    },
     allowDangerousEmailAccountLinking: true,
     profile(profile) {
       const name = [profile.given_name, profile.usual_name].filter(Boolean).join(" ");
@@ -234,7 +261,10 @@ export function genericOidcProvider(settings: OidcSettings, fetchImpl: Fetch = f
  * provider must say `email_verified: true`; ProConnect's federated identity providers check
  * the address themselves, so only an explicit `false` is refused.
  */
-export function emailIsVerified(providerId: string, profile: { email?: unknown; email_verified?: unknown } | undefined): boolean {
+export function emailIsVerified(
+  providerId: string,
+  profile: { email?: unknown; email_verified?: unknown } | undefined,
+): boolean {
   if (!profile || typeof profile.email !== "string" || !profile.email) return false;
   if (providerId === "proconnect") return profile.email_verified !== false && profile.email_verified !== "false";
   return profile.email_verified === true || profile.email_verified === "true";
@@ -252,7 +282,12 @@ export function idTokenClaims(idToken: string | undefined | null): { acr?: strin
 }
 
 /** Where to send the browser to end the provider's session too (RP-initiated logout with id_token_hint). */
-export async function endSessionUrl(settings: OidcSettings, idToken: string, appUrl: string, state: string): Promise<string | null> {
+export async function endSessionUrl(
+  settings: OidcSettings,
+  idToken: string,
+  appUrl: string,
+  state: string,
+): Promise<string | null> {
   const metadata = await providerMetadata(settings.issuer).catch(() => null);
   if (!metadata?.end_session_endpoint) return null;
   const url = new URL(metadata.end_session_endpoint);

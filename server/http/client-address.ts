@@ -13,7 +13,10 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   if (!text || text === "none" || text === "0") return { kind: "none" };
   if (/^\d+$/.test(text)) return { kind: "hops", hops: Math.min(Number(text), 32) };
   const list = new BlockList();
-  for (const entry of text.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address, prefix] = entry.split("/");
     const family = isIP(address ?? "");
     if (!family) throw new Error(`TRUSTED_PROXIES: "${entry}" is neither an address nor a CIDR range`);
@@ -40,10 +43,20 @@ function trustedBy(list: BlockList, address: string): boolean {
  * is a trusted proxy). X-Forwarded-For is read from the right: each trusted proxy appended the
  * address it received the request from.
  */
-export function clientAddress(peer: string, forwardedFor: string | undefined, trusted: TrustedProxies): { ip: string; forwardedTrusted: boolean } {
+export function clientAddress(
+  peer: string,
+  forwardedFor: string | undefined,
+  trusted: TrustedProxies,
+): { ip: string; forwardedTrusted: boolean } {
   const socket = plainAddress(peer);
   if (trusted.kind === "none") return { ip: socket, forwardedTrusted: false };
-  const chain = [...(forwardedFor ?? "").split(",").map((e) => plainAddress(e.trim())).filter((e) => isIP(e) !== 0), socket];
+  const chain = [
+    ...(forwardedFor ?? "")
+      .split(",")
+      .map((e) => plainAddress(e.trim()))
+      .filter((e) => isIP(e) !== 0),
+    socket,
+  ];
   if (trusted.kind === "hops") {
     return { ip: chain[Math.max(0, chain.length - 1 - trusted.hops)]!, forwardedTrusted: trusted.hops > 0 };
   }

@@ -8,14 +8,23 @@ const TYPES = {
 } as const;
 export type DownloadFormat = keyof typeof TYPES;
 
-const STATUS: Partial<Record<TRPCError["code"], number>> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+const STATUS: Partial<Record<TRPCError["code"], number>> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+};
 
 /**
  * Serves a file built by `build` (which reads through tRPC procedures, so their permission and
  * tenant checks apply) as an attachment. A refused procedure becomes its HTTP status; anything
  * else a bare 500, its detail left to the server log.
  */
-export async function download(name: string, format: DownloadFormat, build: () => Promise<Buffer | string>): Promise<Response> {
+export async function download(
+  name: string,
+  format: DownloadFormat,
+  build: () => Promise<Buffer | string>,
+): Promise<Response> {
   let content: Buffer | string;
   try {
     content = await build();

@@ -79,16 +79,22 @@ export interface OutboundOptions {
  * The address to connect to for `url`, checked: https only (or plain http to localhost when
  * allowed), every resolved address public. Throws OutboundRefused otherwise.
  */
-export async function checkedTarget(url: URL, options: OutboundOptions = {}): Promise<{ address: string; family: 4 | 6; local: boolean }> {
+export async function checkedTarget(
+  url: URL,
+  options: OutboundOptions = {},
+): Promise<{ address: string; family: 4 | 6; local: boolean }> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (url.protocol === "http:") {
-    if (options.allowLocalHttp && LOCAL_HOSTS.has(url.hostname)) return { address: host === "localhost" ? "127.0.0.1" : host, family: host.includes(":") ? 6 : 4, local: true };
+    if (options.allowLocalHttp && LOCAL_HOSTS.has(url.hostname))
+      return { address: host === "localhost" ? "127.0.0.1" : host, family: host.includes(":") ? 6 : 4, local: true };
     throw new OutboundRefused("only https is allowed");
   }
   if (url.protocol !== "https:") throw new OutboundRefused(`protocol ${url.protocol} is not allowed`);
   if (url.username || url.password) throw new OutboundRefused("credentials in the address are not allowed");
   const literal = isIP(host);
-  const addresses = literal ? [{ address: host, family: literal }] : await (options.resolve ?? ((name) => lookup(name, { all: true, verbatim: true })))(host).catch(() => []);
+  const addresses = literal
+    ? [{ address: host, family: literal }]
+    : await (options.resolve ?? ((name) => lookup(name, { all: true, verbatim: true })))(host).catch(() => []);
   if (addresses.length === 0) throw new OutboundRefused(`${host} does not resolve`);
   const refused = addresses.find((a) => !isPublicAddress(a.address));
   if (refused) throw new OutboundRefused(`${host} resolves to ${refused.address}, which is not a public address`);
@@ -100,7 +106,12 @@ export async function checkedTarget(url: URL, options: OutboundOptions = {}): Pr
  * POSTs `body` to `url` at its checked address; resolves with the status code (the answer's
  * body is read and dropped). No redirect is followed: a 3xx is just a status.
  */
-export async function postChecked(url: string, headers: Record<string, string>, body: string, options: OutboundOptions = {}): Promise<number> {
+export async function postChecked(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  options: OutboundOptions = {},
+): Promise<number> {
   const target = new URL(url);
   const { address, family, local } = await checkedTarget(target, options);
   const send = target.protocol === "https:" ? httpsRequest : httpRequest;
@@ -113,7 +124,10 @@ export async function postChecked(url: string, headers: Record<string, string>, 
         // Connect to the address checked above, whatever a new lookup would say now; the
         // certificate is still checked against the host name (servername).
         lookup: (_hostname, lookupOptions, callback) => {
-          if ((lookupOptions as { all?: boolean }).all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address, family }]);
+          if ((lookupOptions as { all?: boolean }).all)
+            (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [
+              { address, family },
+            ]);
           else callback(null, address, family);
         },
         servername: local || isIP(target.hostname.replace(/^\[|\]$/g, "")) ? undefined : target.hostname,

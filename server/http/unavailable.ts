@@ -10,7 +10,10 @@ export function databaseUnavailable(request: Request): Response {
   const message = translateKey(localeFromHeaders(request.headers), "errors.trpc.SERVICE_UNAVAILABLE");
   return Response.json(
     { error: { code: "SERVICE_UNAVAILABLE", message, requestId } },
-    { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store", "X-Request-Id": requestId } },
+    {
+      status: 503,
+      headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store", "X-Request-Id": requestId },
+    },
   );
 }
 

@@ -24,7 +24,8 @@ export function pickMessages(messages: Record<string, unknown>, keys: readonly s
   for (const key of keys) {
     const parts = key.split(".");
     let from: unknown = messages;
-    for (const part of parts) from = from && typeof from === "object" ? (from as Record<string, unknown>)[part] : undefined;
+    for (const part of parts)
+      from = from && typeof from === "object" ? (from as Record<string, unknown>)[part] : undefined;
     if (from === undefined) continue;
     let into = out;
     for (const part of parts.slice(0, -1)) into = (into[part] ??= {}) as Record<string, unknown>;

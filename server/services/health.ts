@@ -27,9 +27,12 @@ export async function checkReadiness(db: Db, timeoutMs = 2_000): Promise<Readine
   });
   const check = (async (): Promise<Readiness> => {
     try {
-      const [row] = resultRows<{ applied: string | null }>(await db.execute(sql`select max(created_at)::text as applied from drizzle.__drizzle_migrations`));
+      const [row] = resultRows<{ applied: string | null }>(
+        await db.execute(sql`select max(created_at)::text as applied from drizzle.__drizzle_migrations`),
+      );
       const applied = row?.applied ? Number(row.applied) : null;
-      if (applied === null || applied < EXPECTED_MIGRATION) return { ready: false, reason: "migrations_pending", expected: EXPECTED_MIGRATION, applied };
+      if (applied === null || applied < EXPECTED_MIGRATION)
+        return { ready: false, reason: "migrations_pending", expected: EXPECTED_MIGRATION, applied };
       return { ready: true, expected: EXPECTED_MIGRATION, applied };
     } catch {
       return { ready: false, reason: "database_unreachable", expected: EXPECTED_MIGRATION };

@@ -21,7 +21,11 @@ export function checkIdempotencyKey(key: string | null | undefined): string | nu
 
 /** What identifies a request under a key: the procedure and its input. */
 export function requestFingerprint(path: string, input: unknown): string {
-  return createHash("sha256").update(path).update("\0").update(JSON.stringify(wire.serialize(input)) ?? "").digest("hex");
+  return createHash("sha256")
+    .update(path)
+    .update("\0")
+    .update(JSON.stringify(wire.serialize(input)) ?? "")
+    .digest("hex");
 }
 
 /**
@@ -29,7 +33,12 @@ export function requestFingerprint(path: string, input: unknown): string {
  * for another request (another procedure or input) is refused with CONFLICT rather than
  * answered with the other request's result. Runs in the caller's scoped transaction.
  */
-export async function storedAnswer(tx: Db, userId: string, key: string, fingerprint: string): Promise<{ data: unknown } | null> {
+export async function storedAnswer(
+  tx: Db,
+  userId: string,
+  key: string,
+  fingerprint: string,
+): Promise<{ data: unknown } | null> {
   const [row] = await tx
     .select({ requestHash: idempotencyKeys.requestHash, response: idempotencyKeys.response })
     .from(idempotencyKeys)
@@ -55,13 +64,24 @@ export async function storedAnswer(tx: Db, userId: string, key: string, fingerpr
  * account erasure), in a savepoint: a write after which the key cannot be kept (the account it
  * belongs to was just erased) still answers, and says "skipped".
  */
-export async function storeAnswer(tx: Db, userId: string, key: string, fingerprint: string, data: unknown): Promise<"stored" | "twin" | "skipped"> {
+export async function storeAnswer(
+  tx: Db,
+  userId: string,
+  key: string,
+  fingerprint: string,
+  data: unknown,
+): Promise<"stored" | "twin" | "skipped"> {
   try {
     return await tx.transaction(async (savepoint) => {
       await savepoint.execute(sql`select set_config('role', ${REQUEST_ROLE}, true)`);
       await savepoint
         .delete(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.userId, userId), lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${IDEMPOTENCY_WINDOW_HOURS})`)));
+        .where(
+          and(
+            eq(idempotencyKeys.userId, userId),
+            lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${IDEMPOTENCY_WINDOW_HOURS})`),
+          ),
+        );
       const inserted = await savepoint
         .insert(idempotencyKeys)
         .values({ userId, key, requestHash: fingerprint, response: JSON.stringify(wire.serialize(data) ?? null) })

@@ -11,7 +11,13 @@ export interface Computed<T> {
 
 /** The same parameters always give the same key: keys sorted, missing (undefined or null) values left out. */
 export function figuresKey(params: Record<string, unknown>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== null).sort(([a], [b]) => a.localeCompare(b))));
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.entries(params)
+        .filter(([, v]) => v !== undefined && v !== null)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ),
+  );
 }
 
 /** Change rows a workspace may pile up before a reader folds them into its compacted count. */
@@ -51,7 +57,15 @@ export async function storedFiguresEntry<T>(
   compute: (midnight: Date) => Promise<Computed<T>>,
 ): Promise<Computed<T>> {
   const key = figuresKey(params);
-  const [state] = resultRows<{ version: string; pending: number; data_version: string | null; fresh: boolean | null; valid_until: Date | string | null; payload: T | null; midnight: Date | string }>(
+  const [state] = resultRows<{
+    version: string;
+    pending: number;
+    data_version: string | null;
+    fresh: boolean | null;
+    valid_until: Date | string | null;
+    payload: T | null;
+    midnight: Date | string;
+  }>(
     await ctx.tx.execute(sql`
       select (coalesce((select v.version from workspace_data_versions v where v.workspace_id = ${ctx.workspaceId}), 0) + c.pending)::text as version, c.pending::int as pending,
         f.data_version::text as data_version, (f.valid_until is null or f.valid_until > now()) as fresh, f.valid_until, f.payload,
@@ -95,7 +109,9 @@ export async function storedFiguresEntry<T>(
  */
 async function storeQuietly(ctx: WorkspaceContext, write: (tx: Db) => Promise<void>): Promise<void> {
   const [lock] = resultRows<{ locked: boolean }>(
-    await ctx.tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('maillage.workspace_figures'), hashtext(${ctx.workspaceId}::text)) as locked`),
+    await ctx.tx.execute(
+      sql`select pg_try_advisory_xact_lock(hashtext('maillage.workspace_figures'), hashtext(${ctx.workspaceId}::text)) as locked`,
+    ),
   );
   if (!lock?.locked) return;
   try {
@@ -103,7 +119,9 @@ async function storeQuietly(ctx: WorkspaceContext, write: (tx: Db) => Promise<vo
       // Bounded, so a store never waits long behind a writer's row lock; the setting it replaced
       // is put back before the savepoint is released (a rolled-back savepoint undoes it by itself).
       const [saved] = resultRows<{ previous: string }>(
-        await savepoint.execute(sql`select current_setting('lock_timeout') as previous, set_config('lock_timeout', '200ms', true)`),
+        await savepoint.execute(
+          sql`select current_setting('lock_timeout') as previous, set_config('lock_timeout', '200ms', true)`,
+        ),
       );
       await write(savepoint as unknown as Db);
       await savepoint.execute(sql`select set_config('lock_timeout', ${saved!.previous}, true)`);
@@ -155,6 +173,8 @@ export function expiry(midnight: Date, ...turns: Array<Date | null | undefined>)
 
 /** The earliest of several instants, ignoring the missing ones. */
 export function earliest(...instants: Array<Date | null | undefined>): Date | null {
-  const times = instants.filter((d): d is Date => d instanceof Date && !Number.isNaN(d.getTime())).map((d) => d.getTime());
+  const times = instants
+    .filter((d): d is Date => d instanceof Date && !Number.isNaN(d.getTime()))
+    .map((d) => d.getTime());
   return times.length ? new Date(Math.min(...times)) : null;
 }

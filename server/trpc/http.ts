@@ -33,6 +33,8 @@ export async function handleTrpcRequest(
     createContext: ({ info }) => options.createContext(info.calls.length),
     maxBatchSize: MAX_BATCH_SIZE,
     responseMeta: ({ errors }) =>
-      errors.some((e) => e.code === "SERVICE_UNAVAILABLE") ? { headers: new Headers({ "Retry-After": String(RETRY_AFTER_SECONDS) }) } : {},
+      errors.some((e) => e.code === "SERVICE_UNAVAILABLE")
+        ? { headers: new Headers({ "Retry-After": String(RETRY_AFTER_SECONDS) }) }
+        : {},
   });
 }

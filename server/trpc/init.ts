@@ -39,7 +39,11 @@ export interface TrpcContext {
  * per-field messages, anything unexpected as a generic message with the request id (driver
  * errors carry SQL and parameters: they stay in the log). tRPC and the HTTP API share it.
  */
-export function describeError(error: TRPCError, locale: Locale, requestId: string): { message: string; fieldErrors?: Record<string, string> } {
+export function describeError(
+  error: TRPCError,
+  locale: Locale,
+  requestId: string,
+): { message: string; fieldErrors?: Record<string, string> } {
   if (error.cause instanceof z.ZodError) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of error.cause.issues) {
@@ -53,7 +57,8 @@ export function describeError(error: TRPCError, locale: Locale, requestId: strin
     const field = error.cause.params.field;
     return { message, fieldErrors: typeof field === "string" ? { [field]: message } : undefined };
   }
-  if (error.code === "INTERNAL_SERVER_ERROR") return { message: translateKey(locale, "errors.internal", { requestId }) };
+  if (error.code === "INTERNAL_SERVER_ERROR")
+    return { message: translateKey(locale, "errors.internal", { requestId }) };
   return { message: translateKey(locale, `errors.trpc.${error.code}`) };
 }
 
@@ -63,7 +68,11 @@ export function describeError(error: TRPCError, locale: Locale, requestId: strin
  * that something is broken.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  return isConnectionLoss(error) || isDriverSocketFault(error) || isDriverSocketFault((error as { cause?: unknown } | null)?.cause);
+  return (
+    isConnectionLoss(error) ||
+    isDriverSocketFault(error) ||
+    isDriverSocketFault((error as { cause?: unknown } | null)?.cause)
+  );
 }
 
 /** Seconds a client is asked to wait before retrying after a database fault. */
@@ -109,7 +118,11 @@ export const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   }
   if (isDatabaseUnavailable(cause ?? result.error)) {
     ctx.log.warn({ path, type, ms, err: cause }, "database unavailable; answered 503");
-    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "errors.trpc.SERVICE_UNAVAILABLE", cause: cause ?? undefined });
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "errors.trpc.SERVICE_UNAVAILABLE",
+      cause: cause ?? undefined,
+    });
   }
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.log.error({ path, type, ms, err: cause ?? result.error }, "procedure failed");

@@ -5,7 +5,8 @@ import { AppError } from "../errors";
  * carriage return, DEL, C1 controls, and lone UTF-16 surrogates. PostgreSQL refuses U+0000 in
  * text (a 500 before this guard) and the rest are invisible or break exports.
  */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const MAX_DEPTH = 32;
 

@@ -88,9 +88,16 @@ function replayed(data: unknown) {
  * The caller's membership of the workspace named `slug`; when found, the same statement narrows
  * the transaction to that workspace (app.workspace_id), saving a round trip per call.
  */
-async function resolveMembership(service: ServiceContext, slug: string): Promise<{ workspaceId: string; role: Role } | null> {
+async function resolveMembership(
+  service: ServiceContext,
+  slug: string,
+): Promise<{ workspaceId: string; role: Role } | null> {
   const [row] = await service.tx
-    .select({ workspaceId: workspaces.id, role: memberships.role, entered: sql<string>`set_config('app.workspace_id', ${workspaces.id}::text, true)` })
+    .select({
+      workspaceId: workspaces.id,
+      role: memberships.role,
+      entered: sql<string>`set_config('app.workspace_id', ${workspaces.id}::text, true)`,
+    })
     .from(workspaces)
     .innerJoin(memberships, eq(memberships.workspaceId, workspaces.id))
     .where(and(eq(workspaces.slug, slug), eq(memberships.userId, service.actor.userId)));

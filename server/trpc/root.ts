@@ -1,4 +1,10 @@
-import { alliancesRouter, organisationsRouter, partyInvitationsRouter, savedViewsRouter, territoryRouter } from "./routers/alliances";
+import {
+  alliancesRouter,
+  organisationsRouter,
+  partyInvitationsRouter,
+  savedViewsRouter,
+  territoryRouter,
+} from "./routers/alliances";
 import { auditRouter } from "./routers/audit";
 import { importsRouter } from "./routers/imports";
 import { apiTokensRouter } from "./routers/api-tokens";

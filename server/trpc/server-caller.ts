@@ -18,7 +18,9 @@ export async function requireUser() {
 }
 
 /** Server components read through the same procedures as the browser, with the same checks. */
-export const serverCaller = cache(async () => createCaller(await createRequestContext(await headers(), await currentUser())));
+export const serverCaller = cache(async () =>
+  createCaller(await createRequestContext(await headers(), await currentUser())),
+);
 
 /** Runs a read; a NOT_FOUND (including "not a member") renders the 404 page. */
 export async function readOrNotFound<T>(read: () => Promise<T>): Promise<T> {

@@ -39,7 +39,10 @@ export function siretOf(siren: string): string {
 
 export async function createUser(db: Db, overrides: { email?: string; name?: string } = {}): Promise<SessionUser> {
   const email = overrides.email ?? `${uniq("user")}@example.org`;
-  const [user] = await db.insert(users).values({ email, name: overrides.name ?? null }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email, name: overrides.name ?? null })
+    .returning();
   if (!user) throw new Error("user not created");
   return { id: user.id, email: user.email, name: user.name };
 }
@@ -89,7 +92,9 @@ export function allianceInput(overrides: Record<string, unknown> = {}) {
     startsOn: "2023-03-01",
     endsOn: null,
     ownRole: "porteur",
-    partners: [{ organisation: { name: `Coopérative ${uniq("org")}`, kind: "entreprise" as const }, role: "financeur" }],
+    partners: [
+      { organisation: { name: `Coopérative ${uniq("org")}`, kind: "entreprise" as const }, role: "financeur" },
+    ],
     modes: [{ mode: "mecenat" as const, mecenatForms: ["competences" as const], startsOn: "2023-03-01" }],
     sdgTargets: [
       { target: "2.4", isPrimary: true },
@@ -113,7 +118,18 @@ export async function giveOrganisation(db: Db, workspaceId: string, name = `Orga
   // As if an operator had verified the claim: the workspace speaks for its organisation.
   await db
     .insert(organisationClaims)
-    .values({ workspaceId, organisationId: organisation!.id, status: "verified", method: "operator", note: "test", decidedBy: "tests", decidedAt: new Date() })
-    .onConflictDoUpdate({ target: organisationClaims.workspaceId, set: { organisationId: organisation!.id, status: "verified" } });
+    .values({
+      workspaceId,
+      organisationId: organisation!.id,
+      status: "verified",
+      method: "operator",
+      note: "test",
+      decidedBy: "tests",
+      decidedAt: new Date(),
+    })
+    .onConflictDoUpdate({
+      target: organisationClaims.workspaceId,
+      set: { organisationId: organisation!.id, status: "verified" },
+    });
   return organisation!.id;
 }

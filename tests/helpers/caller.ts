@@ -17,7 +17,11 @@ export class RecordingMailer implements Mailer {
   }
 }
 
-export function testContext(db: Db, user: SessionUser | null, options: { mailer?: Mailer; locale?: Locale; idempotencyKey?: string } = {}): TrpcContext {
+export function testContext(
+  db: Db,
+  user: SessionUser | null,
+  options: { mailer?: Mailer; locale?: Locale; idempotencyKey?: string } = {},
+): TrpcContext {
   return {
     db,
     user,
@@ -32,7 +36,11 @@ export function testContext(db: Db, user: SessionUser | null, options: { mailer?
 }
 
 /** The root router called as `user` would call it over HTTP, minus the transport. */
-export function callerFor(db: Db, user: SessionUser | null, options: { mailer?: Mailer; locale?: Locale; idempotencyKey?: string } = {}) {
+export function callerFor(
+  db: Db,
+  user: SessionUser | null,
+  options: { mailer?: Mailer; locale?: Locale; idempotencyKey?: string } = {},
+) {
   return createCaller(testContext(db, user, options));
 }
 

@@ -35,7 +35,12 @@ export function appBrowser(origin: string, config: () => AuthConfig) {
 }
 
 /** The provider side of the same browser: follows its redirects, fills its sign-in form, stops at the app. */
-export async function throughProvider(start: string, login: string, appOrigin: string, jar = new CookieJar()): Promise<string> {
+export async function throughProvider(
+  start: string,
+  login: string,
+  appOrigin: string,
+  jar = new CookieJar(),
+): Promise<string> {
   let url = start;
   let method = "GET";
   let body: string | undefined;
@@ -57,7 +62,8 @@ export async function throughProvider(start: string, login: string, appOrigin: s
     }
     const html = await response.text();
     const form = /<form method="post" action="([^"]+)">/.exec(html);
-    if (!form || !html.includes('name="login"')) throw new Error(`unexpected provider page (${response.status}): ${html.slice(0, 300)}`);
+    if (!form || !html.includes('name="login"'))
+      throw new Error(`unexpected provider page (${response.status}): ${html.slice(0, 300)}`);
     url = new URL(form[1]!, url).toString();
     method = "POST";
     body = new URLSearchParams({ login }).toString();
@@ -66,13 +72,18 @@ export async function throughProvider(start: string, login: string, appOrigin: s
 }
 
 /** Posts the provider's logout form (what its page does by itself in a browser) and returns where it sends the user. */
-export async function confirmProviderLogout(endSessionUrl: string, jar: CookieJar): Promise<{ status: number; location: string | null }> {
+export async function confirmProviderLogout(
+  endSessionUrl: string,
+  jar: CookieJar,
+): Promise<{ status: number; location: string | null }> {
   const page = await fetch(endSessionUrl, { redirect: "manual", headers: { cookie: jar.header() } });
   jar.take(page);
   if (page.status !== 200) return { status: page.status, location: page.headers.get("location") };
   const html = await page.text();
   const action = /<form[^>]*action="([^"]+)"/.exec(html);
-  const fields = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\s*\/?>/g)].map((m) => [m[1]!, m[2]!] as [string, string]);
+  const fields = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\s*\/?>/g)].map(
+    (m) => [m[1]!, m[2]!] as [string, string],
+  );
   if (!action) throw new Error(`no logout form at the provider: ${html.slice(0, 300)}`);
   const target = new URL(action[1]!, endSessionUrl).toString();
   const done = await fetch(target, {

@@ -38,7 +38,13 @@ export async function pdfPages(pdf: Buffer): Promise<TextBox[][]> {
     const boxes: TextBox[] = [];
     for (const item of content.items) {
       if (!("str" in item) || item.str.trim() === "") continue;
-      boxes.push({ text: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height });
+      boxes.push({
+        text: item.str,
+        x: item.transform[4],
+        y: item.transform[5],
+        width: item.width,
+        height: item.height,
+      });
     }
     pages.push(boxes);
   }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { eq } from "drizzle-orm";
-import { invitations, memberships, organisationContacts, savedViews, territoryCoordinations, workspaces } from "../../db/schema";
+import {
+  invitations,
+  memberships,
+  organisationContacts,
+  savedViews,
+  territoryCoordinations,
+  workspaces,
+} from "../../db/schema";
 import { DEFAULT_QUESTIONS } from "../../domain/evaluation";
 import { PERMISSIONS, type Role, ROLES } from "../../domain/roles";
 import { wire } from "../../domain/wire";
@@ -25,7 +32,13 @@ async function addMember(db: Db, fixture: Fixture, role: Role) {
 const IMPORT_FILE = Buffer.from("Titre;Partenaires;Mode\r\nJardin;Les Potagers;Mécénat\r\n").toString("base64");
 
 async function uploaded(f: Fixture) {
-  return (await callerFor(db, f.users.owner).imports.upload({ workspaceSlug: f.workspace.slug, fileName: "a.csv", content: IMPORT_FILE })).id;
+  return (
+    await callerFor(db, f.users.owner).imports.upload({
+      workspaceSlug: f.workspace.slug,
+      fileName: "a.csv",
+      content: IMPORT_FILE,
+    })
+  ).id;
 }
 
 /**
@@ -50,7 +63,13 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   "invitations.revoke": async (f) => {
     const [row] = await db
       .insert(invitations)
-      .values({ workspaceId: f.workspace.id, email: `${uniq("pending")}@example.org`, role: "viewer", tokenHash: uniq("hash"), expiresAt: new Date(Date.now() + 3600_000) })
+      .values({
+        workspaceId: f.workspace.id,
+        email: `${uniq("pending")}@example.org`,
+        role: "viewer",
+        tokenHash: uniq("hash"),
+        expiresAt: new Date(Date.now() + 3600_000),
+      })
       .returning();
     return { invitationId: row!.id };
   },
@@ -60,7 +79,11 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   "alliances.view": async (f) => ({ id: await newAlliance(f) }),
   "alliances.history": async (f) => ({ id: await newAlliance(f) }),
   "alliances.create": async () => allianceInput(),
-  "alliances.update": async (f) => ({ ...allianceInput({ title: "Titre revu" }), id: await newAlliance(f), version: 1 }),
+  "alliances.update": async (f) => ({
+    ...allianceInput({ title: "Titre revu" }),
+    id: await newAlliance(f),
+    version: 1,
+  }),
   "alliances.archive": async (f) => ({ id: await newAlliance(f) }),
   "alliances.restore": async (f) => {
     const id = await newAlliance(f);
@@ -77,10 +100,22 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
     const id = await newAlliance(f);
     const owner = callerFor(db, f.users.owner);
     const detail = await owner.alliances.get({ workspaceSlug: f.workspace.slug, id });
-    const entry = await owner.alliances.addContribution({ workspaceSlug: f.workspace.slug, allianceId: id, partyId: detail.parties[0]!.id, kind: "argent", quantity: 10, occurredOn: "2024-05-01" });
+    const entry = await owner.alliances.addContribution({
+      workspaceSlug: f.workspace.slug,
+      allianceId: id,
+      partyId: detail.parties[0]!.id,
+      kind: "argent",
+      quantity: 10,
+      occurredOn: "2024-05-01",
+    });
     return { allianceId: id, contributionId: entry.id };
   },
-  "alliances.addTimelineEntry": async (f) => ({ allianceId: await newAlliance(f), kind: "meeting", title: "Comité de pilotage", occurredOn: "2024-06-01" }),
+  "alliances.addTimelineEntry": async (f) => ({
+    allianceId: await newAlliance(f),
+    kind: "meeting",
+    title: "Comité de pilotage",
+    occurredOn: "2024-06-01",
+  }),
   "organisations.suggest": async () => ({ query: "coop" }),
   "workspaces.verification": async () => ({}),
   "workspaces.requestVerification": async (f) => {
@@ -97,38 +132,68 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   },
   "alliances.withdrawCoOwnerInvitation": async (f) => {
     const invitation = await SAMPLES["alliances.inviteCoOwner"]!(f, "owner");
-    await callerFor(db, f.users.owner).alliances.inviteCoOwner({ workspaceSlug: f.workspace.slug, ...(invitation as { allianceId: string; partyId: string }) });
+    await callerFor(db, f.users.owner).alliances.inviteCoOwner({
+      workspaceSlug: f.workspace.slug,
+      ...(invitation as { allianceId: string; partyId: string }),
+    });
     return invitation;
   },
   "alliances.incomingInvitations": async () => ({}),
   "alliances.privateLayer": async (f) => ({ id: await newAlliance(f) }),
-  "alliances.savePrivateNotes": async (f) => ({ allianceId: await newAlliance(f), notes: "Budget à confirmer", tags: [], version: 0 }),
-  "alliances.addPrivateEntry": async (f) => ({ allianceId: await newAlliance(f), kind: "budget", title: "Subvention interne", amountEuros: 1200, occurredOn: "2025-01-10" }),
+  "alliances.savePrivateNotes": async (f) => ({
+    allianceId: await newAlliance(f),
+    notes: "Budget à confirmer",
+    tags: [],
+    version: 0,
+  }),
+  "alliances.addPrivateEntry": async (f) => ({
+    allianceId: await newAlliance(f),
+    kind: "budget",
+    title: "Subvention interne",
+    amountEuros: 1200,
+    occurredOn: "2025-01-10",
+  }),
   "alliances.respondToCoOwnership": async (f) => ({ partyId: (await invitedBy(f)).partyId, accept: true }),
   "alliances.mentionRequests": async () => ({}),
   "alliances.answerMention": async (f) => ({ partyId: (await mentionedBy(f)).partyId, appear: true }),
   "alliances.leave": async (f) => {
     const { allianceId, partyId } = await invitedBy(f);
-    await callerFor(db, f.users.owner).alliances.respondToCoOwnership({ workspaceSlug: f.workspace.slug, partyId, accept: true });
+    await callerFor(db, f.users.owner).alliances.respondToCoOwnership({
+      workspaceSlug: f.workspace.slug,
+      partyId,
+      accept: true,
+    });
     return { id: allianceId };
   },
   "alliances.audience": async (f) => ({ id: await newAlliance(f) }),
   "alliances.requestAudience": async (f) => ({ allianceId: await newAlliance(f), audience: "public" }),
   "alliances.approveAudience": async (f) => {
     const id = await newAlliance(f);
-    await callerFor(db, f.users.owner).alliances.requestAudience({ workspaceSlug: f.workspace.slug, allianceId: id, audience: "public" });
+    await callerFor(db, f.users.owner).alliances.requestAudience({
+      workspaceSlug: f.workspace.slug,
+      allianceId: id,
+      audience: "public",
+    });
     const { revision } = await callerFor(db, f.users.owner).alliances.audience({ workspaceSlug: f.workspace.slug, id });
     return { allianceId: id, revision };
   },
   "alliances.withdrawAudience": async (f) => {
     const id = await newAlliance(f);
-    await callerFor(db, f.users.owner).alliances.requestAudience({ workspaceSlug: f.workspace.slug, allianceId: id, audience: "territory" });
+    await callerFor(db, f.users.owner).alliances.requestAudience({
+      workspaceSlug: f.workspace.slug,
+      allianceId: id,
+      audience: "territory",
+    });
     return { id };
   },
   "alliances.inviteByEmail": async (f) => {
     const id = await newAlliance(f);
     const detail = await callerFor(db, f.users.owner).alliances.get({ workspaceSlug: f.workspace.slug, id });
-    return { allianceId: id, partyId: detail.parties.find((p) => !p.isMine)!.id, email: `${uniq("partner")}@example.org` };
+    return {
+      allianceId: id,
+      partyId: detail.parties.find((p) => !p.isMine)!.id,
+      email: `${uniq("partner")}@example.org`,
+    };
   },
   "alliances.acceptEmailInvitation": async (f, who) => ({ token: await emailInvitationFor(f.users[who].email) }),
   "alliances.sdgClaims": async (f) => ({ id: await newAlliance(f) }),
@@ -140,12 +205,25 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   "webhooks.list": async () => ({}),
   "webhooks.create": async () => ({ url: "https://crm.example.org/hooks/maillage", events: ["alliance.created"] }),
   "webhooks.delete": async (f) => ({
-    id: (await callerFor(db, f.users.owner).webhooks.create({ workspaceSlug: f.workspace.slug, url: "https://crm.example.org/h", events: ["cycle.closed"] })).id,
+    id: (
+      await callerFor(db, f.users.owner).webhooks.create({
+        workspaceSlug: f.workspace.slug,
+        url: "https://crm.example.org/h",
+        events: ["cycle.closed"],
+      })
+    ).id,
   }),
   "apiTokens.list": async () => ({}),
   "apiTokens.create": async () => ({ name: "Intégration CRM", scope: "read", days: 30 }),
   "apiTokens.revoke": async (f) => ({
-    id: (await callerFor(db, f.users.owner).apiTokens.create({ workspaceSlug: f.workspace.slug, name: "À révoquer", scope: "read", days: 1 })).id,
+    id: (
+      await callerFor(db, f.users.owner).apiTokens.create({
+        workspaceSlug: f.workspace.slug,
+        name: "À révoquer",
+        scope: "read",
+        days: 1,
+      })
+    ).id,
   }),
   "imports.list": async () => ({}),
   "imports.upload": async () => ({ fileName: "a.csv", content: IMPORT_FILE }),
@@ -153,35 +231,83 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   "imports.preview": async (f) => ({ id: await uploaded(f), mapping: ["title", "partners", "mode"] }),
   "imports.start": async (f) => {
     const id = await uploaded(f);
-    await callerFor(db, f.users.owner).imports.preview({ workspaceSlug: f.workspace.slug, id, mapping: ["title", "partners", "mode"] });
+    await callerFor(db, f.users.owner).imports.preview({
+      workspaceSlug: f.workspace.slug,
+      id,
+      mapping: ["title", "partners", "mode"],
+    });
     return { id };
   },
-  "alliances.saveSdgClaims": async (f) => ({ allianceId: await newAlliance(f), claims: [{ target: "2.4", sharePercent: 60 }] }),
+  "alliances.saveSdgClaims": async (f) => ({
+    allianceId: await newAlliance(f),
+    claims: [{ target: "2.4", sharePercent: 60 }],
+  }),
   "evaluation.cycles": async (f) => ({ allianceId: await newAlliance(f) }),
   "evaluation.cycle": async (f) => ({ cycleId: await openedCycle(f) }),
   "evaluation.openCycle": async (f) => ({ allianceId: await newAlliance(f), period: "2026", dueOn: TODAY }),
-  "evaluation.submitAnswers": async (f) => ({ cycleId: await openedCycle(f), answers: DEFAULT_QUESTIONS.map((q) => ({ questionKey: q.key, score: 4, justification: "Constaté en comité" })) }),
+  "evaluation.submitAnswers": async (f) => ({
+    cycleId: await openedCycle(f),
+    answers: DEFAULT_QUESTIONS.map((q) => ({ questionKey: q.key, score: 4, justification: "Constaté en comité" })),
+  }),
   "evaluation.closeCycle": async (f) => ({ cycleId: await openedCycle(f) }),
   "evaluation.questionnaire": async () => ({}),
   "evaluation.saveQuestionnaire": async () => ({ questions: DEFAULT_QUESTIONS.slice(0, 3) }),
   "evaluation.indicators": async (f) => ({ allianceId: await newAlliance(f) }),
-  "evaluation.addIndicator": async (f) => ({ allianceId: await newAlliance(f), name: "Familles accompagnées", unit: "familles", dimension: "innovation", direction: "higher", frequency: "yearly", baseline: 10, target: 50 }),
-  "evaluation.addResult": async (f) => ({ ...(await newIndicator(f)), period: "2025", periodEnd: "2025-12-31", value: 20 }),
+  "evaluation.addIndicator": async (f) => ({
+    allianceId: await newAlliance(f),
+    name: "Familles accompagnées",
+    unit: "familles",
+    dimension: "innovation",
+    direction: "higher",
+    frequency: "yearly",
+    baseline: 10,
+    target: 50,
+  }),
+  "evaluation.addResult": async (f) => ({
+    ...(await newIndicator(f)),
+    period: "2025",
+    periodEnd: "2025-12-31",
+    value: 20,
+  }),
   "evaluation.deleteResult": async (f) => {
     const { allianceId, indicatorId } = await newIndicator(f);
-    const result = await callerFor(db, f.users.owner).evaluation.addResult({ workspaceSlug: f.workspace.slug, allianceId, indicatorId, period: "2025", periodEnd: "2025-12-31", value: 20 });
+    const result = await callerFor(db, f.users.owner).evaluation.addResult({
+      workspaceSlug: f.workspace.slug,
+      allianceId,
+      indicatorId,
+      period: "2025",
+      periodEnd: "2025-12-31",
+      value: 20,
+    });
     return { allianceId, resultId: result.id };
   },
   "evaluation.atRisk": async () => ({}),
   "dashboards.workspace": async () => ({ year: 2025 }),
   "dashboards.myActions": async () => ({}),
   "dashboards.sdgReport": async () => ({ year: 2025 }),
-  "dashboards.saveNarrative": async () => ({ year: 2025, goal: 12, text: "Nos achats responsables ont progressé.", version: 0 }),
+  "dashboards.saveNarrative": async () => ({
+    year: 2025,
+    goal: 12,
+    text: "Nos achats responsables ont progressé.",
+    version: 0,
+  }),
   "territories.coordinations": async () => ({}),
-  "territories.requestCoordination": async () => ({ level: "region", code: "84", reason: "Nous animons le réseau régional." }),
+  "territories.requestCoordination": async () => ({
+    level: "region",
+    code: "84",
+    reason: "Nous animons le réseau régional.",
+  }),
   "territories.setStatistics": async () => ({ enabled: false }),
   "territories.dashboard": async (f) => {
-    await db.insert(territoryCoordinations).values({ workspaceId: f.workspace.id, level: "departement", code: "69", status: "approved", decidedAt: new Date() });
+    await db
+      .insert(territoryCoordinations)
+      .values({
+        workspaceId: f.workspace.id,
+        level: "departement",
+        code: "69",
+        status: "approved",
+        decidedAt: new Date(),
+      });
     return { level: "departement", code: "69" };
   },
   "notifications.list": async () => ({}),
@@ -189,11 +315,23 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   "notifications.markAllRead": async () => ({}),
   "organisations.list": async () => ({}),
   "organisations.get": async (f) => ({ id: await partnerOf(f) }),
-  "organisations.saveNotes": async (f) => ({ organisationId: await partnerOf(f), notes: "Interlocutrice très réactive", tags: ["fidèle"], version: 0 }),
-  "organisations.addContact": async (f) => ({ organisationId: await partnerOf(f), name: "Claire Dupont", email: "claire@example.org" }),
+  "organisations.saveNotes": async (f) => ({
+    organisationId: await partnerOf(f),
+    notes: "Interlocutrice très réactive",
+    tags: ["fidèle"],
+    version: 0,
+  }),
+  "organisations.addContact": async (f) => ({
+    organisationId: await partnerOf(f),
+    name: "Claire Dupont",
+    email: "claire@example.org",
+  }),
   "organisations.deleteContact": async (f) => {
     const organisationId = await partnerOf(f);
-    const [contact] = await db.insert(organisationContacts).values({ workspaceId: f.workspace.id, organisationId, name: "Paul Durand" }).returning();
+    const [contact] = await db
+      .insert(organisationContacts)
+      .values({ workspaceId: f.workspace.id, organisationId, name: "Paul Durand" })
+      .returning();
     return { contactId: contact!.id };
   },
   "savedViews.list": async () => ({}),
@@ -214,7 +352,10 @@ async function partnerOf(f: Fixture): Promise<string> {
 }
 
 async function newAlliance(f: Fixture, partners?: Array<{ organisationId: string; role: string }>): Promise<string> {
-  const { id } = await callerFor(db, f.users.owner).alliances.create({ workspaceSlug: f.workspace.slug, ...allianceInput(partners ? { partners } : {}) });
+  const { id } = await callerFor(db, f.users.owner).alliances.create({
+    workspaceSlug: f.workspace.slug,
+    ...allianceInput(partners ? { partners } : {}),
+  });
   return id;
 }
 
@@ -223,8 +364,13 @@ async function invitedBy(f: Fixture): Promise<{ allianceId: string; partyId: str
   const mine = await giveOrganisation(db, f.workspace.id);
   const other = await createWorkspaceWithRoles(db);
   const otherOwner = callerFor(db, other.users.owner);
-  const { id } = await otherOwner.alliances.create({ workspaceSlug: other.workspace.slug, ...allianceInput({ partners: [{ organisationId: mine, role: "partenaire" }] }) });
-  const party = (await otherOwner.alliances.get({ workspaceSlug: other.workspace.slug, id })).parties.find((p) => p.organisationId === mine)!;
+  const { id } = await otherOwner.alliances.create({
+    workspaceSlug: other.workspace.slug,
+    ...allianceInput({ partners: [{ organisationId: mine, role: "partenaire" }] }),
+  });
+  const party = (await otherOwner.alliances.get({ workspaceSlug: other.workspace.slug, id })).parties.find(
+    (p) => p.organisationId === mine,
+  )!;
   await otherOwner.alliances.inviteCoOwner({ workspaceSlug: other.workspace.slug, allianceId: id, partyId: party.id });
   return { allianceId: id, partyId: party.id };
 }
@@ -234,9 +380,18 @@ async function mentionedBy(f: Fixture): Promise<{ allianceId: string; partyId: s
   const mine = await giveOrganisation(db, f.workspace.id);
   const other = await createWorkspaceWithRoles(db);
   const otherOwner = callerFor(db, other.users.owner);
-  const { id } = await otherOwner.alliances.create({ workspaceSlug: other.workspace.slug, ...allianceInput({ partners: [{ organisationId: mine, role: "partenaire" }] }) });
-  await otherOwner.alliances.requestAudience({ workspaceSlug: other.workspace.slug, allianceId: id, audience: "public" });
-  const party = (await otherOwner.alliances.get({ workspaceSlug: other.workspace.slug, id })).parties.find((p) => p.organisationId === mine)!;
+  const { id } = await otherOwner.alliances.create({
+    workspaceSlug: other.workspace.slug,
+    ...allianceInput({ partners: [{ organisationId: mine, role: "partenaire" }] }),
+  });
+  await otherOwner.alliances.requestAudience({
+    workspaceSlug: other.workspace.slug,
+    allianceId: id,
+    audience: "public",
+  });
+  const party = (await otherOwner.alliances.get({ workspaceSlug: other.workspace.slug, id })).parties.find(
+    (p) => p.organisationId === mine,
+  )!;
   return { allianceId: id, partyId: party.id };
 }
 
@@ -244,7 +399,14 @@ const TODAY = new Date().toISOString().slice(0, 10);
 
 async function openedCycle(f: Fixture): Promise<string> {
   const allianceId = await newAlliance(f);
-  return (await callerFor(db, f.users.owner).evaluation.openCycle({ workspaceSlug: f.workspace.slug, allianceId, period: "2026", dueOn: TODAY })).id;
+  return (
+    await callerFor(db, f.users.owner).evaluation.openCycle({
+      workspaceSlug: f.workspace.slug,
+      allianceId,
+      period: "2026",
+      dueOn: TODAY,
+    })
+  ).id;
 }
 
 async function newIndicator(f: Fixture) {
@@ -267,8 +429,15 @@ async function emailInvitationFor(email: string): Promise<string> {
   const mailer = new RecordingMailer();
   const owner = callerFor(db, other.users.owner, { mailer });
   const { id } = await owner.alliances.create({ workspaceSlug: other.workspace.slug, ...allianceInput() });
-  const party = (await owner.alliances.get({ workspaceSlug: other.workspace.slug, id })).parties.find((p) => !p.isMine)!;
-  await owner.alliances.inviteByEmail({ workspaceSlug: other.workspace.slug, allianceId: id, partyId: party.id, email });
+  const party = (await owner.alliances.get({ workspaceSlug: other.workspace.slug, id })).parties.find(
+    (p) => !p.isMine,
+  )!;
+  await owner.alliances.inviteByEmail({
+    workspaceSlug: other.workspace.slug,
+    allianceId: id,
+    partyId: party.id,
+    email,
+  });
   return linkIn(mailer.lastTo(email), /alliance-invitations\/[A-Za-z0-9_-]{43}/).split("/")[1]!;
 }
 
@@ -323,10 +492,16 @@ describe("authorization matrix", () => {
     expect(Object.keys(AUTHED_SAMPLES).sort()).toEqual(authedPaths);
   });
 
-  it.each(allPaths.filter((p) => PROCEDURE_PERMISSIONS[p] !== "public"))("%s refuses anonymous callers", async (path) => {
-    const input = AUTHED_SAMPLES[path] ?? { workspaceSlug: "anything", ...(await SAMPLES[path]!(await createWorkspaceWithRoles(db), "owner")) };
-    expect(await outcome(call(null, path, input))).toBe("UNAUTHORIZED");
-  });
+  it.each(allPaths.filter((p) => PROCEDURE_PERMISSIONS[p] !== "public"))(
+    "%s refuses anonymous callers",
+    async (path) => {
+      const input = AUTHED_SAMPLES[path] ?? {
+        workspaceSlug: "anything",
+        ...(await SAMPLES[path]!(await createWorkspaceWithRoles(db), "owner")),
+      };
+      expect(await outcome(call(null, path, input))).toBe("UNAUTHORIZED");
+    },
+  );
 
   const workspaceCases = allPaths
     .filter((p) => !["public", "authed"].includes(PROCEDURE_PERMISSIONS[p]!))
@@ -337,7 +512,12 @@ describe("authorization matrix", () => {
     const input = { workspaceSlug: fixture.workspace.slug, ...(await SAMPLES[path]!(fixture, who)) };
     const result = await outcome(call(fixture.users[who], path, input));
     const permission = PROCEDURE_PERMISSIONS[path] as keyof typeof PERMISSIONS;
-    const expected = who === "stranger" ? "NOT_FOUND" : (PERMISSIONS[permission] as readonly Role[]).includes(who) ? "OK" : "FORBIDDEN";
+    const expected =
+      who === "stranger"
+        ? "NOT_FOUND"
+        : (PERMISSIONS[permission] as readonly Role[]).includes(who)
+          ? "OK"
+          : "FORBIDDEN";
     expect(result).toBe(expected);
   });
 });

@@ -16,8 +16,13 @@ async function twoPartners() {
   const b = await createWorkspaceWithRoles(db);
   const orgB = await giveOrganisation(db, b.workspace.id);
   const editorA = callerFor(db, a.users.editor);
-  const { id } = await editorA.alliances.create({ workspaceSlug: a.workspace.slug, ...allianceInput({ partners: [{ organisationId: orgB, role: "partenaire" }] }) });
-  const partyB = (await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => p.organisationId === orgB)!;
+  const { id } = await editorA.alliances.create({
+    workspaceSlug: a.workspace.slug,
+    ...allianceInput({ partners: [{ organisationId: orgB, role: "partenaire" }] }),
+  });
+  const partyB = (await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find(
+    (p) => p.organisationId === orgB,
+  )!;
   return { a, b, id, partyB, editorA, adminB: callerFor(db, b.users.admin), editorB: callerFor(db, b.users.editor) };
 }
 
@@ -35,11 +40,27 @@ describe("co-owning an alliance", () => {
 
     expect((await rejection(adminB.alliances.get({ workspaceSlug: b.workspace.slug, id }))).code).toBe("NOT_FOUND");
     const incoming = await adminB.alliances.incomingInvitations({ workspaceSlug: b.workspace.slug });
-    expect(incoming).toEqual([expect.objectContaining({ partyId: partyB.id, allianceId: id, role: "partenaire", invitedBy: a.workspace.name })]);
-    expect(Object.keys(incoming[0]!).sort()).toEqual(["allianceId", "invitedAt", "invitedBy", "inviterVerified", "partyId", "role", "title"]);
+    expect(incoming).toEqual([
+      expect.objectContaining({ partyId: partyB.id, allianceId: id, role: "partenaire", invitedBy: a.workspace.name }),
+    ]);
+    expect(Object.keys(incoming[0]!).sort()).toEqual([
+      "allianceId",
+      "invitedAt",
+      "invitedBy",
+      "inviterVerified",
+      "partyId",
+      "role",
+      "title",
+    ]);
 
     // Editors do not answer for their organisation; admins do.
-    expect((await rejection(editorB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true }))).code).toBe("FORBIDDEN");
+    expect(
+      (
+        await rejection(
+          editorB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
     await adminB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true });
 
     const seenByB = await editorB.alliances.get({ workspaceSlug: b.workspace.slug, id });
@@ -49,7 +70,11 @@ describe("co-owning an alliance", () => {
     const orgA = seenByB.parties.find((p) => !p.isMine)!.organisationId;
     await editorB.alliances.update({
       workspaceSlug: b.workspace.slug,
-      ...allianceInput({ title: "Titre revu par B", ownRole: "partenaire", partners: [{ organisationId: orgA, role: "porteur" }] }),
+      ...allianceInput({
+        title: "Titre revu par B",
+        ownRole: "partenaire",
+        partners: [{ organisationId: orgA, role: "porteur" }],
+      }),
       id,
       version: seenByB.version,
     });
@@ -65,7 +90,13 @@ describe("co-owning an alliance", () => {
     const { a, id, partyB, editorA } = await twoPartners();
     await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
     const ownerA = callerFor(db, a.users.owner);
-    expect((await rejection(ownerA.alliances.respondToCoOwnership({ workspaceSlug: a.workspace.slug, partyId: partyB.id, accept: true }))).code).toBe("NOT_FOUND");
+    expect(
+      (
+        await rejection(
+          ownerA.alliances.respondToCoOwnership({ workspaceSlug: a.workspace.slug, partyId: partyB.id, accept: true }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
     const forced = await attempt(
       withScope(db, { userId: a.users.owner.id, workspaceId: a.workspace.id }, (tx) =>
         tx.update(allianceParties).set({ status: "accepted" }).where(eq(allianceParties.id, partyB.id)),
@@ -81,13 +112,25 @@ describe("co-owning an alliance", () => {
     await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
     await adminB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: false });
     expect((await rejection(adminB.alliances.get({ workspaceSlug: b.workspace.slug, id }))).code).toBe("NOT_FOUND");
-    const seen = await withScope(db, { userId: b.users.admin.id, workspaceId: b.workspace.id }, (tx) => tx.select().from(alliances).where(eq(alliances.id, id)));
+    const seen = await withScope(db, { userId: b.users.admin.id, workspaceId: b.workspace.id }, (tx) =>
+      tx.select().from(alliances).where(eq(alliances.id, id)),
+    );
     expect(seen).toEqual([]);
 
     await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
-    await editorA.alliances.withdrawCoOwnerInvitation({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
+    await editorA.alliances.withdrawCoOwnerInvitation({
+      workspaceSlug: a.workspace.slug,
+      allianceId: id,
+      partyId: partyB.id,
+    });
     expect(await adminB.alliances.incomingInvitations({ workspaceSlug: b.workspace.slug })).toEqual([]);
-    expect((await rejection(adminB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true }))).code).toBe("NOT_FOUND");
+    expect(
+      (
+        await rejection(
+          adminB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
   });
 
   it("a party that leaves loses the shared core; the last co-owner cannot leave; nobody removes a co-owner", async () => {
@@ -95,7 +138,9 @@ describe("co-owning an alliance", () => {
     await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
     await adminB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true });
     const removal = await attempt(
-      withScope(db, { userId: a.users.owner.id, workspaceId: a.workspace.id }, (tx) => tx.delete(allianceParties).where(eq(allianceParties.id, partyB.id)).returning()),
+      withScope(db, { userId: a.users.owner.id, workspaceId: a.workspace.id }, (tx) =>
+        tx.delete(allianceParties).where(eq(allianceParties.id, partyB.id)).returning(),
+      ),
     );
     expect(removal).toBeNull();
     const [stillThere] = await db.select().from(allianceParties).where(eq(allianceParties.id, partyB.id));
@@ -106,7 +151,10 @@ describe("co-owning an alliance", () => {
     expect((await adminB.alliances.list({ workspaceSlug: b.workspace.slug })).total).toBe(0);
     const ownerA = callerFor(db, a.users.owner);
     expect((await rejection(ownerA.alliances.leave({ workspaceSlug: a.workspace.slug, id }))).code).toBe("CONFLICT");
-    expect((await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => p.id === partyB.id)?.status).toBe("left");
+    expect(
+      (await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => p.id === partyB.id)
+        ?.status,
+    ).toBe("left");
   });
 
   it("answers the procedures that check the party row alone only once the invitation is accepted, and no more after leaving", async () => {
@@ -115,7 +163,15 @@ describe("co-owning an alliance", () => {
       adminB.evaluation.cycles({ workspaceSlug: b.workspace.slug, allianceId: id }),
       adminB.alliances.privateLayer({ workspaceSlug: b.workspace.slug, id }),
     ];
-    const codes = async () => Promise.all(reads().map((r) => r.then(() => "OK", (e: unknown) => (e as { code?: string }).code)));
+    const codes = async () =>
+      Promise.all(
+        reads().map((r) =>
+          r.then(
+            () => "OK",
+            (e: unknown) => (e as { code?: string }).code,
+          ),
+        ),
+      );
     expect(await codes()).toEqual(["NOT_FOUND", "NOT_FOUND"]);
     await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
     expect(await codes()).toEqual(["NOT_FOUND", "NOT_FOUND"]);
@@ -129,8 +185,16 @@ describe("co-owning an alliance", () => {
     const a = await createWorkspaceWithRoles(db);
     const editorA = callerFor(db, a.users.editor);
     const { id } = await editorA.alliances.create({ workspaceSlug: a.workspace.slug, ...allianceInput() });
-    const partner = (await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => !p.isMine)!;
-    expect((await rejection(editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partner.id }))).code).toBe("CONFLICT");
+    const partner = (await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find(
+      (p) => !p.isMine,
+    )!;
+    expect(
+      (
+        await rejection(
+          editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partner.id }),
+        )
+      ).code,
+    ).toBe("CONFLICT");
   });
 });
 
@@ -140,15 +204,43 @@ describe("each party's private layer", () => {
     await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
     await adminB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true });
 
-    await editorA.alliances.savePrivateNotes({ workspaceSlug: a.workspace.slug, allianceId: id, notes: "Note secrète de A", internalOwner: "Camille", tags: ["sensible"], version: 0 });
-    await editorA.alliances.addPrivateEntry({ workspaceSlug: a.workspace.slug, allianceId: id, kind: "budget", title: "Ligne budgétaire A", amountEuros: 2500, occurredOn: "2025-02-01" });
-    await editorB.alliances.savePrivateNotes({ workspaceSlug: b.workspace.slug, allianceId: id, notes: "Note de B", tags: [], version: 0 });
+    await editorA.alliances.savePrivateNotes({
+      workspaceSlug: a.workspace.slug,
+      allianceId: id,
+      notes: "Note secrète de A",
+      internalOwner: "Camille",
+      tags: ["sensible"],
+      version: 0,
+    });
+    await editorA.alliances.addPrivateEntry({
+      workspaceSlug: a.workspace.slug,
+      allianceId: id,
+      kind: "budget",
+      title: "Ligne budgétaire A",
+      amountEuros: 2500,
+      occurredOn: "2025-02-01",
+    });
+    await editorB.alliances.savePrivateNotes({
+      workspaceSlug: b.workspace.slug,
+      allianceId: id,
+      notes: "Note de B",
+      tags: [],
+      version: 0,
+    });
 
     const mineA = await editorA.alliances.privateLayer({ workspaceSlug: a.workspace.slug, id });
-    expect(mineA).toMatchObject({ notes: "Note secrète de A", internalOwner: "Camille", tags: ["sensible"], version: 1, budgetTotalCents: 250000 });
+    expect(mineA).toMatchObject({
+      notes: "Note secrète de A",
+      internalOwner: "Camille",
+      tags: ["sensible"],
+      version: 1,
+      budgetTotalCents: 250000,
+    });
     const mineB = await editorB.alliances.privateLayer({ workspaceSlug: b.workspace.slug, id });
     expect(mineB).toMatchObject({ notes: "Note de B", entries: [], budgetTotalCents: 0 });
-    expect(JSON.stringify(await editorB.alliances.get({ workspaceSlug: b.workspace.slug, id }))).not.toMatch(/secrète|Ligne budgétaire A/);
+    expect(JSON.stringify(await editorB.alliances.get({ workspaceSlug: b.workspace.slug, id }))).not.toMatch(
+      /secrète|Ligne budgétaire A/,
+    );
 
     const raw = await withScope(db, { userId: b.users.editor.id, workspaceId: b.workspace.id }, async (tx) => ({
       notes: await tx.select().from(alliancePrivateNotes).where(eq(alliancePrivateNotes.allianceId, id)),
@@ -160,13 +252,23 @@ describe("each party's private layer", () => {
     // B cannot write into A's private layer either.
     const forged = await attempt(
       withScope(db, { userId: b.users.editor.id, workspaceId: b.workspace.id }, (tx) =>
-        tx.insert(alliancePrivateEntries).values({ allianceId: id, workspaceId: a.workspace.id, kind: "timeline", title: "Intrus", occurredOn: "2025-01-01" }),
+        tx
+          .insert(alliancePrivateEntries)
+          .values({
+            allianceId: id,
+            workspaceId: a.workspace.id,
+            kind: "timeline",
+            title: "Intrus",
+            occurredOn: "2025-01-01",
+          }),
       ),
     );
     expect(sqlState(forged)).toBe("42501");
 
     await adminB.alliances.leave({ workspaceSlug: b.workspace.slug, id });
-    const kept = await withScope(db, { userId: b.users.editor.id, workspaceId: b.workspace.id }, (tx) => tx.select().from(alliancePrivateNotes).where(eq(alliancePrivateNotes.allianceId, id)));
+    const kept = await withScope(db, { userId: b.users.editor.id, workspaceId: b.workspace.id }, (tx) =>
+      tx.select().from(alliancePrivateNotes).where(eq(alliancePrivateNotes.allianceId, id)),
+    );
     expect(kept.map((n) => n.notes)).toEqual(["Note de B"]);
   });
 });
@@ -176,15 +278,50 @@ describe("the shared contribution ledger", () => {
     const { a, b, id, partyB, editorA, adminB, editorB } = await twoPartners();
     await editorA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
     await adminB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true });
-    const partyA = (await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find((p) => p.isMine)!;
+    const partyA = (await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find(
+      (p) => p.isMine,
+    )!;
 
-    const forB = await rejection(editorA.alliances.addContribution({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id, kind: "argent", quantity: 100, occurredOn: "2025-01-01" }));
+    const forB = await rejection(
+      editorA.alliances.addContribution({
+        workspaceSlug: a.workspace.slug,
+        allianceId: id,
+        partyId: partyB.id,
+        kind: "argent",
+        quantity: 100,
+        occurredOn: "2025-01-01",
+      }),
+    );
     expect(forB.code).toBe("FORBIDDEN");
-    await editorA.alliances.addContribution({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyA.id, kind: "argent", quantity: 300, occurredOn: "2025-01-01" });
-    const byB = await editorB.alliances.addContribution({ workspaceSlug: b.workspace.slug, allianceId: id, partyId: partyB.id, kind: "argent", quantity: 200, occurredOn: "2025-02-01" });
+    await editorA.alliances.addContribution({
+      workspaceSlug: a.workspace.slug,
+      allianceId: id,
+      partyId: partyA.id,
+      kind: "argent",
+      quantity: 300,
+      occurredOn: "2025-01-01",
+    });
+    const byB = await editorB.alliances.addContribution({
+      workspaceSlug: b.workspace.slug,
+      allianceId: id,
+      partyId: partyB.id,
+      kind: "argent",
+      quantity: 200,
+      occurredOn: "2025-02-01",
+    });
 
     const seenByA = await editorA.alliances.get({ workspaceSlug: a.workspace.slug, id });
     expect(seenByA.totals.byParty).toEqual({ [partyA.id]: 30000, [partyB.id]: 20000 });
-    expect((await rejection(editorA.alliances.deleteContribution({ workspaceSlug: a.workspace.slug, allianceId: id, contributionId: byB.id }))).code).toBe("NOT_FOUND");
+    expect(
+      (
+        await rejection(
+          editorA.alliances.deleteContribution({
+            workspaceSlug: a.workspace.slug,
+            allianceId: id,
+            contributionId: byB.id,
+          }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
   });
 });

@@ -44,15 +44,48 @@ async function portfolio() {
   const z = await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Ancienne" }) });
   await owner.alliances.archive({ workspaceSlug: ws, id: z.id });
 
-  const partyOf = async (id: string) => (await owner.alliances.get({ workspaceSlug: ws, id })).parties.find((p) => p.isMine)!.id;
+  const partyOf = async (id: string) =>
+    (await owner.alliances.get({ workspaceSlug: ws, id })).parties.find((p) => p.isMine)!.id;
   const px = await partyOf(x.id);
-  await owner.alliances.addContribution({ workspaceSlug: ws, allianceId: x.id, partyId: px, kind: "argent", quantity: 1000, valueEuros: 1000, occurredOn: `${thisYear}-01-15` });
-  await owner.alliances.addContribution({ workspaceSlug: ws, allianceId: x.id, partyId: px, kind: "argent", quantity: 500, valueEuros: 500, occurredOn: `${thisYear - 1}-06-01` });
-  await owner.alliances.addContribution({ workspaceSlug: ws, allianceId: x.id, partyId: px, kind: "heures_benevolat", quantity: 10, occurredOn: `${thisYear}-02-01` });
+  await owner.alliances.addContribution({
+    workspaceSlug: ws,
+    allianceId: x.id,
+    partyId: px,
+    kind: "argent",
+    quantity: 1000,
+    valueEuros: 1000,
+    occurredOn: `${thisYear}-01-15`,
+  });
+  await owner.alliances.addContribution({
+    workspaceSlug: ws,
+    allianceId: x.id,
+    partyId: px,
+    kind: "argent",
+    quantity: 500,
+    valueEuros: 500,
+    occurredOn: `${thisYear - 1}-06-01`,
+  });
+  await owner.alliances.addContribution({
+    workspaceSlug: ws,
+    allianceId: x.id,
+    partyId: px,
+    kind: "heures_benevolat",
+    quantity: 10,
+    occurredOn: `${thisYear}-02-01`,
+  });
 
   // X is evaluated now (one party: it closes at once), every score 4.
-  const { id: cycleId } = await owner.evaluation.openCycle({ workspaceSlug: ws, allianceId: x.id, period: String(thisYear), dueOn: inDays(10) });
-  await owner.evaluation.submitAnswers({ workspaceSlug: ws, cycleId, answers: DEFAULT_QUESTIONS.map((q) => ({ questionKey: q.key, score: 4, justification: "ok" })) });
+  const { id: cycleId } = await owner.evaluation.openCycle({
+    workspaceSlug: ws,
+    allianceId: x.id,
+    period: String(thisYear),
+    dueOn: inDays(10),
+  });
+  await owner.evaluation.submitAnswers({
+    workspaceSlug: ws,
+    cycleId,
+    answers: DEFAULT_QUESTIONS.map((q) => ({ questionKey: q.key, score: 4, justification: "ok" })),
+  });
   return { f, owner, ws, x: x.id, y: y.id };
 }
 
@@ -61,8 +94,20 @@ describe("the workspace dashboard", () => {
     const f = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, f.users.owner);
     const ws = f.workspace.slug;
-    const fresh = await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Toute neuve", modes: [{ mode: "mecenat", mecenatForms: ["financier"], startsOn: inDays(-20) }] }) });
-    const old = await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Ancienne jamais évaluée", modes: [{ mode: "mecenat", mecenatForms: ["financier"], startsOn: "2025-01-01" }] }) });
+    const fresh = await owner.alliances.create({
+      workspaceSlug: ws,
+      ...allianceInput({
+        title: "Toute neuve",
+        modes: [{ mode: "mecenat", mecenatForms: ["financier"], startsOn: inDays(-20) }],
+      }),
+    });
+    const old = await owner.alliances.create({
+      workspaceSlug: ws,
+      ...allianceInput({
+        title: "Ancienne jamais évaluée",
+        modes: [{ mode: "mecenat", mecenatForms: ["financier"], startsOn: "2025-01-01" }],
+      }),
+    });
     await db.execute(sql`update alliances set starts_on = ${inDays(-20)} where id = ${fresh.id}`);
     await db.execute(sql`update alliances set starts_on = ${inDays(-400)} where id = ${old.id}`);
     const d = await owner.dashboards.workspace({ workspaceSlug: ws });
@@ -73,7 +118,10 @@ describe("the workspace dashboard", () => {
       { light: "red", count: 0 },
     ]);
     const list = await owner.alliances.list({ workspaceSlug: ws });
-    expect(Object.fromEntries(list.items.map((a) => [a.title, a.evaluation]))).toEqual({ "Toute neuve": "new", "Ancienne jamais évaluée": "amber" });
+    expect(Object.fromEntries(list.items.map((a) => [a.title, a.evaluation]))).toEqual({
+      "Toute neuve": "new",
+      "Ancienne jamais évaluée": "amber",
+    });
   });
 
   it("computes every figure in SQL over the filtered live alliances", async () => {
@@ -99,7 +147,11 @@ describe("the workspace dashboard", () => {
       { goal: 12, count: 1 },
       { goal: 17, count: 1 },
     ]);
-    expect(d.scores.find((s) => s.dimension === "performance")).toEqual({ dimension: "performance", average: 4, cycles: 1 });
+    expect(d.scores.find((s) => s.dimension === "performance")).toEqual({
+      dimension: "performance",
+      average: 4,
+      cycles: 1,
+    });
     expect(d.lights).toEqual([
       { light: "green", count: 1 },
       { light: "new", count: 0 },
@@ -133,14 +185,25 @@ describe("the workspace dashboard", () => {
     const owner = callerFor(db, f.users.owner);
     const ids: string[] = [];
     for (let i = 0; i < 22; i++) {
-      ids.push((await owner.alliances.create({ workspaceSlug: f.workspace.slug, ...allianceInput({ title: `Alliance ${String(i).padStart(2, "0")}` }) })).id);
+      ids.push(
+        (
+          await owner.alliances.create({
+            workspaceSlug: f.workspace.slug,
+            ...allianceInput({ title: `Alliance ${String(i).padStart(2, "0")}` }),
+          })
+        ).id,
+      );
     }
     // Nothing shared for 8 months: every one is inactive.
-    await db.execute(sql`update alliance_changes set created_at = now() - interval '8 months' where alliance_id in ${ids}`);
+    await db.execute(
+      sql`update alliance_changes set created_at = now() - interval '8 months' where alliance_id in ${ids}`,
+    );
     await db.execute(sql`update alliances set updated_at = now() - interval '8 months' where id in ${ids}`);
     const d = await owner.dashboards.workspace({ workspaceSlug: f.workspace.slug });
     expect(d.atRiskTotal).toBe(22);
-    expect(d.atRisk.map((a) => a.title)).toEqual(Array.from({ length: 20 }, (_, i) => `Alliance ${String(i).padStart(2, "0")}`));
+    expect(d.atRisk.map((a) => a.title)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `Alliance ${String(i).padStart(2, "0")}`),
+    );
     expect(d.atRisk.every((a) => a.reasons.includes("inactive"))).toBe(true);
     // The full list, page by page, in the same order.
     const first = await owner.evaluation.atRisk({ workspaceSlug: f.workspace.slug, pageSize: 20 });

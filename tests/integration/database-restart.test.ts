@@ -12,7 +12,12 @@ describe.runIf(Boolean(env().DATABASE_URL))("losing PostgreSQL connections mid-t
       timeout: 90_000,
     });
     expect(child.status, child.stderr).toBe(0);
-    const summary = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { rounds: number; recovered: number; attemptsPerRound: number[]; faults: number };
+    const summary = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as {
+      rounds: number;
+      recovered: number;
+      attemptsPerRound: number[];
+      faults: number;
+    };
     expect(summary.recovered).toBe(rounds);
     // The patched driver fails the dead session's statements instead of throwing from a timer.
     expect(summary.faults).toBe(0);

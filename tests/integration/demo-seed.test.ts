@@ -20,7 +20,14 @@ describe("the demo data", () => {
       { slug: "departement-val-clair", n: 15 },
       { slug: "jardins-du-lien", n: 25 },
     ]);
-    const [variety] = await sqlRows<{ modes: number; goals: number; stages: number; regions: number; trajectories: number; contributions: number }>(
+    const [variety] = await sqlRows<{
+      modes: number;
+      goals: number;
+      stages: number;
+      regions: number;
+      trajectories: number;
+      contributions: number;
+    }>(
       db.execute(sql`select
         (select count(distinct mode) from alliance_mode_periods)::int as modes,
         (select count(distinct goal) from alliance_sdg_targets)::int as goals,
@@ -37,13 +44,25 @@ describe("the demo data", () => {
     expect(variety!.contributions).toBeGreaterThan(30);
 
     // The persona sees her workspace's alliances through the app, and only those.
-    const [camille] = await sqlRows<{ id: string; email: string }>(db.execute(sql`select id, email from users where email = 'camille.martin@demo.maillage.test'`));
-    const list = await callerFor(db, camille!).alliances.list({ workspaceSlug: "jardins-du-lien", archived: false, pageSize: 100 });
-    const archived = await callerFor(db, camille!).alliances.list({ workspaceSlug: "jardins-du-lien", archived: true, pageSize: 100 });
+    const [camille] = await sqlRows<{ id: string; email: string }>(
+      db.execute(sql`select id, email from users where email = 'camille.martin@demo.maillage.test'`),
+    );
+    const list = await callerFor(db, camille!).alliances.list({
+      workspaceSlug: "jardins-du-lien",
+      archived: false,
+      pageSize: 100,
+    });
+    const archived = await callerFor(db, camille!).alliances.list({
+      workspaceSlug: "jardins-du-lien",
+      archived: true,
+      pageSize: 100,
+    });
     expect(list.total + archived.total).toBe(25);
 
     // Four of them are co-owned with Les Boulangeries du Val; three are in the public library.
-    const [julien] = await sqlRows<{ id: string; email: string }>(db.execute(sql`select id, email from users where email = 'julien.bernard@demo.maillage.test'`));
+    const [julien] = await sqlRows<{ id: string; email: string }>(
+      db.execute(sql`select id, email from users where email = 'julien.bernard@demo.maillage.test'`),
+    );
     const shared = await callerFor(db, julien!).alliances.list({ workspaceSlug: "boulangeries-du-val", pageSize: 100 });
     const fromJardins = new Set(list.items.map((i) => i.id));
     expect(shared.items.filter((i) => fromJardins.has(i.id))).toHaveLength(4);
@@ -55,9 +74,20 @@ describe("the demo data", () => {
     const julienCaller = callerFor(db, julien!);
     const risky = await callerFor(db, camille!).evaluation.atRisk({ workspaceSlug: "jardins-du-lien" });
     expect(risky.items.some((r) => r.reasons.includes("trustGap"))).toBe(true);
-    const running = (await Promise.all(shared.items.filter((i) => fromJardins.has(i.id)).map((i) => julienCaller.evaluation.cycles({ workspaceSlug: "boulangeries-du-val", allianceId: i.id })))).flat().filter((c) => c.status === "open");
+    const running = (
+      await Promise.all(
+        shared.items
+          .filter((i) => fromJardins.has(i.id))
+          .map((i) => julienCaller.evaluation.cycles({ workspaceSlug: "boulangeries-du-val", allianceId: i.id })),
+      )
+    )
+      .flat()
+      .filter((c) => c.status === "open");
     expect(running).toHaveLength(1);
-    const cycle = await julienCaller.evaluation.cycle({ workspaceSlug: "boulangeries-du-val", cycleId: running[0]!.id });
+    const cycle = await julienCaller.evaluation.cycle({
+      workspaceSlug: "boulangeries-du-val",
+      cycleId: running[0]!.id,
+    });
     expect(cycle.myStatus).toBe("pending");
     expect(cycle.parties.flatMap((p) => p.answers)).toEqual([]);
   });

@@ -17,7 +17,14 @@ afterAll(() => smtp.close());
 
 const ORIGIN = "http://localhost:3000";
 const mailer = createMailer({ server: smtp.url, from: "Maillage <no-reply@maillage.test>", log: logger() });
-const config = authConfig({ db, mailer, log: logger(), secret: "x".repeat(48), appUrl: ORIGIN, emailFrom: "Maillage <no-reply@maillage.test>" });
+const config = authConfig({
+  db,
+  mailer,
+  log: logger(),
+  secret: "x".repeat(48),
+  appUrl: ORIGIN,
+  emailFrom: "Maillage <no-reply@maillage.test>",
+});
 
 /** A tiny cookie jar over @auth/core's Request/Response handler, as a browser would behave. */
 function browser() {
@@ -27,7 +34,10 @@ function browser() {
     async fetch(path: string, init: RequestInit = {}) {
       const headers = new Headers(init.headers);
       headers.set("cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "));
-      const res = await Auth(new Request(path.startsWith("http") ? path : `${ORIGIN}${path}`, { ...init, headers }), config);
+      const res = await Auth(
+        new Request(path.startsWith("http") ? path : `${ORIGIN}${path}`, { ...init, headers }),
+        config,
+      );
       for (const cookie of res.headers.getSetCookie()) {
         const [pair] = cookie.split(";");
         const [name, ...value] = pair!.split("=");
@@ -68,7 +78,10 @@ describe("signing in with an email link through a real SMTP server", () => {
 
     const session = (await (await b.fetch("/api/auth/session")).json()) as { user?: { email: string; id: string } };
     expect(session.user?.email).toBe(email);
-    const [row] = await db.select().from(sessions).where(eq(sessions.sessionToken, b.jar.get("maillage.session-token")!));
+    const [row] = await db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.sessionToken, b.jar.get("maillage.session-token")!));
     expect(row?.userId).toBe(session.user?.id);
 
     // The link works once: a second browser using it gets an error, not a session.
@@ -82,14 +95,18 @@ describe("signing in with an email link through a real SMTP server", () => {
     expect(await requestSessionUser(db, token)).toEqual({ id: session.user!.id, email, name: null });
     expect(await requestSessionUser(db, "not-a-session")).toBeNull();
     expect(await requestSessionUser(db, undefined)).toBeNull();
-    await db.update(sessions).set({ expires: new Date(Date.now() - 1000) }).where(eq(sessions.sessionToken, token));
+    await db
+      .update(sessions)
+      .set({ expires: new Date(Date.now() - 1000) })
+      .where(eq(sessions.sessionToken, token));
     expect(await requestSessionUser(db, token)).toBeNull();
   });
 
   it("limits sign-in emails per address", async () => {
     const email = `${uniq("flood")}@example.org`;
     const b = browser();
-    for (let i = 0; i < 5; i++) expect((await requestLink(b, email)).headers.get("location")).toContain("/verify-request");
+    for (let i = 0; i < 5; i++)
+      expect((await requestLink(b, email)).headers.get("location")).toContain("/verify-request");
     const refused = await requestLink(b, email);
     expect(refused.headers.get("location")).toContain("/signin?error=RateLimited");
     for (let i = 0; i < 5; i++) await smtp.next(email);
@@ -106,12 +123,21 @@ describe("signing in with an email link through a real SMTP server", () => {
       appUrl: ORIGIN,
       emailFrom: "x@maillage.test",
       // The address scripts/serve.ts established (socket peer or trusted proxy), not a client header.
-      headers: new Headers({ "x-maillage-client-ip": `203.0.113.${Math.floor(Math.random() * 250)}`, "x-forwarded-for": "198.51.100.1" }),
+      headers: new Headers({
+        "x-maillage-client-ip": `203.0.113.${Math.floor(Math.random() * 250)}`,
+        "x-forwarded-for": "198.51.100.1",
+      }),
     });
     const signIn = ipConfig.callbacks!.signIn!;
     const outcomes: unknown[] = [];
     for (let i = 0; i < 31; i++) {
-      outcomes.push(await signIn({ user: { email: `${uniq("ip")}@example.org` }, account: null, email: { verificationRequest: true } } as never));
+      outcomes.push(
+        await signIn({
+          user: { email: `${uniq("ip")}@example.org` },
+          account: null,
+          email: { verificationRequest: true },
+        } as never),
+      );
     }
     expect(outcomes.slice(0, 30).every((o) => o === true)).toBe(true);
     expect(outcomes[30]).toBe("/signin?error=RateLimited");
@@ -124,7 +150,11 @@ describe("an invitation email through a real SMTP server", () => {
   it("carries a link that the invitee uses to join", async () => {
     const { workspace, users: people } = await createWorkspaceWithRoles(db);
     const invitee = await createUser(db);
-    await callerFor(db, people.owner, { mailer, locale: "en" }).members.invite({ workspaceSlug: workspace.slug, email: invitee.email, role: "editor" });
+    await callerFor(db, people.owner, { mailer, locale: "en" }).members.invite({
+      workspaceSlug: workspace.slug,
+      email: invitee.email,
+      role: "editor",
+    });
     const mail = await smtp.next(invitee.email);
     expect(mail.text).toContain(`invites you to join the “${workspace.name}” workspace`);
     const token = mail.text.match(/\/invitations\/([A-Za-z0-9_-]{43})/)?.[1];

@@ -13,7 +13,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function rows(dataDir: string): Promise<string[]> {
   const database = await openDatabase({ dataDir });
   try {
-    return resultRows<{ note: string }>(await database.db.execute(sql`select note from notes order by note`)).map((r) => r.note);
+    return resultRows<{ note: string }>(await database.db.execute(sql`select note from notes order by note`)).map(
+      (r) => r.note,
+    );
   } finally {
     await database.close();
   }

@@ -30,7 +30,9 @@ describe("the embedded PGlite database on disk", () => {
 
     // Its holder is gone: the stale lock is taken over and the committed row is still there.
     const second = await openDatabase({ dataDir: dir });
-    const rows = await sqlRows<{ count: number }>(second.db.execute(sql`select count from rate_limit_hits where key = 'kept'`));
+    const rows = await sqlRows<{ count: number }>(
+      second.db.execute(sql`select count from rate_limit_hits where key = 'kept'`),
+    );
     expect(rows).toEqual([{ count: 7 }]);
     await second.close();
   });

@@ -34,10 +34,24 @@ describe("inputs that used to end in a 500", () => {
     const f = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, f.users.owner);
     for (const createdAt of [new Date(8.64e15), new Date(-8.64e15), new Date("1900-01-01")]) {
-      const refused = await rejection(owner.audit.list({ workspaceSlug: f.workspace.slug, limit: 10, cursor: { createdAt, id: crypto.randomUUID() } }));
+      const refused = await rejection(
+        owner.audit.list({
+          workspaceSlug: f.workspace.slug,
+          limit: 10,
+          cursor: { createdAt, id: crypto.randomUUID() },
+        }),
+      );
       expect(refused.code).toBe("BAD_REQUEST");
     }
-    expect((await owner.audit.list({ workspaceSlug: f.workspace.slug, limit: 10, cursor: { createdAt: new Date(), id: crypto.randomUUID() } })).items).toBeDefined();
+    expect(
+      (
+        await owner.audit.list({
+          workspaceSlug: f.workspace.slug,
+          limit: 10,
+          cursor: { createdAt: new Date(), id: crypto.randomUUID() },
+        })
+      ).items,
+    ).toBeDefined();
   });
 });
 
@@ -60,8 +74,14 @@ describe("an invitation link in the wrong hands", () => {
     const mailer = new RecordingMailer();
     const email = `${uniq("jeanne")}@asso-jardins.fr`;
     const invitee = await createUser(db, { email });
-    await callerFor(db, f.users.owner, { mailer }).members.invite({ workspaceSlug: f.workspace.slug, email, role: "editor" });
-    const token = linkIn(mailer.lastTo(email), /http:\/\/localhost:3000\/invitations\/[A-Za-z0-9_-]+/).split("/invitations/")[1]!;
+    await callerFor(db, f.users.owner, { mailer }).members.invite({
+      workspaceSlug: f.workspace.slug,
+      email,
+      role: "editor",
+    });
+    const token = linkIn(mailer.lastTo(email), /http:\/\/localhost:3000\/invitations\/[A-Za-z0-9_-]+/).split(
+      "/invitations/",
+    )[1]!;
 
     const seenByStranger = await callerFor(db, f.users.stranger).invitations.preview({ token });
     expect(seenByStranger.email).toBe("j•••@a•••.fr");
@@ -78,7 +98,10 @@ describe("dates that do not exist", () => {
     const f = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, f.users.owner);
     for (const from of ["2024-13-45", "2023-02-30", "0001-01-01", "99999-01-01"]) {
-      expect((await rejection(owner.alliances.page({ workspaceSlug: f.workspace.slug, from } as never))).code, from).toBe("BAD_REQUEST");
+      expect(
+        (await rejection(owner.alliances.page({ workspaceSlug: f.workspace.slug, from } as never))).code,
+        from,
+      ).toBe("BAD_REQUEST");
     }
     expect(isCalendarDate("2024-02-29")).toBe(true);
     expect(isCalendarDate("2023-02-29")).toBe(false);

@@ -16,12 +16,19 @@ const today = new Date().toISOString().slice(0, 10);
 async function workspaceWithAlliance() {
   const f = await createWorkspaceWithRoles(db);
   const owner = callerFor(db, f.users.owner);
-  const { id } = await owner.alliances.create({ workspaceSlug: f.workspace.slug, ...allianceInput({ title: "Alliance idempotente" }) });
+  const { id } = await owner.alliances.create({
+    workspaceSlug: f.workspace.slug,
+    ...allianceInput({ title: "Alliance idempotente" }),
+  });
   return { f, ws: f.workspace.slug, allianceId: id };
 }
 
 async function entries(allianceId: string, title: string) {
-  const [row] = await sqlRows<{ n: number }>(db.execute(sql`select count(*)::int as n from alliance_timeline where alliance_id = ${allianceId} and title = ${title}`));
+  const [row] = await sqlRows<{ n: number }>(
+    db.execute(
+      sql`select count(*)::int as n from alliance_timeline where alliance_id = ${allianceId} and title = ${title}`,
+    ),
+  );
   return row!.n;
 }
 
@@ -29,7 +36,13 @@ describe("writes sent with an Idempotency-Key", () => {
   it("answer a repeated request with the first answer and write once", async () => {
     const { f, ws, allianceId } = await workspaceWithAlliance();
     const key = randomUUID();
-    const input = { workspaceSlug: ws, allianceId, kind: "note" as const, title: "Réunion de lancement", occurredOn: today };
+    const input = {
+      workspaceSlug: ws,
+      allianceId,
+      kind: "note" as const,
+      title: "Réunion de lancement",
+      occurredOn: today,
+    };
     const first = await callerFor(db, f.users.owner, { idempotencyKey: key }).alliances.addTimelineEntry(input);
     const again = await callerFor(db, f.users.owner, { idempotencyKey: key }).alliances.addTimelineEntry(input);
     expect(again).toEqual(first);
@@ -44,14 +57,32 @@ describe("writes sent with an Idempotency-Key", () => {
   it("refuse a key reused for another request, and a malformed key, in the user's language", async () => {
     const { f, ws, allianceId } = await workspaceWithAlliance();
     const key = randomUUID();
-    await callerFor(db, f.users.owner, { idempotencyKey: key }).alliances.addTimelineEntry({ workspaceSlug: ws, allianceId, kind: "note", title: "Première", occurredOn: today });
+    await callerFor(db, f.users.owner, { idempotencyKey: key }).alliances.addTimelineEntry({
+      workspaceSlug: ws,
+      allianceId,
+      kind: "note",
+      title: "Première",
+      occurredOn: today,
+    });
     const reused = await rejection(
-      callerFor(db, f.users.owner, { idempotencyKey: key, locale: "en" }).alliances.addTimelineEntry({ workspaceSlug: ws, allianceId, kind: "note", title: "Autre", occurredOn: today }),
+      callerFor(db, f.users.owner, { idempotencyKey: key, locale: "en" }).alliances.addTimelineEntry({
+        workspaceSlug: ws,
+        allianceId,
+        kind: "note",
+        title: "Autre",
+        occurredOn: today,
+      }),
     );
     expect(reused.code).toBe("CONFLICT");
     expect(await entries(allianceId, "Autre")).toBe(0);
     const malformed = await rejection(
-      callerFor(db, f.users.owner, { idempotencyKey: "clé avec espaces" }).alliances.addTimelineEntry({ workspaceSlug: ws, allianceId, kind: "note", title: "Mal", occurredOn: today }),
+      callerFor(db, f.users.owner, { idempotencyKey: "clé avec espaces" }).alliances.addTimelineEntry({
+        workspaceSlug: ws,
+        allianceId,
+        kind: "note",
+        title: "Mal",
+        occurredOn: today,
+      }),
     );
     expect(malformed.code).toBe("BAD_REQUEST");
     expect(await entries(allianceId, "Mal")).toBe(0);
@@ -60,7 +91,13 @@ describe("writes sent with an Idempotency-Key", () => {
   it("write once when the same request arrives twice at the same moment", async () => {
     const { f, ws, allianceId } = await workspaceWithAlliance();
     const key = randomUUID();
-    const input = { workspaceSlug: ws, allianceId, kind: "milestone" as const, title: "Jalon en double", occurredOn: today };
+    const input = {
+      workspaceSlug: ws,
+      allianceId,
+      kind: "milestone" as const,
+      title: "Jalon en double",
+      occurredOn: today,
+    };
     const [a, b] = await Promise.all([
       callerFor(db, f.users.owner, { idempotencyKey: key }).alliances.addTimelineEntry(input),
       callerFor(db, f.users.owner, { idempotencyKey: key }).alliances.addTimelineEntry(input),
@@ -72,7 +109,13 @@ describe("writes sent with an Idempotency-Key", () => {
   it("are kept per user, and a user cannot read another user's keys even in SQL", async () => {
     const { f, ws, allianceId } = await workspaceWithAlliance();
     const key = randomUUID();
-    const input = { workspaceSlug: ws, allianceId, kind: "note" as const, title: "Même clé, deux personnes", occurredOn: today };
+    const input = {
+      workspaceSlug: ws,
+      allianceId,
+      kind: "note" as const,
+      title: "Même clé, deux personnes",
+      occurredOn: today,
+    };
     await callerFor(db, f.users.owner, { idempotencyKey: key }).alliances.addTimelineEntry(input);
     await callerFor(db, f.users.editor, { idempotencyKey: key }).alliances.addTimelineEntry(input);
     expect(await entries(allianceId, input.title)).toBe(2);
@@ -88,7 +131,9 @@ describe("writes sent with an Idempotency-Key", () => {
     expect(own[0]!.n).toBe(1);
     // Another workspace's member replaying the key gets nothing of the owner's answer.
     const other = await createWorkspaceWithRoles(db);
-    const refused = await rejection(callerFor(db, other.users.owner, { idempotencyKey: key }).alliances.addTimelineEntry(input));
+    const refused = await rejection(
+      callerFor(db, other.users.owner, { idempotencyKey: key }).alliances.addTimelineEntry(input),
+    );
     expect(refused.code).toBe("NOT_FOUND");
   });
 
@@ -105,7 +150,9 @@ describe("writes sent with an Idempotency-Key", () => {
   it("do not stop a write after which the key cannot be kept: erasing one's own account", async () => {
     const person = await createUser(db);
     await callerFor(db, person, { idempotencyKey: randomUUID() }).account.delete({ confirmEmail: person.email });
-    const [row] = await sqlRows<{ n: number }>(db.execute(sql`select count(*)::int as n from users where id = ${person.id}`));
+    const [row] = await sqlRows<{ n: number }>(
+      db.execute(sql`select count(*)::int as n from users where id = ${person.id}`),
+    );
     expect(row!.n).toBe(0);
   });
 
@@ -113,33 +160,50 @@ describe("writes sent with an Idempotency-Key", () => {
     const { f, ws, allianceId } = await workspaceWithAlliance();
     const key = randomUUID();
     await callerFor(db, f.users.owner, { idempotencyKey: key }).alliances.get({ workspaceSlug: ws, id: allianceId });
-    const [row] = await sqlRows<{ n: number }>(db.execute(sql`select count(*)::int as n from idempotency_keys where key = ${key}`));
+    const [row] = await sqlRows<{ n: number }>(
+      db.execute(sql`select count(*)::int as n from idempotency_keys where key = ${key}`),
+    );
     expect(row!.n).toBe(0);
   });
 
   it("through the HTTP API: a POST retried with its key creates one alliance and answers the same", async () => {
     const f = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, f.users.owner);
-    const { token } = await owner.apiTokens.create({ workspaceSlug: f.workspace.slug, name: "Intégration", scope: "read_write", days: 30 });
+    const { token } = await owner.apiTokens.create({
+      workspaceSlug: f.workspace.slug,
+      name: "Intégration",
+      scope: "read_write",
+      days: 30,
+    });
     const body = allianceInput({ title: `Alliance par l'API ${randomUUID().slice(0, 8)}` });
     const key = randomUUID();
     const post = async (payload: unknown, idempotencyKey: string) => {
       const response = await handleApiRequest(
         new Request("http://localhost:3000/api/v1/alliances", {
           method: "POST",
-          headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": idempotencyKey, "Accept-Language": "en" },
+          headers: {
+            Authorization: `Bearer ${token}`,
+            "Content-Type": "application/json",
+            "Idempotency-Key": idempotencyKey,
+            "Accept-Language": "en",
+          },
           body: JSON.stringify(payload),
         }),
         "/alliances",
         { db, log: logger(), mailer: new RecordingMailer(), appUrl: "http://localhost:3000", rateLimit: 1000 },
       );
-      return { status: response.status, body: (await response.json()) as { id?: string; error?: { code: string; message: string } } };
+      return {
+        status: response.status,
+        body: (await response.json()) as { id?: string; error?: { code: string; message: string } },
+      };
     };
     const first = await post(body, key);
     const again = await post(body, key);
     expect(first.status).toBe(201);
     expect(again).toEqual(first);
-    const [row] = await sqlRows<{ n: number }>(db.execute(sql`select count(*)::int as n from alliances where title = ${body.title as string}`));
+    const [row] = await sqlRows<{ n: number }>(
+      db.execute(sql`select count(*)::int as n from alliances where title = ${body.title as string}`),
+    );
     expect(row!.n).toBe(1);
     const other = await post({ ...body, title: "Autre corps" }, key);
     expect(other.status).toBe(409);
@@ -159,12 +223,16 @@ describe.runIf(Boolean(env().DATABASE_URL))("a read that cannot store its figure
         await tx`select pg_advisory_xact_lock(hashtext('maillage.workspace_figures'), hashtext(${f.workspace.id}::text))`;
         const dashboard = await owner.dashboards.workspace({ workspaceSlug: ws });
         expect(dashboard.key.alliances).toBe(1);
-        const [stored] = await sqlRows<{ n: number }>(db.execute(sql`select count(*)::int as n from workspace_figures where workspace_id = ${f.workspace.id}`));
+        const [stored] = await sqlRows<{ n: number }>(
+          db.execute(sql`select count(*)::int as n from workspace_figures where workspace_id = ${f.workspace.id}`),
+        );
         expect(stored!.n).toBe(0);
       });
       // Once the turn is free, the next read stores them.
       await owner.dashboards.workspace({ workspaceSlug: ws });
-      const [stored] = await sqlRows<{ n: number }>(db.execute(sql`select count(*)::int as n from workspace_figures where workspace_id = ${f.workspace.id}`));
+      const [stored] = await sqlRows<{ n: number }>(
+        db.execute(sql`select count(*)::int as n from workspace_figures where workspace_id = ${f.workspace.id}`),
+      );
       expect(stored!.n).toBeGreaterThan(0);
     } finally {
       await other.end({ timeout: 1 });
@@ -179,11 +247,21 @@ describe.runIf(Boolean(env().DATABASE_URL))("a read that cannot store its figure
       for (let i = 0; i < 4; i++) {
         calls.push(owner.dashboards.workspace({ workspaceSlug: ws, year: 2020 + ((round + i) % 5) }));
         calls.push(owner.evaluation.atRisk({ workspaceSlug: ws }));
-        calls.push(owner.alliances.addTimelineEntry({ workspaceSlug: ws, allianceId, kind: "note", title: `Écriture ${round}-${i}`, occurredOn: today }));
+        calls.push(
+          owner.alliances.addTimelineEntry({
+            workspaceSlug: ws,
+            allianceId,
+            kind: "note",
+            title: `Écriture ${round}-${i}`,
+            occurredOn: today,
+          }),
+        );
       }
     }
     const results = await Promise.allSettled(calls);
-    const failed = results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
+    const failed = results
+      .filter((r) => r.status === "rejected")
+      .map((r) => String((r as PromiseRejectedResult).reason));
     expect(failed).toEqual([]);
   });
 });

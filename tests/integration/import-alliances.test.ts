@@ -43,10 +43,19 @@ describe("importing alliances from a spreadsheet", () => {
     // A partner already in the directory, known by its SIREN, and one by its exact name.
     await owner.alliances.create({
       workspaceSlug: ws,
-      ...allianceInput({ title: "Déjà là", partners: [{ organisation: { name: "Boulangerie Martin", kind: "entreprise", siren }, role: "partenaire" }] }),
+      ...allianceInput({
+        title: "Déjà là",
+        partners: [{ organisation: { name: "Boulangerie Martin", kind: "entreprise", siren }, role: "partenaire" }],
+      }),
     });
     const named = uniq("Fondation Horizon");
-    await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Aussi là", partners: [{ organisation: { name: named, kind: "fondation" }, role: "partenaire" }] }) });
+    await owner.alliances.create({
+      workspaceSlug: ws,
+      ...allianceInput({
+        title: "Aussi là",
+        partners: [{ organisation: { name: named, kind: "fondation" }, role: "partenaire" }],
+      }),
+    });
     const before = (await owner.alliances.list({ workspaceSlug: ws })).total;
 
     const file = csv([
@@ -56,9 +65,26 @@ describe("importing alliances from a spreadsheet", () => {
       `A-3;Maraude;Association Nouvelle ${uniq("x")};Mecenat;17.17;Marseille [13055];2022-09-01;`,
     ]);
     const { id, upload, preview } = await dryRun(owner, ws, "alliances.csv", file);
-    expect(upload.mapping).toEqual(["reference", "title", "partners", "mode", "sdgTargets", "territory", "startsOn", "stage"]);
+    expect(upload.mapping).toEqual([
+      "reference",
+      "title",
+      "partners",
+      "mode",
+      "sdgTargets",
+      "territory",
+      "startsOn",
+      "stage",
+    ]);
     expect(preview.errors).toEqual([]);
-    expect(preview.counts).toMatchObject({ rows: 3, create: 3, update: 0, invalid: 0, organisationsNew: 1, organisationsExisting: 2, toConfirm: 0 });
+    expect(preview.counts).toMatchObject({
+      rows: 3,
+      create: 3,
+      update: 0,
+      invalid: 0,
+      organisationsNew: 1,
+      organisationsExisting: 2,
+      toConfirm: 0,
+    });
     expect(preview.ready).toBe(true);
     // A dry run writes no alliance.
     expect((await owner.alliances.list({ workspaceSlug: ws })).total).toBe(before);
@@ -68,14 +94,23 @@ describe("importing alliances from a spreadsheet", () => {
     expect(done.result).toMatchObject({ created: 3, updated: 0, organisationsCreated: 1 });
     const list = await owner.alliances.list({ workspaceSlug: ws, q: "paniers" });
     const paniers = await owner.alliances.get({ workspaceSlug: ws, id: list.items[0]!.id });
-    expect(paniers).toMatchObject({ title: "Paniers solidaires", stage: "pilotage", startsOn: "2024-03-01", territoryScope: "commune", currentMode: "mecenat" });
+    expect(paniers).toMatchObject({
+      title: "Paniers solidaires",
+      stage: "pilotage",
+      startsOn: "2024-03-01",
+      territoryScope: "commune",
+      currentMode: "mecenat",
+    });
     expect(paniers.parties.find((p) => !p.isMine)).toMatchObject({ name: "Boulangerie Martin", siren });
     expect(paniers.sdgTargets).toEqual([
       { target: "2.1", goal: 2, isPrimary: true },
       { target: "12.3", goal: 12, isPrimary: false },
     ]);
     expect(paniers.territories).toEqual([{ level: "commune", code: "69123" }]);
-    const velo = await owner.alliances.get({ workspaceSlug: ws, id: (await owner.alliances.list({ workspaceSlug: ws, q: "atelier velo" })).items[0]!.id });
+    const velo = await owner.alliances.get({
+      workspaceSlug: ws,
+      id: (await owner.alliances.list({ workspaceSlug: ws, q: "atelier velo" })).items[0]!.id,
+    });
     expect(velo).toMatchObject({ startsOn: "2023-01-15", stage: "evaluation" });
     expect(velo.territories).toEqual([{ level: "commune", code: "69266" }]);
     // Found by the list's search, with its history line and audit row.
@@ -110,7 +145,13 @@ describe("importing alliances from a spreadsheet", () => {
     const owner = callerFor(db, f.users.owner, { locale: "en" });
     const ws = f.workspace.slug;
     const base = uniq("Secours Populaire Lyonnais");
-    await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Existing", partners: [{ organisation: { name: base, kind: "association" }, role: "partenaire" }] }) });
+    await owner.alliances.create({
+      workspaceSlug: ws,
+      ...allianceInput({
+        title: "Existing",
+        partners: [{ organisation: { name: base, kind: "association" }, role: "partenaire" }],
+      }),
+    });
     const before = (await owner.alliances.list({ workspaceSlug: ws })).total;
     const some = uniq("Some partner");
     const file = csv([
@@ -124,7 +165,9 @@ describe("importing alliances from a spreadsheet", () => {
     expect(preview.ready).toBe(false);
     expect(preview.counts.invalid).toBe(2);
     const byLine = (line: number) => preview.errors.filter((e) => e.line === line);
-    expect(byLine(3)).toEqual([{ line: 3, column: "Start", message: "“31/02/2024” is not a readable date (write for example 31/12/2024)." }]);
+    expect(byLine(3)).toEqual([
+      { line: 3, column: "Start", message: "“31/02/2024” is not a readable date (write for example 31/12/2024)." },
+    ]);
     expect(byLine(4).map((e) => e.column)).toEqual(["Current mode", "SDG targets", "Territory"]);
     expect(byLine(4)[1]!.message).toContain("goal 4 without a target");
     expect(byLine(4)[2]!.message).toContain("several places");
@@ -146,15 +189,21 @@ describe("importing alliances from a spreadsheet", () => {
       `Bad mode,${some},Innovation sociétale,4.1,Saint-Denis (93),2024-01-01`,
       `Near name,"Association ${base.replace("Lyonnais", "Lyonais")}",Mécénat,,,`,
     ]);
-    const second = await dryRun(owner, ws, "fixed.csv", fixed, { [near.key]: { organisationId: near.candidates[0]!.id } });
+    const second = await dryRun(owner, ws, "fixed.csv", fixed, {
+      [near.key]: { organisationId: near.candidates[0]!.id },
+    });
     expect(second.preview.errors).toEqual([]);
     expect(second.preview.ready).toBe(true);
     expect((await runToEnd(owner, ws, second.id)).status).toBe("done");
     expect((await owner.alliances.list({ workspaceSlug: ws })).total).toBe(before + 4);
     const nearAlliance = (await owner.alliances.list({ workspaceSlug: ws, q: "near name" })).items[0]!;
-    expect((await owner.alliances.get({ workspaceSlug: ws, id: nearAlliance.id })).parties.find((p) => !p.isMine)?.name).toBe(base);
+    expect(
+      (await owner.alliances.get({ workspaceSlug: ws, id: nearAlliance.id })).parties.find((p) => !p.isMine)?.name,
+    ).toBe(base);
     // Importing it twice is refused.
-    expect(await rejection(owner.imports.start({ workspaceSlug: ws, id: second.id }))).toMatchObject({ code: "CONFLICT" });
+    expect(await rejection(owner.imports.start({ workspaceSlug: ws, id: second.id }))).toMatchObject({
+      code: "CONFLICT",
+    });
   });
 
   it("reads back its own export (CSV in Windows-1252 and XLSX) as unchanged", async () => {
@@ -166,7 +215,9 @@ describe("importing alliances from a spreadsheet", () => {
       ...allianceInput({
         title: "Épicerie « solidaire »; quartier",
         summary: "Une ligne\navec un retour",
-        partners: [{ organisation: { name: "Supermarché Durand", kind: "entreprise", siren: "552100554" }, role: "financeur" }],
+        partners: [
+          { organisation: { name: "Supermarché Durand", kind: "entreprise", siren: "552100554" }, role: "financeur" },
+        ],
         sdgTargets: [
           { target: "2.1", isPrimary: false },
           { target: "12.3", isPrimary: true },
@@ -175,7 +226,10 @@ describe("importing alliances from a spreadsheet", () => {
         tags: ["alimentation", "quartier"],
       }),
     });
-    await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Sans cible", sdgTargets: [], territory: { scope: "national", codes: [] } }) });
+    await owner.alliances.create({
+      workspaceSlug: ws,
+      ...allianceInput({ title: "Sans cible", sdgTargets: [], territory: { scope: "national", codes: [] } }),
+    });
     const rows = await owner.alliances.exportRows({ workspaceSlug: ws });
 
     const text = alliancesCsv(rows, "fr").replace(/^\uFEFF/, "");
@@ -193,7 +247,12 @@ describe("importing alliances from a spreadsheet", () => {
     // Another workspace importing the same file gets new alliances of its own, never these.
     const other = await createWorkspaceWithRoles(db);
     const stranger = callerFor(db, other.users.owner);
-    const theirs = await dryRun(stranger, other.workspace.slug, "export.xlsx", (await alliancesXlsx(rows, "fr")).toString("base64"));
+    const theirs = await dryRun(
+      stranger,
+      other.workspace.slug,
+      "export.xlsx",
+      (await alliancesXlsx(rows, "fr")).toString("base64"),
+    );
     expect(theirs.preview.counts).toMatchObject({ create: 2, update: 0 });
   });
 
@@ -201,14 +260,26 @@ describe("importing alliances from a spreadsheet", () => {
     const f = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, f.users.owner);
     const ws = f.workspace.slug;
-    const { id } = await owner.imports.upload({ workspaceSlug: ws, fileName: "a.csv", content: csv(["Titre;Partenaires", "Un;Deux"]) });
+    const { id } = await owner.imports.upload({
+      workspaceSlug: ws,
+      fileName: "a.csv",
+      content: csv(["Titre;Partenaires", "Un;Deux"]),
+    });
     const other = await createWorkspaceWithRoles(db);
     const stranger = callerFor(db, other.users.owner);
     expect(await rejection(stranger.imports.get({ workspaceSlug: ws, id }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await rejection(stranger.imports.get({ workspaceSlug: other.workspace.slug, id }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await rejection(stranger.imports.start({ workspaceSlug: other.workspace.slug, id }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await rejection(callerFor(db, f.users.viewer).imports.get({ workspaceSlug: ws, id }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await rejection(owner.imports.upload({ workspaceSlug: ws, fileName: "a.pdf", content: csv(["x"]) }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await rejection(stranger.imports.get({ workspaceSlug: other.workspace.slug, id }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await rejection(stranger.imports.start({ workspaceSlug: other.workspace.slug, id }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await rejection(callerFor(db, f.users.viewer).imports.get({ workspaceSlug: ws, id }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(
+      await rejection(owner.imports.upload({ workspaceSlug: ws, fileName: "a.pdf", content: csv(["x"]) })),
+    ).toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("reads an XLSX with dates, numbers and formulas as a person sees them", async () => {
@@ -217,7 +288,13 @@ describe("importing alliances from a spreadsheet", () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("Feuil1");
     sheet.addRow(["Titre", "Partenaires", "Mode", "Début", "Fin"]);
-    sheet.addRow(["Chantier d'insertion", `Régie ${uniq("r")}`, "Coopération économique", new Date(Date.UTC(2021, 5, 30)), { formula: "D2+365", result: new Date(Date.UTC(2022, 5, 30)) }]);
+    sheet.addRow([
+      "Chantier d'insertion",
+      `Régie ${uniq("r")}`,
+      "Coopération économique",
+      new Date(Date.UTC(2021, 5, 30)),
+      { formula: "D2+365", result: new Date(Date.UTC(2022, 5, 30)) },
+    ]);
     const content = Buffer.from(await book.xlsx.writeBuffer()).toString("base64");
     const { preview, upload } = await dryRun(owner, f.workspace.slug, "feuille.xlsx", content);
     expect(upload.sample[0]!.slice(3)).toEqual(["2021-06-30", "2022-06-30"]);
@@ -231,10 +308,19 @@ describe("importing alliances from a spreadsheet", () => {
     const orgB = await giveOrganisation(db, b.workspace.id);
     const ownerA = callerFor(db, a.users.owner);
     const sa = a.workspace.slug;
-    const { id } = await ownerA.alliances.create({ workspaceSlug: sa, ...allianceInput({ title: "Potager partagé", partners: [{ organisationId: orgB, role: "partenaire" }] }) });
-    const partyB = (await ownerA.alliances.get({ workspaceSlug: sa, id })).parties.find((p) => p.organisationId === orgB)!;
+    const { id } = await ownerA.alliances.create({
+      workspaceSlug: sa,
+      ...allianceInput({ title: "Potager partagé", partners: [{ organisationId: orgB, role: "partenaire" }] }),
+    });
+    const partyB = (await ownerA.alliances.get({ workspaceSlug: sa, id })).parties.find(
+      (p) => p.organisationId === orgB,
+    )!;
     await ownerA.alliances.inviteCoOwner({ workspaceSlug: sa, allianceId: id, partyId: partyB.id });
-    await callerFor(db, b.users.admin).alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: partyB.id, accept: true });
+    await callerFor(db, b.users.admin).alliances.respondToCoOwnership({
+      workspaceSlug: b.workspace.slug,
+      partyId: partyB.id,
+      accept: true,
+    });
     const before = await ownerA.alliances.get({ workspaceSlug: sa, id });
     const unreadB = await callerFor(db, b.users.viewer).notifications.unreadCount({ workspaceSlug: b.workspace.slug });
 
@@ -242,7 +328,12 @@ describe("importing alliances from a spreadsheet", () => {
     const exported = alliancesCsv(await ownerA.alliances.exportRows({ workspaceSlug: sa }), "fr");
     const edited = exported.replace("2.4* ; 17.17", "13.1*");
     expect(edited).not.toBe(exported);
-    const { id: importId, preview } = await dryRun(ownerA, sa, "export.csv", Buffer.from(edited, "utf8").toString("base64"));
+    const { id: importId, preview } = await dryRun(
+      ownerA,
+      sa,
+      "export.csv",
+      Buffer.from(edited, "utf8").toString("base64"),
+    );
     expect(preview.errors).toEqual([]);
     expect(preview.counts).toMatchObject({ update: 1, create: 0 });
     expect((await runToEnd(ownerA, sa, importId)).status).toBe("done");
@@ -252,12 +343,17 @@ describe("importing alliances from a spreadsheet", () => {
     expect(after.version).toBe(before.version + 1);
     expect(after.publicRevision).toBe(before.publicRevision + 1);
     expect(after.parties.map((p) => p.organisationId)).toContain(orgB);
-    expect(await callerFor(db, b.users.viewer).notifications.unreadCount({ workspaceSlug: b.workspace.slug })).toBeGreaterThan(unreadB);
+    expect(
+      await callerFor(db, b.users.viewer).notifications.unreadCount({ workspaceSlug: b.workspace.slug }),
+    ).toBeGreaterThan(unreadB);
     const history = await callerFor(db, b.users.viewer).alliances.history({ workspaceSlug: b.workspace.slug, id });
     expect(history.find((h) => h.action === "alliance.update")?.detail).toMatchObject({ fields: ["sdgTargets"] });
     const audit = await ownerA.audit.list({ workspaceSlug: sa, limit: 50 });
     const entry = audit.items.find((e) => e.action === "alliance.update" && e.entityId === id);
-    expect(entry).toMatchObject({ before: expect.objectContaining({ sdgTargets: "2.4* 17.17" }), after: expect.objectContaining({ sdgTargets: "13.1*" }) });
+    expect(entry).toMatchObject({
+      before: expect.objectContaining({ sdgTargets: "2.4* 17.17" }),
+      after: expect.objectContaining({ sdgTargets: "13.1*" }),
+    });
   });
 
   it("writes all rows or none: a failure in the last chunk leaves no alliance and no organisation from the file", async () => {
@@ -270,18 +366,28 @@ describe("importing alliances from a spreadsheet", () => {
     const { id, preview } = await dryRun(owner, ws, "gros.csv", csv(lines));
     expect(preview.counts).toMatchObject({ create: 700, organisationsNew: 700 });
     const row = await db.select().from(allianceImports).where(eq(allianceImports.id, id));
-    const context = { actor: { userId: f.users.owner.id, email: f.users.owner.email }, requestId: "test", log: logger(), locale: "fr" as const, mailer: new RecordingMailer(), appUrl: "http://localhost", workspaceId: f.workspace.id, role: "owner" as const };
+    const context = {
+      actor: { userId: f.users.owner.id, email: f.users.owner.email },
+      requestId: "test",
+      log: logger(),
+      locale: "fr" as const,
+      mailer: new RecordingMailer(),
+      appUrl: "http://localhost",
+      workspaceId: f.workspace.id,
+      role: "owner" as const,
+    };
     const failure = await withScope(db, { userId: f.users.owner.id, workspaceId: f.workspace.id }, async (tx) => {
       const ctx = { ...context, tx };
       const plan = await planImport(ctx, row[0]!, row[0]!.mapping as never, {});
       // (As in the import job, the error leaves the transaction, which rolls back.)
-    // The 700th row names a partner the plan never resolved: writing it fails after 500 rows went in.
+      // The 700th row names a partner the plan never resolved: writing it fails after 500 rows went in.
       plan.rows.at(-1)!.values.partnerKeys = ["name:nobody"];
       await applyImport(ctx, plan, id);
       return null;
     }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(Error);
-    const count = async (query: ReturnType<typeof sql>) => Number(resultRows<{ n: string }>(await db.execute(query))[0]!.n);
+    const count = async (query: ReturnType<typeof sql>) =>
+      Number(resultRows<{ n: string }>(await db.execute(query))[0]!.n);
     expect(await count(sql`select count(*) as n from alliances where title like ${`Alliance ${tag} %`}`)).toBe(0);
     expect(await count(sql`select count(*) as n from organisations where name like ${`Partenaire ${tag} %`}`)).toBe(0);
   });

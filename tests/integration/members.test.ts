@@ -10,7 +10,12 @@ const { db } = await openTestDatabase();
 
 const tokenOf = (link: string) => link.split("/invitations/")[1]!;
 
-async function invite(workspaceSlug: string, inviter: Parameters<typeof callerFor>[1], email: string, role: "owner" | "admin" | "editor" | "viewer" = "editor") {
+async function invite(
+  workspaceSlug: string,
+  inviter: Parameters<typeof callerFor>[1],
+  email: string,
+  role: "owner" | "admin" | "editor" | "viewer" = "editor",
+) {
   const mailer = new RecordingMailer();
   const invitation = await callerFor(db, inviter, { mailer }).members.invite({ workspaceSlug, email, role });
   const link = linkIn(mailer.lastTo(email.toLowerCase()), /http:\/\/localhost:3000\/invitations\/[A-Za-z0-9_-]+/);
@@ -18,7 +23,10 @@ async function invite(workspaceSlug: string, inviter: Parameters<typeof callerFo
 }
 
 async function actions(workspaceId: string) {
-  const rows = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.workspaceId, workspaceId));
+  const rows = await db
+    .select({ action: auditEvents.action })
+    .from(auditEvents)
+    .where(eq(auditEvents.workspaceId, workspaceId));
   return rows.map((r) => r.action);
 }
 
@@ -36,7 +44,12 @@ describe("inviting and accepting", () => {
 
     const newcomerCaller = callerFor(db, newcomer);
     const preview = await newcomerCaller.invitations.preview({ token });
-    expect(preview).toMatchObject({ status: "pending", role: "viewer", workspaceName: workspace.name, emailMatches: true });
+    expect(preview).toMatchObject({
+      status: "pending",
+      role: "viewer",
+      workspaceName: workspace.name,
+      emailMatches: true,
+    });
 
     const accepted = await newcomerCaller.invitations.accept({ token });
     expect(accepted.workspaceSlug).toBe(workspace.slug);
@@ -44,7 +57,9 @@ describe("inviting and accepting", () => {
 
     const again = await rejection(newcomerCaller.invitations.accept({ token }));
     expect(again.code).toBe("CONFLICT");
-    expect(await actions(workspace.id)).toEqual(expect.arrayContaining(["invitation.create", "invitation.accept", "member.add"]));
+    expect(await actions(workspace.id)).toEqual(
+      expect.arrayContaining(["invitation.create", "invitation.accept", "member.add"]),
+    );
   });
 
   it("refuses the link to someone signed in with another address", async () => {
@@ -60,29 +75,73 @@ describe("inviting and accepting", () => {
     const { workspace, users } = await createWorkspaceWithRoles(db);
     const late = await createUser(db);
     const { token, invitation } = await invite(workspace.slug, users.owner, late.email);
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, invitation.id));
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.id, invitation.id));
     expect((await rejection(callerFor(db, late).invitations.accept({ token }))).code).toBe("CONFLICT");
 
     const revokedUser = await createUser(db);
     const second = await invite(workspace.slug, users.owner, revokedUser.email);
-    await callerFor(db, users.admin).invitations.revoke({ workspaceSlug: workspace.slug, invitationId: second.invitation.id });
+    await callerFor(db, users.admin).invitations.revoke({
+      workspaceSlug: workspace.slug,
+      invitationId: second.invitation.id,
+    });
     expect((await callerFor(db, revokedUser).invitations.preview({ token: second.token })).status).toBe("revoked");
-    expect((await rejection(callerFor(db, revokedUser).invitations.accept({ token: second.token }))).code).toBe("CONFLICT");
+    expect((await rejection(callerFor(db, revokedUser).invitations.accept({ token: second.token }))).code).toBe(
+      "CONFLICT",
+    );
   });
 
   it("refuses to invite an existing member or an address already invited", async () => {
     const { workspace, users } = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, users.owner);
-    expect((await rejection(owner.members.invite({ workspaceSlug: workspace.slug, email: users.viewer.email, role: "viewer" }))).code).toBe("CONFLICT");
+    expect(
+      (
+        await rejection(
+          owner.members.invite({ workspaceSlug: workspace.slug, email: users.viewer.email, role: "viewer" }),
+        )
+      ).code,
+    ).toBe("CONFLICT");
     await owner.members.invite({ workspaceSlug: workspace.slug, email: "twice@example.org", role: "viewer" });
-    expect((await rejection(owner.members.invite({ workspaceSlug: workspace.slug, email: "twice@example.org", role: "viewer" }))).code).toBe("CONFLICT");
+    expect(
+      (
+        await rejection(
+          owner.members.invite({ workspaceSlug: workspace.slug, email: "twice@example.org", role: "viewer" }),
+        )
+      ).code,
+    ).toBe("CONFLICT");
   });
 
   it("lets only owners invite owners, and never viewers or editors invite anyone", async () => {
     const { workspace, users } = await createWorkspaceWithRoles(db);
-    expect((await rejection(callerFor(db, users.admin).members.invite({ workspaceSlug: workspace.slug, email: "boss@example.org", role: "owner" }))).code).toBe("FORBIDDEN");
-    expect((await rejection(callerFor(db, users.editor).members.invite({ workspaceSlug: workspace.slug, email: "x@example.org", role: "viewer" }))).code).toBe("FORBIDDEN");
-    await callerFor(db, users.owner).members.invite({ workspaceSlug: workspace.slug, email: "boss@example.org", role: "owner" });
+    expect(
+      (
+        await rejection(
+          callerFor(db, users.admin).members.invite({
+            workspaceSlug: workspace.slug,
+            email: "boss@example.org",
+            role: "owner",
+          }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (
+        await rejection(
+          callerFor(db, users.editor).members.invite({
+            workspaceSlug: workspace.slug,
+            email: "x@example.org",
+            role: "viewer",
+          }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
+    await callerFor(db, users.owner).members.invite({
+      workspaceSlug: workspace.slug,
+      email: "boss@example.org",
+      role: "owner",
+    });
   });
 
   it("gives nothing away to a bogus token", async () => {
@@ -98,9 +157,21 @@ describe("roles, removal and leaving", () => {
     const admin = callerFor(db, users.admin);
     const members = await admin.members.list({ workspaceSlug: workspace.slug });
     const editor = members.find((m) => m.userId === users.editor.id)!;
-    const updated = await admin.members.changeRole({ workspaceSlug: workspace.slug, userId: editor.userId, role: "viewer", version: editor.version });
+    const updated = await admin.members.changeRole({
+      workspaceSlug: workspace.slug,
+      userId: editor.userId,
+      role: "viewer",
+      version: editor.version,
+    });
     expect(updated).toMatchObject({ role: "viewer", version: editor.version + 1 });
-    const stale = await rejection(admin.members.changeRole({ workspaceSlug: workspace.slug, userId: editor.userId, role: "admin", version: editor.version }));
+    const stale = await rejection(
+      admin.members.changeRole({
+        workspaceSlug: workspace.slug,
+        userId: editor.userId,
+        role: "admin",
+        version: editor.version,
+      }),
+    );
     expect(stale.code).toBe("CONFLICT");
     const [event] = await db
       .select()
@@ -113,24 +184,50 @@ describe("roles, removal and leaving", () => {
     const { workspace, users } = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, users.owner);
     const me = (await owner.members.list({ workspaceSlug: workspace.slug })).find((m) => m.userId === users.owner.id)!;
-    expect((await rejection(owner.members.changeRole({ workspaceSlug: workspace.slug, userId: me.userId, role: "admin", version: me.version }))).code).toBe("CONFLICT");
+    expect(
+      (
+        await rejection(
+          owner.members.changeRole({
+            workspaceSlug: workspace.slug,
+            userId: me.userId,
+            role: "admin",
+            version: me.version,
+          }),
+        )
+      ).code,
+    ).toBe("CONFLICT");
     expect((await rejection(owner.members.leave({ workspaceSlug: workspace.slug }))).code).toBe("CONFLICT");
 
-    const admin = (await owner.members.list({ workspaceSlug: workspace.slug })).find((m) => m.userId === users.admin.id)!;
-    await owner.members.changeRole({ workspaceSlug: workspace.slug, userId: admin.userId, role: "owner", version: admin.version });
+    const admin = (await owner.members.list({ workspaceSlug: workspace.slug })).find(
+      (m) => m.userId === users.admin.id,
+    )!;
+    await owner.members.changeRole({
+      workspaceSlug: workspace.slug,
+      userId: admin.userId,
+      role: "owner",
+      version: admin.version,
+    });
     await owner.members.leave({ workspaceSlug: workspace.slug });
     // A new request (the membership lookup is memoised per request only).
-    expect((await rejection(callerFor(db, users.owner).workspaces.get({ workspaceSlug: workspace.slug }))).code).toBe("NOT_FOUND");
+    expect((await rejection(callerFor(db, users.owner).workspaces.get({ workspaceSlug: workspace.slug }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect(await actions(workspace.id)).toContain("member.leave");
   });
 
   it("lets admins remove editors but not owners, and not themselves", async () => {
     const { workspace, users } = await createWorkspaceWithRoles(db);
     const admin = callerFor(db, users.admin);
-    expect((await rejection(admin.members.remove({ workspaceSlug: workspace.slug, userId: users.owner.id }))).code).toBe("FORBIDDEN");
-    expect((await rejection(admin.members.remove({ workspaceSlug: workspace.slug, userId: users.admin.id }))).code).toBe("BAD_REQUEST");
+    expect(
+      (await rejection(admin.members.remove({ workspaceSlug: workspace.slug, userId: users.owner.id }))).code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (await rejection(admin.members.remove({ workspaceSlug: workspace.slug, userId: users.admin.id }))).code,
+    ).toBe("BAD_REQUEST");
     await admin.members.remove({ workspaceSlug: workspace.slug, userId: users.editor.id });
-    expect((await rejection(callerFor(db, users.editor).members.list({ workspaceSlug: workspace.slug }))).code).toBe("NOT_FOUND");
+    expect((await rejection(callerFor(db, users.editor).members.list({ workspaceSlug: workspace.slug }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect(await actions(workspace.id)).toContain("member.remove");
   });
 
@@ -139,10 +236,16 @@ describe("roles, removal and leaving", () => {
     const b = await createWorkspaceWithRoles(db);
     const adminA = callerFor(db, a.users.admin);
     // Naming workspace B: refused as if it did not exist.
-    expect((await rejection(adminA.members.remove({ workspaceSlug: b.workspace.slug, userId: b.users.editor.id }))).code).toBe("NOT_FOUND");
+    expect(
+      (await rejection(adminA.members.remove({ workspaceSlug: b.workspace.slug, userId: b.users.editor.id }))).code,
+    ).toBe("NOT_FOUND");
     // Naming its own workspace but B's member: that member is not found there.
-    expect((await rejection(adminA.members.remove({ workspaceSlug: a.workspace.slug, userId: b.users.editor.id }))).code).toBe("NOT_FOUND");
-    expect((await callerFor(db, b.users.owner).members.list({ workspaceSlug: b.workspace.slug })).map((m) => m.userId)).toContain(b.users.editor.id);
+    expect(
+      (await rejection(adminA.members.remove({ workspaceSlug: a.workspace.slug, userId: b.users.editor.id }))).code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (await callerFor(db, b.users.owner).members.list({ workspaceSlug: b.workspace.slug })).map((m) => m.userId),
+    ).toContain(b.users.editor.id);
   });
 });
 
@@ -150,7 +253,8 @@ describe("audit log", () => {
   it("is paginated newest first and readable by admins only", async () => {
     const { workspace, users } = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, users.owner);
-    for (let i = 0; i < 3; i++) await owner.members.invite({ workspaceSlug: workspace.slug, email: `page${i}@example.org`, role: "viewer" });
+    for (let i = 0; i < 3; i++)
+      await owner.members.invite({ workspaceSlug: workspace.slug, email: `page${i}@example.org`, role: "viewer" });
     const first = await owner.audit.list({ workspaceSlug: workspace.slug, limit: 2 });
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).not.toBeNull();
@@ -158,6 +262,8 @@ describe("audit log", () => {
     expect(second.items.length).toBeGreaterThan(0);
     expect(second.items.map((e) => e.id)).not.toContain(first.items[0]!.id);
     expect(first.items[0]!.actorEmail).toBe(users.owner.email);
-    expect((await rejection(callerFor(db, users.editor).audit.list({ workspaceSlug: workspace.slug, limit: 10 }))).code).toBe("FORBIDDEN");
+    expect(
+      (await rejection(callerFor(db, users.editor).audit.list({ workspaceSlug: workspace.slug, limit: 10 }))).code,
+    ).toBe("FORBIDDEN");
   });
 });

@@ -21,23 +21,51 @@ describe("Mes actions", () => {
     const B = b.workspace.slug;
 
     // A and B co-own "Partagée", which ends in 30 days; A invites C to co-own "Invitation".
-    const shared = await ownerA.alliances.create({ workspaceSlug: A, ...allianceInput({ title: "Partagée", endsOn: inDays(30), partners: [{ organisationId: orgB, role: "partenaire" }] }) });
-    const partyB = (await ownerA.alliances.get({ workspaceSlug: A, id: shared.id })).parties.find((p) => p.organisationId === orgB)!;
+    const shared = await ownerA.alliances.create({
+      workspaceSlug: A,
+      ...allianceInput({
+        title: "Partagée",
+        endsOn: inDays(30),
+        partners: [{ organisationId: orgB, role: "partenaire" }],
+      }),
+    });
+    const partyB = (await ownerA.alliances.get({ workspaceSlug: A, id: shared.id })).parties.find(
+      (p) => p.organisationId === orgB,
+    )!;
     await ownerA.alliances.inviteCoOwner({ workspaceSlug: A, allianceId: shared.id, partyId: partyB.id });
     await adminB.alliances.respondToCoOwnership({ workspaceSlug: B, partyId: partyB.id, accept: true });
-    const invited = await ownerA.alliances.create({ workspaceSlug: A, ...allianceInput({ title: "Invitation", partners: [{ organisationId: orgC, role: "partenaire" }] }) });
-    const partyC = (await ownerA.alliances.get({ workspaceSlug: A, id: invited.id })).parties.find((p) => p.organisationId === orgC)!;
+    const invited = await ownerA.alliances.create({
+      workspaceSlug: A,
+      ...allianceInput({ title: "Invitation", partners: [{ organisationId: orgC, role: "partenaire" }] }),
+    });
+    const partyC = (await ownerA.alliances.get({ workspaceSlug: A, id: invited.id })).parties.find(
+      (p) => p.organisationId === orgC,
+    )!;
     await ownerA.alliances.inviteCoOwner({ workspaceSlug: A, allianceId: invited.id, partyId: partyC.id });
 
     // A opens an evaluation cycle already overdue and asks for the public library.
-    const { id: cycleId } = await ownerA.evaluation.openCycle({ workspaceSlug: A, allianceId: shared.id, period: "2026", dueOn: inDays(5) });
+    const { id: cycleId } = await ownerA.evaluation.openCycle({
+      workspaceSlug: A,
+      allianceId: shared.id,
+      period: "2026",
+      dueOn: inDays(5),
+    });
     await db.execute(sql`update evaluation_cycles set due_on = ${inDays(-3)} where id = ${cycleId}`);
     await ownerA.alliances.requestAudience({ workspaceSlug: A, allianceId: shared.id, audience: "public" });
 
     const forB = await adminB.dashboards.myActions({ workspaceSlug: B });
-    expect(forB.cycles).toEqual({ total: 1, items: [{ cycleId, allianceId: shared.id, title: "Partagée", period: "2026", dueOn: inDays(-3), overdue: true }] });
-    expect(forB.audience).toEqual({ total: 1, items: [{ allianceId: shared.id, title: "Partagée", audience: "public" }] });
-    expect(forB.ending).toEqual({ total: 1, items: [{ allianceId: shared.id, title: "Partagée", endsOn: inDays(30) }] });
+    expect(forB.cycles).toEqual({
+      total: 1,
+      items: [{ cycleId, allianceId: shared.id, title: "Partagée", period: "2026", dueOn: inDays(-3), overdue: true }],
+    });
+    expect(forB.audience).toEqual({
+      total: 1,
+      items: [{ allianceId: shared.id, title: "Partagée", audience: "public" }],
+    });
+    expect(forB.ending).toEqual({
+      total: 1,
+      items: [{ allianceId: shared.id, title: "Partagée", endsOn: inDays(30) }],
+    });
     expect(forB.invitations.total).toBe(0);
 
     // A answered nothing either, but asked for the audience itself: nothing to decide there.
@@ -48,11 +76,18 @@ describe("Mes actions", () => {
 
     // C sees only its invitation: nothing of A's and B's alliances.
     const forC = await callerFor(db, c.users.admin).dashboards.myActions({ workspaceSlug: c.workspace.slug });
-    expect(forC.invitations).toEqual({ total: 1, items: [{ partyId: partyC.id, allianceId: invited.id, title: "Invitation", invitedBy: a.workspace.name }] });
+    expect(forC.invitations).toEqual({
+      total: 1,
+      items: [{ partyId: partyC.id, allianceId: invited.id, title: "Invitation", invitedBy: a.workspace.name }],
+    });
     expect(forC.total).toBe(1);
 
     // Once B answers and agrees, its list empties.
-    await adminB.alliances.approveAudience({ workspaceSlug: B, allianceId: shared.id, revision: (await adminB.alliances.audience({ workspaceSlug: B, id: shared.id })).revision });
+    await adminB.alliances.approveAudience({
+      workspaceSlug: B,
+      allianceId: shared.id,
+      revision: (await adminB.alliances.audience({ workspaceSlug: B, id: shared.id })).revision,
+    });
     const after = await adminB.dashboards.myActions({ workspaceSlug: B });
     expect(after.audience.total).toBe(0);
   });
@@ -60,13 +95,20 @@ describe("Mes actions", () => {
   it("is refused to a member of another workspace", async () => {
     const a = await createWorkspaceWithRoles(db);
     const stranger = await createWorkspaceWithRoles(db);
-    expect((await rejection(callerFor(db, stranger.users.owner).dashboards.myActions({ workspaceSlug: a.workspace.slug }))).code).toBe("NOT_FOUND");
+    expect(
+      (await rejection(callerFor(db, stranger.users.owner).dashboards.myActions({ workspaceSlug: a.workspace.slug })))
+        .code,
+    ).toBe("NOT_FOUND");
   });
 
   it("shows at most five of a kind and counts them all", async () => {
     const a = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, a.users.owner);
-    for (let i = 1; i <= 7; i++) await owner.alliances.create({ workspaceSlug: a.workspace.slug, ...allianceInput({ title: `Fin ${i}`, endsOn: inDays(10 + i) }) });
+    for (let i = 1; i <= 7; i++)
+      await owner.alliances.create({
+        workspaceSlug: a.workspace.slug,
+        ...allianceInput({ title: `Fin ${i}`, endsOn: inDays(10 + i) }),
+      });
     const actions = await owner.dashboards.myActions({ workspaceSlug: a.workspace.slug });
     expect(actions.ending.total).toBe(7);
     expect(actions.ending.items.map((e) => e.title)).toEqual(["Fin 1", "Fin 2", "Fin 3", "Fin 4", "Fin 5"]);

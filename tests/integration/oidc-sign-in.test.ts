@@ -1,7 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
 import { decodeJwt, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { accounts, auditEvents, identityAssertions, organisationClaims, sessions, users, workspaces } from "../../db/schema";
+import {
+  accounts,
+  auditEvents,
+  identityAssertions,
+  organisationClaims,
+  sessions,
+  users,
+  workspaces,
+} from "../../db/schema";
 import type { OidcSettings } from "../../env";
 import { startOidcProvider } from "../../scripts/oidc/provider";
 import { authConfig } from "../../server/auth/config";
@@ -18,15 +26,37 @@ const ORIGIN = "http://localhost:3000";
 const mailer = createMailer({ server: undefined, from: "Maillage <no-reply@maillage.test>", log: logger() });
 
 const clients = [
-  { clientId: "maillage-proconnect", clientSecret: "proconnect-secret-0123456789", appUrl: ORIGIN, providerId: "proconnect", signedUserinfo: true },
-  { clientId: "maillage-sso", clientSecret: "sso-secret-0123456789", appUrl: ORIGIN, providerId: "oidc", signedUserinfo: false },
+  {
+    clientId: "maillage-proconnect",
+    clientSecret: "proconnect-secret-0123456789",
+    appUrl: ORIGIN,
+    providerId: "proconnect",
+    signedUserinfo: true,
+  },
+  {
+    clientId: "maillage-sso",
+    clientSecret: "sso-secret-0123456789",
+    appUrl: ORIGIN,
+    providerId: "oidc",
+    signedUserinfo: false,
+  },
 ];
 const provider = await startOidcProvider({ clients });
 afterAll(() => provider.close());
 beforeEach(() => forgetProviders());
 
-const proconnect: OidcSettings = { issuer: provider.issuer, clientId: clients[0]!.clientId, clientSecret: clients[0]!.clientSecret, name: "ProConnect" };
-const sso: OidcSettings = { issuer: provider.issuer, clientId: clients[1]!.clientId, clientSecret: clients[1]!.clientSecret, name: "Entra ID" };
+const proconnect: OidcSettings = {
+  issuer: provider.issuer,
+  clientId: clients[0]!.clientId,
+  clientSecret: clients[0]!.clientSecret,
+  name: "ProConnect",
+};
+const sso: OidcSettings = {
+  issuer: provider.issuer,
+  clientId: clients[1]!.clientId,
+  clientSecret: clients[1]!.clientSecret,
+  name: "Entra ID",
+};
 
 /** Rewrites one provider answer on its way to the app (forged tokens), once. */
 let tamper: ((url: string, response: Response) => Promise<Response>) | null = null;
@@ -41,12 +71,26 @@ const wire: typeof fetch = async (input, init) => {
 };
 
 function config(overrides: { proconnect?: OidcSettings; oidc?: OidcSettings } = {}) {
-  return authConfig({ db, mailer, log: logger(), secret: "x".repeat(48), appUrl: ORIGIN, emailFrom: "Maillage <no-reply@maillage.test>", proconnect, oidc: sso, fetch: wire, ...overrides });
+  return authConfig({
+    db,
+    mailer,
+    log: logger(),
+    secret: "x".repeat(48),
+    appUrl: ORIGIN,
+    emailFrom: "Maillage <no-reply@maillage.test>",
+    proconnect,
+    oidc: sso,
+    fetch: wire,
+    ...overrides,
+  });
 }
 
-
 /** Starts a sign-in with `providerId`, signs in at the provider as `login`, and returns the callback answer. */
-async function signIn(providerId: "proconnect" | "oidc", login: string, options: { browser?: ReturnType<typeof appBrowser>; overrides?: Parameters<typeof config>[0] } = {}) {
+async function signIn(
+  providerId: "proconnect" | "oidc",
+  login: string,
+  options: { browser?: ReturnType<typeof appBrowser>; overrides?: Parameters<typeof config>[0] } = {},
+) {
   const browser = options.browser ?? appBrowser(ORIGIN, () => config(options.overrides));
   const { csrfToken } = (await (await browser.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
   const start = await browser.fetch(`/api/auth/signin/${providerId}`, {
@@ -64,7 +108,11 @@ async function signIn(providerId: "proconnect" | "oidc", login: string, options:
 
 function refusal(response: Response) {
   const location = new URL(response.headers.get("location")!);
-  return { path: location.pathname, error: location.searchParams.get("error"), reason: location.searchParams.get("reason") };
+  return {
+    path: location.pathname,
+    error: location.searchParams.get("error"),
+    reason: location.searchParams.get("reason"),
+  };
 }
 
 async function sessionOf(browser: ReturnType<typeof appBrowser>) {
@@ -117,9 +165,16 @@ describe("signing in with ProConnect against a real OpenID provider", () => {
     const siren = uniqueSiren();
     const admin = await createUser(db, { email: `${uniq("dg")}@asso.example` });
     const viewer = await createUser(db);
-    const workspace = await createWorkspace(db, { members: [{ user: admin, role: "admin" }, { user: viewer, role: "viewer" }] });
+    const workspace = await createWorkspace(db, {
+      members: [
+        { user: admin, role: "admin" },
+        { user: viewer, role: "viewer" },
+      ],
+    });
     await db.update(workspaces).set({ siren }).where(eq(workspaces.id, workspace.id));
-    expect(await callerFor(db, admin).workspaces.verification({ workspaceSlug: workspace.slug })).toMatchObject({ status: "none" });
+    expect(await callerFor(db, admin).workspaces.verification({ workspaceSlug: workspace.slug })).toMatchObject({
+      status: "none",
+    });
 
     // The existing account (email link) is the one signed in: linked by the verified email.
     const { browser, callback } = await signIn("proconnect", `${admin.email};${siretOf(siren)}`);
@@ -127,15 +182,28 @@ describe("signing in with ProConnect against a real OpenID provider", () => {
     expect((await sessionOf(browser))?.userId).toBe(admin.id);
 
     const claim = await claimOf(workspace.id);
-    expect(claim).toMatchObject({ status: "verified", method: "proconnect", decidedBy: admin.email, requestedBy: admin.id });
+    expect(claim).toMatchObject({
+      status: "verified",
+      method: "proconnect",
+      decidedBy: admin.email,
+      requestedBy: admin.id,
+    });
     expect(claim?.decidedAt).toBeInstanceOf(Date);
     const verification = await callerFor(db, admin).workspaces.verification({ workspaceSlug: workspace.slug });
-    expect(verification).toMatchObject({ status: "verified", method: "proconnect", proconnect: { siret: siretOf(siren), matches: true } });
+    expect(verification).toMatchObject({
+      status: "verified",
+      method: "proconnect",
+      proconnect: { siret: siretOf(siren), matches: true },
+    });
     const [audit] = await db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, "verification.proconnect")));
-    expect(audit).toMatchObject({ actorUserId: admin.id, entityType: "organisation", after: { status: "verified", method: "proconnect", siret: siretOf(siren), acr: "eidas1" } });
+    expect(audit).toMatchObject({
+      actorUserId: admin.id,
+      entityType: "organisation",
+      after: { status: "verified", method: "proconnect", siret: siretOf(siren), acr: "eidas1" },
+    });
 
     // A viewer of the same workspace signing in with ProConnect changes nothing: admins only.
     const other = await createWorkspace(db, { members: [{ user: viewer, role: "viewer" }] });
@@ -173,8 +241,11 @@ describe("a generic OpenID provider and account linking", () => {
     const existing = await createUser(db, { email: `${uniq("salarie")}@groupe.example` });
     const { browser, callback } = await signIn("oidc", existing.email);
     expect(callback.headers.get("location")).toBe(`${ORIGIN}/workspaces`);
-    expect((await sessionOf(browser))).toMatchObject({ userId: existing.id, identityProvider: "oidc" });
-    const linked = await db.select().from(accounts).where(and(eq(accounts.userId, existing.id), eq(accounts.provider, "oidc")));
+    expect(await sessionOf(browser)).toMatchObject({ userId: existing.id, identityProvider: "oidc" });
+    const linked = await db
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.userId, existing.id), eq(accounts.provider, "oidc")));
     expect(linked).toHaveLength(1);
   });
 
@@ -199,7 +270,10 @@ describe("forged, misdirected and replayed answers are refused with a reason", (
       if (!url.endsWith("/token")) return response;
       const body = (await response.json()) as Record<string, unknown>;
       const idToken = await forge(decodeJwt(String(body.id_token)) as Record<string, unknown>);
-      return new Response(JSON.stringify({ ...body, id_token: idToken }), { status: 200, headers: { "content-type": "application/json" } });
+      return new Response(JSON.stringify({ ...body, id_token: idToken }), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
     };
   }
 
@@ -214,7 +288,9 @@ describe("forged, misdirected and replayed answers are refused with a reason", (
 
   it("refuses an ID token signed by another key", async () => {
     const { privateKey } = await generateKeyPair("RS256");
-    forgeIdToken(async (claims) => new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: "attacker" }).sign(privateKey));
+    forgeIdToken(async (claims) =>
+      new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: "attacker" }).sign(privateKey),
+    );
     await refusedWith("proconnect", "signature");
   });
 
@@ -224,7 +300,10 @@ describe("forged, misdirected and replayed answers are refused with a reason", (
       const [header, payload, signature] = (await response.text()).split(".");
       const claims = JSON.parse(Buffer.from(payload!, "base64url").toString());
       const altered = Buffer.from(JSON.stringify({ ...claims, siret: "35600000000048" })).toString("base64url");
-      return new Response(`${header}.${altered}.${signature}`, { status: 200, headers: { "content-type": "application/jwt; charset=utf-8" } });
+      return new Response(`${header}.${altered}.${signature}`, {
+        status: 200,
+        headers: { "content-type": "application/jwt; charset=utf-8" },
+      });
     };
     await refusedWith("proconnect", "signature");
   });
@@ -267,7 +346,11 @@ describe("forged, misdirected and replayed answers are refused with a reason", (
     const stolen = await elsewhere.fetch(callbackUrl!);
     expect(refusal(stolen)).toMatchObject({ error: "OidcRefused", reason: "state" });
     expect(await sessionOf(elsewhere)).toBeNull();
-    const [{ count }] = (await sqlRows<{ count: number }>(db.execute(sql`select count(*)::int as count from sessions s join users u on u.id = s.user_id where u.email = ${email}`))) as [{ count: number }];
+    const [{ count }] = (await sqlRows<{ count: number }>(
+      db.execute(
+        sql`select count(*)::int as count from sessions s join users u on u.id = s.user_id where u.email = ${email}`,
+      ),
+    )) as [{ count: number }];
     expect(count).toBe(1);
   });
 });

@@ -16,11 +16,21 @@ describe("readiness (/api/ready)", () => {
   it("is not ready before the migrations, ready after, and not ready when the database is behind the build", async () => {
     expect(await checkReadiness(db)).toMatchObject({ ready: false, reason: "database_unreachable" });
     await migrateDatabase(database);
-    expect(await checkReadiness(db)).toEqual({ ready: true, expected: EXPECTED_MIGRATION, applied: EXPECTED_MIGRATION });
+    expect(await checkReadiness(db)).toEqual({
+      ready: true,
+      expected: EXPECTED_MIGRATION,
+      applied: EXPECTED_MIGRATION,
+    });
     await db.execute(sql`delete from drizzle.__drizzle_migrations where created_at = ${EXPECTED_MIGRATION}`);
-    expect(await checkReadiness(db)).toMatchObject({ ready: false, reason: "migrations_pending", expected: EXPECTED_MIGRATION });
+    expect(await checkReadiness(db)).toMatchObject({
+      ready: false,
+      reason: "migrations_pending",
+      expected: EXPECTED_MIGRATION,
+    });
     // Readiness reads the record of the newest migration: put back, ready again.
-    await db.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('test', ${EXPECTED_MIGRATION})`);
+    await db.execute(
+      sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('test', ${EXPECTED_MIGRATION})`,
+    );
     expect((await checkReadiness(db)).ready).toBe(true);
   });
 });
@@ -37,7 +47,9 @@ describe("db:migrate's roles and grants", () => {
     await migrateDatabase(database);
     expect(await ensureRoles(database)).toEqual([]);
     const rows = await sqlRows<{ rolname: string; rolinherit: boolean; rolcanlogin: boolean }>(
-      db.execute(sql`select rolname, rolinherit, rolcanlogin from pg_roles where rolname like 'maillage\\_%' order by rolname`),
+      db.execute(
+        sql`select rolname, rolinherit, rolcanlogin from pg_roles where rolname like 'maillage\\_%' order by rolname`,
+      ),
     );
     expect(rows.map((r) => r.rolname).sort()).toEqual(APP_ROLES.map((r) => r.name).sort());
     for (const role of APP_ROLES) {
@@ -49,7 +61,8 @@ describe("db:migrate's roles and grants", () => {
     const named = await sqlRows<{ role: string }>(
       db.execute(sql`select distinct unnest(roles)::text as role from pg_policies where schemaname = 'public'`),
     );
-    for (const { role } of named.filter((r) => r.role.startsWith("maillage_"))) expect(APP_ROLES.map((r) => r.name)).toContain(role);
+    for (const { role } of named.filter((r) => r.role.startsWith("maillage_")))
+      expect(APP_ROLES.map((r) => r.name)).toContain(role);
   });
 
   it("refuses a database whose tables lost their grants (a dump restored before the roles existed)", async () => {

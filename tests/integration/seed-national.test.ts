@@ -35,20 +35,47 @@ describe("the national dataset", () => {
       expect((await fingerprint(other.db)).alliances).not.toBe(a.alliances);
 
       const counts = nationalCounts(0.001);
-      const count = async (query: ReturnType<typeof sql>) => Number(resultRows<{ n: string }>(await first.db.execute(query))[0]!.n);
+      const count = async (query: ReturnType<typeof sql>) =>
+        Number(resultRows<{ n: string }>(await first.db.execute(query))[0]!.n);
       expect(await count(sql`select count(*) as n from alliances`)).toBe(counts.alliances);
       expect(await count(sql`select count(*) as n from organisations`)).toBe(counts.organisations);
       expect(await count(sql`select count(*) as n from alliance_contributions`)).toBe(counts.contributions);
-      expect(await count(sql`select count(*) as n from alliance_parties where role = 'porteur' and workspace_id = (select id from workspaces where slug = 'national-1')`)).toBe(counts.bigWorkspace);
+      expect(
+        await count(
+          sql`select count(*) as n from alliance_parties where role = 'porteur' and workspace_id = (select id from workspaces where slug = 'national-1')`,
+        ),
+      ).toBe(counts.bigWorkspace);
       // Every alliance has its holder, a partner, a current mode, a primary SDG target.
-      expect(await count(sql`select count(*) as n from alliances a where not exists (select 1 from alliance_mode_periods m where m.alliance_id = a.id)`)).toBe(0);
-      expect(await count(sql`select count(*) as n from alliances a where (select count(*) from alliance_sdg_targets s where s.alliance_id = a.id and s.is_primary) <> 1`)).toBe(0);
-      expect(await count(sql`select count(*) as n from alliances a where (select count(*) from alliance_parties p where p.alliance_id = a.id) < 2`)).toBe(0);
+      expect(
+        await count(
+          sql`select count(*) as n from alliances a where not exists (select 1 from alliance_mode_periods m where m.alliance_id = a.id)`,
+        ),
+      ).toBe(0);
+      expect(
+        await count(
+          sql`select count(*) as n from alliances a where (select count(*) from alliance_sdg_targets s where s.alliance_id = a.id and s.is_primary) <> 1`,
+        ),
+      ).toBe(0);
+      expect(
+        await count(
+          sql`select count(*) as n from alliances a where (select count(*) from alliance_parties p where p.alliance_id = a.id) < 2`,
+        ),
+      ).toBe(0);
       // Associations are most of the organisations; modes follow the reported proportions.
       const share = async (query: ReturnType<typeof sql>) => (await count(query)) / counts.alliances;
-      expect((await count(sql`select count(*) as n from organisations where kind = 'association'`)) / counts.organisations).toBeGreaterThan(0.6);
-      expect(await share(sql`select count(*) as n from alliance_mode_periods m where m.mode = 'pratiques_responsables' and m.ends_on is null`)).toBeGreaterThan(0.25);
-      expect(await share(sql`select count(*) as n from alliance_mode_periods m where m.mode = 'innovation_societale' and m.ends_on is null`)).toBeLessThan(0.25);
+      expect(
+        (await count(sql`select count(*) as n from organisations where kind = 'association'`)) / counts.organisations,
+      ).toBeGreaterThan(0.6);
+      expect(
+        await share(
+          sql`select count(*) as n from alliance_mode_periods m where m.mode = 'pratiques_responsables' and m.ends_on is null`,
+        ),
+      ).toBeGreaterThan(0.25);
+      expect(
+        await share(
+          sql`select count(*) as n from alliance_mode_periods m where m.mode = 'innovation_societale' and m.ends_on is null`,
+        ),
+      ).toBeLessThan(0.25);
     } finally {
       await Promise.all([first.close(), second.close(), other.close()]);
     }

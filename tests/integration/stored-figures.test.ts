@@ -21,8 +21,15 @@ async function dataVersion(workspaceId: string): Promise<number> {
 
 /** Stored rows of a workspace, read past row-level security (the test's own connection). */
 async function stored(workspaceId: string, kind: string) {
-  return sqlRows<{ params: string; data_version: number; valid_until: Date | string | null; computed_at: Date | string }>(
-    db.execute(sql`select params, data_version::int as data_version, valid_until, computed_at from workspace_figures where workspace_id = ${workspaceId} and kind = ${kind}`),
+  return sqlRows<{
+    params: string;
+    data_version: number;
+    valid_until: Date | string | null;
+    computed_at: Date | string;
+  }>(
+    db.execute(
+      sql`select params, data_version::int as data_version, valid_until, computed_at from workspace_figures where workspace_id = ${workspaceId} and kind = ${kind}`,
+    ),
   );
 }
 
@@ -31,14 +38,19 @@ async function stored(workspaceId: string, kind: string) {
  * served from the store from figures computed again.
  */
 async function tamper(workspaceId: string, kind: string, path: string[], value: number) {
-  await db.execute(sql`update workspace_figures set payload = jsonb_set(payload, ${`{${path.join(",")}}`}::text[], ${String(value)}::jsonb) where workspace_id = ${workspaceId} and kind = ${kind}`);
+  await db.execute(
+    sql`update workspace_figures set payload = jsonb_set(payload, ${`{${path.join(",")}}`}::text[], ${String(value)}::jsonb) where workspace_id = ${workspaceId} and kind = ${kind}`,
+  );
 }
 
 async function workspaceWithAlliance() {
   const f = await createWorkspaceWithRoles(db);
   const owner = callerFor(db, f.users.owner);
   const ws = f.workspace.slug;
-  const { id } = await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Jardins partagés", sdgTargets: [{ target: "2.4", isPrimary: true }] }) });
+  const { id } = await owner.alliances.create({
+    workspaceSlug: ws,
+    ...allianceInput({ title: "Jardins partagés", sdgTargets: [{ target: "2.4", isPrimary: true }] }),
+  });
   const partyId = (await owner.alliances.get({ workspaceSlug: ws, id })).parties.find((p) => p.isMine)!.id;
   return { f, owner, ws, id, partyId };
 }
@@ -60,13 +72,18 @@ describe("the stored workspace dashboard", () => {
 
   it("folds piled-up change rows into the compacted count without changing the version", async () => {
     const { f, owner, ws, id } = await workspaceWithAlliance();
-    for (let i = 0; i < 40; i++) await db.execute(sql`update alliances set summary = ${`Résumé ${i}`} where id = ${id}`);
-    const [{ rows } = { rows: 0 }] = await sqlRows<{ rows: number }>(db.execute(sql`select count(*)::int as rows from workspace_changes where workspace_id = ${f.workspace.id}`));
+    for (let i = 0; i < 40; i++)
+      await db.execute(sql`update alliances set summary = ${`Résumé ${i}`} where id = ${id}`);
+    const [{ rows } = { rows: 0 }] = await sqlRows<{ rows: number }>(
+      db.execute(sql`select count(*)::int as rows from workspace_changes where workspace_id = ${f.workspace.id}`),
+    );
     expect(rows).toBeGreaterThanOrEqual(40);
     const version = await dataVersion(f.workspace.id);
 
     await owner.dashboards.workspace({ workspaceSlug: ws });
-    const [after] = await sqlRows<{ rows: number }>(db.execute(sql`select count(*)::int as rows from workspace_changes where workspace_id = ${f.workspace.id}`));
+    const [after] = await sqlRows<{ rows: number }>(
+      db.execute(sql`select count(*)::int as rows from workspace_changes where workspace_id = ${f.workspace.id}`),
+    );
     expect(after!.rows).toBe(0);
     expect(await dataVersion(f.workspace.id)).toBe(version);
     expect((await stored(f.workspace.id, "dashboard"))[0]!.data_version).toBe(version);
@@ -79,17 +96,22 @@ describe("the stored workspace dashboard", () => {
   it("has its change rows folded by the job runner too, with the same version", async () => {
     const { f, owner, ws, id } = await workspaceWithAlliance();
     await owner.dashboards.workspace({ workspaceSlug: ws });
-    for (let i = 0; i < 5; i++) await db.execute(sql`update alliances set summary = ${`Version ${i}`} where id = ${id}`);
+    for (let i = 0; i < 5; i++)
+      await db.execute(sql`update alliances set summary = ${`Version ${i}`} where id = ${id}`);
     const version = await dataVersion(f.workspace.id);
     expect(await compactWorkspaceChanges(db, 5)).toBeGreaterThanOrEqual(1);
-    const [left] = await sqlRows<{ rows: number }>(db.execute(sql`select count(*)::int as rows from workspace_changes where workspace_id = ${f.workspace.id}`));
+    const [left] = await sqlRows<{ rows: number }>(
+      db.execute(sql`select count(*)::int as rows from workspace_changes where workspace_id = ${f.workspace.id}`),
+    );
     expect(left!.rows).toBe(0);
     expect(await dataVersion(f.workspace.id)).toBe(version);
     // The stored dashboard predates the five changes: still computed again.
     await tamper(f.workspace.id, "dashboard", ["key", "alliances"], 999);
     expect((await owner.dashboards.workspace({ workspaceSlug: ws })).key.alliances).toBe(1);
     // The request role cannot call the job's function.
-    const refused = await withScope(db, { userId: f.users.owner.id, workspaceId: f.workspace.id }, (tx) => tx.execute(sql`select app_figures_compact(1)`)).then(
+    const refused = await withScope(db, { userId: f.users.owner.id, workspaceId: f.workspace.id }, (tx) =>
+      tx.execute(sql`select app_figures_compact(1)`),
+    ).then(
       () => null,
       (e: unknown) => e,
     );
@@ -100,12 +122,16 @@ describe("the stored workspace dashboard", () => {
     const { f, owner, ws } = await workspaceWithAlliance();
     await owner.dashboards.workspace({ workspaceSlug: ws });
     const [{ version } = { version: 0 }] = await sqlRows<{ version: number }>(
-      db.execute(sql`select data_version::int as version from workspace_figures where workspace_id = ${f.workspace.id} and kind = 'dashboard'`),
+      db.execute(
+        sql`select data_version::int as version from workspace_figures where workspace_id = ${f.workspace.id} and kind = 'dashboard'`,
+      ),
     );
     await db.execute(sql`insert into workspace_figures (workspace_id, kind, params, data_version, computed_at, payload)
       select ${f.workspace.id}, 'list-count', '{"tag":"t' || g || '"}', ${version}, now() - g * interval '1 minute', '1'::jsonb from generate_series(1, ${MAX_STORED + 20}) g`);
     await owner.dashboards.workspace({ workspaceSlug: ws, stage: "pilotage" });
-    const rows = await sqlRows<{ params: string }>(db.execute(sql`select params from workspace_figures where workspace_id = ${f.workspace.id}`));
+    const rows = await sqlRows<{ params: string }>(
+      db.execute(sql`select params from workspace_figures where workspace_id = ${f.workspace.id}`),
+    );
     expect(rows).toHaveLength(MAX_STORED);
     const kept = new Set(rows.map((r) => r.params));
     expect(kept.has('{"stage":"pilotage"}')).toBe(true);
@@ -115,7 +141,15 @@ describe("the stored workspace dashboard", () => {
 
   it("gives the same figures from the store as computed", async () => {
     const { owner, ws, id, partyId } = await workspaceWithAlliance();
-    await owner.alliances.addContribution({ workspaceSlug: ws, allianceId: id, partyId, kind: "argent", quantity: 300, valueEuros: 300, occurredOn: `${thisYear}-01-10` });
+    await owner.alliances.addContribution({
+      workspaceSlug: ws,
+      allianceId: id,
+      partyId,
+      kind: "argent",
+      quantity: 300,
+      valueEuros: 300,
+      occurredOn: `${thisYear}-01-10`,
+    });
     const computed = await owner.dashboards.workspace({ workspaceSlug: ws, stage: "pilotage" });
     const served = await owner.dashboards.workspace({ workspaceSlug: ws, stage: "pilotage" });
     expect(served).toEqual(computed);
@@ -127,9 +161,21 @@ describe("the stored workspace dashboard", () => {
     await owner.dashboards.workspace({ workspaceSlug: ws });
     await owner.dashboards.workspace({ workspaceSlug: ws, sdgGoal: 2 });
     await owner.dashboards.workspace({ workspaceSlug: ws, sdgGoal: 2, stage: "pilotage" });
-    expect((await stored(f.workspace.id, "dashboard")).map((r) => r.params).sort()).toEqual(['{"sdgGoal":2,"stage":"pilotage"}', '{"sdgGoal":2}', "{}"]);
+    expect((await stored(f.workspace.id, "dashboard")).map((r) => r.params).sort()).toEqual([
+      '{"sdgGoal":2,"stage":"pilotage"}',
+      '{"sdgGoal":2}',
+      "{}",
+    ]);
 
-    await owner.alliances.addContribution({ workspaceSlug: ws, allianceId: id, partyId, kind: "argent", quantity: 5, valueEuros: 5, occurredOn: `${thisYear}-01-10` });
+    await owner.alliances.addContribution({
+      workspaceSlug: ws,
+      allianceId: id,
+      partyId,
+      kind: "argent",
+      quantity: 5,
+      valueEuros: 5,
+      occurredOn: `${thisYear}-01-10`,
+    });
     const d = await owner.dashboards.workspace({ workspaceSlug: ws });
     expect(d.key.thisYear.cents).toBe(500);
     expect((await stored(f.workspace.id, "dashboard")).map((r) => r.params)).toEqual(["{}"]);
@@ -144,22 +190,32 @@ describe("the stored workspace dashboard", () => {
     expect(validUntil).toBeLessThanOrEqual(Date.now() + 86_400_000 + 60_000);
 
     await tamper(f.workspace.id, "dashboard", ["key", "alliances"], 999);
-    await db.execute(sql`update workspace_figures set valid_until = now() - interval '1 second' where workspace_id = ${f.workspace.id}`);
+    await db.execute(
+      sql`update workspace_figures set valid_until = now() - interval '1 second' where workspace_id = ${f.workspace.id}`,
+    );
     expect((await owner.dashboards.workspace({ workspaceSlug: ws })).key.alliances).toBe(1);
   });
 
   it("expires when an evaluation light would turn by time alone, an hour later at the soonest", async () => {
     const { f, owner, ws, id } = await workspaceWithAlliance();
     const [{ midnight } = { midnight: "" }] = await sqlRows<{ midnight: string }>(
-      db.execute(sql`select least((current_date + 1)::timestamptz, (date_trunc('day', now() at time zone 'UTC') + interval '1 day') at time zone 'UTC')::text as midnight`),
+      db.execute(
+        sql`select least((current_date + 1)::timestamptz, (date_trunc('day', now() at time zone 'UTC') + interval '1 day') at time zone 'UTC')::text as midnight`,
+      ),
     );
     const validUntil = async (turnInMs: number) => {
       // Never evaluated, no start date: red 24 months (730.56 days) after its creation.
       const created = new Date(Date.now() + turnInMs - 730.56 * 86_400_000);
-      await db.execute(sql`update alliances set starts_on = null, created_at = ${created.toISOString()}::timestamptz where id = ${id}`);
+      await db.execute(
+        sql`update alliances set starts_on = null, created_at = ${created.toISOString()}::timestamptz where id = ${id}`,
+      );
       await owner.dashboards.workspace({ workspaceSlug: ws });
       const [row] = await stored(f.workspace.id, "dashboard");
-      return { turn: Date.now() + turnInMs, at: new Date(row!.valid_until!).getTime(), midnight: new Date(midnight).getTime() };
+      return {
+        turn: Date.now() + turnInMs,
+        at: new Date(row!.valid_until!).getTime(),
+        midnight: new Date(midnight).getTime(),
+      };
     };
     const hour = 3_600_000;
     const inTwoHours = await validUntil(2 * hour);
@@ -168,7 +224,9 @@ describe("the stored workspace dashboard", () => {
     // A turn a few minutes ahead is shown within the hour rather than recomputed at once.
     const inFiveMinutes = await validUntil(5 * 60_000);
     expect(inFiveMinutes.at).toBe(Math.min(inFiveMinutes.midnight, inFiveMinutes.at));
-    expect(inFiveMinutes.at === inFiveMinutes.midnight || Math.abs(inFiveMinutes.at - (Date.now() + hour)) < 60_000).toBe(true);
+    expect(
+      inFiveMinutes.at === inFiveMinutes.midnight || Math.abs(inFiveMinutes.at - (Date.now() + hour)) < 60_000,
+    ).toBe(true);
   });
 
   it("is computed again in a co-owner's workspace when the other party changes the alliance", async () => {
@@ -177,10 +235,21 @@ describe("the stored workspace dashboard", () => {
     const orgB = await giveOrganisation(db, b.workspace.id);
     const ownerA = callerFor(db, a.users.owner);
     const ownerB = callerFor(db, b.users.owner);
-    const { id } = await ownerA.alliances.create({ workspaceSlug: a.workspace.slug, ...allianceInput({ partners: [{ organisationId: orgB, role: "partenaire" }] }) });
+    const { id } = await ownerA.alliances.create({
+      workspaceSlug: a.workspace.slug,
+      ...allianceInput({ partners: [{ organisationId: orgB, role: "partenaire" }] }),
+    });
     const parties = (await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties;
-    await ownerA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: parties.find((p) => p.organisationId === orgB)!.id });
-    await ownerB.alliances.respondToCoOwnership({ workspaceSlug: b.workspace.slug, partyId: parties.find((p) => p.organisationId === orgB)!.id, accept: true });
+    await ownerA.alliances.inviteCoOwner({
+      workspaceSlug: a.workspace.slug,
+      allianceId: id,
+      partyId: parties.find((p) => p.organisationId === orgB)!.id,
+    });
+    await ownerB.alliances.respondToCoOwnership({
+      workspaceSlug: b.workspace.slug,
+      partyId: parties.find((p) => p.organisationId === orgB)!.id,
+      accept: true,
+    });
 
     expect((await ownerB.dashboards.workspace({ workspaceSlug: b.workspace.slug })).key.thisYear.cents).toBe(0);
     const before = await dataVersion(b.workspace.id);
@@ -248,7 +317,15 @@ describe.skipIf(database.kind !== "postgres")("stored figures and concurrent cha
     const early = openChange(f, 100);
     await early.written;
     // A change that started later commits first; the dashboard is computed and stored without the early one.
-    await f.owner.alliances.addContribution({ workspaceSlug: f.ws, allianceId: f.id, partyId: f.partyId, kind: "argent", quantity: 5, valueEuros: 5, occurredOn: `${thisYear}-02-03` });
+    await f.owner.alliances.addContribution({
+      workspaceSlug: f.ws,
+      allianceId: f.id,
+      partyId: f.partyId,
+      kind: "argent",
+      quantity: 5,
+      valueEuros: 5,
+      occurredOn: `${thisYear}-02-03`,
+    });
     expect((await f.owner.dashboards.workspace({ workspaceSlug: f.ws })).key.thisYear.cents).toBe(500);
     early.release();
     await early.done;
@@ -260,35 +337,71 @@ describe("the stored count of the alliance list", () => {
   it("is read from the store per set of filters, counted again after a change, and never stored for a text search", async () => {
     const { f, owner, ws } = await workspaceWithAlliance();
     expect((await owner.alliances.list({ workspaceSlug: ws, sdgGoal: 2 })).total).toBe(1);
-    expect((await stored(f.workspace.id, "list-count")).map((r) => r.params)).toEqual(['{"archived":false,"sdgGoal":2}']);
-    await db.execute(sql`update workspace_figures set payload = '7'::jsonb where workspace_id = ${f.workspace.id} and kind = 'list-count'`);
+    expect((await stored(f.workspace.id, "list-count")).map((r) => r.params)).toEqual([
+      '{"archived":false,"sdgGoal":2}',
+    ]);
+    await db.execute(
+      sql`update workspace_figures set payload = '7'::jsonb where workspace_id = ${f.workspace.id} and kind = 'list-count'`,
+    );
     const served = await owner.alliances.list({ workspaceSlug: ws, sdgGoal: 2, page: 1, pageSize: 50 });
     expect(served.total).toBe(7);
     expect(served.items).toHaveLength(1);
 
-    await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Autre jardin", sdgTargets: [{ target: "2.1", isPrimary: true }] }) });
+    await owner.alliances.create({
+      workspaceSlug: ws,
+      ...allianceInput({ title: "Autre jardin", sdgTargets: [{ target: "2.1", isPrimary: true }] }),
+    });
     expect((await owner.alliances.list({ workspaceSlug: ws, sdgGoal: 2 })).total).toBe(2);
 
     expect((await owner.alliances.list({ workspaceSlug: ws, q: "jardin" })).total).toBe(2);
-    expect((await stored(f.workspace.id, "list-count")).map((r) => r.params)).toEqual(['{"archived":false,"sdgGoal":2}']);
+    expect((await stored(f.workspace.id, "list-count")).map((r) => r.params)).toEqual([
+      '{"archived":false,"sdgGoal":2}',
+    ]);
   });
 });
 
 describe("the stored SDG report", () => {
   it("is served from the store with its narratives read each time, and computed again after a change", async () => {
     const { f, owner, ws, id, partyId } = await workspaceWithAlliance();
-    await owner.alliances.addContribution({ workspaceSlug: ws, allianceId: id, partyId, kind: "argent", quantity: 10, valueEuros: 10, occurredOn: `${thisYear}-03-01` });
+    await owner.alliances.addContribution({
+      workspaceSlug: ws,
+      allianceId: id,
+      partyId,
+      kind: "argent",
+      quantity: 10,
+      valueEuros: 10,
+      occurredOn: `${thisYear}-03-01`,
+    });
     const first = await owner.dashboards.sdgReport({ workspaceSlug: ws, year: thisYear });
     expect(first.goals.map((g) => [g.goal, g.ownCents])).toEqual([[2, 1_000]]);
-    expect(await stored(f.workspace.id, "sdg-report-v2")).toEqual([expect.objectContaining({ params: `{"primaryWeight":1,"year":${thisYear}}`, valid_until: null })]);
+    expect(await stored(f.workspace.id, "sdg-report-v2")).toEqual([
+      expect.objectContaining({ params: `{"primaryWeight":1,"year":${thisYear}}`, valid_until: null }),
+    ]);
 
     await tamper(f.workspace.id, "sdg-report-v2", ["goals", "0", "ownCents"], 42);
-    await owner.dashboards.saveNarrative({ workspaceSlug: ws, year: thisYear, goal: 2, text: "Une année de potagers", version: 0 });
+    await owner.dashboards.saveNarrative({
+      workspaceSlug: ws,
+      year: thisYear,
+      goal: 2,
+      text: "Une année de potagers",
+      version: 0,
+    });
     const second = await owner.dashboards.sdgReport({ workspaceSlug: ws, year: thisYear });
     expect(second.goals[0]).toMatchObject({ ownCents: 42, narrative: "Une année de potagers", narrativeVersion: 1 });
 
-    await owner.alliances.addContribution({ workspaceSlug: ws, allianceId: id, partyId, kind: "argent", quantity: 5, valueEuros: 5, occurredOn: `${thisYear}-04-01` });
-    expect((await owner.dashboards.sdgReport({ workspaceSlug: ws, year: thisYear })).goals[0]).toMatchObject({ ownCents: 1_500, narrative: "Une année de potagers" });
+    await owner.alliances.addContribution({
+      workspaceSlug: ws,
+      allianceId: id,
+      partyId,
+      kind: "argent",
+      quantity: 5,
+      valueEuros: 5,
+      occurredOn: `${thisYear}-04-01`,
+    });
+    expect((await owner.dashboards.sdgReport({ workspaceSlug: ws, year: thisYear })).goals[0]).toMatchObject({
+      ownCents: 1_500,
+      narrative: "Une année de potagers",
+    });
   });
 });
 
@@ -298,13 +411,23 @@ describe("stored figures and row-level security", () => {
     await owner.dashboards.workspace({ workspaceSlug: a.workspace.slug });
     const b = await createWorkspaceWithRoles(db);
     const seen = await withScope(db, { userId: b.users.owner.id, workspaceId: b.workspace.id }, async (tx) => ({
-      figures: await sqlRows<{ workspace_id: string }>(tx.execute(sql`select workspace_id from workspace_figures where workspace_id = ${a.workspace.id}`)),
-      versions: await sqlRows<{ workspace_id: string }>(tx.execute(sql`select workspace_id from workspace_data_versions where workspace_id = ${a.workspace.id}`)),
-      changed: await sqlRows(tx.execute(sql`update workspace_figures set payload = '{}'::jsonb where workspace_id = ${a.workspace.id} returning workspace_id`)),
+      figures: await sqlRows<{ workspace_id: string }>(
+        tx.execute(sql`select workspace_id from workspace_figures where workspace_id = ${a.workspace.id}`),
+      ),
+      versions: await sqlRows<{ workspace_id: string }>(
+        tx.execute(sql`select workspace_id from workspace_data_versions where workspace_id = ${a.workspace.id}`),
+      ),
+      changed: await sqlRows(
+        tx.execute(
+          sql`update workspace_figures set payload = '{}'::jsonb where workspace_id = ${a.workspace.id} returning workspace_id`,
+        ),
+      ),
     }));
     expect(seen).toEqual({ figures: [], versions: [], changed: [] });
     const forged = await withScope(db, { userId: b.users.owner.id, workspaceId: b.workspace.id }, (tx) =>
-      tx.execute(sql`insert into workspace_figures (workspace_id, kind, params, data_version, payload) values (${a.workspace.id}, 'dashboard', 'x', 0, '{}')`),
+      tx.execute(
+        sql`insert into workspace_figures (workspace_id, kind, params, data_version, payload) values (${a.workspace.id}, 'dashboard', 'x', 0, '{}')`,
+      ),
     ).then(
       () => null,
       (e: unknown) => e,
@@ -313,8 +436,14 @@ describe("stored figures and row-level security", () => {
     // The version: B can neither move A's compacted count nor add or fold A's change rows.
     const before = await dataVersion(a.workspace.id);
     const moved = await withScope(db, { userId: b.users.owner.id, workspaceId: b.workspace.id }, async (tx) => ({
-      versions: await sqlRows(tx.execute(sql`update workspace_data_versions set version = 0 where workspace_id = ${a.workspace.id} returning workspace_id`)),
-      changes: await sqlRows(tx.execute(sql`delete from workspace_changes where workspace_id = ${a.workspace.id} returning workspace_id`)),
+      versions: await sqlRows(
+        tx.execute(
+          sql`update workspace_data_versions set version = 0 where workspace_id = ${a.workspace.id} returning workspace_id`,
+        ),
+      ),
+      changes: await sqlRows(
+        tx.execute(sql`delete from workspace_changes where workspace_id = ${a.workspace.id} returning workspace_id`),
+      ),
     }));
     expect(moved).toEqual({ versions: [], changes: [] });
     const addedChange = await withScope(db, { userId: b.users.owner.id, workspaceId: b.workspace.id }, (tx) =>
@@ -332,8 +461,12 @@ describe("stored figures and row-level security", () => {
     const b = await createWorkspaceWithRoles(db);
     const outsider = callerFor(db, b.users.owner);
     // A workspace one is not a member of is answered as not found, before any figure is read or stored.
-    await expect(outsider.dashboards.workspace({ workspaceSlug: a.workspace.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(outsider.dashboards.sdgReport({ workspaceSlug: a.workspace.slug, year: thisYear })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(outsider.dashboards.workspace({ workspaceSlug: a.workspace.slug })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      outsider.dashboards.sdgReport({ workspaceSlug: a.workspace.slug, year: thisYear }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await stored(a.workspace.id, "dashboard")).toEqual([]);
     expect(await stored(a.workspace.id, "sdg-report")).toEqual([]);
   });

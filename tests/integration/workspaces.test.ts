@@ -13,7 +13,13 @@ describe("creating a workspace", () => {
     const user = await createUser(db);
     const caller = callerFor(db, user);
     const slug = uniq("jardins");
-    const created = await caller.workspaces.create({ name: "Les Jardins", kind: "association", slug, siren: "732 829 320", rna: "w262001234" });
+    const created = await caller.workspaces.create({
+      name: "Les Jardins",
+      kind: "association",
+      slug,
+      siren: "732 829 320",
+      rna: "w262001234",
+    });
     expect(created).toMatchObject({ slug, siren: "732829320", rna: "W262001234", kind: "association", version: 1 });
 
     const mine = await caller.workspaces.listMine();
@@ -34,7 +40,9 @@ describe("creating a workspace", () => {
 
   it("validates SIREN, RNA and slug with a message per field", async () => {
     const caller = callerFor(db, await createUser(db));
-    const error = await rejection(caller.workspaces.create({ name: "X", kind: "association", slug: "Bad Slug", siren: "123456789", rna: "123" }));
+    const error = await rejection(
+      caller.workspaces.create({ name: "X", kind: "association", slug: "Bad Slug", siren: "123456789", rna: "123" }),
+    );
     expect(error.code).toBe("BAD_REQUEST");
     const paths = (error.cause as unknown as { issues: Array<{ path: string[] }> }).issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["name", "slug", "siren", "rna"]));
@@ -57,9 +65,16 @@ describe("reading and updating a workspace", () => {
     const { workspace, users } = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, users.owner);
     const admin = callerFor(db, users.admin);
-    const first = await owner.workspaces.update({ workspaceSlug: workspace.slug, name: "Nom A", kind: "association", version: 1 });
+    const first = await owner.workspaces.update({
+      workspaceSlug: workspace.slug,
+      name: "Nom A",
+      kind: "association",
+      version: 1,
+    });
     expect(first.version).toBe(2);
-    const stale = await rejection(admin.workspaces.update({ workspaceSlug: workspace.slug, name: "Nom B", kind: "association", version: 1 }));
+    const stale = await rejection(
+      admin.workspaces.update({ workspaceSlug: workspace.slug, name: "Nom B", kind: "association", version: 1 }),
+    );
     expect(stale.code).toBe("CONFLICT");
     expect((await owner.workspaces.get({ workspaceSlug: workspace.slug })).name).toBe("Nom A");
     const events = await db.select().from(auditEvents).where(eq(auditEvents.workspaceId, workspace.id));
@@ -72,7 +87,9 @@ describe("reading and updating a workspace", () => {
     const { workspace, users } = await createWorkspaceWithRoles(db);
     const viewer = callerFor(db, users.viewer);
     expect((await viewer.workspaces.get({ workspaceSlug: workspace.slug })).myRole).toBe("viewer");
-    const error = await rejection(viewer.workspaces.update({ workspaceSlug: workspace.slug, name: "Pirate", kind: "autre", version: 1 }));
+    const error = await rejection(
+      viewer.workspaces.update({ workspaceSlug: workspace.slug, name: "Pirate", kind: "autre", version: 1 }),
+    );
     expect(error.code).toBe("FORBIDDEN");
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { contributionValueCents, currentMode, customListEntries, CUSTOM_KEY_PATTERN, MODES, partyShareAction, partyStanding } from "../../domain/alliances";
+import {
+  contributionValueCents,
+  currentMode,
+  customListEntries,
+  CUSTOM_KEY_PATTERN,
+  MODES,
+  partyShareAction,
+  partyStanding,
+} from "../../domain/alliances";
 import { kindFromLegalCategory } from "../../domain/identifiers";
 
 describe("modes of relationship", () => {
@@ -19,7 +27,14 @@ describe("modes of relationship", () => {
 
 describe("contribution value", () => {
   it("takes an entered value first", () => {
-    expect(contributionValueCents({ kind: "heures_competences", quantity: 10, enteredValueCents: 5000, hourlyRateCents: 4000 })).toBe(5000);
+    expect(
+      contributionValueCents({
+        kind: "heures_competences",
+        quantity: 10,
+        enteredValueCents: 5000,
+        hourlyRateCents: 4000,
+      }),
+    ).toBe(5000);
   });
   it("values hours with the workspace's hourly rate", () => {
     expect(contributionValueCents({ kind: "heures_benevolat", quantity: 12.5, hourlyRateCents: 2150 })).toBe(26875);
@@ -65,7 +80,12 @@ describe("custom list keys", () => {
 
 describe("extendable lists", () => {
   it("give typed labels stable keys, skipping defaults and duplicates", () => {
-    expect(customListEntries(["Tutorat de jeunes", " Prêt de matériel ", "Financeur", "tutorat de jeunes", "", "3e voie"], ["porteur", "financeur"])).toEqual([
+    expect(
+      customListEntries(
+        ["Tutorat de jeunes", " Prêt de matériel ", "Financeur", "tutorat de jeunes", "", "3e voie"],
+        ["porteur", "financeur"],
+      ),
+    ).toEqual([
       { key: "tutorat_de_jeunes", label: "Tutorat de jeunes" },
       { key: "pret_de_materiel", label: "Prêt de matériel" },
       { key: "n3e_voie", label: "3e voie" },
@@ -74,7 +94,12 @@ describe("extendable lists", () => {
 });
 
 describe("a party's one standing", () => {
-  const named = { status: "accepted" as const, hasWorkspace: false, organisationHasWorkspace: false, invitedEmail: null };
+  const named = {
+    status: "accepted" as const,
+    hasWorkspace: false,
+    organisationHasWorkspace: false,
+    invitedEmail: null,
+  };
   it("says a named partner is on Maillage exactly when it can be invited from its workspace", () => {
     expect(partyStanding(named)).toBe("notOnMaillage");
     expect(partyShareAction(partyStanding(named), false)).toBe("inviteByEmail");
@@ -83,7 +108,9 @@ describe("a party's one standing", () => {
     expect(partyShareAction(partyStanding(onMaillage), true)).toBe("inviteWorkspace");
   });
   it("offers to withdraw a pending invitation, to a workspace or to an address", () => {
-    expect(partyStanding({ ...named, status: "invited", hasWorkspace: true, organisationHasWorkspace: true })).toBe("invited");
+    expect(partyStanding({ ...named, status: "invited", hasWorkspace: true, organisationHasWorkspace: true })).toBe(
+      "invited",
+    );
     expect(partyStanding({ ...named, status: "invited", invitedEmail: "a@b.fr" })).toBe("invitedByEmail");
     expect(partyShareAction("invited", true)).toBe("withdraw");
     expect(partyShareAction("invitedByEmail", false)).toBe("withdraw");

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { allocationWeights, divideWhole } from "../../domain/allocation";
 
-const target = (code: string, claimPercent: number | null = null, isPrimary = false) => ({ target: code, isPrimary, claimPercent });
+const target = (code: string, claimPercent: number | null = null, isPrimary = false) => ({
+  target: code,
+  isPrimary,
+  claimPercent,
+});
 
 describe("dividing an alliance's contributions among its SDG targets", () => {
   it("gives a claimed target its share and the rest to the others (the 9,200 € of the newcomer's report)", () => {
@@ -11,8 +15,14 @@ describe("dividing an alliance's contributions among its SDG targets", () => {
     expect(divideWhole(920_000, weights)).toEqual([552_000, 368_000]);
   });
   it("splits equally without claims, the primary target weighing as configured", () => {
-    expect(allocationWeights([target("4.4", null, true), target("8.6"), target("17.17")])).toEqual([1 / 3, 1 / 3, 1 / 3]);
-    expect(allocationWeights([target("4.4", null, true), target("8.6"), target("17.17")], 2)).toEqual([0.5, 0.25, 0.25]);
+    expect(allocationWeights([target("4.4", null, true), target("8.6"), target("17.17")])).toEqual([
+      1 / 3,
+      1 / 3,
+      1 / 3,
+    ]);
+    expect(allocationWeights([target("4.4", null, true), target("8.6"), target("17.17")], 2)).toEqual([
+      0.5, 0.25, 0.25,
+    ]);
     // 100,00 € in three: 33,34 € + 33,33 € + 33,33 €.
     expect(divideWhole(10_000, [1 / 3, 1 / 3, 1 / 3])).toEqual([3_334, 3_333, 3_333]);
   });
@@ -24,7 +34,9 @@ describe("dividing an alliance's contributions among its SDG targets", () => {
   });
   it("gives the primary weight only to an unclaimed primary target", () => {
     // 4.4 claims 50 %; the other half goes to 8.6 (primary, weight 3) and 17.17: 37,5 % and 12,5 %.
-    expect(allocationWeights([target("4.4", 50), target("8.6", null, true), target("17.17")], 3)).toEqual([0.5, 0.375, 0.125]);
+    expect(allocationWeights([target("4.4", 50), target("8.6", null, true), target("17.17")], 3)).toEqual([
+      0.5, 0.375, 0.125,
+    ]);
   });
   it("always divides the whole amount, to the unit", () => {
     for (const total of [0, 1, 7, 99_999, 123_456_789]) {

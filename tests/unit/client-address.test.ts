@@ -19,7 +19,10 @@ describe("the client's address behind proxies (TRUSTED_PROXIES)", () => {
 
   it("with a list, skips trusted proxies from the right and believes forwarded headers only from one of them", () => {
     const list = parseTrustedProxies("10.0.0.0/8, 192.168.1.10");
-    expect(clientAddress("10.1.2.3", "6.6.6.6, 198.51.100.9, 192.168.1.10", list)).toEqual({ ip: "198.51.100.9", forwardedTrusted: true });
+    expect(clientAddress("10.1.2.3", "6.6.6.6, 198.51.100.9, 192.168.1.10", list)).toEqual({
+      ip: "198.51.100.9",
+      forwardedTrusted: true,
+    });
     // Straight from the internet: the peer is the client, its headers are not believed.
     expect(clientAddress("198.51.100.20", "1.2.3.4", list)).toEqual({ ip: "198.51.100.20", forwardedTrusted: false });
     expect(() => parseTrustedProxies("proxy.local")).toThrow("TRUSTED_PROXIES");

@@ -15,8 +15,14 @@ describe("recognising database faults", () => {
     expect(isDriverSocketFault(thrownFrom("file:///srv/maillage/node_modules/postgres/src/connection.js"))).toBe(true);
     expect(isDriverSocketFault(thrownFrom("/srv/maillage/node_modules/postgres/cjs/src/connection.js"))).toBe(true);
     // The production build's chunk name when the driver is bundled (issue 19's crash).
-    expect(isDriverSocketFault(thrownFrom("/srv/maillage/.next/server/chunks/ssr/node_modules_postgres_src_connection_0b1c2d.js"))).toBe(true);
-    expect(isDriverSocketFault(thrownFrom("/srv/maillage/.next/server/chunks/ssr/server_services_alliances_0b1c2d.js"))).toBe(false);
+    expect(
+      isDriverSocketFault(
+        thrownFrom("/srv/maillage/.next/server/chunks/ssr/node_modules_postgres_src_connection_0b1c2d.js"),
+      ),
+    ).toBe(true);
+    expect(
+      isDriverSocketFault(thrownFrom("/srv/maillage/.next/server/chunks/ssr/server_services_alliances_0b1c2d.js")),
+    ).toBe(false);
     expect(isDriverSocketFault(thrownFrom("/srv/maillage/node_modules/postgres-array/index.js"))).toBe(false);
     const notTypeError = new Error("boom");
     notTypeError.stack = thrownFrom("/x/node_modules/postgres/src/connection.js").stack;
@@ -24,12 +30,23 @@ describe("recognising database faults", () => {
   });
 
   it("calls a lost or refused connection a connection loss, through drizzle's wrapper, and a refused query not", () => {
-    const wrapped = (code: string) => Object.assign(new Error("Failed query: select 1"), { cause: Object.assign(new Error(code), { code }) });
-    for (const code of ["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECT_TIMEOUT", "ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "08006"]) {
+    const wrapped = (code: string) =>
+      Object.assign(new Error("Failed query: select 1"), { cause: Object.assign(new Error(code), { code }) });
+    for (const code of [
+      "CONNECTION_CLOSED",
+      "CONNECTION_ENDED",
+      "CONNECT_TIMEOUT",
+      "ECONNREFUSED",
+      "ECONNRESET",
+      "57P01",
+      "57P03",
+      "08006",
+    ]) {
       expect(isConnectionLoss(wrapped(code)), code).toBe(true);
       expect(isDatabaseUnavailable(wrapped(code)), code).toBe(true);
     }
-    for (const code of ["23505", "40001", "42501", "40P01", "57014"]) expect(isConnectionLoss(wrapped(code)), code).toBe(false);
+    for (const code of ["23505", "40001", "42501", "40P01", "57014"])
+      expect(isConnectionLoss(wrapped(code)), code).toBe(false);
     expect(isConnectionLoss(null)).toBe(false);
     expect(isDatabaseUnavailable(thrownFrom("/a/node_modules/postgres/src/connection.js"))).toBe(true);
   });

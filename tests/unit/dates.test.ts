@@ -15,7 +15,9 @@ describe("dates written for people", () => {
   });
   it("show times in Paris time, whatever the machine's zone", () => {
     // 23:30 UTC on 31 October is already 1 November, 00:30, in Paris (winter time).
-    expect(formatDate(new Date("2026-10-31T23:30:00Z"), "fr", { dateStyle: "medium", timeStyle: "short" })).toBe("1er nov. 2026, 00:30");
+    expect(formatDate(new Date("2026-10-31T23:30:00Z"), "fr", { dateStyle: "medium", timeStyle: "short" })).toBe(
+      "1er nov. 2026, 00:30",
+    );
   });
   it("still recognise calendar dates", () => {
     expect(isCalendarDate("2026-02-30")).toBe(false);

@@ -29,11 +29,14 @@ describe("perception gaps", () => {
   });
 
   it("takes the widest spread among three parties", () => {
-    const [first] = perceptionGaps([questions[0]!], [
-      { partyKey: "a", scores: { performance_objectives: 2 } },
-      { partyKey: "b", scores: { performance_objectives: 3 } },
-      { partyKey: "c", scores: { performance_objectives: 5 } },
-    ]);
+    const [first] = perceptionGaps(
+      [questions[0]!],
+      [
+        { partyKey: "a", scores: { performance_objectives: 2 } },
+        { partyKey: "b", scores: { performance_objectives: 3 } },
+        { partyKey: "c", scores: { performance_objectives: 5 } },
+      ],
+    );
     expect(first).toMatchObject({ gap: 3, flagged: true });
   });
 });
@@ -72,13 +75,25 @@ describe("status light", () => {
 });
 
 describe("risk reasons", () => {
-  const calm = { lastActivityAt: monthsAgo(1), overdueCycle: false, trustGap: false, balanceGap: false, ledgerLast12: 100, ledgerPrevious12: 100, now };
+  const calm = {
+    lastActivityAt: monthsAgo(1),
+    overdueCycle: false,
+    trustGap: false,
+    balanceGap: false,
+    ledgerLast12: 100,
+    ledgerPrevious12: 100,
+    now,
+  };
   it("says nothing about a calm alliance", () => {
     expect(riskReasons(calm)).toEqual([]);
   });
   it("names each reason", () => {
     expect(riskReasons({ ...calm, lastActivityAt: monthsAgo(7) })).toEqual(["inactive"]);
-    expect(riskReasons({ ...calm, overdueCycle: true, trustGap: true, balanceGap: true })).toEqual(["overdueCycle", "trustGap", "balanceGap"]);
+    expect(riskReasons({ ...calm, overdueCycle: true, trustGap: true, balanceGap: true })).toEqual([
+      "overdueCycle",
+      "trustGap",
+      "balanceGap",
+    ]);
     expect(riskReasons({ ...calm, ledgerLast12: 40 })).toEqual(["shrinkingLedger"]);
     // A ledger that was empty before cannot shrink.
     expect(riskReasons({ ...calm, ledgerLast12: 0, ledgerPrevious12: 0 })).toEqual([]);
@@ -89,11 +104,17 @@ describe("next change of the time-based rules", () => {
   const monthsAhead = (m: number) => new Date(now.getTime() + m * 30.44 * 24 * 3600 * 1000);
   it("is the first of: the last cycle turning 12 or 24 months old, the last activity turning 6", () => {
     // Closed 11 months ago: green for one more month.
-    expect(nextRuleChange({ lastClosedAt: monthsAgo(11), since: monthsAgo(60), lastActivityAt: monthsAgo(1), now })).toEqual(monthsAhead(1));
+    expect(
+      nextRuleChange({ lastClosedAt: monthsAgo(11), since: monthsAgo(60), lastActivityAt: monthsAgo(1), now }),
+    ).toEqual(monthsAhead(1));
     // Closed 18 months ago, active 5.5 months ago: the inactivity flag comes first.
-    expect(nextRuleChange({ lastClosedAt: monthsAgo(18), since: monthsAgo(60), lastActivityAt: monthsAgo(5.5), now })).toEqual(monthsAhead(0.5));
+    expect(
+      nextRuleChange({ lastClosedAt: monthsAgo(18), since: monthsAgo(60), lastActivityAt: monthsAgo(5.5), now }),
+    ).toEqual(monthsAhead(0.5));
     // Never evaluated, started 20 months ago, active today: red in 4 months.
-    expect(nextRuleChange({ lastClosedAt: null, since: monthsAgo(20), lastActivityAt: now, now })).toEqual(monthsAhead(4));
+    expect(nextRuleChange({ lastClosedAt: null, since: monthsAgo(20), lastActivityAt: now, now })).toEqual(
+      monthsAhead(4),
+    );
   });
   it("agrees with the rules on each side of the instant it gives", () => {
     const input = { lastClosedAt: monthsAgo(11.2), running: false, since: monthsAgo(40) };
@@ -109,7 +130,9 @@ describe("next change of the time-based rules", () => {
     expect(statusLight({ ...input, now: new Date(at.getTime() + 1) })).toBe("amber");
   });
   it("is null when every threshold is behind", () => {
-    expect(nextRuleChange({ lastClosedAt: monthsAgo(30), since: monthsAgo(60), lastActivityAt: monthsAgo(7), now })).toBeNull();
+    expect(
+      nextRuleChange({ lastClosedAt: monthsAgo(30), since: monthsAgo(60), lastActivityAt: monthsAgo(7), now }),
+    ).toBeNull();
   });
 });
 

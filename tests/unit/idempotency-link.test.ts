@@ -20,7 +20,13 @@ function scripted(answers: Answer[], keys: Array<string | undefined>): TRPCLink<
           observer.error(TRPCClientError.from(new TypeError("Failed to fetch")));
         } else {
           observer.error(
-            TRPCClientError.from({ error: { message: "refused", code: -32603, data: { httpStatus: answer, code: answer === 503 ? "SERVICE_UNAVAILABLE" : "CONFLICT" } } } as never),
+            TRPCClientError.from({
+              error: {
+                message: "refused",
+                code: -32603,
+                data: { httpStatus: answer, code: answer === 503 ? "SERVICE_UNAVAILABLE" : "CONFLICT" },
+              },
+            } as never),
           );
         }
       });
@@ -29,8 +35,18 @@ function scripted(answers: Answer[], keys: Array<string | undefined>): TRPCLink<
 function client(answers: Answer[]) {
   const keys: Array<string | undefined> = [];
   const trpc = createTRPCClient<AppRouter>({ links: [idempotencyLink(), scripted(answers, keys)] });
-  const input = { workspaceSlug: "ws", allianceId: "00000000-0000-4000-8000-000000000000", kind: "note" as const, title: "Note", occurredOn: "2026-12-04" };
-  const send = (title = "Note") => trpc.alliances.addTimelineEntry.mutate({ ...input, title }).then(() => "ok", () => "failed");
+  const input = {
+    workspaceSlug: "ws",
+    allianceId: "00000000-0000-4000-8000-000000000000",
+    kind: "note" as const,
+    title: "Note",
+    occurredOn: "2026-12-04",
+  };
+  const send = (title = "Note") =>
+    trpc.alliances.addTimelineEntry.mutate({ ...input, title }).then(
+      () => "ok",
+      () => "failed",
+    );
   return { keys, send, trpc };
 }
 

@@ -34,9 +34,12 @@ describe("reading spreadsheet cells", () => {
     expect(parseFrenchDate(text)).toBe(iso);
   });
 
-  it.each(["31/02/2024", "29/02/2023", "13/13/2024", "demain", "2024", "", "12/2024/01"])("refuses %s as a date", (text) => {
-    expect(parseFrenchDate(text)).toBeNull();
-  });
+  it.each(["31/02/2024", "29/02/2023", "13/13/2024", "demain", "2024", "", "12/2024/01"])(
+    "refuses %s as a date",
+    (text) => {
+      expect(parseFrenchDate(text)).toBeNull();
+    },
+  );
 
   it.each([
     ["1 234,56", 1234.56],
@@ -58,7 +61,12 @@ describe("reading spreadsheet cells", () => {
   });
 
   it("splits lists and reads options by code, French or English label, without case or accents", () => {
-    expect(splitList("Lyon [69123] ; Villeurbanne | Bron\nVénissieux")).toEqual(["Lyon [69123]", "Villeurbanne", "Bron", "Vénissieux"]);
+    expect(splitList("Lyon [69123] ; Villeurbanne | Bron\nVénissieux")).toEqual([
+      "Lyon [69123]",
+      "Villeurbanne",
+      "Bron",
+      "Vénissieux",
+    ]);
     const modes = [
       { key: "mecenat", labels: ["Mécénat", "Corporate philanthropy (mécénat)"] },
       { key: "cooperation_economique", labels: ["Coopération économique", "Economic cooperation"] },
@@ -71,11 +79,22 @@ describe("reading spreadsheet cells", () => {
   });
 
   it("reads partners with their identifiers, and reports a wrong one", () => {
-    expect(parsePartner("Danone [SIREN 552 032 534]")).toEqual({ name: "Danone", identifier: { kind: "siren", value: "552032534" }, invalidIdentifier: null });
+    expect(parsePartner("Danone [SIREN 552 032 534]")).toEqual({
+      name: "Danone",
+      identifier: { kind: "siren", value: "552032534" },
+      invalidIdentifier: null,
+    });
     expect(parsePartner("Les Restos (RNA W751075775)").identifier).toEqual({ kind: "rna", value: "W751075775" });
     expect(parsePartner("488 512 344 00018")).toMatchObject({ name: "", identifier: { kind: "siret" } });
-    expect(parsePartner("Boulangerie [SIREN 123456789]")).toMatchObject({ identifier: null, invalidIdentifier: "SIREN 123456789" });
-    expect(parsePartner("Jardins de Cocagne")).toEqual({ name: "Jardins de Cocagne", identifier: null, invalidIdentifier: null });
+    expect(parsePartner("Boulangerie [SIREN 123456789]")).toMatchObject({
+      identifier: null,
+      invalidIdentifier: "SIREN 123456789",
+    });
+    expect(parsePartner("Jardins de Cocagne")).toEqual({
+      name: "Jardins de Cocagne",
+      identifier: null,
+      invalidIdentifier: null,
+    });
   });
 
   it("reads SDG targets by code, flags the primary one, and recognises a bare goal", () => {
@@ -103,9 +122,25 @@ describe("reading spreadsheet cells", () => {
   });
 
   it("suggests fields from French and English headers and common synonyms, remembering earlier choices", () => {
-    expect(suggestMapping(["Référence", "Titre", "Partenaires", "Cibles ODD", "Colonne perso"])).toEqual(["reference", "title", "partners", "sdgTargets", null]);
-    expect(suggestMapping(["Title", "Partners", "Current mode", "Start"])).toEqual(["title", "partners", "mode", "startsOn"]);
-    expect(suggestMapping(["Nom du partenariat", "Ville", "ODD", "Date de début"])).toEqual(["title", "territory", "sdgTargets", "startsOn"]);
+    expect(suggestMapping(["Référence", "Titre", "Partenaires", "Cibles ODD", "Colonne perso"])).toEqual([
+      "reference",
+      "title",
+      "partners",
+      "sdgTargets",
+      null,
+    ]);
+    expect(suggestMapping(["Title", "Partners", "Current mode", "Start"])).toEqual([
+      "title",
+      "partners",
+      "mode",
+      "startsOn",
+    ]);
+    expect(suggestMapping(["Nom du partenariat", "Ville", "ODD", "Date de début"])).toEqual([
+      "title",
+      "territory",
+      "sdgTargets",
+      "startsOn",
+    ]);
     expect(suggestMapping(["Projet", "Colonne perso"], { "colonne perso": "summary" })).toEqual(["title", "summary"]);
     // A field is proposed once.
     expect(suggestMapping(["Titre", "Title"])).toEqual(["title", null]);
@@ -146,6 +181,12 @@ describe("reading CSV files as spreadsheets save them", () => {
   });
 
   it("reads tabs, skips blank lines and pads short rows", () => {
-    expect(readCsv(new TextEncoder().encode("Titre\tRésumé\n\nA\n\t\nB\tb\n"))).toEqual({ headers: ["Titre", "Résumé"], rows: [["A", ""], ["B", "b"]] });
+    expect(readCsv(new TextEncoder().encode("Titre\tRésumé\n\nA\n\t\nB\tb\n"))).toEqual({
+      headers: ["Titre", "Résumé"],
+      rows: [
+        ["A", ""],
+        ["B", "b"],
+      ],
+    });
   });
 });

@@ -17,7 +17,9 @@ import en from "../../messages/en.json";
 import fr from "../../messages/fr.json";
 
 function flatten(tree: object, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === "object" && v !== null ? flatten(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === "object" && v !== null ? flatten(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 function lookup(tree: unknown, key: string): unknown {
@@ -48,7 +50,11 @@ describe("messages", () => {
   ];
 
   it("label every key of the domain's lists, in both languages", () => {
-    const missing = required.flatMap((key) => [fr, en].filter((m) => typeof lookup(m, key) !== "string" || !lookup(m, key)).map((m) => `${m === fr ? "fr" : "en"}:${key}`));
+    const missing = required.flatMap((key) =>
+      [fr, en]
+        .filter((m) => typeof lookup(m, key) !== "string" || !lookup(m, key))
+        .map((m) => `${m === fr ? "fr" : "en"}:${key}`),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -16,7 +16,8 @@ describe("numbers as French users type them", () => {
   });
 
   it("refuses what is not a number", () => {
-    for (const text of ["", "  ", "abc", "5 000 €x", "1,2,3", "5.00.0", "1e5", "NaN", "--1"]) expect(parseDecimal(text), text).toBeNull();
+    for (const text of ["", "  ", "abc", "5 000 €x", "1,2,3", "5.00.0", "1e5", "NaN", "--1"])
+      expect(parseDecimal(text), text).toBeNull();
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compareSdgTargets, goalOfTarget, isSdgTarget, SDG_GOALS, SDG_TARGET_CODES, textColourOn } from "../../domain/sdg";
+import {
+  compareSdgTargets,
+  goalOfTarget,
+  isSdgTarget,
+  SDG_GOALS,
+  SDG_TARGET_CODES,
+  textColourOn,
+} from "../../domain/sdg";
 
 const EXPECTED_TARGETS_PER_GOAL = [7, 8, 13, 10, 9, 8, 5, 12, 8, 10, 10, 11, 5, 10, 12, 12, 19];
 
@@ -36,6 +43,14 @@ describe("the SDGs", () => {
 
 describe("the official order of SDG targets", () => {
   it("puts 17.2 before 17.10 and lettered targets after numbered ones", () => {
-    expect(["17.10", "4.a", "17.2", "4.7", "4.1", "10.1", "2.4"].sort(compareSdgTargets)).toEqual(["2.4", "4.1", "4.7", "4.a", "10.1", "17.2", "17.10"]);
+    expect(["17.10", "4.a", "17.2", "4.7", "4.1", "10.1", "2.4"].sort(compareSdgTargets)).toEqual([
+      "2.4",
+      "4.1",
+      "4.7",
+      "4.a",
+      "10.1",
+      "17.2",
+      "17.10",
+    ]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { communesOfEpci, departementsOfRegion, locateCommune, normalizeForSearch, searchCommunes, territoryParents } from "../../domain/territory";
+import {
+  communesOfEpci,
+  departementsOfRegion,
+  locateCommune,
+  normalizeForSearch,
+  searchCommunes,
+  territoryParents,
+} from "../../domain/territory";
 import { territory } from "../../domain/territory-data";
 
 const index = territory();
@@ -19,8 +26,16 @@ describe("French territory", () => {
   });
 
   it("answers which département and région a commune is in", () => {
-    expect(locateCommune(index, "75056")).toMatchObject({ commune: { name: "Paris" }, departement: { code: "75" }, region: { code: "11" } });
-    expect(locateCommune(index, "2A004")).toMatchObject({ commune: { name: "Ajaccio" }, departement: { code: "2A" }, region: { code: "94" } });
+    expect(locateCommune(index, "75056")).toMatchObject({
+      commune: { name: "Paris" },
+      departement: { code: "75" },
+      region: { code: "11" },
+    });
+    expect(locateCommune(index, "2A004")).toMatchObject({
+      commune: { name: "Ajaccio" },
+      departement: { code: "2A" },
+      region: { code: "94" },
+    });
     expect(locateCommune(index, "99999")).toBeNull();
   });
 
@@ -55,7 +70,11 @@ describe("commune search", () => {
 
   it("finds communes by postal code prefix", () => {
     expect(searchCommunes(index, "13001").map((c) => c.name)).toContain("Marseille");
-    expect(searchCommunes(index, "690", 20).every((c) => c.postalCodes.some((p) => p.startsWith("690")) || c.code.startsWith("690"))).toBe(true);
+    expect(
+      searchCommunes(index, "690", 20).every(
+        (c) => c.postalCodes.some((p) => p.startsWith("690")) || c.code.startsWith("690"),
+      ),
+    ).toBe(true);
   });
 
   it("respects the limit and returns nothing for an empty query", () => {

@@ -6,7 +6,10 @@ const roundTrip = (value: unknown) => wire.deserialize(JSON.parse(JSON.stringify
 
 describe("wire format of tRPC messages", () => {
   it("keeps dates as dates, at any depth", () => {
-    const value = { updatedAt: new Date("2026-11-26T10:00:00.000Z"), items: [{ closedAt: new Date("2025-01-31T23:59:59.999Z"), n: 3 }] };
+    const value = {
+      updatedAt: new Date("2026-11-26T10:00:00.000Z"),
+      items: [{ closedAt: new Date("2025-01-31T23:59:59.999Z"), n: 3 }],
+    };
     const back = roundTrip(value) as typeof value;
     expect(back.updatedAt).toBeInstanceOf(Date);
     expect(back.updatedAt.toISOString()).toBe("2026-11-26T10:00:00.000Z");
@@ -21,7 +24,15 @@ describe("wire format of tRPC messages", () => {
   });
 
   it("carries what JSON cannot: undefined in arrays, non-finite numbers, bigints, maps and sets", () => {
-    const value = { list: [1, undefined, 3], nan: Number.NaN, up: Infinity, down: -Infinity, big: 12345678901234567890n, map: new Map([["a", new Date(0)]]), set: new Set([1, 2]) };
+    const value = {
+      list: [1, undefined, 3],
+      nan: Number.NaN,
+      up: Infinity,
+      down: -Infinity,
+      big: 12345678901234567890n,
+      map: new Map([["a", new Date(0)]]),
+      set: new Set([1, 2]),
+    };
     const back = roundTrip(value) as typeof value;
     expect(back.list).toEqual([1, undefined, 3]);
     expect(back.list).toHaveLength(3);
@@ -33,7 +44,13 @@ describe("wire format of tRPC messages", () => {
   });
 
   it("gives back text that starts with the marker character exactly as it was", () => {
-    const value = { a: "\u0000D2026-01-01T00:00:00.000Z", b: "\u0000", c: "\u0000\u0000x", d: ["\u0000M", "x"], e: "plain" };
+    const value = {
+      a: "\u0000D2026-01-01T00:00:00.000Z",
+      b: "\u0000",
+      c: "\u0000\u0000x",
+      d: ["\u0000M", "x"],
+      e: "plain",
+    };
     expect(roundTrip(value)).toEqual(value);
   });
 
@@ -72,7 +89,9 @@ describe("wire format of tRPC messages", () => {
   });
 
   it("treats a __proto__ key from JSON as an ordinary key, without touching any prototype", () => {
-    const parsed = JSON.parse('{"__proto__": "\\u0000D2026-01-01T00:00:00.000Z", "x": {"__proto__": {"polluted": true}}}') as Record<string, unknown>;
+    const parsed = JSON.parse(
+      '{"__proto__": "\\u0000D2026-01-01T00:00:00.000Z", "x": {"__proto__": {"polluted": true}}}',
+    ) as Record<string, unknown>;
     const back = wire.deserialize(parsed) as Record<string, unknown>;
     expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(back, "__proto__")?.value).toEqual(new Date("2026-01-01T00:00:00.000Z"));

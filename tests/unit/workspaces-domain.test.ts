@@ -44,7 +44,9 @@ describe("demo sign-in", () => {
     expect(resolveDemoSignIn({ DATABASE_URL: "postgres://x/y", AUTH_SECRET: "s".repeat(40) })).toBe(false);
     expect(resolveDemoSignIn({ DATABASE_URL: "postgres://x/y" })).toBe(false);
     expect(resolveDemoSignIn({ AUTH_SECRET: "s".repeat(40) })).toBe(false);
-    expect(resolveDemoSignIn({ DATABASE_URL: "postgres://x/y", AUTH_SECRET: "s".repeat(40), DEMO_SIGN_IN: "true" })).toBe(true);
+    expect(
+      resolveDemoSignIn({ DATABASE_URL: "postgres://x/y", AUTH_SECRET: "s".repeat(40), DEMO_SIGN_IN: "true" }),
+    ).toBe(true);
     expect(resolveDemoSignIn({ DEMO_SIGN_IN: "false" })).toBe(false);
   });
 });

@@ -22,7 +22,11 @@ export default async function PartyInvitationPage({ params }: Params) {
   if (!(await currentUser())) redirect(`/signin?callbackUrl=${encodeURIComponent(here)}`);
   const t = await getTranslations("partyInvitation");
   const invitation = await readOrNotFound(async () => (await serverCaller()).partyInvitations.preview({ token }));
-  const values = { inviter: invitation.invitedBy ?? "", organisation: invitation.organisationName, title: invitation.title };
+  const values = {
+    inviter: invitation.invitedBy ?? "",
+    organisation: invitation.organisationName,
+    title: invitation.title,
+  };
   return (
     <section className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -35,11 +39,23 @@ export default async function PartyInvitationPage({ params }: Params) {
         </Notice>
       ) : null}
       {invitation.status !== "pending" ? (
-        <Notice tone="info">{t(invitation.status === "expired" ? "statusExpired" : invitation.status === "accepted" ? "statusAccepted" : "statusWithdrawn")}</Notice>
+        <Notice tone="info">
+          {t(
+            invitation.status === "expired"
+              ? "statusExpired"
+              : invitation.status === "accepted"
+                ? "statusAccepted"
+                : "statusWithdrawn",
+          )}
+        </Notice>
       ) : !invitation.emailMatches ? (
         <Notice tone="error">{t("wrongEmail", { email: invitation.email ?? "" })}</Notice>
       ) : invitation.candidates.length > 0 ? (
-        <AcceptPartyInvitation token={token} candidates={invitation.candidates} organisation={invitation.organisationName} />
+        <AcceptPartyInvitation
+          token={token}
+          candidates={invitation.candidates}
+          organisation={invitation.organisationName}
+        />
       ) : (
         <div className="space-y-3">
           <p>{t("noWorkspace", { organisation: invitation.organisationName })}</p>

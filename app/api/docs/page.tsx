@@ -20,7 +20,11 @@ export default async function ApiDocsPage() {
   const t = await getTranslations("apiDocs");
   const doc = openApiDocument(env().APP_URL);
   const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods as Record<string, Operation>).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+    Object.entries(methods as Record<string, Operation>).map(([method, op]) => ({
+      path,
+      method: method.toUpperCase(),
+      op,
+    })),
   );
   return (
     <div className="max-w-4xl space-y-6">
@@ -54,7 +58,11 @@ export default async function ApiDocsPage() {
         </ul>
       </nav>
       {operations.map(({ path, method, op }) => (
-        <section key={`${method} ${path}`} id={`${method}-${path.replace(/[^a-z]+/gi, "-")}`} className="space-y-2 rounded-md border border-slate-300 bg-white p-4">
+        <section
+          key={`${method} ${path}`}
+          id={`${method}-${path.replace(/[^a-z]+/gi, "-")}`}
+          className="space-y-2 rounded-md border border-slate-300 bg-white p-4"
+        >
           <h2 className="text-lg font-semibold">
             <code>
               {method} {path}

@@ -17,7 +17,10 @@ const load = cache(async (id: string) => getPublished(await appDb(), id));
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const alliance = await load((await params).allianceId);
   if (!alliance) return { title: (await getTranslations("library"))("notPublished"), robots: { index: false } };
-  const description = (alliance.summary ?? alliance.parties.flatMap((p) => (p.standing === "confirmed" && p.name ? [p.name] : [])).join(", ")).slice(0, 200);
+  const description = (
+    alliance.summary ??
+    alliance.parties.flatMap((p) => (p.standing === "confirmed" && p.name ? [p.name] : [])).join(", ")
+  ).slice(0, 200);
   return { title: alliance.title, description, openGraph: { title: alliance.title, description, type: "article" } };
 }
 

@@ -31,7 +31,13 @@ export default async function InvitationPage({ params }: Params) {
         )
       ) : (
         <Notice tone="info">
-          {t(invitation.status === "accepted" ? "invitation.statusAccepted" : invitation.status === "revoked" ? "invitation.statusRevoked" : "invitation.statusExpired")}
+          {t(
+            invitation.status === "accepted"
+              ? "invitation.statusAccepted"
+              : invitation.status === "revoked"
+                ? "invitation.statusRevoked"
+                : "invitation.statusExpired",
+          )}
         </Notice>
       )}
       {invitation.workspaceSlug ? <Link href={`/w/${invitation.workspaceSlug}`}>{t("invitation.open")}</Link> : null}

@@ -2,7 +2,13 @@ import type { ReactNode } from "react";
 import { WorkspaceNav } from "@/components/workspaces/workspace-nav";
 import { readOrNotFound, requireUser, serverCaller } from "@/server/trpc/server-caller";
 
-export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspaceSlug: string }> }) {
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ workspaceSlug: string }>;
+}) {
   await requireUser();
   const { workspaceSlug } = await params;
   const caller = await serverCaller();

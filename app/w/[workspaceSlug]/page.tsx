@@ -23,7 +23,14 @@ export default async function WorkspaceHomePage({ params, searchParams }: Props)
   const workspace = await readOrNotFound(async () => caller.workspaces.get({ workspaceSlug }));
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  const filters = DashboardFilters.parse({ year: first(raw.year), mode: first(raw.mode), sdgGoal: first(raw.sdgGoal), region: first(raw.region), departement: first(raw.departement), stage: first(raw.stage) });
+  const filters = DashboardFilters.parse({
+    year: first(raw.year),
+    mode: first(raw.mode),
+    sdgGoal: first(raw.sdgGoal),
+    region: first(raw.region),
+    departement: first(raw.departement),
+    stage: first(raw.stage),
+  });
   const readable = can(workspace.myRole, "alliances.read");
   const dashboard = readable ? await caller.dashboards.workspace({ workspaceSlug, ...filters }) : null;
   const actions = readable ? await caller.dashboards.myActions({ workspaceSlug }) : null;

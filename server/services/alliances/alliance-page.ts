@@ -43,6 +43,12 @@ export async function alliancePage(ctx: WorkspaceContext, allianceId: string) {
     indicators,
     light: statusLight({ lastClosedAt, running: openCycle !== null, since, now }),
     /** The open cycle's due date, or the day the next evaluation falls due (past when it is late). */
-    nextDue: openCycle ? { kind: "cycle" as const, on: openCycle.dueOn, cycleId: openCycle.id } : { kind: "evaluation" as const, on: nextEvaluationDue({ lastClosedAt, since }).toISOString().slice(0, 10), cycleId: null },
+    nextDue: openCycle
+      ? { kind: "cycle" as const, on: openCycle.dueOn, cycleId: openCycle.id }
+      : {
+          kind: "evaluation" as const,
+          on: nextEvaluationDue({ lastClosedAt, since }).toISOString().slice(0, 10),
+          cycleId: null,
+        },
   };
 }

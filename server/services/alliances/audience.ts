@@ -25,9 +25,18 @@ export async function getAudience(ctx: WorkspaceContext, allianceId: string) {
     })
     .from(allianceParties)
     .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
-    .where(and(eq(allianceParties.allianceId, allianceId), eq(allianceParties.status, "accepted"), isNotNull(allianceParties.workspaceId)))
+    .where(
+      and(
+        eq(allianceParties.allianceId, allianceId),
+        eq(allianceParties.status, "accepted"),
+        isNotNull(allianceParties.workspaceId),
+      ),
+    )
     .orderBy(asc(organisations.name));
-  const parties = rows.map((r) => ({ ...r, agrees: core.requestedAudience !== "parties" && consentCovers(core.requestedAudience, core.publicRevision, r) }));
+  const parties = rows.map((r) => ({
+    ...r,
+    agrees: core.requestedAudience !== "parties" && consentCovers(core.requestedAudience, core.publicRevision, r),
+  }));
   return {
     requested: core.requestedAudience,
     revision: core.publicRevision,
@@ -36,11 +45,22 @@ export async function getAudience(ctx: WorkspaceContext, allianceId: string) {
   };
 }
 
-async function setOwnConsent(ctx: WorkspaceContext, allianceId: string, audience: Audience | null, revision: number | null) {
+async function setOwnConsent(
+  ctx: WorkspaceContext,
+  allianceId: string,
+  audience: Audience | null,
+  revision: number | null,
+) {
   await ctx.tx
     .update(allianceParties)
     .set({ audienceConsent: audience, consentRevision: revision, consentAt: audience ? new Date() : null })
-    .where(and(eq(allianceParties.allianceId, allianceId), eq(allianceParties.workspaceId, ctx.workspaceId), eq(allianceParties.status, "accepted")));
+    .where(
+      and(
+        eq(allianceParties.allianceId, allianceId),
+        eq(allianceParties.workspaceId, ctx.workspaceId),
+        eq(allianceParties.status, "accepted"),
+      ),
+    );
 }
 
 /**
@@ -57,8 +77,20 @@ export async function requestAudience(ctx: WorkspaceContext, input: z.infer<type
     .where(eq(alliances.id, input.allianceId))
     .returning({ revision: alliances.publicRevision });
   await setOwnConsent(ctx, input.allianceId, input.audience, updated!.revision);
-  await recordAudit(ctx, { action: "audience.request", entityType: "alliance", entityId: input.allianceId, before: { audience: core.requestedAudience }, after: { audience: input.audience } });
-  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "audience.request", detail: { audience: input.audience }, notify: "audience.requested" });
+  await recordAudit(ctx, {
+    action: "audience.request",
+    entityType: "alliance",
+    entityId: input.allianceId,
+    before: { audience: core.requestedAudience },
+    after: { audience: input.audience },
+  });
+  await recordSharedChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
+    action: "audience.request",
+    detail: { audience: input.audience },
+    notify: "audience.requested",
+  });
   return getAudience(ctx, input.allianceId);
 }
 
@@ -71,8 +103,19 @@ export async function approveAudience(ctx: WorkspaceContext, input: z.infer<type
   if (core.requestedAudience === "parties") throw new AppError("CONFLICT", "errors.audience.nothingRequested");
   if (core.publicRevision !== input.revision) throw new AppError("CONFLICT", "errors.audience.stale");
   await setOwnConsent(ctx, input.allianceId, core.requestedAudience, core.publicRevision);
-  await recordAudit(ctx, { action: "audience.approve", entityType: "alliance", entityId: input.allianceId, after: { audience: core.requestedAudience, revision: core.publicRevision } });
-  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "audience.approve", detail: { audience: core.requestedAudience }, notify: "audience.approved" });
+  await recordAudit(ctx, {
+    action: "audience.approve",
+    entityType: "alliance",
+    entityId: input.allianceId,
+    after: { audience: core.requestedAudience, revision: core.publicRevision },
+  });
+  await recordSharedChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
+    action: "audience.approve",
+    detail: { audience: core.requestedAudience },
+    notify: "audience.approved",
+  });
   return getAudience(ctx, input.allianceId);
 }
 
@@ -85,7 +128,19 @@ export async function withdrawAudience(ctx: WorkspaceContext, input: { allianceI
   if (core.requestedAudience === "parties") throw new AppError("CONFLICT", "errors.audience.nothingRequested");
   await ctx.tx.update(alliances).set({ requestedAudience: "parties" }).where(eq(alliances.id, input.allianceId));
   await setOwnConsent(ctx, input.allianceId, null, null);
-  await recordAudit(ctx, { action: "audience.withdraw", entityType: "alliance", entityId: input.allianceId, before: { audience: core.requestedAudience }, after: { audience: "parties" } });
-  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "audience.withdraw", detail: { audience: core.requestedAudience }, notify: "audience.withdrawn" });
+  await recordAudit(ctx, {
+    action: "audience.withdraw",
+    entityType: "alliance",
+    entityId: input.allianceId,
+    before: { audience: core.requestedAudience },
+    after: { audience: "parties" },
+  });
+  await recordSharedChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
+    action: "audience.withdraw",
+    detail: { audience: core.requestedAudience },
+    notify: "audience.withdrawn",
+  });
   return getAudience(ctx, input.allianceId);
 }

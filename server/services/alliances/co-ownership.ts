@@ -18,13 +18,21 @@ export const RespondInput = z.object({ partyId: z.uuid(), accept: z.boolean() })
 
 /** The workspace verified for an organisation (organisation_claims), or null. */
 async function verifiedWorkspaceOf(ctx: WorkspaceContext, organisationId: string): Promise<string | null> {
-  const [found] = resultRows<{ id: string | null }>(await ctx.tx.execute(sql`select app_workspace_of_organisation(${organisationId}) as id`));
+  const [found] = resultRows<{ id: string | null }>(
+    await ctx.tx.execute(sql`select app_workspace_of_organisation(${organisationId}) as id`),
+  );
   return found?.id ?? null;
 }
 
 async function loadParty(ctx: WorkspaceContext, allianceId: string, partyId: string) {
   const [party] = await ctx.tx
-    .select({ id: allianceParties.id, organisationId: allianceParties.organisationId, workspaceId: allianceParties.workspaceId, status: allianceParties.status, name: organisations.name })
+    .select({
+      id: allianceParties.id,
+      organisationId: allianceParties.organisationId,
+      workspaceId: allianceParties.workspaceId,
+      status: allianceParties.status,
+      name: organisations.name,
+    })
     .from(allianceParties)
     .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
     .where(and(eq(allianceParties.id, partyId), eq(allianceParties.allianceId, allianceId)));
@@ -61,8 +69,19 @@ export async function inviteCoOwner(ctx: WorkspaceContext, input: z.infer<typeof
       respondedAt: null,
     })
     .where(eq(allianceParties.id, party.id));
-  await recordAudit(ctx, { action: "share.invite", entityType: "alliance", entityId: input.allianceId, after: { organisation: party.name } });
-  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "share.invite", detail: { organisation: party.name }, notify: null });
+  await recordAudit(ctx, {
+    action: "share.invite",
+    entityType: "alliance",
+    entityId: input.allianceId,
+    after: { organisation: party.name },
+  });
+  await recordSharedChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
+    action: "share.invite",
+    detail: { organisation: party.name },
+    notify: null,
+  });
   await notifyParties(ctx, input.allianceId, "share.invited", { title: core.title }, workspaceId);
 }
 
@@ -74,17 +93,38 @@ export async function withdrawCoOwnerInvitation(ctx: WorkspaceContext, input: z.
   // An email invitation (no workspace yet) returns the row to a plain named partner.
   await ctx.tx
     .update(allianceParties)
-    .set(party.workspaceId ? { status: "withdrawn", respondedAt: new Date() } : { status: "accepted", invitedEmail: null, invitationTokenHash: null, invitationExpiresAt: null })
+    .set(
+      party.workspaceId
+        ? { status: "withdrawn", respondedAt: new Date() }
+        : { status: "accepted", invitedEmail: null, invitationTokenHash: null, invitationExpiresAt: null },
+    )
     .where(eq(allianceParties.id, party.id));
-  await recordAudit(ctx, { action: "share.withdraw", entityType: "alliance", entityId: input.allianceId, before: { organisation: party.name } });
-  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "share.withdraw", detail: { organisation: party.name }, notify: null });
+  await recordAudit(ctx, {
+    action: "share.withdraw",
+    entityType: "alliance",
+    entityId: input.allianceId,
+    before: { organisation: party.name },
+  });
+  await recordSharedChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
+    action: "share.withdraw",
+    detail: { organisation: party.name },
+    notify: null,
+  });
 }
 
 /** Invitations to co-own alliances waiting for this workspace's answer (title and inviter only). */
 export async function listIncomingInvitations(ctx: WorkspaceContext) {
-  return resultRows<{ party_id: string; alliance_id: string; title: string; role: string; invited_by: string | null; invited_at: Date | string | null; inviter_verified: boolean }>(
-    await ctx.tx.execute(sql`select * from app_incoming_party_invitations()`),
-  ).map((r) => ({
+  return resultRows<{
+    party_id: string;
+    alliance_id: string;
+    title: string;
+    role: string;
+    invited_by: string | null;
+    invited_at: Date | string | null;
+    inviter_verified: boolean;
+  }>(await ctx.tx.execute(sql`select * from app_incoming_party_invitations()`)).map((r) => ({
     partyId: r.party_id,
     allianceId: r.alliance_id,
     title: r.title,
@@ -104,9 +144,21 @@ export const AnswerMentionInput = z.object({ partyId: z.uuid(), appear: z.boolea
  * verified for the organisation sees them. Permission: alliances.read.
  */
 export async function listMentionRequests(ctx: WorkspaceContext) {
-  return resultRows<{ party_id: string; alliance_id: string; title: string; summary: string | null; role: string; declared_by: string | null }>(
-    await ctx.tx.execute(sql`select * from app_incoming_mention_requests()`),
-  ).map((r) => ({ partyId: r.party_id, allianceId: r.alliance_id, title: r.title, summary: r.summary, role: r.role, declaredBy: r.declared_by }));
+  return resultRows<{
+    party_id: string;
+    alliance_id: string;
+    title: string;
+    summary: string | null;
+    role: string;
+    declared_by: string | null;
+  }>(await ctx.tx.execute(sql`select * from app_incoming_mention_requests()`)).map((r) => ({
+    partyId: r.party_id,
+    allianceId: r.alliance_id,
+    title: r.title,
+    summary: r.summary,
+    role: r.role,
+    declaredBy: r.declared_by,
+  }));
 }
 
 /**
@@ -114,9 +166,15 @@ export async function listMentionRequests(ctx: WorkspaceContext) {
  * of the alliance, or refuses. Permission: alliances.share. Audited.
  */
 export async function answerMention(ctx: WorkspaceContext, input: z.infer<typeof AnswerMentionInput>) {
-  const [answered] = resultRows<{ alliance_id: string | null }>(await ctx.tx.execute(sql`select app_answer_mention(${input.partyId}, ${input.appear}) as alliance_id`));
+  const [answered] = resultRows<{ alliance_id: string | null }>(
+    await ctx.tx.execute(sql`select app_answer_mention(${input.partyId}, ${input.appear}) as alliance_id`),
+  );
   if (!answered?.alliance_id) throw new AppError("NOT_FOUND", "errors.share.mentionNotFound");
-  await recordAudit(ctx, { action: input.appear ? "mention.grant" : "mention.refuse", entityType: "alliance", entityId: answered.alliance_id });
+  await recordAudit(ctx, {
+    action: input.appear ? "mention.grant" : "mention.refuse",
+    entityType: "alliance",
+    entityId: answered.alliance_id,
+  });
   return { allianceId: answered.alliance_id, appear: input.appear };
 }
 
@@ -128,22 +186,51 @@ export async function respondToCoOwnership(ctx: WorkspaceContext, input: z.infer
   const [pending] = await ctx.tx
     .select({ expiresAt: allianceParties.invitationExpiresAt, organisationId: allianceParties.organisationId })
     .from(allianceParties)
-    .where(and(eq(allianceParties.id, input.partyId), eq(allianceParties.workspaceId, ctx.workspaceId), eq(allianceParties.status, "invited")));
+    .where(
+      and(
+        eq(allianceParties.id, input.partyId),
+        eq(allianceParties.workspaceId, ctx.workspaceId),
+        eq(allianceParties.status, "invited"),
+      ),
+    );
   if (!pending) throw new AppError("NOT_FOUND", "errors.share.invitationNotFound");
   // An invitation lapses when this workspace is no longer the organisation's verified one.
-  if ((await verifiedWorkspaceOf(ctx, pending.organisationId)) !== ctx.workspaceId) throw new AppError("NOT_FOUND", "errors.share.invitationNotFound");
-  if (input.accept && pending.expiresAt && pending.expiresAt < new Date()) throw new AppError("CONFLICT", "errors.share.invitationExpired");
+  if ((await verifiedWorkspaceOf(ctx, pending.organisationId)) !== ctx.workspaceId)
+    throw new AppError("NOT_FOUND", "errors.share.invitationNotFound");
+  if (input.accept && pending.expiresAt && pending.expiresAt < new Date())
+    throw new AppError("CONFLICT", "errors.share.invitationExpired");
   const [updated] = await ctx.tx
     .update(allianceParties)
     .set({ status: input.accept ? "accepted" : "declined", respondedAt: new Date() })
-    .where(and(eq(allianceParties.id, input.partyId), eq(allianceParties.workspaceId, ctx.workspaceId), eq(allianceParties.status, "invited")))
+    .where(
+      and(
+        eq(allianceParties.id, input.partyId),
+        eq(allianceParties.workspaceId, ctx.workspaceId),
+        eq(allianceParties.status, "invited"),
+      ),
+    )
     .returning({ allianceId: allianceParties.allianceId });
   if (!updated) throw new AppError("NOT_FOUND", "errors.share.invitationNotFound");
-  await recordAudit(ctx, { action: input.accept ? "share.accept" : "share.decline", entityType: "alliance", entityId: updated.allianceId });
+  await recordAudit(ctx, {
+    action: input.accept ? "share.accept" : "share.decline",
+    entityType: "alliance",
+    entityId: updated.allianceId,
+  });
   if (input.accept) {
-    const [core] = await ctx.tx.select({ title: alliances.title }).from(alliances).where(eq(alliances.id, updated.allianceId));
-    await recordSharedChange(ctx, { allianceId: updated.allianceId, title: core?.title ?? "", action: "share.accept", notify: "share.accepted" });
-    await enqueueAllianceEvent(ctx, updated.allianceId, "invitation.accepted", { alliance: { id: updated.allianceId, title: core?.title ?? "" }, partyId: input.partyId });
+    const [core] = await ctx.tx
+      .select({ title: alliances.title })
+      .from(alliances)
+      .where(eq(alliances.id, updated.allianceId));
+    await recordSharedChange(ctx, {
+      allianceId: updated.allianceId,
+      title: core?.title ?? "",
+      action: "share.accept",
+      notify: "share.accepted",
+    });
+    await enqueueAllianceEvent(ctx, updated.allianceId, "invitation.accepted", {
+      alliance: { id: updated.allianceId, title: core?.title ?? "" },
+      partyId: input.partyId,
+    });
   }
   return updated;
 }
@@ -157,13 +244,31 @@ export async function leaveAlliance(ctx: WorkspaceContext, input: { allianceId: 
   const owners = await ctx.tx
     .select({ workspaceId: allianceParties.workspaceId })
     .from(allianceParties)
-    .where(and(eq(allianceParties.allianceId, input.allianceId), eq(allianceParties.status, "accepted"), sql`${allianceParties.workspaceId} is not null`))
+    .where(
+      and(
+        eq(allianceParties.allianceId, input.allianceId),
+        eq(allianceParties.status, "accepted"),
+        sql`${allianceParties.workspaceId} is not null`,
+      ),
+    )
     .for("update");
   if (owners.length < 2) throw new AppError("CONFLICT", "errors.share.lastOwner");
-  await recordAudit(ctx, { action: "share.leave", entityType: "alliance", entityId: input.allianceId, before: { title: core.title } });
-  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "share.leave", notify: "share.left" });
+  await recordAudit(ctx, {
+    action: "share.leave",
+    entityType: "alliance",
+    entityId: input.allianceId,
+    before: { title: core.title },
+  });
+  await recordSharedChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
+    action: "share.leave",
+    notify: "share.left",
+  });
   // Its SDG claims and consents go with it; its private layer stays its own.
-  await ctx.tx.delete(allianceSdgClaims).where(and(eq(allianceSdgClaims.allianceId, input.allianceId), eq(allianceSdgClaims.workspaceId, ctx.workspaceId)));
+  await ctx.tx
+    .delete(allianceSdgClaims)
+    .where(and(eq(allianceSdgClaims.allianceId, input.allianceId), eq(allianceSdgClaims.workspaceId, ctx.workspaceId)));
   await ctx.tx
     .update(allianceParties)
     .set({ status: "left", respondedAt: new Date(), audienceConsent: null, consentRevision: null, consentAt: null })

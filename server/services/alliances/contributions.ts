@@ -23,12 +23,16 @@ export async function addContribution(ctx: WorkspaceContext, input: AddContribut
   if (party.workspaceId && party.workspaceId !== ctx.workspaceId) {
     throw new AppError("FORBIDDEN", "errors.contribution.otherParty", { field: "partyId" });
   }
-  const [workspace] = await ctx.tx.select({ rate: workspaces.hourlyRateCents }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
+  const [workspace] = await ctx.tx
+    .select({ rate: workspaces.hourlyRateCents })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
   const kind = input.kind as ContributionKind;
   const valueCents = contributionValueCents({
     kind,
     quantity: input.quantity,
-    enteredValueCents: input.valueEuros === null || input.valueEuros === undefined ? null : Math.round(input.valueEuros * 100),
+    enteredValueCents:
+      input.valueEuros === null || input.valueEuros === undefined ? null : Math.round(input.valueEuros * 100),
     hourlyRateCents: workspace?.rate ?? null,
   });
   const unit = input.unit ?? CONTRIBUTION_KINDS.find((k) => k.key === kind)!.unit;
@@ -41,7 +45,10 @@ export async function addContribution(ctx: WorkspaceContext, input: AddContribut
       quantity: input.quantity,
       unit,
       valueCents,
-      hourlyRateCents: CONTRIBUTION_KINDS.find((k) => k.key === kind)!.valuedByHourlyRate && input.valueEuros == null ? (workspace?.rate ?? null) : null,
+      hourlyRateCents:
+        CONTRIBUTION_KINDS.find((k) => k.key === kind)!.valuedByHourlyRate && input.valueEuros == null
+          ? (workspace?.rate ?? null)
+          : null,
       occurredOn: input.occurredOn,
       note: input.note ?? null,
       createdBy: ctx.actor.userId,
@@ -53,7 +60,12 @@ export async function addContribution(ctx: WorkspaceContext, input: AddContribut
     entityId: input.allianceId,
     after: { kind, quantity: input.quantity, unit, valueCents, occurredOn: input.occurredOn },
   });
-  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "contribution.add", detail: { kind, quantity: input.quantity, unit } });
+  await recordSharedChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
+    action: "contribution.add",
+    detail: { kind, quantity: input.quantity, unit },
+  });
   return entry!;
 }
 
@@ -75,13 +87,26 @@ export async function deleteContribution(ctx: WorkspaceContext, input: { allianc
     action: "contribution.delete",
     entityType: "alliance",
     entityId: input.allianceId,
-    before: { kind: removed.kind, quantity: removed.quantity, unit: removed.unit, valueCents: removed.valueCents, occurredOn: removed.occurredOn },
+    before: {
+      kind: removed.kind,
+      quantity: removed.quantity,
+      unit: removed.unit,
+      valueCents: removed.valueCents,
+      occurredOn: removed.occurredOn,
+    },
   });
-  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "contribution.delete", detail: { kind: removed.kind, quantity: removed.quantity, unit: removed.unit } });
+  await recordSharedChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
+    action: "contribution.delete",
+    detail: { kind: removed.kind, quantity: removed.quantity, unit: removed.unit },
+  });
 }
 
 /** Ledger totals in euro cents: per party, per kind and per year (entries without a value are counted apart). */
-export function contributionTotals(entries: Array<{ partyId: string; kind: string; valueCents: number | null; occurredOn: string }>) {
+export function contributionTotals(
+  entries: Array<{ partyId: string; kind: string; valueCents: number | null; occurredOn: string }>,
+) {
   const add = (map: Map<string, number>, key: string, cents: number) => map.set(key, (map.get(key) ?? 0) + cents);
   const byParty = new Map<string, number>();
   const byKind = new Map<string, number>();
@@ -98,5 +123,11 @@ export function contributionTotals(entries: Array<{ partyId: string; kind: strin
     add(byKind, e.kind, e.valueCents);
     add(byYear, e.occurredOn.slice(0, 4), e.valueCents);
   }
-  return { total, unvalued, byParty: Object.fromEntries(byParty), byKind: Object.fromEntries(byKind), byYear: Object.fromEntries(byYear) };
+  return {
+    total,
+    unvalued,
+    byParty: Object.fromEntries(byParty),
+    byKind: Object.fromEntries(byKind),
+    byYear: Object.fromEntries(byYear),
+  };
 }

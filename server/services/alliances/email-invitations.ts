@@ -15,7 +15,11 @@ import { recordSharedChange } from "./shared-history";
 import { enqueueAllianceEvent } from "../webhooks/webhooks";
 import { maskEmail } from "../../../domain/mask-email";
 
-export const InviteByEmailInput = z.object({ allianceId: z.uuid(), partyId: z.uuid(), email: z.email({ message: "errors.email" }).transform((e) => e.toLowerCase()) });
+export const InviteByEmailInput = z.object({
+  allianceId: z.uuid(),
+  partyId: z.uuid(),
+  email: z.email({ message: "errors.email" }).transform((e) => e.toLowerCase()),
+});
 /** The same kind of token as a member invitation's. */
 export const PartyInvitationTokenInput = InvitationTokenInput;
 
@@ -28,7 +32,13 @@ export const PartyInvitationTokenInput = InvitationTokenInput;
 export async function inviteByEmail(ctx: WorkspaceContext, input: z.infer<typeof InviteByEmailInput>) {
   const core = await loadAllianceCore(ctx, input.allianceId);
   const [party] = await ctx.tx
-    .select({ id: allianceParties.id, workspaceId: allianceParties.workspaceId, status: allianceParties.status, organisationId: allianceParties.organisationId, name: organisations.name })
+    .select({
+      id: allianceParties.id,
+      workspaceId: allianceParties.workspaceId,
+      status: allianceParties.status,
+      organisationId: allianceParties.organisationId,
+      name: organisations.name,
+    })
     .from(allianceParties)
     .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
     .where(and(eq(allianceParties.id, input.partyId), eq(allianceParties.allianceId, input.allianceId)));
@@ -38,20 +48,53 @@ export async function inviteByEmail(ctx: WorkspaceContext, input: z.infer<typeof
   const expiresAt = new Date(Date.now() + CO_OWNER_INVITATION_DAYS * 86_400_000);
   await ctx.tx
     .update(allianceParties)
-    .set({ status: "invited", invitedEmail: input.email, invitationTokenHash: tokenHash, invitedByWorkspaceId: ctx.workspaceId, invitedAt: new Date(), invitationExpiresAt: expiresAt, respondedAt: null })
+    .set({
+      status: "invited",
+      invitedEmail: input.email,
+      invitationTokenHash: tokenHash,
+      invitedByWorkspaceId: ctx.workspaceId,
+      invitedAt: new Date(),
+      invitationExpiresAt: expiresAt,
+      respondedAt: null,
+    })
     .where(eq(allianceParties.id, party.id));
-  await recordAudit(ctx, { action: "share.inviteByEmail", entityType: "alliance", entityId: input.allianceId, after: { organisation: party.name, email: input.email } });
-  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "share.inviteByEmail", detail: { organisation: party.name }, notify: null });
+  await recordAudit(ctx, {
+    action: "share.inviteByEmail",
+    entityType: "alliance",
+    entityId: input.allianceId,
+    after: { organisation: party.name, email: input.email },
+  });
+  await recordSharedChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
+    action: "share.inviteByEmail",
+    detail: { organisation: party.name },
+    notify: null,
+  });
 
-  const [inviter] = await ctx.tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
+  const [inviter] = await ctx.tx
+    .select({ name: workspaces.name })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
   const t = translator(ctx.locale);
   const url = `${ctx.appUrl}/alliance-invitations/${token}`;
-  const values = { inviter: inviter?.name ?? "", organisation: party.name, title: core.title, days: CO_OWNER_INVITATION_DAYS };
+  const values = {
+    inviter: inviter?.name ?? "",
+    organisation: party.name,
+    title: core.title,
+    days: CO_OWNER_INVITATION_DAYS,
+  };
   await ctx.mailer.send({
     to: input.email,
     subject: t("emails.partyInvitation.subject", values),
     text: `${t("emails.partyInvitation.body", values)}\n\n${url}\n\n${t("emails.partyInvitation.footer")}`,
-    html: linkEmailHtml({ heading: t("emails.partyInvitation.subject", values), body: t("emails.partyInvitation.body", values), action: t("emails.partyInvitation.action"), url, footer: t("emails.partyInvitation.footer") }),
+    html: linkEmailHtml({
+      heading: t("emails.partyInvitation.subject", values),
+      body: t("emails.partyInvitation.body", values),
+      action: t("emails.partyInvitation.action"),
+      url,
+      footer: t("emails.partyInvitation.footer"),
+    }),
   });
   return { email: input.email, expiresAt };
 }
@@ -91,9 +134,16 @@ async function readInvitation(ctx: ServiceContext, token: string) {
  */
 export async function previewPartyInvitation(ctx: ServiceContext, token: string) {
   const { row, status, expiresAt } = await readInvitation(ctx, token);
-  const [verified] = resultRows<{ verified: boolean }>(await ctx.tx.execute(sql`select app_workspace_of_organisation(${row.organisation_id}) is not null as verified`));
+  const [verified] = resultRows<{ verified: boolean }>(
+    await ctx.tx.execute(sql`select app_workspace_of_organisation(${row.organisation_id}) is not null as verified`),
+  );
   const mine = await ctx.tx
-    .select({ slug: workspaces.slug, name: workspaces.name, organisationId: workspaces.organisationId, role: memberships.role })
+    .select({
+      slug: workspaces.slug,
+      name: workspaces.name,
+      organisationId: workspaces.organisationId,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, ctx.actor.userId))
@@ -105,12 +155,19 @@ export async function previewPartyInvitation(ctx: ServiceContext, token: string)
     organisationVerified: verified?.verified ?? false,
     invitedBy: row.invited_by,
     // Masked unless the reader is the invitee: a forwarded link does not give the address away.
-    email: row.invited_email && row.invited_email.toLowerCase() !== ctx.actor.email.toLowerCase() ? maskEmail(row.invited_email) : row.invited_email,
+    email:
+      row.invited_email && row.invited_email.toLowerCase() !== ctx.actor.email.toLowerCase()
+        ? maskEmail(row.invited_email)
+        : row.invited_email,
     emailMatches: (row.invited_email ?? "").toLowerCase() === ctx.actor.email.toLowerCase(),
     expiresAt,
     status,
     candidates: mine
-      .filter((w) => (w.role === "owner" || w.role === "admin") && (w.organisationId === null || w.organisationId === row.organisation_id))
+      .filter(
+        (w) =>
+          (w.role === "owner" || w.role === "admin") &&
+          (w.organisationId === null || w.organisationId === row.organisation_id),
+      )
       .map((w) => ({ slug: w.slug, name: w.name, isOrganisation: w.organisationId === row.organisation_id })),
   };
 }
@@ -125,20 +182,34 @@ export async function acceptPartyInvitation(ctx: WorkspaceContext, token: string
   const { row, status } = await readInvitation(ctx, token);
   if (status === "expired") throw new AppError("CONFLICT", "errors.share.invitationExpired");
   if (status !== "pending") throw new AppError("NOT_FOUND", "errors.invitation.invalid");
-  if ((row.invited_email ?? "").toLowerCase() !== ctx.actor.email.toLowerCase()) throw new AppError("FORBIDDEN", "errors.share.wrongEmail", { email: maskEmail(row.invited_email ?? "") });
-  const [ws] = await ctx.tx.select({ organisationId: workspaces.organisationId }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
-  if (ws?.organisationId && ws.organisationId !== row.organisation_id) throw new AppError("FORBIDDEN", "errors.share.otherOrganisation", { organisation: row.organisation_name });
+  if ((row.invited_email ?? "").toLowerCase() !== ctx.actor.email.toLowerCase())
+    throw new AppError("FORBIDDEN", "errors.share.wrongEmail", { email: maskEmail(row.invited_email ?? "") });
+  const [ws] = await ctx.tx
+    .select({ organisationId: workspaces.organisationId })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
+  if (ws?.organisationId && ws.organisationId !== row.organisation_id)
+    throw new AppError("FORBIDDEN", "errors.share.otherOrganisation", { organisation: row.organisation_name });
   let allianceId: string;
   try {
-    const [accepted] = resultRows<{ id: string }>(await ctx.tx.execute(sql`select app_accept_party_invitation(${ctx.workspaceId}) as id`));
+    const [accepted] = resultRows<{ id: string }>(
+      await ctx.tx.execute(sql`select app_accept_party_invitation(${ctx.workspaceId}) as id`),
+    );
     allianceId = accepted!.id;
   } catch (error) {
     if (sqlState(error) === "23505") throw new AppError("CONFLICT", "errors.share.alreadyCoOwner");
     throw error;
   }
-  await recordAudit(ctx, { action: "share.accept", entityType: "alliance", entityId: allianceId, after: { organisation: row.organisation_name } });
+  await recordAudit(ctx, {
+    action: "share.accept",
+    entityType: "alliance",
+    entityId: allianceId,
+    after: { organisation: row.organisation_name },
+  });
   await recordSharedChange(ctx, { allianceId, title: row.title, action: "share.accept", notify: "share.accepted" });
-  await enqueueAllianceEvent(ctx, allianceId, "invitation.accepted", { alliance: { id: allianceId, title: row.title }, organisation: row.organisation_name });
+  await enqueueAllianceEvent(ctx, allianceId, "invitation.accepted", {
+    alliance: { id: allianceId, title: row.title },
+    organisation: row.organisation_name,
+  });
   return { allianceId };
 }
-

@@ -35,7 +35,10 @@ interface Row {
  * places gathered in SQL. Tenant: the list's own conditions (and row-level security).
  * Permission: alliances.read.
  */
-export async function exportAllianceRows(ctx: WorkspaceContext, filters: Omit<ListAlliancesInput, "sort" | "direction" | "page" | "pageSize">) {
+export async function exportAllianceRows(
+  ctx: WorkspaceContext,
+  filters: Omit<ListAlliancesInput, "sort" | "direction" | "page" | "pageSize">,
+) {
   const where = and(...listConditions(ctx, filters));
   return resultRows<Row>(
     await ctx.tx.execute(sql`
@@ -63,7 +66,12 @@ function cells(rows: Row[], locale: Locale): Cell[][] {
   const index = territory();
   const label = (key: string, code: string) => (t.has(key as never) ? t(key as never) : code);
   const place = (code: string) => {
-    const name = index.communes.get(code)?.name ?? index.departements.get(code)?.name ?? index.regions.get(code)?.name ?? index.epci.get(code)?.name ?? code;
+    const name =
+      index.communes.get(code)?.name ??
+      index.departements.get(code)?.name ??
+      index.regions.get(code)?.name ??
+      index.epci.get(code)?.name ??
+      code;
     return labelled(name, code);
   };
   return rows.map((r) => {
@@ -79,9 +87,14 @@ function cells(rows: Row[], locale: Locale): Cell[][] {
       mode: current ? labelled(label(`alliance.modes.${current}`, current), current) : null,
       // ISO 8601 intervals ("2021-01-01/2022-06-30", ".." when open): plain ASCII survives Windows-1252.
       modes: (r.modes ?? []).map((m) => `${m.mode} ${m.from}/${m.to ?? ".."}`).join(LIST_SEPARATOR),
-      partners: (r.partners ?? []).map((p) => (p.siren ? `${p.name} [SIREN ${p.siren}]` : p.rna ? `${p.name} [RNA ${p.rna}]` : p.name)).join(LIST_SEPARATOR),
+      partners: (r.partners ?? [])
+        .map((p) => (p.siren ? `${p.name} [SIREN ${p.siren}]` : p.rna ? `${p.name} [RNA ${p.rna}]` : p.name))
+        .join(LIST_SEPARATOR),
       sdgTargets: (r.targets ?? []).map((s) => (s.primary ? `${s.target}*` : s.target)).join(LIST_SEPARATOR),
-      territoryScope: labelled(label(`alliances.scopeLevels.${r.territory_scope}`, r.territory_scope), r.territory_scope),
+      territoryScope: labelled(
+        label(`alliances.scopeLevels.${r.territory_scope}`, r.territory_scope),
+        r.territory_scope,
+      ),
       territory: (r.places ?? []).map(place).join(LIST_SEPARATOR),
       entryDoors: r.entry_doors.map((d) => labelled(label(`alliance.entryDoors.${d}`, d), d)).join(LIST_SEPARATOR),
       tags: r.tags.join(LIST_SEPARATOR),
@@ -101,7 +114,11 @@ export async function alliancesXlsx(rows: Row[], locale: Locale): Promise<Buffer
   const book = new ExcelJS.Workbook();
   book.creator = "Maillage";
   const sheet = book.addWorksheet(locale === "fr" ? "Alliances" : "Alliances");
-  sheet.columns = ALLIANCE_COLUMNS.map((c) => ({ header: c[locale], key: c.key, width: c.key === "summary" || c.key === "title" ? 40 : 20 }));
+  sheet.columns = ALLIANCE_COLUMNS.map((c) => ({
+    header: c[locale],
+    key: c.key,
+    width: c.key === "summary" || c.key === "title" ? 40 : 20,
+  }));
   for (const row of cells(rows, locale)) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];

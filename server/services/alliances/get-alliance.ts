@@ -55,7 +55,13 @@ export async function requireAllianceParty(ctx: WorkspaceContext, id: string) {
   const [party] = await ctx.tx
     .select({ id: allianceParties.id })
     .from(allianceParties)
-    .where(and(eq(allianceParties.allianceId, id), eq(allianceParties.workspaceId, ctx.workspaceId), eq(allianceParties.status, "accepted")))
+    .where(
+      and(
+        eq(allianceParties.allianceId, id),
+        eq(allianceParties.workspaceId, ctx.workspaceId),
+        eq(allianceParties.status, "accepted"),
+      ),
+    )
     .limit(1);
   if (!party) throw new AppError("NOT_FOUND", "errors.alliance.notFound");
 }
@@ -85,9 +91,20 @@ export async function getAlliance(ctx: WorkspaceContext, id: string) {
       .from(allianceParties)
       .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
       .where(eq(allianceParties.allianceId, id))
-      .orderBy(desc(sql`${allianceParties.workspaceId} is not distinct from ${ctx.workspaceId}`), asc(organisations.name)),
-    ctx.tx.select().from(allianceModePeriods).where(eq(allianceModePeriods.allianceId, id)).orderBy(asc(allianceModePeriods.startsOn)),
-    ctx.tx.select().from(allianceSdgTargets).where(eq(allianceSdgTargets.allianceId, id)).orderBy(asc(allianceSdgTargets.goal), asc(allianceSdgTargets.target)),
+      .orderBy(
+        desc(sql`${allianceParties.workspaceId} is not distinct from ${ctx.workspaceId}`),
+        asc(organisations.name),
+      ),
+    ctx.tx
+      .select()
+      .from(allianceModePeriods)
+      .where(eq(allianceModePeriods.allianceId, id))
+      .orderBy(asc(allianceModePeriods.startsOn)),
+    ctx.tx
+      .select()
+      .from(allianceSdgTargets)
+      .where(eq(allianceSdgTargets.allianceId, id))
+      .orderBy(asc(allianceSdgTargets.goal), asc(allianceSdgTargets.target)),
     ctx.tx.select().from(allianceTerritories).where(eq(allianceTerritories.allianceId, id)),
     ctx.tx.select().from(allianceEngagements).where(eq(allianceEngagements.allianceId, id)),
     ctx.tx
@@ -117,7 +134,9 @@ export async function getAlliance(ctx: WorkspaceContext, id: string) {
     parties,
     modes: modes.map((m) => ({ mode: m.mode, mecenatForms: m.mecenatForms, startsOn: m.startsOn, endsOn: m.endsOn })),
     currentMode: currentMode(modes.map((m) => ({ mode: m.mode, from: m.startsOn, to: m.endsOn }))),
-    sdgTargets: [...sdgTargets].sort((a, b) => compareSdgTargets(a.target, b.target)).map((s) => ({ target: s.target, goal: s.goal, isPrimary: s.isPrimary })),
+    sdgTargets: [...sdgTargets]
+      .sort((a, b) => compareSdgTargets(a.target, b.target))
+      .map((s) => ({ target: s.target, goal: s.goal, isPrimary: s.isPrimary })),
     territories: territories.map((t) => ({ level: t.level, code: t.code })),
     engagements: engagements.map((e) => ({ scheme: e.scheme, employees: e.employees, hours: e.hours })),
     contributions,

@@ -12,7 +12,13 @@ export async function archiveAlliance(ctx: WorkspaceContext, id: string) {
   if (core.archivedAt) throw new AppError("CONFLICT", "errors.alliance.alreadyArchived");
   const archivedAt = new Date();
   await ctx.tx.update(alliances).set({ archivedAt, updatedAt: archivedAt }).where(eq(alliances.id, id));
-  await recordAudit(ctx, { action: "alliance.archive", entityType: "alliance", entityId: id, before: { archivedAt: null }, after: { archivedAt } });
+  await recordAudit(ctx, {
+    action: "alliance.archive",
+    entityType: "alliance",
+    entityId: id,
+    before: { archivedAt: null },
+    after: { archivedAt },
+  });
   await recordSharedChange(ctx, { allianceId: id, title: core.title, action: "alliance.archive" });
 }
 
@@ -21,7 +27,13 @@ export async function restoreAlliance(ctx: WorkspaceContext, id: string) {
   const core = await loadAllianceCore(ctx, id);
   if (!core.archivedAt) throw new AppError("CONFLICT", "errors.alliance.notArchived");
   await ctx.tx.update(alliances).set({ archivedAt: null, updatedAt: new Date() }).where(eq(alliances.id, id));
-  await recordAudit(ctx, { action: "alliance.restore", entityType: "alliance", entityId: id, before: { archivedAt: core.archivedAt }, after: { archivedAt: null } });
+  await recordAudit(ctx, {
+    action: "alliance.restore",
+    entityType: "alliance",
+    entityId: id,
+    before: { archivedAt: core.archivedAt },
+    after: { archivedAt: null },
+  });
   await recordSharedChange(ctx, { allianceId: id, title: core.title, action: "alliance.restore" });
 }
 
@@ -35,8 +47,20 @@ export async function deleteAlliance(ctx: WorkspaceContext, id: string) {
   const others = await ctx.tx
     .select({ id: allianceParties.id })
     .from(allianceParties)
-    .where(and(eq(allianceParties.allianceId, id), eq(allianceParties.status, "accepted"), isNotNull(allianceParties.workspaceId), ne(allianceParties.workspaceId, ctx.workspaceId)));
+    .where(
+      and(
+        eq(allianceParties.allianceId, id),
+        eq(allianceParties.status, "accepted"),
+        isNotNull(allianceParties.workspaceId),
+        ne(allianceParties.workspaceId, ctx.workspaceId),
+      ),
+    );
   if (others.length > 0) throw new AppError("CONFLICT", "errors.alliance.coOwnedDelete");
   await ctx.tx.delete(alliances).where(eq(alliances.id, id));
-  await recordAudit(ctx, { action: "alliance.delete", entityType: "alliance", entityId: id, before: { title: core.title, stage: core.stage } });
+  await recordAudit(ctx, {
+    action: "alliance.delete",
+    entityType: "alliance",
+    entityId: id,
+    before: { title: core.title, stage: core.stage },
+  });
 }

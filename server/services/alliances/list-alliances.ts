@@ -9,7 +9,9 @@ import type { ListAlliancesInput } from "./schemas";
 
 // Qualified by hand: in a select list drizzle renders a column without its table, which the
 // subquery would then resolve against alliance_mode_periods.
-export const CURRENT_MODE = sql<string | null>`(select m.mode from alliance_mode_periods m where m.alliance_id = ${sql.identifier("alliances")}.id order by m.starts_on desc limit 1)`;
+export const CURRENT_MODE = sql<
+  string | null
+>`(select m.mode from alliance_mode_periods m where m.alliance_id = ${sql.identifier("alliances")}.id order by m.starts_on desc limit 1)`;
 
 /** A prefix full-text query from what the person typed: every word must start a word of the text. */
 export function prefixTsQuery(text: string): string | null {
@@ -24,8 +26,14 @@ export function prefixTsQuery(text: string): string | null {
  * The list's filters as SQL conditions on `alliances` (the tenant rule first). The list page and
  * the export use the same ones, so an export holds exactly what the list shows.
  */
-export function listConditions(ctx: WorkspaceContext, f: Omit<ListAlliancesInput, "sort" | "direction" | "page" | "pageSize">): SQL[] {
-  const where: SQL[] = [listedByWorkspace(ctx.workspaceId), f.archived ? isNotNull(alliances.archivedAt) : isNull(alliances.archivedAt)];
+export function listConditions(
+  ctx: WorkspaceContext,
+  f: Omit<ListAlliancesInput, "sort" | "direction" | "page" | "pageSize">,
+): SQL[] {
+  const where: SQL[] = [
+    listedByWorkspace(ctx.workspaceId),
+    f.archived ? isNotNull(alliances.archivedAt) : isNull(alliances.archivedAt),
+  ];
   const tsquery = f.q ? prefixTsQuery(f.q) : null;
   if (tsquery) where.push(sql`${alliances.searchVector} @@ to_tsquery('french', ${tsquery})`);
   if (f.stage) where.push(eq(alliances.stage, f.stage));
@@ -37,12 +45,27 @@ export function listConditions(ctx: WorkspaceContext, f: Omit<ListAlliancesInput
   }
   if (f.entryDoor) where.push(sql`${f.entryDoor} = any(${alliances.entryDoors})`);
   if (f.tag) where.push(sql`${f.tag} = any(${alliances.tags})`);
-  if (f.sdgGoal) where.push(sql`exists (select 1 from alliance_sdg_targets s where s.alliance_id = ${alliances.id} and s.goal = ${f.sdgGoal})`);
-  if (f.sdgTarget) where.push(sql`exists (select 1 from alliance_sdg_targets s where s.alliance_id = ${alliances.id} and s.target = ${f.sdgTarget})`);
+  if (f.sdgGoal)
+    where.push(
+      sql`exists (select 1 from alliance_sdg_targets s where s.alliance_id = ${alliances.id} and s.goal = ${f.sdgGoal})`,
+    );
+  if (f.sdgTarget)
+    where.push(
+      sql`exists (select 1 from alliance_sdg_targets s where s.alliance_id = ${alliances.id} and s.target = ${f.sdgTarget})`,
+    );
   // A région matches alliances placed in it or in any of its départements, EPCI or communes.
-  if (f.region) where.push(sql`exists (select 1 from alliance_territories t where t.alliance_id = ${alliances.id} and t.region_code = ${f.region})`);
-  if (f.departement) where.push(sql`exists (select 1 from alliance_territories t where t.alliance_id = ${alliances.id} and t.departement_code = ${f.departement})`);
-  if (f.partnerId) where.push(sql`exists (select 1 from alliance_parties p where p.alliance_id = ${alliances.id} and p.organisation_id = ${f.partnerId})`);
+  if (f.region)
+    where.push(
+      sql`exists (select 1 from alliance_territories t where t.alliance_id = ${alliances.id} and t.region_code = ${f.region})`,
+    );
+  if (f.departement)
+    where.push(
+      sql`exists (select 1 from alliance_territories t where t.alliance_id = ${alliances.id} and t.departement_code = ${f.departement})`,
+    );
+  if (f.partnerId)
+    where.push(
+      sql`exists (select 1 from alliance_parties p where p.alliance_id = ${alliances.id} and p.organisation_id = ${f.partnerId})`,
+    );
   if (f.partnerKind) {
     where.push(
       sql`exists (select 1 from alliance_parties p join organisations o on o.id = p.organisation_id where p.alliance_id = ${alliances.id} and o.kind = ${f.partnerKind} and p.workspace_id is distinct from ${ctx.workspaceId})`,
@@ -100,7 +123,9 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
         archivedAt: alliances.archivedAt,
         currentMode: CURRENT_MODE,
         createdAt: alliances.createdAt,
-        lastClosedCycleAt: sql<Date | string | null>`(select max(c.closed_at) from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'closed')`,
+        lastClosedCycleAt: sql<
+          Date | string | null
+        >`(select max(c.closed_at) from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'closed')`,
         cycleRunning: sql<boolean>`exists (select 1 from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'open')`,
       })
       .from(alliances)
@@ -115,12 +140,20 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
   const [partners, goals] = ids.length
     ? await Promise.all([
         ctx.tx
-          .select({ allianceId: allianceParties.allianceId, name: organisations.name, isMine: sql<boolean>`${allianceParties.workspaceId} is not distinct from ${ctx.workspaceId}` })
+          .select({
+            allianceId: allianceParties.allianceId,
+            name: organisations.name,
+            isMine: sql<boolean>`${allianceParties.workspaceId} is not distinct from ${ctx.workspaceId}`,
+          })
           .from(allianceParties)
           .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
           .where(inArray(allianceParties.allianceId, ids)),
         ctx.tx
-          .select({ allianceId: allianceSdgTargets.allianceId, goal: allianceSdgTargets.goal, isPrimary: allianceSdgTargets.isPrimary })
+          .select({
+            allianceId: allianceSdgTargets.allianceId,
+            goal: allianceSdgTargets.goal,
+            isPrimary: allianceSdgTargets.isPrimary,
+          })
           .from(allianceSdgTargets)
           .where(inArray(allianceSdgTargets.allianceId, ids)),
       ])
@@ -138,7 +171,10 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
         since: r.startsOn ? new Date(r.startsOn) : createdAt,
         now: new Date(),
       }),
-      partners: partners.filter((p) => p.allianceId === r.id && !p.isMine).map((p) => p.name).sort(),
+      partners: partners
+        .filter((p) => p.allianceId === r.id && !p.isMine)
+        .map((p) => p.name)
+        .sort(),
       goals: [...new Set(goals.filter((g) => g.allianceId === r.id).map((g) => g.goal))].sort((a, b) => a - b),
       primaryGoal: goals.find((g) => g.allianceId === r.id && g.isPrimary)?.goal ?? null,
     })),

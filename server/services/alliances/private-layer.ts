@@ -36,11 +36,21 @@ export async function getPrivateLayer(ctx: WorkspaceContext, allianceId: string)
     ctx.tx
       .select()
       .from(alliancePrivateNotes)
-      .where(and(eq(alliancePrivateNotes.allianceId, allianceId), eq(alliancePrivateNotes.workspaceId, ctx.workspaceId))),
+      .where(
+        and(eq(alliancePrivateNotes.allianceId, allianceId), eq(alliancePrivateNotes.workspaceId, ctx.workspaceId)),
+      ),
     ctx.tx
-      .select({ id: alliancePrivateEntries.id, kind: alliancePrivateEntries.kind, title: alliancePrivateEntries.title, amountCents: alliancePrivateEntries.amountCents, occurredOn: alliancePrivateEntries.occurredOn })
+      .select({
+        id: alliancePrivateEntries.id,
+        kind: alliancePrivateEntries.kind,
+        title: alliancePrivateEntries.title,
+        amountCents: alliancePrivateEntries.amountCents,
+        occurredOn: alliancePrivateEntries.occurredOn,
+      })
       .from(alliancePrivateEntries)
-      .where(and(eq(alliancePrivateEntries.allianceId, allianceId), eq(alliancePrivateEntries.workspaceId, ctx.workspaceId)))
+      .where(
+        and(eq(alliancePrivateEntries.allianceId, allianceId), eq(alliancePrivateEntries.workspaceId, ctx.workspaceId)),
+      )
       .orderBy(desc(alliancePrivateEntries.occurredOn)),
   ]);
   return {
@@ -56,8 +66,15 @@ export async function getPrivateLayer(ctx: WorkspaceContext, allianceId: string)
 /** Saves the private notes, owner and tags with the version check. Permission: alliances.write. Audited (in this workspace only). */
 export async function savePrivateNotes(ctx: WorkspaceContext, input: SavePrivateNotesInput) {
   await requireAllianceParty(ctx, input.allianceId);
-  const values = { notes: input.notes ?? null, internalOwner: input.internalOwner ?? null, tags: [...new Set(input.tags)] };
-  const key = and(eq(alliancePrivateNotes.allianceId, input.allianceId), eq(alliancePrivateNotes.workspaceId, ctx.workspaceId));
+  const values = {
+    notes: input.notes ?? null,
+    internalOwner: input.internalOwner ?? null,
+    tags: [...new Set(input.tags)],
+  };
+  const key = and(
+    eq(alliancePrivateNotes.allianceId, input.allianceId),
+    eq(alliancePrivateNotes.workspaceId, ctx.workspaceId),
+  );
   const saved =
     input.version === 0
       ? await ctx.tx
@@ -71,7 +88,12 @@ export async function savePrivateNotes(ctx: WorkspaceContext, input: SavePrivate
           .where(and(key, eq(alliancePrivateNotes.version, input.version)))
           .returning({ version: alliancePrivateNotes.version });
   if (saved.length === 0) throw new AppError("CONFLICT", "errors.staleVersion");
-  await recordAudit(ctx, { action: "private.notes", entityType: "alliance", entityId: input.allianceId, after: { internalOwner: values.internalOwner, tags: values.tags.join(", ") } });
+  await recordAudit(ctx, {
+    action: "private.notes",
+    entityType: "alliance",
+    entityId: input.allianceId,
+    after: { internalOwner: values.internalOwner, tags: values.tags.join(", ") },
+  });
   return saved[0]!;
 }
 
@@ -85,11 +107,17 @@ export async function addPrivateEntry(ctx: WorkspaceContext, input: AddPrivateEn
       workspaceId: ctx.workspaceId,
       kind: input.kind,
       title: input.title,
-      amountCents: input.amountEuros === null || input.amountEuros === undefined ? null : Math.round(input.amountEuros * 100),
+      amountCents:
+        input.amountEuros === null || input.amountEuros === undefined ? null : Math.round(input.amountEuros * 100),
       occurredOn: input.occurredOn,
       authorUserId: ctx.actor.userId,
     })
     .returning();
-  await recordAudit(ctx, { action: "private.entry", entityType: "alliance", entityId: input.allianceId, after: { kind: input.kind, title: input.title } });
+  await recordAudit(ctx, {
+    action: "private.entry",
+    entityType: "alliance",
+    entityId: input.allianceId,
+    after: { kind: input.kind, title: input.title },
+  });
   return entry!;
 }

@@ -7,7 +7,10 @@ import type { WorkspaceContext } from "../context";
 export const SaveViewInput = z.object({
   name: z.string().trim().min(2, { message: "errors.views.name" }).max(80, { message: "errors.views.name" }),
   /** The list page's query string, without the leading "?". */
-  query: z.string().max(2000).regex(/^[^?#]*$/),
+  query: z
+    .string()
+    .max(2000)
+    .regex(/^[^?#]*$/),
 });
 export type SaveViewInput = z.infer<typeof SaveViewInput>;
 
@@ -37,7 +40,9 @@ export async function saveView(ctx: WorkspaceContext, input: SaveViewInput) {
 export async function deleteSavedView(ctx: WorkspaceContext, id: string) {
   const [removed] = await ctx.tx
     .delete(savedViews)
-    .where(and(eq(savedViews.id, id), eq(savedViews.workspaceId, ctx.workspaceId), eq(savedViews.userId, ctx.actor.userId)))
+    .where(
+      and(eq(savedViews.id, id), eq(savedViews.workspaceId, ctx.workspaceId), eq(savedViews.userId, ctx.actor.userId)),
+    )
     .returning({ id: savedViews.id });
   if (!removed) throw new AppError("NOT_FOUND", "errors.views.notFound");
 }

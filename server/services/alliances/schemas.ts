@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { CONTRIBUTION_KINDS, CUSTOM_KEY_PATTERN, ENTRY_DOORS, LIFECYCLE_STAGES, MECENAT_FORMS, MODES } from "../../../domain/alliances";
+import {
+  CONTRIBUTION_KINDS,
+  CUSTOM_KEY_PATTERN,
+  ENTRY_DOORS,
+  LIFECYCLE_STAGES,
+  MECENAT_FORMS,
+  MODES,
+} from "../../../domain/alliances";
 import { ORGANISATION_KINDS } from "../../../domain/identifiers";
 import { isSdgTarget } from "../../../domain/sdg";
 import { TERRITORY_LEVELS } from "../../../domain/territory";
@@ -20,11 +27,18 @@ const modePeriod = z
     startsOn: isoDate,
     endsOn: isoDate.nullish(),
   })
-  .refine((p) => p.mode === "mecenat" || p.mecenatForms.length === 0, { message: "errors.alliance.formsOnlyForMecenat", path: ["mecenatForms"] })
+  .refine((p) => p.mode === "mecenat" || p.mecenatForms.length === 0, {
+    message: "errors.alliance.formsOnlyForMecenat",
+    path: ["mecenatForms"],
+  })
   .refine((p) => !p.endsOn || p.endsOn >= p.startsOn, { message: "errors.dates.order", path: ["endsOn"] });
 
 const fields = {
-  title: z.string().trim().min(3, { message: "errors.alliance.titleLength" }).max(200, { message: "errors.alliance.titleLength" }),
+  title: z
+    .string()
+    .trim()
+    .min(3, { message: "errors.alliance.titleLength" })
+    .max(200, { message: "errors.alliance.titleLength" }),
   summary: z.string().trim().max(5000).nullish(),
   keyResults: z.string().trim().max(3000).nullish(),
   stage: z.enum(LIFECYCLE_STAGES, { message: "errors.alliance.stage" }),
@@ -34,13 +48,27 @@ const fields = {
   partners: z.array(party).min(1, { message: "errors.alliance.partnersMin" }).max(50),
   modes: z.array(modePeriod).min(1, { message: "errors.alliance.modesMin" }).max(20),
   sdgTargets: z
-    .array(z.object({ target: z.string().refine(isSdgTarget, { message: "errors.alliance.sdgTarget" }), isPrimary: z.boolean().default(false) }))
+    .array(
+      z.object({
+        target: z.string().refine(isSdgTarget, { message: "errors.alliance.sdgTarget" }),
+        isPrimary: z.boolean().default(false),
+      }),
+    )
     .max(169)
     .default([]),
-  territory: z.object({ scope: z.enum(TERRITORY_LEVELS), codes: z.array(z.string().trim().min(2).max(9)).max(50).default([]) }),
+  territory: z.object({
+    scope: z.enum(TERRITORY_LEVELS),
+    codes: z.array(z.string().trim().min(2).max(9)).max(50).default([]),
+  }),
   entryDoors: z.array(z.enum(ENTRY_DOORS)).max(ENTRY_DOORS.length).default([]),
   engagements: z
-    .array(z.object({ scheme: listKey, employees: z.number().int().min(0).max(1_000_000).nullish(), hours: z.number().min(0).max(10_000_000).nullish() }))
+    .array(
+      z.object({
+        scheme: listKey,
+        employees: z.number().int().min(0).max(1_000_000).nullish(),
+        hours: z.number().min(0).max(10_000_000).nullish(),
+      }),
+    )
     .max(30)
     .default([]),
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
@@ -67,7 +95,9 @@ function crossChecks(value: Fields, ctx: z.RefinementCtx) {
 export const CreateAllianceInput = z.object(fields).superRefine(crossChecks);
 export type CreateAllianceInput = z.infer<typeof CreateAllianceInput>;
 
-export const UpdateAllianceInput = z.object({ ...fields, id: z.uuid(), version: z.number().int().min(1) }).superRefine(crossChecks);
+export const UpdateAllianceInput = z
+  .object({ ...fields, id: z.uuid(), version: z.number().int().min(1) })
+  .superRefine(crossChecks);
 export type UpdateAllianceInput = z.infer<typeof UpdateAllianceInput>;
 
 export const AllianceIdInput = z.object({ id: z.uuid() });
@@ -117,7 +147,13 @@ export const AddTimelineEntryInput = z.object({
   kind: z.enum(["note", "meeting", "milestone", "document"]),
   title: z.string().trim().min(2, { message: "errors.timeline.title" }).max(200),
   body: z.string().trim().max(5000).nullish(),
-  url: z.string().trim().url({ message: "errors.timeline.url" }).max(500).nullish().or(z.literal("").transform(() => null)),
+  url: z
+    .string()
+    .trim()
+    .url({ message: "errors.timeline.url" })
+    .max(500)
+    .nullish()
+    .or(z.literal("").transform(() => null)),
   occurredOn: isoDate,
 });
 export type AddTimelineEntryInput = z.infer<typeof AddTimelineEntryInput>;

@@ -11,7 +11,12 @@ import { compareSdgTargets } from "../../../domain/sdg";
 export const SaveSdgClaimsInput = z.object({
   allianceId: z.uuid(),
   claims: z
-    .array(z.object({ target: z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/), sharePercent: z.number().int().min(1).max(100) }))
+    .array(
+      z.object({
+        target: z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/),
+        sharePercent: z.number().int().min(1).max(100),
+      }),
+    )
     .max(169),
 });
 
@@ -38,7 +43,12 @@ export async function getSdgClaims(ctx: WorkspaceContext, allianceId: string) {
     .where(eq(allianceSdgClaims.allianceId, allianceId))
     .groupBy(allianceSdgClaims.target);
   const byTarget = new Map(claims.map((c) => [c.target, c]));
-  return targets.map((t) => ({ target: t.target, goal: t.goal, mine: byTarget.get(t.target)?.mine ?? 0, others: byTarget.get(t.target)?.others ?? 0 }));
+  return targets.map((t) => ({
+    target: t.target,
+    goal: t.goal,
+    mine: byTarget.get(t.target)?.mine ?? 0,
+    others: byTarget.get(t.target)?.others ?? 0,
+  }));
 }
 
 /**
@@ -50,35 +60,79 @@ export async function saveSdgClaims(ctx: WorkspaceContext, input: z.infer<typeof
   const core = await loadAllianceCore(ctx, input.allianceId);
   await ctx.tx.select({ id: alliances.id }).from(alliances).where(eq(alliances.id, input.allianceId)).for("update");
   const targets = new Set(
-    (await ctx.tx.select({ target: allianceSdgTargets.target }).from(allianceSdgTargets).where(eq(allianceSdgTargets.allianceId, input.allianceId))).map((t) => t.target),
+    (
+      await ctx.tx
+        .select({ target: allianceSdgTargets.target })
+        .from(allianceSdgTargets)
+        .where(eq(allianceSdgTargets.allianceId, input.allianceId))
+    ).map((t) => t.target),
   );
   const others = new Map(
     (
       await ctx.tx
         .select({ target: allianceSdgClaims.target, total: sql<number>`sum(${allianceSdgClaims.sharePercent})::int` })
         .from(allianceSdgClaims)
-        .where(and(eq(allianceSdgClaims.allianceId, input.allianceId), ne(allianceSdgClaims.workspaceId, ctx.workspaceId)))
+        .where(
+          and(eq(allianceSdgClaims.allianceId, input.allianceId), ne(allianceSdgClaims.workspaceId, ctx.workspaceId)),
+        )
         .groupBy(allianceSdgClaims.target)
     ).map((r) => [r.target, r.total]),
   );
   const seen = new Set<string>();
   input.claims.forEach((c, i) => {
-    if (!targets.has(c.target)) throw new AppError("BAD_REQUEST", "errors.claims.unknownTarget", { field: `claims.${i}.target`, target: c.target });
-    if (seen.has(c.target)) throw new AppError("BAD_REQUEST", "errors.claims.twice", { field: `claims.${i}.target`, target: c.target });
+    if (!targets.has(c.target))
+      throw new AppError("BAD_REQUEST", "errors.claims.unknownTarget", {
+        field: `claims.${i}.target`,
+        target: c.target,
+      });
+    if (seen.has(c.target))
+      throw new AppError("BAD_REQUEST", "errors.claims.twice", { field: `claims.${i}.target`, target: c.target });
     seen.add(c.target);
     const left = 100 - (others.get(c.target) ?? 0);
-    if (c.sharePercent > left) throw new AppError("BAD_REQUEST", "errors.claims.over", { field: `claims.${i}.sharePercent`, target: c.target, left });
+    if (c.sharePercent > left)
+      throw new AppError("BAD_REQUEST", "errors.claims.over", {
+        field: `claims.${i}.sharePercent`,
+        target: c.target,
+        left,
+      });
   });
   const before = await ctx.tx
     .select({ target: allianceSdgClaims.target, sharePercent: allianceSdgClaims.sharePercent })
     .from(allianceSdgClaims)
     .where(and(eq(allianceSdgClaims.allianceId, input.allianceId), eq(allianceSdgClaims.workspaceId, ctx.workspaceId)));
-  await ctx.tx.delete(allianceSdgClaims).where(and(eq(allianceSdgClaims.allianceId, input.allianceId), eq(allianceSdgClaims.workspaceId, ctx.workspaceId)));
+  await ctx.tx
+    .delete(allianceSdgClaims)
+    .where(and(eq(allianceSdgClaims.allianceId, input.allianceId), eq(allianceSdgClaims.workspaceId, ctx.workspaceId)));
   if (input.claims.length) {
-    await ctx.tx.insert(allianceSdgClaims).values(input.claims.map((c) => ({ allianceId: input.allianceId, workspaceId: ctx.workspaceId, target: c.target, sharePercent: c.sharePercent })));
+    await ctx.tx
+      .insert(allianceSdgClaims)
+      .values(
+        input.claims.map((c) => ({
+          allianceId: input.allianceId,
+          workspaceId: ctx.workspaceId,
+          target: c.target,
+          sharePercent: c.sharePercent,
+        })),
+      );
   }
-  const summary = (rows: Array<{ target: string; sharePercent: number }>) => rows.map((r) => `${r.target}:${r.sharePercent}%`).sort().join(" ");
-  await recordAudit(ctx, { action: "claims.save", entityType: "alliance", entityId: input.allianceId, before: { claims: summary(before) }, after: { claims: summary(input.claims) } });
-  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "claims.save", detail: { claims: summary(input.claims) }, notify: null });
+  const summary = (rows: Array<{ target: string; sharePercent: number }>) =>
+    rows
+      .map((r) => `${r.target}:${r.sharePercent}%`)
+      .sort()
+      .join(" ");
+  await recordAudit(ctx, {
+    action: "claims.save",
+    entityType: "alliance",
+    entityId: input.allianceId,
+    before: { claims: summary(before) },
+    after: { claims: summary(input.claims) },
+  });
+  await recordSharedChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
+    action: "claims.save",
+    detail: { claims: summary(input.claims) },
+    notify: null,
+  });
   return getSdgClaims(ctx, input.allianceId);
 }

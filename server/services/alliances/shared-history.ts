@@ -10,7 +10,13 @@ import { actingNames, notifyParties, type NotificationKind } from "../notificati
  */
 export async function recordSharedChange(
   ctx: WorkspaceContext,
-  change: { allianceId: string; title: string; action: string; detail?: Record<string, unknown>; notify?: NotificationKind | null },
+  change: {
+    allianceId: string;
+    title: string;
+    action: string;
+    detail?: Record<string, unknown>;
+    notify?: NotificationKind | null;
+  },
 ) {
   const names = await actingNames(ctx);
   await ctx.tx.insert(allianceChanges).values({

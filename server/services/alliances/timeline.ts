@@ -12,8 +12,18 @@ export async function addTimelineEntry(ctx: WorkspaceContext, input: AddTimeline
     .insert(allianceTimeline)
     .values({ ...input, body: input.body ?? null, url: input.url ?? null, authorUserId: ctx.actor.userId })
     .returning();
-  await recordAudit(ctx, { action: "timeline.add", entityType: "alliance", entityId: input.allianceId, after: { kind: input.kind, title: input.title, occurredOn: input.occurredOn } });
-  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "timeline.add", detail: { title: input.title } });
+  await recordAudit(ctx, {
+    action: "timeline.add",
+    entityType: "alliance",
+    entityId: input.allianceId,
+    after: { kind: input.kind, title: input.title, occurredOn: input.occurredOn },
+  });
+  await recordSharedChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
+    action: "timeline.add",
+    detail: { title: input.title },
+  });
   return entry!;
 }
 

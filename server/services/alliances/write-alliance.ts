@@ -30,13 +30,18 @@ async function resolvePartners(ctx: WorkspaceContext, ownOrganisationId: string,
   for (const [i, p] of partners.entries()) {
     let organisationId = p.organisationId ?? null;
     if (organisationId) {
-      const [known] = await ctx.tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId));
+      const [known] = await ctx.tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, organisationId));
       if (!known) throw new AppError("BAD_REQUEST", "errors.alliance.unknownPartner", { field: `partners.${i}` });
     } else {
       organisationId = (await findOrCreateOrganisation(ctx, p.organisation!)).organisation.id;
     }
-    if (organisationId === ownOrganisationId) throw new AppError("BAD_REQUEST", "errors.alliance.selfPartner", { field: `partners.${i}` });
-    if (resolved.some((r) => r.organisationId === organisationId)) throw new AppError("BAD_REQUEST", "errors.alliance.partnerTwice", { field: `partners.${i}` });
+    if (organisationId === ownOrganisationId)
+      throw new AppError("BAD_REQUEST", "errors.alliance.selfPartner", { field: `partners.${i}` });
+    if (resolved.some((r) => r.organisationId === organisationId))
+      throw new AppError("BAD_REQUEST", "errors.alliance.partnerTwice", { field: `partners.${i}` });
     resolved.push({ organisationId, role: p.role });
   }
   return resolved;
@@ -46,12 +51,15 @@ async function resolvePartners(ctx: WorkspaceContext, ownOrganisationId: string,
 async function writeDetails(ctx: WorkspaceContext, allianceId: string, title: string, input: Details) {
   const lists = await workspaceLists(ctx);
   const roleKeys = lists.partnerRoles.map((r) => r.key);
-  if (!roleKeys.includes(input.ownRole)) throw new AppError("BAD_REQUEST", "errors.alliance.unknownRole", { field: "ownRole" });
+  if (!roleKeys.includes(input.ownRole))
+    throw new AppError("BAD_REQUEST", "errors.alliance.unknownRole", { field: "ownRole" });
   input.partners.forEach((p, i) => {
-    if (!roleKeys.includes(p.role)) throw new AppError("BAD_REQUEST", "errors.alliance.unknownRole", { field: `partners.${i}.role` });
+    if (!roleKeys.includes(p.role))
+      throw new AppError("BAD_REQUEST", "errors.alliance.unknownRole", { field: `partners.${i}.role` });
   });
   input.engagements.forEach((e, i) => {
-    if (!lists.engagementSchemes.some((s) => s.key === e.scheme)) throw new AppError("BAD_REQUEST", "errors.alliance.unknownScheme", { field: `engagements.${i}.scheme` });
+    if (!lists.engagementSchemes.some((s) => s.key === e.scheme))
+      throw new AppError("BAD_REQUEST", "errors.alliance.unknownScheme", { field: `engagements.${i}.scheme` });
   });
   const ownOrganisationId = await ensureWorkspaceOrganisation(ctx);
   const partners = await resolvePartners(ctx, ownOrganisationId, input.partners);
@@ -63,18 +71,28 @@ async function writeDetails(ctx: WorkspaceContext, allianceId: string, title: st
   });
 
   // Partners without a workspace of their own are replaced; the workspace's own row stays.
-  await ctx.tx.update(allianceParties).set({ role: input.ownRole }).where(and(eq(allianceParties.allianceId, allianceId), eq(allianceParties.workspaceId, ctx.workspaceId)));
+  await ctx.tx
+    .update(allianceParties)
+    .set({ role: input.ownRole })
+    .where(and(eq(allianceParties.allianceId, allianceId), eq(allianceParties.workspaceId, ctx.workspaceId)));
   const keep = partners.map((p) => p.organisationId);
   await ctx.tx
     .delete(allianceParties)
     .where(
-      and(eq(allianceParties.allianceId, allianceId), isNull(allianceParties.workspaceId), keep.length ? notInArray(allianceParties.organisationId, keep) : undefined),
+      and(
+        eq(allianceParties.allianceId, allianceId),
+        isNull(allianceParties.workspaceId),
+        keep.length ? notInArray(allianceParties.organisationId, keep) : undefined,
+      ),
     );
   for (const p of partners) {
     await ctx.tx
       .insert(allianceParties)
       .values({ allianceId, organisationId: p.organisationId, role: p.role, status: "accepted" })
-      .onConflictDoUpdate({ target: [allianceParties.allianceId, allianceParties.organisationId], set: { role: p.role } });
+      .onConflictDoUpdate({
+        target: [allianceParties.allianceId, allianceParties.organisationId],
+        set: { role: p.role },
+      });
   }
   const names = await ctx.tx
     .select({ name: organisations.name })
@@ -99,21 +117,51 @@ async function writeDetails(ctx: WorkspaceContext, allianceId: string, title: st
     .where(eq(alliances.id, allianceId));
 
   await ctx.tx.delete(allianceModePeriods).where(eq(allianceModePeriods.allianceId, allianceId));
-  await ctx.tx.insert(allianceModePeriods).values(input.modes.map((m) => ({ allianceId, mode: m.mode, mecenatForms: m.mecenatForms, startsOn: m.startsOn, endsOn: m.endsOn ?? null })));
+  await ctx.tx
+    .insert(allianceModePeriods)
+    .values(
+      input.modes.map((m) => ({
+        allianceId,
+        mode: m.mode,
+        mecenatForms: m.mecenatForms,
+        startsOn: m.startsOn,
+        endsOn: m.endsOn ?? null,
+      })),
+    );
 
   await ctx.tx.delete(allianceSdgTargets).where(eq(allianceSdgTargets.allianceId, allianceId));
   if (input.sdgTargets.length) {
-    await ctx.tx.insert(allianceSdgTargets).values(input.sdgTargets.map((s) => ({ allianceId, target: s.target, goal: goalOfTarget(s.target)!, isPrimary: s.isPrimary })));
+    await ctx.tx
+      .insert(allianceSdgTargets)
+      .values(
+        input.sdgTargets.map((s) => ({
+          allianceId,
+          target: s.target,
+          goal: goalOfTarget(s.target)!,
+          isPrimary: s.isPrimary,
+        })),
+      );
   }
 
   await ctx.tx.delete(allianceTerritories).where(eq(allianceTerritories.allianceId, allianceId));
   if (places.length) {
-    await ctx.tx.insert(allianceTerritories).values(places.map((p) => ({ allianceId, level: input.territory.scope, ...p })));
+    await ctx.tx
+      .insert(allianceTerritories)
+      .values(places.map((p) => ({ allianceId, level: input.territory.scope, ...p })));
   }
 
   await ctx.tx.delete(allianceEngagements).where(eq(allianceEngagements.allianceId, allianceId));
   if (input.engagements.length) {
-    await ctx.tx.insert(allianceEngagements).values(input.engagements.map((e) => ({ allianceId, scheme: e.scheme, employees: e.employees ?? null, hours: e.hours ?? null })));
+    await ctx.tx
+      .insert(allianceEngagements)
+      .values(
+        input.engagements.map((e) => ({
+          allianceId,
+          scheme: e.scheme,
+          employees: e.employees ?? null,
+          hours: e.hours ?? null,
+        })),
+      );
   }
 }
 
@@ -127,7 +175,9 @@ function snapshot(detail: Awaited<ReturnType<typeof getAlliance>>) {
     startsOn: detail.startsOn,
     endsOn: detail.endsOn,
     partners: detail.parties.map((p) => `${p.name} (${p.role})`).join(", "),
-    modes: detail.modes.map((m) => `${m.mode}${m.mecenatForms.length ? `[${m.mecenatForms.join("+")}]` : ""} ${m.startsOn}`).join(" → "),
+    modes: detail.modes
+      .map((m) => `${m.mode}${m.mecenatForms.length ? `[${m.mecenatForms.join("+")}]` : ""} ${m.startsOn}`)
+      .join(" → "),
     sdgTargets: detail.sdgTargets.map((s) => (s.isPrimary ? `${s.target}*` : s.target)).join(" "),
     territory: `${detail.territoryScope} ${detail.territories.map((t) => t.code).join(" ")}`.trim(),
     tags: detail.tags.join(", "),
@@ -136,10 +186,22 @@ function snapshot(detail: Awaited<ReturnType<typeof getAlliance>>) {
 }
 
 /** What the public library shows of an alliance: editing any of these asks for approval again. */
-const PUBLIC_FIELDS = ["title", "summary", "keyResults", "startsOn", "endsOn", "partners", "modes", "sdgTargets", "territory"];
+const PUBLIC_FIELDS = [
+  "title",
+  "summary",
+  "keyResults",
+  "startsOn",
+  "endsOn",
+  "partners",
+  "modes",
+  "sdgTargets",
+  "territory",
+];
 
 function changedFields(before: ReturnType<typeof snapshot>, after: ReturnType<typeof snapshot>) {
-  return (Object.keys(after) as Array<keyof typeof after>).filter((k) => k !== "version" && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return (Object.keys(after) as Array<keyof typeof after>).filter(
+    (k) => k !== "version" && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
 }
 
 /**
@@ -150,7 +212,9 @@ function changedFields(before: ReturnType<typeof snapshot>, after: ReturnType<ty
  */
 export async function createAlliance(ctx: WorkspaceContext, input: CreateAllianceInput) {
   const ownOrganisationId = await ensureWorkspaceOrganisation(ctx);
-  const [created] = resultRows<{ id: string }>(await ctx.tx.execute(sql`select app_create_alliance(${input.title}, ${ownOrganisationId}, ${input.ownRole}) as id`));
+  const [created] = resultRows<{ id: string }>(
+    await ctx.tx.execute(sql`select app_create_alliance(${input.title}, ${ownOrganisationId}, ${input.ownRole}) as id`),
+  );
   const id = created!.id;
   const { title, ...details } = input;
   await writeDetails(ctx, id, title, details);
@@ -181,11 +245,23 @@ export async function updateAlliance(ctx: WorkspaceContext, input: UpdateAllianc
   // Public fields changed in the details (partners, modes, SDGs, places): the trigger only sees
   // the core row, so the revision moves here; earlier public approvals no longer hold.
   if (changed.some((f) => PUBLIC_FIELDS.includes(f)) && after.publicRevision === before.publicRevision) {
-    await ctx.tx.update(alliances).set({ publicRevision: sql`${alliances.publicRevision} + 1` }).where(eq(alliances.id, id));
+    await ctx.tx
+      .update(alliances)
+      .set({ publicRevision: sql`${alliances.publicRevision} + 1` })
+      .where(eq(alliances.id, id));
     after = await getAlliance(ctx, id);
   }
-  await recordAudit(ctx, { action: "alliance.update", entityType: "alliance", entityId: id, before: snapshot(before), after: snapshot(after) });
+  await recordAudit(ctx, {
+    action: "alliance.update",
+    entityType: "alliance",
+    entityId: id,
+    before: snapshot(before),
+    after: snapshot(after),
+  });
   await recordSharedChange(ctx, { allianceId: id, title, action: "alliance.update", detail: { fields: changed } });
-  await enqueueAllianceEvent(ctx, id, "alliance.updated", { alliance: { id, title, version: claimed.version }, fields: changed });
+  await enqueueAllianceEvent(ctx, id, "alliance.updated", {
+    alliance: { id, title, version: claimed.version },
+    fields: changed,
+  });
   return { id, version: claimed.version };
 }

@@ -23,7 +23,12 @@ function decode(cursor: string, length: number): string[] {
 
 const page = { cursor: z.string().max(500).nullish(), limit: z.number().int().min(1).max(200).default(50) };
 
-export const PageAlliancesInput = ListAlliancesInput.omit({ sort: true, direction: true, page: true, pageSize: true }).extend(page);
+export const PageAlliancesInput = ListAlliancesInput.omit({
+  sort: true,
+  direction: true,
+  page: true,
+  pageSize: true,
+}).extend(page);
 export const PageOrganisationsInput = z.object(page);
 
 /**

@@ -32,9 +32,22 @@ export async function createApiToken(ctx: WorkspaceContext, input: z.infer<typeo
   const expiresAt = new Date(Date.now() + input.days * 86_400_000);
   const [row] = await ctx.tx
     .insert(apiTokens)
-    .values({ workspaceId: ctx.workspaceId, name: input.name, prefix: token.slice(0, 12), tokenHash: hashApiToken(token), scope: input.scope, expiresAt, createdBy: ctx.actor.userId })
+    .values({
+      workspaceId: ctx.workspaceId,
+      name: input.name,
+      prefix: token.slice(0, 12),
+      tokenHash: hashApiToken(token),
+      scope: input.scope,
+      expiresAt,
+      createdBy: ctx.actor.userId,
+    })
     .returning({ id: apiTokens.id });
-  await recordAudit(ctx, { action: "api.token.create", entityType: "api_token", entityId: row!.id, after: { name: input.name, scope: input.scope, expiresAt } });
+  await recordAudit(ctx, {
+    action: "api.token.create",
+    entityType: "api_token",
+    entityId: row!.id,
+    after: { name: input.name, scope: input.scope, expiresAt },
+  });
   return { id: row!.id, token, expiresAt };
 }
 
@@ -66,7 +79,12 @@ export async function revokeApiToken(ctx: WorkspaceContext, id: string) {
     .where(and(eq(apiTokens.id, id), eq(apiTokens.workspaceId, ctx.workspaceId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id, name: apiTokens.name });
   if (!row) throw new AppError("NOT_FOUND", "errors.api.tokenNotFound");
-  await recordAudit(ctx, { action: "api.token.revoke", entityType: "api_token", entityId: id, after: { name: row.name } });
+  await recordAudit(ctx, {
+    action: "api.token.revoke",
+    entityType: "api_token",
+    entityId: id,
+    after: { name: row.name },
+  });
   return { id };
 }
 
@@ -78,12 +96,26 @@ export async function revokeApiToken(ctx: WorkspaceContext, id: string) {
 export async function findActiveApiToken(db: Db, token: string | undefined) {
   if (!token) return null;
   const [row] = await db
-    .select({ id: apiTokens.id, scope: apiTokens.scope, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt, workspaceId: apiTokens.workspaceId, slug: workspaces.slug, userId: users.id, email: users.email, role: memberships.role })
+    .select({
+      id: apiTokens.id,
+      scope: apiTokens.scope,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+      workspaceId: apiTokens.workspaceId,
+      slug: workspaces.slug,
+      userId: users.id,
+      email: users.email,
+      role: memberships.role,
+    })
     .from(apiTokens)
     .innerJoin(workspaces, eq(workspaces.id, apiTokens.workspaceId))
     .innerJoin(users, eq(users.id, apiTokens.createdBy))
-    .leftJoin(memberships, and(eq(memberships.workspaceId, apiTokens.workspaceId), eq(memberships.userId, apiTokens.createdBy)))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.workspaceId, apiTokens.workspaceId), eq(memberships.userId, apiTokens.createdBy)),
+    )
     .where(eq(apiTokens.tokenHash, hashApiToken(token)));
-  if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now() || !row.role || !can(row.role, "workspace.update")) return null;
+  if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now() || !row.role || !can(row.role, "workspace.update"))
+    return null;
   return row;
 }

@@ -1,6 +1,13 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client";
-import { auditEvents, identityAssertions, memberships, organisationClaims, organisations, workspaces } from "../../../db/schema";
+import {
+  auditEvents,
+  identityAssertions,
+  memberships,
+  organisationClaims,
+  organisations,
+  workspaces,
+} from "../../../db/schema";
 import { enterWorkspace, REQUEST_ROLE } from "../../../db/scope";
 import { compactIdentifier, isValidSiret } from "../../../domain/identifiers";
 import { sqlState } from "../../errors";
@@ -32,11 +39,17 @@ export interface ProConnectOutcome {
  * Runs as maillage_identity, whose policies reach only the user's own assertions and the
  * workspaces they administer. Each change leaves an audit row in the workspace concerned.
  */
-export async function recordIdentityAssertion(db: Db, log: Logger, input: IdentityAssertionInput): Promise<ProConnectOutcome[]> {
+export async function recordIdentityAssertion(
+  db: Db,
+  log: Logger,
+  input: IdentityAssertionInput,
+): Promise<ProConnectOutcome[]> {
   const siret = input.siret ? compactIdentifier(input.siret) : null;
   const siren = siret && isValidSiret(siret) && input.provider === "proconnect" ? siret.slice(0, 9) : null;
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.user_id', ${input.userId}, true), set_config('app.workspace_id', '', true), set_config('role', ${REQUEST_ROLE}, true)`);
+    await tx.execute(
+      sql`select set_config('app.user_id', ${input.userId}, true), set_config('app.workspace_id', '', true), set_config('role', ${REQUEST_ROLE}, true)`,
+    );
     if (siren) {
       // First, as the request role, every administered workspace of that SIREN gets its directory
       // entry (as asking an operator does), so there is an organisation to verify.
@@ -44,14 +57,32 @@ export async function recordIdentityAssertion(db: Db, log: Logger, input: Identi
         .select({ id: workspaces.id })
         .from(workspaces)
         .innerJoin(memberships, eq(memberships.workspaceId, workspaces.id))
-        .where(and(eq(memberships.userId, input.userId), inArray(memberships.role, ["owner", "admin"]), eq(workspaces.siren, siren), isNull(workspaces.organisationId)));
+        .where(
+          and(
+            eq(memberships.userId, input.userId),
+            inArray(memberships.role, ["owner", "admin"]),
+            eq(workspaces.siren, siren),
+            isNull(workspaces.organisationId),
+          ),
+        );
       for (const workspace of bare) {
         await enterWorkspace(tx, workspace.id);
         await ensureWorkspaceOrganisation({ tx: tx as unknown as Db, workspaceId: workspace.id });
       }
     }
-    await tx.execute(sql`select set_config('app.workspace_id', '', true), set_config('role', 'maillage_identity', true)`);
-    await tx.insert(identityAssertions).values({ userId: input.userId, provider: input.provider, subject: input.subject, email: input.email, siret, acr: input.acr });
+    await tx.execute(
+      sql`select set_config('app.workspace_id', '', true), set_config('role', 'maillage_identity', true)`,
+    );
+    await tx
+      .insert(identityAssertions)
+      .values({
+        userId: input.userId,
+        provider: input.provider,
+        subject: input.subject,
+        email: input.email,
+        siret,
+        acr: input.acr,
+      });
     if (!siren || !siret) return [];
 
     const administered = await tx
@@ -61,7 +92,10 @@ export async function recordIdentityAssertion(db: Db, log: Logger, input: Identi
     const outcomes: ProConnectOutcome[] = [];
     for (const workspace of administered) {
       const organisationId =
-        workspace.organisationId ?? (await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.siren, siren)).limit(1))[0]?.id;
+        workspace.organisationId ??
+        (
+          await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.siren, siren)).limit(1)
+        )[0]?.id;
       if (!organisationId) continue;
       const [claim] = await tx
         .select({ status: organisationClaims.status, organisationId: organisationClaims.organisationId })
@@ -85,7 +119,10 @@ export async function recordIdentityAssertion(db: Db, log: Logger, input: Identi
       let status: "verified" | "requested" = "verified";
       try {
         await tx.transaction((sp) =>
-          sp.insert(organisationClaims).values({ workspaceId: workspace.id, ...verified }).onConflictDoUpdate({ target: organisationClaims.workspaceId, set: verified }),
+          sp
+            .insert(organisationClaims)
+            .values({ workspaceId: workspace.id, ...verified })
+            .onConflictDoUpdate({ target: organisationClaims.workspaceId, set: verified }),
         );
       } catch (error) {
         if (sqlState(error) !== "23505") throw error;
@@ -101,7 +138,10 @@ export async function recordIdentityAssertion(db: Db, log: Logger, input: Identi
           decidedBy: null,
           decidedAt: null,
         };
-        await tx.insert(organisationClaims).values({ workspaceId: workspace.id, ...waiting }).onConflictDoUpdate({ target: organisationClaims.workspaceId, set: waiting });
+        await tx
+          .insert(organisationClaims)
+          .values({ workspaceId: workspace.id, ...waiting })
+          .onConflictDoUpdate({ target: organisationClaims.workspaceId, set: waiting });
       }
       await tx.insert(auditEvents).values({
         workspaceId: workspace.id,

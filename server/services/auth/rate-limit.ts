@@ -23,7 +23,10 @@ export async function hitRateLimit(db: Db, key: string, rule: RateLimitRule, now
   const [row] = await db
     .insert(rateLimitHits)
     .values({ key, windowStart, count: 1 })
-    .onConflictDoUpdate({ target: [rateLimitHits.key, rateLimitHits.windowStart], set: { count: sql`${rateLimitHits.count} + 1` } })
+    .onConflictDoUpdate({
+      target: [rateLimitHits.key, rateLimitHits.windowStart],
+      set: { count: sql`${rateLimitHits.count} + 1` },
+    })
     .returning({ count: rateLimitHits.count });
   if (Math.random() < 0.01) {
     await db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, new Date(now.getTime() - 24 * 60 * 60 * 1000)));

@@ -26,7 +26,13 @@ export async function createDemoSession(db: Db, personaKey: string) {
 }
 
 /** The OpenID provider a session was opened with and its ID token (for sign-out), or null. */
-export async function sessionProvider(db: Db, sessionToken: string): Promise<{ provider: string | null; idToken: string | null } | null> {
-  const [row] = await db.select({ provider: sessions.identityProvider, idToken: sessions.idToken }).from(sessions).where(eq(sessions.sessionToken, sessionToken));
+export async function sessionProvider(
+  db: Db,
+  sessionToken: string,
+): Promise<{ provider: string | null; idToken: string | null } | null> {
+  const [row] = await db
+    .select({ provider: sessions.identityProvider, idToken: sessions.idToken })
+    .from(sessions)
+    .where(eq(sessions.sessionToken, sessionToken));
   return row ?? null;
 }

@@ -27,7 +27,14 @@ export async function myActions(ctx: WorkspaceContext) {
   const rows = async <T>(query: SQL) => resultRows<T>(await ctx.tx.execute(query));
   const live = sql`${listedByWorkspace(ctx.workspaceId, sql`a.id`)} and a.archived_at is null`;
 
-  const cyclesQ = rows<{ cycle_id: string; alliance_id: string; title: string; period: string; due_on: string; overdue: boolean }>(sql`
+  const cyclesQ = rows<{
+    cycle_id: string;
+    alliance_id: string;
+    title: string;
+    period: string;
+    due_on: string;
+    overdue: boolean;
+  }>(sql`
     select c.id as cycle_id, a.id as alliance_id, a.title, c.period, c.due_on::text as due_on, c.due_on < current_date as overdue
     from evaluation_participants p
     join evaluation_cycles c on c.id = p.cycle_id
@@ -56,9 +63,27 @@ export async function myActions(ctx: WorkspaceContext) {
   ]);
   const atRisk = health.value.filter((h) => h.reasons.length > 0);
   const result = {
-    cycles: firstOf(cycles.map((c) => ({ cycleId: c.cycle_id, allianceId: c.alliance_id, title: c.title, period: c.period, dueOn: c.due_on, overdue: Boolean(c.overdue) }))),
-    invitations: firstOf(invitations.map((i) => ({ partyId: i.partyId, allianceId: i.allianceId, title: i.title, invitedBy: i.invitedBy }))),
-    mentions: firstOf(mentions.map((m) => ({ partyId: m.partyId, allianceId: m.allianceId, title: m.title, declaredBy: m.declaredBy }))),
+    cycles: firstOf(
+      cycles.map((c) => ({
+        cycleId: c.cycle_id,
+        allianceId: c.alliance_id,
+        title: c.title,
+        period: c.period,
+        dueOn: c.due_on,
+        overdue: Boolean(c.overdue),
+      })),
+    ),
+    invitations: firstOf(
+      invitations.map((i) => ({
+        partyId: i.partyId,
+        allianceId: i.allianceId,
+        title: i.title,
+        invitedBy: i.invitedBy,
+      })),
+    ),
+    mentions: firstOf(
+      mentions.map((m) => ({ partyId: m.partyId, allianceId: m.allianceId, title: m.title, declaredBy: m.declaredBy })),
+    ),
     audience: firstOf(audience.map((a) => ({ allianceId: a.alliance_id, title: a.title, audience: a.audience }))),
     ending: firstOf(ending.map((e) => ({ allianceId: e.alliance_id, title: e.title, endsOn: e.ends_on }))),
     atRisk: firstOf(atRisk.map((h) => ({ allianceId: h.id, title: h.title, reasons: h.reasons }))),

@@ -27,15 +27,34 @@ export function reportRows(report: SdgReport) {
 /** The allocation rule in words, with the report's setting. */
 export function allocationRule(report: SdgReport, locale: Locale): string {
   const t = translator(locale);
-  return t("report.rule.text", { primary: report.primaryWeight === 1 ? "equal" : "weighted", weight: report.primaryWeight });
+  return t("report.rule.text", {
+    primary: report.primaryWeight === 1 ? "equal" : "weighted",
+    weight: report.primaryWeight,
+  });
 }
 
 /** The workspace's total, and what of it lies on alliances without an SDG target, in words. */
 export function totalsLines(report: SdgReport, locale: Locale): string[] {
   const t = translator(locale);
-  const euros = (cents: number) => new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(cents / 100);
-  const lines = [t("report.rule.total", { year: report.year, euros: euros(report.totals.cents), hours: report.totals.hours, alliances: report.totals.alliances })];
-  if (report.totals.unallocatedCents || report.totals.unallocatedHours) lines.push(t("report.rule.unallocated", { euros: euros(report.totals.unallocatedCents), hours: report.totals.unallocatedHours }));
+  const euros = (cents: number) =>
+    new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(
+      cents / 100,
+    );
+  const lines = [
+    t("report.rule.total", {
+      year: report.year,
+      euros: euros(report.totals.cents),
+      hours: report.totals.hours,
+      alliances: report.totals.alliances,
+    }),
+  ];
+  if (report.totals.unallocatedCents || report.totals.unallocatedHours)
+    lines.push(
+      t("report.rule.unallocated", {
+        euros: euros(report.totals.unallocatedCents),
+        hours: report.totals.unallocatedHours,
+      }),
+    );
   return lines;
 }
 
@@ -57,10 +76,28 @@ export function reportCsv(report: SdgReport, locale: Locale): string {
     t("report.columns.ownEuros"),
     t("report.columns.ownHours"),
   ];
-  const rows: Array<Array<string | number | null>> = reportRows(report).map((r) => [r.goal, r.target, r.alliance, r.partners, r.sharePercent, r.allocatedPercent, r.ownEuros, r.ownHours]);
+  const rows: Array<Array<string | number | null>> = reportRows(report).map((r) => [
+    r.goal,
+    r.target,
+    r.alliance,
+    r.partners,
+    r.sharePercent,
+    r.allocatedPercent,
+    r.ownEuros,
+    r.ownHours,
+  ]);
   rows.push([]);
   if (report.totals.unallocatedCents || report.totals.unallocatedHours) {
-    rows.push([null, null, t("report.rule.unallocatedRow"), null, null, null, report.totals.unallocatedCents / 100, report.totals.unallocatedHours]);
+    rows.push([
+      null,
+      null,
+      t("report.rule.unallocatedRow"),
+      null,
+      null,
+      null,
+      report.totals.unallocatedCents / 100,
+      report.totals.unallocatedHours,
+    ]);
   }
   rows.push([null, null, t("report.rule.totalRow"), null, null, null, report.totals.cents / 100, report.totals.hours]);
   rows.push([t("report.rule.title"), allocationRule(report, locale)]);
@@ -85,13 +122,29 @@ export async function reportXlsx(report: SdgReport, locale: Locale): Promise<Buf
     ...DIMENSIONS.map((d) => ({ header: t(`evaluation.dimensions.${d}`), key: d, width: 14 })),
   ];
   for (const g of report.goals) {
-    goals.addRow({ goal: g.goal, name: t(`sdg.goals.${g.goal}` as never), alliances: g.alliances, euros: g.ownCents / 100, hours: g.ownHours, ...Object.fromEntries(DIMENSIONS.map((d) => [d, g.averages[d] ?? null])) });
+    goals.addRow({
+      goal: g.goal,
+      name: t(`sdg.goals.${g.goal}` as never),
+      alliances: g.alliances,
+      euros: g.ownCents / 100,
+      hours: g.ownHours,
+      ...Object.fromEntries(DIMENSIONS.map((d) => [d, g.averages[d] ?? null])),
+    });
   }
   // The goals add up to the workspace's total, with the alliances that have no SDG target.
   if (report.totals.unallocatedCents || report.totals.unallocatedHours) {
-    goals.addRow({ name: t("report.rule.unallocatedRow"), euros: report.totals.unallocatedCents / 100, hours: report.totals.unallocatedHours });
+    goals.addRow({
+      name: t("report.rule.unallocatedRow"),
+      euros: report.totals.unallocatedCents / 100,
+      hours: report.totals.unallocatedHours,
+    });
   }
-  goals.addRow({ name: t("report.rule.totalRow"), alliances: report.totals.alliances, euros: report.totals.cents / 100, hours: report.totals.hours }).font = { bold: true };
+  goals.addRow({
+    name: t("report.rule.totalRow"),
+    alliances: report.totals.alliances,
+    euros: report.totals.cents / 100,
+    hours: report.totals.hours,
+  }).font = { bold: true };
 
   const detail = book.addWorksheet(t("report.sheets.detail"));
   detail.columns = [
@@ -118,7 +171,16 @@ export async function reportXlsx(report: SdgReport, locale: Locale): Promise<Buf
   for (const g of report.goals)
     for (const target of g.targets)
       for (const a of target.alliances)
-        for (const i of a.indicators) for (const r of i.results) indicators.addRow({ target: target.target, alliance: a.title, indicator: i.name, period: r.period, value: r.value, unit: i.unit });
+        for (const i of a.indicators)
+          for (const r of i.results)
+            indicators.addRow({
+              target: target.target,
+              alliance: a.title,
+              indicator: i.name,
+              period: r.period,
+              value: r.value,
+              unit: i.unit,
+            });
 
   const narratives = book.addWorksheet(t("report.sheets.narratives"));
   narratives.columns = [
@@ -129,7 +191,8 @@ export async function reportXlsx(report: SdgReport, locale: Locale): Promise<Buf
 
   const method = book.addWorksheet(t("report.sheets.method"));
   method.columns = [{ header: t("report.rule.title"), key: "text", width: 120 }];
-  for (const line of [allocationRule(report, locale), ...totalsLines(report, locale)]) method.addRow({ text: line }).alignment = { wrapText: true, vertical: "top" };
+  for (const line of [allocationRule(report, locale), ...totalsLines(report, locale)])
+    method.addRow({ text: line }).alignment = { wrapText: true, vertical: "top" };
 
   for (const sheet of book.worksheets) sheet.getRow(1).font = { bold: true };
   return Buffer.from(await book.xlsx.writeBuffer());

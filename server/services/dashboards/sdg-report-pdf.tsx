@@ -11,8 +11,24 @@ Font.registerHyphenationCallback((word) => [word]);
 
 const styles = StyleSheet.create({
   // No lineHeight here: set on the page, it hides the texts drawn with `render` (the page numbers).
-  page: { paddingTop: 54, paddingBottom: 54, paddingHorizontal: 40, fontSize: 9, fontFamily: "Helvetica", color: "#111827" },
-  running: { position: "absolute", top: 22, left: 40, right: 40, fontSize: 8, color: "#4b5563", flexDirection: "row", justifyContent: "space-between" },
+  page: {
+    paddingTop: 54,
+    paddingBottom: 54,
+    paddingHorizontal: 40,
+    fontSize: 9,
+    fontFamily: "Helvetica",
+    color: "#111827",
+  },
+  running: {
+    position: "absolute",
+    top: 22,
+    left: 40,
+    right: 40,
+    fontSize: 8,
+    color: "#4b5563",
+    flexDirection: "row",
+    justifyContent: "space-between",
+  },
   footer: { position: "absolute", bottom: 24, right: 40, fontSize: 8, color: "#4b5563" },
   coverTitle: { fontSize: 24, fontFamily: "Helvetica-Bold", marginTop: 120, marginBottom: 16 },
   coverWorkspace: { fontSize: 18, marginBottom: 6 },
@@ -21,9 +37,21 @@ const styles = StyleSheet.create({
   paragraph: { marginBottom: 6 },
   ruleBox: { borderLeftWidth: 3, borderLeftColor: "#1d4ed8", backgroundColor: "#eff6ff", padding: 8, marginTop: 8 },
   band: { padding: 6, marginBottom: 6 },
-  headerRow: { flexDirection: "row", borderBottomWidth: 1, borderBottomColor: "#111827", paddingVertical: 3, fontFamily: "Helvetica-Bold" },
+  headerRow: {
+    flexDirection: "row",
+    borderBottomWidth: 1,
+    borderBottomColor: "#111827",
+    paddingVertical: 3,
+    fontFamily: "Helvetica-Bold",
+  },
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#9ca3af", paddingVertical: 3 },
-  totalRow: { flexDirection: "row", borderTopWidth: 1, borderTopColor: "#111827", paddingVertical: 3, fontFamily: "Helvetica-Bold" },
+  totalRow: {
+    flexDirection: "row",
+    borderTopWidth: 1,
+    borderTopColor: "#111827",
+    paddingVertical: 3,
+    fontFamily: "Helvetica-Bold",
+  },
   barRow: { flexDirection: "row", alignItems: "center", marginBottom: 3 },
   barLabel: { width: 150 },
   bar: { height: 9 },
@@ -96,7 +124,15 @@ export async function reportPdf(report: SdgReport, locale: Locale): Promise<Buff
     </View>
   );
   // react-pdf lays the page out once before it knows the page count: the total may be missing then.
-  const footer = <Text style={styles.footer} fixed render={({ pageNumber, totalPages }) => t("report.pdf.page", { page: pageNumber, pages: totalPages ?? pageNumber })} />;
+  const footer = (
+    <Text
+      style={styles.footer}
+      fixed
+      render={({ pageNumber, totalPages }) =>
+        t("report.pdf.page", { page: pageNumber, pages: totalPages ?? pageNumber })
+      }
+    />
+  );
 
   const doc = (
     <Document title={title} author={report.workspaceName} creator="Maillage" language={locale}>
@@ -113,7 +149,9 @@ export async function reportPdf(report: SdgReport, locale: Locale): Promise<Buff
           <Text style={{ fontFamily: "Helvetica-Bold", marginBottom: 4 }}>{t("report.rule.title")}</Text>
           <Text>{plain(allocationRule(report, locale))}</Text>
         </View>
-        <Text style={{ marginTop: 24, color: "#4b5563" }}>{t("report.pdf.generated", { date: formatDate(new Date(), locale, { dateStyle: "long" }) })}</Text>
+        <Text style={{ marginTop: 24, color: "#4b5563" }}>
+          {t("report.pdf.generated", { date: formatDate(new Date(), locale, { dateStyle: "long" }) })}
+        </Text>
         {footer}
       </Page>
 
@@ -123,7 +161,15 @@ export async function reportPdf(report: SdgReport, locale: Locale): Promise<Buff
         {report.goals.map((g) => (
           <View key={g.goal} style={styles.barRow} wrap={false}>
             <Text style={styles.barLabel}>{`${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`}</Text>
-            <View style={[styles.bar, { width: Math.max(2, (g.ownCents / max) * 230), backgroundColor: SDG_GOALS[g.goal - 1]?.colour ?? "#444444" }]} />
+            <View
+              style={[
+                styles.bar,
+                {
+                  width: Math.max(2, (g.ownCents / max) * 230),
+                  backgroundColor: SDG_GOALS[g.goal - 1]?.colour ?? "#444444",
+                },
+              ]}
+            />
             <Text style={styles.barValue}>{euros(g.ownCents)}</Text>
           </View>
         ))}
@@ -133,16 +179,40 @@ export async function reportPdf(report: SdgReport, locale: Locale): Promise<Buff
         </View>
         {report.goals.map((g) => (
           <View key={g.goal} style={styles.row} wrap={false}>
-            <Cells columns={GOAL_COLUMNS} values={[`${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`, String(g.alliances), euros(g.ownCents), hours(g.ownHours)]} />
+            <Cells
+              columns={GOAL_COLUMNS}
+              values={[
+                `${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`,
+                String(g.alliances),
+                euros(g.ownCents),
+                hours(g.ownHours),
+              ]}
+            />
           </View>
         ))}
         {report.totals.unallocatedCents || report.totals.unallocatedHours ? (
           <View style={styles.row} wrap={false}>
-            <Cells columns={GOAL_COLUMNS} values={[t("report.rule.unallocatedRow"), "", euros(report.totals.unallocatedCents), hours(report.totals.unallocatedHours)]} />
+            <Cells
+              columns={GOAL_COLUMNS}
+              values={[
+                t("report.rule.unallocatedRow"),
+                "",
+                euros(report.totals.unallocatedCents),
+                hours(report.totals.unallocatedHours),
+              ]}
+            />
           </View>
         ) : null}
         <View style={styles.totalRow} wrap={false}>
-          <Cells columns={GOAL_COLUMNS} values={[t("report.rule.totalRow"), String(report.totals.alliances), euros(report.totals.cents), hours(report.totals.hours)]} />
+          <Cells
+            columns={GOAL_COLUMNS}
+            values={[
+              t("report.rule.totalRow"),
+              String(report.totals.alliances),
+              euros(report.totals.cents),
+              hours(report.totals.hours),
+            ]}
+          />
         </View>
         {footer}
       </Page>
@@ -164,9 +234,13 @@ export async function reportPdf(report: SdgReport, locale: Locale): Promise<Buff
               }
             />
             <View style={[styles.band, { backgroundColor: colour }]} wrap={false}>
-              <Text style={{ color: textColourOn(colour), fontFamily: "Helvetica-Bold", fontSize: 12 }}>{`${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`}</Text>
+              <Text
+                style={{ color: textColourOn(colour), fontFamily: "Helvetica-Bold", fontSize: 12 }}
+              >{`${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`}</Text>
             </View>
-            <Text style={styles.paragraph}>{plain(t("report.goalLine", { alliances: g.alliances, euros: euros(g.ownCents), hours: g.ownHours }))}</Text>
+            <Text style={styles.paragraph}>
+              {plain(t("report.goalLine", { alliances: g.alliances, euros: euros(g.ownCents), hours: g.ownHours }))}
+            </Text>
             {g.narrative ? <Text style={styles.narrative}>{g.narrative}</Text> : null}
             {Object.keys(g.averages).length ? (
               <Text style={styles.paragraph}>
@@ -183,13 +257,32 @@ export async function reportPdf(report: SdgReport, locale: Locale): Promise<Buff
                 <View key={`${target.target}-${a.id}`} style={styles.row} wrap={false}>
                   <Cells
                     columns={COLUMNS}
-                    values={[target.target, a.title, a.partners, a.sharePercent === null ? "—" : `${a.sharePercent} %`, percent(a.allocated), euros(a.ownCents), hours(a.ownHours)]}
+                    values={[
+                      target.target,
+                      a.title,
+                      a.partners,
+                      a.sharePercent === null ? "—" : `${a.sharePercent} %`,
+                      percent(a.allocated),
+                      euros(a.ownCents),
+                      hours(a.ownHours),
+                    ]}
                   />
                 </View>
               )),
             )}
             <View style={styles.totalRow} wrap={false}>
-              <Cells columns={COLUMNS} values={["", t("report.pdf.goalTotal", { goal: g.goal }), "", "", "", euros(g.ownCents), hours(g.ownHours)]} />
+              <Cells
+                columns={COLUMNS}
+                values={[
+                  "",
+                  t("report.pdf.goalTotal", { goal: g.goal }),
+                  "",
+                  "",
+                  "",
+                  euros(g.ownCents),
+                  hours(g.ownHours),
+                ]}
+              />
             </View>
             {footer}
           </Page>

@@ -60,14 +60,24 @@ export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof Sdg
     .select({ goal: sdgReportNarratives.goal, text: sdgReportNarratives.text, version: sdgReportNarratives.version })
     .from(sdgReportNarratives)
     .where(and(eq(sdgReportNarratives.workspaceId, ctx.workspaceId), eq(sdgReportNarratives.year, input.year)));
-  const workspaceQ = ctx.tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
+  const workspaceQ = ctx.tx
+    .select({ name: workspaces.name })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
   // The kinds carry the figures' shape: figures stored in an earlier shape are not read back.
   const params = { year: input.year, primaryWeight };
-  const everyRow = () => storedFigures(ctx, "sdg-report-rows-v2", params, async () => ({ value: await reportFigures(ctx, input.year, primaryWeight), validUntil: null }));
+  const everyRow = () =>
+    storedFigures(ctx, "sdg-report-rows-v2", params, async () => ({
+      value: await reportFigures(ctx, input.year, primaryWeight),
+      validUntil: null,
+    }));
   const figuresQ =
     input.full || input.goal
       ? everyRow()
-      : storedFigures(ctx, "sdg-report-v2", params, async () => ({ value: overview(await everyRow()), validUntil: null }));
+      : storedFigures(ctx, "sdg-report-v2", params, async () => ({
+          value: overview(await everyRow()),
+          validUntil: null,
+        }));
   const [figures, narratives, [workspace]] = await Promise.all([figuresQ, narrativesQ, workspaceQ]);
   return {
     year: input.year,
@@ -77,10 +87,12 @@ export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof Sdg
     primaryWeight,
     /** The workspace's own contributions of the year: allocated to goals, and on alliances with no SDG target. */
     totals: figures.totals,
-    goals: figures.goals.filter((g) => !input.goal || g.goal === input.goal).map((g) => {
-      const narrative = narratives.find((n) => n.goal === g.goal);
-      return { ...g, narrative: narrative?.text ?? "", narrativeVersion: narrative?.version ?? 0 };
-    }),
+    goals: figures.goals
+      .filter((g) => !input.goal || g.goal === input.goal)
+      .map((g) => {
+        const narrative = narratives.find((n) => n.goal === g.goal);
+        return { ...g, narrative: narrative?.text ?? "", narrativeVersion: narrative?.version ?? 0 };
+      }),
   };
 }
 
@@ -150,9 +162,20 @@ async function reportFigures(ctx: WorkspaceContext, year: number, primaryWeight:
 
   const [rowsR, ownR, scoresR, indicatorsR] = await Promise.all([rowsQ, ownQ, scoresQ, indicatorsQ]);
   const rows = resultRows<Row>(rowsR);
-  const own = new Map(resultRows<{ alliance_id: string; cents: string | number; hundredths: string | number; has_target: boolean }>(ownR).map((o) => [o.alliance_id, o]));
+  const own = new Map(
+    resultRows<{ alliance_id: string; cents: string | number; hundredths: string | number; has_target: boolean }>(
+      ownR,
+    ).map((o) => [o.alliance_id, o]),
+  );
   const scores = resultRows<{ goal: number; dimension: string; average: string | number }>(scoresR);
-  const indicators = resultRows<{ target: string; alliance_id: string; name: string; unit: string; period: string; value: string | number }>(indicatorsR);
+  const indicators = resultRows<{
+    target: string;
+    alliance_id: string;
+    name: string;
+    unit: string;
+    period: string;
+    value: string | number;
+  }>(indicatorsR);
 
   // Each alliance's own euros and hours divided among its targets, in the order of its codes.
   const parts = new Map<string, { weight: number; cents: number; hundredths: number }>();
@@ -160,11 +183,16 @@ async function reportFigures(ctx: WorkspaceContext, year: number, primaryWeight:
   for (const r of rows) byAlliance.set(r.alliance_id, [...(byAlliance.get(r.alliance_id) ?? []), r]);
   for (const [allianceId, targets] of byAlliance) {
     const ordered = [...targets].sort((a, b) => compareSdgTargets(a.target, b.target));
-    const weights = allocationWeights(ordered.map((t) => ({ target: t.target, isPrimary: Boolean(t.is_primary), claimPercent: t.share })), primaryWeight);
+    const weights = allocationWeights(
+      ordered.map((t) => ({ target: t.target, isPrimary: Boolean(t.is_primary), claimPercent: t.share })),
+      primaryWeight,
+    );
     const mine = own.get(allianceId);
     const cents = divideWhole(Number(mine?.cents ?? 0), weights);
     const hundredths = divideWhole(Number(mine?.hundredths ?? 0), weights);
-    ordered.forEach((t, i) => parts.set(`${allianceId} ${t.target}`, { weight: weights[i]!, cents: cents[i]!, hundredths: hundredths[i]! }));
+    ordered.forEach((t, i) =>
+      parts.set(`${allianceId} ${t.target}`, { weight: weights[i]!, cents: cents[i]!, hundredths: hundredths[i]! }),
+    );
   }
   let unallocatedCents = 0;
   let unallocatedHundredths = 0;
@@ -193,7 +221,9 @@ async function reportFigures(ctx: WorkspaceContext, year: number, primaryWeight:
       rows: ofGoal.length,
       ownCents: goalCents,
       ownHours: goalHundredths / 100,
-      averages: Object.fromEntries(scores.filter((s) => s.goal === goal).map((s) => [s.dimension, Number(s.average)])) as Record<string, number>,
+      averages: Object.fromEntries(
+        scores.filter((s) => s.goal === goal).map((s) => [s.dimension, Number(s.average)]),
+      ) as Record<string, number>,
       targets: targets.map((target) => ({
         target,
         alliances: ofGoal
@@ -210,8 +240,13 @@ async function reportFigures(ctx: WorkspaceContext, year: number, primaryWeight:
             indicators: Object.values(
               indicators
                 .filter((i) => i.target === target && i.alliance_id === r.alliance_id)
-                .reduce<Record<string, { name: string; unit: string; results: Array<{ period: string; value: number }> }>>((acc, i) => {
-                  (acc[i.name] ??= { name: i.name, unit: i.unit, results: [] }).results.push({ period: i.period, value: Number(i.value) });
+                .reduce<
+                  Record<string, { name: string; unit: string; results: Array<{ period: string; value: number }> }>
+                >((acc, i) => {
+                  (acc[i.name] ??= { name: i.name, unit: i.unit, results: [] }).results.push({
+                    period: i.period,
+                    value: Number(i.value),
+                  });
                   return acc;
                 }, {}),
             ),
@@ -220,7 +255,13 @@ async function reportFigures(ctx: WorkspaceContext, year: number, primaryWeight:
     };
   });
   return {
-    totals: { cents: totalCents, hours: totalHundredths / 100, unallocatedCents, unallocatedHours: unallocatedHundredths / 100, alliances: own.size },
+    totals: {
+      cents: totalCents,
+      hours: totalHundredths / 100,
+      unallocatedCents,
+      unallocatedHours: unallocatedHundredths / 100,
+      alliances: own.size,
+    },
     goals,
   };
 }
@@ -234,7 +275,13 @@ export async function saveNarrative(ctx: WorkspaceContext, input: z.infer<typeof
   const [current] = await ctx.tx
     .select({ text: sdgReportNarratives.text, version: sdgReportNarratives.version })
     .from(sdgReportNarratives)
-    .where(and(eq(sdgReportNarratives.workspaceId, ctx.workspaceId), eq(sdgReportNarratives.year, input.year), eq(sdgReportNarratives.goal, input.goal)))
+    .where(
+      and(
+        eq(sdgReportNarratives.workspaceId, ctx.workspaceId),
+        eq(sdgReportNarratives.year, input.year),
+        eq(sdgReportNarratives.goal, input.goal),
+      ),
+    )
     .for("update");
   if ((current?.version ?? 0) !== input.version) throw new AppError("CONFLICT", "errors.report.stale");
   const version = input.version + 1;
@@ -242,10 +289,31 @@ export async function saveNarrative(ctx: WorkspaceContext, input: z.infer<typeof
     await ctx.tx
       .update(sdgReportNarratives)
       .set({ text: input.text, version, updatedBy: ctx.actor.userId, updatedAt: new Date() })
-      .where(and(eq(sdgReportNarratives.workspaceId, ctx.workspaceId), eq(sdgReportNarratives.year, input.year), eq(sdgReportNarratives.goal, input.goal)));
+      .where(
+        and(
+          eq(sdgReportNarratives.workspaceId, ctx.workspaceId),
+          eq(sdgReportNarratives.year, input.year),
+          eq(sdgReportNarratives.goal, input.goal),
+        ),
+      );
   } else {
-    await ctx.tx.insert(sdgReportNarratives).values({ workspaceId: ctx.workspaceId, year: input.year, goal: input.goal, text: input.text, version, updatedBy: ctx.actor.userId });
+    await ctx.tx
+      .insert(sdgReportNarratives)
+      .values({
+        workspaceId: ctx.workspaceId,
+        year: input.year,
+        goal: input.goal,
+        text: input.text,
+        version,
+        updatedBy: ctx.actor.userId,
+      });
   }
-  await recordAudit(ctx, { action: "report.narrative", entityType: "sdg_report", entityId: `${input.year}-${input.goal}`, before: { text: current?.text ?? "" }, after: { text: input.text } });
+  await recordAudit(ctx, {
+    action: "report.narrative",
+    entityType: "sdg_report",
+    entityId: `${input.year}-${input.goal}`,
+    before: { text: current?.text ?? "" },
+    after: { text: input.text },
+  });
   return { version };
 }

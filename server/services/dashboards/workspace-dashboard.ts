@@ -13,8 +13,16 @@ export const DashboardFilters = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   mode: z.enum(MODES).optional().catch(undefined),
   sdgGoal: z.coerce.number().int().min(1).max(17).optional().catch(undefined),
-  region: z.string().regex(/^\d{2}$/).optional().catch(undefined),
-  departement: z.string().regex(/^(\d{2,3}|2A|2B)$/).optional().catch(undefined),
+  region: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
+  departement: z
+    .string()
+    .regex(/^(\d{2,3}|2A|2B)$/)
+    .optional()
+    .catch(undefined),
   stage: z.enum(LIFECYCLE_STAGES).optional().catch(undefined),
 });
 export type DashboardFilters = z.infer<typeof DashboardFilters>;
@@ -28,16 +36,26 @@ const TWENTY_FOUR_MONTHS = sql`interval '730.56 days'`;
  * workspace's accepted party row (row-level security applies the same rule underneath).
  */
 function scope(ctx: WorkspaceContext, f: DashboardFilters): SQL {
-  const parts: SQL[] = [
-    listedByWorkspace(ctx.workspaceId, sql`a.id`),
-    sql`a.archived_at is null`,
-  ];
+  const parts: SQL[] = [listedByWorkspace(ctx.workspaceId, sql`a.id`), sql`a.archived_at is null`];
   if (f.stage) parts.push(sql`a.stage = ${f.stage}`);
-  if (f.mode) parts.push(sql`(select m.mode from alliance_mode_periods m where m.alliance_id = a.id order by m.starts_on desc limit 1) = ${f.mode}`);
-  if (f.sdgGoal) parts.push(sql`exists (select 1 from alliance_sdg_targets s where s.alliance_id = a.id and s.goal = ${f.sdgGoal})`);
-  if (f.region) parts.push(sql`exists (select 1 from alliance_territories t where t.alliance_id = a.id and t.region_code = ${f.region})`);
-  if (f.departement) parts.push(sql`exists (select 1 from alliance_territories t where t.alliance_id = a.id and t.departement_code = ${f.departement})`);
-  if (f.year) parts.push(sql`(a.starts_on is null or a.starts_on <= ${`${f.year}-12-31`}::date) and (a.ends_on is null or a.ends_on >= ${`${f.year}-01-01`}::date)`);
+  if (f.mode)
+    parts.push(
+      sql`(select m.mode from alliance_mode_periods m where m.alliance_id = a.id order by m.starts_on desc limit 1) = ${f.mode}`,
+    );
+  if (f.sdgGoal)
+    parts.push(sql`exists (select 1 from alliance_sdg_targets s where s.alliance_id = a.id and s.goal = ${f.sdgGoal})`);
+  if (f.region)
+    parts.push(
+      sql`exists (select 1 from alliance_territories t where t.alliance_id = a.id and t.region_code = ${f.region})`,
+    );
+  if (f.departement)
+    parts.push(
+      sql`exists (select 1 from alliance_territories t where t.alliance_id = a.id and t.departement_code = ${f.departement})`,
+    );
+  if (f.year)
+    parts.push(
+      sql`(a.starts_on is null or a.starts_on <= ${`${f.year}-12-31`}::date) and (a.ends_on is null or a.ends_on >= ${`${f.year}-01-01`}::date)`,
+    );
   return sql.join(parts, sql` and `);
 }
 
@@ -54,7 +72,9 @@ const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
  * Read from the workspace's stored figures while its data has not changed since (stored-figures.ts).
  */
 export async function workspaceDashboard(ctx: WorkspaceContext, filters: DashboardFilters) {
-  const figures = await storedFigures(ctx, "dashboard", filters, (midnight) => computeDashboard(ctx, filters, midnight));
+  const figures = await storedFigures(ctx, "dashboard", filters, (midnight) =>
+    computeDashboard(ctx, filters, midnight),
+  );
   return { filters, ...figures };
 }
 
@@ -80,14 +100,22 @@ async function computeDashboard(ctx: WorkspaceContext, filters: DashboardFilters
     from alliance_contributions k
     where k.alliance_id in (select a.id from alliances a where ${where}) and k.occurred_on >= ${`${thisYear - 1}-01-01`}::date and k.occurred_on <= ${`${thisYear}-12-31`}::date
     group by 1`);
-  const byStageQ = rows<{ key: string; count: number }>(sql`select a.stage as key, count(*)::int as count from alliances a where ${where} group by 1`);
+  const byStageQ = rows<{ key: string; count: number }>(
+    sql`select a.stage as key, count(*)::int as count from alliances a where ${where} group by 1`,
+  );
   const byModeQ = rows<{ key: string | null; count: number }>(sql`
     select (select m.mode from alliance_mode_periods m where m.alliance_id = a.id order by m.starts_on desc limit 1) as key, count(*)::int as count
     from alliances a where ${where} group by 1`);
   const byGoalQ = rows<{ goal: number; count: number }>(sql`
     select s.goal, count(distinct s.alliance_id)::int as count from alliance_sdg_targets s
     where s.alliance_id in (select a.id from alliances a where ${where}) group by 1 order by 1`);
-  const scoresQ = rows<{ dimension: string; average: string | number; answers: number; cycles: number; leaves_window: Date | string }>(sql`
+  const scoresQ = rows<{
+    dimension: string;
+    average: string | number;
+    answers: number;
+    cycles: number;
+    leaves_window: Date | string;
+  }>(sql`
     select e.dimension, round(avg(e.score), 2) as average, count(*)::int as answers, count(distinct e.cycle_id)::int as cycles,
            min(c.closed_at) + ${TWENTY_FOUR_MONTHS} as leaves_window
     from evaluation_answers e join evaluation_cycles c on c.id = e.cycle_id
@@ -118,11 +146,24 @@ async function computeDashboard(ctx: WorkspaceContext, filters: DashboardFilters
     where t.prev is not null and t.prev <> t.mode
     group by 1, 2, 3 order by 1, 2, 3`);
   const healthQ = storedHealth(ctx);
-  const keptQ = ctx.tx.execute(sql`select a.id from alliances a where ${where}`).then((r) => new Set(resultRows<{ id: string }>(r).map((row) => row.id)));
+  const keptQ = ctx.tx
+    .execute(sql`select a.id from alliances a where ${where}`)
+    .then((r) => new Set(resultRows<{ id: string }>(r).map((row) => row.id)));
 
-  const [[key], contributions, byStage, byMode, byGoal, scores, lights, ending, trajectory, health, kept] = await Promise.all([
-    keyQ, contributionsQ, byStageQ, byModeQ, byGoalQ, scoresQ, lightsQ, endingQ, trajectoryQ, healthQ, keptQ,
-  ]);
+  const [[key], contributions, byStage, byMode, byGoal, scores, lights, ending, trajectory, health, kept] =
+    await Promise.all([
+      keyQ,
+      contributionsQ,
+      byStageQ,
+      byModeQ,
+      byGoalQ,
+      scoresQ,
+      lightsQ,
+      endingQ,
+      trajectoryQ,
+      healthQ,
+      keptQ,
+    ]);
   const year = (y: number) => contributions.find((c) => c.year === y);
   // The health list is stored on its own and expires by the same rules; the earliest of its turns
   // is at least as early as the lights' (computed over the filtered subset of its alliances).

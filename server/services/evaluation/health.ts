@@ -1,7 +1,13 @@
 import { and, sql } from "drizzle-orm";
 import { z } from "zod";
 import { resultRows } from "../../../db/rows";
-import { nextRuleChange, riskReasons, statusLight, type RiskReason, type StatusLight } from "../../../domain/evaluation";
+import {
+  nextRuleChange,
+  riskReasons,
+  statusLight,
+  type RiskReason,
+  type StatusLight,
+} from "../../../domain/evaluation";
 import { listedByWorkspace } from "../alliances/get-alliance";
 import type { WorkspaceContext } from "../context";
 import { expiry, storedFiguresEntry } from "../stored-figures";
@@ -86,13 +92,23 @@ async function computeHealth(ctx: WorkspaceContext): Promise<{ health: AllianceH
   const facts = await healthFacts(ctx);
   let changesAt: number | null = null;
   for (const r of facts) {
-    const at = nextRuleChange({ lastClosedAt: r.last_closed ? new Date(r.last_closed) : null, since: new Date(r.since), lastActivityAt: new Date(r.last_activity), now });
+    const at = nextRuleChange({
+      lastClosedAt: r.last_closed ? new Date(r.last_closed) : null,
+      since: new Date(r.since),
+      lastActivityAt: new Date(r.last_activity),
+      now,
+    });
     if (at && (changesAt === null || at.getTime() < changesAt)) changesAt = at.getTime();
   }
   const health = facts.map((r) => ({
     id: r.id,
     title: r.title,
-    light: statusLight({ lastClosedAt: r.last_closed ? new Date(r.last_closed) : null, running: r.running, since: new Date(r.since), now }),
+    light: statusLight({
+      lastClosedAt: r.last_closed ? new Date(r.last_closed) : null,
+      running: r.running,
+      since: new Date(r.since),
+      now,
+    }),
     reasons: riskReasons({
       lastActivityAt: new Date(r.last_activity),
       overdueCycle: r.overdue,
@@ -118,5 +134,10 @@ export const AtRiskInput = z.object({
 export async function atRiskAlliances(ctx: WorkspaceContext, input: z.infer<typeof AtRiskInput>) {
   const atRisk = (await allianceHealth(ctx)).filter((h) => h.reasons.length > 0);
   const from = (input.page - 1) * input.pageSize;
-  return { total: atRisk.length, page: input.page, pageSize: input.pageSize, items: atRisk.slice(from, from + input.pageSize) };
+  return {
+    total: atRisk.length,
+    page: input.page,
+    pageSize: input.pageSize,
+    items: atRisk.slice(from, from + input.pageSize),
+  };
 }

@@ -1,7 +1,13 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { allianceIndicators, allianceSdgTargets, indicatorResults } from "../../../db/schema";
-import { INDICATOR_DIRECTIONS, INDICATOR_FREQUENCIES, INDICATOR_LIBRARY, progressTowardTarget, targetMatchesDirection } from "../../../domain/evaluation";
+import {
+  INDICATOR_DIRECTIONS,
+  INDICATOR_FREQUENCIES,
+  INDICATOR_LIBRARY,
+  progressTowardTarget,
+  targetMatchesDirection,
+} from "../../../domain/evaluation";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
@@ -41,7 +47,8 @@ export const DeleteResultInput = z.object({ allianceId: z.uuid(), resultId: z.uu
  */
 export async function addIndicator(ctx: WorkspaceContext, input: z.infer<typeof AddIndicatorInput>) {
   const core = await loadAllianceCore(ctx, input.allianceId);
-  if (input.libraryKey && !INDICATOR_LIBRARY.some((l) => l.key === input.libraryKey)) throw new AppError("BAD_REQUEST", "errors.indicator.library", { field: "libraryKey" });
+  if (input.libraryKey && !INDICATOR_LIBRARY.some((l) => l.key === input.libraryKey))
+    throw new AppError("BAD_REQUEST", "errors.indicator.library", { field: "libraryKey" });
   if (input.sdgTarget) {
     const [known] = await ctx.tx
       .select({ t: allianceSdgTargets.target })
@@ -49,7 +56,8 @@ export async function addIndicator(ctx: WorkspaceContext, input: z.infer<typeof 
       .where(and(eq(allianceSdgTargets.allianceId, input.allianceId), eq(allianceSdgTargets.target, input.sdgTarget)));
     if (!known) throw new AppError("BAD_REQUEST", "errors.indicator.sdgTarget", { field: "sdgTarget" });
   }
-  if (!targetMatchesDirection(input.direction, input.baseline ?? null, input.target ?? null)) throw new AppError("BAD_REQUEST", "errors.indicator.direction", { field: "target" });
+  if (!targetMatchesDirection(input.direction, input.baseline ?? null, input.target ?? null))
+    throw new AppError("BAD_REQUEST", "errors.indicator.direction", { field: "target" });
   const [row] = await ctx.tx
     .insert(allianceIndicators)
     .values({
@@ -66,8 +74,18 @@ export async function addIndicator(ctx: WorkspaceContext, input: z.infer<typeof 
       createdByWorkspaceId: ctx.workspaceId,
     })
     .returning({ id: allianceIndicators.id });
-  await recordAudit(ctx, { action: "indicator.add", entityType: "alliance", entityId: input.allianceId, after: { name: input.name, unit: input.unit, baseline: input.baseline ?? null, target: input.target ?? null } });
-  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "indicator.add", detail: { name: input.name } });
+  await recordAudit(ctx, {
+    action: "indicator.add",
+    entityType: "alliance",
+    entityId: input.allianceId,
+    after: { name: input.name, unit: input.unit, baseline: input.baseline ?? null, target: input.target ?? null },
+  });
+  await recordSharedChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
+    action: "indicator.add",
+    detail: { name: input.name },
+  });
   return row!;
 }
 
@@ -96,8 +114,18 @@ export async function addResult(ctx: WorkspaceContext, input: z.infer<typeof Add
       createdBy: ctx.actor.userId,
     })
     .returning({ id: indicatorResults.id });
-  await recordAudit(ctx, { action: "indicator.result", entityType: "alliance", entityId: input.allianceId, after: { indicator: indicator.name, period: input.period, value: input.value } });
-  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "indicator.result", detail: { name: indicator.name, period: input.period, value: input.value } });
+  await recordAudit(ctx, {
+    action: "indicator.result",
+    entityType: "alliance",
+    entityId: input.allianceId,
+    after: { indicator: indicator.name, period: input.period, value: input.value },
+  });
+  await recordSharedChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
+    action: "indicator.result",
+    detail: { name: indicator.name, period: input.period, value: input.value },
+  });
   return row!;
 }
 
@@ -106,11 +134,27 @@ export async function deleteResult(ctx: WorkspaceContext, input: z.infer<typeof 
   const core = await loadAllianceCore(ctx, input.allianceId);
   const [removed] = await ctx.tx
     .delete(indicatorResults)
-    .where(and(eq(indicatorResults.id, input.resultId), eq(indicatorResults.allianceId, input.allianceId), eq(indicatorResults.workspaceId, ctx.workspaceId)))
+    .where(
+      and(
+        eq(indicatorResults.id, input.resultId),
+        eq(indicatorResults.allianceId, input.allianceId),
+        eq(indicatorResults.workspaceId, ctx.workspaceId),
+      ),
+    )
     .returning({ period: indicatorResults.period, value: indicatorResults.value });
   if (!removed) throw new AppError("NOT_FOUND", "errors.indicator.resultNotFound");
-  await recordAudit(ctx, { action: "indicator.resultDelete", entityType: "alliance", entityId: input.allianceId, before: removed });
-  await recordSharedChange(ctx, { allianceId: input.allianceId, title: core.title, action: "indicator.resultDelete", detail: removed });
+  await recordAudit(ctx, {
+    action: "indicator.resultDelete",
+    entityType: "alliance",
+    entityId: input.allianceId,
+    before: removed,
+  });
+  await recordSharedChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
+    action: "indicator.resultDelete",
+    detail: removed,
+  });
 }
 
 /**
@@ -119,7 +163,11 @@ export async function deleteResult(ctx: WorkspaceContext, input: z.infer<typeof 
  */
 export async function listIndicators(ctx: WorkspaceContext, allianceId: string) {
   await requireAllianceParty(ctx, allianceId);
-  const indicators = await ctx.tx.select().from(allianceIndicators).where(eq(allianceIndicators.allianceId, allianceId)).orderBy(asc(allianceIndicators.createdAt));
+  const indicators = await ctx.tx
+    .select()
+    .from(allianceIndicators)
+    .where(eq(allianceIndicators.allianceId, allianceId))
+    .orderBy(asc(allianceIndicators.createdAt));
   const results = indicators.length
     ? await ctx.tx
         .select({
@@ -133,11 +181,18 @@ export async function listIndicators(ctx: WorkspaceContext, allianceId: string) 
           workspaceId: indicatorResults.workspaceId,
         })
         .from(indicatorResults)
-        .where(inArray(indicatorResults.indicatorId, indicators.map((i) => i.id)))
+        .where(
+          inArray(
+            indicatorResults.indicatorId,
+            indicators.map((i) => i.id),
+          ),
+        )
         .orderBy(asc(indicatorResults.periodEnd), asc(indicatorResults.createdAt))
     : [];
   return indicators.map((i) => {
-    const series = results.filter((r) => r.indicatorId === i.id).map(({ indicatorId: _i, workspaceId, ...r }) => ({ ...r, mine: workspaceId === ctx.workspaceId }));
+    const series = results
+      .filter((r) => r.indicatorId === i.id)
+      .map(({ indicatorId: _i, workspaceId, ...r }) => ({ ...r, mine: workspaceId === ctx.workspaceId }));
     const latest = series.at(-1)?.value ?? null;
     return {
       id: i.id,

@@ -11,16 +11,36 @@ export const REMINDER_DAYS_BEFORE = 7;
  * emails it). Each waiting party is reminded once, when the due date is at most
  * REMINDER_DAYS_BEFORE days away. Returns how many reminders it added.
  */
-export async function sendEvaluationReminders(db: Db, today: string = new Date().toISOString().slice(0, 10)): Promise<number> {
+export async function sendEvaluationReminders(
+  db: Db,
+  today: string = new Date().toISOString().slice(0, 10),
+): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local role maillage_scheduler`);
-    const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + REMINDER_DAYS_BEFORE * 86_400_000).toISOString().slice(0, 10);
+    const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + REMINDER_DAYS_BEFORE * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const due = await tx
-      .select({ cycleId: evaluationCycles.id, allianceId: evaluationCycles.allianceId, period: evaluationCycles.period, dueOn: evaluationCycles.dueOn, workspaceId: evaluationParticipants.workspaceId, title: alliances.title })
+      .select({
+        cycleId: evaluationCycles.id,
+        allianceId: evaluationCycles.allianceId,
+        period: evaluationCycles.period,
+        dueOn: evaluationCycles.dueOn,
+        workspaceId: evaluationParticipants.workspaceId,
+        title: alliances.title,
+      })
       .from(evaluationParticipants)
       .innerJoin(evaluationCycles, eq(evaluationCycles.id, evaluationParticipants.cycleId))
       .innerJoin(alliances, eq(alliances.id, evaluationCycles.allianceId))
-      .where(and(eq(evaluationCycles.status, "open"), eq(evaluationParticipants.status, "pending"), isNull(evaluationParticipants.remindedAt), gte(evaluationCycles.dueOn, today), lte(evaluationCycles.dueOn, horizon)))
+      .where(
+        and(
+          eq(evaluationCycles.status, "open"),
+          eq(evaluationParticipants.status, "pending"),
+          isNull(evaluationParticipants.remindedAt),
+          gte(evaluationCycles.dueOn, today),
+          lte(evaluationCycles.dueOn, horizon),
+        ),
+      )
       .limit(500)
       .for("update", { of: evaluationParticipants, skipLocked: true });
     for (const d of due) {
@@ -35,7 +55,9 @@ export async function sendEvaluationReminders(db: Db, today: string = new Date()
       await tx
         .update(evaluationParticipants)
         .set({ remindedAt: new Date() })
-        .where(and(eq(evaluationParticipants.cycleId, d.cycleId), eq(evaluationParticipants.workspaceId, d.workspaceId)));
+        .where(
+          and(eq(evaluationParticipants.cycleId, d.cycleId), eq(evaluationParticipants.workspaceId, d.workspaceId)),
+        );
     }
     return due.length;
   });

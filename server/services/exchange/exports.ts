@@ -20,7 +20,18 @@ export type ExportTable = { columns: ReadonlyArray<{ key: string; fr: string; en
 export async function organisationDirectory(ctx: WorkspaceContext, locale: Locale): Promise<ExportTable> {
   const t = translator(locale);
   const index = territory();
-  const rows = resultRows<{ id: string; name: string; kind: string; siren: string | null; siret: string | null; rna: string | null; commune_code: string | null; website: string | null; tags: string[] | null; alliances: number }>(
+  const rows = resultRows<{
+    id: string;
+    name: string;
+    kind: string;
+    siren: string | null;
+    siret: string | null;
+    rna: string | null;
+    commune_code: string | null;
+    website: string | null;
+    tags: string[] | null;
+    alliances: number;
+  }>(
     await ctx.tx.execute(sql`
       select o.id, o.name, o.kind, o.siren, o.siret, o.rna, o.commune_code, o.website, w.tags,
         (select count(distinct p.alliance_id)::int from alliance_parties p join alliance_parties me on me.alliance_id = p.alliance_id
@@ -38,7 +49,12 @@ export async function organisationDirectory(ctx: WorkspaceContext, locale: Local
     rows: rows.map((o) => [
       o.id,
       o.name,
-      labelled(t.has(`alliance.organisationKinds.${o.kind}` as never) ? t(`alliance.organisationKinds.${o.kind}` as never) : o.kind, o.kind),
+      labelled(
+        t.has(`alliance.organisationKinds.${o.kind}` as never)
+          ? t(`alliance.organisationKinds.${o.kind}` as never)
+          : o.kind,
+        o.kind,
+      ),
       o.siren,
       o.siret,
       o.rna,
@@ -54,10 +70,24 @@ export async function organisationDirectory(ctx: WorkspaceContext, locale: Local
  * The contribution ledger of the alliances the list's filters keep: one row per entry, every
  * party's. Tenant: the list's conditions (and row-level security). Permission: alliances.read.
  */
-export async function contributionLedger(ctx: WorkspaceContext, filters: Omit<ListAlliancesInput, "sort" | "direction" | "page" | "pageSize">, locale: Locale): Promise<ExportTable> {
+export async function contributionLedger(
+  ctx: WorkspaceContext,
+  filters: Omit<ListAlliancesInput, "sort" | "direction" | "page" | "pageSize">,
+  locale: Locale,
+): Promise<ExportTable> {
   const t = translator(locale);
   const where = and(...listConditions(ctx, filters));
-  const rows = resultRows<{ alliance_id: string; title: string; party: string; kind: string; quantity: string | number; unit: string; value_cents: string | number | null; occurred_on: string; note: string | null }>(
+  const rows = resultRows<{
+    alliance_id: string;
+    title: string;
+    party: string;
+    kind: string;
+    quantity: string | number;
+    unit: string;
+    value_cents: string | number | null;
+    occurred_on: string;
+    note: string | null;
+  }>(
     await ctx.tx.execute(sql`
       select alliances.id as alliance_id, alliances.title, o.name as party, k.kind, k.quantity, k.unit, k.value_cents, k.occurred_on::text as occurred_on, k.note
       from alliance_contributions k
@@ -74,7 +104,12 @@ export async function contributionLedger(ctx: WorkspaceContext, filters: Omit<Li
       r.alliance_id,
       r.title,
       r.party,
-      labelled(t.has(`alliance.contributionKinds.${r.kind}` as never) ? t(`alliance.contributionKinds.${r.kind}` as never) : r.kind, r.kind),
+      labelled(
+        t.has(`alliance.contributionKinds.${r.kind}` as never)
+          ? t(`alliance.contributionKinds.${r.kind}` as never)
+          : r.kind,
+        r.kind,
+      ),
       Number(r.quantity),
       r.unit,
       r.value_cents === null ? null : Number(r.value_cents) / 100,

@@ -114,15 +114,30 @@ export interface ImportPlan {
   errors: CellError[];
   mappingErrors: string[];
   partners: PartnerChoice[];
-  counts: { rows: number; create: number; update: number; unchanged: number; invalid: number; organisationsNew: number; organisationsExisting: number; toConfirm: number };
+  counts: {
+    rows: number;
+    create: number;
+    update: number;
+    unchanged: number;
+    invalid: number;
+    organisationsNew: number;
+    organisationsExisting: number;
+    toConfirm: number;
+  };
   ready: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Options with their labels in both languages, for matching a cell on either. */
-function labelledOptions<K extends string>(keys: readonly K[], messageGroup: (m: (typeof MESSAGES)["fr"]) => Record<string, string>) {
-  return keys.map((key) => ({ key, labels: [messageGroup(MESSAGES.fr)[key], messageGroup(MESSAGES.en)[key]].filter((l): l is string => Boolean(l)) }));
+function labelledOptions<K extends string>(
+  keys: readonly K[],
+  messageGroup: (m: (typeof MESSAGES)["fr"]) => Record<string, string>,
+) {
+  return keys.map((key) => ({
+    key,
+    labels: [messageGroup(MESSAGES.fr)[key], messageGroup(MESSAGES.en)[key]].filter((l): l is string => Boolean(l)),
+  }));
 }
 const STAGE_OPTIONS = labelledOptions(LIFECYCLE_STAGES, (m) => m.alliance.lifecycle);
 const MODE_OPTIONS = labelledOptions(MODES, (m) => m.alliance.modes);
@@ -131,7 +146,11 @@ const SCOPE_OPTIONS = labelledOptions(TERRITORY_LEVELS, (m) => m.alliances.scope
 
 /** The key one partner of the file is known by: its identifier, else its name. */
 function partnerKey(p: { name: string; identifier: PartnerIdentifier | null }): string {
-  if (p.identifier) return `${p.identifier.kind}:${p.identifier.kind === "siret" ? p.identifier.value.slice(0, 9) : p.identifier.value}`.replace(/^siret:/, "siren:");
+  if (p.identifier)
+    return `${p.identifier.kind}:${p.identifier.kind === "siret" ? p.identifier.value.slice(0, 9) : p.identifier.value}`.replace(
+      /^siret:/,
+      "siren:",
+    );
   return `name:${normalizeForSearch(p.name)}`;
 }
 
@@ -148,8 +167,15 @@ interface ParsedRow {
 }
 
 /** Reads every mapped cell of every row; errors name the line and the column's header. */
-function parseRows(headers: string[], rows: string[][], mapping: Mapping, locale: WorkspaceContext["locale"], errors: CellError[]): ParsedRow[] {
-  const t = (key: string, params: Record<string, string | number> = {}) => translateKey(locale, `import.errors.${key}`, params);
+function parseRows(
+  headers: string[],
+  rows: string[][],
+  mapping: Mapping,
+  locale: WorkspaceContext["locale"],
+  errors: CellError[],
+): ParsedRow[] {
+  const t = (key: string, params: Record<string, string | number> = {}) =>
+    translateKey(locale, `import.errors.${key}`, params);
   const index = territory();
   const columnOf = new Map<AllianceColumn, number>();
   mapping.forEach((field, i) => field && columnOf.set(field, i));
@@ -157,8 +183,10 @@ function parseRows(headers: string[], rows: string[][], mapping: Mapping, locale
 
   return rows.map((cells, r) => {
     const line = r + 2;
-    const fail = (field: AllianceColumn, key: string, params: Record<string, string | number> = {}) => errors.push({ line, column: header(field), message: t(key, params) });
-    const cell = (field: AllianceColumn): string | undefined => (columnOf.has(field) ? (cells[columnOf.get(field)!] ?? "").trim() : undefined);
+    const fail = (field: AllianceColumn, key: string, params: Record<string, string | number> = {}) =>
+      errors.push({ line, column: header(field), message: t(key, params) });
+    const cell = (field: AllianceColumn): string | undefined =>
+      columnOf.has(field) ? (cells[columnOf.get(field)!] ?? "").trim() : undefined;
     const values: RowValues = {};
     const title = cell("title");
     if (title) values.title = title;
@@ -189,7 +217,10 @@ function parseRows(headers: string[], rows: string[][], mapping: Mapping, locale
       const periods: AllianceState["modes"] = [];
       for (const part of splitList(trajectory)) {
         // "mecenat 2021-01-01/2022-06-30" (what the export writes; ".." or nothing when open), or with "→" / "->".
-        const m = /^(.*?)\s+(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})\s*(?:\/|→|->)\s*(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\.\.)?$/.exec(part);
+        const m =
+          /^(.*?)\s+(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})\s*(?:\/|→|->)\s*(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\.\.)?$/.exec(
+            part,
+          );
         const code = m ? matchOption(m[1]!, MODE_OPTIONS) : null;
         const from = m ? parseFrenchDate(m[2]!) : null;
         const open = !m?.[3] || m[3] === "..";
@@ -223,7 +254,10 @@ function parseRows(headers: string[], rows: string[][], mapping: Mapping, locale
     if (sdg !== undefined) {
       const targets: AllianceState["sdgTargets"] = [];
       let flagged = 0;
-      for (const part of sdg.split(/[;|\n]+|,\s+/).map((s) => s.trim()).filter(Boolean)) {
+      for (const part of sdg
+        .split(/[;|\n]+|,\s+/)
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         const parsed = parseSdg(part);
         if (!parsed) fail("sdgTargets", "sdg", { value: part });
         else if ("goal" in parsed) fail("sdgTargets", "sdgGoalOnly", { value: part, goal: parsed.goal });
@@ -250,11 +284,18 @@ function parseRows(headers: string[], rows: string[][], mapping: Mapping, locale
       for (const part of splitList(places ?? "")) {
         const match = resolvePlace(index, part, level);
         if ("error" in match) {
-          fail("territory", `place.${match.error}`, { value: part, level: level ? translateKey(locale, `alliances.scopeLevels.${level}`) : "" });
+          fail("territory", `place.${match.error}`, {
+            value: part,
+            level: level ? translateKey(locale, `alliances.scopeLevels.${level}`) : "",
+          });
           continue;
         }
         level ??= match.level;
-        if (match.level !== level) fail("territory", "place.level", { value: part, level: translateKey(locale, `alliances.scopeLevels.${level}`) });
+        if (match.level !== level)
+          fail("territory", "place.level", {
+            value: part,
+            level: translateKey(locale, `alliances.scopeLevels.${level}`),
+          });
         else if (!codes.includes(match.code)) codes.push(match.code);
       }
       if (scope === "national" && codes.length) fail("territory", "place.national");
@@ -285,7 +326,12 @@ export function today(): string {
 }
 
 /** The alliance the row describes, over what it already is (nothing, for a new one). */
-export function mergeState(current: AllianceState | null, values: RowValues, partnerIds: string[] | undefined, keepPartnerIds: string[] = []): AllianceState {
+export function mergeState(
+  current: AllianceState | null,
+  values: RowValues,
+  partnerIds: string[] | undefined,
+  keepPartnerIds: string[] = [],
+): AllianceState {
   const base: AllianceState = current ?? {
     title: "",
     summary: null,
@@ -309,11 +355,19 @@ export function mergeState(current: AllianceState | null, values: RowValues, par
   if (values.endsOn !== undefined) next.endsOn = values.endsOn;
   if (values.modes) {
     // A trajectory replaces the periods; forms of mécénat already recorded for a period are kept.
-    next.modes = values.modes.map((p) => ({ ...p, mecenatForms: p.mode === "mecenat" ? (base.modes.find((b) => b.mode === p.mode && b.startsOn === p.startsOn)?.mecenatForms ?? []) : [] }));
+    next.modes = values.modes.map((p) => ({
+      ...p,
+      mecenatForms:
+        p.mode === "mecenat"
+          ? (base.modes.find((b) => b.mode === p.mode && b.startsOn === p.startsOn)?.mecenatForms ?? [])
+          : [],
+    }));
   } else if (values.currentMode && base.modes.at(-1)?.mode !== values.currentMode) {
     // Only the current mode is given and it changed: the last period ends, a new one starts.
     const start = current ? today() : (next.startsOn ?? today());
-    const kept = base.modes.filter((m) => m.startsOn < start).map((m, i, all) => (i === all.length - 1 && !m.endsOn ? { ...m, endsOn: start } : m));
+    const kept = base.modes
+      .filter((m) => m.startsOn < start)
+      .map((m, i, all) => (i === all.length - 1 && !m.endsOn ? { ...m, endsOn: start } : m));
     next.modes = [...kept, { mode: values.currentMode, mecenatForms: [], startsOn: start, endsOn: null }];
   }
   if (partnerIds) next.partnerIds = [...new Set([...partnerIds, ...keepPartnerIds])];
@@ -351,7 +405,12 @@ interface CurrentRow {
   territory_scope: TerritoryLevel;
   entry_doors: AllianceState["entryDoors"];
   tags: string[];
-  modes: Array<{ mode: AllianceState["modes"][number]["mode"]; mecenatForms: string[]; startsOn: string; endsOn: string | null }> | null;
+  modes: Array<{
+    mode: AllianceState["modes"][number]["mode"];
+    mecenatForms: string[];
+    startsOn: string;
+    endsOn: string | null;
+  }> | null;
   partners: Array<{ id: string; coOwner: boolean }> | null;
   targets: AllianceState["sdgTargets"] | null;
   places: string[] | null;
@@ -380,9 +439,15 @@ export async function currentStates(ctx: WorkspaceContext, ids: string[]): Promi
       select a.id, a.version, a.title, a.summary, a.key_results, a.stage, a.starts_on::text as starts_on, a.ends_on::text as ends_on,
         a.territory_scope, a.entry_doors, a.tags
       from alliances a where a.id = any(${list})`),
-    ctx.tx.execute(sql`select alliance_id, mode, mecenat_forms, starts_on::text as starts_on, ends_on::text as ends_on from alliance_mode_periods where alliance_id = any(${list}) order by starts_on`),
-    ctx.tx.execute(sql`select alliance_id, organisation_id, workspace_id, status from alliance_parties where alliance_id = any(${list})`),
-    ctx.tx.execute(sql`select alliance_id, target, is_primary from alliance_sdg_targets where alliance_id = any(${list})`),
+    ctx.tx.execute(
+      sql`select alliance_id, mode, mecenat_forms, starts_on::text as starts_on, ends_on::text as ends_on from alliance_mode_periods where alliance_id = any(${list}) order by starts_on`,
+    ),
+    ctx.tx.execute(
+      sql`select alliance_id, organisation_id, workspace_id, status from alliance_parties where alliance_id = any(${list})`,
+    ),
+    ctx.tx.execute(
+      sql`select alliance_id, target, is_primary from alliance_sdg_targets where alliance_id = any(${list})`,
+    ),
     ctx.tx.execute(sql`select alliance_id, code from alliance_territories where alliance_id = any(${list})`),
   ]);
   const grouped = <T extends { alliance_id: string }>(result: unknown) => {
@@ -390,8 +455,19 @@ export async function currentStates(ctx: WorkspaceContext, ids: string[]): Promi
     for (const r of resultRows<T>(result)) map.set(r.alliance_id, [...(map.get(r.alliance_id) ?? []), r]);
     return map;
   };
-  const modesOf = grouped<{ alliance_id: string; mode: AllianceState["modes"][number]["mode"]; mecenat_forms: string[]; starts_on: string; ends_on: string | null }>(modes);
-  const partiesOf = grouped<{ alliance_id: string; organisation_id: string; workspace_id: string | null; status: string }>(parties);
+  const modesOf = grouped<{
+    alliance_id: string;
+    mode: AllianceState["modes"][number]["mode"];
+    mecenat_forms: string[];
+    starts_on: string;
+    ends_on: string | null;
+  }>(modes);
+  const partiesOf = grouped<{
+    alliance_id: string;
+    organisation_id: string;
+    workspace_id: string | null;
+    status: string;
+  }>(parties);
   const targetsOf = grouped<{ alliance_id: string; target: string; is_primary: boolean }>(targets);
   const placesOf = grouped<{ alliance_id: string; code: string }>(places);
   const rows: CurrentRow[] = [];
@@ -400,8 +476,15 @@ export async function currentStates(ctx: WorkspaceContext, ids: string[]): Promi
     if (!own) continue; // Tenant: only alliances the workspace is an accepted party of.
     rows.push({
       ...core,
-      modes: (modesOf.get(core.id) ?? []).map((m) => ({ mode: m.mode, mecenatForms: m.mecenat_forms, startsOn: m.starts_on, endsOn: m.ends_on })),
-      partners: (partiesOf.get(core.id) ?? []).filter((p) => p.workspace_id !== ctx.workspaceId).map((p) => ({ id: p.organisation_id, coOwner: p.workspace_id !== null })),
+      modes: (modesOf.get(core.id) ?? []).map((m) => ({
+        mode: m.mode,
+        mecenatForms: m.mecenat_forms,
+        startsOn: m.starts_on,
+        endsOn: m.ends_on,
+      })),
+      partners: (partiesOf.get(core.id) ?? [])
+        .filter((p) => p.workspace_id !== ctx.workspaceId)
+        .map((p) => ({ id: p.organisation_id, coOwner: p.workspace_id !== null })),
       targets: (targetsOf.get(core.id) ?? []).map((t) => ({ target: t.target, isPrimary: t.is_primary })),
       places: (placesOf.get(core.id) ?? []).map((p) => p.code),
     });
@@ -442,7 +525,15 @@ interface OrganisationRow {
 
 function candidate(o: OrganisationRow, similarity: number): PartnerCandidate {
   const commune = o.commune_code ? territory().communes.get(o.commune_code) : null;
-  return { id: o.id, name: o.name, kind: o.kind, siren: o.siren, rna: o.rna, place: commune ? `${commune.name} (${commune.departement})` : null, similarity: Math.round(similarity * 100) / 100 };
+  return {
+    id: o.id,
+    name: o.name,
+    kind: o.kind,
+    siren: o.siren,
+    rna: o.rna,
+    place: commune ? `${commune.name} (${commune.departement})` : null,
+    similarity: Math.round(similarity * 100) / 100,
+  };
 }
 
 /**
@@ -450,7 +541,11 @@ function candidate(o: OrganisationRow, similarity: number): PartnerCandidate {
  * included), SIRET or RNA first, then by exact name, then proposes names that are near for the
  * user to confirm. Applies the user's decisions. Reads the directory (shared by every workspace).
  */
-async function matchPartners(ctx: WorkspaceContext, parsed: ParsedRow[], decisions: Decisions): Promise<PartnerChoice[]> {
+async function matchPartners(
+  ctx: WorkspaceContext,
+  parsed: ParsedRow[],
+  decisions: Decisions,
+): Promise<PartnerChoice[]> {
   const byKey = new Map<string, PartnerChoice>();
   for (const row of parsed) {
     for (const p of row.partners) {
@@ -460,23 +555,43 @@ async function matchPartners(ctx: WorkspaceContext, parsed: ParsedRow[], decisio
         if (!known.name && p.name) known.name = p.name;
         continue;
       }
-      byKey.set(p.key, { key: p.key, text: p.text, name: p.name, identifier: p.identifier, status: "new", matched: null, candidates: [], kind: guessKind(p.name, p.identifier), lines: [row.line] });
+      byKey.set(p.key, {
+        key: p.key,
+        text: p.text,
+        name: p.name,
+        identifier: p.identifier,
+        status: "new",
+        matched: null,
+        candidates: [],
+        kind: guessKind(p.name, p.identifier),
+        lines: [row.line],
+      });
     }
   }
   const choices = [...byKey.values()];
-  const sirens = choices.flatMap((c) => (c.identifier && c.identifier.kind !== "rna" ? [c.identifier.value.slice(0, 9)] : []));
+  const sirens = choices.flatMap((c) =>
+    c.identifier && c.identifier.kind !== "rna" ? [c.identifier.value.slice(0, 9)] : [],
+  );
   const rnas = choices.flatMap((c) => (c.identifier?.kind === "rna" ? [c.identifier.value] : []));
   const names = choices.flatMap((c) => (c.identifier ? [] : [normalizeForSearch(c.name)]));
   // Near names are looked for among those whose first telling word starts alike ("Association
   // Les Restos…" and "Restos du cœur" both start at "rest"): one pass over the directory.
-  const prefixes = [...new Set(choices.flatMap((c) => (c.identifier ? [] : [nameCore(c.name).slice(0, 4)])).filter((p) => p.length >= 3))];
+  const prefixes = [
+    ...new Set(
+      choices.flatMap((c) => (c.identifier ? [] : [nameCore(c.name).slice(0, 4)])).filter((p) => p.length >= 3),
+    ),
+  ];
   const noise = [...NAME_NOISE].join("|");
   const columns = sql`id, name, search_name, kind, siren, siret, rna, commune_code`;
   const [byIdentifier, byName, near] = await Promise.all([
     sirens.length || rnas.length
-      ? ctx.tx.execute(sql`select ${columns} from organisations where siren = any(${pgArray(sirens)}::text[]) or rna = any(${pgArray(rnas)}::text[])`)
+      ? ctx.tx.execute(
+          sql`select ${columns} from organisations where siren = any(${pgArray(sirens)}::text[]) or rna = any(${pgArray(rnas)}::text[])`,
+        )
       : Promise.resolve([]),
-    names.length ? ctx.tx.execute(sql`select ${columns} from organisations where search_name = any(${pgArray(names)}::text[])`) : Promise.resolve([]),
+    names.length
+      ? ctx.tx.execute(sql`select ${columns} from organisations where search_name = any(${pgArray(names)}::text[])`)
+      : Promise.resolve([]),
     prefixes.length
       ? ctx.tx.execute(
           sql`select ${columns} from organisations
@@ -503,19 +618,33 @@ async function matchPartners(ctx: WorkspaceContext, parsed: ParsedRow[], decisio
         choice.status = "matched";
         choice.matched = candidate(exact[0]!, 1);
       } else {
-        const close = exact.length > 1 ? exact.map((o) => candidate(o, 1)) : nearRows.map((o) => candidate(o, nameSimilarity(o.name, choice.name))).filter((c) => c.similarity >= NEAR_MATCH);
-        choice.candidates = close.sort((a, b) => b.similarity - a.similarity || a.name.localeCompare(b.name)).slice(0, 5);
+        const close =
+          exact.length > 1
+            ? exact.map((o) => candidate(o, 1))
+            : nearRows
+                .map((o) => candidate(o, nameSimilarity(o.name, choice.name)))
+                .filter((c) => c.similarity >= NEAR_MATCH);
+        choice.candidates = close
+          .sort((a, b) => b.similarity - a.similarity || a.name.localeCompare(b.name))
+          .slice(0, 5);
         if (choice.candidates.length) choice.status = "confirm";
       }
     }
     const decision = decisions[choice.key];
     if (decision && "organisationId" in decision) {
-      const chosen = choice.candidates.find((c) => c.id === decision.organisationId) ?? (choice.matched?.id === decision.organisationId ? choice.matched : null);
+      const chosen =
+        choice.candidates.find((c) => c.id === decision.organisationId) ??
+        (choice.matched?.id === decision.organisationId ? choice.matched : null);
       if (chosen) {
         choice.status = "matched";
         choice.matched = chosen;
       }
-    } else if (decision && "create" in decision && ORGANISATION_KINDS.includes(decision.create) && choice.status !== "matched") {
+    } else if (
+      decision &&
+      "create" in decision &&
+      ORGANISATION_KINDS.includes(decision.create) &&
+      choice.status !== "matched"
+    ) {
       choice.status = "new";
       choice.kind = decision.create;
     }
@@ -538,14 +667,24 @@ export async function planImport(
   const mappingErrors: string[] = [];
   const used = mapping.filter((f): f is AllianceColumn => Boolean(f));
   const known = new Set<string>(ALLIANCE_COLUMNS.map((c) => c.key));
-  for (const f of used) if (!known.has(f)) mappingErrors.push(translateKey(ctx.locale, "import.errors.unknownField", { field: f }));
+  for (const f of used)
+    if (!known.has(f)) mappingErrors.push(translateKey(ctx.locale, "import.errors.unknownField", { field: f }));
   const twice = used.filter((f, i) => used.indexOf(f) !== i);
-  for (const f of new Set(twice)) mappingErrors.push(translateKey(ctx.locale, "import.errors.fieldTwice", { field: translateKey(ctx.locale, `import.fields.${f}`) }));
-  if (!used.includes("title") && !used.includes("reference")) mappingErrors.push(translateKey(ctx.locale, "import.errors.noTitle"));
+  for (const f of new Set(twice))
+    mappingErrors.push(
+      translateKey(ctx.locale, "import.errors.fieldTwice", { field: translateKey(ctx.locale, `import.fields.${f}`) }),
+    );
+  if (!used.includes("title") && !used.includes("reference"))
+    mappingErrors.push(translateKey(ctx.locale, "import.errors.noTitle"));
 
   const parsed = mappingErrors.length ? [] : parseRows(file.headers, file.rows, mapping, ctx.locale, errors);
   const header = (field: AllianceColumn) => file.headers[mapping.indexOf(field)] ?? null;
-  const fail = (line: number, field: AllianceColumn | null, key: string, params: Record<string, string | number> = {}) => {
+  const fail = (
+    line: number,
+    field: AllianceColumn | null,
+    key: string,
+    params: Record<string, string | number> = {},
+  ) => {
     const column = field ? header(field) : null;
     // One message per cell: a value already refused is not reported again as missing.
     if (key.endsWith("Missing") && errors.some((e) => e.line === line && e.column === column)) return;
@@ -563,13 +702,20 @@ export async function planImport(
         )
       : Promise.resolve([]),
     references.length
-      ? ctx.tx.execute(sql`select reference, alliance_id from alliance_external_refs where workspace_id = ${ctx.workspaceId} and reference = any(${pgArray(references)}::text[])`)
+      ? ctx.tx.execute(
+          sql`select reference, alliance_id from alliance_external_refs where workspace_id = ${ctx.workspaceId} and reference = any(${pgArray(references)}::text[])`,
+        )
       : Promise.resolve([]),
   ]);
   const heldIds = new Set(resultRows<{ id: string }>(held).map((r) => r.id));
-  const refTargets = new Map(resultRows<{ reference: string; alliance_id: string }>(recorded).map((r) => [r.reference, r.alliance_id]));
-  const targetOf = (reference: string | null) => (!reference ? null : heldIds.has(reference) ? reference : (refTargets.get(reference) ?? null));
-  const states = await currentStates(ctx, [...new Set(parsed.map((r) => targetOf(r.reference)).filter((id): id is string => Boolean(id)))]);
+  const refTargets = new Map(
+    resultRows<{ reference: string; alliance_id: string }>(recorded).map((r) => [r.reference, r.alliance_id]),
+  );
+  const targetOf = (reference: string | null) =>
+    !reference ? null : heldIds.has(reference) ? reference : (refTargets.get(reference) ?? null);
+  const states = await currentStates(ctx, [
+    ...new Set(parsed.map((r) => targetOf(r.reference)).filter((id): id is string => Boolean(id))),
+  ]);
 
   const partners = await matchPartners(ctx, parsed, decisions);
   const partnerByKey = new Map(partners.map((p) => [p.key, p]));
@@ -592,7 +738,8 @@ export async function planImport(
     if (allianceId && !current) fail(row.line, "reference", "referenceGone");
     const partnerIds = row.values.partnerKeys?.map((key) => {
       const choice = partnerByKey.get(key)!;
-      if (choice.status === "matched" && choice.matched!.id === ownOrganisationId) fail(row.line, "partners", "selfPartner", { name: choice.matched!.name });
+      if (choice.status === "matched" && choice.matched!.id === ownOrganisationId)
+        fail(row.line, "partners", "selfPartner", { name: choice.matched!.name });
       if (choice.status === "new" && !choice.name) fail(row.line, "partners", "partnerName", { value: choice.text });
       return choice.status === "matched" ? choice.matched!.id : placeholder(choice.key);
     });
@@ -618,15 +765,34 @@ export async function planImport(
       entryDoors: state.entryDoors,
       tags: state.tags,
     });
-    if (!check.success && !(current === undefined && (!state.title || !state.partnerIds.length || !state.modes.length))) {
+    if (
+      !check.success &&
+      !(current === undefined && (!state.title || !state.partnerIds.length || !state.modes.length))
+    ) {
       for (const issue of check.error.issues.slice(0, 3)) {
         const field = String(issue.path[0] ?? "");
-        const column = (field === "modes" ? (mapping.includes("modes") ? "modes" : "mode") : field === "territory" ? "territory" : field) as AllianceColumn;
+        const column = (
+          field === "modes"
+            ? mapping.includes("modes")
+              ? "modes"
+              : "mode"
+            : field === "territory"
+              ? "territory"
+              : field
+        ) as AllianceColumn;
         fail(row.line, known.has(column) ? column : null, "rule", { message: translateKey(ctx.locale, issue.message) });
       }
     }
     const action = !current ? "create" : canonical(state) === canonical(current.state) ? "unchanged" : "update";
-    planned.push({ line: row.line, action, reference: row.reference, allianceId, recordReference: Boolean(row.reference && !heldIds.has(row.reference) && !refTargets.has(row.reference)), values: row.values, current: current ?? null });
+    planned.push({
+      line: row.line,
+      action,
+      reference: row.reference,
+      allianceId,
+      recordReference: Boolean(row.reference && !heldIds.has(row.reference) && !refTargets.has(row.reference)),
+      values: row.values,
+      current: current ?? null,
+    });
   }
   for (const e of errors) invalidLines.add(e.line);
   const toConfirm = partners.filter((p) => p.status === "confirm").length;

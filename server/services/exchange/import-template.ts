@@ -14,7 +14,9 @@ function examples(locale: Locale): Cell[][] {
     {
       reference: "ALL-001",
       title: fr ? "Paniers solidaires du quartier" : "Neighbourhood food baskets",
-      summary: fr ? "Collecte et distribution de paniers avec les commerçants" : "Collecting and handing out baskets with local shops",
+      summary: fr
+        ? "Collecte et distribution de paniers avec les commerçants"
+        : "Collecting and handing out baskets with local shops",
       keyResults: null,
       stage: labelled(t("alliance.lifecycle.pilotage"), "pilotage"),
       startsOn: "01/03/2024",
@@ -62,7 +64,11 @@ export async function templateXlsx(locale: Locale): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = "Maillage";
   const sheet = book.addWorksheet("Alliances");
-  sheet.columns = ALLIANCE_COLUMNS.map((c) => ({ header: c[locale], key: c.key, width: c.key === "title" || c.key === "partners" ? 36 : 22 }));
+  sheet.columns = ALLIANCE_COLUMNS.map((c) => ({
+    header: c[locale],
+    key: c.key,
+    width: c.key === "title" || c.key === "partners" ? 36 : 22,
+  }));
   for (const row of examples(locale)) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];
@@ -78,7 +84,8 @@ export async function templateXlsx(locale: Locale): Promise<Buffer> {
   for (const m of MODES) help.addRow([column("mode"), t(`alliance.modes.${m}`), m]);
   for (const l of TERRITORY_LEVELS) help.addRow([column("territoryScope"), t(`alliances.scopeLevels.${l}`), l]);
   for (const d of ENTRY_DOORS) help.addRow([column("entryDoors"), t(`alliance.entryDoors.${d}`), d]);
-  for (const rule of ["dates", "lists", "partners", "places", "sdg", "reference"] as const) help.addRow(["", t(`import.template.rules.${rule}`), ""]);
+  for (const rule of ["dates", "lists", "partners", "places", "sdg", "reference"] as const)
+    help.addRow(["", t(`import.template.rules.${rule}`), ""]);
   help.getRow(1).font = { bold: true };
   return Buffer.from(await book.xlsx.writeBuffer());
 }

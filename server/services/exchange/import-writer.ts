@@ -41,7 +41,10 @@ export interface ImportResult {
  * Creates the partners still unknown to the directory, once each, and returns the id of every
  * partner of the file by its key. An identifier registered meanwhile by someone else is reused.
  */
-async function partnerIds(ctx: WorkspaceContext, plan: ImportPlan): Promise<{ ids: Map<string, { id: string; name: string }>; created: number }> {
+async function partnerIds(
+  ctx: WorkspaceContext,
+  plan: ImportPlan,
+): Promise<{ ids: Map<string, { id: string; name: string }>; created: number }> {
   const ids = new Map<string, { id: string; name: string }>();
   const fresh: Array<typeof organisations.$inferInsert & { key: string }> = [];
   for (const p of plan.partners) {
@@ -77,7 +80,12 @@ async function partnerIds(ctx: WorkspaceContext, plan: ImportPlan): Promise<{ id
       const [existing] = await ctx.tx
         .select({ id: organisations.id, name: organisations.name })
         .from(organisations)
-        .where(or(row.siren ? eq(organisations.siren, row.siren) : undefined, row.rna ? eq(organisations.rna, row.rna) : undefined));
+        .where(
+          or(
+            row.siren ? eq(organisations.siren, row.siren) : undefined,
+            row.rna ? eq(organisations.rna, row.rna) : undefined,
+          ),
+        );
       if (!existing) throw new AppError("INTERNAL", "errors.internal");
       ids.set(row.key, existing);
     }
@@ -95,7 +103,9 @@ function trace(state: AllianceState, partnerNames: string[], importId: string) {
     startsOn: state.startsOn,
     endsOn: state.endsOn,
     partners: partnerNames.join(", "),
-    modes: state.modes.map((m) => `${m.mode}${m.mecenatForms.length ? `[${m.mecenatForms.join("+")}]` : ""} ${m.startsOn}`).join(" → "),
+    modes: state.modes
+      .map((m) => `${m.mode}${m.mecenatForms.length ? `[${m.mecenatForms.join("+")}]` : ""} ${m.startsOn}`)
+      .join(" → "),
     sdgTargets: [...state.sdgTargets]
       .sort((a, b) => a.target.localeCompare(b.target, "en", { numeric: true }))
       .map((s) => (s.isPrimary ? `${s.target}*` : s.target))
@@ -108,7 +118,9 @@ function trace(state: AllianceState, partnerNames: string[], importId: string) {
 
 /** The fields that differ between two states (what the history line and notifications name). */
 function changedFields(before: AllianceState, after: AllianceState): string[] {
-  return (Object.keys(after) as Array<keyof AllianceState>).filter((k) => canonical({ ...before, [k]: after[k] }) !== canonical(before));
+  return (Object.keys(after) as Array<keyof AllianceState>).filter(
+    (k) => canonical({ ...before, [k]: after[k] }) !== canonical(before),
+  );
 }
 
 interface Item {
@@ -137,7 +149,9 @@ async function writeBulk(ctx: WorkspaceContext, items: Item[], ownName: string, 
     territory_scope: state.territory.scope,
     entry_doors: state.entryDoors,
     tags: state.tags,
-    search_text: normalizeForSearch([state.title, state.summary ?? "", ownName, ...partners.map((p) => p.name)].join(" ")),
+    search_text: normalizeForSearch(
+      [state.title, state.summary ?? "", ownName, ...partners.map((p) => p.name)].join(" "),
+    ),
   }));
   await ctx.tx.execute(sql`
     update alliances a set title = v.title, summary = v.summary, key_results = v.key_results, stage = v.stage, starts_on = v.starts_on, ends_on = v.ends_on,
@@ -155,11 +169,25 @@ async function writeBulk(ctx: WorkspaceContext, items: Item[], ownName: string, 
     await ctx.tx.execute(sql`delete from alliance_sdg_targets where alliance_id = any(${list})`);
     await ctx.tx.execute(sql`delete from alliance_territories where alliance_id = any(${list})`);
   }
-  const parties = items.flatMap(({ id, partners }) => partners.map((p) => ({ allianceId: id, organisationId: p.id, role: "partenaire", status: "accepted" as const })));
+  const parties = items.flatMap(({ id, partners }) =>
+    partners.map((p) => ({ allianceId: id, organisationId: p.id, role: "partenaire", status: "accepted" as const })),
+  );
   const modes = items.flatMap(({ id, state }) => state.modes.map((m) => ({ allianceId: id, ...m })));
-  const targets = items.flatMap(({ id, state }) => state.sdgTargets.map((t) => ({ allianceId: id, target: t.target, goal: goalOfTarget(t.target)!, isPrimary: t.isPrimary })));
+  const targets = items.flatMap(({ id, state }) =>
+    state.sdgTargets.map((t) => ({
+      allianceId: id,
+      target: t.target,
+      goal: goalOfTarget(t.target)!,
+      isPrimary: t.isPrimary,
+    })),
+  );
   const places = items.flatMap(({ id, state }) =>
-    state.territory.codes.map((code) => ({ allianceId: id, level: state.territory.scope, code, ...territoryParents(index, state.territory.scope, code)! })),
+    state.territory.codes.map((code) => ({
+      allianceId: id,
+      level: state.territory.scope,
+      code,
+      ...territoryParents(index, state.territory.scope, code)!,
+    })),
   );
   if (parties.length) await ctx.tx.insert(allianceParties).values(parties).onConflictDoNothing();
   if (modes.length) await ctx.tx.insert(allianceModePeriods).values(modes);
@@ -169,12 +197,20 @@ async function writeBulk(ctx: WorkspaceContext, items: Item[], ownName: string, 
 
 /** Whether this workspace has a webhook listening for the event (new alliances concern it alone). */
 async function hasWebhook(ctx: WorkspaceContext, event: WebhookEvent): Promise<boolean> {
-  const rows = resultRows(await ctx.tx.execute(sql`select 1 from webhooks where workspace_id = ${ctx.workspaceId} and disabled_at is null and ${event} = any(events) limit 1`));
+  const rows = resultRows(
+    await ctx.tx.execute(
+      sql`select 1 from webhooks where workspace_id = ${ctx.workspaceId} and disabled_at is null and ${event} = any(events) limit 1`,
+    ),
+  );
   return rows.length > 0;
 }
 
 /** Queues one event per alliance for the webhooks of its parties, in one statement. */
-async function enqueueMany(ctx: WorkspaceContext, event: WebhookEvent, items: Array<{ id: string; data: Record<string, unknown> }>) {
+async function enqueueMany(
+  ctx: WorkspaceContext,
+  event: WebhookEvent,
+  items: Array<{ id: string; data: Record<string, unknown> }>,
+) {
   const occurredAt = new Date().toISOString();
   const rows = items.map((i) => ({ id: i.id, payload: { event, occurredAt, data: i.data } }));
   await ctx.tx.execute(sql`
@@ -188,7 +224,9 @@ async function enqueueMany(ctx: WorkspaceContext, event: WebhookEvent, items: Ar
  * on alliances already counts did. Either way, earlier public approvals no longer hold.
  */
 function detailOnlyPublicChange(before: AllianceState, after: AllianceState, fields: string[]): boolean {
-  const core = ["title", "summary", "keyResults", "startsOn", "endsOn"].some((f) => fields.includes(f)) || before.territory.scope !== after.territory.scope;
+  const core =
+    ["title", "summary", "keyResults", "startsOn", "endsOn"].some((f) => fields.includes(f)) ||
+    before.territory.scope !== after.territory.scope;
   const detail = ["partnerIds", "modes", "sdgTargets", "territory"].some((f) => fields.includes(f));
   return detail && !core;
 }
@@ -213,7 +251,10 @@ export async function applyImport(
   let done = 0;
   const { ids, created: organisationsCreated } = await partnerIds(ctx, plan);
   const ownOrganisationId = await ensureWorkspaceOrganisation(ctx);
-  const [own] = await ctx.tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, ownOrganisationId));
+  const [own] = await ctx.tx
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, ownOrganisationId));
   const ownName = own?.name ?? "";
   const names = await actingNames(ctx);
   const references: Array<typeof allianceExternalRefs.$inferInsert> = [];
@@ -223,7 +264,15 @@ export async function applyImport(
   for (const part of chunks(creates)) {
     const prepared = part.map((row) => {
       const partners = partnersOf(row);
-      return { row, partners, state: mergeState(null, row.values, partners.map((p) => p.id)) };
+      return {
+        row,
+        partners,
+        state: mergeState(
+          null,
+          row.values,
+          partners.map((p) => p.id),
+        ),
+      };
     });
     const createdIds = resultRows<{ id: string }>(
       await ctx.tx.execute(sql`
@@ -244,22 +293,44 @@ export async function applyImport(
         action: "alliance.create",
         entityType: "alliance",
         entityId: createdIds[i]!,
-        after: trace(state, partners.map((p) => p.name), importId),
+        after: trace(
+          state,
+          partners.map((p) => p.name),
+          importId,
+        ),
         requestId: ctx.requestId,
       })),
     );
-    await ctx.tx.insert(allianceChanges).values(
-      prepared.map((_, i) => ({ allianceId: createdIds[i]!, workspaceId: ctx.workspaceId, organisationName: names.organisation, actorName: names.actor, action: "alliance.create", detail: { importId } })),
-    );
+    await ctx.tx
+      .insert(allianceChanges)
+      .values(
+        prepared.map((_, i) => ({
+          allianceId: createdIds[i]!,
+          workspaceId: ctx.workspaceId,
+          organisationName: names.organisation,
+          actorName: names.actor,
+          action: "alliance.create",
+          detail: { importId },
+        })),
+      );
     if (await hasWebhook(ctx, "alliance.created")) {
       await enqueueMany(
         ctx,
         "alliance.created",
-        prepared.map((p, i) => ({ id: createdIds[i]!, data: { alliance: { id: createdIds[i]!, title: p.state.title, version: 1 }, importId } })),
+        prepared.map((p, i) => ({
+          id: createdIds[i]!,
+          data: { alliance: { id: createdIds[i]!, title: p.state.title, version: 1 }, importId },
+        })),
       );
     }
     prepared.forEach(({ row }, i) => {
-      if (row.reference) references.push({ workspaceId: ctx.workspaceId, reference: row.reference, allianceId: createdIds[i]!, importId });
+      if (row.reference)
+        references.push({
+          workspaceId: ctx.workspaceId,
+          reference: row.reference,
+          allianceId: createdIds[i]!,
+          importId,
+        });
     });
     done += part.length;
     onProgress(done, total);
@@ -270,7 +341,12 @@ export async function applyImport(
     const prepared = part.map((row) => {
       const current = row.current!;
       const partners = row.values.partnerKeys ? partnersOf(row) : null;
-      const state = mergeState(current.state, row.values, partners?.map((p) => p.id), current.coOwners);
+      const state = mergeState(
+        current.state,
+        row.values,
+        partners?.map((p) => p.id),
+        current.coOwners,
+      );
       return { row, current, state, fields: changedFields(current.state, state) };
     });
     // Someone may have saved one of these alliances since the plan read it: then nothing is written.
@@ -285,14 +361,23 @@ export async function applyImport(
     // Partner names for the search text: the organisations the alliance now names.
     const organisationIds = [...new Set(prepared.flatMap((p) => p.state.partnerIds))];
     const known = organisationIds.length
-      ? await ctx.tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, organisationIds))
+      ? await ctx.tx
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(inArray(organisations.id, organisationIds))
       : [];
     const nameOf = new Map(known.map((o) => [o.id, o.name]));
-    const items = prepared.map((p) => ({ id: p.row.allianceId!, state: p.state, partners: p.state.partnerIds.map((id) => ({ id, name: nameOf.get(id) ?? "" })) }));
+    const items = prepared.map((p) => ({
+      id: p.row.allianceId!,
+      state: p.state,
+      partners: p.state.partnerIds.map((id) => ({ id, name: nameOf.get(id) ?? "" })),
+    }));
     await writeBulk(ctx, items, ownName, true);
     const detailOnly = prepared.filter((p) => detailOnlyPublicChange(p.current.state, p.state, p.fields));
     if (detailOnly.length) {
-      await ctx.tx.execute(sql`update alliances set public_revision = public_revision + 1 where id = any(${pgArray(detailOnly.map((p) => p.row.allianceId!))}::uuid[])`);
+      await ctx.tx.execute(
+        sql`update alliances set public_revision = public_revision + 1 where id = any(${pgArray(detailOnly.map((p) => p.row.allianceId!))}::uuid[])`,
+      );
     }
     const partnerNames = (state: AllianceState) => state.partnerIds.map((id) => nameOf.get(id) ?? id);
     await ctx.tx.insert(auditEvents).values(
@@ -320,19 +405,40 @@ export async function applyImport(
     await enqueueMany(
       ctx,
       "alliance.updated",
-      prepared.map((p) => ({ id: p.row.allianceId!, data: { alliance: { id: p.row.allianceId!, title: p.state.title, version: p.current.version + 1 }, fields: p.fields, importId } })),
+      prepared.map((p) => ({
+        id: p.row.allianceId!,
+        data: {
+          alliance: { id: p.row.allianceId!, title: p.state.title, version: p.current.version + 1 },
+          fields: p.fields,
+          importId,
+        },
+      })),
     );
     // Co-owning workspaces hear about the change, as after an edit in the form.
     for (const p of prepared.filter((x) => x.current.coOwners.length)) {
-      await notifyParties(ctx, p.row.allianceId!, "alliance.changed", { title: p.state.title, detail: "alliance.update" });
+      await notifyParties(ctx, p.row.allianceId!, "alliance.changed", {
+        title: p.state.title,
+        detail: "alliance.update",
+      });
     }
     for (const p of prepared) {
-      if (p.row.recordReference) references.push({ workspaceId: ctx.workspaceId, reference: p.row.reference!, allianceId: p.row.allianceId!, importId });
+      if (p.row.recordReference)
+        references.push({
+          workspaceId: ctx.workspaceId,
+          reference: p.row.reference!,
+          allianceId: p.row.allianceId!,
+          importId,
+        });
     }
     done += part.length;
     onProgress(done, total);
   }
   for (const part of chunks(references)) await ctx.tx.insert(allianceExternalRefs).values(part).onConflictDoNothing();
   onProgress(total, total);
-  return { created: creates.length, updated: updates.length, unchanged: plan.rows.filter((r) => r.action === "unchanged").length, organisationsCreated };
+  return {
+    created: creates.length,
+    updated: updates.length,
+    unchanged: plan.rows.filter((r) => r.action === "unchanged").length,
+    organisationsCreated,
+  };
 }

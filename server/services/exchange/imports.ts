@@ -27,7 +27,10 @@ export const PreviewImportInput = z.object({
   id: z.uuid(),
   mapping: z.array(z.enum(fieldKeys).nullable()).max(200),
   decisions: z
-    .record(z.string().max(300), z.union([z.object({ organisationId: z.uuid() }), z.object({ create: z.enum(ORGANISATION_KINDS) })]))
+    .record(
+      z.string().max(300),
+      z.union([z.object({ organisationId: z.uuid() }), z.object({ create: z.enum(ORGANISATION_KINDS) })]),
+    )
     .default({}),
 });
 
@@ -54,7 +57,13 @@ async function rememberedMapping(ctx: WorkspaceContext, exceptId: string): Promi
   const earlier = await ctx.tx
     .select({ headers: allianceImports.headers, mapping: allianceImports.mapping })
     .from(allianceImports)
-    .where(and(eq(allianceImports.workspaceId, ctx.workspaceId), ne(allianceImports.id, exceptId), isNotNull(allianceImports.mapping)))
+    .where(
+      and(
+        eq(allianceImports.workspaceId, ctx.workspaceId),
+        ne(allianceImports.id, exceptId),
+        isNotNull(allianceImports.mapping),
+      ),
+    )
     .orderBy(desc(allianceImports.updatedAt))
     .limit(5);
   const remembered: Record<string, string> = {};
@@ -75,9 +84,20 @@ export async function uploadImport(ctx: WorkspaceContext, input: z.infer<typeof 
   const table = await readTable(input.fileName, Buffer.from(input.content, "base64"));
   const [created] = await ctx.tx
     .insert(allianceImports)
-    .values({ workspaceId: ctx.workspaceId, createdBy: ctx.actor.userId, fileName: input.fileName, headers: table.headers, rows: table.rows })
+    .values({
+      workspaceId: ctx.workspaceId,
+      createdBy: ctx.actor.userId,
+      fileName: input.fileName,
+      headers: table.headers,
+      rows: table.rows,
+    })
     .returning({ id: allianceImports.id });
-  await recordAudit(ctx, { action: "import.upload", entityType: "alliance_import", entityId: created!.id, after: { fileName: input.fileName, rows: table.rows.length } });
+  await recordAudit(ctx, {
+    action: "import.upload",
+    entityType: "alliance_import",
+    entityId: created!.id,
+    after: { fileName: input.fileName, rows: table.rows.length },
+  });
   return { id: created!.id };
 }
 
@@ -117,7 +137,10 @@ export async function previewImport(ctx: WorkspaceContext, input: z.infer<typeof
   if (row.status === "done") throw new AppError("CONFLICT", "errors.import.alreadyDone");
   const mapping = row.headers.map((_, i) => (input.mapping[i] ?? null) as Mapping[number]);
   const plan = await planImport(ctx, row, mapping, input.decisions as Decisions);
-  await ctx.tx.update(allianceImports).set({ mapping, decisions: input.decisions as Decisions, updatedAt: new Date() }).where(eq(allianceImports.id, row.id));
+  await ctx.tx
+    .update(allianceImports)
+    .set({ mapping, decisions: input.decisions as Decisions, updatedAt: new Date() })
+    .where(eq(allianceImports.id, row.id));
   return {
     counts: plan.counts,
     ready: plan.ready,
@@ -125,7 +148,12 @@ export async function previewImport(ctx: WorkspaceContext, input: z.infer<typeof
     errors: plan.errors.slice(0, 1000),
     errorCount: plan.errors.length,
     partners: plan.partners
-      .filter((p) => p.status !== "matched" || p.matched?.similarity !== 1 || (input.decisions[p.key] && "organisationId" in input.decisions[p.key]!))
+      .filter(
+        (p) =>
+          p.status !== "matched" ||
+          p.matched?.similarity !== 1 ||
+          (input.decisions[p.key] && "organisationId" in input.decisions[p.key]!),
+      )
       .slice(0, 500),
     actions: plan.rows.slice(0, 1000).map((r) => ({ line: r.line, action: r.action })),
   };
@@ -141,7 +169,10 @@ export async function queueImport(ctx: WorkspaceContext, id: string) {
   if (row.status === "done") throw new AppError("CONFLICT", "errors.import.alreadyDone");
   if (!row.mapping) throw new AppError("BAD_REQUEST", "errors.import.notReady");
   if (running.has(id)) return { id, status: "queued" as const };
-  await ctx.tx.update(allianceImports).set({ status: "queued", error: null, updatedAt: new Date() }).where(eq(allianceImports.id, id));
+  await ctx.tx
+    .update(allianceImports)
+    .set({ status: "queued", error: null, updatedAt: new Date() })
+    .where(eq(allianceImports.id, id));
   return { id, status: "queued" as const };
 }
 
@@ -174,7 +205,12 @@ export function startImportJob(db: Db, job: ImportJob): Promise<void> {
         const current = await loadImport(ctx, job.importId, true);
         if (current.status === "done") return;
         progress.total = current.rows.length;
-        const plan = await planImport(ctx, current, (current.mapping ?? []) as Mapping, (current.decisions ?? {}) as Decisions);
+        const plan = await planImport(
+          ctx,
+          current,
+          (current.mapping ?? []) as Mapping,
+          (current.decisions ?? {}) as Decisions,
+        );
         const result = await applyImport(ctx, plan, job.importId, (done, total) => {
           progress.done = done;
           progress.total = total;
@@ -183,13 +219,21 @@ export function startImportJob(db: Db, job: ImportJob): Promise<void> {
           .update(allianceImports)
           .set({ status: "done", result: { ...result }, error: null, finishedAt: new Date(), updatedAt: new Date() })
           .where(eq(allianceImports.id, job.importId));
-        await recordAudit(ctx, { action: "import.run", entityType: "alliance_import", entityId: job.importId, after: { fileName: current.fileName, ...result } });
+        await recordAudit(ctx, {
+          action: "import.run",
+          entityType: "alliance_import",
+          entityId: job.importId,
+          after: { fileName: current.fileName, ...result },
+        });
       });
     } catch (error) {
       const key = error instanceof AppError ? error.messageKey : "errors.import.failed";
       job.context.log.error({ err: error, importId: job.importId }, "import failed");
       await withScope(db, scope, (tx) =>
-        tx.update(allianceImports).set({ status: "failed", error: key, updatedAt: new Date() }).where(eq(allianceImports.id, job.importId)),
+        tx
+          .update(allianceImports)
+          .set({ status: "failed", error: key, updatedAt: new Date() })
+          .where(eq(allianceImports.id, job.importId)),
       ).catch((e: unknown) => job.context.log.error({ err: e }, "could not mark the import failed"));
     } finally {
       running.delete(job.importId);
@@ -202,7 +246,14 @@ export function startImportJob(db: Db, job: ImportJob): Promise<void> {
 /** The workspace's recent uploads, newest first. Permission: alliances.write. */
 export async function listImports(ctx: WorkspaceContext) {
   return ctx.tx
-    .select({ id: allianceImports.id, fileName: allianceImports.fileName, status: allianceImports.status, result: allianceImports.result, createdAt: allianceImports.createdAt, finishedAt: allianceImports.finishedAt })
+    .select({
+      id: allianceImports.id,
+      fileName: allianceImports.fileName,
+      status: allianceImports.status,
+      result: allianceImports.result,
+      createdAt: allianceImports.createdAt,
+      finishedAt: allianceImports.finishedAt,
+    })
     .from(allianceImports)
     .where(eq(allianceImports.workspaceId, ctx.workspaceId))
     .orderBy(desc(allianceImports.createdAt))

@@ -36,14 +36,17 @@ function tidy(headers: string[], rows: string[][]): Table {
   const width = headers.length;
   return {
     headers: headers.map((h) => h.trim()),
-    rows: rows.filter((r) => r.some((c) => c.trim() !== "")).map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? "").trim())),
+    rows: rows
+      .filter((r) => r.some((c) => c.trim() !== ""))
+      .map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? "").trim())),
   };
 }
 
 function checked(table: Table): Table {
   if (table.headers.filter(Boolean).length === 0) throw new AppError("BAD_REQUEST", "errors.import.noHeader");
   if (table.rows.length === 0) throw new AppError("BAD_REQUEST", "errors.import.empty");
-  if (table.rows.length > MAX_IMPORT_ROWS) throw new AppError("BAD_REQUEST", "errors.import.tooManyRows", { max: MAX_IMPORT_ROWS });
+  if (table.rows.length > MAX_IMPORT_ROWS)
+    throw new AppError("BAD_REQUEST", "errors.import.tooManyRows", { max: MAX_IMPORT_ROWS });
   return table;
 }
 
@@ -84,7 +87,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<Table> {
 
 /** Reads an upload by its name's extension (CSV or XLSX). */
 export async function readTable(fileName: string, bytes: Uint8Array): Promise<Table> {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new AppError("BAD_REQUEST", "errors.import.tooLarge", { max: MAX_IMPORT_BYTES / 1024 / 1024 });
+  if (bytes.byteLength > MAX_IMPORT_BYTES)
+    throw new AppError("BAD_REQUEST", "errors.import.tooLarge", { max: MAX_IMPORT_BYTES / 1024 / 1024 });
   const name = fileName.toLowerCase();
   if (name.endsWith(".xlsx")) return readXlsx(bytes);
   if (name.endsWith(".csv") || name.endsWith(".txt")) return readCsv(bytes);

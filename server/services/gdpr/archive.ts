@@ -53,16 +53,28 @@ export async function workspaceArchive(ctx: WorkspaceContext): Promise<ArchiveFi
   const mine = sql`(select p.alliance_id from alliance_parties p where p.workspace_id = ${ctx.workspaceId} and p.status = 'accepted')`;
   const dump = async (table: string, where: ReturnType<typeof sql>, drop: string[] = []) => {
     const removed = drop.reduce((expr, column) => sql`${expr} - ${column}`, sql`to_jsonb(t)`);
-    const rows = resultRows<{ row: unknown }>(await ctx.tx.execute(sql`select ${removed} as row from ${sql.identifier(table)} t where ${where}`));
-    return { name: `${table}.json`, content: JSON.stringify(rows.map((r) => r.row), null, 2) };
+    const rows = resultRows<{ row: unknown }>(
+      await ctx.tx.execute(sql`select ${removed} as row from ${sql.identifier(table)} t where ${where}`),
+    );
+    return {
+      name: `${table}.json`,
+      content: JSON.stringify(
+        rows.map((r) => r.row),
+        null,
+        2,
+      ),
+    };
   };
   const files: ArchiveFile[] = [];
   files.push(await dump("workspaces", sql`t.id = ${ctx.workspaceId}`));
   const members = resultRows<Record<string, unknown>>(
-    await ctx.tx.execute(sql`select u.email, u.name, m.role, m.created_at from memberships m join users u on u.id = m.user_id where m.workspace_id = ${ctx.workspaceId} order by u.email`),
+    await ctx.tx.execute(
+      sql`select u.email, u.name, m.role, m.created_at from memberships m join users u on u.id = m.user_id where m.workspace_id = ${ctx.workspaceId} order by u.email`,
+    ),
   );
   files.push({ name: "members.json", content: JSON.stringify(members, null, 2) });
-  for (const { table, drop } of SHARED) files.push(await dump(table, table === "alliances" ? sql`t.id in ${mine}` : sql`t.alliance_id in ${mine}`, drop));
+  for (const { table, drop } of SHARED)
+    files.push(await dump(table, table === "alliances" ? sql`t.id in ${mine}` : sql`t.alliance_id in ${mine}`, drop));
   for (const { table, drop } of PRIVATE) files.push(await dump(table, sql`t.workspace_id = ${ctx.workspaceId}`, drop));
   // The organisations its alliances name, and the ones it keeps notes on.
   files.push(
@@ -72,10 +84,22 @@ export async function workspaceArchive(ctx: WorkspaceContext): Promise<ArchiveFi
       ["search_name"],
     ),
   );
-  files.push({ name: "alliances.csv", content: alliancesCsv(await exportAllianceRows(ctx, { archived: false }), ctx.locale) });
-  files.push({ name: "alliances-archived.csv", content: alliancesCsv(await exportAllianceRows(ctx, { archived: true }), ctx.locale) });
-  files.push({ name: "contributions.csv", content: tableCsv(await contributionLedger(ctx, { archived: false }, ctx.locale), ctx.locale) });
-  files.push({ name: "organisations.csv", content: tableCsv(await organisationDirectory(ctx, ctx.locale), ctx.locale) });
+  files.push({
+    name: "alliances.csv",
+    content: alliancesCsv(await exportAllianceRows(ctx, { archived: false }), ctx.locale),
+  });
+  files.push({
+    name: "alliances-archived.csv",
+    content: alliancesCsv(await exportAllianceRows(ctx, { archived: true }), ctx.locale),
+  });
+  files.push({
+    name: "contributions.csv",
+    content: tableCsv(await contributionLedger(ctx, { archived: false }, ctx.locale), ctx.locale),
+  });
+  files.push({
+    name: "organisations.csv",
+    content: tableCsv(await organisationDirectory(ctx, ctx.locale), ctx.locale),
+  });
   files.push({
     name: "LISEZMOI.txt",
     content: [

@@ -25,9 +25,11 @@ export async function ownedWorkspaces(ctx: ServiceContext) {
  * Permission: the user themself (typing their address to confirm).
  */
 export async function deleteAccount(ctx: ServiceContext, input: z.infer<typeof DeleteAccountInput>) {
-  if (input.confirmEmail.toLowerCase() !== ctx.actor.email.toLowerCase()) throw new AppError("BAD_REQUEST", "errors.gdpr.confirmEmail", { field: "confirmEmail" });
+  if (input.confirmEmail.toLowerCase() !== ctx.actor.email.toLowerCase())
+    throw new AppError("BAD_REQUEST", "errors.gdpr.confirmEmail", { field: "confirmEmail" });
   const owned = await ownedWorkspaces(ctx);
-  if (owned.length) throw new AppError("CONFLICT", "errors.gdpr.ownerFirst", { names: owned.map((w) => w.name).join(", ") });
+  if (owned.length)
+    throw new AppError("CONFLICT", "errors.gdpr.ownerFirst", { names: owned.map((w) => w.name).join(", ") });
   await ctx.tx.execute(sql`select app_delete_account()`);
   ctx.log.info({ userId: ctx.actor.userId }, "account deleted");
   return { deleted: true };
@@ -40,8 +42,12 @@ export async function deleteAccount(ctx: ServiceContext, input: z.infer<typeof D
  * notifications. Permission: workspace.delete (owners), typing the name to confirm.
  */
 export async function deleteWorkspace(ctx: WorkspaceContext, input: z.infer<typeof DeleteWorkspaceInput>) {
-  const [workspace] = await ctx.tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
-  if (!workspace || input.confirmName !== workspace.name) throw new AppError("BAD_REQUEST", "errors.gdpr.confirmName", { field: "confirmName" });
+  const [workspace] = await ctx.tx
+    .select({ name: workspaces.name })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
+  if (!workspace || input.confirmName !== workspace.name)
+    throw new AppError("BAD_REQUEST", "errors.gdpr.confirmName", { field: "confirmName" });
   const held = resultRows<{ id: string; others: number }>(
     await ctx.tx.execute(sql`
       select p.alliance_id as id,
@@ -52,6 +58,9 @@ export async function deleteWorkspace(ctx: WorkspaceContext, input: z.infer<type
   const alone = held.filter((a) => a.others === 0).map((a) => a.id);
   if (alone.length) await ctx.tx.execute(sql`delete from alliances where id = any(${`{${alone.join(",")}}`}::uuid[])`);
   await ctx.tx.execute(sql`select app_delete_workspace()`);
-  ctx.log.info({ workspaceId: ctx.workspaceId, left: held.length - alone.length, deleted: alone.length }, "workspace deleted");
+  ctx.log.info(
+    { workspaceId: ctx.workspaceId, left: held.length - alone.length, deleted: alone.length },
+    "workspace deleted",
+  );
   return { deleted: true };
 }

@@ -19,44 +19,73 @@ export type PartyStanding = "confirmed" | "declared" | "unverified";
 export const LibraryFilters = z.object({
   mode: z.enum(MODES).optional().catch(undefined),
   goal: z.coerce.number().int().min(1).max(17).optional().catch(undefined),
-  region: z.string().regex(/^\d{2}$/).optional().catch(undefined),
-  departement: z.string().regex(/^(\d{2,3}|2A|2B)$/).optional().catch(undefined),
+  region: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
+  departement: z
+    .string()
+    .regex(/^(\d{2,3}|2A|2B)$/)
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type LibraryFilters = z.infer<typeof LibraryFilters>;
 
 /** The mode of a published alliance now: its latest period (readable columns only). */
-const CURRENT_MODE = sql<string | null>`(select m.mode from alliance_mode_periods m where m.alliance_id = ${sql.identifier("alliances")}.id order by m.starts_on desc limit 1)`;
+const CURRENT_MODE = sql<
+  string | null
+>`(select m.mode from alliance_mode_periods m where m.alliance_id = ${sql.identifier("alliances")}.id order by m.starts_on desc limit 1)`;
 
 /** Public fields of every alliance in `ids`: parties, modes, SDG targets, places. */
 async function details(tx: Db, ids: string[]) {
   if (ids.length === 0) return { parties: [], modes: [], targets: [], places: [] };
   const [parties, modes, targets, places] = await Promise.all([
     // Who is named, and how, is decided in SQL by who speaks for each organisation (migration 0048).
+    tx.execute(sql`select * from app_public_parties(${`{${ids.join(",")}}`}::uuid[])`).then((result) =>
+      resultRows<{
+        alliance_id: string;
+        name: string | null;
+        kind: string;
+        role: string;
+        standing: PartyStanding;
+        declared_by: string | null;
+      }>(result).map((r) => ({
+        allianceId: r.alliance_id,
+        name: r.name,
+        kind: r.kind,
+        role: r.role,
+        standing: r.standing,
+        declaredBy: r.declared_by,
+      })),
+    ),
     tx
-      .execute(sql`select * from app_public_parties(${`{${ids.join(",")}}`}::uuid[])`)
-      .then((result) =>
-        resultRows<{ alliance_id: string; name: string | null; kind: string; role: string; standing: PartyStanding; declared_by: string | null }>(result).map((r) => ({
-          allianceId: r.alliance_id,
-          name: r.name,
-          kind: r.kind,
-          role: r.role,
-          standing: r.standing,
-          declaredBy: r.declared_by,
-        })),
-      ),
-    tx
-      .select({ allianceId: allianceModePeriods.allianceId, mode: allianceModePeriods.mode, startsOn: allianceModePeriods.startsOn, endsOn: allianceModePeriods.endsOn })
+      .select({
+        allianceId: allianceModePeriods.allianceId,
+        mode: allianceModePeriods.mode,
+        startsOn: allianceModePeriods.startsOn,
+        endsOn: allianceModePeriods.endsOn,
+      })
       .from(allianceModePeriods)
       .where(inArray(allianceModePeriods.allianceId, ids))
       .orderBy(asc(allianceModePeriods.startsOn)),
     tx
-      .select({ allianceId: allianceSdgTargets.allianceId, target: allianceSdgTargets.target, goal: allianceSdgTargets.goal, isPrimary: allianceSdgTargets.isPrimary })
+      .select({
+        allianceId: allianceSdgTargets.allianceId,
+        target: allianceSdgTargets.target,
+        goal: allianceSdgTargets.goal,
+        isPrimary: allianceSdgTargets.isPrimary,
+      })
       .from(allianceSdgTargets)
       .where(inArray(allianceSdgTargets.allianceId, ids))
       .orderBy(asc(allianceSdgTargets.goal), asc(allianceSdgTargets.target)),
     tx
-      .select({ allianceId: allianceTerritories.allianceId, level: allianceTerritories.level, code: allianceTerritories.code })
+      .select({
+        allianceId: allianceTerritories.allianceId,
+        level: allianceTerritories.level,
+        code: allianceTerritories.code,
+      })
       .from(allianceTerritories)
       .where(inArray(allianceTerritories.allianceId, ids)),
   ]);
@@ -95,9 +124,18 @@ export async function listPublished(db: Db, filters: LibraryFilters) {
   return withPublicScope(db, async (tx) => {
     const where: SQL[] = [];
     if (filters.mode) where.push(sql`${CURRENT_MODE} = ${filters.mode}`);
-    if (filters.goal) where.push(sql`exists (select 1 from alliance_sdg_targets s where s.alliance_id = ${alliances.id} and s.goal = ${filters.goal})`);
-    if (filters.region) where.push(sql`exists (select 1 from alliance_territories t where t.alliance_id = ${alliances.id} and t.region_code = ${filters.region})`);
-    if (filters.departement) where.push(sql`exists (select 1 from alliance_territories t where t.alliance_id = ${alliances.id} and t.departement_code = ${filters.departement})`);
+    if (filters.goal)
+      where.push(
+        sql`exists (select 1 from alliance_sdg_targets s where s.alliance_id = ${alliances.id} and s.goal = ${filters.goal})`,
+      );
+    if (filters.region)
+      where.push(
+        sql`exists (select 1 from alliance_territories t where t.alliance_id = ${alliances.id} and t.region_code = ${filters.region})`,
+      );
+    if (filters.departement)
+      where.push(
+        sql`exists (select 1 from alliance_territories t where t.alliance_id = ${alliances.id} and t.departement_code = ${filters.departement})`,
+      );
     const condition = where.length ? and(...where) : undefined;
     const [rows, [count]] = await Promise.all([
       tx
@@ -107,9 +145,15 @@ export async function listPublished(db: Db, filters: LibraryFilters) {
         .orderBy(desc(alliances.updatedAt), asc(alliances.id))
         .limit(LIBRARY_PAGE_SIZE)
         .offset((filters.page - 1) * LIBRARY_PAGE_SIZE),
-      tx.select({ n: sql<number>`count(*)::int` }).from(alliances).where(condition),
+      tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(alliances)
+        .where(condition),
     ]);
-    const d = await details(tx, rows.map((r) => r.id));
+    const d = await details(
+      tx,
+      rows.map((r) => r.id),
+    );
     return { items: assemble(rows, d), total: count?.n ?? 0, page: filters.page, pageSize: LIBRARY_PAGE_SIZE };
   });
 }
@@ -127,6 +171,10 @@ export async function getPublished(db: Db, id: string) {
 /** Every published alliance's id and last update, for the sitemap (bounded by the sitemap format's 50,000 entries). */
 export async function publishedForSitemap(db: Db) {
   return withPublicScope(db, (tx) =>
-    tx.select({ id: alliances.id, updatedAt: alliances.updatedAt }).from(alliances).orderBy(desc(alliances.updatedAt), asc(alliances.id)).limit(50_000),
+    tx
+      .select({ id: alliances.id, updatedAt: alliances.updatedAt })
+      .from(alliances)
+      .orderBy(desc(alliances.updatedAt), asc(alliances.id))
+      .limit(50_000),
   );
 }

@@ -41,7 +41,13 @@ export function escapeHtml(value: string): string {
 }
 
 /** A plain, accessible HTML email with one call-to-action link. */
-export function linkEmailHtml(parts: { heading: string; body: string; action: string; url: string; footer: string }): string {
+export function linkEmailHtml(parts: {
+  heading: string;
+  body: string;
+  action: string;
+  url: string;
+  footer: string;
+}): string {
   const e = escapeHtml;
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1a1a1a;line-height:1.5">
 <h1 style="font-size:20px">${e(parts.heading)}</h1>

@@ -60,17 +60,31 @@ export async function acceptInvitation(ctx: ServiceContext, token: string) {
   const [claimed] = await ctx.tx
     .update(invitations)
     .set({ acceptedAt: new Date(), acceptedBy: ctx.actor.userId })
-    .where(and(eq(invitations.id, invitation.id), eq(invitations.workspaceId, workspace.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        eq(invitations.id, invitation.id),
+        eq(invitations.workspaceId, workspace.id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .returning({ id: invitations.id });
   if (!claimed) throw new AppError("CONFLICT", "errors.invitation.used");
-  await recordAudit(wctx, { action: "invitation.accept", entityType: "invitation", entityId: invitation.id, after: { email: invitation.email } });
+  await recordAudit(wctx, {
+    action: "invitation.accept",
+    entityType: "invitation",
+    entityId: invitation.id,
+    after: { email: invitation.email },
+  });
 
   const [existing] = await ctx.tx
     .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.workspaceId, workspace.id), eq(memberships.userId, ctx.actor.userId)));
   if (!existing) {
-    await ctx.tx.insert(memberships).values({ workspaceId: workspace.id, userId: ctx.actor.userId, role: invitation.role });
+    await ctx.tx
+      .insert(memberships)
+      .values({ workspaceId: workspace.id, userId: ctx.actor.userId, role: invitation.role });
     await recordAudit(wctx, {
       action: "member.add",
       entityType: "membership",

@@ -26,7 +26,11 @@ export async function changeMemberRole(ctx: WorkspaceContext, input: ChangeMembe
     .update(memberships)
     .set({ role: input.role, version: sql`${memberships.version} + 1`, updatedAt: new Date() })
     .where(
-      and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, input.userId), eq(memberships.version, input.version)),
+      and(
+        eq(memberships.workspaceId, ctx.workspaceId),
+        eq(memberships.userId, input.userId),
+        eq(memberships.version, input.version),
+      ),
     )
     .returning({ userId: memberships.userId, role: memberships.role, version: memberships.version });
   if (!updated) throw new AppError("CONFLICT", "errors.staleVersion");

@@ -7,9 +7,17 @@ import type { WorkspaceContext } from "../context";
 /** Pending invitations of the workspace (expired ones flagged). Tenant: ctx.workspaceId. Permission: members.invite. */
 export async function listInvitations(ctx: WorkspaceContext) {
   const rows = await ctx.tx
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+    })
     .from(invitations)
-    .where(and(eq(invitations.workspaceId, ctx.workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(eq(invitations.workspaceId, ctx.workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+    )
     .orderBy(desc(invitations.createdAt));
   const now = new Date();
   return rows.map((r) => ({ ...r, isExpired: r.expiresAt <= now }));
@@ -30,5 +38,10 @@ export async function revokeInvitation(ctx: WorkspaceContext, input: { invitatio
     )
     .returning({ id: invitations.id, email: invitations.email, role: invitations.role });
   if (!revoked) throw new AppError("NOT_FOUND", "errors.invitation.notFound");
-  await recordAudit(ctx, { action: "invitation.revoke", entityType: "invitation", entityId: revoked.id, before: revoked });
+  await recordAudit(ctx, {
+    action: "invitation.revoke",
+    entityType: "invitation",
+    entityId: revoked.id,
+    before: revoked,
+  });
 }

@@ -35,7 +35,11 @@ export async function inviteMember(ctx: WorkspaceContext, input: InviteMemberInp
   if (pending && pending.expiresAt > new Date()) {
     throw new AppError("CONFLICT", "errors.invitation.alreadyPending", { field: "email" });
   }
-  if (pending) await ctx.tx.update(invitations).set({ revokedAt: new Date() }).where(and(pendingForEmail, eq(invitations.id, pending.id)));
+  if (pending)
+    await ctx.tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(pendingForEmail, eq(invitations.id, pending.id)));
 
   const { token, tokenHash } = newInvitationToken();
   const [invitation] = await ctx.tx
@@ -48,11 +52,24 @@ export async function inviteMember(ctx: WorkspaceContext, input: InviteMemberInp
       invitedBy: ctx.actor.userId,
       expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
     })
-    .returning({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt });
+    .returning({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+    });
   if (!invitation) throw new AppError("INTERNAL", "errors.internal");
-  await recordAudit(ctx, { action: "invitation.create", entityType: "invitation", entityId: invitation.id, after: invitation });
+  await recordAudit(ctx, {
+    action: "invitation.create",
+    entityType: "invitation",
+    entityId: invitation.id,
+    after: invitation,
+  });
 
-  const [workspace] = await ctx.tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
+  const [workspace] = await ctx.tx
+    .select({ name: workspaces.name })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
   const t = translator(ctx.locale);
   const url = `${ctx.appUrl}/invitations/${token}`;
   const values = { workspace: workspace?.name ?? "", inviter: ctx.actor.email, role: t(`roles.${input.role}`) };

@@ -17,7 +17,9 @@ async function deleteMembership(ctx: WorkspaceContext, userId: string, action: "
     throw new AppError("FORBIDDEN", "errors.members.ownerOnly");
   }
   if (target.role === "owner") await assertAnotherOwnerRemains(ctx, userId);
-  await ctx.tx.delete(memberships).where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, userId)));
+  await ctx.tx
+    .delete(memberships)
+    .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, userId)));
   await recordAudit(ctx, { action, entityType: "membership", entityId: userId, before: target });
 }
 

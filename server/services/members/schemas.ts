@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { ROLES } from "../../../domain/roles";
 
-export const email = z.string().trim().toLowerCase().pipe(z.email({ message: "errors.email" }));
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "errors.email" }));
 const role = z.enum(ROLES, { message: "errors.members.role" });
 
 export const InviteMemberInput = z.object({ email, role });
@@ -17,5 +21,7 @@ export const RevokeInvitationInput = z.object({ invitationId: z.uuid() });
 export type RevokeInvitationInput = z.infer<typeof RevokeInvitationInput>;
 
 /** Invitation tokens are 32 random bytes, base64url: 43 characters. */
-export const InvitationTokenInput = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: "errors.invitation.invalid" }) });
+export const InvitationTokenInput = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: "errors.invitation.invalid" }),
+});
 export type InvitationTokenInput = z.infer<typeof InvitationTokenInput>;

@@ -16,7 +16,12 @@ const BATCH = 50;
  * workspace had one about the same alliance within the last hour (the inbox still lists it).
  * A failed send rolls the batch back, so it is tried again on the next run.
  */
-export async function dispatchNotificationEmails(db: Db, mailer: Mailer, appUrl: string, log?: Logger): Promise<{ notifications: number; emails: number }> {
+export async function dispatchNotificationEmails(
+  db: Db,
+  mailer: Mailer,
+  appUrl: string,
+  log?: Logger,
+): Promise<{ notifications: number; emails: number }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local role maillage_mailer`);
     const pending = await tx
@@ -57,14 +62,23 @@ export async function dispatchNotificationEmails(db: Db, mailer: Mailer, appUrl:
         skip = Boolean(recent);
       }
       if (!skip) {
-        const roles = n.audience === "admins" ? (["owner", "admin"] as const) : (["owner", "admin", "editor", "viewer"] as const);
+        const roles =
+          n.audience === "admins" ? (["owner", "admin"] as const) : (["owner", "admin", "editor", "viewer"] as const);
         const recipients = await tx
           .select({ email: users.email })
           .from(memberships)
           .innerJoin(users, eq(users.id, memberships.userId))
           .where(and(eq(memberships.workspaceId, n.workspaceId), inArray(memberships.role, [...roles])));
-        const url = n.allianceId && n.kind !== "share.invited" ? `${appUrl}/w/${n.slug}/alliances/${n.allianceId}` : `${appUrl}/w/${n.slug}/notifications`;
-        const values = { title: n.payload.title, organisation: n.payload.organisation, actor: n.payload.actor, detail: n.payload.detail ?? "" };
+        const url =
+          n.allianceId && n.kind !== "share.invited"
+            ? `${appUrl}/w/${n.slug}/alliances/${n.allianceId}`
+            : `${appUrl}/w/${n.slug}/notifications`;
+        const values = {
+          title: n.payload.title,
+          organisation: n.payload.organisation,
+          actor: n.payload.actor,
+          detail: n.payload.detail ?? "",
+        };
         const subject = fr(`notifications.kinds.${n.kind}` as never, values as never);
         const body = `${fr(`notifications.kinds.${n.kind}` as never, values as never)}.\n\n${en(`notifications.kinds.${n.kind}` as never, values as never)}.`;
         for (const r of recipients) {
@@ -72,7 +86,13 @@ export async function dispatchNotificationEmails(db: Db, mailer: Mailer, appUrl:
             to: r.email,
             subject: `Maillage — ${subject}`,
             text: `${body}\n\n${url}\n\n${fr("emails.notification.footer")}\n${en("emails.notification.footer")}`,
-            html: linkEmailHtml({ heading: subject, body, action: fr("emails.notification.action"), url, footer: `${fr("emails.notification.footer")} ${en("emails.notification.footer")}` }),
+            html: linkEmailHtml({
+              heading: subject,
+              body,
+              action: fr("emails.notification.action"),
+              url,
+              footer: `${fr("emails.notification.footer")} ${en("emails.notification.footer")}`,
+            }),
           });
           sent++;
         }

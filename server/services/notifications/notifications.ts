@@ -61,7 +61,14 @@ export async function notifyParties(
     const rows = await ctx.tx
       .select({ workspaceId: allianceParties.workspaceId })
       .from(allianceParties)
-      .where(and(eq(allianceParties.allianceId, allianceId), eq(allianceParties.status, "accepted"), isNotNull(allianceParties.workspaceId), ne(allianceParties.workspaceId, ctx.workspaceId)));
+      .where(
+        and(
+          eq(allianceParties.allianceId, allianceId),
+          eq(allianceParties.status, "accepted"),
+          isNotNull(allianceParties.workspaceId),
+          ne(allianceParties.workspaceId, ctx.workspaceId),
+        ),
+      );
     targets = rows.map((r) => r.workspaceId!);
   }
   if (targets.length === 0) return;
@@ -72,7 +79,12 @@ export async function notifyParties(
       allianceId,
       kind,
       audience: AUDIENCE[kind],
-      payload: { title: payload.title, organisation: names.organisation, actor: names.actor, ...(payload.detail ? { detail: payload.detail } : {}) },
+      payload: {
+        title: payload.title,
+        organisation: names.organisation,
+        actor: names.actor,
+        ...(payload.detail ? { detail: payload.detail } : {}),
+      },
       createdBy: ctx.actor.userId,
     })),
   );
@@ -95,7 +107,13 @@ async function readThrough(ctx: WorkspaceContext) {
 export async function listNotifications(ctx: WorkspaceContext) {
   const since = await readThrough(ctx);
   const rows = await ctx.tx
-    .select({ id: notifications.id, kind: notifications.kind, allianceId: notifications.allianceId, payload: notifications.payload, createdAt: notifications.createdAt })
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      allianceId: notifications.allianceId,
+      payload: notifications.payload,
+      createdAt: notifications.createdAt,
+    })
     .from(notifications)
     .where(visibleTo(ctx))
     .orderBy(desc(notifications.createdAt))
@@ -119,6 +137,9 @@ export async function markAllRead(ctx: WorkspaceContext) {
   await ctx.tx
     .insert(notificationReads)
     .values({ workspaceId: ctx.workspaceId, userId: ctx.actor.userId, readThrough: now })
-    .onConflictDoUpdate({ target: [notificationReads.workspaceId, notificationReads.userId], set: { readThrough: now } });
+    .onConflictDoUpdate({
+      target: [notificationReads.workspaceId, notificationReads.userId],
+      set: { readThrough: now },
+    });
   return { readThrough: now };
 }

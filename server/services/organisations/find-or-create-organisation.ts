@@ -31,7 +31,13 @@ export async function matchOrganisationByIdentifiers(ctx: WorkspaceContext, inpu
   const { conditions } = identifierConditions(input);
   if (conditions.length === 0) return null;
   const [known] = await ctx.tx
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, siren: organisations.siren, rna: organisations.rna })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      siren: organisations.siren,
+      rna: organisations.rna,
+    })
     .from(organisations)
     .where(or(...conditions))
     .orderBy(asc(organisations.name))
@@ -80,7 +86,12 @@ export async function findOrCreateOrganisation(ctx: Pick<WorkspaceContext, "tx">
     .onConflictDoNothing()
     .returning();
   if (inserted) return { organisation: inserted, created: true };
-  const [existing] = identifiers.length ? await ctx.tx.select().from(organisations).where(or(...identifiers)) : [];
+  const [existing] = identifiers.length
+    ? await ctx.tx
+        .select()
+        .from(organisations)
+        .where(or(...identifiers))
+    : [];
   if (!existing) throw new AppError("INTERNAL", "errors.internal");
   return { organisation: existing, created: false };
 }
@@ -89,7 +100,14 @@ export async function findOrCreateOrganisation(ctx: Pick<WorkspaceContext, "tx">
 export async function suggestOrganisations(ctx: WorkspaceContext, query: string) {
   const q = normalizeForSearch(query).replace(/[\\%_]/g, (c) => `\\${c}`);
   return ctx.tx
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, siren: organisations.siren, rna: organisations.rna, communeCode: organisations.communeCode })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      siren: organisations.siren,
+      rna: organisations.rna,
+      communeCode: organisations.communeCode,
+    })
     .from(organisations)
     .where(or(like(organisations.searchName, `${q}%`), like(organisations.searchName, `% ${q}%`)))
     .orderBy(asc(organisations.searchName))

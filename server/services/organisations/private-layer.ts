@@ -1,6 +1,12 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { allianceParties, alliances, organisationContacts, organisations, workspaceOrganisations } from "../../../db/schema";
+import {
+  allianceParties,
+  alliances,
+  organisationContacts,
+  organisations,
+  workspaceOrganisations,
+} from "../../../db/schema";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
@@ -19,8 +25,19 @@ export const AddContactInput = z.object({
   organisationId: z.uuid(),
   name: z.string().trim().min(2, { message: "errors.contact.name" }).max(120),
   role: z.string().trim().max(120).nullish(),
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: "errors.email" })).nullish().or(z.literal("").transform(() => null)),
-  phone: z.string().trim().regex(/^[0-9 +().-]{6,25}$/, { message: "errors.contact.phone" }).nullish().or(z.literal("").transform(() => null)),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "errors.email" }))
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9 +().-]{6,25}$/, { message: "errors.contact.phone" })
+    .nullish()
+    .or(z.literal("").transform(() => null)),
 });
 export type AddContactInput = z.infer<typeof AddContactInput>;
 
@@ -39,7 +56,12 @@ export async function listWorkspaceOrganisations(ctx: WorkspaceContext) {
     .select({ organisationId: allianceParties.organisationId, alliances: count().as("alliances") })
     .from(allianceParties)
     .innerJoin(alliances, eq(alliances.id, allianceParties.allianceId))
-    .where(and(reachableByWorkspace(ctx.workspaceId), sql`${allianceParties.workspaceId} is distinct from ${ctx.workspaceId}`))
+    .where(
+      and(
+        reachableByWorkspace(ctx.workspaceId),
+        sql`${allianceParties.workspaceId} is distinct from ${ctx.workspaceId}`,
+      ),
+    )
     .groupBy(allianceParties.organisationId)
     .as("mine");
   return ctx.tx
@@ -54,7 +76,13 @@ export async function listWorkspaceOrganisations(ctx: WorkspaceContext) {
     })
     .from(organisations)
     .leftJoin(inMyAlliances, eq(inMyAlliances.organisationId, organisations.id))
-    .leftJoin(workspaceOrganisations, and(eq(workspaceOrganisations.organisationId, organisations.id), eq(workspaceOrganisations.workspaceId, ctx.workspaceId)))
+    .leftJoin(
+      workspaceOrganisations,
+      and(
+        eq(workspaceOrganisations.organisationId, organisations.id),
+        eq(workspaceOrganisations.workspaceId, ctx.workspaceId),
+      ),
+    )
     .where(sql`${inMyAlliances.organisationId} is not null or ${workspaceOrganisations.workspaceId} is not null`)
     .orderBy(desc(sql`coalesce(${inMyAlliances.alliances}, 0)`), asc(organisations.name))
     .limit(500);
@@ -70,7 +98,9 @@ export async function getOrganisation(ctx: WorkspaceContext, id: string) {
     ctx.tx
       .select()
       .from(workspaceOrganisations)
-      .where(and(eq(workspaceOrganisations.workspaceId, ctx.workspaceId), eq(workspaceOrganisations.organisationId, id))),
+      .where(
+        and(eq(workspaceOrganisations.workspaceId, ctx.workspaceId), eq(workspaceOrganisations.organisationId, id)),
+      ),
     ctx.tx
       .select()
       .from(organisationContacts)
@@ -97,13 +127,21 @@ export async function getOrganisation(ctx: WorkspaceContext, id: string) {
 export async function saveOrganisationNotes(ctx: WorkspaceContext, input: SaveOrganisationNotesInput) {
   const organisation = await loadOrganisation(ctx, input.organisationId);
   const tags = [...new Set(input.tags)];
-  const key = and(eq(workspaceOrganisations.workspaceId, ctx.workspaceId), eq(workspaceOrganisations.organisationId, input.organisationId));
+  const key = and(
+    eq(workspaceOrganisations.workspaceId, ctx.workspaceId),
+    eq(workspaceOrganisations.organisationId, input.organisationId),
+  );
   const [before] = await ctx.tx.select().from(workspaceOrganisations).where(key);
   if ((before?.version ?? 0) !== input.version) throw new AppError("CONFLICT", "errors.staleVersion");
   if (before) {
     const [saved] = await ctx.tx
       .update(workspaceOrganisations)
-      .set({ notes: input.notes ?? null, tags, version: sql`${workspaceOrganisations.version} + 1`, updatedAt: new Date() })
+      .set({
+        notes: input.notes ?? null,
+        tags,
+        version: sql`${workspaceOrganisations.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(and(key, eq(workspaceOrganisations.version, input.version)))
       .returning();
     if (!saved) throw new AppError("CONFLICT", "errors.staleVersion");
@@ -131,9 +169,21 @@ export async function addContact(ctx: WorkspaceContext, input: AddContactInput) 
   await loadOrganisation(ctx, input.organisationId);
   const [contact] = await ctx.tx
     .insert(organisationContacts)
-    .values({ workspaceId: ctx.workspaceId, organisationId: input.organisationId, name: input.name, role: input.role ?? null, email: input.email ?? null, phone: input.phone ?? null })
+    .values({
+      workspaceId: ctx.workspaceId,
+      organisationId: input.organisationId,
+      name: input.name,
+      role: input.role ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+    })
     .returning();
-  await recordAudit(ctx, { action: "contact.add", entityType: "organisation", entityId: input.organisationId, after: { name: input.name, role: input.role ?? null, email: input.email ?? null } });
+  await recordAudit(ctx, {
+    action: "contact.add",
+    entityType: "organisation",
+    entityId: input.organisationId,
+    after: { name: input.name, role: input.role ?? null, email: input.email ?? null },
+  });
   return contact!;
 }
 
@@ -144,5 +194,10 @@ export async function deleteContact(ctx: WorkspaceContext, input: { contactId: s
     .where(and(eq(organisationContacts.id, input.contactId), eq(organisationContacts.workspaceId, ctx.workspaceId)))
     .returning();
   if (!removed) throw new AppError("NOT_FOUND", "errors.contact.notFound");
-  await recordAudit(ctx, { action: "contact.delete", entityType: "organisation", entityId: removed.organisationId, before: { name: removed.name, role: removed.role, email: removed.email } });
+  await recordAudit(ctx, {
+    action: "contact.delete",
+    entityType: "organisation",
+    entityId: removed.organisationId,
+    before: { name: removed.name, role: removed.role, email: removed.email },
+  });
 }

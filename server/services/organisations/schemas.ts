@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { compactIdentifier, isValidRna, isValidSiren, isValidSiret, ORGANISATION_KINDS } from "../../../domain/identifiers";
+import {
+  compactIdentifier,
+  isValidRna,
+  isValidSiren,
+  isValidSiret,
+  ORGANISATION_KINDS,
+} from "../../../domain/identifiers";
 
 const optionalIdentifier = (isValid: (v: string) => boolean, key: string) =>
   z
@@ -11,14 +17,32 @@ const optionalIdentifier = (isValid: (v: string) => boolean, key: string) =>
     .transform((v) => v ?? null);
 
 export const NewOrganisationInput = z.object({
-  name: z.string().trim().min(2, { message: "errors.organisation.nameLength" }).max(200, { message: "errors.organisation.nameLength" }),
+  name: z
+    .string()
+    .trim()
+    .min(2, { message: "errors.organisation.nameLength" })
+    .max(200, { message: "errors.organisation.nameLength" }),
   kind: z.enum(ORGANISATION_KINDS, { message: "errors.organisation.kind" }),
   siren: optionalIdentifier(isValidSiren, "errors.identifiers.siren"),
   siret: optionalIdentifier(isValidSiret, "errors.identifiers.siret"),
   rna: optionalIdentifier(isValidRna, "errors.identifiers.rna"),
-  legalCategory: z.string().trim().regex(/^\d{4}$/, { message: "errors.organisation.legalCategory" }).nullish(),
-  communeCode: z.string().trim().regex(/^[0-9][0-9AB][0-9]{3}$/, { message: "errors.territory.commune" }).nullish(),
-  website: z.string().trim().url({ message: "errors.organisation.website" }).max(300).nullish().or(z.literal("").transform(() => null)),
+  legalCategory: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, { message: "errors.organisation.legalCategory" })
+    .nullish(),
+  communeCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9][0-9AB][0-9]{3}$/, { message: "errors.territory.commune" })
+    .nullish(),
+  website: z
+    .string()
+    .trim()
+    .url({ message: "errors.organisation.website" })
+    .max(300)
+    .nullish()
+    .or(z.literal("").transform(() => null)),
 });
 export type NewOrganisationInput = z.infer<typeof NewOrganisationInput>;
 

@@ -18,7 +18,9 @@ export const DecideInput = z.object({ id: z.uuid(), approve: z.boolean() });
 /** The platform operators: OPERATOR_EMAILS, plus the demo's territorial persona when demo sign-in is on. */
 export function operatorEmails(): string[] {
   const config = env();
-  const listed = config.OPERATOR_EMAILS.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const listed = config.OPERATOR_EMAILS.split(",")
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
   return config.demoSignIn ? [...listed, "amina.diallo@demo.maillage.test"] : listed;
 }
 
@@ -37,9 +39,20 @@ export async function requestCoordination(ctx: WorkspaceContext, input: z.infer<
   try {
     const [row] = await ctx.tx
       .insert(territoryCoordinations)
-      .values({ workspaceId: ctx.workspaceId, level: input.level, code: input.code, reason: input.reason ?? null, requestedBy: ctx.actor.userId })
+      .values({
+        workspaceId: ctx.workspaceId,
+        level: input.level,
+        code: input.code,
+        reason: input.reason ?? null,
+        requestedBy: ctx.actor.userId,
+      })
       .returning({ id: territoryCoordinations.id });
-    await recordAudit(ctx, { action: "coordination.request", entityType: "territory", entityId: `${input.level}:${input.code}`, after: { reason: input.reason ?? null } });
+    await recordAudit(ctx, {
+      action: "coordination.request",
+      entityType: "territory",
+      entityId: `${input.level}:${input.code}`,
+      after: { reason: input.reason ?? null },
+    });
     return row!;
   } catch (error) {
     if (sqlState(error) === "23505") throw new AppError("CONFLICT", "errors.coordination.duplicate");
@@ -50,7 +63,13 @@ export async function requestCoordination(ctx: WorkspaceContext, input: z.infer<
 /** This workspace's coordination requests and their state. Permission: workspace.read. */
 export async function listCoordinations(ctx: WorkspaceContext) {
   return ctx.tx
-    .select({ id: territoryCoordinations.id, level: territoryCoordinations.level, code: territoryCoordinations.code, status: territoryCoordinations.status, decidedAt: territoryCoordinations.decidedAt })
+    .select({
+      id: territoryCoordinations.id,
+      level: territoryCoordinations.level,
+      code: territoryCoordinations.code,
+      status: territoryCoordinations.status,
+      decidedAt: territoryCoordinations.decidedAt,
+    })
     .from(territoryCoordinations)
     .where(eq(territoryCoordinations.workspaceId, ctx.workspaceId))
     .orderBy(asc(territoryCoordinations.level), asc(territoryCoordinations.code));
@@ -58,9 +77,21 @@ export async function listCoordinations(ctx: WorkspaceContext) {
 
 /** Whether this workspace's alliances enter anonymised territorial statistics. Permission: workspace.update. Audited. */
 export async function setTerritorialStatistics(ctx: WorkspaceContext, input: z.infer<typeof StatisticsInput>) {
-  const [before] = await ctx.tx.select({ enabled: workspaces.territorialStatistics }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
-  await ctx.tx.update(workspaces).set({ territorialStatistics: input.enabled, updatedAt: new Date() }).where(eq(workspaces.id, ctx.workspaceId));
-  await recordAudit(ctx, { action: "workspace.statistics", entityType: "workspace", entityId: ctx.workspaceId, before: { enabled: before?.enabled ?? null }, after: { enabled: input.enabled } });
+  const [before] = await ctx.tx
+    .select({ enabled: workspaces.territorialStatistics })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
+  await ctx.tx
+    .update(workspaces)
+    .set({ territorialStatistics: input.enabled, updatedAt: new Date() })
+    .where(eq(workspaces.id, ctx.workspaceId));
+  await recordAudit(ctx, {
+    action: "workspace.statistics",
+    entityType: "workspace",
+    entityId: ctx.workspaceId,
+    before: { enabled: before?.enabled ?? null },
+    after: { enabled: input.enabled },
+  });
   return { enabled: input.enabled };
 }
 
@@ -98,7 +129,13 @@ export async function decideCoordination(ctx: ServiceContext, input: z.infer<typ
     .update(territoryCoordinations)
     .set({ status: input.approve ? "approved" : "refused", decidedBy: ctx.actor.email, decidedAt: new Date() })
     .where(and(eq(territoryCoordinations.id, input.id)))
-    .returning({ id: territoryCoordinations.id, status: territoryCoordinations.status, workspaceId: territoryCoordinations.workspaceId, level: territoryCoordinations.level, code: territoryCoordinations.code });
+    .returning({
+      id: territoryCoordinations.id,
+      status: territoryCoordinations.status,
+      workspaceId: territoryCoordinations.workspaceId,
+      level: territoryCoordinations.level,
+      code: territoryCoordinations.code,
+    });
   if (!row) throw new AppError("NOT_FOUND", "errors.coordination.notFound");
   await ctx.tx.insert(auditEvents).values({
     workspaceId: row.workspaceId,
@@ -109,6 +146,9 @@ export async function decideCoordination(ctx: ServiceContext, input: z.infer<typ
     after: { operator: ctx.actor.email },
     requestId: ctx.requestId,
   });
-  ctx.log.info({ coordination: row.id, status: row.status, operator: ctx.actor.email }, "territorial coordination decided");
+  ctx.log.info(
+    { coordination: row.id, status: row.status, operator: ctx.actor.email },
+    "territorial coordination decided",
+  );
   return row;
 }

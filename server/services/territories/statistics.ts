@@ -174,10 +174,16 @@ async function readBatch(q: Query, after: string | null): Promise<Batch> {
   const inRange = (table: SQL, columns: SQL, where: SQL = sql``) =>
     sql`select ${columns} from ${table} where alliance_id >= ${lo} and alliance_id <= ${hi} ${where} order by alliance_id`;
   const [parties, modes, targets, territories] = await Promise.all([
-    q<Party>(inRange(sql`alliance_parties`, sql`alliance_id, organisation_id, workspace_id`, sql`and status = 'accepted'`)),
-    q<Batch["modes"][number]>(inRange(sql`alliance_mode_periods`, sql`alliance_id, mode::text as mode, starts_on::text as starts_on`)),
+    q<Party>(
+      inRange(sql`alliance_parties`, sql`alliance_id, organisation_id, workspace_id`, sql`and status = 'accepted'`),
+    ),
+    q<Batch["modes"][number]>(
+      inRange(sql`alliance_mode_periods`, sql`alliance_id, mode::text as mode, starts_on::text as starts_on`),
+    ),
     q<Batch["targets"][number]>(inRange(sql`alliance_sdg_targets`, sql`alliance_id, goal, target`)),
-    q<Territory>(inRange(sql`alliance_territories`, sql`alliance_id, level::text as level, code, departement_code, region_code`)),
+    q<Territory>(
+      inRange(sql`alliance_territories`, sql`alliance_id, level::text as level, code, departement_code, region_code`),
+    ),
   ]);
   return { alliances, parties, modes, targets, territories };
 }
@@ -260,7 +266,8 @@ class Expansion {
       this.key("total", "total");
       this.key("stage", alliance.stage);
       let latest = -1;
-      for (let i = m0; i < m1; i++) if (latest < 0 || batch.modes[i]!.starts_on > batch.modes[latest]!.starts_on) latest = i;
+      for (let i = m0; i < m1; i++)
+        if (latest < 0 || batch.modes[i]!.starts_on > batch.modes[latest]!.starts_on) latest = i;
       if (latest >= 0) this.key("mode", batch.modes[latest]!.mode);
       if (alliance.year !== null) this.key("year", String(alliance.year));
       let goals = 0;
@@ -304,15 +311,18 @@ class Expansion {
       }
       // An area met twice finds its cells already stamped by this alliance.
       for (const area of areas) {
-        for (let k = 0; k < this.keyIds.length; k++) this.add(this.cells.id(area, this.keyIds[k]!, this.keyDimensions[k]!, this.keyValues[k]!));
+        for (let k = 0; k < this.keyIds.length; k++)
+          this.add(this.cells.id(area, this.keyIds[k]!, this.keyDimensions[k]!, this.keyValues[k]!));
       }
       // The maps: départements and régions of France, départements of a région, communes and EPCI of a département.
       for (let i = t0; i < t1; i++) {
         const t = batch.territories[i]!;
         if (t.departement_code) this.map(this.france, "departement", t.departement_code);
         if (t.region_code) this.map(this.france, "region", t.region_code);
-        if (t.region_code && t.departement_code) this.map(this.cells.areaId("region", t.region_code), "departement", t.departement_code);
-        if ((t.level === "commune" || t.level === "epci") && t.departement_code) this.map(this.cells.areaId("departement", t.departement_code), t.level, t.code);
+        if (t.region_code && t.departement_code)
+          this.map(this.cells.areaId("region", t.region_code), "departement", t.departement_code);
+        if ((t.level === "commune" || t.level === "epci") && t.departement_code)
+          this.map(this.cells.areaId("departement", t.departement_code), t.level, t.code);
       }
       this.cellStart.push(this.allianceCells.length);
       this.orgStart.push(this.allianceOrgs.length);
@@ -333,7 +343,8 @@ class Expansion {
     const fill = start.slice(0, orgCount);
     const alliancesOf = new Int32Array(this.allianceOrgs.length);
     for (let a = 0; a < this.counted; a++) {
-      for (let i = this.orgStart.data[a]!; i < this.orgStart.data[a + 1]!; i++) alliancesOf[fill[this.allianceOrgs.data[i]!]!++] = a;
+      for (let i = this.orgStart.data[a]!; i < this.orgStart.data[a + 1]!; i++)
+        alliancesOf[fill[this.allianceOrgs.data[i]!]!++] = a;
     }
     const organisations = new Int32Array(this.cells.size);
     const keys = new Float64Array(this.cells.size);
@@ -369,7 +380,9 @@ export async function refreshTerritoryStatistics(db: Db): Promise<RefreshResult>
       if (!lock?.locked) return { alliances: 0, cells: 0, durationMs: 0, skipped: true };
       const q: Query = async <T>(query: SQL) => resultRows<T>(await tx.execute(query));
 
-      const optedOut = new Set((await q<{ id: string }>(sql`select id from workspaces where not territorial_statistics`)).map((w) => w.id));
+      const optedOut = new Set(
+        (await q<{ id: string }>(sql`select id from workspaces where not territorial_statistics`)).map((w) => w.id),
+      );
       const kinds = new Map<string, { kind: string; key: number }>();
       for (const o of await q<{ id: string; kind: string; record_key: number }>(
         sql`select o.id, o.kind::text as kind, rk.record_key from organisations o join record_keys rk on rk.entity_id = o.id`,
@@ -448,6 +461,8 @@ export async function refreshTerritoryStatistics(db: Db): Promise<RefreshResult>
 
 /** When the summary was last computed, or null if never. */
 export async function territoryStatisticsRefreshedAt(db: Db): Promise<Date | null> {
-  const [row] = resultRows<{ at: string | Date | null }>(await db.execute(sql`select app_territory_statistics_refreshed_at() as at`));
+  const [row] = resultRows<{ at: string | Date | null }>(
+    await db.execute(sql`select app_territory_statistics_refreshed_at() as at`),
+  );
   return row?.at ? new Date(row.at) : null;
 }

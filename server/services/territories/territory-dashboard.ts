@@ -11,7 +11,10 @@ import { territoryStatisticsRefreshedAt } from "./statistics";
 
 export const TerritoryDashboardInput = z.object({
   level: z.enum(["france", "region", "departement"]).default("france"),
-  code: z.string().regex(/^(\d{2,3}|2A|2B)$/).nullish(),
+  code: z
+    .string()
+    .regex(/^(\d{2,3}|2A|2B)$/)
+    .nullish(),
   // The same filters as the other dashboards (territory is the level and code above).
   mode: z.enum(MODES).nullish(),
   sdgGoal: z.number().int().min(1).max(17).nullish(),
@@ -41,7 +44,11 @@ interface Cell {
  */
 export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<typeof TerritoryDashboardInput>) {
   const approved = await ctx.tx
-    .select({ level: territoryCoordinations.level, code: territoryCoordinations.code, status: territoryCoordinations.status })
+    .select({
+      level: territoryCoordinations.level,
+      code: territoryCoordinations.code,
+      status: territoryCoordinations.status,
+    })
     .from(territoryCoordinations)
     .where(eq(territoryCoordinations.workspaceId, ctx.workspaceId));
   const mine = approved.filter((c) => c.status === "approved");
@@ -49,8 +56,10 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
   const index = territory();
   const level = input.level;
   const code = level === "france" ? "" : (input.code ?? "");
-  if (level === "region" && !index.regions.has(code)) throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
-  if (level === "departement" && !index.departements.has(code)) throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
+  if (level === "region" && !index.regions.has(code))
+    throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
+  if (level === "departement" && !index.departements.has(code))
+    throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
 
   // Inside its approved territories a coordinator sees everything; elsewhere only what the public
   // observatory will show: aggregates, no breakdown finer than the département, no alliance.
@@ -58,27 +67,65 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
     level === "region"
       ? mine.some((c) => c.level === "region" && c.code === code)
       : level === "departement"
-        ? mine.some((c) => (c.level === "departement" && c.code === code) || (c.level === "region" && c.code === index.departements.get(code)?.region))
+        ? mine.some(
+            (c) =>
+              (c.level === "departement" && c.code === code) ||
+              (c.level === "region" && c.code === index.departements.get(code)?.region),
+          )
         : false;
-  const f = { mode: input.mode ?? null, goal: input.sdgGoal ?? null, stage: input.stage ?? null, year: input.year ?? null };
+  const f = {
+    mode: input.mode ?? null,
+    goal: input.sdgGoal ?? null,
+    stage: input.stage ?? null,
+    year: input.year ?? null,
+  };
   // Every breakdown in one call (one round trip and one coordination check instead of ten),
   // sent together with the details, the organisations and the summary's date (postgres.js
   // pipelines them).
   const mapDimension = level === "departement" ? "commune" : "departement";
   const finer = level === "departement";
-  const wanted = ["total", ...DIMENSIONS, ...(finer && !inside ? [] : [mapDimension]), ...(level === "france" ? ["region"] : []), ...(finer && inside ? ["epci"] : [])];
+  const wanted = [
+    "total",
+    ...DIMENSIONS,
+    ...(finer && !inside ? [] : [mapDimension]),
+    ...(level === "france" ? ["region"] : []),
+    ...(finer && inside ? ["epci"] : []),
+  ];
   // Unfiltered figures come from the summary (see statistics.ts) once computed: say when.
   const unfiltered = f.mode === null && f.goal === null && f.stage === null && f.year === null;
   const [countRows, detailRows, involvedRows, refreshedAt] = await Promise.all([
-    ctx.tx.execute(sql`select * from app_territory_counts_many(${level}, ${code}, string_to_array(${wanted.join(",")}, ','), ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`),
-    inside ? ctx.tx.execute(sql`select * from app_territory_alliances(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`) : [],
-    inside ? ctx.tx.execute(sql`select * from app_territory_organisations(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`) : [],
+    ctx.tx.execute(
+      sql`select * from app_territory_counts_many(${level}, ${code}, string_to_array(${wanted.join(",")}, ','), ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`,
+    ),
+    inside
+      ? ctx.tx.execute(
+          sql`select * from app_territory_alliances(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`,
+        )
+      : [],
+    inside
+      ? ctx.tx.execute(
+          sql`select * from app_territory_organisations(${level}, ${code}, ${f.mode}, ${f.goal}, ${f.stage}, ${f.year})`,
+        )
+      : [],
     unfiltered ? territoryStatisticsRefreshedAt(ctx.tx) : null,
   ]);
   // One pass over the rows, grouped by dimension (a département's map alone has about 270 cells).
   const grouped = new Map<string, Cell[]>();
-  for (const r of resultRows<{ dimension: string; key: string; alliances: number | null; organisations: number | null; cents: string | number | null; hours: string | number | null }>(countRows)) {
-    const cell: Cell = { key: r.key, alliances: r.alliances, organisations: r.organisations, cents: r.cents === null ? null : Number(r.cents), hours: r.hours === null ? null : Number(r.hours) };
+  for (const r of resultRows<{
+    dimension: string;
+    key: string;
+    alliances: number | null;
+    organisations: number | null;
+    cents: string | number | null;
+    hours: string | number | null;
+  }>(countRows)) {
+    const cell: Cell = {
+      key: r.key,
+      alliances: r.alliances,
+      organisations: r.organisations,
+      cents: r.cents === null ? null : Number(r.cents),
+      hours: r.hours === null ? null : Number(r.hours),
+    };
     const cells = grouped.get(r.dimension);
     if (cells) cells.push(cell);
     else grouped.set(r.dimension, [cell]);
@@ -93,7 +140,9 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
     stage: (a, b) => LIFECYCLE_STAGES.indexOf(a.key as never) - LIFECYCLE_STAGES.indexOf(b.key as never),
     year: (a, b) => Number(a.key) - Number(b.key),
   };
-  const breakdowns = Object.fromEntries(DIMENSIONS.map((d) => [d, order[d] ? [...counts(d)].sort(order[d]) : counts(d)] as const)) as Record<(typeof DIMENSIONS)[number], Cell[]>;
+  const breakdowns = Object.fromEntries(
+    DIMENSIONS.map((d) => [d, order[d] ? [...counts(d)].sort(order[d]) : counts(d)] as const),
+  ) as Record<(typeof DIMENSIONS)[number], Cell[]>;
   const map = counts(mapDimension);
   const regions = level === "france" ? counts("region") : [];
   const epci = level === "departement" ? counts("epci") : [];
@@ -103,14 +152,31 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
       : level === "region"
         ? (index.regions.get(code)?.population ?? 0)
         : (index.departements.get(code)?.population ?? 0);
-  const per10k = (alliances: number | null, people: number) => (alliances === null || people <= 0 ? null : Math.round((alliances / people) * 10_000 * 100) / 100);
-  const details = resultRows<{ id: string; title: string; summary: string | null; stage: string; mode: string | null; starts_on: string | null; ends_on: string | null; parties: string | null }>(detailRows);
+  const per10k = (alliances: number | null, people: number) =>
+    alliances === null || people <= 0 ? null : Math.round((alliances / people) * 10_000 * 100) / 100;
+  const details = resultRows<{
+    id: string;
+    title: string;
+    summary: string | null;
+    stage: string;
+    mode: string | null;
+    starts_on: string | null;
+    ends_on: string | null;
+    parties: string | null;
+  }>(detailRows);
   const involved = resultRows<{ name: string; kind: string; alliances: number }>(involvedRows);
-  const departementsHere = [...index.departements.values()].filter((d) => level === "france" || (level === "region" && d.region === code));
+  const departementsHere = [...index.departements.values()].filter(
+    (d) => level === "france" || (level === "region" && d.region === code),
+  );
   return {
     level,
     code: code || null,
-    name: level === "france" ? null : level === "region" ? index.regions.get(code)!.name : index.departements.get(code)!.name,
+    name:
+      level === "france"
+        ? null
+        : level === "region"
+          ? index.regions.get(code)!.name
+          : index.departements.get(code)!.name,
     coordinations: approved,
     /** Whether the area lies within one of the workspace's approved territories (full detail) or not (public-level figures only). */
     inside,
@@ -122,15 +188,32 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
       dimension: mapDimension,
       cells: map.map((c) => {
         const place = mapDimension === "commune" ? index.communes.get(c.key) : index.departements.get(c.key);
-        return { ...c, name: place?.name ?? c.key, per10k: mapDimension === "departement" ? per10k(c.alliances, place?.population ?? 0) : null };
+        return {
+          ...c,
+          name: place?.name ?? c.key,
+          per10k: mapDimension === "departement" ? per10k(c.alliances, place?.population ?? 0) : null,
+        };
       }),
       departements: departementsHere.map((d) => ({ code: d.code, name: d.name, region: d.region })),
     },
-    regions: regions.map((r) => ({ ...r, name: index.regions.get(r.key)?.name ?? r.key, per10k: per10k(r.alliances, index.regions.get(r.key)?.population ?? 0) })),
+    regions: regions.map((r) => ({
+      ...r,
+      name: index.regions.get(r.key)?.name ?? r.key,
+      per10k: per10k(r.alliances, index.regions.get(r.key)?.population ?? 0),
+    })),
     epci: epci.map((e) => ({ ...e, name: index.epci.get(e.key)?.name ?? e.key })),
     refreshedAt,
     filters: { mode: f.mode, sdgGoal: f.goal, stage: f.stage, year: f.year },
     organisations: involved,
-    alliances: details.map((d) => ({ id: d.id, title: d.title, summary: d.summary, stage: d.stage, mode: d.mode, startsOn: d.starts_on, endsOn: d.ends_on, parties: d.parties ?? "" })),
+    alliances: details.map((d) => ({
+      id: d.id,
+      title: d.title,
+      summary: d.summary,
+      stage: d.stage,
+      mode: d.mode,
+      startsOn: d.starts_on,
+      endsOn: d.ends_on,
+      parties: d.parties ?? "",
+    })),
   };
 }

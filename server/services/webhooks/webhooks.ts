@@ -26,7 +26,8 @@ const ATTEMPT_TIMEOUT_MS = 10_000;
 function acceptableUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    if (url.protocol === "http:") return env().WEBHOOK_ALLOW_LOCAL_HTTP && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+    if (url.protocol === "http:")
+      return env().WEBHOOK_ALLOW_LOCAL_HTTP && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
     if (url.protocol !== "https:" || url.username || url.password) return false;
     const host = url.hostname.replace(/^\[|\]$/g, "");
     if (host === "localhost" || host.endsWith(".localhost")) return false;
@@ -47,15 +48,29 @@ export async function createWebhook(ctx: WorkspaceContext, input: z.infer<typeof
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   const [row] = await ctx.tx
     .insert(webhooks)
-    .values({ workspaceId: ctx.workspaceId, url: input.url, events: [...new Set(input.events)], secret, createdBy: ctx.actor.userId })
+    .values({
+      workspaceId: ctx.workspaceId,
+      url: input.url,
+      events: [...new Set(input.events)],
+      secret,
+      createdBy: ctx.actor.userId,
+    })
     .returning({ id: webhooks.id });
-  await recordAudit(ctx, { action: "webhook.create", entityType: "webhook", entityId: row!.id, after: { url: input.url, events: input.events } });
+  await recordAudit(ctx, {
+    action: "webhook.create",
+    entityType: "webhook",
+    entityId: row!.id,
+    after: { url: input.url, events: input.events },
+  });
   return { id: row!.id, secret };
 }
 
 /** Removes a webhook and its delivery log. Permission: workspace.update. Audited. */
 export async function deleteWebhook(ctx: WorkspaceContext, id: string) {
-  const [row] = await ctx.tx.delete(webhooks).where(and(eq(webhooks.id, id), eq(webhooks.workspaceId, ctx.workspaceId))).returning({ url: webhooks.url });
+  const [row] = await ctx.tx
+    .delete(webhooks)
+    .where(and(eq(webhooks.id, id), eq(webhooks.workspaceId, ctx.workspaceId)))
+    .returning({ url: webhooks.url });
   if (!row) throw new AppError("NOT_FOUND", "errors.webhooks.notFound");
   await recordAudit(ctx, { action: "webhook.delete", entityType: "webhook", entityId: id, before: { url: row.url } });
   return { id };
@@ -83,7 +98,15 @@ export async function listWebhooks(ctx: WorkspaceContext) {
           createdAt: webhookDeliveries.createdAt,
         })
         .from(webhookDeliveries)
-        .where(and(eq(webhookDeliveries.workspaceId, ctx.workspaceId), inArray(webhookDeliveries.webhookId, hooks.map((h) => h.id))))
+        .where(
+          and(
+            eq(webhookDeliveries.workspaceId, ctx.workspaceId),
+            inArray(
+              webhookDeliveries.webhookId,
+              hooks.map((h) => h.id),
+            ),
+          ),
+        )
         .orderBy(desc(webhookDeliveries.createdAt))
         .limit(50 * hooks.length)
     : [];
@@ -95,9 +118,16 @@ export async function listWebhooks(ctx: WorkspaceContext) {
  * party of it, in the caller's transaction (so it goes only if the change commits). The payload
  * holds shared-core fields only.
  */
-export async function enqueueAllianceEvent(ctx: WorkspaceContext, allianceId: string, event: WebhookEvent, data: Record<string, unknown>) {
+export async function enqueueAllianceEvent(
+  ctx: WorkspaceContext,
+  allianceId: string,
+  event: WebhookEvent,
+  data: Record<string, unknown>,
+) {
   const payload = { event, occurredAt: new Date().toISOString(), data };
-  await ctx.tx.execute(sql`select app_enqueue_alliance_webhooks(${allianceId}::uuid, ${event}, ${JSON.stringify(payload)}::jsonb)`);
+  await ctx.tx.execute(
+    sql`select app_enqueue_alliance_webhooks(${allianceId}::uuid, ${event}, ${JSON.stringify(payload)}::jsonb)`,
+  );
 }
 
 /** The signature header: "t=<unix seconds>,v1=<hex HMAC-SHA256 of `${t}.${body}` with the secret>". */
@@ -115,14 +145,30 @@ type Send = (url: string, headers: Record<string, string>, body: string) => Prom
  * transaction open, then its outcome recorded. A 2xx answer delivers it; anything else is
  * retried after RETRY_DELAYS_MS, and after the last one it has failed.
  */
-export async function dispatchWebhooks(db: Db, options: { send?: Send; now?: () => number; log?: Logger; limit?: number; resolve?: OutboundOptions["resolve"] } = {}) {
+export async function dispatchWebhooks(
+  db: Db,
+  options: { send?: Send; now?: () => number; log?: Logger; limit?: number; resolve?: OutboundOptions["resolve"] } = {},
+) {
   const send: Send =
-    options.send ?? ((url, headers, body) => postChecked(url, headers, body, { allowLocalHttp: env().WEBHOOK_ALLOW_LOCAL_HTTP, timeoutMs: ATTEMPT_TIMEOUT_MS, resolve: options.resolve }));
+    options.send ??
+    ((url, headers, body) =>
+      postChecked(url, headers, body, {
+        allowLocalHttp: env().WEBHOOK_ALLOW_LOCAL_HTTP,
+        timeoutMs: ATTEMPT_TIMEOUT_MS,
+        resolve: options.resolve,
+      }));
   const now = options.now ?? Date.now;
   const claimed = await db.transaction(async (tx) => {
     await tx.execute(sql`set local role maillage_webhooks`);
     const due = await tx
-      .select({ id: webhookDeliveries.id, event: webhookDeliveries.event, payload: webhookDeliveries.payload, attempts: webhookDeliveries.attempts, url: webhooks.url, secret: webhooks.secret })
+      .select({
+        id: webhookDeliveries.id,
+        event: webhookDeliveries.event,
+        payload: webhookDeliveries.payload,
+        attempts: webhookDeliveries.attempts,
+        url: webhooks.url,
+        secret: webhooks.secret,
+      })
       .from(webhookDeliveries)
       .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
       .where(and(eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, new Date(now()))))
@@ -145,7 +191,13 @@ export async function dispatchWebhooks(db: Db, options: { send?: Send; now?: () 
     try {
       const status = await send(
         d.url,
-        { "Content-Type": "application/json", "User-Agent": "Maillage-Webhooks/1", "X-Maillage-Event": d.event, "X-Maillage-Delivery": d.id, "X-Maillage-Signature": signature(d.secret, body, now()) },
+        {
+          "Content-Type": "application/json",
+          "User-Agent": "Maillage-Webhooks/1",
+          "X-Maillage-Event": d.event,
+          "X-Maillage-Delivery": d.id,
+          "X-Maillage-Signature": signature(d.secret, body, now()),
+        },
         body,
       );
       code = status;
@@ -169,7 +221,11 @@ export async function dispatchWebhooks(db: Db, options: { send?: Send; now?: () 
         })
         .where(eq(webhookDeliveries.id, d.id));
     });
-    if (!ok) options.log?.info({ delivery: d.id, attempts: d.attempts, error }, exhausted ? "webhook delivery failed" : "webhook delivery will be retried");
+    if (!ok)
+      options.log?.info(
+        { delivery: d.id, attempts: d.attempts, error },
+        exhausted ? "webhook delivery failed" : "webhook delivery will be retried",
+      );
   }
   return { attempted: claimed.length, delivered };
 }

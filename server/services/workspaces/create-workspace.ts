@@ -24,7 +24,12 @@ export async function createWorkspace(ctx: ServiceContext, input: CreateWorkspac
       .insert(memberships)
       .values({ workspaceId, userId: ctx.actor.userId, role: "owner" })
       .returning();
-    await recordAudit(wctx, { action: "workspace.create", entityType: "workspace", entityId: workspaceId, after: workspace });
+    await recordAudit(wctx, {
+      action: "workspace.create",
+      entityType: "workspace",
+      entityId: workspaceId,
+      after: workspace,
+    });
     await recordAudit(wctx, {
       action: "member.add",
       entityType: "membership",

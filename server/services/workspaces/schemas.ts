@@ -21,7 +21,11 @@ const optionalIdentifier = (isValid: (v: string) => boolean, key: string) =>
     .transform((v) => v ?? null);
 
 const workspaceFields = {
-  name: z.string().trim().min(2, { message: "errors.workspace.nameLength" }).max(120, { message: "errors.workspace.nameLength" }),
+  name: z
+    .string()
+    .trim()
+    .min(2, { message: "errors.workspace.nameLength" })
+    .max(120, { message: "errors.workspace.nameLength" }),
   kind: z.enum(WORKSPACE_KINDS, { message: "errors.workspace.kind" }),
   siren: optionalIdentifier(isValidSiren, "errors.identifiers.siren"),
   rna: optionalIdentifier(isValidRna, "errors.identifiers.rna"),
@@ -30,13 +34,25 @@ const workspaceFields = {
 export const CreateWorkspaceInput = z.object({ ...workspaceFields, slug: workspaceSlug });
 export type CreateWorkspaceInput = z.infer<typeof CreateWorkspaceInput>;
 
-const customLabels = z.array(z.string().trim().min(2, { message: "errors.workspace.listLabel" }).max(60, { message: "errors.workspace.listLabel" })).max(30);
+const customLabels = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(2, { message: "errors.workspace.listLabel" })
+      .max(60, { message: "errors.workspace.listLabel" }),
+  )
+  .max(30);
 
 export const UpdateWorkspaceInput = z.object({
   ...workspaceFields,
   version: z.number().int().min(1),
   /** Euros per hour used to value skills and volunteer hours; empty to value them by hand. */
-  hourlyRateEuros: z.number().min(0, { message: "errors.workspace.hourlyRate" }).max(10_000, { message: "errors.workspace.hourlyRate" }).nullish(),
+  hourlyRateEuros: z
+    .number()
+    .min(0, { message: "errors.workspace.hourlyRate" })
+    .max(10_000, { message: "errors.workspace.hourlyRate" })
+    .nullish(),
   customPartnerRoles: customLabels.optional(),
   customEngagementSchemes: customLabels.optional(),
 });

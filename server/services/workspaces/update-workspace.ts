@@ -19,15 +19,27 @@ export async function updateWorkspace(ctx: WorkspaceContext, input: UpdateWorksp
     .update(workspaces)
     .set({
       ...fields,
-      ...(hourlyRateEuros !== undefined ? { hourlyRateCents: hourlyRateEuros === null ? null : Math.round(hourlyRateEuros * 100) } : {}),
-      ...(customPartnerRoles ? { customPartnerRoles: customListEntries(customPartnerRoles, DEFAULT_PARTNER_ROLES) } : {}),
-      ...(customEngagementSchemes ? { customEngagementSchemes: customListEntries(customEngagementSchemes, DEFAULT_ENGAGEMENT_SCHEMES) } : {}),
+      ...(hourlyRateEuros !== undefined
+        ? { hourlyRateCents: hourlyRateEuros === null ? null : Math.round(hourlyRateEuros * 100) }
+        : {}),
+      ...(customPartnerRoles
+        ? { customPartnerRoles: customListEntries(customPartnerRoles, DEFAULT_PARTNER_ROLES) }
+        : {}),
+      ...(customEngagementSchemes
+        ? { customEngagementSchemes: customListEntries(customEngagementSchemes, DEFAULT_ENGAGEMENT_SCHEMES) }
+        : {}),
       version: sql`${workspaces.version} + 1`,
       updatedAt: new Date(),
     })
     .where(and(eq(workspaces.id, ctx.workspaceId), eq(workspaces.version, version)))
     .returning();
   if (!after) throw new AppError("CONFLICT", "errors.staleVersion");
-  await recordAudit(ctx, { action: "workspace.update", entityType: "workspace", entityId: ctx.workspaceId, before, after });
+  await recordAudit(ctx, {
+    action: "workspace.update",
+    entityType: "workspace",
+    entityId: ctx.workspaceId,
+    before,
+    after,
+  });
   return after;
 }

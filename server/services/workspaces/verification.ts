@@ -10,7 +10,11 @@ import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-org
 import { asOperator } from "../territories/coordination";
 
 export const RequestVerificationInput = z.object({
-  note: z.string().trim().min(10, { message: "errors.verification.note" }).max(2000, { message: "errors.verification.note" }),
+  note: z
+    .string()
+    .trim()
+    .min(10, { message: "errors.verification.note" })
+    .max(2000, { message: "errors.verification.note" }),
 });
 export const DecideVerificationInput = z.object({ id: z.uuid(), decision: z.enum(["verify", "refuse", "revoke"]) });
 
@@ -37,7 +41,8 @@ export async function getVerification(ctx: WorkspaceContext) {
     .innerJoin(organisations, eq(organisations.id, organisationClaims.organisationId))
     .where(eq(organisationClaims.workspaceId, ctx.workspaceId));
   // A claim made for the organisation the workspace had before its identifiers changed no longer holds.
-  const current = claim && (!workspace?.organisationId || claim.organisationId === workspace.organisationId) ? claim : null;
+  const current =
+    claim && (!workspace?.organisationId || claim.organisationId === workspace.organisationId) ? claim : null;
   // The reader's own latest ProConnect sign-in, and whether its SIRET is of this workspace's SIREN.
   const assertion = await latestProConnectAssertion(ctx.tx, ctx.actor.userId);
   return {
@@ -50,7 +55,12 @@ export async function getVerification(ctx: WorkspaceContext) {
     hasIdentifier: Boolean(workspace?.siren || workspace?.rna),
     siren: workspace?.siren ?? null,
     proconnect: assertion
-      ? { siret: assertion.siret, acr: assertion.acr, assertedAt: assertion.assertedAt, matches: Boolean(assertion.siret && workspace?.siren && assertion.siret.startsWith(workspace.siren)) }
+      ? {
+          siret: assertion.siret,
+          acr: assertion.acr,
+          assertedAt: assertion.assertedAt,
+          matches: Boolean(assertion.siret && workspace?.siren && assertion.siret.startsWith(workspace.siren)),
+        }
       : null,
   };
 }
@@ -79,7 +89,13 @@ export async function requestVerification(ctx: WorkspaceContext, input: z.infer<
     .insert(organisationClaims)
     .values({ workspaceId: ctx.workspaceId, ...values })
     .onConflictDoUpdate({ target: organisationClaims.workspaceId, set: values });
-  await recordAudit(ctx, { action: "verification.request", entityType: "organisation", entityId: organisationId, before: { status: current.status }, after: { status: "requested", note: input.note } });
+  await recordAudit(ctx, {
+    action: "verification.request",
+    entityType: "organisation",
+    entityId: organisationId,
+    before: { status: current.status },
+    after: { status: "requested", note: input.note },
+  });
   return getVerification(ctx);
 }
 
@@ -98,7 +114,9 @@ export async function operatorVerifications(ctx: ServiceContext) {
       organisationName: organisations.name,
       siren: organisations.siren,
       rna: organisations.rna,
-      verifiedElsewhere: sql<string | null>`(select w.name from organisation_claims o join workspaces w on w.id = o.workspace_id
+      verifiedElsewhere: sql<
+        string | null
+      >`(select w.name from organisation_claims o join workspaces w on w.id = o.workspace_id
         where o.organisation_id = ${organisationClaims.organisationId} and o.status = 'verified' and o.id <> ${organisationClaims.id} limit 1)`,
     })
     .from(organisationClaims)
@@ -108,7 +126,10 @@ export async function operatorVerifications(ctx: ServiceContext) {
     .limit(200);
 }
 
-const NEXT: Record<z.infer<typeof DecideVerificationInput>["decision"], { from: Array<"requested" | "verified" | "refused" | "revoked">; to: "verified" | "refused" | "revoked" }> = {
+const NEXT: Record<
+  z.infer<typeof DecideVerificationInput>["decision"],
+  { from: Array<"requested" | "verified" | "refused" | "revoked">; to: "verified" | "refused" | "revoked" }
+> = {
   verify: { from: ["requested", "refused", "revoked"], to: "verified" },
   refuse: { from: ["requested"], to: "refused" },
   revoke: { from: ["verified"], to: "revoked" },
@@ -126,16 +147,31 @@ export async function decideVerification(ctx: ServiceContext, input: z.infer<typ
   try {
     [row] = await ctx.tx
       .update(organisationClaims)
-      .set({ status: step.to, method: step.to === "verified" ? "operator" : null, decidedBy: ctx.actor.email, decidedAt: new Date() })
+      .set({
+        status: step.to,
+        method: step.to === "verified" ? "operator" : null,
+        decidedBy: ctx.actor.email,
+        decidedAt: new Date(),
+      })
       .where(and(eq(organisationClaims.id, input.id), inArray(organisationClaims.status, step.from)))
-      .returning({ id: organisationClaims.id, status: organisationClaims.status, workspaceId: organisationClaims.workspaceId, organisationId: organisationClaims.organisationId });
+      .returning({
+        id: organisationClaims.id,
+        status: organisationClaims.status,
+        workspaceId: organisationClaims.workspaceId,
+        organisationId: organisationClaims.organisationId,
+      });
   } catch (error) {
     if (sqlState(error) === "23505") throw new AppError("CONFLICT", "errors.verification.otherVerified");
     throw error;
   }
   if (!row) {
-    const [exists] = await ctx.tx.select({ id: organisationClaims.id }).from(organisationClaims).where(eq(organisationClaims.id, input.id));
-    throw exists ? new AppError("CONFLICT", "errors.verification.stale") : new AppError("NOT_FOUND", "errors.verification.notFound");
+    const [exists] = await ctx.tx
+      .select({ id: organisationClaims.id })
+      .from(organisationClaims)
+      .where(eq(organisationClaims.id, input.id));
+    throw exists
+      ? new AppError("CONFLICT", "errors.verification.stale")
+      : new AppError("NOT_FOUND", "errors.verification.notFound");
   }
   // Invitations to co-own waiting for this workspace lapse with its verification: withdrawn.
   const withdrawn = row.status === "verified" ? 0 : await withdrawInvitationsOfClaim(ctx, row.id);
@@ -148,11 +184,16 @@ export async function decideVerification(ctx: ServiceContext, input: z.infer<typ
     after: { status: row.status, operator: ctx.actor.email, ...(withdrawn ? { invitationsWithdrawn: withdrawn } : {}) },
     requestId: ctx.requestId,
   });
-  ctx.log.info({ claim: row.id, status: row.status, operator: ctx.actor.email, withdrawn }, "organisation claim decided");
+  ctx.log.info(
+    { claim: row.id, status: row.status, operator: ctx.actor.email, withdrawn },
+    "organisation claim decided",
+  );
   return { ...row, invitationsWithdrawn: withdrawn };
 }
 
 async function withdrawInvitationsOfClaim(ctx: ServiceContext, claimId: string): Promise<number> {
-  const [result] = resultRows<{ withdrawn: number }>(await ctx.tx.execute(sql`select app_withdraw_invitations_of_claim(${claimId}) as withdrawn`));
+  const [result] = resultRows<{ withdrawn: number }>(
+    await ctx.tx.execute(sql`select app_withdraw_invitations_of_claim(${claimId}) as withdrawn`),
+  );
   return Number(result?.withdrawn ?? 0);
 }

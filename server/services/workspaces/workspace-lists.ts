@@ -9,12 +9,22 @@ import type { WorkspaceContext } from "../context";
  */
 export async function workspaceLists(ctx: WorkspaceContext) {
   const [row] = await ctx.tx
-    .select({ roles: workspaces.customPartnerRoles, schemes: workspaces.customEngagementSchemes, hourlyRateCents: workspaces.hourlyRateCents })
+    .select({
+      roles: workspaces.customPartnerRoles,
+      schemes: workspaces.customEngagementSchemes,
+      hourlyRateCents: workspaces.hourlyRateCents,
+    })
     .from(workspaces)
     .where(eq(workspaces.id, ctx.workspaceId));
   return {
-    partnerRoles: [...DEFAULT_PARTNER_ROLES.map((key) => ({ key, label: null as string | null })), ...(row?.roles ?? [])],
-    engagementSchemes: [...DEFAULT_ENGAGEMENT_SCHEMES.map((key) => ({ key, label: null as string | null })), ...(row?.schemes ?? [])],
+    partnerRoles: [
+      ...DEFAULT_PARTNER_ROLES.map((key) => ({ key, label: null as string | null })),
+      ...(row?.roles ?? []),
+    ],
+    engagementSchemes: [
+      ...DEFAULT_ENGAGEMENT_SCHEMES.map((key) => ({ key, label: null as string | null })),
+      ...(row?.schemes ?? []),
+    ],
     hourlyRateCents: row?.hourlyRateCents ?? null,
   };
 }

@@ -11,8 +11,21 @@ import {
   listMentionRequests,
   withdrawCoOwnerInvitation,
 } from "../../services/alliances/co-ownership";
-import { ApproveAudienceInput, approveAudience, getAudience, RequestAudienceInput, requestAudience, withdrawAudience } from "../../services/alliances/audience";
-import { acceptPartyInvitation, InviteByEmailInput, inviteByEmail, PartyInvitationTokenInput, previewPartyInvitation } from "../../services/alliances/email-invitations";
+import {
+  ApproveAudienceInput,
+  approveAudience,
+  getAudience,
+  RequestAudienceInput,
+  requestAudience,
+  withdrawAudience,
+} from "../../services/alliances/audience";
+import {
+  acceptPartyInvitation,
+  InviteByEmailInput,
+  inviteByEmail,
+  PartyInvitationTokenInput,
+  previewPartyInvitation,
+} from "../../services/alliances/email-invitations";
 import { exportAllianceRows } from "../../services/alliances/export-alliances";
 import { PageAlliancesInput, pageAlliances, PageOrganisationsInput, pageOrganisations } from "../../services/api/pages";
 import { contributionLedger, organisationDirectory } from "../../services/exchange/exports";
@@ -22,7 +35,13 @@ import { alliancePage } from "../../services/alliances/alliance-page";
 import { getAlliance } from "../../services/alliances/get-alliance";
 import { archiveAlliance, deleteAlliance, restoreAlliance } from "../../services/alliances/lifecycle";
 import { listAlliances } from "../../services/alliances/list-alliances";
-import { AddPrivateEntryInput, addPrivateEntry, getPrivateLayer, SavePrivateNotesInput, savePrivateNotes } from "../../services/alliances/private-layer";
+import {
+  AddPrivateEntryInput,
+  addPrivateEntry,
+  getPrivateLayer,
+  SavePrivateNotesInput,
+  savePrivateNotes,
+} from "../../services/alliances/private-layer";
 import {
   AddContributionInput,
   AddTimelineEntryInput,
@@ -35,7 +54,10 @@ import {
 import { deleteSavedView, listSavedViews, SaveViewInput, saveView } from "../../services/alliances/saved-views";
 import { addTimelineEntry, allianceHistory } from "../../services/alliances/timeline";
 import { createAlliance, updateAlliance } from "../../services/alliances/write-alliance";
-import { matchOrganisationByIdentifiers, suggestOrganisations } from "../../services/organisations/find-or-create-organisation";
+import {
+  matchOrganisationByIdentifiers,
+  suggestOrganisations,
+} from "../../services/organisations/find-or-create-organisation";
 import { MatchIdentifiersInput, SuggestOrganisationsInput } from "../../services/organisations/schemas";
 import {
   AddContactInput,
@@ -51,38 +73,86 @@ import { territory } from "../../../domain/territory-data";
 import { authedProcedure, router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const alliancesRouter = router({
-  list: workspaceProcedure.input(ListAlliancesInput).query(({ ctx, input }) => listAlliances(ctx.workspace, withoutSlug(input))),
+  list: workspaceProcedure
+    .input(ListAlliancesInput)
+    .query(({ ctx, input }) => listAlliances(ctx.workspace, withoutSlug(input))),
   get: workspaceProcedure.input(AllianceIdInput).query(async ({ ctx, input }) => {
     const detail = await getAlliance(ctx.workspace, input.id);
     return { ...detail, totals: contributionTotals(detail.contributions) };
   }),
   view: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => alliancePage(ctx.workspace, input.id)),
-  history: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => allianceHistory(ctx.workspace, input.id)),
-  create: workspaceProcedure.input(CreateAllianceInput).mutation(({ ctx, input }) => createAlliance(ctx.workspace, withoutSlug(input))),
-  update: workspaceProcedure.input(UpdateAllianceInput).mutation(({ ctx, input }) => updateAlliance(ctx.workspace, withoutSlug(input))),
-  archive: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => archiveAlliance(ctx.workspace, input.id)),
-  restore: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => restoreAlliance(ctx.workspace, input.id)),
-  delete: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => deleteAlliance(ctx.workspace, input.id)),
-  addContribution: workspaceProcedure.input(AddContributionInput).mutation(({ ctx, input }) => addContribution(ctx.workspace, withoutSlug(input))),
-  deleteContribution: workspaceProcedure.input(DeleteContributionInput).mutation(({ ctx, input }) => deleteContribution(ctx.workspace, withoutSlug(input))),
-  inviteCoOwner: workspaceProcedure.input(PartyInput).mutation(({ ctx, input }) => inviteCoOwner(ctx.workspace, withoutSlug(input))),
-  withdrawCoOwnerInvitation: workspaceProcedure.input(PartyInput).mutation(({ ctx, input }) => withdrawCoOwnerInvitation(ctx.workspace, withoutSlug(input))),
+  history: workspaceProcedure
+    .input(AllianceIdInput)
+    .query(({ ctx, input }) => allianceHistory(ctx.workspace, input.id)),
+  create: workspaceProcedure
+    .input(CreateAllianceInput)
+    .mutation(({ ctx, input }) => createAlliance(ctx.workspace, withoutSlug(input))),
+  update: workspaceProcedure
+    .input(UpdateAllianceInput)
+    .mutation(({ ctx, input }) => updateAlliance(ctx.workspace, withoutSlug(input))),
+  archive: workspaceProcedure
+    .input(AllianceIdInput)
+    .mutation(({ ctx, input }) => archiveAlliance(ctx.workspace, input.id)),
+  restore: workspaceProcedure
+    .input(AllianceIdInput)
+    .mutation(({ ctx, input }) => restoreAlliance(ctx.workspace, input.id)),
+  delete: workspaceProcedure
+    .input(AllianceIdInput)
+    .mutation(({ ctx, input }) => deleteAlliance(ctx.workspace, input.id)),
+  addContribution: workspaceProcedure
+    .input(AddContributionInput)
+    .mutation(({ ctx, input }) => addContribution(ctx.workspace, withoutSlug(input))),
+  deleteContribution: workspaceProcedure
+    .input(DeleteContributionInput)
+    .mutation(({ ctx, input }) => deleteContribution(ctx.workspace, withoutSlug(input))),
+  inviteCoOwner: workspaceProcedure
+    .input(PartyInput)
+    .mutation(({ ctx, input }) => inviteCoOwner(ctx.workspace, withoutSlug(input))),
+  withdrawCoOwnerInvitation: workspaceProcedure
+    .input(PartyInput)
+    .mutation(({ ctx, input }) => withdrawCoOwnerInvitation(ctx.workspace, withoutSlug(input))),
   incomingInvitations: workspaceProcedure.query(({ ctx }) => listIncomingInvitations(ctx.workspace)),
-  respondToCoOwnership: workspaceProcedure.input(RespondInput).mutation(({ ctx, input }) => respondToCoOwnership(ctx.workspace, withoutSlug(input))),
+  respondToCoOwnership: workspaceProcedure
+    .input(RespondInput)
+    .mutation(({ ctx, input }) => respondToCoOwnership(ctx.workspace, withoutSlug(input))),
   mentionRequests: workspaceProcedure.query(({ ctx }) => listMentionRequests(ctx.workspace)),
-  answerMention: workspaceProcedure.input(AnswerMentionInput).mutation(({ ctx, input }) => answerMention(ctx.workspace, withoutSlug(input))),
-  leave: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => leaveAlliance(ctx.workspace, { allianceId: input.id })),
-  privateLayer: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => getPrivateLayer(ctx.workspace, input.id)),
-  savePrivateNotes: workspaceProcedure.input(SavePrivateNotesInput).mutation(({ ctx, input }) => savePrivateNotes(ctx.workspace, withoutSlug(input))),
-  addPrivateEntry: workspaceProcedure.input(AddPrivateEntryInput).mutation(({ ctx, input }) => addPrivateEntry(ctx.workspace, withoutSlug(input))),
-  addTimelineEntry: workspaceProcedure.input(AddTimelineEntryInput).mutation(({ ctx, input }) => addTimelineEntry(ctx.workspace, withoutSlug(input))),
+  answerMention: workspaceProcedure
+    .input(AnswerMentionInput)
+    .mutation(({ ctx, input }) => answerMention(ctx.workspace, withoutSlug(input))),
+  leave: workspaceProcedure
+    .input(AllianceIdInput)
+    .mutation(({ ctx, input }) => leaveAlliance(ctx.workspace, { allianceId: input.id })),
+  privateLayer: workspaceProcedure
+    .input(AllianceIdInput)
+    .query(({ ctx, input }) => getPrivateLayer(ctx.workspace, input.id)),
+  savePrivateNotes: workspaceProcedure
+    .input(SavePrivateNotesInput)
+    .mutation(({ ctx, input }) => savePrivateNotes(ctx.workspace, withoutSlug(input))),
+  addPrivateEntry: workspaceProcedure
+    .input(AddPrivateEntryInput)
+    .mutation(({ ctx, input }) => addPrivateEntry(ctx.workspace, withoutSlug(input))),
+  addTimelineEntry: workspaceProcedure
+    .input(AddTimelineEntryInput)
+    .mutation(({ ctx, input }) => addTimelineEntry(ctx.workspace, withoutSlug(input))),
   audience: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => getAudience(ctx.workspace, input.id)),
-  requestAudience: workspaceProcedure.input(RequestAudienceInput).mutation(({ ctx, input }) => requestAudience(ctx.workspace, withoutSlug(input))),
-  approveAudience: workspaceProcedure.input(ApproveAudienceInput).mutation(({ ctx, input }) => approveAudience(ctx.workspace, withoutSlug(input))),
-  withdrawAudience: workspaceProcedure.input(AllianceIdInput).mutation(({ ctx, input }) => withdrawAudience(ctx.workspace, { allianceId: input.id })),
-  inviteByEmail: workspaceProcedure.input(InviteByEmailInput).mutation(({ ctx, input }) => inviteByEmail(ctx.workspace, withoutSlug(input))),
-  acceptEmailInvitation: workspaceProcedure.input(PartyInvitationTokenInput).mutation(({ ctx, input }) => acceptPartyInvitation(ctx.workspace, input.token)),
-  page: workspaceProcedure.input(PageAlliancesInput).query(({ ctx, input }) => pageAlliances(ctx.workspace, withoutSlug(input))),
+  requestAudience: workspaceProcedure
+    .input(RequestAudienceInput)
+    .mutation(({ ctx, input }) => requestAudience(ctx.workspace, withoutSlug(input))),
+  approveAudience: workspaceProcedure
+    .input(ApproveAudienceInput)
+    .mutation(({ ctx, input }) => approveAudience(ctx.workspace, withoutSlug(input))),
+  withdrawAudience: workspaceProcedure
+    .input(AllianceIdInput)
+    .mutation(({ ctx, input }) => withdrawAudience(ctx.workspace, { allianceId: input.id })),
+  inviteByEmail: workspaceProcedure
+    .input(InviteByEmailInput)
+    .mutation(({ ctx, input }) => inviteByEmail(ctx.workspace, withoutSlug(input))),
+  acceptEmailInvitation: workspaceProcedure
+    .input(PartyInvitationTokenInput)
+    .mutation(({ ctx, input }) => acceptPartyInvitation(ctx.workspace, input.token)),
+  page: workspaceProcedure
+    .input(PageAlliancesInput)
+    .query(({ ctx, input }) => pageAlliances(ctx.workspace, withoutSlug(input))),
   exportRows: workspaceProcedure
     .input(ListAlliancesInput.omit({ sort: true, direction: true, page: true, pageSize: true }))
     .query(({ ctx, input }) => exportAllianceRows(ctx.workspace, withoutSlug(input))),
@@ -90,30 +160,52 @@ export const alliancesRouter = router({
     .input(ListAlliancesInput.omit({ sort: true, direction: true, page: true, pageSize: true }))
     .query(({ ctx, input }) => contributionLedger(ctx.workspace, withoutSlug(input), ctx.workspace.locale)),
   sdgClaims: workspaceProcedure.input(AllianceIdInput).query(({ ctx, input }) => getSdgClaims(ctx.workspace, input.id)),
-  saveSdgClaims: workspaceProcedure.input(SaveSdgClaimsInput).mutation(({ ctx, input }) => saveSdgClaims(ctx.workspace, withoutSlug(input))),
+  saveSdgClaims: workspaceProcedure
+    .input(SaveSdgClaimsInput)
+    .mutation(({ ctx, input }) => saveSdgClaims(ctx.workspace, withoutSlug(input))),
 });
 
 /** Email invitations to co-own an alliance, read by whoever holds the link (signed in). */
 export const partyInvitationsRouter = router({
-  preview: authedProcedure.input(PartyInvitationTokenInput).query(({ ctx, input }) => previewPartyInvitation(ctx.service, input.token)),
+  preview: authedProcedure
+    .input(PartyInvitationTokenInput)
+    .query(({ ctx, input }) => previewPartyInvitation(ctx.service, input.token)),
 });
 
 export const savedViewsRouter = router({
   list: workspaceProcedure.query(({ ctx }) => listSavedViews(ctx.workspace)),
-  save: workspaceProcedure.input(SaveViewInput).mutation(({ ctx, input }) => saveView(ctx.workspace, withoutSlug(input))),
-  delete: workspaceProcedure.input(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => deleteSavedView(ctx.workspace, input.id)),
+  save: workspaceProcedure
+    .input(SaveViewInput)
+    .mutation(({ ctx, input }) => saveView(ctx.workspace, withoutSlug(input))),
+  delete: workspaceProcedure
+    .input(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => deleteSavedView(ctx.workspace, input.id)),
 });
 
 export const organisationsRouter = router({
-  suggest: workspaceProcedure.input(SuggestOrganisationsInput).query(({ ctx, input }) => suggestOrganisations(ctx.workspace, input.query)),
-  matchIdentifiers: workspaceProcedure.input(MatchIdentifiersInput).query(({ ctx, input }) => matchOrganisationByIdentifiers(ctx.workspace, withoutSlug(input))),
+  suggest: workspaceProcedure
+    .input(SuggestOrganisationsInput)
+    .query(({ ctx, input }) => suggestOrganisations(ctx.workspace, input.query)),
+  matchIdentifiers: workspaceProcedure
+    .input(MatchIdentifiersInput)
+    .query(({ ctx, input }) => matchOrganisationByIdentifiers(ctx.workspace, withoutSlug(input))),
   list: workspaceProcedure.query(({ ctx }) => listWorkspaceOrganisations(ctx.workspace)),
-  page: workspaceProcedure.input(PageOrganisationsInput).query(({ ctx, input }) => pageOrganisations(ctx.workspace, withoutSlug(input))),
+  page: workspaceProcedure
+    .input(PageOrganisationsInput)
+    .query(({ ctx, input }) => pageOrganisations(ctx.workspace, withoutSlug(input))),
   exportDirectory: workspaceProcedure.query(({ ctx }) => organisationDirectory(ctx.workspace, ctx.workspace.locale)),
-  get: workspaceProcedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getOrganisation(ctx.workspace, input.id)),
-  saveNotes: workspaceProcedure.input(SaveOrganisationNotesInput).mutation(({ ctx, input }) => saveOrganisationNotes(ctx.workspace, withoutSlug(input))),
-  addContact: workspaceProcedure.input(AddContactInput).mutation(({ ctx, input }) => addContact(ctx.workspace, withoutSlug(input))),
-  deleteContact: workspaceProcedure.input(z.object({ contactId: z.uuid() })).mutation(({ ctx, input }) => deleteContact(ctx.workspace, input)),
+  get: workspaceProcedure
+    .input(z.object({ id: z.uuid() }))
+    .query(({ ctx, input }) => getOrganisation(ctx.workspace, input.id)),
+  saveNotes: workspaceProcedure
+    .input(SaveOrganisationNotesInput)
+    .mutation(({ ctx, input }) => saveOrganisationNotes(ctx.workspace, withoutSlug(input))),
+  addContact: workspaceProcedure
+    .input(AddContactInput)
+    .mutation(({ ctx, input }) => addContact(ctx.workspace, withoutSlug(input))),
+  deleteContact: workspaceProcedure
+    .input(z.object({ contactId: z.uuid() }))
+    .mutation(({ ctx, input }) => deleteContact(ctx.workspace, input)),
 });
 
 export const territoryRouter = router({
@@ -121,6 +213,11 @@ export const territoryRouter = router({
   searchCommunes: authedProcedure
     .input(z.object({ query: z.string().trim().min(1).max(60), limit: z.number().int().min(1).max(20).default(10) }))
     .query(({ input }) =>
-      searchCommunes(territory(), input.query, input.limit).map((c) => ({ code: c.code, name: c.name, departement: c.departement, postalCodes: c.postalCodes.slice(0, 3) })),
+      searchCommunes(territory(), input.query, input.limit).map((c) => ({
+        code: c.code,
+        name: c.name,
+        departement: c.departement,
+        postalCodes: c.postalCodes.slice(0, 3),
+      })),
     ),
 });

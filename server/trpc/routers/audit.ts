@@ -3,5 +3,7 @@ import { ListAuditEventsInput } from "../../services/audit/schemas";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const auditRouter = router({
-  list: workspaceProcedure.input(ListAuditEventsInput).query(({ ctx, input }) => listAuditEvents(ctx.workspace, withoutSlug(input))),
+  list: workspaceProcedure
+    .input(ListAuditEventsInput)
+    .query(({ ctx, input }) => listAuditEvents(ctx.workspace, withoutSlug(input))),
 });

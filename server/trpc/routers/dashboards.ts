@@ -4,8 +4,14 @@ import { DashboardFilters, workspaceDashboard } from "../../services/dashboards/
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const dashboardsRouter = router({
-  sdgReport: workspaceProcedure.input(SdgReportInput).query(({ ctx, input }) => sdgReport(ctx.workspace, withoutSlug(input))),
-  saveNarrative: workspaceProcedure.input(SaveNarrativeInput).mutation(({ ctx, input }) => saveNarrative(ctx.workspace, withoutSlug(input))),
+  sdgReport: workspaceProcedure
+    .input(SdgReportInput)
+    .query(({ ctx, input }) => sdgReport(ctx.workspace, withoutSlug(input))),
+  saveNarrative: workspaceProcedure
+    .input(SaveNarrativeInput)
+    .mutation(({ ctx, input }) => saveNarrative(ctx.workspace, withoutSlug(input))),
   myActions: workspaceProcedure.query(({ ctx }) => myActions(ctx.workspace)),
-  workspace: workspaceProcedure.input(DashboardFilters).query(({ ctx, input }) => workspaceDashboard(ctx.workspace, withoutSlug(input))),
+  workspace: workspaceProcedure
+    .input(DashboardFilters)
+    .query(({ ctx, input }) => workspaceDashboard(ctx.workspace, withoutSlug(input))),
 });

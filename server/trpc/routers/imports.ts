@@ -14,9 +14,13 @@ import { router, withoutSlug, workspaceProcedure } from "../procedures";
 /** Importing alliances from a spreadsheet: upload, map and dry-run, then import in the background. */
 export const importsRouter = router({
   list: workspaceProcedure.query(({ ctx }) => listImports(ctx.workspace)),
-  upload: workspaceProcedure.input(UploadImportInput).mutation(({ ctx, input }) => uploadImport(ctx.workspace, withoutSlug(input))),
+  upload: workspaceProcedure
+    .input(UploadImportInput)
+    .mutation(({ ctx, input }) => uploadImport(ctx.workspace, withoutSlug(input))),
   get: workspaceProcedure.input(ImportIdInput).query(({ ctx, input }) => getImport(ctx.workspace, input.id)),
-  preview: workspaceProcedure.input(PreviewImportInput).mutation(({ ctx, input }) => previewImport(ctx.workspace, withoutSlug(input))),
+  preview: workspaceProcedure
+    .input(PreviewImportInput)
+    .mutation(({ ctx, input }) => previewImport(ctx.workspace, withoutSlug(input))),
   start: workspaceProcedure.input(ImportIdInput).mutation(async ({ ctx, input }) => {
     const queued = await queueImport(ctx.workspace, input.id);
     const { tx: _tx, ...context } = ctx.workspace;

@@ -1,9 +1,17 @@
-import { CreateWebhookInput, createWebhook, deleteWebhook, listWebhooks, WebhookIdInput } from "../../services/webhooks/webhooks";
+import {
+  CreateWebhookInput,
+  createWebhook,
+  deleteWebhook,
+  listWebhooks,
+  WebhookIdInput,
+} from "../../services/webhooks/webhooks";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 /** Webhooks of a workspace and their delivery log, managed by its admins. */
 export const webhooksRouter = router({
   list: workspaceProcedure.query(({ ctx }) => listWebhooks(ctx.workspace)),
-  create: workspaceProcedure.input(CreateWebhookInput).mutation(({ ctx, input }) => createWebhook(ctx.workspace, withoutSlug(input))),
+  create: workspaceProcedure
+    .input(CreateWebhookInput)
+    .mutation(({ ctx, input }) => createWebhook(ctx.workspace, withoutSlug(input))),
   delete: workspaceProcedure.input(WebhookIdInput).mutation(({ ctx, input }) => deleteWebhook(ctx.workspace, input.id)),
 });

@@ -1,5 +1,11 @@
 import { workspaceArchive } from "../../services/gdpr/archive";
-import { DeleteAccountInput, deleteAccount, DeleteWorkspaceInput, deleteWorkspace, ownedWorkspaces } from "../../services/gdpr/erasure";
+import {
+  DeleteAccountInput,
+  deleteAccount,
+  DeleteWorkspaceInput,
+  deleteWorkspace,
+  ownedWorkspaces,
+} from "../../services/gdpr/erasure";
 import { createWorkspace } from "../../services/workspaces/create-workspace";
 import { getWorkspace } from "../../services/workspaces/get-workspace";
 import { listMyWorkspaces } from "../../services/workspaces/list-my-workspaces";
@@ -17,11 +23,17 @@ export const workspacesRouter = router({
    * authentication, membership and the scoped transaction. Monitoring and `npm run bench` use it.
    */
   ping: workspaceProcedure.query(({ ctx }) => ({ ok: true as const, role: ctx.workspace.role })),
-  update: workspaceProcedure.input(UpdateWorkspaceInput).mutation(({ ctx, input }) => updateWorkspace(ctx.workspace, withoutSlug(input))),
+  update: workspaceProcedure
+    .input(UpdateWorkspaceInput)
+    .mutation(({ ctx, input }) => updateWorkspace(ctx.workspace, withoutSlug(input))),
   archive: workspaceProcedure.query(({ ctx }) => workspaceArchive(ctx.workspace)),
-  delete: workspaceProcedure.input(DeleteWorkspaceInput).mutation(({ ctx, input }) => deleteWorkspace(ctx.workspace, withoutSlug(input))),
+  delete: workspaceProcedure
+    .input(DeleteWorkspaceInput)
+    .mutation(({ ctx, input }) => deleteWorkspace(ctx.workspace, withoutSlug(input))),
   verification: workspaceProcedure.query(({ ctx }) => getVerification(ctx.workspace)),
-  requestVerification: workspaceProcedure.input(RequestVerificationInput).mutation(({ ctx, input }) => requestVerification(ctx.workspace, withoutSlug(input))),
+  requestVerification: workspaceProcedure
+    .input(RequestVerificationInput)
+    .mutation(({ ctx, input }) => requestVerification(ctx.workspace, withoutSlug(input))),
 });
 
 /** The signed-in person's own account. */

@@ -8,7 +8,13 @@ import { appDb, runtime } from "@/server/runtime";
 async function handler(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const { path } = await params;
   const config = env();
-  return handleApiRequest(request, `/${path.join("/")}`, { db: await appDb(), log: logger(), mailer: runtime().mailer, appUrl: config.APP_URL, rateLimit: config.API_RATE_LIMIT });
+  return handleApiRequest(request, `/${path.join("/")}`, {
+    db: await appDb(),
+    log: logger(),
+    mailer: runtime().mailer,
+    appUrl: config.APP_URL,
+    rateLimit: config.API_RATE_LIMIT,
+  });
 }
 
 const guarded = guardDatabase(handler);

@@ -8,7 +8,12 @@ import { Suspense } from "react";
 import { CoOwnershipInbox, MentionRequests } from "@/components/alliances/co-ownership";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { FilterChips } from "@/components/alliances/filter-chips";
-import { activeFilterChips, filtersFromSearchParams, listHref, VISIBLE_FILTERS } from "@/components/alliances/list-filters";
+import {
+  activeFilterChips,
+  filtersFromSearchParams,
+  listHref,
+  VISIBLE_FILTERS,
+} from "@/components/alliances/list-filters";
 import { SavedViews } from "@/components/alliances/saved-views";
 import { SdgBadge } from "@/components/alliances/sdg-badge";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -20,7 +25,10 @@ import type { SORTABLE } from "@/server/services/alliances/schemas";
 import { Pager } from "@/components/ui/pager";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
-type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ workspaceSlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("alliances"))("title") };
@@ -43,7 +51,10 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const { regions, departements } = allianceFormOptions();
   const any = { value: "", label: t("alliances.any") };
-  const options = (keys: readonly string[], prefix: string) => [any, ...keys.map((k) => ({ value: k, label: t(`${prefix}.${k}` as never) }))];
+  const options = (keys: readonly string[], prefix: string) => [
+    any,
+    ...keys.map((k) => ({ value: k, label: t(`${prefix}.${k}` as never) })),
+  ];
   const chips = activeFilterChips(filters, {
     field: (key) => t(`alliances.chips.${key}`),
     value: (key, value) => {
@@ -82,8 +93,15 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
     const active = filters.sort === column;
     const nextDirection = active && filters.direction === "asc" ? "desc" : "asc";
     return (
-      <th scope="col" className="py-2 pr-4" aria-sort={active ? (filters.direction === "asc" ? "ascending" : "descending") : undefined}>
-        <Link href={listHref(base, filters, { sort: column, direction: nextDirection })} aria-label={t("alliances.sortBy", { column: label })}>
+      <th
+        scope="col"
+        className="py-2 pr-4"
+        aria-sort={active ? (filters.direction === "asc" ? "ascending" : "descending") : undefined}
+      >
+        <Link
+          href={listHref(base, filters, { sort: column, direction: nextDirection })}
+          aria-label={t("alliances.sortBy", { column: label })}
+        >
           {label}
           {active ? <span aria-hidden="true">{filters.direction === "asc" ? " ▲" : " ▼"}</span> : null}
         </Link>
@@ -97,45 +115,109 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold">{t("alliances.title")}</h1>
         {can(workspace.myRole, "alliances.write") ? (
           <div className="flex flex-wrap items-center gap-3">
-            <Link href={`${base}/import`} className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 no-underline hover:bg-slate-100">
+            <Link
+              href={`${base}/import`}
+              className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 no-underline hover:bg-slate-100"
+            >
               {t("alliances.importLink")}
             </Link>
-            <Link href={`${base}/new`} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white no-underline hover:bg-blue-800">
+            <Link
+              href={`${base}/new`}
+              className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white no-underline hover:bg-blue-800"
+            >
               {t("alliances.new")}
             </Link>
           </div>
         ) : null}
       </div>
 
-      <CoOwnershipInbox workspaceSlug={workspaceSlug} invitations={incoming} canAnswer={can(workspace.myRole, "alliances.share")} />
-      <MentionRequests workspaceSlug={workspaceSlug} requests={mentions} canAnswer={can(workspace.myRole, "alliances.share")} />
+      <CoOwnershipInbox
+        workspaceSlug={workspaceSlug}
+        invitations={incoming}
+        canAnswer={can(workspace.myRole, "alliances.share")}
+      />
+      <MentionRequests
+        workspaceSlug={workspaceSlug}
+        requests={mentions}
+        canAnswer={can(workspace.myRole, "alliances.share")}
+      />
 
-      <form method="get" action={base} className="space-y-3 rounded-md border border-slate-300 bg-white p-4" aria-labelledby="filters-title">
+      <form
+        method="get"
+        action={base}
+        className="space-y-3 rounded-md border border-slate-300 bg-white p-4"
+        aria-labelledby="filters-title"
+      >
         <h2 id="filters-title" className="text-lg font-semibold">
           {t("alliances.filters")}
         </h2>
         {/* Search and the three filters people use most stay in sight; the rest wait behind "Plus de filtres". */}
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <TextField id="f-q" name="q" type="search" label={t("alliances.search")} defaultValue={filters.q ?? ""} />
-          <SelectField id="f-stage" name="stage" label={t("alliances.fields.stage")} defaultValue={filters.stage ?? ""} options={options(LIFECYCLE_STAGES, "alliance.lifecycle")} />
-          <SelectField id="f-mode" name="mode" label={t("alliances.fields.mode")} defaultValue={filters.mode ?? ""} options={options(MODES, "alliance.modes")} />
+          <SelectField
+            id="f-stage"
+            name="stage"
+            label={t("alliances.fields.stage")}
+            defaultValue={filters.stage ?? ""}
+            options={options(LIFECYCLE_STAGES, "alliance.lifecycle")}
+          />
+          <SelectField
+            id="f-mode"
+            name="mode"
+            label={t("alliances.fields.mode")}
+            defaultValue={filters.mode ?? ""}
+            options={options(MODES, "alliance.modes")}
+          />
           <SelectField
             id="f-sdg"
             name="sdgGoal"
             label={t("alliances.columns.sdg")}
             defaultValue={filters.sdgGoal ? String(filters.sdgGoal) : ""}
-            options={[any, ...SDG_GOALS.map((g) => ({ value: String(g.number), label: `${g.number}. ${t(`sdg.goals.${g.number}` as never)}` }))]}
+            options={[
+              any,
+              ...SDG_GOALS.map((g) => ({
+                value: String(g.number),
+                label: `${g.number}. ${t(`sdg.goals.${g.number}` as never)}`,
+              })),
+            ]}
           />
         </div>
-        <details className="group rounded-md border border-slate-200" open={hiddenActive > 0 ? true : undefined} data-testid="more-filters">
+        <details
+          className="group rounded-md border border-slate-200"
+          open={hiddenActive > 0 ? true : undefined}
+          data-testid="more-filters"
+        >
           <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700">
             {hiddenActive > 0 ? t("alliances.moreFiltersActive", { count: hiddenActive }) : t("alliances.moreFilters")}
           </summary>
           <div className="grid gap-3 p-3 sm:grid-cols-2 lg:grid-cols-4">
-            <SelectField id="f-form" name="mecenatForm" label={t("alliances.fields.mecenatForms")} defaultValue={filters.mecenatForm ?? ""} options={options(MECENAT_FORMS, "alliance.mecenatForms")} />
-            <SelectField id="f-door" name="entryDoor" label={t("alliances.fields.entryDoors")} defaultValue={filters.entryDoor ?? ""} options={options(ENTRY_DOORS, "alliance.entryDoors")} />
-            <TextField id="f-target" name="sdgTarget" label={`${t("alliances.fields.sdg")} (ex. 17.17)`} defaultValue={filters.sdgTarget ?? ""} />
-            <SelectField id="f-region" name="region" label={t("alliances.fields.region")} defaultValue={filters.region ?? ""} options={[any, ...regions.map((r) => ({ value: r.code, label: r.label }))]} />
+            <SelectField
+              id="f-form"
+              name="mecenatForm"
+              label={t("alliances.fields.mecenatForms")}
+              defaultValue={filters.mecenatForm ?? ""}
+              options={options(MECENAT_FORMS, "alliance.mecenatForms")}
+            />
+            <SelectField
+              id="f-door"
+              name="entryDoor"
+              label={t("alliances.fields.entryDoors")}
+              defaultValue={filters.entryDoor ?? ""}
+              options={options(ENTRY_DOORS, "alliance.entryDoors")}
+            />
+            <TextField
+              id="f-target"
+              name="sdgTarget"
+              label={`${t("alliances.fields.sdg")} (ex. 17.17)`}
+              defaultValue={filters.sdgTarget ?? ""}
+            />
+            <SelectField
+              id="f-region"
+              name="region"
+              label={t("alliances.fields.region")}
+              defaultValue={filters.region ?? ""}
+              options={[any, ...regions.map((r) => ({ value: r.code, label: r.label }))]}
+            />
             <SelectField
               id="f-dep"
               name="departement"
@@ -150,10 +232,28 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
               defaultValue={filters.partnerId ?? ""}
               options={[any, ...partnerOptions.map((o) => ({ value: o.id, label: o.name }))]}
             />
-            <SelectField id="f-kind" name="partnerKind" label={t("alliances.fields.partnerKind")} defaultValue={filters.partnerKind ?? ""} options={options(ORGANISATION_KINDS, "alliance.organisationKinds")} />
+            <SelectField
+              id="f-kind"
+              name="partnerKind"
+              label={t("alliances.fields.partnerKind")}
+              defaultValue={filters.partnerKind ?? ""}
+              options={options(ORGANISATION_KINDS, "alliance.organisationKinds")}
+            />
             <TextField id="f-tag" name="tag" label={t("alliances.fields.tags")} defaultValue={filters.tag ?? ""} />
-            <TextField id="f-from" name="from" type="date" label={t("alliances.fields.startsOn")} defaultValue={filters.from ?? ""} />
-            <TextField id="f-to" name="to" type="date" label={t("alliances.fields.endsOn")} defaultValue={filters.to ?? ""} />
+            <TextField
+              id="f-from"
+              name="from"
+              type="date"
+              label={t("alliances.fields.startsOn")}
+              defaultValue={filters.from ?? ""}
+            />
+            <TextField
+              id="f-to"
+              name="to"
+              type="date"
+              label={t("alliances.fields.endsOn")}
+              defaultValue={filters.to ?? ""}
+            />
             <label className="flex items-center gap-2 self-end text-sm">
               <input type="checkbox" name="archived" value="1" defaultChecked={filters.archived} className="h-4 w-4" />
               {t("alliances.archivedOnly")}
@@ -162,8 +262,13 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
         </details>
         <div className="flex flex-wrap items-center gap-4">
           {filters.sort !== "updatedAt" ? <input type="hidden" name="sort" value={filters.sort} /> : null}
-          {filters.sort !== "updatedAt" || filters.direction !== "desc" ? <input type="hidden" name="direction" value={filters.direction} /> : null}
-          <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
+          {filters.sort !== "updatedAt" || filters.direction !== "desc" ? (
+            <input type="hidden" name="direction" value={filters.direction} />
+          ) : null}
+          <button
+            type="submit"
+            className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+          >
             {t("alliances.apply")}
           </button>
         </div>
@@ -185,11 +290,23 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
         <span className="font-medium">{t("alliances.exportTitle")} :</span>
         {(["csv", "xlsx"] as const).map((f) => {
           const href = listHref(`${base}/export`, filters, {});
-          return <ExportLink key={f} href={`${href}${href.includes("?") ? "&" : "?"}format=${f}`} label={t(`alliances.export.${f}`)} />;
+          return (
+            <ExportLink
+              key={f}
+              href={`${href}${href.includes("?") ? "&" : "?"}format=${f}`}
+              label={t(`alliances.export.${f}`)}
+            />
+          );
         })}
         {(["csv", "xlsx"] as const).map((f) => {
           const href = listHref(`${base}/export`, filters, {});
-          return <ExportLink key={`ledger-${f}`} href={`${href}${href.includes("?") ? "&" : "?"}table=ledger&format=${f}`} label={t(`alliances.export.ledger.${f}`)} />;
+          return (
+            <ExportLink
+              key={`ledger-${f}`}
+              href={`${href}${href.includes("?") ? "&" : "?"}table=ledger&format=${f}`}
+              label={t(`alliances.export.ledger.${f}`)}
+            />
+          );
         })}
       </nav>
       <p role="status" data-testid="alliance-count">
@@ -227,12 +344,21 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
                   <td className="py-2 pr-4">
                     <span className="flex flex-wrap gap-1">
                       {a.goals.map((g) => (
-                        <SdgBadge key={g} goal={g} name={`${t("sdg.goal", { number: g })} ${t(`sdg.goals.${g}` as never)}`} primary={g === a.primaryGoal} />
+                        <SdgBadge
+                          key={g}
+                          goal={g}
+                          name={`${t("sdg.goal", { number: g })} ${t(`sdg.goals.${g}` as never)}`}
+                          primary={g === a.primaryGoal}
+                        />
                       ))}
                     </span>
                   </td>
-                  <td className="py-2 pr-4 whitespace-nowrap">{a.startsOn ? formatDate(new Date(a.startsOn), locale, { dateStyle: "medium" }) : "—"}</td>
-                  <td className="py-2 pr-4 whitespace-nowrap">{formatDate(a.updatedAt, locale, { dateStyle: "medium" })}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">
+                    {a.startsOn ? formatDate(new Date(a.startsOn), locale, { dateStyle: "medium" }) : "—"}
+                  </td>
+                  <td className="py-2 pr-4 whitespace-nowrap">
+                    {formatDate(a.updatedAt, locale, { dateStyle: "medium" })}
+                  </td>
                   <td className="py-2 pr-4">
                     <EvaluationLight light={a.evaluation} />
                   </td>

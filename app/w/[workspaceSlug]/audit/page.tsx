@@ -16,7 +16,15 @@ const Cursor = z.object({ before: z.coerce.date(), id: z.uuid() });
 const HIDDEN_FIELDS = new Set(["id", "createdAt", "updatedAt", "workspaceId"]);
 
 /** The before/after snapshot as "field: value" lines, technical fields left out. */
-function Values({ value, label, show }: { value: unknown; label: (field: string) => string; show: (field: string, value: string) => string }) {
+function Values({
+  value,
+  label,
+  show,
+}: {
+  value: unknown;
+  label: (field: string) => string;
+  show: (field: string, value: string) => string;
+}) {
   if (value === null || typeof value !== "object") return <span className="text-slate-700">—</span>;
   const entries = Object.entries(value as Record<string, unknown>).filter(([k]) => !HIDDEN_FIELDS.has(k));
   return (
@@ -43,7 +51,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
     return key && root.has(key as never) ? root(key as never) : value;
   };
   const fieldLabel = (field: string) => (t.has(`fields.${field}`) ? t(`fields.${field}` as never) : field);
-  const page = await readOrNotFound(async () => (await serverCaller()).audit.list({ workspaceSlug, limit: 50, cursor }));
+  const page = await readOrNotFound(async () =>
+    (await serverCaller()).audit.list({ workspaceSlug, limit: 50, cursor }),
+  );
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -56,17 +66,29 @@ export default async function AuditPage({ params, searchParams }: Props) {
             <caption className="sr-only">{t("title")}</caption>
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className="py-2 pr-4">{t("when")}</th>
-                <th scope="col" className="py-2 pr-4">{t("who")}</th>
-                <th scope="col" className="py-2 pr-4">{t("action")}</th>
-                <th scope="col" className="py-2 pr-4">{t("before")}</th>
-                <th scope="col" className="py-2">{t("after")}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("when")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("who")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("action")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("before")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("after")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {page.items.map((e) => (
                 <tr key={e.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4 whitespace-nowrap">{formatDate(e.createdAt, locale, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td className="py-2 pr-4 whitespace-nowrap">
+                    {formatDate(e.createdAt, locale, { dateStyle: "short", timeStyle: "medium" })}
+                  </td>
                   <td className="py-2 pr-4">{e.actorEmail ?? (e.actorUserId ? t("formerMember") : t("system"))}</td>
                   <th scope="row" className="py-2 pr-4 font-normal">
                     {t.has(`actions.${e.action}`) ? t(`actions.${e.action}`) : e.action}
@@ -84,7 +106,11 @@ export default async function AuditPage({ params, searchParams }: Props) {
         </div>
       )}
       {page.nextCursor ? (
-        <Link href={`/w/${workspaceSlug}/audit?before=${page.nextCursor.createdAt.toISOString()}&id=${page.nextCursor.id}`}>{t("more")}</Link>
+        <Link
+          href={`/w/${workspaceSlug}/audit?before=${page.nextCursor.createdAt.toISOString()}&id=${page.nextCursor.id}`}
+        >
+          {t("more")}
+        </Link>
       ) : null}
     </section>
   );

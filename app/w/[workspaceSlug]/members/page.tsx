@@ -35,11 +35,23 @@ export default async function MembersPage({ params }: Params) {
             <caption className="sr-only">{t("members.title")}</caption>
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className="py-2 pr-4">{t("members.email")}</th>
-                <th scope="col" className="py-2 pr-4">{t("members.name")}</th>
-                <th scope="col" className="py-2 pr-4">{t("members.role")}</th>
-                <th scope="col" className="py-2 pr-4">{t("members.joined")}</th>
-                {canManage ? <th scope="col" className="py-2">{t("members.actions")}</th> : null}
+                <th scope="col" className="py-2 pr-4">
+                  {t("members.email")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("members.name")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("members.role")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("members.joined")}
+                </th>
+                {canManage ? (
+                  <th scope="col" className="py-2">
+                    {t("members.actions")}
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -54,7 +66,11 @@ export default async function MembersPage({ params }: Params) {
                     <td className="py-2 pr-4">{m.name ?? "—"}</td>
                     <td className="py-2 pr-4">
                       {manageable ? (
-                        <MemberRoleForm workspaceSlug={workspaceSlug} member={m} roles={ROLES.filter((r) => canAssignRole(workspace.myRole, m.role, r))} />
+                        <MemberRoleForm
+                          workspaceSlug={workspaceSlug}
+                          member={m}
+                          roles={ROLES.filter((r) => canAssignRole(workspace.myRole, m.role, r))}
+                        />
                       ) : (
                         t(`roles.${m.role}`)
                       )}
@@ -80,7 +96,12 @@ export default async function MembersPage({ params }: Params) {
             </tbody>
           </table>
         </div>
-        <ConfirmAction kind="leave" workspaceSlug={workspaceSlug} label={t("members.leave")} confirmText={t("members.leaveConfirm")} />
+        <ConfirmAction
+          kind="leave"
+          workspaceSlug={workspaceSlug}
+          label={t("members.leave")}
+          confirmText={t("members.leaveConfirm")}
+        />
       </section>
 
       {canInvite ? (
@@ -100,11 +121,16 @@ export default async function MembersPage({ params }: Params) {
             ) : (
               <ul className="space-y-2" data-testid="pending-invitations">
                 {invitations.map((i) => (
-                  <li key={i.id} className="flex flex-wrap items-center gap-3 rounded-md border border-slate-300 bg-white p-3 text-sm">
+                  <li
+                    key={i.id}
+                    className="flex flex-wrap items-center gap-3 rounded-md border border-slate-300 bg-white p-3 text-sm"
+                  >
                     <span className="font-medium">{i.email}</span>
                     <span>{t(`roles.${i.role}`)}</span>
                     <span className="text-slate-700">
-                      {i.isExpired ? t("members.expired") : t("members.expires", { date: formatDate(i.expiresAt, locale, { dateStyle: "medium" }) })}
+                      {i.isExpired
+                        ? t("members.expired")
+                        : t("members.expires", { date: formatDate(i.expiresAt, locale, { dateStyle: "medium" }) })}
                     </span>
                     <ConfirmAction
                       kind="revoke"

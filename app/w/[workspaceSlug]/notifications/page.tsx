@@ -29,10 +29,25 @@ export default async function NotificationsPage({ params }: Props) {
       ) : (
         <ol className="space-y-2" data-testid="notifications">
           {items.map((n) => (
-            <li key={n.id} className={`rounded-md border p-3 ${n.unread ? "border-blue-700 bg-blue-50" : "border-slate-300 bg-white"}`}>
+            <li
+              key={n.id}
+              className={`rounded-md border p-3 ${n.unread ? "border-blue-700 bg-blue-50" : "border-slate-300 bg-white"}`}
+            >
               <p>
-                {n.unread ? <span className="mr-2 rounded bg-blue-800 px-1.5 py-0.5 text-xs font-semibold text-white">{t("new")}</span> : null}
-                {t(`kinds.${n.kind}` as never, { title: n.payload.title, organisation: n.payload.organisation, actor: n.payload.actor, detail: n.payload.detail ?? "" } as never)}
+                {n.unread ? (
+                  <span className="mr-2 rounded bg-blue-800 px-1.5 py-0.5 text-xs font-semibold text-white">
+                    {t("new")}
+                  </span>
+                ) : null}
+                {t(
+                  `kinds.${n.kind}` as never,
+                  {
+                    title: n.payload.title,
+                    organisation: n.payload.organisation,
+                    actor: n.payload.actor,
+                    detail: n.payload.detail ?? "",
+                  } as never,
+                )}
               </p>
               <p className="text-sm text-slate-700">
                 {formatDate(n.createdAt, locale, { dateStyle: "medium", timeStyle: "short" })}

@@ -21,7 +21,11 @@ export default async function OrganisationsPage({ params }: Params) {
       <nav aria-label={t("organisations.exportTitle")} className="flex flex-wrap items-start gap-4 text-sm">
         <span className="font-medium">{t("organisations.exportTitle")} :</span>
         {(["csv", "xlsx"] as const).map((f) => (
-          <ExportLink key={f} href={`/w/${workspaceSlug}/organisations/export?format=${f}`} label={t(`organisations.export.${f}`)} />
+          <ExportLink
+            key={f}
+            href={`/w/${workspaceSlug}/organisations/export?format=${f}`}
+            label={t(`organisations.export.${f}`)}
+          />
         ))}
       </nav>
       {organisations.length === 0 ? (

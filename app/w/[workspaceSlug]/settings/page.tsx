@@ -51,7 +51,13 @@ export default async function SettingsPage({ params }: Params) {
           workspaceSlug={workspaceSlug}
           state={verification}
           proconnect={
-            env().proconnect ? <ProviderSignIn providers={[{ id: "proconnect", name: "ProConnect" }]} intent="verify" callbackUrl={`/w/${workspaceSlug}/settings`} /> : null
+            env().proconnect ? (
+              <ProviderSignIn
+                providers={[{ id: "proconnect", name: "ProConnect" }]}
+                intent="verify"
+                callbackUrl={`/w/${workspaceSlug}/settings`}
+              />
+            ) : null
           }
         />
       </section>
@@ -62,7 +68,12 @@ export default async function SettingsPage({ params }: Params) {
         <TerritorySettings
           workspaceSlug={workspaceSlug}
           statistics={workspace.territorialStatistics}
-          requests={coordinations.map((c) => ({ ...c, label: (c.level === "region" ? places.regions : places.departements).find((p) => p.code === c.code)?.label ?? c.code }))}
+          requests={coordinations.map((c) => ({
+            ...c,
+            label:
+              (c.level === "region" ? places.regions : places.departements).find((p) => p.code === c.code)?.label ??
+              c.code,
+          }))}
           regions={places.regions}
           departements={places.departements}
         />
@@ -74,7 +85,12 @@ export default async function SettingsPage({ params }: Params) {
         <p className="text-sm text-slate-800">{te("questionnaireIntro")}</p>
         <QuestionnaireEditor
           workspaceSlug={workspaceSlug}
-          questions={questionnaire.map((q) => ({ key: q.key, dimension: q.dimension, text: q.label ?? defaultText(q.key) ?? q.key, defaultText: q.label ? null : defaultText(q.key) }))}
+          questions={questionnaire.map((q) => ({
+            key: q.key,
+            dimension: q.dimension,
+            text: q.label ?? defaultText(q.key) ?? q.key,
+            defaultText: q.label ? null : defaultText(q.key),
+          }))}
         />
       </section>
       <section aria-labelledby="api-title" className="space-y-3 pt-6">
@@ -99,7 +115,9 @@ export default async function SettingsPage({ params }: Params) {
             {tg("archive")}
           </a>
         </p>
-        {can(workspace.myRole, "workspace.delete") ? <DeleteWorkspace workspaceSlug={workspaceSlug} name={workspace.name} /> : null}
+        {can(workspace.myRole, "workspace.delete") ? (
+          <DeleteWorkspace workspaceSlug={workspaceSlug} name={workspace.name} />
+        ) : null}
       </section>
     </section>
   );

@@ -30,12 +30,31 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
   const level = query.level === "region" || query.level === "departement" ? query.level : "france";
   const code = level === "france" ? null : (query.code ?? null);
   const groupByRegion = query.group === "region";
-  const filters = DashboardFilters.parse({ mode: query.mode, sdgGoal: query.sdgGoal, stage: query.stage, year: query.year });
+  const filters = DashboardFilters.parse({
+    mode: query.mode,
+    sdgGoal: query.sdgGoal,
+    stage: query.stage,
+    year: query.year,
+  });
   // Kept on every link of the page, so drilling down keeps the filters.
-  const keep = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  const keep = new URLSearchParams(
+    Object.entries(filters)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
   const withFilters = (href: string) => (keep.size ? `${href}${href.includes("?") ? "&" : "?"}${keep}` : href);
   const caller = await serverCaller();
-  const d = await readOrNotFound(() => caller.territories.dashboard({ workspaceSlug, level, code, mode: filters.mode, sdgGoal: filters.sdgGoal, stage: filters.stage, year: filters.year }));
+  const d = await readOrNotFound(() =>
+    caller.territories.dashboard({
+      workspaceSlug,
+      level,
+      code,
+      mode: filters.mode,
+      sdgGoal: filters.sdgGoal,
+      stage: filters.stage,
+      year: filters.year,
+    }),
+  );
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
@@ -43,12 +62,19 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
   const thisYear = new Date().getUTCFullYear();
   const base = `/w/${workspaceSlug}/territory`;
   const shown = (n: number | null) => (n === null ? t("territory.hidden") : format.number(n));
-  const euros = (cents: number | null) => (cents === null ? t("territory.hidden") : format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }));
+  const euros = (cents: number | null) =>
+    cents === null
+      ? t("territory.hidden")
+      : format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
   const { regions, departements } = allianceFormOptions();
   const outline = new Set<string>(
     d.coordinations
       .filter((c) => c.status === "approved")
-      .flatMap((c) => (c.level === "departement" ? [c.code] : [...index.departements.values()].filter((dep) => dep.region === c.code).map((dep) => dep.code))),
+      .flatMap((c) =>
+        c.level === "departement"
+          ? [c.code]
+          : [...index.departements.values()].filter((dep) => dep.region === c.code).map((dep) => dep.code),
+      ),
   );
   // Map cells: per département, or each département coloured by its région's figure.
   const byRegion = new Map(d.regions.map((r) => [r.key, r]));
@@ -66,13 +92,25 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
       });
     }
   }
-  const bars = (title: string, testId: string, rows: Array<{ key: string; alliances: number | null }>, label: (k: string) => string, colour?: (k: string) => string | undefined) => (
+  const bars = (
+    title: string,
+    testId: string,
+    rows: Array<{ key: string; alliances: number | null }>,
+    label: (k: string) => string,
+    colour?: (k: string) => string | undefined,
+  ) => (
     <BarTable
       caption={title}
       labelHeader={t("territory.label")}
       valueHeader={t("territory.count")}
       testId={testId}
-      rows={rows.map((r) => ({ key: r.key, label: label(r.key), value: r.alliances ?? 0, display: shown(r.alliances), colour: colour?.(r.key) }))}
+      rows={rows.map((r) => ({
+        key: r.key,
+        label: label(r.key),
+        value: r.alliances ?? 0,
+        display: shown(r.alliances),
+        colour: colour?.(r.key),
+      }))}
     />
   );
   const title = d.level === "france" ? t("territory.france") : `${d.name} (${d.code})`;
@@ -86,7 +124,9 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
         <nav aria-label={t("territory.choose")} className="flex flex-wrap gap-3 text-sm">
           <Link href={base}>{t("territory.france")}</Link>
           {d.level === "departement" ? (
-            <Link href={`${base}?level=region&code=${index.departements.get(d.code!)?.region}`}>{index.regions.get(index.departements.get(d.code!)?.region ?? "")?.name}</Link>
+            <Link href={`${base}?level=region&code=${index.departements.get(d.code!)?.region}`}>
+              {index.regions.get(index.departements.get(d.code!)?.region ?? "")?.name}
+            </Link>
           ) : null}
         </nav>
         <form method="get" className="flex flex-wrap items-end gap-3">
@@ -94,7 +134,12 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
             <label htmlFor="t-place" className="block text-sm font-medium">
               {t("territory.choose")}
             </label>
-            <select id="t-place" name="place" defaultValue={d.level === "france" ? "" : `${d.level}:${d.code}`} className="mt-1 block rounded-md border border-slate-500 bg-white px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700">
+            <select
+              id="t-place"
+              name="place"
+              defaultValue={d.level === "france" ? "" : `${d.level}:${d.code}`}
+              className="mt-1 block rounded-md border border-slate-500 bg-white px-3 py-2 focus:outline focus:outline-3 focus:outline-blue-700"
+            >
               <option value="">{t("territory.france")}</option>
               <optgroup label={t("territory.region")}>
                 {regions.map((r) => (
@@ -112,18 +157,46 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
               </optgroup>
             </select>
           </div>
-          <FilterSelect id="t-mode" name="mode" label={t("alliances.columns.mode")} allLabel={t("dashboard.all")} value={filters.mode} options={MODES.map((m) => ({ value: m, label: t(`alliance.modes.${m}`) }))} />
+          <FilterSelect
+            id="t-mode"
+            name="mode"
+            label={t("alliances.columns.mode")}
+            allLabel={t("dashboard.all")}
+            value={filters.mode}
+            options={MODES.map((m) => ({ value: m, label: t(`alliance.modes.${m}`) }))}
+          />
           <FilterSelect
             id="t-sdgGoal"
             name="sdgGoal"
             label={t("alliances.columns.sdg")}
             allLabel={t("dashboard.all")}
             value={filters.sdgGoal}
-            options={SDG_GOALS.map((_, i) => ({ value: i + 1, label: `${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}` }))}
+            options={SDG_GOALS.map((_, i) => ({
+              value: i + 1,
+              label: `${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}`,
+            }))}
           />
-          <FilterSelect id="t-stage" name="stage" label={t("alliances.fields.stage")} allLabel={t("dashboard.all")} value={filters.stage} options={LIFECYCLE_STAGES.map((st) => ({ value: st, label: t(`alliance.lifecycle.${st}`) }))} />
-          <FilterSelect id="t-year" name="year" label={t("dashboard.year")} allLabel={t("dashboard.all")} value={filters.year} options={Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
-          <button type="submit" formAction={`${base}/go`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
+          <FilterSelect
+            id="t-stage"
+            name="stage"
+            label={t("alliances.fields.stage")}
+            allLabel={t("dashboard.all")}
+            value={filters.stage}
+            options={LIFECYCLE_STAGES.map((st) => ({ value: st, label: t(`alliance.lifecycle.${st}`) }))}
+          />
+          <FilterSelect
+            id="t-year"
+            name="year"
+            label={t("dashboard.year")}
+            allLabel={t("dashboard.all")}
+            value={filters.year}
+            options={Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))}
+          />
+          <button
+            type="submit"
+            formAction={`${base}/go`}
+            className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+          >
             {t("territory.show")}
           </button>
         </form>
@@ -134,8 +207,16 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
           [t("territory.total"), shown(d.total.alliances), "alliances"],
           [t("territory.organisations"), shown(d.total.organisations), "organisations"],
           [t("territory.contributions"), euros(d.total.cents), "cents"],
-          [t("territory.hours"), d.total.hours === null ? t("territory.hidden") : format.number(d.total.hours), "hours"],
-          [t("territory.per10k"), d.per10k === null ? t("territory.hidden") : format.number(d.per10k, { maximumFractionDigits: 2 }), "per10k"],
+          [
+            t("territory.hours"),
+            d.total.hours === null ? t("territory.hidden") : format.number(d.total.hours),
+            "hours",
+          ],
+          [
+            t("territory.per10k"),
+            d.per10k === null ? t("territory.hidden") : format.number(d.per10k, { maximumFractionDigits: 2 }),
+            "per10k",
+          ],
         ].map(([label, value, id]) => (
           <div key={id} className="rounded-md border border-slate-300 bg-white p-3" data-figure={id}>
             <dt className="text-sm text-slate-700">{label}</dt>
@@ -144,15 +225,17 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
         ))}
       </dl>
       <p className="text-sm text-slate-700">{t("territory.population", { count: format.number(d.population) })}</p>
-      {!d.inside ? (
-        <Notice testId="territory-outside">{t("territory.outside")}</Notice>
-      ) : null}
+      {!d.inside ? <Notice testId="territory-outside">{t("territory.outside")}</Notice> : null}
       <details className="text-sm text-slate-800" data-testid="territory-method">
         <summary className="cursor-pointer font-medium">{t("territory.methodTitle")}</summary>
         <p className="mt-1">{t("territory.method")}</p>
       </details>
       <p className="text-sm text-slate-700" data-testid="territory-freshness">
-        {d.refreshedAt ? t("territory.refreshedAt", { at: formatDate(d.refreshedAt, locale, { dateStyle: "long", timeStyle: "short" }) }) : t("territory.live")}
+        {d.refreshedAt
+          ? t("territory.refreshedAt", {
+              at: formatDate(d.refreshedAt, locale, { dateStyle: "long", timeStyle: "short" }),
+            })
+          : t("territory.live")}
       </p>
 
       {d.map.dimension === "departement" ? (
@@ -161,10 +244,16 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
             {t("territory.map")}
           </h2>
           <p className="flex flex-wrap gap-3 text-sm">
-            <Link href={`${base}${d.level === "france" ? "" : `?level=${d.level}&code=${d.code}`}`} aria-current={!groupByRegion ? "page" : undefined}>
+            <Link
+              href={`${base}${d.level === "france" ? "" : `?level=${d.level}&code=${d.code}`}`}
+              aria-current={!groupByRegion ? "page" : undefined}
+            >
               {t("territory.departement")}
             </Link>
-            <Link href={`${base}?${d.level === "france" ? "" : `level=${d.level}&code=${d.code}&`}group=region`} aria-current={groupByRegion ? "page" : undefined}>
+            <Link
+              href={`${base}?${d.level === "france" ? "" : `level=${d.level}&code=${d.code}&`}group=region`}
+              aria-current={groupByRegion ? "page" : undefined}
+            >
               {t("territory.mapRegions")}
             </Link>
           </p>
@@ -182,16 +271,39 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
           <p className="text-sm">{t("territory.mapLegend")}</p>
           <p className="text-xs text-slate-700">{t("territory.attribution")}</p>
           <table className="w-full max-w-xl border-collapse text-left text-sm" data-testid="map-table">
-            <caption className="text-left font-semibold">{groupByRegion ? t("territory.mapRegions") : t("territory.map")}</caption>
+            <caption className="text-left font-semibold">
+              {groupByRegion ? t("territory.mapRegions") : t("territory.map")}
+            </caption>
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className="py-1 pr-4">{groupByRegion ? t("territory.region") : t("territory.departement")}</th>
-                <th scope="col" className="py-1 pr-4">{t("territory.count")}</th>
-                <th scope="col" className="py-1 pr-4">{t("territory.per10k")}</th>
+                <th scope="col" className="py-1 pr-4">
+                  {groupByRegion ? t("territory.region") : t("territory.departement")}
+                </th>
+                <th scope="col" className="py-1 pr-4">
+                  {t("territory.count")}
+                </th>
+                <th scope="col" className="py-1 pr-4">
+                  {t("territory.per10k")}
+                </th>
               </tr>
             </thead>
             <tbody>
-              {(groupByRegion ? d.regions.map((r) => ({ key: r.key, name: r.name, alliances: r.alliances, per10k: r.per10k, href: withFilters(`${base}?level=region&code=${r.key}`) })) : d.map.cells.map((c) => ({ key: c.key, name: c.name, alliances: c.alliances, per10k: c.per10k, href: withFilters(`${base}?level=departement&code=${c.key}`) }))).map((r) => (
+              {(groupByRegion
+                ? d.regions.map((r) => ({
+                    key: r.key,
+                    name: r.name,
+                    alliances: r.alliances,
+                    per10k: r.per10k,
+                    href: withFilters(`${base}?level=region&code=${r.key}`),
+                  }))
+                : d.map.cells.map((c) => ({
+                    key: c.key,
+                    name: c.name,
+                    alliances: c.alliances,
+                    per10k: c.per10k,
+                    href: withFilters(`${base}?level=departement&code=${c.key}`),
+                  }))
+              ).map((r) => (
                 <tr key={r.key} className="border-b border-slate-200">
                   <th scope="row" className="py-1 pr-4 font-normal">
                     <Link href={r.href} aria-label={t("territory.drill", { name: r.name })}>
@@ -199,7 +311,9 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
                     </Link>
                   </th>
                   <td className="py-1 pr-4 tabular-nums">{shown(r.alliances)}</td>
-                  <td className="py-1 pr-4 tabular-nums">{r.per10k === null ? t("territory.hidden") : format.number(r.per10k, { maximumFractionDigits: 2 })}</td>
+                  <td className="py-1 pr-4 tabular-nums">
+                    {r.per10k === null ? t("territory.hidden") : format.number(r.per10k, { maximumFractionDigits: 2 })}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -210,15 +324,30 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
           <h2 id="places-title" className="sr-only">
             {t("territory.communes")}
           </h2>
-          {bars(t("territory.communes"), "communes", d.map.cells, (k) => d.map.cells.find((c) => c.key === k)?.name ?? k)}
-          {d.epci.length ? bars(t("territory.epci"), "epci", d.epci, (k) => d.epci.find((e) => e.key === k)?.name ?? k) : <p>{t("territory.none")}</p>}
+          {bars(
+            t("territory.communes"),
+            "communes",
+            d.map.cells,
+            (k) => d.map.cells.find((c) => c.key === k)?.name ?? k,
+          )}
+          {d.epci.length ? (
+            bars(t("territory.epci"), "epci", d.epci, (k) => d.epci.find((e) => e.key === k)?.name ?? k)
+          ) : (
+            <p>{t("territory.none")}</p>
+          )}
         </section>
       )}
 
       {/* Columns rather than a grid: each breakdown keeps its own height, so a short one does not leave a hole beside a long one. */}
       <div className="gap-6 lg:columns-2 [&>*]:mb-6 [&>*]:break-inside-avoid">
         {bars(t("territory.byMode"), "t-mode", d.breakdowns.mode, (k) => t(`alliance.modes.${k}` as never))}
-        {bars(t("territory.byGoal"), "t-goal", d.breakdowns.goal, (k) => `${k}. ${t(`sdg.goals.${k}` as never)}`, (k) => SDG_GOALS[Number(k) - 1]?.colour)}
+        {bars(
+          t("territory.byGoal"),
+          "t-goal",
+          d.breakdowns.goal,
+          (k) => `${k}. ${t(`sdg.goals.${k}` as never)}`,
+          (k) => SDG_GOALS[Number(k) - 1]?.colour,
+        )}
         {bars(t("territory.byTarget"), "t-target", d.breakdowns.target, (k) => k)}
         {bars(t("territory.byKind"), "t-kind", d.breakdowns.kind, (k) => t(`alliance.organisationKinds.${k}` as never))}
         {bars(t("territory.byStage"), "t-stage", d.breakdowns.stage, (k) => t(`alliance.lifecycle.${k}` as never))}
@@ -255,7 +384,8 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
               <li key={a.id} className="rounded-md border border-slate-300 bg-white p-3">
                 <p className="font-medium">{a.title}</p>
                 <p className="text-sm">
-                  {a.parties} · {a.mode ? t(`alliance.modes.${a.mode}` as never) : "—"} · {t(`alliance.lifecycle.${a.stage}` as never)}
+                  {a.parties} · {a.mode ? t(`alliance.modes.${a.mode}` as never) : "—"} ·{" "}
+                  {t(`alliance.lifecycle.${a.stage}` as never)}
                 </p>
                 {a.summary ? <p className="text-sm text-slate-800">{a.summary}</p> : null}
               </li>

@@ -24,7 +24,10 @@ import { SectionTabs } from "@/components/ui/section-tabs";
 import { can } from "@/domain/roles";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
-type Params = { params: Promise<{ workspaceSlug: string; allianceId: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
+type Params = {
+  params: Promise<{ workspaceSlug: string; allianceId: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /** The page's sections, in order; the first is shown when the URL names none. */
 const SECTIONS = ["apercu", "contributions", "evaluation", "journal", "partage", "prive", "historique"] as const;
@@ -49,7 +52,8 @@ export default async function AlliancePage({ params, searchParams }: Params) {
   const { workspace, view } = await load(workspaceSlug, allianceId);
   const { alliance, history, privateLayer, audience, claims, cycles, indicators, light, nextDue } = view;
   const requested = (await searchParams)?.section;
-  const initial = typeof requested === "string" && (SECTIONS as readonly string[]).includes(requested) ? requested : SECTIONS[0];
+  const initial =
+    typeof requested === "string" && (SECTIONS as readonly string[]).includes(requested) ? requested : SECTIONS[0];
   const openCycle = cycles.find((c) => c.status === "open");
   const t = await getTranslations();
   const format = await getFormatter();
@@ -61,7 +65,8 @@ export default async function AlliancePage({ params, searchParams }: Params) {
   const partyName = new Map(alliance.parties.map((p) => [p.id, p.name]));
   const base = `/w/${workspaceSlug}/alliances`;
   const listLabel = (prefix: string, entries: Array<{ key: string; label: string | null }>, key: string) =>
-    entries.find((e) => e.key === key)?.label ?? (t.has(`${prefix}.${key}` as never) ? t(`${prefix}.${key}` as never) : key);
+    entries.find((e) => e.key === key)?.label ??
+    (t.has(`${prefix}.${key}` as never) ? t(`${prefix}.${key}` as never) : key);
   const partners = alliance.parties.filter((p) => !p.isMine);
   const primaryTargets = alliance.sdgTargets.filter((s) => s.isPrimary);
   const today = new Date().toISOString().slice(0, 10);
@@ -74,8 +79,16 @@ export default async function AlliancePage({ params, searchParams }: Params) {
           <Link href={base}>{t("alliances.title")}</Link>
         </p>
         <h1 className="text-2xl font-bold">{alliance.title}</h1>
-        {alliance.archivedAt ? <p className="font-medium text-amber-900">{t("alliances.archived", { date: formatDate(alliance.archivedAt, locale, { dateStyle: "medium" }) })}</p> : null}
-        <dl className="grid gap-x-6 gap-y-3 rounded-md border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("alliances.header.summary")} data-testid="alliance-glance">
+        {alliance.archivedAt ? (
+          <p className="font-medium text-amber-900">
+            {t("alliances.archived", { date: formatDate(alliance.archivedAt, locale, { dateStyle: "medium" }) })}
+          </p>
+        ) : null}
+        <dl
+          className="grid gap-x-6 gap-y-3 rounded-md border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+          aria-label={t("alliances.header.summary")}
+          data-testid="alliance-glance"
+        >
           <div>
             <dt className="text-sm text-slate-700">{t("alliances.header.stage")}</dt>
             <dd className="font-medium">{t(`alliance.lifecycle.${alliance.stage}`)}</dd>
@@ -94,9 +107,13 @@ export default async function AlliancePage({ params, searchParams }: Params) {
             <dt className="text-sm text-slate-700">{t("alliances.header.nextDue")}</dt>
             <dd className="font-medium" data-testid="next-due">
               {nextDue.kind === "cycle" && openCycle ? (
-                <Link href={`${base}/${alliance.id}/evaluations/${openCycle.id}`}>{t("alliances.header.dueCycle", { period: openCycle.period, date: date(nextDue.on) })}</Link>
+                <Link href={`${base}/${alliance.id}/evaluations/${openCycle.id}`}>
+                  {t("alliances.header.dueCycle", { period: openCycle.period, date: date(nextDue.on) })}
+                </Link>
               ) : nextDue.on < today ? (
-                <span className="text-red-800">{t("alliances.header.overdueEvaluation", { date: date(nextDue.on) })}</span>
+                <span className="text-red-800">
+                  {t("alliances.header.overdueEvaluation", { date: date(nextDue.on) })}
+                </span>
               ) : (
                 t("alliances.header.dueEvaluation", { date: date(nextDue.on) })
               )}
@@ -114,9 +131,13 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                       <span className="font-medium">{p.name}</span>
                       {p.hasWorkspace && p.status === "accepted" ? (
                         p.isVerified ? (
-                          <span className="ml-1 rounded bg-green-100 px-1.5 py-0.5 text-xs font-medium text-green-950">✓ {t("alliances.header.verified")}</span>
+                          <span className="ml-1 rounded bg-green-100 px-1.5 py-0.5 text-xs font-medium text-green-950">
+                            ✓ {t("alliances.header.verified")}
+                          </span>
                         ) : (
-                          <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950">{t("verification.unverified")}</span>
+                          <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950">
+                            {t("verification.unverified")}
+                          </span>
                         )
                       ) : null}
                     </li>
@@ -132,7 +153,11 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                 ? t("alliances.header.noTarget")
                 : primaryTargets.map((s) => (
                     <span key={s.target} className="inline-flex items-center gap-1">
-                      <SdgBadge goal={s.goal} name={`${t("sdg.goal", { number: s.goal })} ${t(`sdg.goals.${s.goal}` as never)}`} primary />
+                      <SdgBadge
+                        goal={s.goal}
+                        name={`${t("sdg.goal", { number: s.goal })} ${t(`sdg.goals.${s.goal}` as never)}`}
+                        primary
+                      />
                       <span className="font-mono">{s.target}</span>
                     </span>
                   ))}
@@ -147,11 +172,20 @@ export default async function AlliancePage({ params, searchParams }: Params) {
         </dl>
         {canWrite ? (
           <div className="flex flex-wrap items-center gap-3">
-            <Link href={`${base}/${alliance.id}/edit`} className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800">
+            <Link
+              href={`${base}/${alliance.id}/edit`}
+              className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800"
+            >
               {t("alliances.edit")}
             </Link>
-            <AllianceActions workspaceSlug={workspaceSlug} id={alliance.id} archived={Boolean(alliance.archivedAt)} canDelete={can(workspace.myRole, "alliances.delete")} />
-            {can(workspace.myRole, "alliances.share") && alliance.parties.some((p) => !p.isMine && p.hasWorkspace && p.status === "accepted") ? (
+            <AllianceActions
+              workspaceSlug={workspaceSlug}
+              id={alliance.id}
+              archived={Boolean(alliance.archivedAt)}
+              canDelete={can(workspace.myRole, "alliances.delete")}
+            />
+            {can(workspace.myRole, "alliances.share") &&
+            alliance.parties.some((p) => !p.isMine && p.hasWorkspace && p.status === "accepted") ? (
               <LeaveAllianceButton workspaceSlug={workspaceSlug} allianceId={alliance.id} />
             ) : null}
           </div>
@@ -166,15 +200,17 @@ export default async function AlliancePage({ params, searchParams }: Params) {
             label: t("alliances.sections.apercu"),
             content: (
               <>
-                  {alliance.summary ? <p className="max-w-3xl whitespace-pre-line text-slate-800">{alliance.summary}</p> : null}
-                  {alliance.keyResults ? (
-                    <div className="max-w-3xl">
-                      <h2 className="font-semibold">{t("alliances.detail.keyResults")}</h2>
-                      <p className="whitespace-pre-line text-slate-800" data-testid="alliance-key-results">
-                        {alliance.keyResults}
-                      </p>
-                    </div>
-                  ) : null}
+                {alliance.summary ? (
+                  <p className="max-w-3xl whitespace-pre-line text-slate-800">{alliance.summary}</p>
+                ) : null}
+                {alliance.keyResults ? (
+                  <div className="max-w-3xl">
+                    <h2 className="font-semibold">{t("alliances.detail.keyResults")}</h2>
+                    <p className="whitespace-pre-line text-slate-800" data-testid="alliance-key-results">
+                      {alliance.keyResults}
+                    </p>
+                  </div>
+                ) : null}
                 <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2" data-testid="alliance-facts">
                   <dt className="font-medium">{t("alliances.detail.dates")}</dt>
                   <dd>
@@ -187,15 +223,24 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                   <dt className="font-medium">{t("alliances.fields.territory")}</dt>
                   <dd data-testid="alliance-territory">
                     {t(`alliances.scopeLevels.${alliance.territoryScope}`)}
-                    {alliance.territories.length ? ` : ${alliance.territories.map((p) => places[p.code] ?? p.code).join(", ")}` : ""}
+                    {alliance.territories.length
+                      ? ` : ${alliance.territories.map((p) => places[p.code] ?? p.code).join(", ")}`
+                      : ""}
                   </dd>
                   <dt className="font-medium">{t("alliances.fields.entryDoors")}</dt>
-                  <dd>{alliance.entryDoors.length ? alliance.entryDoors.map((d) => t(`alliance.entryDoors.${d}` as never)).join(", ") : t("alliances.detail.none")}</dd>
+                  <dd>
+                    {alliance.entryDoors.length
+                      ? alliance.entryDoors.map((d) => t(`alliance.entryDoors.${d}` as never)).join(", ")
+                      : t("alliances.detail.none")}
+                  </dd>
                   <dt className="font-medium">{t("alliances.fields.engagements")}</dt>
                   <dd>
                     {alliance.engagements.length
                       ? alliance.engagements
-                          .map((e) => `${listLabel("alliance.engagementSchemes", workspace.lists.engagementSchemes, e.scheme)} (${e.employees == null ? t("alliances.detail.engagementUnknown", { hours: e.hours ?? "—" }) : t("alliances.detail.engagementLine", { employees: e.employees, hours: e.hours ?? "—" })})`)
+                          .map(
+                            (e) =>
+                              `${listLabel("alliance.engagementSchemes", workspace.lists.engagementSchemes, e.scheme)} (${e.employees == null ? t("alliances.detail.engagementUnknown", { hours: e.hours ?? "—" }) : t("alliances.detail.engagementLine", { employees: e.employees, hours: e.hours ?? "—" })})`,
+                          )
                           .join(" ; ")
                       : t("alliances.detail.none")}
                   </dd>
@@ -210,8 +255,13 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                     {alliance.modes.map((m, i) => (
                       <li key={i}>
                         <span className="font-medium">{t(`alliance.modes.${m.mode}`)}</span>
-                        {m.mecenatForms.length ? ` (${m.mecenatForms.map((f) => t(`alliance.mecenatForms.${f}` as never)).join(", ")})` : ""} —{" "}
-                        {m.endsOn ? t("alliances.detail.between", { from: date(m.startsOn), to: date(m.endsOn) }) : t("alliances.detail.since", { date: date(m.startsOn) })}
+                        {m.mecenatForms.length
+                          ? ` (${m.mecenatForms.map((f) => t(`alliance.mecenatForms.${f}` as never)).join(", ")})`
+                          : ""}{" "}
+                        —{" "}
+                        {m.endsOn
+                          ? t("alliances.detail.between", { from: date(m.startsOn), to: date(m.endsOn) })
+                          : t("alliances.detail.since", { date: date(m.startsOn) })}
                       </li>
                     ))}
                   </ol>
@@ -226,7 +276,11 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                     <ul className="space-y-1" data-testid="alliance-sdg">
                       {alliance.sdgTargets.map((s) => (
                         <li key={s.target} className="flex items-center gap-2">
-                          <SdgBadge goal={s.goal} name={`${t("sdg.goal", { number: s.goal })} ${t(`sdg.goals.${s.goal}` as never)}`} primary={s.isPrimary} />
+                          <SdgBadge
+                            goal={s.goal}
+                            name={`${t("sdg.goal", { number: s.goal })} ${t(`sdg.goals.${s.goal}` as never)}`}
+                            primary={s.isPrimary}
+                          />
                           <span>
                             <span className="font-mono">{s.target}</span> — {t(`sdg.targets.${s.target}` as never)}
                             {s.isPrimary ? ` (${t("alliances.detail.primary")})` : ""}
@@ -241,7 +295,8 @@ export default async function AlliancePage({ params, searchParams }: Params) {
           },
           {
             id: "contributions",
-            label: t("alliances.sections.contributions"), badge: alliance.contributions.length ? String(alliance.contributions.length) : undefined,
+            label: t("alliances.sections.contributions"),
+            badge: alliance.contributions.length ? String(alliance.contributions.length) : undefined,
             content: (
               <>
                 <section aria-labelledby="ledger-title" className="space-y-3">
@@ -253,14 +308,24 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                   ) : (
                     <>
                       <p className="text-lg" data-testid="ledger-total">
-                        {t("alliances.detail.total")} : <span className="font-semibold">{euros(alliance.totals.total)}</span>
-                        {alliance.totals.unvalued ? <span className="text-sm text-slate-700"> · {t("alliances.detail.unvalued", { count: alliance.totals.unvalued })}</span> : null}
+                        {t("alliances.detail.total")} :{" "}
+                        <span className="font-semibold">{euros(alliance.totals.total)}</span>
+                        {alliance.totals.unvalued ? (
+                          <span className="text-sm text-slate-700">
+                            {" "}
+                            · {t("alliances.detail.unvalued", { count: alliance.totals.unvalued })}
+                          </span>
+                        ) : null}
                       </p>
                       <div className="grid gap-4 sm:grid-cols-3">
                         {(
                           [
                             ["byParty", alliance.totals.byParty, (k: string) => partyName.get(k) ?? k],
-                            ["byKind", alliance.totals.byKind, (k: string) => t(`alliance.contributionKinds.${k}` as never)],
+                            [
+                              "byKind",
+                              alliance.totals.byKind,
+                              (k: string) => t(`alliance.contributionKinds.${k}` as never),
+                            ],
                             ["byYear", alliance.totals.byYear, (k: string) => k],
                           ] as const
                         ).map(([key, totals, label]) => (
@@ -281,12 +346,24 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                           <caption className="sr-only">{t("alliances.detail.ledger")}</caption>
                           <thead>
                             <tr className="border-b border-slate-400">
-                              <th scope="col" className="py-2 pr-4">{t("alliances.detail.date")}</th>
-                              <th scope="col" className="py-2 pr-4">{t("alliances.detail.party")}</th>
-                              <th scope="col" className="py-2 pr-4">{t("alliances.detail.kind")}</th>
-                              <th scope="col" className="py-2 pr-4">{t("alliances.detail.quantity")}</th>
-                              <th scope="col" className="py-2 pr-4">{t("alliances.detail.value")}</th>
-                              <th scope="col" className="py-2">{t("alliances.detail.note")}</th>
+                              <th scope="col" className="py-2 pr-4">
+                                {t("alliances.detail.date")}
+                              </th>
+                              <th scope="col" className="py-2 pr-4">
+                                {t("alliances.detail.party")}
+                              </th>
+                              <th scope="col" className="py-2 pr-4">
+                                {t("alliances.detail.kind")}
+                              </th>
+                              <th scope="col" className="py-2 pr-4">
+                                {t("alliances.detail.quantity")}
+                              </th>
+                              <th scope="col" className="py-2 pr-4">
+                                {t("alliances.detail.value")}
+                              </th>
+                              <th scope="col" className="py-2">
+                                {t("alliances.detail.note")}
+                              </th>
                             </tr>
                           </thead>
                           <tbody>
@@ -296,7 +373,10 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                                 <td className="py-2 pr-4">{partyName.get(c.partyId)}</td>
                                 <td className="py-2 pr-4">{t(`alliance.contributionKinds.${c.kind}` as never)}</td>
                                 <td className="py-2 pr-4">
-                                  {format.number(c.quantity)} {t.has(`alliance.units.${c.unit}` as never) ? t(`alliance.units.${c.unit}` as never) : c.unit}
+                                  {format.number(c.quantity)}{" "}
+                                  {t.has(`alliance.units.${c.unit}` as never)
+                                    ? t(`alliance.units.${c.unit}` as never)
+                                    : c.unit}
                                 </td>
                                 <td className="py-2 pr-4">{c.valueCents === null ? "—" : euros(c.valueCents)}</td>
                                 <td className="py-2">{c.note}</td>
@@ -309,7 +389,13 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                   )}
                   {canWrite ? (
                     <FormDialog label={t("alliances.detail.addContribution")} testId="add-contribution-button">
-                      <ContributionForm workspaceSlug={workspaceSlug} allianceId={alliance.id} parties={alliance.parties.filter((p) => p.isMine || !p.hasWorkspace).map((p) => ({ id: p.id, name: p.name }))} />
+                      <ContributionForm
+                        workspaceSlug={workspaceSlug}
+                        allianceId={alliance.id}
+                        parties={alliance.parties
+                          .filter((p) => p.isMine || !p.hasWorkspace)
+                          .map((p) => ({ id: p.id, name: p.name }))}
+                      />
                     </FormDialog>
                   ) : null}
                 </section>
@@ -346,11 +432,14 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                       <h3 className="font-semibold">{t("evaluation.history")}</h3>
                       <ul data-testid="cycles">
                         {closedCycles.map((c) => (
-                            <li key={c.id}>
-                              <Link href={`${base}/${alliance.id}/evaluations/${c.id}`}>{t("evaluation.cycleTitle", { period: c.period })}</Link> · {t("evaluation.statusClosed")}
-                              {c.closedAt ? ` · ${formatDate(c.closedAt, locale, { dateStyle: "medium" })}` : ""}
-                            </li>
-                          ))}
+                          <li key={c.id}>
+                            <Link href={`${base}/${alliance.id}/evaluations/${c.id}`}>
+                              {t("evaluation.cycleTitle", { period: c.period })}
+                            </Link>{" "}
+                            · {t("evaluation.statusClosed")}
+                            {c.closedAt ? ` · ${formatDate(c.closedAt, locale, { dateStyle: "medium" })}` : ""}
+                          </li>
+                        ))}
                       </ul>
                     </>
                   ) : !openCycle ? (
@@ -364,11 +453,25 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                   <p className="max-w-3xl text-sm text-slate-800">{t("indicators.intro")}</p>
                   {indicators.length === 0 ? <p>{t("indicators.none")}</p> : null}
                   {indicators.map((ind) => (
-                    <IndicatorCard key={ind.id} indicator={ind} workspaceSlug={workspaceSlug} allianceId={alliance.id} canWrite={canWrite} />
+                    <IndicatorCard
+                      key={ind.id}
+                      indicator={ind}
+                      workspaceSlug={workspaceSlug}
+                      allianceId={alliance.id}
+                      canWrite={canWrite}
+                    />
                   ))}
                   {canWrite ? (
-                    <FormDialog label={t("indicators.newIndicator")} title={t("indicators.add")} testId="add-indicator-button">
-                      <AddIndicatorForm workspaceSlug={workspaceSlug} allianceId={alliance.id} sdgTargets={alliance.sdgTargets.map((s) => s.target)} />
+                    <FormDialog
+                      label={t("indicators.newIndicator")}
+                      title={t("indicators.add")}
+                      testId="add-indicator-button"
+                    >
+                      <AddIndicatorForm
+                        workspaceSlug={workspaceSlug}
+                        allianceId={alliance.id}
+                        sdgTargets={alliance.sdgTargets.map((s) => s.target)}
+                      />
                     </FormDialog>
                   ) : null}
                 </section>
@@ -377,14 +480,20 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                     {t("claims.title")}
                   </h2>
                   <p className="max-w-3xl text-sm text-slate-800">{t("claims.intro")}</p>
-                  <SdgClaimsForm workspaceSlug={workspaceSlug} allianceId={alliance.id} claims={claims} canWrite={canWrite} />
+                  <SdgClaimsForm
+                    workspaceSlug={workspaceSlug}
+                    allianceId={alliance.id}
+                    claims={claims}
+                    canWrite={canWrite}
+                  />
                 </section>
               </>
             ),
           },
           {
             id: "journal",
-            label: t("alliances.sections.journal"), badge: alliance.timeline.length ? String(alliance.timeline.length) : undefined,
+            label: t("alliances.sections.journal"),
+            badge: alliance.timeline.length ? String(alliance.timeline.length) : undefined,
             content: (
               <>
                 <section aria-labelledby="timeline-list-title" className="space-y-3">
@@ -398,7 +507,8 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                       {alliance.timeline.map((e) => (
                         <li key={e.id} className="rounded-md border border-slate-200 bg-white p-3">
                           <p>
-                            <span className="font-medium">{date(e.occurredOn)}</span> · {t(`alliances.timelineKinds.${e.kind}`)} · {e.title}
+                            <span className="font-medium">{date(e.occurredOn)}</span> ·{" "}
+                            {t(`alliances.timelineKinds.${e.kind}`)} · {e.title}
                           </p>
                           {e.body ? <p className="text-sm">{e.body}</p> : null}
                           {e.url ? (
@@ -447,7 +557,11 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                         {p.hasWorkspace && !p.isMine && p.status === "accepted" && !p.isVerified ? (
                           <>
                             {" "}
-                            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950" data-testid={`party-unverified-${p.id}`} title={t("verification.unverifiedHelp")}>
+                            <span
+                              className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950"
+                              data-testid={`party-unverified-${p.id}`}
+                              title={t("verification.unverifiedHelp")}
+                            >
                               {t("verification.unverified")}
                             </span>
                           </>
@@ -474,7 +588,12 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                     {t("audience.title")}
                   </h2>
                   <p className="max-w-3xl text-sm text-slate-800">{t("audience.intro")}</p>
-                  <AudiencePanel workspaceSlug={workspaceSlug} allianceId={alliance.id} audience={audience} canDecide={can(workspace.myRole, "alliances.share")} />
+                  <AudiencePanel
+                    workspaceSlug={workspaceSlug}
+                    allianceId={alliance.id}
+                    audience={audience}
+                    canDecide={can(workspace.myRole, "alliances.share")}
+                  />
                   {audience.effective === "public" ? (
                     <p>
                       <Link href={`/bibliotheque/${alliance.id}`}>{t("audience.viewInLibrary")}</Link>
@@ -489,7 +608,11 @@ export default async function AlliancePage({ params, searchParams }: Params) {
             label: t("alliances.sections.prive"),
             content: (
               <>
-                <section aria-labelledby="private-title" className="space-y-3 rounded-md border border-slate-400 bg-slate-100 p-4" data-testid="private-layer">
+                <section
+                  aria-labelledby="private-title"
+                  className="space-y-3 rounded-md border border-slate-400 bg-slate-100 p-4"
+                  data-testid="private-layer"
+                >
                   <h2 id="private-title" className="text-xl font-semibold">
                     {t("private.title")}
                   </h2>
@@ -538,8 +661,11 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                   <ol className="space-y-1 text-sm" data-testid="alliance-history">
                     {history.map((h) => (
                       <li key={h.id}>
-                        {formatDate(h.createdAt, locale, { dateStyle: "short", timeStyle: "short" })} · {t.has(`audit.actions.${h.action}` as never) ? t(`audit.actions.${h.action}` as never) : h.action} ·{" "}
-                        {t("alliances.detail.historyBy", { organisation: h.organisationName, actor: h.actorName })}
+                        {formatDate(h.createdAt, locale, { dateStyle: "short", timeStyle: "short" })} ·{" "}
+                        {t.has(`audit.actions.${h.action}` as never)
+                          ? t(`audit.actions.${h.action}` as never)
+                          : h.action}{" "}
+                        · {t("alliances.detail.historyBy", { organisation: h.organisationName, actor: h.actorName })}
                       </li>
                     ))}
                   </ol>

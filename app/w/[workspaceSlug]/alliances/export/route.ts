@@ -16,7 +16,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ work
   const url = new URL(request.url);
   const format = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   const ledger = url.searchParams.get("table") === "ledger";
-  const { sort: _s, direction: _d, page: _p, pageSize: _ps, ...filters } = filtersFromSearchParams(Object.fromEntries(url.searchParams));
+  const {
+    sort: _s,
+    direction: _d,
+    page: _p,
+    pageSize: _ps,
+    ...filters
+  } = filtersFromSearchParams(Object.fromEntries(url.searchParams));
   const locale = (await getLocale()) as Locale;
   return download(`${ledger ? "contributions" : "alliances"}-${workspaceSlug}`, format, async () => {
     const caller = await serverCaller();

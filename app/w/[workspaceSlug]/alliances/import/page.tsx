@@ -50,7 +50,8 @@ export default async function ImportPage({ params }: Props) {
           <ul className="space-y-1">
             {imports.map((i) => (
               <li key={i.id}>
-                <Link href={`${base}/${i.id}`}>{i.fileName}</Link> — {t(`status.${i.status}`)}, {formatDate(i.createdAt, locale, { dateStyle: "medium", timeStyle: "short" })}
+                <Link href={`${base}/${i.id}`}>{i.fileName}</Link> — {t(`status.${i.status}`)},{" "}
+                {formatDate(i.createdAt, locale, { dateStyle: "medium", timeStyle: "short" })}
               </li>
             ))}
           </ul>

@@ -22,7 +22,11 @@ export default async function NewAlliancePage({ params }: Params) {
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold">{t("new")}</h1>
-      <AllianceForm workspaceSlug={workspaceSlug} initial={emptyDraft(new Date().toISOString().slice(0, 10))} {...options} />
+      <AllianceForm
+        workspaceSlug={workspaceSlug}
+        initial={emptyDraft(new Date().toISOString().slice(0, 10))}
+        {...options}
+      />
     </div>
   );
 }

@@ -29,7 +29,11 @@ export default async function OrganisationPage(props: Params) {
   const t = await getTranslations();
   const canWrite = can(workspace.myRole, "organisations.write");
   const commune = organisation.communeCode ? territory().communes.get(organisation.communeCode) : undefined;
-  const identifiers = [organisation.siren && `SIREN ${organisation.siren}`, organisation.siret && `SIRET ${organisation.siret}`, organisation.rna && `RNA ${organisation.rna}`].filter(Boolean);
+  const identifiers = [
+    organisation.siren && `SIREN ${organisation.siren}`,
+    organisation.siret && `SIRET ${organisation.siret}`,
+    organisation.rna && `RNA ${organisation.rna}`,
+  ].filter(Boolean);
   return (
     <article className="space-y-8">
       <header className="space-y-2">
@@ -77,7 +81,8 @@ export default async function OrganisationPage(props: Params) {
           <ul className="space-y-1">
             {organisation.alliances.map((a) => (
               <li key={a.id}>
-                <Link href={`/w/${workspaceSlug}/alliances/${a.id}`}>{a.title}</Link> · {t(`alliance.lifecycle.${a.stage}`)}
+                <Link href={`/w/${workspaceSlug}/alliances/${a.id}`}>{a.title}</Link> ·{" "}
+                {t(`alliance.lifecycle.${a.stage}`)}
               </li>
             ))}
           </ul>
@@ -88,7 +93,13 @@ export default async function OrganisationPage(props: Params) {
           {t("organisations.private")}
         </h2>
         {canWrite ? (
-          <NotesForm workspaceSlug={workspaceSlug} organisationId={organisation.id} notes={organisation.notes} tags={organisation.tags} version={organisation.notesVersion} />
+          <NotesForm
+            workspaceSlug={workspaceSlug}
+            organisationId={organisation.id}
+            notes={organisation.notes}
+            tags={organisation.tags}
+            version={organisation.notesVersion}
+          />
         ) : (
           <div className="space-y-1">
             <p className="whitespace-pre-line">{organisation.notes ?? t("organisations.none")}</p>
@@ -101,7 +112,10 @@ export default async function OrganisationPage(props: Params) {
         ) : (
           <ul className="space-y-2" data-testid="contacts">
             {organisation.contacts.map((c) => (
-              <li key={c.id} className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white p-2 text-sm">
+              <li
+                key={c.id}
+                className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white p-2 text-sm"
+              >
                 <span className="font-medium">{c.name}</span>
                 {c.role ? <span>{c.role}</span> : null}
                 {c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : null}

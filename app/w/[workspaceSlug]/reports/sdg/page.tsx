@@ -12,9 +12,13 @@ import { SDG_GOALS } from "@/domain/sdg";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
 /** Rows of a goal that the report carries (all of them, or the overview's first ones). */
-const shownRows = (g: { targets: Array<{ alliances: unknown[] }> }) => g.targets.reduce((n, t) => n + t.alliances.length, 0);
+const shownRows = (g: { targets: Array<{ alliances: unknown[] }> }) =>
+  g.targets.reduce((n, t) => n + t.alliances.length, 0);
 
-type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<{ year?: string; goal?: string; primaryWeight?: string }> };
+type Props = {
+  params: Promise<{ workspaceSlug: string }>;
+  searchParams: Promise<{ year?: string; goal?: string; primaryWeight?: string }>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("report"))("title") };
@@ -33,17 +37,21 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
   const askedGoal = Number(query.goal);
   const goal = Number.isInteger(askedGoal) && askedGoal >= 1 && askedGoal <= 17 ? askedGoal : undefined;
   const askedWeight = Number(query.primaryWeight);
-  const primaryWeight = (PRIMARY_WEIGHTS as readonly number[]).includes(askedWeight) ? askedWeight : DEFAULT_PRIMARY_WEIGHT;
+  const primaryWeight = (PRIMARY_WEIGHTS as readonly number[]).includes(askedWeight)
+    ? askedWeight
+    : DEFAULT_PRIMARY_WEIGHT;
   const caller = await serverCaller();
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
   const report = await readOrNotFound(() => caller.dashboards.sdgReport({ workspaceSlug, year, goal, primaryWeight }));
   const t = await getTranslations();
   const format = await getFormatter();
-  const euros = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+  const euros = (cents: number) =>
+    format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
   const canWrite = can(workspace.myRole, "alliances.write");
   const weightParam = primaryWeight === DEFAULT_PRIMARY_WEIGHT ? "" : `&primaryWeight=${primaryWeight}`;
   const exportHref = (f: string) => `/w/${workspaceSlug}/reports/sdg/export?year=${year}&format=${f}${weightParam}`;
-  const reportHref = (g?: number) => `/w/${workspaceSlug}/reports/sdg?year=${year}${g ? `&goal=${g}` : ""}${weightParam}`;
+  const reportHref = (g?: number) =>
+    `/w/${workspaceSlug}/reports/sdg?year=${year}${g ? `&goal=${g}` : ""}${weightParam}`;
   const percent = (fraction: number) => format.number(fraction, { style: "percent", maximumFractionDigits: 1 });
   return (
     <article className="space-y-6">
@@ -53,15 +61,27 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
       </header>
       <form method="get" className="flex flex-wrap items-end gap-3">
         {goal ? <input type="hidden" name="goal" value={goal} /> : null}
-        <FilterSelect id="r-year" name="year" label={t("report.year")} value={year} options={Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))} />
+        <FilterSelect
+          id="r-year"
+          name="year"
+          label={t("report.year")}
+          value={year}
+          options={Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))}
+        />
         <FilterSelect
           id="r-weight"
           name="primaryWeight"
           label={t("report.rule.weight")}
           value={primaryWeight}
-          options={PRIMARY_WEIGHTS.map((w) => ({ value: w, label: w === 1 ? t("report.rule.weightEqual") : t("report.rule.weightTimes", { weight: w }) }))}
+          options={PRIMARY_WEIGHTS.map((w) => ({
+            value: w,
+            label: w === 1 ? t("report.rule.weightEqual") : t("report.rule.weightTimes", { weight: w }),
+          }))}
         />
-        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700">
+        <button
+          type="submit"
+          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+        >
           {t("report.show")}
         </button>
       </form>
@@ -71,15 +91,31 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
         <ExportLink href={exportHref("xlsx")} label={t("report.exportXlsx")} />
         <ExportLink href={exportHref("csv")} label={t("report.exportCsv")} />
       </nav>
-      <section aria-labelledby="rule-title" className="max-w-4xl space-y-2 rounded-md border-l-4 border-blue-700 bg-blue-50 p-4 text-sm text-blue-950" data-testid="allocation-rule">
+      <section
+        aria-labelledby="rule-title"
+        className="max-w-4xl space-y-2 rounded-md border-l-4 border-blue-700 bg-blue-50 p-4 text-sm text-blue-950"
+        data-testid="allocation-rule"
+      >
         <h2 id="rule-title" className="font-semibold">
           {t("report.rule.title")}
         </h2>
         <p>{t("report.rule.text", { primary: primaryWeight === 1 ? "equal" : "weighted", weight: primaryWeight })}</p>
         <p className="font-medium" data-testid="report-total">
-          {t("report.rule.total", { year, euros: euros(report.totals.cents), hours: report.totals.hours, alliances: report.totals.alliances })}
+          {t("report.rule.total", {
+            year,
+            euros: euros(report.totals.cents),
+            hours: report.totals.hours,
+            alliances: report.totals.alliances,
+          })}
         </p>
-        {report.totals.unallocatedCents || report.totals.unallocatedHours ? <p>{t("report.rule.unallocated", { euros: euros(report.totals.unallocatedCents), hours: report.totals.unallocatedHours })}</p> : null}
+        {report.totals.unallocatedCents || report.totals.unallocatedHours ? (
+          <p>
+            {t("report.rule.unallocated", {
+              euros: euros(report.totals.unallocatedCents),
+              hours: report.totals.unallocatedHours,
+            })}
+          </p>
+        ) : null}
       </section>
       {goal ? (
         <p>
@@ -95,10 +131,21 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
             labelHeader={t("report.columns.goalName")}
             valueHeader={t("report.columns.ownEuros")}
             testId="report-chart"
-            rows={report.goals.map((g) => ({ key: String(g.goal), label: `${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`, value: g.ownCents, display: euros(g.ownCents), colour: SDG_GOALS[g.goal - 1]?.colour }))}
+            rows={report.goals.map((g) => ({
+              key: String(g.goal),
+              label: `${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`,
+              value: g.ownCents,
+              display: euros(g.ownCents),
+              colour: SDG_GOALS[g.goal - 1]?.colour,
+            }))}
           />
           {report.goals.map((g) => (
-            <section key={g.goal} aria-labelledby={`goal-${g.goal}`} className="space-y-3 border-t border-slate-300 pt-4" data-testid={`report-goal-${g.goal}`}>
+            <section
+              key={g.goal}
+              aria-labelledby={`goal-${g.goal}`}
+              className="space-y-3 border-t border-slate-300 pt-4"
+              data-testid={`report-goal-${g.goal}`}
+            >
               <h2 id={`goal-${g.goal}`} className="flex items-center gap-2 text-xl font-semibold">
                 <SdgBadge goal={g.goal} name={t("sdg.goal", { number: g.goal })} />
                 {t(`sdg.goals.${g.goal}` as never)}
@@ -108,7 +155,10 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
                 <span className="font-medium">{t("report.averages")} : </span>
                 {Object.keys(g.averages).length
                   ? Object.entries(g.averages)
-                      .map(([d, v]) => `${t(`evaluation.dimensions.${d}` as never)} ${format.number(v, { maximumFractionDigits: 2 })}/5`)
+                      .map(
+                        ([d, v]) =>
+                          `${t(`evaluation.dimensions.${d}` as never)} ${format.number(v, { maximumFractionDigits: 2 })}/5`,
+                      )
                       .join(" · ")
                   : t("report.noScores")}
               </p>
@@ -117,14 +167,30 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
                   <caption className="sr-only">{t(`sdg.goals.${g.goal}` as never)}</caption>
                   <thead>
                     <tr className="border-b border-slate-400">
-                      <th scope="col" className="py-1 pr-3">{t("report.columns.target")}</th>
-                      <th scope="col" className="py-1 pr-3">{t("report.columns.alliance")}</th>
-                      <th scope="col" className="py-1 pr-3">{t("report.columns.partners")}</th>
-                      <th scope="col" className="py-1 pr-3">{t("report.columns.share")}</th>
-                      <th scope="col" className="py-1 pr-3">{t("report.columns.allocated")}</th>
-                      <th scope="col" className="py-1 pr-3">{t("report.columns.ownEuros")}</th>
-                      <th scope="col" className="py-1 pr-3">{t("report.columns.ownHours")}</th>
-                      <th scope="col" className="py-1 pr-3">{t("report.indicators")}</th>
+                      <th scope="col" className="py-1 pr-3">
+                        {t("report.columns.target")}
+                      </th>
+                      <th scope="col" className="py-1 pr-3">
+                        {t("report.columns.alliance")}
+                      </th>
+                      <th scope="col" className="py-1 pr-3">
+                        {t("report.columns.partners")}
+                      </th>
+                      <th scope="col" className="py-1 pr-3">
+                        {t("report.columns.share")}
+                      </th>
+                      <th scope="col" className="py-1 pr-3">
+                        {t("report.columns.allocated")}
+                      </th>
+                      <th scope="col" className="py-1 pr-3">
+                        {t("report.columns.ownEuros")}
+                      </th>
+                      <th scope="col" className="py-1 pr-3">
+                        {t("report.columns.ownHours")}
+                      </th>
+                      <th scope="col" className="py-1 pr-3">
+                        {t("report.indicators")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -132,16 +198,21 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
                       target.alliances.map((a) => (
                         <tr key={`${target.target}-${a.id}`} className="border-b border-slate-200 align-top">
                           <td className="py-1 pr-3 font-mono">{target.target}</td>
-                          <th scope="row" className="py-1 pr-3 font-normal">{a.title}</th>
+                          <th scope="row" className="py-1 pr-3 font-normal">
+                            {a.title}
+                          </th>
                           <td className="py-1 pr-3">{a.partners}</td>
-                          <td className="py-1 pr-3 tabular-nums">{a.sharePercent === null ? "—" : `${a.sharePercent} %`}</td>
+                          <td className="py-1 pr-3 tabular-nums">
+                            {a.sharePercent === null ? "—" : `${a.sharePercent} %`}
+                          </td>
                           <td className="py-1 pr-3 tabular-nums">{percent(a.allocated)}</td>
                           <td className="py-1 pr-3 tabular-nums">{euros(a.ownCents)}</td>
                           <td className="py-1 pr-3 tabular-nums">{format.number(a.ownHours)}</td>
                           <td className="py-1 pr-3">
                             {a.indicators.map((i) => (
                               <span key={i.name} className="block">
-                                {i.name} : {i.results.map((r) => `${r.period} ${format.number(r.value)} ${i.unit}`).join(", ")}
+                                {i.name} :{" "}
+                                {i.results.map((r) => `${r.period} ${format.number(r.value)} ${i.unit}`).join(", ")}
                               </span>
                             ))}
                           </td>
@@ -153,11 +224,19 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
               </div>
               {g.rows > shownRows(g) ? (
                 <p className="text-sm">
-                  <Link href={reportHref(g.goal)}>{t("report.moreRows", { shown: shownRows(g), count: g.rows, goal: g.goal })}</Link>
+                  <Link href={reportHref(g.goal)}>
+                    {t("report.moreRows", { shown: shownRows(g), count: g.rows, goal: g.goal })}
+                  </Link>
                 </p>
               ) : null}
               {canWrite ? (
-                <NarrativeForm workspaceSlug={workspaceSlug} year={year} goal={g.goal} text={g.narrative} version={g.narrativeVersion} />
+                <NarrativeForm
+                  workspaceSlug={workspaceSlug}
+                  year={year}
+                  goal={g.goal}
+                  text={g.narrative}
+                  version={g.narrativeVersion}
+                />
               ) : g.narrative ? (
                 <p className="whitespace-pre-line italic">{g.narrative}</p>
               ) : null}

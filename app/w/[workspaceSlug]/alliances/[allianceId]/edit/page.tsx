@@ -22,7 +22,10 @@ export default async function EditAlliancePage({ params }: Params) {
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
   if (!can(workspace.myRole, "alliances.write")) notFound();
   const alliance = await readOrNotFound(() => caller.alliances.get({ workspaceSlug, id: allianceId }));
-  const options = allianceFormOptions(alliance.territories.map((p) => p.code), workspace.lists);
+  const options = allianceFormOptions(
+    alliance.territories.map((p) => p.code),
+    workspace.lists,
+  );
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold">{t("editTitle")}</h1>

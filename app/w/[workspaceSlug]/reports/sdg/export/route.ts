@@ -24,7 +24,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ work
   const { year, format, primaryWeight } = query.data;
   const locale = (await getLocale()) as Locale;
   return download(`odd-${workspaceSlug}-${year}`, format, async () => {
-    const report = await (await serverCaller()).dashboards.sdgReport({ workspaceSlug, year, full: true, primaryWeight });
-    return format === "pdf" ? reportPdf(report, locale) : format === "xlsx" ? reportXlsx(report, locale) : reportCsv(report, locale);
+    const report = await (
+      await serverCaller()
+    ).dashboards.sdgReport({ workspaceSlug, year, full: true, primaryWeight });
+    return format === "pdf"
+      ? reportPdf(report, locale)
+      : format === "xlsx"
+        ? reportXlsx(report, locale)
+        : reportCsv(report, locale);
   });
 }

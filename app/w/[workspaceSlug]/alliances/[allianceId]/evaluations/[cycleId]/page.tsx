@@ -37,7 +37,8 @@ export default async function CyclePage(props: Params) {
   const format = await getFormatter();
   const locale = await getLocale();
   const date = (iso: string) => formatDate(new Date(iso), locale, { dateStyle: "long" });
-  const questionText = (q: { key: string; label: string | null }) => q.label ?? (t.has(`evaluation.questions.${q.key}` as never) ? t(`evaluation.questions.${q.key}` as never) : q.key);
+  const questionText = (q: { key: string; label: string | null }) =>
+    q.label ?? (t.has(`evaluation.questions.${q.key}` as never) ? t(`evaluation.questions.${q.key}` as never) : q.key);
   const canWrite = can(workspace.myRole, "alliances.write");
   const today = new Date().toISOString().slice(0, 10);
   const flagged = cycle.results?.gaps.filter((g) => g.flagged).length ?? 0;
@@ -49,7 +50,8 @@ export default async function CyclePage(props: Params) {
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">{t("evaluation.cycleTitle", { period: cycle.period })}</h1>
         <p>
-          {cycle.status === "open" ? t("evaluation.statusOpen") : t("evaluation.statusClosed")} · {t("evaluation.due", { date: date(cycle.dueOn) })}
+          {cycle.status === "open" ? t("evaluation.statusOpen") : t("evaluation.statusClosed")} ·{" "}
+          {t("evaluation.due", { date: date(cycle.dueOn) })}
         </p>
       </header>
 
@@ -74,7 +76,15 @@ export default async function CyclePage(props: Params) {
                 {t("evaluation.submit")}
               </h2>
               <p className="text-sm text-slate-800">{t("evaluation.hiddenUntilClosed")}</p>
-              <AnswerForm workspaceSlug={workspaceSlug} cycleId={cycle.id} questions={cycle.questions.map((q) => ({ key: q.key, text: questionText(q), dimension: t(`evaluation.dimensions.${q.dimension}`) }))} />
+              <AnswerForm
+                workspaceSlug={workspaceSlug}
+                cycleId={cycle.id}
+                questions={cycle.questions.map((q) => ({
+                  key: q.key,
+                  text: questionText(q),
+                  dimension: t(`evaluation.dimensions.${q.dimension}`),
+                }))}
+              />
             </section>
           ) : (
             <p>{t("evaluation.hiddenUntilClosed")}</p>
@@ -88,7 +98,9 @@ export default async function CyclePage(props: Params) {
         )
       ) : null}
 
-      {cycle.status === "open" && canWrite && cycle.dueOn <= today ? <CloseCycleButton workspaceSlug={workspaceSlug} cycleId={cycle.id} /> : null}
+      {cycle.status === "open" && canWrite && cycle.dueOn <= today ? (
+        <CloseCycleButton workspaceSlug={workspaceSlug} cycleId={cycle.id} />
+      ) : null}
 
       {cycle.results ? (
         <section aria-labelledby="results-title" className="space-y-4">
@@ -125,7 +137,9 @@ export default async function CyclePage(props: Params) {
                     <tr key={q.key} className={`border-b border-slate-200 ${gap.flagged ? "bg-red-50" : ""}`}>
                       <th scope="row" className="py-2 pr-4 font-normal">
                         {questionText(q)}
-                        <span className="block text-xs text-slate-700">{t(`evaluation.dimensions.${q.dimension}`)}</span>
+                        <span className="block text-xs text-slate-700">
+                          {t(`evaluation.dimensions.${q.dimension}`)}
+                        </span>
                       </th>
                       {cycle.parties.map((p) => {
                         const a = p.answers.find((x) => x.questionKey === q.key);
@@ -147,7 +161,15 @@ export default async function CyclePage(props: Params) {
                           </td>
                         );
                       })}
-                      <td className="py-2 pr-4 align-top">{gap.flagged ? <span className="font-semibold text-red-800">{t("evaluation.gapFlag", { gap: gap.gap })}</span> : gap.gap}</td>
+                      <td className="py-2 pr-4 align-top">
+                        {gap.flagged ? (
+                          <span className="font-semibold text-red-800">
+                            {t("evaluation.gapFlag", { gap: gap.gap })}
+                          </span>
+                        ) : (
+                          gap.gap
+                        )}
+                      </td>
                     </tr>
                   );
                 })}
