@@ -22,6 +22,60 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
+    // The layers, as import boundaries: domain/ holds pure rules and imports nothing of the app.
+    files: ["domain/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@/*",
+                "../*",
+                "!./*",
+                "next",
+                "next/*",
+                "react",
+                "react-dom",
+                "drizzle-orm",
+                "drizzle-orm/*",
+                "postgres",
+              ],
+              message: "domain/ holds pure rules: it imports only other domain/ modules and libraries of pure code.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Components read data through procedures: they may import a feature's schemas (validation
+    // shared with the server) and the router's types, never a service or the database.
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@/server/services/*/*",
+                "!@/server/services/*/schemas",
+                "**/server/services/*/*",
+                "!**/server/services/*/schemas",
+              ],
+              message:
+                "Components never import a service: type props with RouterOutputs (server/trpc/types.ts), validate with the feature's schemas.ts.",
+            },
+            { regex: "server/services/[^/]+$", message: "Components never import a service module." },
+            { group: ["@/db/**", "**/db/**"], message: "Components never import the database layer." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": [
         "error",

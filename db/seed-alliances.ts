@@ -236,13 +236,11 @@ export async function seedDemoAlliances(db: Db, plan: Array<{ slug: string; coun
           endsOn: moved ? `${startYear + 2}-12-31` : null,
         });
         if (moved) {
-          await tx
-            .insert(allianceModePeriods)
-            .values({
-              allianceId,
-              mode: rand.pick(MODES.filter((m) => m !== first && m !== "mecenat")),
-              startsOn: `${startYear + 3}-01-01`,
-            });
+          await tx.insert(allianceModePeriods).values({
+            allianceId,
+            mode: rand.pick(MODES.filter((m) => m !== first && m !== "mecenat")),
+            startsOn: `${startYear + 3}-01-01`,
+          });
         }
         const targets = [...new Set([rand.pick(SDG_TARGET_CODES), rand.pick(SDG_TARGET_CODES), "17.17"])];
         await tx
@@ -254,14 +252,12 @@ export async function seedDemoAlliances(db: Db, plan: Array<{ slug: string; coun
           .insert(allianceTerritories)
           .values({ allianceId, level: scope, code, ...territoryParents(index, scope, code)! });
         if (rand.next() < 0.4) {
-          await tx
-            .insert(allianceEngagements)
-            .values({
-              allianceId,
-              scheme: "mecenat_competences",
-              employees: rand.int(2, 40),
-              hours: rand.int(10, 400),
-            });
+          await tx.insert(allianceEngagements).values({
+            allianceId,
+            scheme: "mecenat_competences",
+            employees: rand.int(2, 40),
+            hours: rand.int(10, 400),
+          });
         }
         for (let c = 0; c < rand.int(0, 4); c++) {
           const kind = rand.pick(CONTRIBUTION_KINDS);
@@ -284,24 +280,20 @@ export async function seedDemoAlliances(db: Db, plan: Array<{ slug: string; coun
             occurredOn: `${Math.min(startYear + c, 2026)}-0${rand.int(1, 9)}-15`,
           });
         }
-        await tx
-          .insert(auditEvents)
-          .values({
-            workspaceId: ws.id,
-            action: "alliance.create",
-            entityType: "alliance",
-            entityId: allianceId,
-            after: { title, stage },
-          });
+        await tx.insert(auditEvents).values({
+          workspaceId: ws.id,
+          action: "alliance.create",
+          entityType: "alliance",
+          entityId: allianceId,
+          after: { title, stage },
+        });
         if (rand.next() < 0.5) {
-          await tx
-            .insert(allianceTimeline)
-            .values({
-              allianceId,
-              kind: "meeting",
-              title: "Comité de pilotage",
-              occurredOn: `${Math.min(startYear + 1, 2026)}-03-10`,
-            });
+          await tx.insert(allianceTimeline).values({
+            allianceId,
+            kind: "meeting",
+            title: "Comité de pilotage",
+            occurredOn: `${Math.min(startYear + 1, 2026)}-03-10`,
+          });
         }
         created++;
       }

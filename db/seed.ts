@@ -181,33 +181,29 @@ async function seedDemoEvaluation(db: Db, allianceIds: string[], parties: Array<
       openedByWorkspaceId: parties[0]!.id,
     })
     .returning({ id: evaluationCycles.id });
-  await db
-    .insert(evaluationParticipants)
-    .values(
-      parties.map((p) => ({
+  await db.insert(evaluationParticipants).values(
+    parties.map((p) => ({
+      cycleId: closed!.id,
+      allianceId: closedOn,
+      workspaceId: p.id,
+      organisationName: p.name,
+      status: "answered" as const,
+      answeredAt: new Date("2025-12-09T10:00:00Z"),
+    })),
+  );
+  await db.insert(evaluationAnswers).values(
+    parties.flatMap((p, i) =>
+      DEFAULT_QUESTIONS.map((q) => ({
         cycleId: closed!.id,
         allianceId: closedOn,
         workspaceId: p.id,
-        organisationName: p.name,
-        status: "answered" as const,
-        answeredAt: new Date("2025-12-09T10:00:00Z"),
+        questionKey: q.key,
+        dimension: q.dimension,
+        score: scores[q.key]![i]!,
+        justification: i === 0 ? "Constaté en comité de pilotage." : "Avis de l'équipe engagée.",
       })),
-    );
-  await db
-    .insert(evaluationAnswers)
-    .values(
-      parties.flatMap((p, i) =>
-        DEFAULT_QUESTIONS.map((q) => ({
-          cycleId: closed!.id,
-          allianceId: closedOn,
-          workspaceId: p.id,
-          questionKey: q.key,
-          dimension: q.dimension,
-          score: scores[q.key]![i]!,
-          justification: i === 0 ? "Constaté en comité de pilotage." : "Avis de l'équipe engagée.",
-        })),
-      ),
-    );
+    ),
+  );
   const [indicator] = await db
     .insert(allianceIndicators)
     .values({
@@ -248,31 +244,27 @@ async function seedDemoEvaluation(db: Db, allianceIds: string[], parties: Array<
       openedByWorkspaceId: parties[0]!.id,
     })
     .returning({ id: evaluationCycles.id });
-  await db
-    .insert(evaluationParticipants)
-    .values(
-      parties.map((p, i) => ({
-        cycleId: running!.id,
-        allianceId: runningOn,
-        workspaceId: p.id,
-        organisationName: p.name,
-        status: i === 0 ? ("answered" as const) : ("pending" as const),
-        answeredAt: i === 0 ? new Date() : null,
-      })),
-    );
-  await db
-    .insert(evaluationAnswers)
-    .values(
-      DEFAULT_QUESTIONS.map((q) => ({
-        cycleId: running!.id,
-        allianceId: runningOn,
-        workspaceId: parties[0]!.id,
-        questionKey: q.key,
-        dimension: q.dimension,
-        score: 4,
-        justification: "Réponse de l'association.",
-      })),
-    );
+  await db.insert(evaluationParticipants).values(
+    parties.map((p, i) => ({
+      cycleId: running!.id,
+      allianceId: runningOn,
+      workspaceId: p.id,
+      organisationName: p.name,
+      status: i === 0 ? ("answered" as const) : ("pending" as const),
+      answeredAt: i === 0 ? new Date() : null,
+    })),
+  );
+  await db.insert(evaluationAnswers).values(
+    DEFAULT_QUESTIONS.map((q) => ({
+      cycleId: running!.id,
+      allianceId: runningOn,
+      workspaceId: parties[0]!.id,
+      questionKey: q.key,
+      dimension: q.dimension,
+      score: 4,
+      justification: "Réponse de l'association.",
+    })),
+  );
 }
 
 async function seedDemoWorkspaces(db: Db): Promise<boolean> {
@@ -286,15 +278,13 @@ async function seedDemoWorkspaces(db: Db): Promise<boolean> {
     for (const w of DEMO_WORKSPACES) {
       const [row] = await tx.insert(workspaces).values(w).returning();
       ids.set(w.slug, row!.id);
-      await tx
-        .insert(auditEvents)
-        .values({
-          workspaceId: row!.id,
-          action: "workspace.create",
-          entityType: "workspace",
-          entityId: row!.id,
-          after: row,
-        });
+      await tx.insert(auditEvents).values({
+        workspaceId: row!.id,
+        action: "workspace.create",
+        entityType: "workspace",
+        entityId: row!.id,
+        after: row,
+      });
     }
     const people = [
       ...DEMO_PERSONAS.map((p) => ({ email: p.email, name: p.name, workspace: p.workspace, role: "owner" as Role })),

@@ -2,9 +2,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDate } from "@/domain/dates";
-import type { myActions } from "@/server/services/dashboards/my-actions";
+import type { RouterOutputs } from "@/server/trpc/types";
 
-type Actions = Awaited<ReturnType<typeof myActions>>;
+type Actions = RouterOutputs["dashboards"]["myActions"];
 
 /**
  * "Mes actions": what waits for the workspace, each line a link to where it is done. Kinds with

@@ -6,10 +6,10 @@ import { EvaluationLight } from "@/components/evaluation/status-light";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { LIFECYCLE_STAGES, MODES } from "@/domain/alliances";
 import { SDG_GOALS } from "@/domain/sdg";
-import type { DashboardFilters, workspaceDashboard } from "@/server/services/dashboards/workspace-dashboard";
+import type { RouterOutputs } from "@/server/trpc/types";
 import { BarTable } from "./bar-table";
 
-type Data = Awaited<ReturnType<typeof workspaceDashboard>>;
+type Data = RouterOutputs["dashboards"]["workspace"];
 
 const LIGHT_COLOURS = { green: "#15803d", new: "#94a3b8", amber: "#f59e0b", red: "#b91c1c" } as const;
 
@@ -18,7 +18,7 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
-  const f: DashboardFilters = data.filters;
+  const f: Data["filters"] = data.filters;
   const { regions } = allianceFormOptions();
   const euros = (cents: number) =>
     format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });

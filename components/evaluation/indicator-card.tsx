@@ -1,9 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { listIndicators } from "@/server/services/evaluation/indicators";
+import type { RouterOutputs } from "@/server/trpc/types";
 import { IndicatorChart } from "./indicator-chart";
 import { AddResultForm } from "./indicator-forms";
 
-type Indicator = Awaited<ReturnType<typeof listIndicators>>[number];
+type Indicator = RouterOutputs["evaluation"]["indicators"][number];
 
 /** One indicator of an alliance: its definition, progress, chart, results table and (for editors) a result form. */
 export async function IndicatorCard({

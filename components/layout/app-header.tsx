@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { signOutAction } from "@/app/actions";
 import { LanguageSwitch } from "./language-switch";
-import { isOperator } from "@/server/services/territories/coordination";
+import { isOperator } from "@/server/auth/operators";
 import { currentUser } from "@/server/trpc/server-caller";
 
 /** Brand, language switch and the signed-in user's sign-out, on every page. */

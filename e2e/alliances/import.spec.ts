@@ -55,13 +55,11 @@ test("a 200-row XLSX with three bad rows: the dry run names them, the fixed file
   expect(template.suggestedFilename()).toBe("modele-import-alliances.xlsx");
 
   const first = await workbook(tag, true);
-  await page
-    .getByLabel("Fichier CSV ou XLSX")
-    .setInputFiles({
-      name: "alliances.xlsx",
-      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      buffer: first.buffer,
-    });
+  await page.getByLabel("Fichier CSV ou XLSX").setInputFiles({
+    name: "alliances.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: first.buffer,
+  });
   await page.getByRole("button", { name: "Lire le fichier" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Vérifier l'import" })).toBeVisible();
   await expect(page.getByText("Fichier « alliances.xlsx » : 200 lignes.")).toBeVisible();
@@ -83,13 +81,11 @@ test("a 200-row XLSX with three bad rows: the dry run names them, the fixed file
   // The fixed file: no error, 200 alliances, imported in the background.
   const fixed = await workbook(tag, false);
   await page.goto(`/w/${slug}/alliances/import`);
-  await page
-    .getByLabel("Fichier CSV ou XLSX")
-    .setInputFiles({
-      name: "alliances-corrige.xlsx",
-      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      buffer: fixed.buffer,
-    });
+  await page.getByLabel("Fichier CSV ou XLSX").setInputFiles({
+    name: "alliances-corrige.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: fixed.buffer,
+  });
   await page.getByRole("button", { name: "Lire le fichier" }).click();
   await page.getByRole("button", { name: "Simuler l'import" }).click();
   await expect(page.getByTestId("dry-run-counts")).toContainText("200 alliances créées");
@@ -132,13 +128,11 @@ test("a 200-row XLSX with three bad rows: the dry run names them, the fixed file
 
   // The exported file imports back as it is: nothing to create or change.
   await page.goto(`/w/${slug}/alliances/import`);
-  await page
-    .getByLabel("Fichier CSV ou XLSX")
-    .setInputFiles({
-      name: "export.xlsx",
-      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      buffer: await readFile((await file.path())!),
-    });
+  await page.getByLabel("Fichier CSV ou XLSX").setInputFiles({
+    name: "export.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: await readFile((await file.path())!),
+  });
   await page.getByRole("button", { name: "Lire le fichier" }).click();
   await page.getByRole("button", { name: "Simuler l'import" }).click();
   await expect(page.getByTestId("dry-run-counts")).toContainText("200 alliances inchangées");

@@ -322,14 +322,12 @@ describe("isolation", () => {
     // Nor can it attach itself as a party to that alliance (a real organisation, a real alliance id).
     const [someOrganisation] = await db.select({ id: organisations.id }).from(organisations).limit(1);
     const failure = await withScope(db, { userId: b.users.owner.id, workspaceId: b.workspace.id }, (tx) =>
-      tx
-        .insert(allianceParties)
-        .values({
-          allianceId: id,
-          organisationId: someOrganisation!.id,
-          workspaceId: b.workspace.id,
-          role: "partenaire",
-        }),
+      tx.insert(allianceParties).values({
+        allianceId: id,
+        organisationId: someOrganisation!.id,
+        workspaceId: b.workspace.id,
+        role: "partenaire",
+      }),
     ).then(
       () => null,
       (e: unknown) => e,

@@ -299,15 +299,13 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   }),
   "territories.setStatistics": async () => ({ enabled: false }),
   "territories.dashboard": async (f) => {
-    await db
-      .insert(territoryCoordinations)
-      .values({
-        workspaceId: f.workspace.id,
-        level: "departement",
-        code: "69",
-        status: "approved",
-        decidedAt: new Date(),
-      });
+    await db.insert(territoryCoordinations).values({
+      workspaceId: f.workspace.id,
+      level: "departement",
+      code: "69",
+      status: "approved",
+      decidedAt: new Date(),
+    });
     return { level: "departement", code: "69" };
   },
   "notifications.list": async () => ({}),

@@ -252,15 +252,13 @@ describe("each party's private layer", () => {
     // B cannot write into A's private layer either.
     const forged = await attempt(
       withScope(db, { userId: b.users.editor.id, workspaceId: b.workspace.id }, (tx) =>
-        tx
-          .insert(alliancePrivateEntries)
-          .values({
-            allianceId: id,
-            workspaceId: a.workspace.id,
-            kind: "timeline",
-            title: "Intrus",
-            occurredOn: "2025-01-01",
-          }),
+        tx.insert(alliancePrivateEntries).values({
+          allianceId: id,
+          workspaceId: a.workspace.id,
+          kind: "timeline",
+          title: "Intrus",
+          occurredOn: "2025-01-01",
+        }),
       ),
     );
     expect(sqlState(forged)).toBe("42501");

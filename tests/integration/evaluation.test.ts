@@ -147,17 +147,15 @@ describe("an evaluation cycle", () => {
     const forge = (workspaceId: string) =>
       attempt(
         withScope(db, { userId: a.users.owner.id, workspaceId: a.workspace.id }, (tx) =>
-          tx
-            .insert(evaluationAnswers)
-            .values({
-              cycleId,
-              allianceId: id,
-              workspaceId,
-              questionKey: "equilibre_fairness",
-              dimension: "equilibre",
-              score: 1,
-              justification: "forgé",
-            }),
+          tx.insert(evaluationAnswers).values({
+            cycleId,
+            allianceId: id,
+            workspaceId,
+            questionKey: "equilibre_fairness",
+            dimension: "equilibre",
+            score: 1,
+            justification: "forgé",
+          }),
         ),
       );
     expect(sqlState(await forge(b.workspace.id))).toBe("42501");

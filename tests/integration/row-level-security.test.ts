@@ -205,15 +205,13 @@ describe("the database backstop, with the code's filters left out", () => {
   it("shows a workspace-scoped request nothing of another workspace", async () => {
     const a = await createWorkspaceWithRoles(db);
     const b = await createWorkspaceWithRoles(db);
-    await db
-      .insert(invitations)
-      .values({
-        workspaceId: b.workspace.id,
-        email: "b@example.org",
-        role: "viewer",
-        tokenHash: `hash-${b.workspace.id}`,
-        expiresAt: new Date(Date.now() + 1e9),
-      });
+    await db.insert(invitations).values({
+      workspaceId: b.workspace.id,
+      email: "b@example.org",
+      role: "viewer",
+      tokenHash: `hash-${b.workspace.id}`,
+      expiresAt: new Date(Date.now() + 1e9),
+    });
     await db
       .insert(auditEvents)
       .values({ workspaceId: b.workspace.id, action: "test", entityType: "test", entityId: "1" });

@@ -129,15 +129,13 @@ describe("the shared history and notifications", () => {
     const outsider = await createWorkspaceWithRoles(db);
     const forged = await attempt(
       withScope(db, { userId: a.users.owner.id, workspaceId: a.workspace.id }, (tx) =>
-        tx
-          .insert(notifications)
-          .values({
-            workspaceId: outsider.workspace.id,
-            allianceId: id,
-            kind: "alliance.changed",
-            payload: { title: "x", organisation: "x", actor: "x" },
-            createdBy: a.users.owner.id,
-          }),
+        tx.insert(notifications).values({
+          workspaceId: outsider.workspace.id,
+          allianceId: id,
+          kind: "alliance.changed",
+          payload: { title: "x", organisation: "x", actor: "x" },
+          createdBy: a.users.owner.id,
+        }),
       ),
     );
     expect(sqlState(forged)).toBe("42501");

@@ -79,15 +79,13 @@ async function lozere(dep = LOZERE) {
   // m1 is co-owned by a second workspace: it must still count once.
   const other = await createWorkspaceWithRoles(db);
   const orgOther = await giveOrganisation(db, other.workspace.id);
-  await db
-    .insert(allianceParties)
-    .values({
-      allianceId: ids.m1,
-      organisationId: orgOther,
-      workspaceId: other.workspace.id,
-      role: "partenaire",
-      status: "accepted",
-    });
+  await db.insert(allianceParties).values({
+    allianceId: ids.m1,
+    organisationId: orgOther,
+    workspaceId: other.workspace.id,
+    role: "partenaire",
+    status: "accepted",
+  });
   // An opted-out workspace's alliance is left out of every figure.
   const out = await createWorkspaceWithRoles(db);
   await db.update(workspaces).set({ territorialStatistics: false }).where(eq(workspaces.id, out.workspace.id));
@@ -101,15 +99,13 @@ async function lozere(dep = LOZERE) {
   });
   // m2's parties all agreed to the territory audience; m3 only asked (one consent missing).
   await owner.alliances.requestAudience({ workspaceSlug: w.workspace.slug, allianceId: ids.m2, audience: "territory" });
-  await db
-    .insert(allianceParties)
-    .values({
-      allianceId: ids.m3,
-      organisationId: orgOther,
-      workspaceId: other.workspace.id,
-      role: "partenaire",
-      status: "accepted",
-    });
+  await db.insert(allianceParties).values({
+    allianceId: ids.m3,
+    organisationId: orgOther,
+    workspaceId: other.workspace.id,
+    role: "partenaire",
+    status: "accepted",
+  });
   await owner.alliances.requestAudience({ workspaceSlug: w.workspace.slug, allianceId: ids.m3, audience: "territory" });
   return { w, owner, ids, other };
 }

@@ -104,16 +104,14 @@ export async function saveSdgClaims(ctx: WorkspaceContext, input: z.infer<typeof
     .delete(allianceSdgClaims)
     .where(and(eq(allianceSdgClaims.allianceId, input.allianceId), eq(allianceSdgClaims.workspaceId, ctx.workspaceId)));
   if (input.claims.length) {
-    await ctx.tx
-      .insert(allianceSdgClaims)
-      .values(
-        input.claims.map((c) => ({
-          allianceId: input.allianceId,
-          workspaceId: ctx.workspaceId,
-          target: c.target,
-          sharePercent: c.sharePercent,
-        })),
-      );
+    await ctx.tx.insert(allianceSdgClaims).values(
+      input.claims.map((c) => ({
+        allianceId: input.allianceId,
+        workspaceId: ctx.workspaceId,
+        target: c.target,
+        sharePercent: c.sharePercent,
+      })),
+    );
   }
   const summary = (rows: Array<{ target: string; sharePercent: number }>) =>
     rows

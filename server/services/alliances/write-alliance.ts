@@ -117,30 +117,26 @@ async function writeDetails(ctx: WorkspaceContext, allianceId: string, title: st
     .where(eq(alliances.id, allianceId));
 
   await ctx.tx.delete(allianceModePeriods).where(eq(allianceModePeriods.allianceId, allianceId));
-  await ctx.tx
-    .insert(allianceModePeriods)
-    .values(
-      input.modes.map((m) => ({
-        allianceId,
-        mode: m.mode,
-        mecenatForms: m.mecenatForms,
-        startsOn: m.startsOn,
-        endsOn: m.endsOn ?? null,
-      })),
-    );
+  await ctx.tx.insert(allianceModePeriods).values(
+    input.modes.map((m) => ({
+      allianceId,
+      mode: m.mode,
+      mecenatForms: m.mecenatForms,
+      startsOn: m.startsOn,
+      endsOn: m.endsOn ?? null,
+    })),
+  );
 
   await ctx.tx.delete(allianceSdgTargets).where(eq(allianceSdgTargets.allianceId, allianceId));
   if (input.sdgTargets.length) {
-    await ctx.tx
-      .insert(allianceSdgTargets)
-      .values(
-        input.sdgTargets.map((s) => ({
-          allianceId,
-          target: s.target,
-          goal: goalOfTarget(s.target)!,
-          isPrimary: s.isPrimary,
-        })),
-      );
+    await ctx.tx.insert(allianceSdgTargets).values(
+      input.sdgTargets.map((s) => ({
+        allianceId,
+        target: s.target,
+        goal: goalOfTarget(s.target)!,
+        isPrimary: s.isPrimary,
+      })),
+    );
   }
 
   await ctx.tx.delete(allianceTerritories).where(eq(allianceTerritories.allianceId, allianceId));
@@ -152,16 +148,14 @@ async function writeDetails(ctx: WorkspaceContext, allianceId: string, title: st
 
   await ctx.tx.delete(allianceEngagements).where(eq(allianceEngagements.allianceId, allianceId));
   if (input.engagements.length) {
-    await ctx.tx
-      .insert(allianceEngagements)
-      .values(
-        input.engagements.map((e) => ({
-          allianceId,
-          scheme: e.scheme,
-          employees: e.employees ?? null,
-          hours: e.hours ?? null,
-        })),
-      );
+    await ctx.tx.insert(allianceEngagements).values(
+      input.engagements.map((e) => ({
+        allianceId,
+        scheme: e.scheme,
+        employees: e.employees ?? null,
+        hours: e.hours ?? null,
+      })),
+    );
   }
 }
 

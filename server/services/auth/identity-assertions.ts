@@ -73,16 +73,14 @@ export async function recordIdentityAssertion(
     await tx.execute(
       sql`select set_config('app.workspace_id', '', true), set_config('role', 'maillage_identity', true)`,
     );
-    await tx
-      .insert(identityAssertions)
-      .values({
-        userId: input.userId,
-        provider: input.provider,
-        subject: input.subject,
-        email: input.email,
-        siret,
-        acr: input.acr,
-      });
+    await tx.insert(identityAssertions).values({
+      userId: input.userId,
+      provider: input.provider,
+      subject: input.subject,
+      email: input.email,
+      siret,
+      acr: input.acr,
+    });
     if (!siren || !siret) return [];
 
     const administered = await tx

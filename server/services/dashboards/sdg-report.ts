@@ -297,16 +297,14 @@ export async function saveNarrative(ctx: WorkspaceContext, input: z.infer<typeof
         ),
       );
   } else {
-    await ctx.tx
-      .insert(sdgReportNarratives)
-      .values({
-        workspaceId: ctx.workspaceId,
-        year: input.year,
-        goal: input.goal,
-        text: input.text,
-        version,
-        updatedBy: ctx.actor.userId,
-      });
+    await ctx.tx.insert(sdgReportNarratives).values({
+      workspaceId: ctx.workspaceId,
+      year: input.year,
+      goal: input.goal,
+      text: input.text,
+      version,
+      updatedBy: ctx.actor.userId,
+    });
   }
   await recordAudit(ctx, {
     action: "report.narrative",

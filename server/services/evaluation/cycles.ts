@@ -153,16 +153,14 @@ export async function openCycle(ctx: WorkspaceContext, input: z.infer<typeof Ope
     if (sqlState(error) === "23505") throw new AppError("CONFLICT", "errors.evaluation.alreadyOpen");
     throw error;
   }
-  await ctx.tx
-    .insert(evaluationParticipants)
-    .values(
-      parties.map((p) => ({
-        cycleId,
-        allianceId: input.allianceId,
-        workspaceId: p.workspaceId!,
-        organisationName: p.name,
-      })),
-    );
+  await ctx.tx.insert(evaluationParticipants).values(
+    parties.map((p) => ({
+      cycleId,
+      allianceId: input.allianceId,
+      workspaceId: p.workspaceId!,
+      organisationName: p.name,
+    })),
+  );
   await recordAudit(ctx, {
     action: "evaluation.open",
     entityType: "alliance",

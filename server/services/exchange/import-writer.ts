@@ -301,18 +301,16 @@ export async function applyImport(
         requestId: ctx.requestId,
       })),
     );
-    await ctx.tx
-      .insert(allianceChanges)
-      .values(
-        prepared.map((_, i) => ({
-          allianceId: createdIds[i]!,
-          workspaceId: ctx.workspaceId,
-          organisationName: names.organisation,
-          actorName: names.actor,
-          action: "alliance.create",
-          detail: { importId },
-        })),
-      );
+    await ctx.tx.insert(allianceChanges).values(
+      prepared.map((_, i) => ({
+        allianceId: createdIds[i]!,
+        workspaceId: ctx.workspaceId,
+        organisationName: names.organisation,
+        actorName: names.actor,
+        action: "alliance.create",
+        detail: { importId },
+      })),
+    );
     if (await hasWebhook(ctx, "alliance.created")) {
       await enqueueMany(
         ctx,

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents, territoryCoordinations, workspaces } from "../../../db/schema";
 import { territory } from "../../../domain/territory-data";
-import { env } from "../../../env";
+import { isOperator } from "../../auth/operators";
 import { AppError, sqlState } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { ServiceContext, WorkspaceContext } from "../context";
@@ -14,19 +14,6 @@ export const RequestCoordinationInput = z.object({
 });
 export const StatisticsInput = z.object({ enabled: z.boolean() });
 export const DecideInput = z.object({ id: z.uuid(), approve: z.boolean() });
-
-/** The platform operators: OPERATOR_EMAILS, plus the demo's territorial persona when demo sign-in is on. */
-export function operatorEmails(): string[] {
-  const config = env();
-  const listed = config.OPERATOR_EMAILS.split(",")
-    .map((e) => e.trim().toLowerCase())
-    .filter(Boolean);
-  return config.demoSignIn ? [...listed, "amina.diallo@demo.maillage.test"] : listed;
-}
-
-export function isOperator(email: string) {
-  return operatorEmails().includes(email.toLowerCase());
-}
 
 /**
  * Asks to coordinate a région or a département (INSEE code checked against the Etalab data);
