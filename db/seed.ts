@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Role } from "../domain/roles";
-import type { WorkspaceKind } from "../domain/workspaces";
+import { DEMO_PERSONAS, DEMO_WORKSPACES } from "../domain/demo";
 import type { Db } from "./client";
 import { resultRows } from "./rows";
 import { DEFAULT_QUESTIONS } from "../domain/evaluation";
@@ -20,36 +20,6 @@ import {
   workspaces,
 } from "./schema";
 import { seedDemoAlliances } from "./seed-alliances";
-
-/** Fictional organisations and people of the demo. Any resemblance is accidental. */
-export const DEMO_WORKSPACES: Array<{ slug: string; name: string; kind: WorkspaceKind; siren?: string; rna?: string }> =
-  [
-    { slug: "jardins-du-lien", name: "Les Jardins du Lien", kind: "association", rna: "W262001234" },
-    { slug: "boulangeries-du-val", name: "Boulangeries Coopératives du Val", kind: "entreprise", siren: "732829320" },
-    { slug: "departement-val-clair", name: "Département de Val-Clair", kind: "collectivite", siren: "812345676" },
-  ];
-
-export const DEMO_PERSONAS = [
-  {
-    key: "association",
-    email: "camille.martin@demo.maillage.test",
-    name: "Camille Martin",
-    workspace: "jardins-du-lien",
-  },
-  {
-    key: "company",
-    email: "julien.bernard@demo.maillage.test",
-    name: "Julien Bernard",
-    workspace: "boulangeries-du-val",
-  },
-  {
-    key: "territory",
-    email: "amina.diallo@demo.maillage.test",
-    name: "Amina Diallo",
-    workspace: "departement-val-clair",
-  },
-] as const;
-export type DemoPersonaKey = (typeof DEMO_PERSONAS)[number]["key"];
 
 const EXTRA_MEMBERS: Array<{ email: string; name: string; workspace: string; role: Role }> = [
   { email: "louis.petit@demo.maillage.test", name: "Louis Petit", workspace: "jardins-du-lien", role: "editor" },

@@ -5,7 +5,7 @@ import { demoSignIn } from "@/app/actions";
 import { ProviderSignIn } from "@/components/auth/provider-sign-in";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Notice } from "@/components/ui/notice";
-import { DEMO_PERSONAS } from "@/db/seed";
+import { DEMO_PERSONAS } from "@/domain/demo";
 import { env } from "@/env";
 import { currentUser } from "@/server/trpc/server-caller";
 

@@ -1,7 +1,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { sessions, users } from "../../db/schema";
-import type { SessionUser } from "../trpc/init";
+import type { SessionUser } from "./session-user";
 
 /**
  * The signed-in user of an API request, read straight from the database session that Auth.js

@@ -1,4 +1,9 @@
-import type { SessionUser } from "../trpc/init";
+/** The signed-in person as every layer sees them: an id, an email, maybe a name. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name?: string | null;
+}
 
 /** The signed-in user from an Auth.js session, or null. */
 export function sessionUser(

@@ -8,13 +8,10 @@ import { AppError } from "../errors";
 import { translateKey } from "../i18n/translate";
 import type { Logger } from "../log";
 import type { Mailer } from "../services/mail/mailer";
+import type { SessionUser } from "../auth/session-user";
 import { translateIssue } from "./zod-messages";
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name?: string | null;
-}
+export type { SessionUser } from "../auth/session-user";
 
 /** Built once per HTTP request (or per test caller). Never holds an Auth.js import. */
 export interface TrpcContext {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../../../db/client";
 import { eq } from "drizzle-orm";
 import { sessions, users } from "../../../db/schema";
-import { DEMO_PERSONAS } from "../../../db/seed";
+import { DEMO_PERSONAS } from "../../../domain/demo";
 import { SESSION_MAX_AGE_S } from "../../auth/session-cookie";
 
 /**

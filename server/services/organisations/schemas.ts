@@ -1,20 +1,6 @@
 import { z } from "zod";
-import {
-  compactIdentifier,
-  isValidRna,
-  isValidSiren,
-  isValidSiret,
-  ORGANISATION_KINDS,
-} from "../../../domain/identifiers";
-
-const optionalIdentifier = (isValid: (v: string) => boolean, key: string) =>
-  z
-    .string()
-    .trim()
-    .transform((v) => (v === "" ? null : compactIdentifier(v)))
-    .refine((v) => v === null || isValid(v), { message: key })
-    .nullish()
-    .transform((v) => v ?? null);
+import { isValidRna, isValidSiren, isValidSiret, ORGANISATION_KINDS } from "../../../domain/identifiers";
+import { optionalIdentifier } from "../shared-schemas";
 
 export const NewOrganisationInput = z.object({
   name: z

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { compactIdentifier, isValidRna, isValidSiren } from "../../../domain/identifiers";
+import { isValidRna, isValidSiren } from "../../../domain/identifiers";
+import { optionalIdentifier } from "../shared-schemas";
 import { isValidSlug, SLUG_MAX, SLUG_MIN, WORKSPACE_KINDS } from "../../../domain/workspaces";
 
 /** Messages are keys under "errors." in messages/<locale>.json; the API translates them. */
@@ -10,15 +11,6 @@ export const workspaceSlug = z
   .min(SLUG_MIN, { message: "errors.slug.length" })
   .max(SLUG_MAX, { message: "errors.slug.length" })
   .refine(isValidSlug, { message: "errors.slug.format" });
-
-const optionalIdentifier = (isValid: (v: string) => boolean, key: string) =>
-  z
-    .string()
-    .trim()
-    .transform((v) => (v === "" ? null : compactIdentifier(v)))
-    .refine((v) => v === null || isValid(v), { message: key })
-    .nullish()
-    .transform((v) => v ?? null);
 
 const workspaceFields = {
   name: z
