@@ -7,7 +7,7 @@
  * SHUTDOWN_GRACE_MS, close whatever connection is left, stop the background jobs, close the
  * database (PGlite removes its lock file), exit 0. `next start` has its own signal handler (it
  * exits 143 without waiting for the database), and the app had a second one that closed the pool
- * under requests still running (issue 19): neither is installed any more.
+ * under requests still running: neither is installed any more.
  *
  *   node --import tsx scripts/serve.ts [--port 3000] [--hostname 0.0.0.0] [--dev]
  */

@@ -90,7 +90,7 @@ export const organisationContacts = pgTable(
 export const claimStatus = pgEnum("claim_status", ["requested", "verified", "refused", "revoked"]);
 
 /**
- * A workspace's claim to speak for its organisation (issue 20): verified by a platform operator
+ * A workspace's claim to speak for its organisation: verified by a platform operator
  * after reading the requester's note, or refused; an operator can revoke a verification. At most
  * one verified workspace per organisation (partial unique index). One claim per workspace.
  */

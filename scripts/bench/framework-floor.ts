@@ -5,7 +5,7 @@
  * HTTP client, keep-alive, 8 connections, 2 s of warm-up then 8 s measured).
  *   npm run bench:framework [-- --connections 8 --duration 8]
  * The empty app is written into `.bench-framework/` (ignored by git), built with the project's
- * own Next.js, and removed at the end. Figures in BENCHMARKS.md (sixth session).
+ * own Next.js, and removed at the end. Figures in BENCHMARKS.md.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the national-scale benchmark (issue 8). Against the database loaded by
+ * `npm run bench`: the national-scale benchmark. Against the database loaded by
  * `npm run seed:national`, it starts the production build, signs benchmark users in (database
  * sessions, as after an email link) and calls each operation over HTTP through the real tRPC
  * endpoint: at 8 concurrent connections for latency, at 64 for throughput. In the same run it
@@ -61,7 +61,7 @@ function requestUrl(calls: Call[]): string {
 
 // The load runs on the same two cores as the app, so the client is kept as light as it can be:
 // node:http over kept-alive connections costs about 0.35 ms of CPU per call here, where fetch()
-// cost 1.2–1.4 ms, taken from the server being measured (BENCHMARKS.md, fourth session).
+// cost 1.2–1.4 ms, taken from the server being measured (BENCHMARKS.md).
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 function callOnce(target: string, token: string): Promise<void> {

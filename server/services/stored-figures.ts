@@ -101,7 +101,7 @@ export async function storedFiguresEntry<T>(
 /**
  * Runs the writes a read makes to keep its figures for the next reader, so that they can never
  * make the read fail. Two readers of one workspace storing at once locked figure and change rows
- * in opposite orders and deadlocked (issue 19: pages answered 500). So at most one transaction
+ * in opposite orders and deadlocked, and the pages answered 500. So at most one transaction
  * per workspace stores at a time: the others skip storing (a transaction-level advisory lock,
  * tried and never waited for). The writes run in a savepoint: if they fail all the same (a lock
  * timeout, a row a writer holds), they are rolled back and the read still answers. A lost

@@ -70,7 +70,7 @@ describe("who speaks for an organisation: verified claims", () => {
       "CONFLICT",
     );
 
-    // A second workspace naming the same SIREN (the squatter of issue 20) may ask, but waits.
+    // A second workspace naming the same SIREN (a squatter) may ask, but waits.
     const squatter = await workspaceFor(siren);
     await callerFor(db, squatter.users.owner).workspaces.requestVerification({
       workspaceSlug: squatter.workspace.slug,
@@ -154,7 +154,7 @@ describe("who speaks for an organisation: verified claims", () => {
   });
 });
 
-describe("invitations to co-own follow the verified claim (the squatting of issue 20)", () => {
+describe("invitations to co-own follow the verified claim, so a SIREN squatter gets none", () => {
   /** A partner organisation named in A's alliance, and two workspaces that say they are it. */
   async function scene() {
     const siren = uniqueSiren();

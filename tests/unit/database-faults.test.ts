@@ -14,7 +14,7 @@ describe("recognising database faults", () => {
   it("knows the driver's socket fault whether the driver is external or bundled, and nothing else", () => {
     expect(isDriverSocketFault(thrownFrom("file:///srv/maillage/node_modules/postgres/src/connection.js"))).toBe(true);
     expect(isDriverSocketFault(thrownFrom("/srv/maillage/node_modules/postgres/cjs/src/connection.js"))).toBe(true);
-    // The production build's chunk name when the driver is bundled (issue 19's crash).
+    // The production build's chunk name when the driver is bundled (where the crash guard once failed to match).
     expect(
       isDriverSocketFault(
         thrownFrom("/srv/maillage/.next/server/chunks/ssr/node_modules_postgres_src_connection_0b1c2d.js"),

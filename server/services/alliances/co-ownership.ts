@@ -140,7 +140,7 @@ export const AnswerMentionInput = z.object({ partyId: z.uuid(), appear: z.boolea
 
 /**
  * Alliances asking for the public library that name this workspace's organisation as a partner
- * without it co-owning them: it is asked before being named there (issue 20). Only a workspace
+ * without it co-owning them: it is asked before being named there. Only a workspace
  * verified for the organisation sees them. Permission: alliances.read.
  */
 export async function listMentionRequests(ctx: WorkspaceContext) {

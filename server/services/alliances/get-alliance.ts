@@ -49,7 +49,7 @@ export async function loadAllianceCore(ctx: WorkspaceContext, id: string) {
  * Refuses as NOT_FOUND unless the workspace is an accepted party, for callers that do not need
  * the core row. It reads the workspace's own party row, which its row-level security passes on
  * the first test; reading `alliances` instead builds the workspace's whole alliance set for that
- * table's policy (about 1.5 ms at 5,000 alliances, BENCHMARKS.md, sixth session).
+ * table's policy (about 1.5 ms at 5,000 alliances; BENCHMARKS.md has the plans).
  */
 export async function requireAllianceParty(ctx: WorkspaceContext, id: string) {
   const [party] = await ctx.tx
