@@ -1,10 +1,11 @@
-import {
-  alliancesRouter,
-  organisationsRouter,
-  partyInvitationsRouter,
-  savedViewsRouter,
-  territoryRouter,
-} from "./routers/alliances";
+import { accountRouter } from "./routers/account";
+import { alliancesRouter } from "./routers/alliances";
+import { invitationsRouter } from "./routers/invitations";
+import { operatorRouter } from "./routers/operator";
+import { organisationsRouter } from "./routers/organisations";
+import { partyInvitationsRouter } from "./routers/party-invitations";
+import { savedViewsRouter } from "./routers/saved-views";
+import { territoryRouter } from "./routers/territory";
 import { auditRouter } from "./routers/audit";
 import { importsRouter } from "./routers/imports";
 import { apiTokensRouter } from "./routers/api-tokens";
@@ -12,11 +13,12 @@ import { webhooksRouter } from "./routers/webhooks";
 import { dashboardsRouter } from "./routers/dashboards";
 import { evaluationRouter } from "./routers/evaluation";
 import { notificationsRouter } from "./routers/notifications";
-import { operatorRouter, territoriesRouter } from "./routers/territories";
-import { invitationsRouter, membersRouter } from "./routers/members";
-import { accountRouter, workspacesRouter } from "./routers/workspaces";
+import { territoriesRouter } from "./routers/territories";
+import { membersRouter } from "./routers/members";
+import { workspacesRouter } from "./routers/workspaces";
 import { createCallerFactory, router } from "./procedures";
 
+/** One router per file under routers/, the file named after its key here. */
 export const appRouter = router({
   workspaces: workspacesRouter,
   members: membersRouter,

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   inviteCoOwner,
   leaveAlliance,
@@ -24,11 +23,10 @@ import {
   InviteByEmailInput,
   inviteByEmail,
   PartyInvitationTokenInput,
-  previewPartyInvitation,
 } from "../../services/alliances/email-invitations";
 import { exportAllianceRows } from "../../services/alliances/export-alliances";
-import { PageAlliancesInput, pageAlliances, PageOrganisationsInput, pageOrganisations } from "../../services/api/pages";
-import { contributionLedger, organisationDirectory } from "../../services/exchange/exports";
+import { PageAlliancesInput, pageAlliances } from "../../services/api/pages";
+import { contributionLedger } from "../../services/exchange/exports";
 import { getSdgClaims, SaveSdgClaimsInput, saveSdgClaims } from "../../services/alliances/sdg-claims";
 import { addContribution, contributionTotals, deleteContribution } from "../../services/alliances/contributions";
 import { alliancePage } from "../../services/alliances/alliance-page";
@@ -51,26 +49,9 @@ import {
   ListAlliancesInput,
   UpdateAllianceInput,
 } from "../../services/alliances/schemas";
-import { deleteSavedView, listSavedViews, SaveViewInput, saveView } from "../../services/alliances/saved-views";
 import { addTimelineEntry, allianceHistory } from "../../services/alliances/timeline";
 import { createAlliance, updateAlliance } from "../../services/alliances/write-alliance";
-import {
-  matchOrganisationByIdentifiers,
-  suggestOrganisations,
-} from "../../services/organisations/find-or-create-organisation";
-import { MatchIdentifiersInput, SuggestOrganisationsInput } from "../../services/organisations/schemas";
-import {
-  AddContactInput,
-  addContact,
-  deleteContact,
-  getOrganisation,
-  listWorkspaceOrganisations,
-  SaveOrganisationNotesInput,
-  saveOrganisationNotes,
-} from "../../services/organisations/private-layer";
-import { searchCommunes } from "../../../domain/territory";
-import { territory } from "../../../domain/territory-data";
-import { authedProcedure, router, withoutSlug, workspaceProcedure } from "../procedures";
+import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const alliancesRouter = router({
   list: workspaceProcedure
@@ -166,58 +147,3 @@ export const alliancesRouter = router({
 });
 
 /** Email invitations to co-own an alliance, read by whoever holds the link (signed in). */
-export const partyInvitationsRouter = router({
-  preview: authedProcedure
-    .input(PartyInvitationTokenInput)
-    .query(({ ctx, input }) => previewPartyInvitation(ctx.service, input.token)),
-});
-
-export const savedViewsRouter = router({
-  list: workspaceProcedure.query(({ ctx }) => listSavedViews(ctx.workspace)),
-  save: workspaceProcedure
-    .input(SaveViewInput)
-    .mutation(({ ctx, input }) => saveView(ctx.workspace, withoutSlug(input))),
-  delete: workspaceProcedure
-    .input(z.object({ id: z.uuid() }))
-    .mutation(({ ctx, input }) => deleteSavedView(ctx.workspace, input.id)),
-});
-
-export const organisationsRouter = router({
-  suggest: workspaceProcedure
-    .input(SuggestOrganisationsInput)
-    .query(({ ctx, input }) => suggestOrganisations(ctx.workspace, input.query)),
-  matchIdentifiers: workspaceProcedure
-    .input(MatchIdentifiersInput)
-    .query(({ ctx, input }) => matchOrganisationByIdentifiers(ctx.workspace, withoutSlug(input))),
-  list: workspaceProcedure.query(({ ctx }) => listWorkspaceOrganisations(ctx.workspace)),
-  page: workspaceProcedure
-    .input(PageOrganisationsInput)
-    .query(({ ctx, input }) => pageOrganisations(ctx.workspace, withoutSlug(input))),
-  exportDirectory: workspaceProcedure.query(({ ctx }) => organisationDirectory(ctx.workspace, ctx.workspace.locale)),
-  get: workspaceProcedure
-    .input(z.object({ id: z.uuid() }))
-    .query(({ ctx, input }) => getOrganisation(ctx.workspace, input.id)),
-  saveNotes: workspaceProcedure
-    .input(SaveOrganisationNotesInput)
-    .mutation(({ ctx, input }) => saveOrganisationNotes(ctx.workspace, withoutSlug(input))),
-  addContact: workspaceProcedure
-    .input(AddContactInput)
-    .mutation(({ ctx, input }) => addContact(ctx.workspace, withoutSlug(input))),
-  deleteContact: workspaceProcedure
-    .input(z.object({ contactId: z.uuid() }))
-    .mutation(({ ctx, input }) => deleteContact(ctx.workspace, input)),
-});
-
-export const territoryRouter = router({
-  /** Commune type-ahead: public reference data, for signed-in users. */
-  searchCommunes: authedProcedure
-    .input(z.object({ query: z.string().trim().min(1).max(60), limit: z.number().int().min(1).max(20).default(10) }))
-    .query(({ input }) =>
-      searchCommunes(territory(), input.query, input.limit).map((c) => ({
-        code: c.code,
-        name: c.name,
-        departement: c.departement,
-        postalCodes: c.postalCodes.slice(0, 3),
-      })),
-    ),
-});

@@ -1,20 +1,12 @@
 import {
-  DecideInput,
-  decideCoordination,
   listCoordinations,
-  operatorRequests,
   RequestCoordinationInput,
   requestCoordination,
   setTerritorialStatistics,
   StatisticsInput,
 } from "../../services/territories/coordination";
 import { TerritoryDashboardInput, territoryDashboard } from "../../services/territories/territory-dashboard";
-import {
-  DecideVerificationInput,
-  decideVerification,
-  operatorVerifications,
-} from "../../services/workspaces/verification";
-import { authedProcedure, router, withoutSlug, workspaceProcedure } from "../procedures";
+import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const territoriesRouter = router({
   coordinations: workspaceProcedure.query(({ ctx }) => listCoordinations(ctx.workspace)),
@@ -30,11 +22,3 @@ export const territoriesRouter = router({
 });
 
 /** Platform operators (OPERATOR_EMAILS): every other signed-in user gets FORBIDDEN. */
-export const operatorRouter = router({
-  requests: authedProcedure.query(({ ctx }) => operatorRequests(ctx.service)),
-  decide: authedProcedure.input(DecideInput).mutation(({ ctx, input }) => decideCoordination(ctx.service, input)),
-  verifications: authedProcedure.query(({ ctx }) => operatorVerifications(ctx.service)),
-  decideVerification: authedProcedure
-    .input(DecideVerificationInput)
-    .mutation(({ ctx, input }) => decideVerification(ctx.service, input)),
-});

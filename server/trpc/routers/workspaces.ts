@@ -1,11 +1,5 @@
 import { workspaceArchive } from "../../services/gdpr/archive";
-import {
-  DeleteAccountInput,
-  deleteAccount,
-  DeleteWorkspaceInput,
-  deleteWorkspace,
-  ownedWorkspaces,
-} from "../../services/gdpr/erasure";
+import { DeleteWorkspaceInput, deleteWorkspace } from "../../services/gdpr/erasure";
 import { createWorkspace } from "../../services/workspaces/create-workspace";
 import { getWorkspace } from "../../services/workspaces/get-workspace";
 import { listMyWorkspaces } from "../../services/workspaces/list-my-workspaces";
@@ -37,7 +31,3 @@ export const workspacesRouter = router({
 });
 
 /** The signed-in person's own account. */
-export const accountRouter = router({
-  ownedWorkspaces: authedProcedure.query(({ ctx }) => ownedWorkspaces(ctx.service)),
-  delete: authedProcedure.input(DeleteAccountInput).mutation(({ ctx, input }) => deleteAccount(ctx.service, input)),
-});
