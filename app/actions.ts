@@ -11,7 +11,7 @@ import { signIn, signOut } from "@/server/auth";
 import { endSessionUrl } from "@/server/auth/oidc";
 import { sessionCookieName } from "@/server/auth/session-cookie";
 import { appDb } from "@/server/runtime";
-import { createDemoSession, sessionProvider } from "@/server/services/auth/sessions";
+import { createDemoSession, sessionProvider } from "@/server/auth/sessions";
 
 export async function setLocale(formData: FormData) {
   const locale = toLocale(String(formData.get("locale")));

@@ -12,7 +12,7 @@ import {
 } from "../../server/services/territories/statistics";
 import { migrateDatabase } from "../../db/migrate";
 import { resultRows } from "../../db/rows";
-import { createSession } from "../../server/services/auth/sessions";
+import { createSession } from "../../server/auth/sessions";
 import { callerFor } from "../../tests/helpers/caller";
 
 export interface Statement {

@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../../db/client";
 import { resultRows } from "../../db/rows";
-import { createDemoSession } from "../../server/services/auth/sessions";
+import { createDemoSession } from "../../server/auth/sessions";
 
 const { values } = parseArgs({
   options: {

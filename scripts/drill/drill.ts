@@ -29,7 +29,7 @@ import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../../db/client";
 import { resultRows } from "../../db/rows";
-import { createDemoSession } from "../../server/services/auth/sessions";
+import { createDemoSession } from "../../server/auth/sessions";
 import { wire } from "../../domain/wire";
 import {
   judge,

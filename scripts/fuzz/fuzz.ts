@@ -23,7 +23,7 @@ import { openDatabase } from "../../db/client";
 import * as schema from "../../db/schema";
 import { wire } from "../../domain/wire";
 import { ROUTES } from "../../server/api/http-api";
-import { createDemoSession } from "../../server/services/auth/sessions";
+import { createDemoSession } from "../../server/auth/sessions";
 import { appRouter } from "../../server/trpc/root";
 
 const { values: args } = parseArgs({

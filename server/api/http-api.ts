@@ -7,7 +7,7 @@ import { withScope } from "../../db/scope";
 import { localeFromHeaders, type Locale } from "../../messages/locales";
 import { translateKey } from "../i18n/translate";
 import type { Logger } from "../log";
-import { findActiveApiToken } from "../services/api/tokens";
+import { findActiveApiToken } from "./tokens";
 import type { Mailer } from "../services/mail/mailer";
 import { describeError, RETRY_AFTER_SECONDS } from "../trpc/init";
 import { createCaller } from "../trpc/root";

@@ -5,7 +5,7 @@ import { auditEvents, organisationClaims, organisations, workspaces } from "../.
 import { AppError, sqlState } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { ServiceContext, WorkspaceContext } from "../context";
-import { latestProConnectAssertion } from "../auth/identity-assertions";
+import { latestProConnectAssertion } from "../../auth/identity-assertions";
 import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-organisation";
 import { asOperator } from "../territories/coordination";
 

@@ -25,7 +25,7 @@ import {
   PartyInvitationTokenInput,
 } from "../../services/alliances/email-invitations";
 import { exportAllianceRows } from "../../services/alliances/export-alliances";
-import { PageAlliancesInput, pageAlliances } from "../../services/api/pages";
+import { PageAlliancesInput, pageAlliances } from "../../api/pages";
 import { contributionLedger } from "../../services/exchange/exports";
 import { getSdgClaims, SaveSdgClaimsInput, saveSdgClaims } from "../../services/alliances/sdg-claims";
 import { addContribution, contributionTotals, deleteContribution } from "../../services/alliances/contributions";

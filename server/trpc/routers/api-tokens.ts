@@ -4,7 +4,7 @@ import {
   listApiTokens,
   RevokeApiTokenInput,
   revokeApiToken,
-} from "../../services/api/tokens";
+} from "../../api/tokens";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 /** API tokens of a workspace, managed by its admins. */

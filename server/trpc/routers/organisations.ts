@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageOrganisationsInput, pageOrganisations } from "../../services/api/pages";
+import { PageOrganisationsInput, pageOrganisations } from "../../api/pages";
 import { organisationDirectory } from "../../services/exchange/exports";
 import {
   matchOrganisationByIdentifiers,

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db } from "../../../db/client";
+import type { Db } from "../../db/client";
 import {
   auditEvents,
   identityAssertions,
@@ -7,12 +7,12 @@ import {
   organisationClaims,
   organisations,
   workspaces,
-} from "../../../db/schema";
-import { enterWorkspace, REQUEST_ROLE } from "../../../db/scope";
-import { compactIdentifier, isValidSiret } from "../../../domain/identifiers";
-import { sqlState } from "../../errors";
-import type { Logger } from "../../log";
-import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-organisation";
+} from "../../db/schema";
+import { enterWorkspace, REQUEST_ROLE } from "../../db/scope";
+import { compactIdentifier, isValidSiret } from "../../domain/identifiers";
+import { sqlState } from "../errors";
+import type { Logger } from "../log";
+import { ensureWorkspaceOrganisation } from "../services/organisations/find-or-create-organisation";
 
 export interface IdentityAssertionInput {
   userId: string;

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, gt, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { allianceParties, alliances, organisations, workspaceOrganisations } from "../../../db/schema";
-import { AppError } from "../../errors";
-import { reachableByWorkspace } from "../alliances/get-alliance";
-import { CURRENT_MODE, listConditions } from "../alliances/list-alliances";
-import { ListAlliancesInput } from "../alliances/schemas";
-import type { WorkspaceContext } from "../context";
+import { allianceParties, alliances, organisations, workspaceOrganisations } from "../../db/schema";
+import { AppError } from "../errors";
+import { reachableByWorkspace } from "../services/alliances/get-alliance";
+import { CURRENT_MODE, listConditions } from "../services/alliances/list-alliances";
+import { ListAlliancesInput } from "../services/alliances/schemas";
+import type { WorkspaceContext } from "../services/context";
 
 /** An opaque cursor: the sort key of the last item of a page, base64url-encoded. */
 function encode(parts: string[]): string {

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../../../db/client";
+import type { Db } from "../../db/client";
 import { eq } from "drizzle-orm";
-import { sessions, users } from "../../../db/schema";
-import { DEMO_PERSONAS } from "../../../domain/demo";
-import { SESSION_MAX_AGE_S } from "../../auth/session-cookie";
+import { sessions, users } from "../../db/schema";
+import { DEMO_PERSONAS } from "../../domain/demo";
+import { SESSION_MAX_AGE_S } from "./session-cookie";
 
 /**
  * Opens a database session for a user, as Auth.js does after an email link: used by demo

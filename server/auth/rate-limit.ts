@@ -1,6 +1,6 @@
 import { lt, sql } from "drizzle-orm";
-import type { Db } from "../../../db/client";
-import { rateLimitHits } from "../../../db/schema";
+import type { Db } from "../../db/client";
+import { rateLimitHits } from "../../db/schema";
 
 export interface RateLimitRule {
   /** Maximum hits per window. */

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../../db/client";
-import { apiTokens, memberships, users, workspaces } from "../../../db/schema";
-import { can } from "../../../domain/roles";
-import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
-import type { WorkspaceContext } from "../context";
+import type { Db } from "../../db/client";
+import { apiTokens, memberships, users, workspaces } from "../../db/schema";
+import { can } from "../../domain/roles";
+import { AppError } from "../errors";
+import { recordAudit } from "../services/audit/record-audit";
+import type { WorkspaceContext } from "../services/context";
 
 /** Tokens read as "mlg_" and 43 base64url characters (256 random bits). */
 const PREFIX = "mlg_";
