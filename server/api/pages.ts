@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { allianceParties, alliances, organisations, workspaceOrganisations } from "../../db/schema";
 import { AppError } from "../errors";
-import { reachableByWorkspace } from "../services/alliances/get-alliance";
+import { reachableByWorkspace } from "../services/alliances/access";
 import { CURRENT_MODE, listConditions } from "../services/alliances/list-alliances";
 import { ListAlliancesInput } from "../services/alliances/schemas";
 import type { WorkspaceContext } from "../services/context";

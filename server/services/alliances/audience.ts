@@ -4,7 +4,7 @@ import { allianceParties, alliances, organisations } from "../../../db/schema";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { loadAllianceCore } from "./get-alliance";
+import { loadAllianceCore } from "./access";
 import { recordSharedChange } from "./shared-history";
 import { type Audience, consentCovers, effectiveAudience } from "../../../domain/audience";
 

@@ -5,7 +5,7 @@ import { allianceParties, allianceSdgClaims, alliances, organisations } from "..
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { loadAllianceCore } from "./get-alliance";
+import { loadAllianceCore } from "./access";
 import { recordSharedChange } from "./shared-history";
 import { notifyParties } from "../notifications/notifications";
 import { enqueueAllianceEvent } from "../webhooks/webhooks";

@@ -4,7 +4,7 @@ import { CONTRIBUTION_KINDS, contributionValueCents, type ContributionKind } fro
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { loadAllianceCore } from "./get-alliance";
+import { loadAllianceCore } from "./access";
 import { recordSharedChange } from "./shared-history";
 import type { AddContributionInput } from "./schemas";
 

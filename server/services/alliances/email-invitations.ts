@@ -10,7 +10,7 @@ import { linkEmailHtml } from "../mail/mailer";
 import { InvitationTokenInput } from "../members/schemas";
 import { hashInvitationToken, newInvitationToken } from "../members/tokens";
 import { CO_OWNER_INVITATION_DAYS } from "./co-ownership";
-import { loadAllianceCore } from "./get-alliance";
+import { loadAllianceCore } from "./access";
 import { recordSharedChange } from "./shared-history";
 import { enqueueAllianceEvent } from "../webhooks/webhooks";
 import { maskEmail } from "../../../domain/mask-email";

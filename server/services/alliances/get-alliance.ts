@@ -1,10 +1,9 @@
-import { and, asc, desc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import {
   allianceContributions,
   allianceEngagements,
   allianceModePeriods,
   allianceParties,
-  alliances,
   allianceSdgTargets,
   allianceTerritories,
   allianceTimeline,
@@ -12,59 +11,9 @@ import {
   users,
 } from "../../../db/schema";
 import { currentMode } from "../../../domain/alliances";
-import { AppError } from "../../errors";
 import type { WorkspaceContext } from "../context";
+import { loadAllianceCore } from "./access";
 import { compareSdgTargets } from "../../../domain/sdg";
-
-/**
- * Code-level tenant filter for alliances (row-level security applies the same rule): the
- * current workspace holds an accepted party row on the alliance.
- */
-export function reachableByWorkspace(workspaceId: string) {
-  return sql`exists (select 1 from ${allianceParties} p where p.alliance_id = ${alliances.id} and p.workspace_id = ${workspaceId} and p.status = 'accepted')`;
-}
-
-/**
- * The same tenant filter for statements that read many of the workspace's alliances (lists,
- * exports, counts). Written as `(id in (…)) is true` on purpose: PostgreSQL then keeps it as one
- * hashed lookup built once per statement, instead of turning it into a semi-join whose row
- * estimate, next to the row-level-security array, made it pick a nested loop costing seconds on
- * a workspace of 5,000 alliances (BENCHMARKS.md has both plans).
- */
-export function listedByWorkspace(workspaceId: string, allianceId: SQL | AnyColumn = alliances.id) {
-  return sql`(${allianceId} in (select p.alliance_id from ${allianceParties} p where p.workspace_id = ${workspaceId} and p.status = 'accepted')) is true`;
-}
-
-/** The core row, refused as NOT_FOUND when the workspace is not a party to it. */
-export async function loadAllianceCore(ctx: WorkspaceContext, id: string) {
-  const [core] = await ctx.tx
-    .select()
-    .from(alliances)
-    .where(and(eq(alliances.id, id), reachableByWorkspace(ctx.workspaceId)));
-  if (!core) throw new AppError("NOT_FOUND", "errors.alliance.notFound");
-  return core;
-}
-
-/**
- * Refuses as NOT_FOUND unless the workspace is an accepted party, for callers that do not need
- * the core row. It reads the workspace's own party row, which its row-level security passes on
- * the first test; reading `alliances` instead builds the workspace's whole alliance set for that
- * table's policy (about 1.5 ms at 5,000 alliances; BENCHMARKS.md has the plans).
- */
-export async function requireAllianceParty(ctx: WorkspaceContext, id: string) {
-  const [party] = await ctx.tx
-    .select({ id: allianceParties.id })
-    .from(allianceParties)
-    .where(
-      and(
-        eq(allianceParties.allianceId, id),
-        eq(allianceParties.workspaceId, ctx.workspaceId),
-        eq(allianceParties.status, "accepted"),
-      ),
-    )
-    .limit(1);
-  if (!party) throw new AppError("NOT_FOUND", "errors.alliance.notFound");
-}
 
 /** Everything the alliance page shows. Tenant: the workspace must be an accepted party. */
 export async function getAlliance(ctx: WorkspaceContext, id: string) {

@@ -3,7 +3,7 @@ import { allianceParties, alliances } from "../../../db/schema";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { loadAllianceCore } from "./get-alliance";
+import { loadAllianceCore } from "./access";
 import { recordSharedChange } from "./shared-history";
 
 /** Archives an alliance: it leaves the default list but keeps everything. Permission: alliances.write. Audited. */

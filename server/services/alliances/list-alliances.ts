@@ -4,7 +4,7 @@ import { allianceParties, alliances, allianceSdgTargets, organisations } from ".
 import { normalizeForSearch } from "../../../domain/territory";
 import type { WorkspaceContext } from "../context";
 import { storedFigures } from "../stored-figures";
-import { listedByWorkspace } from "./get-alliance";
+import { listedByWorkspace } from "./access";
 import type { ListAlliancesInput } from "./schemas";
 
 // Qualified by hand: in a select list drizzle renders a column without its table, which the

@@ -4,7 +4,7 @@ import { alliancePrivateEntries, alliancePrivateNotes } from "../../../db/schema
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { requireAllianceParty } from "./get-alliance";
+import { requireAllianceParty } from "./access";
 import { isCalendarDate } from "../../../domain/dates";
 
 export const SavePrivateNotesInput = z.object({

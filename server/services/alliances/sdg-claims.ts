@@ -4,7 +4,7 @@ import { alliances, allianceSdgClaims, allianceSdgTargets } from "../../../db/sc
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { loadAllianceCore, requireAllianceParty } from "./get-alliance";
+import { loadAllianceCore, requireAllianceParty } from "./access";
 import { recordSharedChange } from "./shared-history";
 import { compareSdgTargets } from "../../../domain/sdg";
 

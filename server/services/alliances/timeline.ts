@@ -1,7 +1,7 @@
 import { allianceTimeline } from "../../../db/schema";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { loadAllianceCore, requireAllianceParty } from "./get-alliance";
+import { loadAllianceCore, requireAllianceParty } from "./access";
 import { recordSharedChange, sharedHistory } from "./shared-history";
 import type { AddTimelineEntryInput } from "./schemas";
 

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { resultRows } from "../../../db/rows";
-import { listedByWorkspace } from "../alliances/get-alliance";
+import { listedByWorkspace } from "../alliances/access";
 import { listIncomingInvitations, listMentionRequests } from "../alliances/co-ownership";
 import type { WorkspaceContext } from "../context";
 import { storedHealth } from "../evaluation/health";

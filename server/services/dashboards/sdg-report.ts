@@ -6,7 +6,7 @@ import { allocationWeights, DEFAULT_PRIMARY_WEIGHT, divideWhole, PRIMARY_WEIGHTS
 import { compareSdgTargets, SDG_TARGET_CODES } from "../../../domain/sdg";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
-import { listedByWorkspace } from "../alliances/get-alliance";
+import { listedByWorkspace } from "../alliances/access";
 import type { WorkspaceContext } from "../context";
 import { storedFigures } from "../stored-figures";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { resultRows } from "../../../db/rows";
 import { LIFECYCLE_STAGES, MODES } from "../../../domain/alliances";
 import { STATUS_LIGHTS } from "../../../domain/evaluation";
-import { listedByWorkspace } from "../alliances/get-alliance";
+import { listedByWorkspace } from "../alliances/access";
 import type { WorkspaceContext } from "../context";
 import { storedHealth } from "../evaluation/health";
 import { expiry, storedFigures } from "../stored-figures";

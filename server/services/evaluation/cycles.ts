@@ -20,7 +20,7 @@ import {
 import { AppError, sqlState } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { loadAllianceCore, requireAllianceParty } from "../alliances/get-alliance";
+import { loadAllianceCore, requireAllianceParty } from "../alliances/access";
 import { recordSharedChange } from "../alliances/shared-history";
 import { enqueueAllianceEvent } from "../webhooks/webhooks";
 

@@ -8,7 +8,7 @@ import {
   type RiskReason,
   type StatusLight,
 } from "../../../domain/evaluation";
-import { listedByWorkspace } from "../alliances/get-alliance";
+import { listedByWorkspace } from "../alliances/access";
 import type { WorkspaceContext } from "../context";
 import { expiry, storedFiguresEntry } from "../stored-figures";
 

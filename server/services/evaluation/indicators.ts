@@ -11,7 +11,7 @@ import {
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { loadAllianceCore, requireAllianceParty } from "../alliances/get-alliance";
+import { loadAllianceCore, requireAllianceParty } from "../alliances/access";
 import { recordSharedChange } from "../alliances/shared-history";
 
 const amount = z.number({ message: "errors.indicator.number" }).finite().min(-1e13).max(1e13);

@@ -10,7 +10,7 @@ import {
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { reachableByWorkspace } from "../alliances/get-alliance";
+import { reachableByWorkspace } from "../alliances/access";
 
 export const SaveOrganisationNotesInput = z.object({
   organisationId: z.uuid(),
