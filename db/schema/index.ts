@@ -9,3 +9,4 @@ export * from "./territories";
 export * from "./imports";
 export * from "./api";
 export * from "./webhooks";
+export * from "./figures";
