@@ -7,8 +7,8 @@ import path from "node:path";
  * layout sends the client only these (messages/client-keys.json) instead of the whole catalogue.
  *
  * For each translator (`const t = useTranslations("ns")` or `useTranslations()`), every call
- * `t("key")`, `t.rich("key")`, `t.has("key")` gives a key, and a template `t(\`a.b.${x}\`)` the
- * prefix `a.b`. A call whose key is not written in the source (`t(variable)`) cannot be read:
+ * `t("key")`, `t.rich("key")`, `t.has("key")` gives a key, and a template `t(\`a.b.${x}\`)` or a
+ * `labelOf(t, "a.b", x)` the prefix `a.b`. A call whose key is not written in the source (`t(variable)`) cannot be read:
  * it is listed in `unreadable`, and its translator's whole namespace is sent (the root
  * translator's unreadable calls must be listed in WHOLE below). `errors` goes whole: the
  * server's error keys are translated in the browser.
@@ -57,6 +57,9 @@ export function analyseClientKeys(root = process.cwd()): ClientKeys {
         const name = declaration[1]!;
         const namespace = declaration[2] ?? "";
         const full = (key: string) => (namespace ? `${namespace}.${key}` : key);
+        // labelOf(t, "a.b", key) (messages/labels.ts) reads a.b.<key>.
+        for (const label of text.matchAll(new RegExp(`labelOf\\(\\s*${name}\\s*,\\s*"([^"]+)"`, "g")))
+          keys.add(full(label[1]!));
         const calls = new RegExp(`(?<![\\w.])${name}(?:\\.rich|\\.has|\\.markup)?\\(\\s*([^,)]*)`, "g");
         for (const call of text.matchAll(calls)) {
           const argument = call[1]!.trim();

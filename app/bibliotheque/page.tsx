@@ -8,6 +8,7 @@ import { MODES } from "@/domain/alliances";
 import { SDG_GOALS } from "@/domain/sdg";
 import { appDb } from "@/server/runtime";
 import { LibraryFilters, listPublished } from "@/server/services/library/library";
+import { labelOf } from "@/messages/labels";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -70,7 +71,7 @@ export default async function LibraryPage({ searchParams }: Props) {
           label={t("library.goal")}
           allLabel={t("library.all")}
           value={filters.goal}
-          options={SDG_GOALS.map((_, i) => ({ value: i + 1, label: `${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}` }))}
+          options={SDG_GOALS.map((_, i) => ({ value: i + 1, label: `${i + 1}. ${labelOf(t, "sdg.goals", i + 1)}` }))}
         />
         <FilterSelect
           id="lib-region"

@@ -6,6 +6,7 @@ import { allianceFormOptions } from "@/components/alliances/form-options";
 import { DecideButtons } from "@/components/territories/decide-buttons";
 import { VerificationDecision } from "@/components/verification/verification-decision";
 import { requireUser, serverCaller } from "@/server/trpc/server-caller";
+import { labelOf } from "@/messages/labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("operator"))("title") };
@@ -58,7 +59,7 @@ export default async function OperatorPage() {
                 <th scope="row" className="py-2 pr-4 font-normal">
                   {r.workspaceName}{" "}
                   <span className="block text-xs text-slate-700">
-                    {t(`workspaceKinds.${r.workspaceKind}` as never)} ·{" "}
+                    {labelOf(t, "workspaceKinds", r.workspaceKind)} ·{" "}
                     {formatDate(r.createdAt, locale, { dateStyle: "medium" })}
                   </span>
                 </th>
@@ -113,7 +114,7 @@ export default async function OperatorPage() {
                   <th scope="row" className="py-2 pr-4 font-normal">
                     {c.workspaceName}{" "}
                     <span className="block text-xs text-slate-700">
-                      {t(`workspaceKinds.${c.workspaceKind}` as never)} ·{" "}
+                      {labelOf(t, "workspaceKinds", c.workspaceKind)} ·{" "}
                       {formatDate(c.requestedAt, locale, { dateStyle: "medium" })}
                     </span>
                   </th>

@@ -8,6 +8,7 @@ import { useMutationErrors } from "@/components/providers/mutation-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { InlineFeedback } from "@/components/ui/inline-feedback";
+import { labelOf } from "@/messages/labels";
 
 /**
  * Invite a named partner to co-own the alliance: its workspace in the app when it has one,
@@ -194,7 +195,7 @@ export function CoOwnershipInbox({
               {t("share.inboxLine", {
                 inviter: i.invitedBy ?? "—",
                 role: t.has(`alliance.partnerRoles.${i.role}` as never)
-                  ? t(`alliance.partnerRoles.${i.role}` as never)
+                  ? labelOf(t, "alliance.partnerRoles", i.role)
                   : i.role,
                 title: i.title,
               })}
@@ -279,7 +280,7 @@ export function MentionRequests({
               {t("share.mentionLine", {
                 declarer: r.declaredBy ?? "—",
                 role: t.has(`alliance.partnerRoles.${r.role}` as never)
-                  ? t(`alliance.partnerRoles.${r.role}` as never)
+                  ? labelOf(t, "alliance.partnerRoles", r.role)
                   : r.role,
                 title: r.title,
               })}

@@ -5,6 +5,7 @@ import { useId, useMemo, useState } from "react";
 import { SelectField } from "@/components/ui/field";
 import { compareSdgTargets, SDG_GOALS, textColourOn } from "@/domain/sdg";
 import { normalizeForSearch } from "@/domain/territory";
+import { labelOf } from "@/messages/labels";
 
 /**
  * SDG targets grouped by goal, in the goals' colours, with a filter on words or codes. Each
@@ -24,7 +25,7 @@ export function SdgPicker({
   const t = useTranslations();
   const [filter, setFilter] = useState("");
   const id = useId();
-  const label = (code: string) => t(`sdg.targets.${code}` as never);
+  const label = (code: string) => labelOf(t, "sdg.targets", code);
   const q = normalizeForSearch(filter);
   const goals = useMemo(
     () =>
@@ -34,7 +35,7 @@ export function SdgPicker({
           (code) =>
             !q ||
             code.startsWith(q) ||
-            normalizeForSearch(`${t(`sdg.goals.${g.number}` as never)} ${label(code)}`).includes(q),
+            normalizeForSearch(`${labelOf(t, "sdg.goals", g.number)} ${label(code)}`).includes(q),
         ),
       })).filter((g) => g.shown.length > 0),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -95,7 +96,7 @@ export function SdgPicker({
               className="mb-1 rounded px-2 py-1 text-sm font-semibold"
               style={{ backgroundColor: g.colour, color: textColourOn(g.colour) }}
             >
-              {t("sdg.goal", { number: g.number })} · {t(`sdg.goals.${g.number}` as never)}
+              {t("sdg.goal", { number: g.number })} · {labelOf(t, "sdg.goals", g.number)}
             </legend>
             {g.shown.map((code) => (
               <label key={code} className="flex items-start gap-2 text-sm">

@@ -8,6 +8,7 @@ import { LIFECYCLE_STAGES, MODES } from "@/domain/alliances";
 import { SDG_GOALS } from "@/domain/sdg";
 import type { RouterOutputs } from "@/server/trpc/types";
 import { BarTable } from "./bar-table";
+import { labelOf } from "@/messages/labels";
 
 type Data = RouterOutputs["dashboards"]["workspace"];
 
@@ -59,7 +60,7 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
           label={t("alliances.columns.sdg")}
           allLabel={t("dashboard.all")}
           value={f.sdgGoal}
-          options={SDG_GOALS.map((_, i) => ({ value: i + 1, label: `${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}` }))}
+          options={SDG_GOALS.map((_, i) => ({ value: i + 1, label: `${i + 1}. ${labelOf(t, "sdg.goals", i + 1)}` }))}
         />
         <FilterSelect
           id="d-region"
@@ -144,7 +145,7 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
           testId="by-goal"
           rows={data.byGoal.map((g) => ({
             key: String(g.goal),
-            label: `${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`,
+            label: `${g.goal}. ${labelOf(t, "sdg.goals", g.goal)}`,
             value: g.count,
             colour: SDG_GOALS[g.goal - 1]?.colour,
           }))}
@@ -220,8 +221,8 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
               {data.trajectory.map((r) => (
                 <tr key={`${r.year}-${r.from}-${r.to}`} className="border-b border-slate-200">
                   <td className="py-1 pr-4">{r.year}</td>
-                  <td className="py-1 pr-4">{t(`alliance.modes.${r.from}` as never)}</td>
-                  <td className="py-1 pr-4">{t(`alliance.modes.${r.to}` as never)}</td>
+                  <td className="py-1 pr-4">{labelOf(t, "alliance.modes", r.from)}</td>
+                  <td className="py-1 pr-4">{labelOf(t, "alliance.modes", r.to)}</td>
                   <td className="py-1 pr-4 tabular-nums">{r.count}</td>
                 </tr>
               ))}

@@ -13,6 +13,7 @@ import { InlineFeedback } from "@/components/ui/inline-feedback";
 import { Notice } from "@/components/ui/notice";
 import { INDICATOR_FREQUENCIES, INDICATOR_LIBRARY } from "@/domain/evaluation";
 import { parseDecimal } from "@/domain/numbers";
+import { labelOf } from "@/messages/labels";
 
 const DIMENSIONS = ["performance", "innovation", "confiance"] as const;
 const numberOrNull = (v: string) => (v.trim() === "" ? null : (parseDecimal(v) ?? Number.NaN));
@@ -59,7 +60,7 @@ export function AddIndicatorForm({
     setV({
       ...v,
       libraryKey: key,
-      name: t(`indicators.library.${key}` as never),
+      name: labelOf(t, "indicators.library", key),
       unit: entry.unit,
       dimension: entry.dimension,
       direction: entry.direction,
@@ -102,7 +103,7 @@ export function AddIndicatorForm({
         onChange={(e) => pick(e.target.value)}
         options={[
           { value: "", label: t("indicators.custom") },
-          ...INDICATOR_LIBRARY.map((l) => ({ value: l.key, label: t(`indicators.library.${l.key}` as never) })),
+          ...INDICATOR_LIBRARY.map((l) => ({ value: l.key, label: labelOf(t, "indicators.library", l.key) })),
         ]}
       />
       <div className="grid gap-3 sm:grid-cols-3">

@@ -2,6 +2,7 @@ import { getTranslations, getLocale } from "next-intl/server";
 import { formatDate } from "@/domain/dates";
 import Link from "next/link";
 import { SdgBadge } from "@/components/alliances/sdg-badge";
+import { labelOf } from "@/messages/labels";
 
 export interface PublicAlliance {
   id: string;
@@ -43,7 +44,7 @@ export async function PublicAllianceFacts({
       <dd>
         <ul data-testid="library-parties">
           {alliance.parties.map((p, i) => {
-            const kind = t(`alliance.organisationKinds.${p.kind}` as never);
+            const kind = labelOf(t, "alliance.organisationKinds", p.kind);
             return (
               <li key={`${p.name ?? "?"}-${i}`}>
                 {p.standing === "unverified" ? (
@@ -68,7 +69,7 @@ export async function PublicAllianceFacts({
         </ul>
       </dd>
       <dt className="font-medium">{t("library.mode")}</dt>
-      <dd>{alliance.mode ? t(`alliance.modes.${alliance.mode}` as never) : "—"}</dd>
+      <dd>{alliance.mode ? labelOf(t, "alliance.modes", alliance.mode) : "—"}</dd>
       <dt className="font-medium">{t("library.period")}</dt>
       <dd>
         {alliance.startsOn
@@ -79,14 +80,14 @@ export async function PublicAllianceFacts({
       </dd>
       <dt className="font-medium">{t("library.territory")}</dt>
       <dd>
-        {t(`alliances.scopeLevels.${alliance.territoryScope}` as never)}
+        {labelOf(t, "alliances.scopeLevels", alliance.territoryScope)}
         {alliance.places.length ? ` : ${alliance.places.map((p) => placeLabels[p.code] ?? p.code).join(", ")}` : ""}
       </dd>
       <dt className="font-medium">{t("library.sdg")}</dt>
       <dd className="flex flex-wrap gap-1">
         {goals.length
           ? goals.map((g) => (
-              <SdgBadge key={g} goal={g} name={`${t("sdg.goal", { number: g })} ${t(`sdg.goals.${g}` as never)}`} />
+              <SdgBadge key={g} goal={g} name={`${t("sdg.goal", { number: g })} ${labelOf(t, "sdg.goals", g)}`} />
             ))
           : "—"}
       </dd>
@@ -97,7 +98,7 @@ export async function PublicAllianceFacts({
             <ul>
               {alliance.sdgTargets.map((s) => (
                 <li key={s.target}>
-                  <span className="font-mono">{s.target}</span> — {t(`sdg.targets.${s.target}` as never)}
+                  <span className="font-mono">{s.target}</span> — {labelOf(t, "sdg.targets", s.target)}
                 </li>
               ))}
             </ul>

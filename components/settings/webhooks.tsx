@@ -12,6 +12,7 @@ import { TextField } from "@/components/ui/field";
 import { InlineFeedback } from "@/components/ui/inline-feedback";
 import { Notice } from "@/components/ui/notice";
 import { WEBHOOK_EVENTS } from "@/domain/webhooks";
+import { labelOf } from "@/messages/labels";
 
 interface Hook {
   id: string;
@@ -38,7 +39,7 @@ export function Webhooks({ workspaceSlug, hooks }: { workspaceSlug: string; hook
   const create = useMutation(trpc.webhooks.create.mutationOptions({ onSuccess: () => router.refresh() }));
   const remove = useMutation(trpc.webhooks.delete.mutationOptions({ onSuccess: () => router.refresh() }));
   const errors = useMutationErrors(create.error ?? remove.error);
-  const label = (event: string) => t(`eventNames.${event.replace(".", "_")}` as never);
+  const label = (event: string) => labelOf(t, "eventNames", event.replace(".", "_"));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate({ workspaceSlug, url, events: events as never });

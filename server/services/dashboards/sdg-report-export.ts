@@ -3,6 +3,7 @@ import type { Locale } from "../../../messages/locales";
 import { translator } from "../../i18n/translate";
 import { toCsv } from "../exchange/tabular";
 import type { SdgReport } from "./sdg-report";
+import { labelOf } from "../../../messages/labels";
 
 const DIMENSIONS = ["performance", "innovation", "confiance", "equilibre", "valeur"] as const;
 
@@ -124,7 +125,7 @@ export async function reportXlsx(report: SdgReport, locale: Locale): Promise<Buf
   for (const g of report.goals) {
     goals.addRow({
       goal: g.goal,
-      name: t(`sdg.goals.${g.goal}` as never),
+      name: labelOf(t, "sdg.goals", g.goal),
       alliances: g.alliances,
       euros: g.ownCents / 100,
       hours: g.ownHours,

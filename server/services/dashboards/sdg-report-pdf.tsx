@@ -5,6 +5,7 @@ import type { Locale } from "../../../messages/locales";
 import { translator } from "../../i18n/translate";
 import type { SdgReport } from "./sdg-report";
 import { allocationRule, totalsLines } from "./sdg-report-export";
+import { labelOf } from "../../../messages/labels";
 
 // Words wrap whole: react-pdf's hyphenation cut "attribuée" into "at- tribuée" in narrow columns.
 Font.registerHyphenationCallback((word) => [word]);
@@ -160,7 +161,7 @@ export async function reportPdf(report: SdgReport, locale: Locale): Promise<Buff
         <Text style={styles.h2}>{t("report.chart")}</Text>
         {report.goals.map((g) => (
           <View key={g.goal} style={styles.barRow} wrap={false}>
-            <Text style={styles.barLabel}>{`${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`}</Text>
+            <Text style={styles.barLabel}>{`${g.goal}. ${labelOf(t, "sdg.goals", g.goal)}`}</Text>
             <View
               style={[
                 styles.bar,
@@ -182,7 +183,7 @@ export async function reportPdf(report: SdgReport, locale: Locale): Promise<Buff
             <Cells
               columns={GOAL_COLUMNS}
               values={[
-                `${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`,
+                `${g.goal}. ${labelOf(t, "sdg.goals", g.goal)}`,
                 String(g.alliances),
                 euros(g.ownCents),
                 hours(g.ownHours),
@@ -236,7 +237,7 @@ export async function reportPdf(report: SdgReport, locale: Locale): Promise<Buff
             <View style={[styles.band, { backgroundColor: colour }]} wrap={false}>
               <Text
                 style={{ color: textColourOn(colour), fontFamily: "Helvetica-Bold", fontSize: 12 }}
-              >{`${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`}</Text>
+              >{`${g.goal}. ${labelOf(t, "sdg.goals", g.goal)}`}</Text>
             </View>
             <Text style={styles.paragraph}>
               {plain(t("report.goalLine", { alliances: g.alliances, euros: euros(g.ownCents), hours: g.ownHours }))}
@@ -245,7 +246,7 @@ export async function reportPdf(report: SdgReport, locale: Locale): Promise<Buff
             {Object.keys(g.averages).length ? (
               <Text style={styles.paragraph}>
                 {`${t("report.averages")} : ${Object.entries(g.averages)
-                  .map(([d, v]) => `${t(`evaluation.dimensions.${d}` as never)} ${plain(hoursFormat.format(v))}/5`)
+                  .map(([d, v]) => `${labelOf(t, "evaluation.dimensions", d)} ${plain(hoursFormat.format(v))}/5`)
                   .join(" · ")}`}
               </Text>
             ) : null}

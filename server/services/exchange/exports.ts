@@ -9,6 +9,7 @@ import { listConditions } from "../alliances/list-alliances";
 import type { ListAlliancesInput } from "../alliances/schemas";
 import type { WorkspaceContext } from "../context";
 import { type Cell, toCsv } from "./tabular";
+import { labelOf } from "../../../messages/labels";
 
 export type ExportTable = { columns: ReadonlyArray<{ key: string; fr: string; en: string }>; rows: Cell[][] };
 
@@ -51,7 +52,7 @@ export async function organisationDirectory(ctx: WorkspaceContext, locale: Local
       o.name,
       labelled(
         t.has(`alliance.organisationKinds.${o.kind}` as never)
-          ? t(`alliance.organisationKinds.${o.kind}` as never)
+          ? labelOf(t, "alliance.organisationKinds", o.kind)
           : o.kind,
         o.kind,
       ),
@@ -106,7 +107,7 @@ export async function contributionLedger(
       r.party,
       labelled(
         t.has(`alliance.contributionKinds.${r.kind}` as never)
-          ? t(`alliance.contributionKinds.${r.kind}` as never)
+          ? labelOf(t, "alliance.contributionKinds", r.kind)
           : r.kind,
         r.kind,
       ),

@@ -24,6 +24,7 @@ import { SDG_GOALS } from "@/domain/sdg";
 import type { SORTABLE } from "@/server/services/alliances/schemas";
 import { Pager } from "@/components/ui/pager";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { labelOf } from "@/messages/labels";
 
 type Props = {
   params: Promise<{ workspaceSlug: string }>;
@@ -60,17 +61,17 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
     value: (key, value) => {
       switch (key) {
         case "stage":
-          return t(`alliance.lifecycle.${value}` as never);
+          return labelOf(t, "alliance.lifecycle", value);
         case "mode":
-          return t(`alliance.modes.${value}` as never);
+          return labelOf(t, "alliance.modes", value);
         case "mecenatForm":
-          return t(`alliance.mecenatForms.${value}` as never);
+          return labelOf(t, "alliance.mecenatForms", value);
         case "entryDoor":
-          return t(`alliance.entryDoors.${value}` as never);
+          return labelOf(t, "alliance.entryDoors", value);
         case "partnerKind":
-          return t(`alliance.organisationKinds.${value}` as never);
+          return labelOf(t, "alliance.organisationKinds", value);
         case "sdgGoal":
-          return `${value}. ${t(`sdg.goals.${value}` as never)}`;
+          return `${value}. ${labelOf(t, "sdg.goals", value)}`;
         case "region":
           return regions.find((r) => r.code === value)?.label ?? value;
         case "departement":
@@ -177,7 +178,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
               any,
               ...SDG_GOALS.map((g) => ({
                 value: String(g.number),
-                label: `${g.number}. ${t(`sdg.goals.${g.number}` as never)}`,
+                label: `${g.number}. ${labelOf(t, "sdg.goals", g.number)}`,
               })),
             ]}
           />
@@ -339,7 +340,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
                     <Link href={`${base}/${a.id}`}>{a.title}</Link>
                   </th>
                   <td className="py-2 pr-4">{a.partners.join(", ")}</td>
-                  <td className="py-2 pr-4">{a.currentMode ? t(`alliance.modes.${a.currentMode}` as never) : "—"}</td>
+                  <td className="py-2 pr-4">{a.currentMode ? labelOf(t, "alliance.modes", a.currentMode) : "—"}</td>
                   <td className="py-2 pr-4">{t(`alliance.lifecycle.${a.stage}`)}</td>
                   <td className="py-2 pr-4">
                     <span className="flex flex-wrap gap-1">
@@ -347,7 +348,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
                         <SdgBadge
                           key={g}
                           goal={g}
-                          name={`${t("sdg.goal", { number: g })} ${t(`sdg.goals.${g}` as never)}`}
+                          name={`${t("sdg.goal", { number: g })} ${labelOf(t, "sdg.goals", g)}`}
                           primary={g === a.primaryGoal}
                         />
                       ))}

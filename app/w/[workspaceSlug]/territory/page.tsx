@@ -12,6 +12,7 @@ import { SDG_GOALS } from "@/domain/sdg";
 import { DashboardFilters } from "@/server/services/dashboards/workspace-dashboard";
 import { territory } from "@/domain/territory-data";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { labelOf } from "@/messages/labels";
 
 type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -173,7 +174,7 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
             value={filters.sdgGoal}
             options={SDG_GOALS.map((_, i) => ({
               value: i + 1,
-              label: `${i + 1}. ${t(`sdg.goals.${i + 1}` as never)}`,
+              label: `${i + 1}. ${labelOf(t, "sdg.goals", i + 1)}`,
             }))}
           />
           <FilterSelect
@@ -340,17 +341,17 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
 
       {/* Columns rather than a grid: each breakdown keeps its own height, so a short one does not leave a hole beside a long one. */}
       <div className="gap-6 lg:columns-2 [&>*]:mb-6 [&>*]:break-inside-avoid">
-        {bars(t("territory.byMode"), "t-mode", d.breakdowns.mode, (k) => t(`alliance.modes.${k}` as never))}
+        {bars(t("territory.byMode"), "t-mode", d.breakdowns.mode, (k) => labelOf(t, "alliance.modes", k))}
         {bars(
           t("territory.byGoal"),
           "t-goal",
           d.breakdowns.goal,
-          (k) => `${k}. ${t(`sdg.goals.${k}` as never)}`,
+          (k) => `${k}. ${labelOf(t, "sdg.goals", k)}`,
           (k) => SDG_GOALS[Number(k) - 1]?.colour,
         )}
         {bars(t("territory.byTarget"), "t-target", d.breakdowns.target, (k) => k)}
-        {bars(t("territory.byKind"), "t-kind", d.breakdowns.kind, (k) => t(`alliance.organisationKinds.${k}` as never))}
-        {bars(t("territory.byStage"), "t-stage", d.breakdowns.stage, (k) => t(`alliance.lifecycle.${k}` as never))}
+        {bars(t("territory.byKind"), "t-kind", d.breakdowns.kind, (k) => labelOf(t, "alliance.organisationKinds", k))}
+        {bars(t("territory.byStage"), "t-stage", d.breakdowns.stage, (k) => labelOf(t, "alliance.lifecycle", k))}
         {bars(t("territory.byYear"), "t-year", d.breakdowns.year, (k) => k)}
       </div>
 
@@ -365,7 +366,7 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
           <ol className="list-decimal pl-6 text-sm" data-testid="territory-organisations">
             {d.organisations.map((o) => (
               <li key={o.name}>
-                {o.name} ({t(`alliance.organisationKinds.${o.kind}` as never)}) : {o.alliances}
+                {o.name} ({labelOf(t, "alliance.organisationKinds", o.kind)}) : {o.alliances}
               </li>
             ))}
           </ol>
@@ -384,8 +385,8 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
               <li key={a.id} className="rounded-md border border-slate-300 bg-white p-3">
                 <p className="font-medium">{a.title}</p>
                 <p className="text-sm">
-                  {a.parties} · {a.mode ? t(`alliance.modes.${a.mode}` as never) : "—"} ·{" "}
-                  {t(`alliance.lifecycle.${a.stage}` as never)}
+                  {a.parties} · {a.mode ? labelOf(t, "alliance.modes", a.mode) : "—"} ·{" "}
+                  {labelOf(t, "alliance.lifecycle", a.stage)}
                 </p>
                 {a.summary ? <p className="text-sm text-slate-800">{a.summary}</p> : null}
               </li>

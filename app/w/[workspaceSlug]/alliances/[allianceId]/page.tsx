@@ -23,6 +23,7 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { SectionTabs } from "@/components/ui/section-tabs";
 import { can } from "@/domain/roles";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { labelOf } from "@/messages/labels";
 
 type Params = {
   params: Promise<{ workspaceSlug: string; allianceId: string }>;
@@ -155,7 +156,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                     <span key={s.target} className="inline-flex items-center gap-1">
                       <SdgBadge
                         goal={s.goal}
-                        name={`${t("sdg.goal", { number: s.goal })} ${t(`sdg.goals.${s.goal}` as never)}`}
+                        name={`${t("sdg.goal", { number: s.goal })} ${labelOf(t, "sdg.goals", s.goal)}`}
                         primary
                       />
                       <span className="font-mono">{s.target}</span>
@@ -230,7 +231,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                   <dt className="font-medium">{t("alliances.fields.entryDoors")}</dt>
                   <dd>
                     {alliance.entryDoors.length
-                      ? alliance.entryDoors.map((d) => t(`alliance.entryDoors.${d}` as never)).join(", ")
+                      ? alliance.entryDoors.map((d) => labelOf(t, "alliance.entryDoors", d)).join(", ")
                       : t("alliances.detail.none")}
                   </dd>
                   <dt className="font-medium">{t("alliances.fields.engagements")}</dt>
@@ -256,7 +257,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                       <li key={i}>
                         <span className="font-medium">{t(`alliance.modes.${m.mode}`)}</span>
                         {m.mecenatForms.length
-                          ? ` (${m.mecenatForms.map((f) => t(`alliance.mecenatForms.${f}` as never)).join(", ")})`
+                          ? ` (${m.mecenatForms.map((f) => labelOf(t, "alliance.mecenatForms", f)).join(", ")})`
                           : ""}{" "}
                         —{" "}
                         {m.endsOn
@@ -278,11 +279,11 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                         <li key={s.target} className="flex items-center gap-2">
                           <SdgBadge
                             goal={s.goal}
-                            name={`${t("sdg.goal", { number: s.goal })} ${t(`sdg.goals.${s.goal}` as never)}`}
+                            name={`${t("sdg.goal", { number: s.goal })} ${labelOf(t, "sdg.goals", s.goal)}`}
                             primary={s.isPrimary}
                           />
                           <span>
-                            <span className="font-mono">{s.target}</span> — {t(`sdg.targets.${s.target}` as never)}
+                            <span className="font-mono">{s.target}</span> — {labelOf(t, "sdg.targets", s.target)}
                             {s.isPrimary ? ` (${t("alliances.detail.primary")})` : ""}
                           </span>
                         </li>
@@ -324,7 +325,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                             [
                               "byKind",
                               alliance.totals.byKind,
-                              (k: string) => t(`alliance.contributionKinds.${k}` as never),
+                              (k: string) => labelOf(t, "alliance.contributionKinds", k),
                             ],
                             ["byYear", alliance.totals.byYear, (k: string) => k],
                           ] as const
@@ -371,11 +372,11 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                               <tr key={c.id} className="border-b border-slate-200">
                                 <td className="py-2 pr-4 whitespace-nowrap">{date(c.occurredOn)}</td>
                                 <td className="py-2 pr-4">{partyName.get(c.partyId)}</td>
-                                <td className="py-2 pr-4">{t(`alliance.contributionKinds.${c.kind}` as never)}</td>
+                                <td className="py-2 pr-4">{labelOf(t, "alliance.contributionKinds", c.kind)}</td>
                                 <td className="py-2 pr-4">
                                   {format.number(c.quantity)}{" "}
                                   {t.has(`alliance.units.${c.unit}` as never)
-                                    ? t(`alliance.units.${c.unit}` as never)
+                                    ? labelOf(t, "alliance.units", c.unit)
                                     : c.unit}
                                 </td>
                                 <td className="py-2 pr-4">{c.valueCents === null ? "—" : euros(c.valueCents)}</td>
@@ -662,9 +663,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                     {history.map((h) => (
                       <li key={h.id}>
                         {formatDate(h.createdAt, locale, { dateStyle: "short", timeStyle: "short" })} ·{" "}
-                        {t.has(`audit.actions.${h.action}` as never)
-                          ? t(`audit.actions.${h.action}` as never)
-                          : h.action}{" "}
+                        {t.has(`audit.actions.${h.action}` as never) ? labelOf(t, "audit.actions", h.action) : h.action}{" "}
                         · {t("alliances.detail.historyBy", { organisation: h.organisationName, actor: h.actorName })}
                       </li>
                     ))}

@@ -10,6 +10,7 @@ import { DEFAULT_PRIMARY_WEIGHT, PRIMARY_WEIGHTS } from "@/domain/allocation";
 import { can } from "@/domain/roles";
 import { SDG_GOALS } from "@/domain/sdg";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { labelOf } from "@/messages/labels";
 
 /** Rows of a goal that the report carries (all of them, or the overview's first ones). */
 const shownRows = (g: { targets: Array<{ alliances: unknown[] }> }) =>
@@ -133,7 +134,7 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
             testId="report-chart"
             rows={report.goals.map((g) => ({
               key: String(g.goal),
-              label: `${g.goal}. ${t(`sdg.goals.${g.goal}` as never)}`,
+              label: `${g.goal}. ${labelOf(t, "sdg.goals", g.goal)}`,
               value: g.ownCents,
               display: euros(g.ownCents),
               colour: SDG_GOALS[g.goal - 1]?.colour,
@@ -148,7 +149,7 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
             >
               <h2 id={`goal-${g.goal}`} className="flex items-center gap-2 text-xl font-semibold">
                 <SdgBadge goal={g.goal} name={t("sdg.goal", { number: g.goal })} />
-                {t(`sdg.goals.${g.goal}` as never)}
+                {labelOf(t, "sdg.goals", g.goal)}
               </h2>
               <p>{t("report.goalLine", { alliances: g.alliances, euros: euros(g.ownCents), hours: g.ownHours })}</p>
               <p className="text-sm">
@@ -157,14 +158,14 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
                   ? Object.entries(g.averages)
                       .map(
                         ([d, v]) =>
-                          `${t(`evaluation.dimensions.${d}` as never)} ${format.number(v, { maximumFractionDigits: 2 })}/5`,
+                          `${labelOf(t, "evaluation.dimensions", d)} ${format.number(v, { maximumFractionDigits: 2 })}/5`,
                       )
                       .join(" · ")
                   : t("report.noScores")}
               </p>
               <div className="overflow-x-auto">
                 <table className="w-full border-collapse text-left text-sm">
-                  <caption className="sr-only">{t(`sdg.goals.${g.goal}` as never)}</caption>
+                  <caption className="sr-only">{labelOf(t, "sdg.goals", g.goal)}</caption>
                   <thead>
                     <tr className="border-b border-slate-400">
                       <th scope="col" className="py-1 pr-3">

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { AnswerForm, CloseCycleButton } from "@/components/evaluation/cycle-forms";
 import { can } from "@/domain/roles";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { labelOf } from "@/messages/labels";
 
 type Params = { params: Promise<{ workspaceSlug: string; allianceId: string; cycleId: string }> };
 
@@ -38,7 +39,7 @@ export default async function CyclePage(props: Params) {
   const locale = await getLocale();
   const date = (iso: string) => formatDate(new Date(iso), locale, { dateStyle: "long" });
   const questionText = (q: { key: string; label: string | null }) =>
-    q.label ?? (t.has(`evaluation.questions.${q.key}` as never) ? t(`evaluation.questions.${q.key}` as never) : q.key);
+    q.label ?? (t.has(`evaluation.questions.${q.key}` as never) ? labelOf(t, "evaluation.questions", q.key) : q.key);
   const canWrite = can(workspace.myRole, "alliances.write");
   const today = new Date().toISOString().slice(0, 10);
   const flagged = cycle.results?.gaps.filter((g) => g.flagged).length ?? 0;
@@ -182,7 +183,7 @@ export default async function CyclePage(props: Params) {
               .filter(([, v]) => v !== null)
               .map(([dimension, value]) => (
                 <div key={dimension} className="contents">
-                  <dt>{t(`evaluation.dimensions.${dimension}` as never)}</dt>
+                  <dt>{labelOf(t, "evaluation.dimensions", dimension)}</dt>
                   <dd className="font-semibold">{format.number(value!, { maximumFractionDigits: 2 })} / 5</dd>
                 </div>
               ))}
