@@ -19,7 +19,9 @@ import type { WorkspaceContext } from "../context";
 import { actingNames, notifyParties } from "../notifications/notifications";
 import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-organisation";
 import type { WebhookEvent } from "../webhooks/webhooks";
-import { type AllianceState, canonical, type ImportPlan, mergeState, pgArray } from "./import-plan";
+import { type AllianceState, canonical, mergeState } from "../../../domain/import-merge";
+import { pgArray } from "./import-parse";
+import type { ImportPlan } from "./import-types";
 
 /** Rows written per statement: well under the protocol's 65,535 parameters. */
 const CHUNK = 500;

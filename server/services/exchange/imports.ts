@@ -11,7 +11,8 @@ import { AppError } from "../../errors";
 import { translateKey } from "../../i18n/translate";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { type Decisions, type Mapping, planImport } from "./import-plan";
+import { planImport } from "./import-plan";
+import type { Decisions, Mapping } from "./import-types";
 import { applyImport } from "./import-writer";
 import { MAX_IMPORT_BYTES, readTable } from "./read-table";
 
