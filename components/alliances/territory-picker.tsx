@@ -35,7 +35,7 @@ export function TerritoryPicker({
   const [query, setQuery] = useState("");
   const [listed, setListed] = useState("");
   const communes = useLookup(
-    trpc.territory.searchCommunes.queryOptions({ query: query.trim() || "-", limit: 8 }),
+    trpc.places.searchCommunes.queryOptions({ query: query.trim() || "-", limit: 8 }),
     scope === "commune" && query.trim().length >= 2,
   );
   const add = (place: PlaceOption) => {

@@ -13,7 +13,7 @@ export function AcceptInvitationButton({ token }: { token: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const accept = useMutation(
-    trpc.invitations.accept.mutationOptions({ onSuccess: (result) => router.push(`/w/${result.workspaceSlug}`) }),
+    trpc.memberInvitations.accept.mutationOptions({ onSuccess: (result) => router.push(`/w/${result.workspaceSlug}`) }),
   );
   const errors = useMutationErrors(accept.error);
   return (

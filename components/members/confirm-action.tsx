@@ -34,7 +34,7 @@ export function ConfirmAction(props: Props) {
   };
   const remove = useMutation(trpc.members.remove.mutationOptions({ onSuccess }));
   const leave = useMutation(trpc.members.leave.mutationOptions({ onSuccess }));
-  const revoke = useMutation(trpc.invitations.revoke.mutationOptions({ onSuccess }));
+  const revoke = useMutation(trpc.memberInvitations.revoke.mutationOptions({ onSuccess }));
   const active = props.kind === "remove" ? remove : props.kind === "leave" ? leave : revoke;
   const errors = useMutationErrors(active.error);
 

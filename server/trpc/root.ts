@@ -1,11 +1,11 @@
 import { accountRouter } from "./routers/account";
 import { alliancesRouter } from "./routers/alliances";
-import { invitationsRouter } from "./routers/invitations";
+import { memberInvitationsRouter } from "./routers/member-invitations";
 import { operatorRouter } from "./routers/operator";
 import { organisationsRouter } from "./routers/organisations";
 import { partyInvitationsRouter } from "./routers/party-invitations";
 import { savedViewsRouter } from "./routers/saved-views";
-import { territoryRouter } from "./routers/territory";
+import { placesRouter } from "./routers/places";
 import { auditRouter } from "./routers/audit";
 import { importsRouter } from "./routers/imports";
 import { apiTokensRouter } from "./routers/api-tokens";
@@ -22,11 +22,11 @@ import { createCallerFactory, router } from "./procedures";
 export const appRouter = router({
   workspaces: workspacesRouter,
   members: membersRouter,
-  invitations: invitationsRouter,
+  memberInvitations: memberInvitationsRouter,
   audit: auditRouter,
   alliances: alliancesRouter,
   organisations: organisationsRouter,
-  territory: territoryRouter,
+  places: placesRouter,
   savedViews: savedViewsRouter,
   notifications: notificationsRouter,
   partyInvitations: partyInvitationsRouter,

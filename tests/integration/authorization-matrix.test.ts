@@ -59,8 +59,8 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
     await addMember(db, f, "owner");
     return {};
   },
-  "invitations.list": async () => ({}),
-  "invitations.revoke": async (f) => {
+  "memberInvitations.list": async () => ({}),
+  "memberInvitations.revoke": async (f) => {
     const [row] = await db
       .insert(invitations)
       .values({
@@ -442,9 +442,9 @@ async function emailInvitationFor(email: string): Promise<string> {
 const AUTHED_SAMPLES: Record<string, Record<string, unknown>> = {
   "workspaces.listMine": {},
   "workspaces.create": { name: "Espace", kind: "association", slug: "espace-test" },
-  "invitations.preview": { token: "A".repeat(43) },
-  "invitations.accept": { token: "A".repeat(43) },
-  "territory.searchCommunes": { query: "lyon" },
+  "memberInvitations.preview": { token: "A".repeat(43) },
+  "memberInvitations.accept": { token: "A".repeat(43) },
+  "places.searchCommunes": { query: "lyon" },
   "partyInvitations.preview": { token: "A".repeat(43) },
   "operator.requests": {},
   "operator.decide": { id: "00000000-0000-4000-8000-000000000000", approve: true },

@@ -159,7 +159,7 @@ describe("an invitation email through a real SMTP server", () => {
     expect(mail.text).toContain(`invites you to join the “${workspace.name}” workspace`);
     const token = mail.text.match(/\/invitations\/([A-Za-z0-9_-]{43})/)?.[1];
     expect(token).toBeTruthy();
-    await callerFor(db, invitee).invitations.accept({ token: token! });
+    await callerFor(db, invitee).memberInvitations.accept({ token: token! });
     const me = await callerFor(db, invitee).workspaces.get({ workspaceSlug: workspace.slug });
     expect(me.myRole).toBe("editor");
     const [user] = await db.select().from(users).where(eq(users.id, invitee.id));

@@ -83,13 +83,13 @@ describe("an invitation link in the wrong hands", () => {
       "/invitations/",
     )[1]!;
 
-    const seenByStranger = await callerFor(db, f.users.stranger).invitations.preview({ token });
+    const seenByStranger = await callerFor(db, f.users.stranger).memberInvitations.preview({ token });
     expect(seenByStranger.email).toBe("j•••@a•••.fr");
     expect(JSON.stringify(seenByStranger)).not.toContain(email);
-    const refused = await rejection(callerFor(db, f.users.stranger).invitations.accept({ token }));
+    const refused = await rejection(callerFor(db, f.users.stranger).memberInvitations.accept({ token }));
     expect(refused.code).toBe("FORBIDDEN");
     expect(JSON.stringify(refused)).not.toContain(email);
-    expect((await callerFor(db, invitee).invitations.preview({ token })).email).toBe(email);
+    expect((await callerFor(db, invitee).memberInvitations.preview({ token })).email).toBe(email);
   });
 });
 

@@ -43,7 +43,7 @@ describe("inviting and accepting", () => {
     expect(stored!.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
 
     const newcomerCaller = callerFor(db, newcomer);
-    const preview = await newcomerCaller.invitations.preview({ token });
+    const preview = await newcomerCaller.memberInvitations.preview({ token });
     expect(preview).toMatchObject({
       status: "pending",
       role: "viewer",
@@ -51,11 +51,11 @@ describe("inviting and accepting", () => {
       emailMatches: true,
     });
 
-    const accepted = await newcomerCaller.invitations.accept({ token });
+    const accepted = await newcomerCaller.memberInvitations.accept({ token });
     expect(accepted.workspaceSlug).toBe(workspace.slug);
     expect((await newcomerCaller.workspaces.get({ workspaceSlug: workspace.slug })).myRole).toBe("viewer");
 
-    const again = await rejection(newcomerCaller.invitations.accept({ token }));
+    const again = await rejection(newcomerCaller.memberInvitations.accept({ token }));
     expect(again.code).toBe("CONFLICT");
     expect(await actions(workspace.id)).toEqual(
       expect.arrayContaining(["invitation.create", "invitation.accept", "member.add"]),
@@ -65,7 +65,7 @@ describe("inviting and accepting", () => {
   it("refuses the link to someone signed in with another address", async () => {
     const { workspace, users } = await createWorkspaceWithRoles(db);
     const { token } = await invite(workspace.slug, users.owner, "someone.else@example.org");
-    const error = await rejection(callerFor(db, users.stranger).invitations.accept({ token }));
+    const error = await rejection(callerFor(db, users.stranger).memberInvitations.accept({ token }));
     expect(error.code).toBe("FORBIDDEN");
     const stillOut = await rejection(callerFor(db, users.stranger).workspaces.get({ workspaceSlug: workspace.slug }));
     expect(stillOut.code).toBe("NOT_FOUND");
@@ -79,16 +79,18 @@ describe("inviting and accepting", () => {
       .update(invitations)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(invitations.id, invitation.id));
-    expect((await rejection(callerFor(db, late).invitations.accept({ token }))).code).toBe("CONFLICT");
+    expect((await rejection(callerFor(db, late).memberInvitations.accept({ token }))).code).toBe("CONFLICT");
 
     const revokedUser = await createUser(db);
     const second = await invite(workspace.slug, users.owner, revokedUser.email);
-    await callerFor(db, users.admin).invitations.revoke({
+    await callerFor(db, users.admin).memberInvitations.revoke({
       workspaceSlug: workspace.slug,
       invitationId: second.invitation.id,
     });
-    expect((await callerFor(db, revokedUser).invitations.preview({ token: second.token })).status).toBe("revoked");
-    expect((await rejection(callerFor(db, revokedUser).invitations.accept({ token: second.token }))).code).toBe(
+    expect((await callerFor(db, revokedUser).memberInvitations.preview({ token: second.token })).status).toBe(
+      "revoked",
+    );
+    expect((await rejection(callerFor(db, revokedUser).memberInvitations.accept({ token: second.token }))).code).toBe(
       "CONFLICT",
     );
   });
@@ -146,7 +148,7 @@ describe("inviting and accepting", () => {
 
   it("gives nothing away to a bogus token", async () => {
     const stranger = await createUser(db);
-    const error = await rejection(callerFor(db, stranger).invitations.preview({ token: "A".repeat(43) }));
+    const error = await rejection(callerFor(db, stranger).memberInvitations.preview({ token: "A".repeat(43) }));
     expect(error.code).toBe("NOT_FOUND");
   });
 });

@@ -16,7 +16,7 @@ export default async function InvitationPage({ params }: Params) {
   const { token } = await params;
   if (!(await currentUser())) redirect(`/signin?callbackUrl=${encodeURIComponent(`/invitations/${token}`)}`);
   const t = await getTranslations();
-  const invitation = await readOrNotFound(async () => (await serverCaller()).invitations.preview({ token }));
+  const invitation = await readOrNotFound(async () => (await serverCaller()).memberInvitations.preview({ token }));
   const role = t(`roles.${invitation.role}`);
   return (
     <section className="mx-auto max-w-lg space-y-4">

@@ -23,7 +23,7 @@ export default async function MembersPage({ params }: Params) {
   const members = await readOrNotFound(() => caller.members.list({ workspaceSlug }));
   const canInvite = can(workspace.myRole, "members.invite");
   const canManage = can(workspace.myRole, "members.manage");
-  const invitations = canInvite ? await caller.invitations.list({ workspaceSlug }) : [];
+  const invitations = canInvite ? await caller.memberInvitations.list({ workspaceSlug }) : [];
   const assignable = ROLES.filter((r) => canAssignRole(workspace.myRole, null, r));
 
   return (

@@ -3,7 +3,7 @@ import { listInvitations, revokeInvitation } from "../../services/members/invita
 import { InvitationTokenInput, RevokeInvitationInput } from "../../services/members/schemas";
 import { authedProcedure, router, workspaceProcedure } from "../procedures";
 
-export const invitationsRouter = router({
+export const memberInvitationsRouter = router({
   list: workspaceProcedure.query(({ ctx }) => listInvitations(ctx.workspace)),
   revoke: workspaceProcedure
     .input(RevokeInvitationInput)

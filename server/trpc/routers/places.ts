@@ -3,7 +3,7 @@ import { searchCommunes } from "../../../domain/territory";
 import { territory } from "../../../domain/territory-data";
 import { authedProcedure, router } from "../procedures";
 
-export const territoryRouter = router({
+export const placesRouter = router({
   /** Commune type-ahead: public reference data, for signed-in users. */
   searchCommunes: authedProcedure
     .input(z.object({ query: z.string().trim().min(1).max(60), limit: z.number().int().min(1).max(20).default(10) }))
