@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isConnectionLoss, type Db } from "../../db/client";
 import { isDriverSocketFault } from "../../db/resilient";
 import { wire } from "../../domain/wire";
+import type { Permission } from "../../domain/roles";
 import type { Locale } from "../../messages/locales";
 import { AppError } from "../errors";
 import { translateKey } from "../i18n/translate";
@@ -75,19 +76,37 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /** Seconds a client is asked to wait before retrying after a database fault. */
 export const RETRY_AFTER_SECONDS = 1;
 
-export const t = initTRPC.context<TrpcContext>().create({
-  transformer: wire,
-  /** The one place errors are shaped for the client (see describeError). */
-  errorFormatter({ shape, error, ctx }) {
-    const requestId = ctx?.requestId ?? "-";
-    const { message, fieldErrors } = describeError(error, ctx?.locale ?? "fr", requestId);
-    return {
-      message,
-      code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, requestId, fieldErrors },
-    };
-  },
-});
+/**
+ * What each procedure declares next to its definition: what it requires, "public", "authed" (any
+ * signed-in user, acting on their own data) or a workspace permission. workspaceProcedure reads it;
+ * the authorization-matrix test fails for a procedure that declares none.
+ */
+export interface ProcedureMeta {
+  permission: Permission | "public" | "authed";
+}
+
+export const t = initTRPC
+  .context<TrpcContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: wire,
+    /** The one place errors are shaped for the client (see describeError). */
+    errorFormatter({ shape, error, ctx }) {
+      const requestId = ctx?.requestId ?? "-";
+      const { message, fieldErrors } = describeError(error, ctx?.locale ?? "fr", requestId);
+      return {
+        message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId,
+          fieldErrors,
+        },
+      };
+    },
+  });
 
 const STATUS: Record<AppError["code"], TRPCError["code"]> = {
   BAD_REQUEST: "BAD_REQUEST",

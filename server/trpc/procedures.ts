@@ -4,7 +4,6 @@ import { z } from "zod";
 import { memberships, workspaces } from "../../db/schema";
 import { enterWorkspace, withScope } from "../../db/scope";
 import { can, type Role } from "../../domain/roles";
-import { PROCEDURE_PERMISSIONS } from "../auth/procedure-permissions";
 import { AppError } from "../errors";
 import { checkIdempotencyKey, requestFingerprint, storeAnswer, storedAnswer } from "../services/idempotency";
 import type { ServiceContext, WorkspaceContext } from "../services/context";
@@ -105,15 +104,15 @@ async function resolveMembership(
 }
 
 /**
- * A member of the workspace named by `workspaceSlug`, holding the permission that
- * PROCEDURE_PERMISSIONS gives this procedure's path. Non-members get NOT_FOUND (a workspace's
- * existence is never revealed); members without the permission get FORBIDDEN; a procedure
- * missing from the table is refused outright.
+ * A member of the workspace named by `workspaceSlug`, holding the permission the procedure
+ * declares (`.meta({ permission })`, next to its definition). Non-members get NOT_FOUND (a
+ * workspace's existence is never revealed); members without the permission get FORBIDDEN; a
+ * procedure that declares no workspace permission is refused outright.
  */
 export const workspaceProcedure = authedProcedure
   .input(z.object({ workspaceSlug }))
-  .use(async ({ ctx, input, path, next }) => {
-    const permission = PROCEDURE_PERMISSIONS[path];
+  .use(async ({ ctx, input, path, meta, next }) => {
+    const permission = meta?.permission;
     if (!permission || permission === "public" || permission === "authed") {
       throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `No workspace permission declared for ${path}` });
     }

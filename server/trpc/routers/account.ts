@@ -2,6 +2,9 @@ import { DeleteAccountInput, deleteAccount, ownedWorkspaces } from "../../servic
 import { authedProcedure, router } from "../procedures";
 
 export const accountRouter = router({
-  ownedWorkspaces: authedProcedure.query(({ ctx }) => ownedWorkspaces(ctx.service)),
-  delete: authedProcedure.input(DeleteAccountInput).mutation(({ ctx, input }) => deleteAccount(ctx.service, input)),
+  ownedWorkspaces: authedProcedure.meta({ permission: "authed" }).query(({ ctx }) => ownedWorkspaces(ctx.service)),
+  delete: authedProcedure
+    .meta({ permission: "authed" })
+    .input(DeleteAccountInput)
+    .mutation(({ ctx, input }) => deleteAccount(ctx.service, input)),
 });

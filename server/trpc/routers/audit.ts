@@ -4,6 +4,7 @@ import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const auditRouter = router({
   list: workspaceProcedure
+    .meta({ permission: "audit.read" })
     .input(ListAuditEventsInput)
     .query(({ ctx, input }) => listAuditEvents(ctx.workspace, withoutSlug(input))),
 });

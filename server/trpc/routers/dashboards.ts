@@ -5,13 +5,16 @@ import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const dashboardsRouter = router({
   sdgReport: workspaceProcedure
+    .meta({ permission: "alliances.read" })
     .input(SdgReportInput)
     .query(({ ctx, input }) => sdgReport(ctx.workspace, withoutSlug(input))),
   saveNarrative: workspaceProcedure
+    .meta({ permission: "alliances.write" })
     .input(SaveNarrativeInput)
     .mutation(({ ctx, input }) => saveNarrative(ctx.workspace, withoutSlug(input))),
-  myActions: workspaceProcedure.query(({ ctx }) => myActions(ctx.workspace)),
+  myActions: workspaceProcedure.meta({ permission: "alliances.read" }).query(({ ctx }) => myActions(ctx.workspace)),
   workspace: workspaceProcedure
+    .meta({ permission: "alliances.read" })
     .input(DashboardFilters)
     .query(({ ctx, input }) => workspaceDashboard(ctx.workspace, withoutSlug(input))),
 });

@@ -13,18 +13,26 @@ import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 /** Importing alliances from a spreadsheet: upload, map and dry-run, then import in the background. */
 export const importsRouter = router({
-  list: workspaceProcedure.query(({ ctx }) => listImports(ctx.workspace)),
+  list: workspaceProcedure.meta({ permission: "alliances.write" }).query(({ ctx }) => listImports(ctx.workspace)),
   upload: workspaceProcedure
+    .meta({ permission: "alliances.write" })
     .input(UploadImportInput)
     .mutation(({ ctx, input }) => uploadImport(ctx.workspace, withoutSlug(input))),
-  get: workspaceProcedure.input(ImportIdInput).query(({ ctx, input }) => getImport(ctx.workspace, input.id)),
+  get: workspaceProcedure
+    .meta({ permission: "alliances.write" })
+    .input(ImportIdInput)
+    .query(({ ctx, input }) => getImport(ctx.workspace, input.id)),
   preview: workspaceProcedure
+    .meta({ permission: "alliances.write" })
     .input(PreviewImportInput)
     .mutation(({ ctx, input }) => previewImport(ctx.workspace, withoutSlug(input))),
-  start: workspaceProcedure.input(ImportIdInput).mutation(async ({ ctx, input }) => {
-    const queued = await queueImport(ctx.workspace, input.id);
-    const { tx: _tx, ...context } = ctx.workspace;
-    ctx.workspace.afterCommit?.(() => void startImportJob(ctx.db, { importId: input.id, context }));
-    return queued;
-  }),
+  start: workspaceProcedure
+    .meta({ permission: "alliances.write" })
+    .input(ImportIdInput)
+    .mutation(async ({ ctx, input }) => {
+      const queued = await queueImport(ctx.workspace, input.id);
+      const { tx: _tx, ...context } = ctx.workspace;
+      ctx.workspace.afterCommit?.(() => void startImportJob(ctx.db, { importId: input.id, context }));
+      return queued;
+    }),
 });

@@ -4,14 +4,17 @@ import { InvitationTokenInput, RevokeInvitationInput } from "../../services/memb
 import { authedProcedure, router, workspaceProcedure } from "../procedures";
 
 export const memberInvitationsRouter = router({
-  list: workspaceProcedure.query(({ ctx }) => listInvitations(ctx.workspace)),
+  list: workspaceProcedure.meta({ permission: "members.invite" }).query(({ ctx }) => listInvitations(ctx.workspace)),
   revoke: workspaceProcedure
+    .meta({ permission: "members.invite" })
     .input(RevokeInvitationInput)
     .mutation(({ ctx, input }) => revokeInvitation(ctx.workspace, input)),
   preview: authedProcedure
+    .meta({ permission: "authed" })
     .input(InvitationTokenInput)
     .query(({ ctx, input }) => previewInvitation(ctx.service, input.token)),
   accept: authedProcedure
+    .meta({ permission: "authed" })
     .input(InvitationTokenInput)
     .mutation(({ ctx, input }) => acceptInvitation(ctx.service, input.token)),
 });

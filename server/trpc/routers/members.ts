@@ -6,11 +6,18 @@ import { ChangeMemberRoleInput, InviteMemberInput, RemoveMemberInput } from "../
 import { router, workspaceProcedure } from "../procedures";
 
 export const membersRouter = router({
-  list: workspaceProcedure.query(({ ctx }) => listMembers(ctx.workspace)),
-  invite: workspaceProcedure.input(InviteMemberInput).mutation(({ ctx, input }) => inviteMember(ctx.workspace, input)),
+  list: workspaceProcedure.meta({ permission: "members.read" }).query(({ ctx }) => listMembers(ctx.workspace)),
+  invite: workspaceProcedure
+    .meta({ permission: "members.invite" })
+    .input(InviteMemberInput)
+    .mutation(({ ctx, input }) => inviteMember(ctx.workspace, input)),
   changeRole: workspaceProcedure
+    .meta({ permission: "members.manage" })
     .input(ChangeMemberRoleInput)
     .mutation(({ ctx, input }) => changeMemberRole(ctx.workspace, input)),
-  remove: workspaceProcedure.input(RemoveMemberInput).mutation(({ ctx, input }) => removeMember(ctx.workspace, input)),
-  leave: workspaceProcedure.mutation(({ ctx }) => leaveWorkspace(ctx.workspace)),
+  remove: workspaceProcedure
+    .meta({ permission: "members.manage" })
+    .input(RemoveMemberInput)
+    .mutation(({ ctx, input }) => removeMember(ctx.workspace, input)),
+  leave: workspaceProcedure.meta({ permission: "members.leave" }).mutation(({ ctx }) => leaveWorkspace(ctx.workspace)),
 });

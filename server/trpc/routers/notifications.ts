@@ -2,7 +2,9 @@ import { listNotifications, markAllRead, unreadCount } from "../../services/noti
 import { router, workspaceProcedure } from "../procedures";
 
 export const notificationsRouter = router({
-  list: workspaceProcedure.query(({ ctx }) => listNotifications(ctx.workspace)),
-  unreadCount: workspaceProcedure.query(({ ctx }) => unreadCount(ctx.workspace)),
-  markAllRead: workspaceProcedure.mutation(({ ctx }) => markAllRead(ctx.workspace)),
+  list: workspaceProcedure.meta({ permission: "alliances.read" }).query(({ ctx }) => listNotifications(ctx.workspace)),
+  unreadCount: workspaceProcedure.meta({ permission: "alliances.read" }).query(({ ctx }) => unreadCount(ctx.workspace)),
+  markAllRead: workspaceProcedure
+    .meta({ permission: "alliances.read" })
+    .mutation(({ ctx }) => markAllRead(ctx.workspace)),
 });

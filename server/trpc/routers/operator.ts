@@ -7,10 +7,14 @@ import {
 import { authedProcedure, router } from "../procedures";
 
 export const operatorRouter = router({
-  requests: authedProcedure.query(({ ctx }) => operatorRequests(ctx.service)),
-  decide: authedProcedure.input(DecideInput).mutation(({ ctx, input }) => decideCoordination(ctx.service, input)),
-  verifications: authedProcedure.query(({ ctx }) => operatorVerifications(ctx.service)),
+  requests: authedProcedure.meta({ permission: "authed" }).query(({ ctx }) => operatorRequests(ctx.service)),
+  decide: authedProcedure
+    .meta({ permission: "authed" })
+    .input(DecideInput)
+    .mutation(({ ctx, input }) => decideCoordination(ctx.service, input)),
+  verifications: authedProcedure.meta({ permission: "authed" }).query(({ ctx }) => operatorVerifications(ctx.service)),
   decideVerification: authedProcedure
+    .meta({ permission: "authed" })
     .input(DecideVerificationInput)
     .mutation(({ ctx, input }) => decideVerification(ctx.service, input)),
 });

@@ -3,11 +3,13 @@ import { deleteSavedView, listSavedViews, SaveViewInput, saveView } from "../../
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const savedViewsRouter = router({
-  list: workspaceProcedure.query(({ ctx }) => listSavedViews(ctx.workspace)),
+  list: workspaceProcedure.meta({ permission: "alliances.read" }).query(({ ctx }) => listSavedViews(ctx.workspace)),
   save: workspaceProcedure
+    .meta({ permission: "alliances.read" })
     .input(SaveViewInput)
     .mutation(({ ctx, input }) => saveView(ctx.workspace, withoutSlug(input))),
   delete: workspaceProcedure
+    .meta({ permission: "alliances.read" })
     .input(z.object({ id: z.uuid() }))
     .mutation(({ ctx, input }) => deleteSavedView(ctx.workspace, input.id)),
 });

@@ -9,14 +9,19 @@ import { TerritoryDashboardInput, territoryDashboard } from "../../services/terr
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const territoriesRouter = router({
-  coordinations: workspaceProcedure.query(({ ctx }) => listCoordinations(ctx.workspace)),
+  coordinations: workspaceProcedure
+    .meta({ permission: "workspace.read" })
+    .query(({ ctx }) => listCoordinations(ctx.workspace)),
   requestCoordination: workspaceProcedure
+    .meta({ permission: "workspace.update" })
     .input(RequestCoordinationInput)
     .mutation(({ ctx, input }) => requestCoordination(ctx.workspace, withoutSlug(input))),
   setStatistics: workspaceProcedure
+    .meta({ permission: "workspace.update" })
     .input(StatisticsInput)
     .mutation(({ ctx, input }) => setTerritorialStatistics(ctx.workspace, withoutSlug(input))),
   dashboard: workspaceProcedure
+    .meta({ permission: "alliances.read" })
     .input(TerritoryDashboardInput)
     .query(({ ctx, input }) => territoryDashboard(ctx.workspace, withoutSlug(input))),
 });

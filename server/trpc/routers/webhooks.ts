@@ -9,9 +9,13 @@ import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 /** Webhooks of a workspace and their delivery log, managed by its admins. */
 export const webhooksRouter = router({
-  list: workspaceProcedure.query(({ ctx }) => listWebhooks(ctx.workspace)),
+  list: workspaceProcedure.meta({ permission: "workspace.update" }).query(({ ctx }) => listWebhooks(ctx.workspace)),
   create: workspaceProcedure
+    .meta({ permission: "workspace.update" })
     .input(CreateWebhookInput)
     .mutation(({ ctx, input }) => createWebhook(ctx.workspace, withoutSlug(input))),
-  delete: workspaceProcedure.input(WebhookIdInput).mutation(({ ctx, input }) => deleteWebhook(ctx.workspace, input.id)),
+  delete: workspaceProcedure
+    .meta({ permission: "workspace.update" })
+    .input(WebhookIdInput)
+    .mutation(({ ctx, input }) => deleteWebhook(ctx.workspace, input.id)),
 });

@@ -9,23 +9,35 @@ import { getVerification, RequestVerificationInput, requestVerification } from "
 import { authedProcedure, router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const workspacesRouter = router({
-  listMine: authedProcedure.query(({ ctx }) => listMyWorkspaces(ctx.service)),
-  create: authedProcedure.input(CreateWorkspaceInput).mutation(({ ctx, input }) => createWorkspace(ctx.service, input)),
-  get: workspaceProcedure.query(({ ctx }) => getWorkspace(ctx.workspace)),
+  listMine: authedProcedure.meta({ permission: "authed" }).query(({ ctx }) => listMyWorkspaces(ctx.service)),
+  create: authedProcedure
+    .meta({ permission: "authed" })
+    .input(CreateWorkspaceInput)
+    .mutation(({ ctx, input }) => createWorkspace(ctx.service, input)),
+  get: workspaceProcedure.meta({ permission: "workspace.read" }).query(({ ctx }) => getWorkspace(ctx.workspace)),
   /**
    * Does nothing inside the workspace's tenant transaction: what every workspace call pays for
    * authentication, membership and the scoped transaction. Monitoring and `npm run bench` use it.
    */
-  ping: workspaceProcedure.query(({ ctx }) => ({ ok: true as const, role: ctx.workspace.role })),
+  ping: workspaceProcedure
+    .meta({ permission: "workspace.read" })
+    .query(({ ctx }) => ({ ok: true as const, role: ctx.workspace.role })),
   update: workspaceProcedure
+    .meta({ permission: "workspace.update" })
     .input(UpdateWorkspaceInput)
     .mutation(({ ctx, input }) => updateWorkspace(ctx.workspace, withoutSlug(input))),
-  archive: workspaceProcedure.query(({ ctx }) => workspaceArchive(ctx.workspace)),
+  archive: workspaceProcedure
+    .meta({ permission: "workspace.update" })
+    .query(({ ctx }) => workspaceArchive(ctx.workspace)),
   delete: workspaceProcedure
+    .meta({ permission: "workspace.delete" })
     .input(DeleteWorkspaceInput)
     .mutation(({ ctx, input }) => deleteWorkspace(ctx.workspace, withoutSlug(input))),
-  verification: workspaceProcedure.query(({ ctx }) => getVerification(ctx.workspace)),
+  verification: workspaceProcedure
+    .meta({ permission: "workspace.read" })
+    .query(({ ctx }) => getVerification(ctx.workspace)),
   requestVerification: workspaceProcedure
+    .meta({ permission: "workspace.update" })
     .input(RequestVerificationInput)
     .mutation(({ ctx, input }) => requestVerification(ctx.workspace, withoutSlug(input))),
 });
