@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { PublicAllianceCard } from "@/components/library/alliance-card";
 import { appDb } from "@/server/runtime";
-import { LibraryFilters, listPublished } from "@/server/services/library/library";
+import { listPublished } from "@/server/services/library/library";
+import { LibraryFilters } from "@/server/services/library/schemas";
 import { currentUser } from "@/server/trpc/server-caller";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,8 @@ import { FilterSelect } from "@/components/ui/filter-select";
 import { MODES } from "@/domain/alliances";
 import { SDG_GOALS } from "@/domain/sdg";
 import { appDb } from "@/server/runtime";
-import { LibraryFilters, listPublished } from "@/server/services/library/library";
+import { listPublished } from "@/server/services/library/library";
+import { LibraryFilters } from "@/server/services/library/schemas";
 import { labelOf } from "@/messages/labels";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

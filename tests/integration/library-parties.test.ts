@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { workspaces } from "../../db/schema";
-import { getPublished, LibraryFilters, listPublished } from "../../server/services/library/library";
+import { getPublished, listPublished } from "../../server/services/library/library";
+import { LibraryFilters } from "../../server/services/library/schemas";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";

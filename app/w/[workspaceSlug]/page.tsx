@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { MyActions } from "@/components/dashboards/my-actions";
 import { WorkspaceDashboard } from "@/components/dashboards/workspace-dashboard";
 import { can } from "@/domain/roles";
-import { DashboardFilters } from "@/server/services/dashboards/workspace-dashboard";
+import { DashboardFilters } from "@/server/services/dashboards/schemas";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
 type Params = { params: Promise<{ workspaceSlug: string }> };

@@ -7,9 +7,7 @@ import type { WorkspaceContext } from "../context";
 import { loadAllianceCore } from "./access";
 import { recordSharedChange } from "./shared-history";
 import { type Audience, consentCovers, effectiveAudience } from "../../../domain/audience";
-
-export const RequestAudienceInput = z.object({ allianceId: z.uuid(), audience: z.enum(["territory", "public"]) });
-export const ApproveAudienceInput = z.object({ allianceId: z.uuid(), revision: z.number().int().positive() });
+import { RequestAudienceInput, ApproveAudienceInput } from "./schemas";
 
 /** Who was asked, who agreed, and what holds now. Permission: alliances.read. */
 export async function getAudience(ctx: WorkspaceContext, allianceId: string) {

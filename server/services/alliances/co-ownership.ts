@@ -9,12 +9,10 @@ import { loadAllianceCore } from "./access";
 import { recordSharedChange } from "./shared-history";
 import { notifyParties } from "../notifications/notifications";
 import { enqueueAllianceEvent } from "../webhooks/webhooks";
+import { PartyInput, RespondInput, AnswerMentionInput } from "./schemas";
 
 /** How long an invitation to co-own can be accepted. */
 export const CO_OWNER_INVITATION_DAYS = 14;
-
-export const PartyInput = z.object({ allianceId: z.uuid(), partyId: z.uuid() });
-export const RespondInput = z.object({ partyId: z.uuid(), accept: z.boolean() });
 
 /** The workspace verified for an organisation (organisation_claims), or null. */
 async function verifiedWorkspaceOf(ctx: WorkspaceContext, organisationId: string): Promise<string | null> {
@@ -135,8 +133,6 @@ export async function listIncomingInvitations(ctx: WorkspaceContext) {
     inviterVerified: Boolean(r.inviter_verified),
   }));
 }
-
-export const AnswerMentionInput = z.object({ partyId: z.uuid(), appear: z.boolean() });
 
 /**
  * Alliances asking for the public library that name this workspace's organisation as a partner

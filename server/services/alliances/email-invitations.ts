@@ -14,12 +14,8 @@ import { loadAllianceCore } from "./access";
 import { recordSharedChange } from "./shared-history";
 import { enqueueAllianceEvent } from "../webhooks/webhooks";
 import { maskEmail } from "../../../domain/mask-email";
+import { InviteByEmailInput } from "./schemas";
 
-export const InviteByEmailInput = z.object({
-  allianceId: z.uuid(),
-  partyId: z.uuid(),
-  email: z.email({ message: "errors.email" }).transform((e) => e.toLowerCase()),
-});
 /** The same kind of token as a member invitation's. */
 export const PartyInvitationTokenInput = InvitationTokenInput;
 

@@ -5,25 +5,10 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { requireAllianceParty } from "./access";
-import { isCalendarDate } from "../../../domain/dates";
+import { SavePrivateNotesInput, AddPrivateEntryInput } from "./schemas";
 
-export const SavePrivateNotesInput = z.object({
-  allianceId: z.uuid(),
-  notes: z.string().trim().max(10_000).nullish(),
-  internalOwner: z.string().trim().max(120).nullish(),
-  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
-  /** The version read; 0 when the workspace had no private notes yet. */
-  version: z.number().int().min(0),
-});
 export type SavePrivateNotesInput = z.infer<typeof SavePrivateNotesInput>;
 
-export const AddPrivateEntryInput = z.object({
-  allianceId: z.uuid(),
-  kind: z.enum(["timeline", "budget"]),
-  title: z.string().trim().min(2, { message: "errors.timeline.title" }).max(200),
-  amountEuros: z.number().min(-1e11).max(1e11).nullish(),
-  occurredOn: z.string().refine(isCalendarDate, { message: "errors.dates.format" }),
-});
 export type AddPrivateEntryInput = z.infer<typeof AddPrivateEntryInput>;
 
 /**

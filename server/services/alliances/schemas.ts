@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "../../../domain/dates";
 import {
   CONTRIBUTION_KINDS,
   CUSTOM_KEY_PATTERN,
@@ -11,7 +12,6 @@ import { ORGANISATION_KINDS } from "../../../domain/identifiers";
 import { isSdgTarget } from "../../../domain/sdg";
 import { TERRITORY_LEVELS } from "../../../domain/territory";
 import { NewOrganisationInput } from "../organisations/schemas";
-import { isCalendarDate } from "../../../domain/dates";
 
 const isoDate = z.string().refine(isCalendarDate, { message: "errors.dates.format" });
 const listKey = z.string().trim().regex(CUSTOM_KEY_PATTERN, { message: "errors.alliance.key" }).max(60);
@@ -157,3 +157,48 @@ export const AddTimelineEntryInput = z.object({
   occurredOn: isoDate,
 });
 export type AddTimelineEntryInput = z.infer<typeof AddTimelineEntryInput>;
+
+export const RequestAudienceInput = z.object({ allianceId: z.uuid(), audience: z.enum(["territory", "public"]) });
+
+export const ApproveAudienceInput = z.object({ allianceId: z.uuid(), revision: z.number().int().positive() });
+
+export const PartyInput = z.object({ allianceId: z.uuid(), partyId: z.uuid() });
+
+export const RespondInput = z.object({ partyId: z.uuid(), accept: z.boolean() });
+
+export const AnswerMentionInput = z.object({ partyId: z.uuid(), appear: z.boolean() });
+
+export const InviteByEmailInput = z.object({
+  allianceId: z.uuid(),
+  partyId: z.uuid(),
+  email: z.email({ message: "errors.email" }).transform((e) => e.toLowerCase()),
+});
+
+export const SavePrivateNotesInput = z.object({
+  allianceId: z.uuid(),
+  notes: z.string().trim().max(10_000).nullish(),
+  internalOwner: z.string().trim().max(120).nullish(),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  /** The version read; 0 when the workspace had no private notes yet. */
+  version: z.number().int().min(0),
+});
+
+export const AddPrivateEntryInput = z.object({
+  allianceId: z.uuid(),
+  kind: z.enum(["timeline", "budget"]),
+  title: z.string().trim().min(2, { message: "errors.timeline.title" }).max(200),
+  amountEuros: z.number().min(-1e11).max(1e11).nullish(),
+  occurredOn: z.string().refine(isCalendarDate, { message: "errors.dates.format" }),
+});
+
+export const SaveSdgClaimsInput = z.object({
+  allianceId: z.uuid(),
+  claims: z
+    .array(
+      z.object({
+        target: z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/),
+        sharePercent: z.number().int().min(1).max(100),
+      }),
+    )
+    .max(169),
+});

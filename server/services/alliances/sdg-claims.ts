@@ -7,18 +7,7 @@ import type { WorkspaceContext } from "../context";
 import { loadAllianceCore, requireAllianceParty } from "./access";
 import { recordSharedChange } from "./shared-history";
 import { compareSdgTargets } from "../../../domain/sdg";
-
-export const SaveSdgClaimsInput = z.object({
-  allianceId: z.uuid(),
-  claims: z
-    .array(
-      z.object({
-        target: z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/),
-        sharePercent: z.number().int().min(1).max(100),
-      }),
-    )
-    .max(169),
-});
+import { SaveSdgClaimsInput } from "./schemas";
 
 /**
  * Per SDG target of the alliance: the share this workspace claims and what the other parties

@@ -7,24 +7,8 @@ import { listedByWorkspace } from "../alliances/access";
 import type { WorkspaceContext } from "../context";
 import { storedHealth } from "../evaluation/health";
 import { expiry, storedFigures } from "../stored-figures";
+import { DashboardFilters } from "./schemas";
 
-/** The filters every dashboard takes, kept in the URL. Unknown values are dropped, not refused. */
-export const DashboardFilters = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  mode: z.enum(MODES).optional().catch(undefined),
-  sdgGoal: z.coerce.number().int().min(1).max(17).optional().catch(undefined),
-  region: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional()
-    .catch(undefined),
-  departement: z
-    .string()
-    .regex(/^(\d{2,3}|2A|2B)$/)
-    .optional()
-    .catch(undefined),
-  stage: z.enum(LIFECYCLE_STAGES).optional().catch(undefined),
-});
 export type DashboardFilters = z.infer<typeof DashboardFilters>;
 
 /** 12 and 24 months of 30.44 days, as the status-light rule counts them (domain/evaluation.ts). */

@@ -11,6 +11,7 @@ import {
 import { listedByWorkspace } from "../alliances/access";
 import type { WorkspaceContext } from "../context";
 import { expiry, storedFiguresEntry } from "../stored-figures";
+import { AtRiskInput } from "./schemas";
 
 interface HealthRow {
   id: string;
@@ -121,11 +122,6 @@ async function computeHealth(ctx: WorkspaceContext): Promise<{ health: AllianceH
   }));
   return { health, changesAt: changesAt === null ? null : new Date(changesAt) };
 }
-
-export const AtRiskInput = z.object({
-  page: z.number().int().min(1).max(100_000).default(1),
-  pageSize: z.number().int().min(1).max(200).default(50),
-});
 
 /**
  * The workspace's alliances at risk, by title, one page at a time, each with its reasons, and how

@@ -5,9 +5,7 @@ import { resultRows } from "../../../db/rows";
 import { AppError } from "../../errors";
 import { leaveAlliance } from "../alliances/co-ownership";
 import type { ServiceContext, WorkspaceContext } from "../context";
-
-export const DeleteAccountInput = z.object({ confirmEmail: z.string().trim().max(320) });
-export const DeleteWorkspaceInput = z.object({ confirmName: z.string().trim().max(200) });
+import { DeleteAccountInput, DeleteWorkspaceInput } from "./schemas";
 
 /** The workspaces the user owns: while there is one, the account cannot go. */
 export async function ownedWorkspaces(ctx: ServiceContext) {

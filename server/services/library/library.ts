@@ -4,8 +4,8 @@ import type { Db } from "../../../db/client";
 import { resultRows } from "../../../db/rows";
 import { allianceModePeriods, alliances, allianceSdgTargets, allianceTerritories } from "../../../db/schema";
 import { withPublicScope } from "../../../db/scope";
-import { MODES } from "../../../domain/alliances";
 import { compareSdgTargets } from "../../../domain/sdg";
+import { LibraryFilters } from "./schemas";
 
 export const LIBRARY_PAGE_SIZE = 20;
 
@@ -15,23 +15,6 @@ export const LIBRARY_PAGE_SIZE = 20;
  * verified for its organisation, whose name is never shown).
  */
 export type PartyStanding = "confirmed" | "declared" | "unverified";
-
-export const LibraryFilters = z.object({
-  mode: z.enum(MODES).optional().catch(undefined),
-  goal: z.coerce.number().int().min(1).max(17).optional().catch(undefined),
-  region: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional()
-    .catch(undefined),
-  departement: z
-    .string()
-    .regex(/^(\d{2,3}|2A|2B)$/)
-    .optional()
-    .catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
-});
-export type LibraryFilters = z.infer<typeof LibraryFilters>;
 
 /** The mode of a published alliance now: its latest period (readable columns only). */
 const CURRENT_MODE = sql<

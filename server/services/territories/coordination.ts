@@ -6,14 +6,7 @@ import { isOperator } from "../../auth/operators";
 import { AppError, sqlState } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { ServiceContext, WorkspaceContext } from "../context";
-
-export const RequestCoordinationInput = z.object({
-  level: z.enum(["region", "departement"]),
-  code: z.string().regex(/^(\d{2,3}|2A|2B)$/, { message: "errors.territory.unknown" }),
-  reason: z.string().trim().max(1000).nullish(),
-});
-export const StatisticsInput = z.object({ enabled: z.boolean() });
-export const DecideInput = z.object({ id: z.uuid(), approve: z.boolean() });
+import { RequestCoordinationInput, StatisticsInput, DecideInput } from "./schemas";
 
 /**
  * Asks to coordinate a région or a département (INSEE code checked against the Etalab data);

@@ -2,25 +2,13 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { resultRows } from "../../../db/rows";
 import { territoryCoordinations } from "../../../db/schema";
-import { LIFECYCLE_STAGES, MODES } from "../../../domain/alliances";
+import { LIFECYCLE_STAGES } from "../../../domain/alliances";
 import { compareSdgTargets } from "../../../domain/sdg";
 import { territory } from "../../../domain/territory-data";
 import { AppError } from "../../errors";
 import type { WorkspaceContext } from "../context";
 import { territoryStatisticsRefreshedAt } from "./statistics";
-
-export const TerritoryDashboardInput = z.object({
-  level: z.enum(["france", "region", "departement"]).default("france"),
-  code: z
-    .string()
-    .regex(/^(\d{2,3}|2A|2B)$/)
-    .nullish(),
-  // The same filters as the other dashboards (territory is the level and code above).
-  mode: z.enum(MODES).nullish(),
-  sdgGoal: z.number().int().min(1).max(17).nullish(),
-  stage: z.enum(LIFECYCLE_STAGES).nullish(),
-  year: z.number().int().min(2000).max(2100).nullish(),
-});
+import { TerritoryDashboardInput } from "./schemas";
 
 const DIMENSIONS = ["mode", "goal", "target", "kind", "stage", "year"] as const;
 

@@ -49,3 +49,13 @@ export const UpdateWorkspaceInput = z.object({
   customEngagementSchemes: customLabels.optional(),
 });
 export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceInput>;
+
+export const RequestVerificationInput = z.object({
+  note: z
+    .string()
+    .trim()
+    .min(10, { message: "errors.verification.note" })
+    .max(2000, { message: "errors.verification.note" }),
+});
+
+export const DecideVerificationInput = z.object({ id: z.uuid(), decision: z.enum(["verify", "refuse", "revoke"]) });

@@ -8,15 +8,7 @@ import type { ServiceContext, WorkspaceContext } from "../context";
 import { latestProConnectAssertion } from "../../auth/identity-assertions";
 import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-organisation";
 import { asOperator } from "../territories/coordination";
-
-export const RequestVerificationInput = z.object({
-  note: z
-    .string()
-    .trim()
-    .min(10, { message: "errors.verification.note" })
-    .max(2000, { message: "errors.verification.note" }),
-});
-export const DecideVerificationInput = z.object({ id: z.uuid(), decision: z.enum(["verify", "refuse", "revoke"]) });
+import { RequestVerificationInput, DecideVerificationInput } from "./schemas";
 
 /**
  * The workspace's claim to speak for its organisation, and that organisation as the directory

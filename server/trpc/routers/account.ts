@@ -1,4 +1,5 @@
-import { DeleteAccountInput, deleteAccount, ownedWorkspaces } from "../../services/gdpr/erasure";
+import { deleteAccount, ownedWorkspaces } from "../../services/gdpr/erasure";
+import { DeleteAccountInput } from "../../services/gdpr/schemas";
 import { authedProcedure, router } from "../procedures";
 
 export const accountRouter = router({

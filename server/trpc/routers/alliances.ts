@@ -2,44 +2,32 @@ import {
   inviteCoOwner,
   leaveAlliance,
   listIncomingInvitations,
-  PartyInput,
-  RespondInput,
   respondToCoOwnership,
-  AnswerMentionInput,
   answerMention,
   listMentionRequests,
   withdrawCoOwnerInvitation,
 } from "../../services/alliances/co-ownership";
-import {
-  ApproveAudienceInput,
-  approveAudience,
-  getAudience,
-  RequestAudienceInput,
-  requestAudience,
-  withdrawAudience,
-} from "../../services/alliances/audience";
+import { PartyInput, RespondInput, AnswerMentionInput } from "../../services/alliances/schemas";
+import { approveAudience, getAudience, requestAudience, withdrawAudience } from "../../services/alliances/audience";
+import { ApproveAudienceInput, RequestAudienceInput } from "../../services/alliances/schemas";
 import {
   acceptPartyInvitation,
-  InviteByEmailInput,
   inviteByEmail,
   PartyInvitationTokenInput,
 } from "../../services/alliances/email-invitations";
+import { InviteByEmailInput } from "../../services/alliances/schemas";
 import { exportAllianceRows } from "../../services/alliances/export-alliances";
 import { PageAlliancesInput, pageAlliances } from "../../api/pages";
 import { contributionLedger } from "../../services/exchange/exports";
-import { getSdgClaims, SaveSdgClaimsInput, saveSdgClaims } from "../../services/alliances/sdg-claims";
+import { getSdgClaims, saveSdgClaims } from "../../services/alliances/sdg-claims";
+import { SaveSdgClaimsInput } from "../../services/alliances/schemas";
 import { addContribution, contributionTotals, deleteContribution } from "../../services/alliances/contributions";
 import { alliancePage } from "../../services/alliances/alliance-page";
 import { getAlliance } from "../../services/alliances/get-alliance";
 import { archiveAlliance, deleteAlliance, restoreAlliance } from "../../services/alliances/lifecycle";
 import { listAlliances } from "../../services/alliances/list-alliances";
-import {
-  AddPrivateEntryInput,
-  addPrivateEntry,
-  getPrivateLayer,
-  SavePrivateNotesInput,
-  savePrivateNotes,
-} from "../../services/alliances/private-layer";
+import { addPrivateEntry, getPrivateLayer, savePrivateNotes } from "../../services/alliances/private-layer";
+import { AddPrivateEntryInput, SavePrivateNotesInput } from "../../services/alliances/schemas";
 import {
   AddContributionInput,
   AddTimelineEntryInput,

@@ -1,6 +1,7 @@
 import { SaveNarrativeInput, saveNarrative, SdgReportInput, sdgReport } from "../../services/dashboards/sdg-report";
 import { myActions } from "../../services/dashboards/my-actions";
-import { DashboardFilters, workspaceDashboard } from "../../services/dashboards/workspace-dashboard";
+import { workspaceDashboard } from "../../services/dashboards/workspace-dashboard";
+import { DashboardFilters } from "../../services/dashboards/schemas";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const dashboardsRouter = router({

@@ -12,7 +12,8 @@ import {
   submitAnswers,
   workspaceQuestionnaire,
 } from "../../services/evaluation/cycles";
-import { AtRiskInput, atRiskAlliances } from "../../services/evaluation/health";
+import { atRiskAlliances } from "../../services/evaluation/health";
+import { AtRiskInput } from "../../services/evaluation/schemas";
 import {
   AddIndicatorInput,
   AddResultInput,

@@ -1,9 +1,7 @@
-import { DecideInput, decideCoordination, operatorRequests } from "../../services/territories/coordination";
-import {
-  DecideVerificationInput,
-  decideVerification,
-  operatorVerifications,
-} from "../../services/workspaces/verification";
+import { decideCoordination, operatorRequests } from "../../services/territories/coordination";
+import { DecideInput } from "../../services/territories/schemas";
+import { decideVerification, operatorVerifications } from "../../services/workspaces/verification";
+import { DecideVerificationInput } from "../../services/workspaces/schemas";
 import { authedProcedure, router } from "../procedures";
 
 export const operatorRouter = router({

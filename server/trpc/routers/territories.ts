@@ -1,11 +1,11 @@
 import {
   listCoordinations,
-  RequestCoordinationInput,
   requestCoordination,
   setTerritorialStatistics,
-  StatisticsInput,
 } from "../../services/territories/coordination";
-import { TerritoryDashboardInput, territoryDashboard } from "../../services/territories/territory-dashboard";
+import { RequestCoordinationInput, StatisticsInput } from "../../services/territories/schemas";
+import { territoryDashboard } from "../../services/territories/territory-dashboard";
+import { TerritoryDashboardInput } from "../../services/territories/schemas";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const territoriesRouter = router({

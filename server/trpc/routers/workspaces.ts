@@ -1,11 +1,13 @@
 import { workspaceArchive } from "../../services/gdpr/archive";
-import { DeleteWorkspaceInput, deleteWorkspace } from "../../services/gdpr/erasure";
+import { deleteWorkspace } from "../../services/gdpr/erasure";
+import { DeleteWorkspaceInput } from "../../services/gdpr/schemas";
 import { createWorkspace } from "../../services/workspaces/create-workspace";
 import { getWorkspace } from "../../services/workspaces/get-workspace";
 import { listMyWorkspaces } from "../../services/workspaces/list-my-workspaces";
 import { CreateWorkspaceInput, UpdateWorkspaceInput } from "../../services/workspaces/schemas";
 import { updateWorkspace } from "../../services/workspaces/update-workspace";
-import { getVerification, RequestVerificationInput, requestVerification } from "../../services/workspaces/verification";
+import { getVerification, requestVerification } from "../../services/workspaces/verification";
+import { RequestVerificationInput } from "../../services/workspaces/schemas";
 import { authedProcedure, router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const workspacesRouter = router({

@@ -9,7 +9,7 @@ import { FranceMap, type MapCell } from "@/components/territories/france-map";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { LIFECYCLE_STAGES, MODES } from "@/domain/alliances";
 import { SDG_GOALS } from "@/domain/sdg";
-import { DashboardFilters } from "@/server/services/dashboards/workspace-dashboard";
+import { DashboardFilters } from "@/server/services/dashboards/schemas";
 import { territory } from "@/domain/territory-data";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 import { labelOf } from "@/messages/labels";
