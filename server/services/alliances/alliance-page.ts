@@ -1,6 +1,6 @@
 import { nextEvaluationDue, statusLight } from "../../../domain/evaluation";
 import type { WorkspaceContext } from "../context";
-import { listCycles } from "../evaluation/cycles";
+import { listCycles } from "../evaluation/list-cycles";
 import { listIndicators } from "../evaluation/indicators";
 import { getAudience } from "./audience";
 import { contributionTotals } from "./contributions";

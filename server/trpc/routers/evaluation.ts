@@ -1,17 +1,16 @@
 import { z } from "zod";
+import { closeCycle } from "../../services/evaluation/close-cycle";
 import {
-  closeCycle,
   CycleIdInput,
-  getCycle,
-  listCycles,
   OpenCycleInput,
-  openCycle,
   QuestionnaireInput,
-  saveQuestionnaire,
   SubmitAnswersInput,
-  submitAnswers,
-  workspaceQuestionnaire,
-} from "../../services/evaluation/cycles";
+} from "../../services/evaluation/schemas";
+import { getCycle } from "../../services/evaluation/get-cycle";
+import { listCycles } from "../../services/evaluation/list-cycles";
+import { openCycle } from "../../services/evaluation/open-cycle";
+import { saveQuestionnaire, workspaceQuestionnaire } from "../../services/evaluation/questionnaire";
+import { submitAnswers } from "../../services/evaluation/submit-answers";
 import { atRiskAlliances } from "../../services/evaluation/health";
 import { AtRiskInput } from "../../services/evaluation/schemas";
 import {
