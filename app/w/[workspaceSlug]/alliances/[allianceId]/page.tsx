@@ -20,6 +20,9 @@ import { allianceFormOptions } from "@/components/alliances/form-options";
 import { SdgBadge } from "@/components/alliances/sdg-badge";
 import { TimelineForm } from "@/components/alliances/timeline-form";
 import { FormDialog } from "@/components/ui/form-dialog";
+import { DataTable } from "@/components/ui/data-table";
+import { DescriptionList } from "@/components/ui/description-list";
+import { Section } from "@/components/ui/section";
 import { SectionTabs } from "@/components/ui/section-tabs";
 import { can } from "@/domain/roles";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
@@ -212,46 +215,53 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                     </p>
                   </div>
                 ) : null}
-                <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2" data-testid="alliance-facts">
-                  <dt className="font-medium">{t("alliances.detail.dates")}</dt>
-                  <dd>
-                    {alliance.startsOn
-                      ? alliance.endsOn
-                        ? t("alliances.detail.between", { from: date(alliance.startsOn), to: date(alliance.endsOn) })
-                        : t("alliances.detail.since", { date: date(alliance.startsOn) })
-                      : t("alliances.detail.noDates")}
-                  </dd>
-                  <dt className="font-medium">{t("alliances.fields.territory")}</dt>
-                  <dd data-testid="alliance-territory">
-                    {t(`alliances.scopeLevels.${alliance.territoryScope}`)}
-                    {alliance.territories.length
-                      ? ` : ${alliance.territories.map((p) => places[p.code] ?? p.code).join(", ")}`
-                      : ""}
-                  </dd>
-                  <dt className="font-medium">{t("alliances.fields.entryDoors")}</dt>
-                  <dd>
-                    {alliance.entryDoors.length
-                      ? alliance.entryDoors.map((d) => labelOf(t, "alliance.entryDoors", d)).join(", ")
-                      : t("alliances.detail.none")}
-                  </dd>
-                  <dt className="font-medium">{t("alliances.fields.engagements")}</dt>
-                  <dd>
-                    {alliance.engagements.length
-                      ? alliance.engagements
-                          .map(
-                            (e) =>
-                              `${listLabel("alliance.engagementSchemes", workspace.lists.engagementSchemes, e.scheme)} (${e.employees == null ? t("alliances.detail.engagementUnknown", { hours: e.hours ?? "—" }) : t("alliances.detail.engagementLine", { employees: e.employees, hours: e.hours ?? "—" })})`,
-                          )
-                          .join(" ; ")
-                      : t("alliances.detail.none")}
-                  </dd>
-                  <dt className="font-medium">{t("alliances.detail.tags")}</dt>
-                  <dd>{alliance.tags.length ? alliance.tags.join(", ") : t("alliances.detail.none")}</dd>
-                </dl>
-                <section aria-labelledby="trajectory-title" className="space-y-2">
-                  <h2 id="trajectory-title" className="text-xl font-semibold">
-                    {t("alliances.detail.trajectory")}
-                  </h2>
+                <DescriptionList
+                  testId="alliance-facts"
+                  items={[
+                    {
+                      term: t("alliances.detail.dates"),
+                      detail: alliance.startsOn
+                        ? alliance.endsOn
+                          ? t("alliances.detail.between", { from: date(alliance.startsOn), to: date(alliance.endsOn) })
+                          : t("alliances.detail.since", { date: date(alliance.startsOn) })
+                        : t("alliances.detail.noDates"),
+                    },
+                    {
+                      term: t("alliances.fields.territory"),
+                      detail: (
+                        <>
+                          {t(`alliances.scopeLevels.${alliance.territoryScope}`)}
+                          {alliance.territories.length
+                            ? ` : ${alliance.territories.map((p) => places[p.code] ?? p.code).join(", ")}`
+                            : ""}
+                        </>
+                      ),
+                      testId: "alliance-territory",
+                    },
+                    {
+                      term: t("alliances.fields.entryDoors"),
+                      detail: alliance.entryDoors.length
+                        ? alliance.entryDoors.map((d) => labelOf(t, "alliance.entryDoors", d)).join(", ")
+                        : t("alliances.detail.none"),
+                    },
+                    {
+                      term: t("alliances.fields.engagements"),
+                      detail: alliance.engagements.length
+                        ? alliance.engagements
+                            .map(
+                              (e) =>
+                                `${listLabel("alliance.engagementSchemes", workspace.lists.engagementSchemes, e.scheme)} (${e.employees == null ? t("alliances.detail.engagementUnknown", { hours: e.hours ?? "—" }) : t("alliances.detail.engagementLine", { employees: e.employees, hours: e.hours ?? "—" })})`,
+                            )
+                            .join(" ; ")
+                        : t("alliances.detail.none"),
+                    },
+                    {
+                      term: t("alliances.detail.tags"),
+                      detail: alliance.tags.length ? alliance.tags.join(", ") : t("alliances.detail.none"),
+                    },
+                  ]}
+                />
+                <Section id="trajectory-title" title={t("alliances.detail.trajectory")} className="space-y-2">
                   <ol className="space-y-1" data-testid="alliance-trajectory">
                     {alliance.modes.map((m, i) => (
                       <li key={i}>
@@ -266,11 +276,8 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                       </li>
                     ))}
                   </ol>
-                </section>
-                <section aria-labelledby="sdg-title" className="space-y-2">
-                  <h2 id="sdg-title" className="text-xl font-semibold">
-                    {t("alliances.fields.sdg")}
-                  </h2>
+                </Section>
+                <Section id="sdg-title" title={t("alliances.fields.sdg")} className="space-y-2">
                   {alliance.sdgTargets.length === 0 ? (
                     <p>{t("alliances.detail.none")}</p>
                   ) : (
@@ -290,7 +297,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                       ))}
                     </ul>
                   )}
-                </section>
+                </Section>
               </>
             ),
           },
@@ -300,10 +307,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
             badge: alliance.contributions.length ? String(alliance.contributions.length) : undefined,
             content: (
               <>
-                <section aria-labelledby="ledger-title" className="space-y-3">
-                  <h2 id="ledger-title" className="text-xl font-semibold">
-                    {t("alliances.detail.ledger")}
-                  </h2>
+                <Section id="ledger-title" title={t("alliances.detail.ledger")}>
                   {alliance.contributions.length === 0 ? (
                     <p>{t("alliances.detail.ledgerEmpty")}</p>
                   ) : (
@@ -342,50 +346,36 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                           </div>
                         ))}
                       </div>
-                      <div className="overflow-x-auto">
-                        <table className="w-full border-collapse text-left text-sm">
-                          <caption className="sr-only">{t("alliances.detail.ledger")}</caption>
-                          <thead>
-                            <tr className="border-b border-slate-400">
-                              <th scope="col" className="py-2 pr-4">
-                                {t("alliances.detail.date")}
-                              </th>
-                              <th scope="col" className="py-2 pr-4">
-                                {t("alliances.detail.party")}
-                              </th>
-                              <th scope="col" className="py-2 pr-4">
-                                {t("alliances.detail.kind")}
-                              </th>
-                              <th scope="col" className="py-2 pr-4">
-                                {t("alliances.detail.quantity")}
-                              </th>
-                              <th scope="col" className="py-2 pr-4">
-                                {t("alliances.detail.value")}
-                              </th>
-                              <th scope="col" className="py-2">
-                                {t("alliances.detail.note")}
-                              </th>
-                            </tr>
-                          </thead>
-                          <tbody>
-                            {alliance.contributions.map((c) => (
-                              <tr key={c.id} className="border-b border-slate-200">
-                                <td className="py-2 pr-4 whitespace-nowrap">{date(c.occurredOn)}</td>
-                                <td className="py-2 pr-4">{partyName.get(c.partyId)}</td>
-                                <td className="py-2 pr-4">{labelOf(t, "alliance.contributionKinds", c.kind)}</td>
-                                <td className="py-2 pr-4">
-                                  {format.number(c.quantity)}{" "}
-                                  {t.has(`alliance.units.${c.unit}` as never)
-                                    ? labelOf(t, "alliance.units", c.unit)
-                                    : c.unit}
-                                </td>
-                                <td className="py-2 pr-4">{c.valueCents === null ? "—" : euros(c.valueCents)}</td>
-                                <td className="py-2">{c.note}</td>
-                              </tr>
-                            ))}
-                          </tbody>
-                        </table>
-                      </div>
+                      <DataTable
+                        caption={t("alliances.detail.ledger")}
+                        rows={alliance.contributions}
+                        rowKey={(c) => c.id}
+                        columns={[
+                          {
+                            key: "date",
+                            header: t("alliances.detail.date"),
+                            cell: (c) => date(c.occurredOn),
+                            className: "whitespace-nowrap",
+                          },
+                          { key: "party", header: t("alliances.detail.party"), cell: (c) => partyName.get(c.partyId) },
+                          {
+                            key: "kind",
+                            header: t("alliances.detail.kind"),
+                            cell: (c) => labelOf(t, "alliance.contributionKinds", c.kind),
+                          },
+                          {
+                            key: "quantity",
+                            header: t("alliances.detail.quantity"),
+                            cell: (c) => `${format.number(c.quantity)} ${labelOf(t, "alliance.units", c.unit)}`,
+                          },
+                          {
+                            key: "value",
+                            header: t("alliances.detail.value"),
+                            cell: (c) => (c.valueCents === null ? "—" : euros(c.valueCents)),
+                          },
+                          { key: "note", header: t("alliances.detail.note"), cell: (c) => c.note },
+                        ]}
+                      />
                     </>
                   )}
                   {canWrite ? (
@@ -399,7 +389,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                       />
                     </FormDialog>
                   ) : null}
-                </section>
+                </Section>
               </>
             ),
           },
@@ -408,11 +398,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
             label: t("alliances.sections.evaluation"),
             content: (
               <>
-                <section aria-labelledby="evaluation-title" className="space-y-3">
-                  <h2 id="evaluation-title" className="text-xl font-semibold">
-                    {t("evaluation.title")}
-                  </h2>
-                  <p className="max-w-3xl text-sm text-slate-800">{t("evaluation.intro")}</p>
+                <Section id="evaluation-title" title={t("evaluation.title")} intro={t("evaluation.intro")}>
                   <p data-testid="evaluation-light">
                     <EvaluationLight light={light} long />
                   </p>
@@ -446,12 +432,8 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                   ) : !openCycle ? (
                     <p>{t("evaluation.openNone")}</p>
                   ) : null}
-                </section>
-                <section aria-labelledby="indicators-title" className="space-y-3">
-                  <h2 id="indicators-title" className="text-xl font-semibold">
-                    {t("indicators.title")}
-                  </h2>
-                  <p className="max-w-3xl text-sm text-slate-800">{t("indicators.intro")}</p>
+                </Section>
+                <Section id="indicators-title" title={t("indicators.title")} intro={t("indicators.intro")}>
                   {indicators.length === 0 ? <p>{t("indicators.none")}</p> : null}
                   {indicators.map((ind) => (
                     <IndicatorCard
@@ -475,19 +457,15 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                       />
                     </FormDialog>
                   ) : null}
-                </section>
-                <section aria-labelledby="claims-title" className="space-y-2">
-                  <h2 id="claims-title" className="text-xl font-semibold">
-                    {t("claims.title")}
-                  </h2>
-                  <p className="max-w-3xl text-sm text-slate-800">{t("claims.intro")}</p>
+                </Section>
+                <Section id="claims-title" title={t("claims.title")} intro={t("claims.intro")} className="space-y-2">
                   <SdgClaimsForm
                     workspaceSlug={workspaceSlug}
                     allianceId={alliance.id}
                     claims={claims}
                     canWrite={canWrite}
                   />
-                </section>
+                </Section>
               </>
             ),
           },
@@ -497,10 +475,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
             badge: alliance.timeline.length ? String(alliance.timeline.length) : undefined,
             content: (
               <>
-                <section aria-labelledby="timeline-list-title" className="space-y-3">
-                  <h2 id="timeline-list-title" className="text-xl font-semibold">
-                    {t("alliances.detail.timeline")}
-                  </h2>
+                <Section id="timeline-list-title" title={t("alliances.detail.timeline")}>
                   {alliance.timeline.length === 0 ? (
                     <p>{t("alliances.detail.timelineEmpty")}</p>
                   ) : (
@@ -529,7 +504,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                       <TimelineForm workspaceSlug={workspaceSlug} allianceId={alliance.id} />
                     </FormDialog>
                   ) : null}
-                </section>
+                </Section>
               </>
             ),
           },
@@ -538,10 +513,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
             label: t("alliances.sections.partage"),
             content: (
               <>
-                <section aria-labelledby="parties-title" className="space-y-2">
-                  <h2 id="parties-title" className="text-xl font-semibold">
-                    {t("alliances.detail.parties")}
-                  </h2>
+                <Section id="parties-title" title={t("alliances.detail.parties")} className="space-y-2">
                   <ul className="space-y-1" data-testid="alliance-parties">
                     {alliance.parties.map((p) => (
                       <li key={p.id}>
@@ -583,12 +555,13 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                       </li>
                     ))}
                   </ul>
-                </section>
-                <section aria-labelledby="audience-title" className="space-y-2">
-                  <h2 id="audience-title" className="text-xl font-semibold">
-                    {t("audience.title")}
-                  </h2>
-                  <p className="max-w-3xl text-sm text-slate-800">{t("audience.intro")}</p>
+                </Section>
+                <Section
+                  id="audience-title"
+                  title={t("audience.title")}
+                  intro={t("audience.intro")}
+                  className="space-y-2"
+                >
                   <AudiencePanel
                     workspaceSlug={workspaceSlug}
                     allianceId={alliance.id}
@@ -600,7 +573,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                       <Link href={`/bibliotheque/${alliance.id}`}>{t("audience.viewInLibrary")}</Link>
                     </p>
                   ) : null}
-                </section>
+                </Section>
               </>
             ),
           },
@@ -609,15 +582,13 @@ export default async function AlliancePage({ params, searchParams }: Params) {
             label: t("alliances.sections.prive"),
             content: (
               <>
-                <section
-                  aria-labelledby="private-title"
+                <Section
+                  id="private-title"
+                  title={t("private.title")}
+                  intro={t("private.intro")}
                   className="space-y-3 rounded-md border border-slate-400 bg-slate-100 p-4"
-                  data-testid="private-layer"
+                  testId="private-layer"
                 >
-                  <h2 id="private-title" className="text-xl font-semibold">
-                    {t("private.title")}
-                  </h2>
-                  <p className="text-sm text-slate-800">{t("private.intro")}</p>
                   {canWrite ? (
                     <PrivateLayerForms workspaceSlug={workspaceSlug} allianceId={alliance.id} layer={privateLayer} />
                   ) : (
@@ -645,7 +616,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                       </p>
                     </>
                   )}
-                </section>
+                </Section>
               </>
             ),
           },
@@ -654,10 +625,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
             label: t("alliances.sections.historique"),
             content: (
               <>
-                <section aria-labelledby="history-title" className="space-y-2">
-                  <h2 id="history-title" className="text-xl font-semibold">
-                    {t("alliances.detail.history")}
-                  </h2>
+                <Section id="history-title" title={t("alliances.detail.history")} className="space-y-2">
                   <p className="text-sm text-slate-800">{t("alliances.detail.historyIntro")}</p>
                   <ol className="space-y-1 text-sm" data-testid="alliance-history">
                     {history.map((h) => (
@@ -668,7 +636,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                       </li>
                     ))}
                   </ol>
-                </section>
+                </Section>
               </>
             ),
           },
