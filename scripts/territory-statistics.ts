@@ -1,6 +1,6 @@
 import { env } from "../env";
 import { openDatabase } from "../db/client";
-import { refreshTerritoryStatistics } from "../server/services/territories/statistics";
+import { refreshTerritoryStatistics } from "../server/jobs/territory-statistics";
 
 // Recomputes the territorial dashboards' summary now, as the app's job runner does every
 // TERRITORY_STATISTICS_MINUTES (for instance right after a bulk load).

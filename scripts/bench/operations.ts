@@ -9,7 +9,7 @@ import { openDatabase, type Database } from "../../db/client";
 import {
   refreshTerritoryStatistics,
   territoryStatisticsRefreshedAt,
-} from "../../server/services/territories/statistics";
+} from "../../server/jobs/territory-statistics";
 import { migrateDatabase } from "../../db/migrate";
 import { resultRows } from "../../db/rows";
 import { createSession } from "../../server/auth/sessions";

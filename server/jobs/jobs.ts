@@ -4,7 +4,7 @@ import { sendEvaluationReminders } from "../services/evaluation/reminders";
 import type { Mailer } from "../services/mail/mailer";
 import { dispatchNotificationEmails } from "../services/notifications/dispatch-emails";
 import { compactWorkspaceChanges } from "../services/stored-figures";
-import { refreshTerritoryStatistics, territoryStatisticsRefreshedAt } from "../services/territories/statistics";
+import { refreshTerritoryStatistics, territoryStatisticsRefreshedAt } from "./territory-statistics";
 import { dispatchWebhooks } from "../services/webhooks/webhooks";
 import type { Job } from "./scheduler";
 

@@ -7,7 +7,7 @@ import { compareSdgTargets } from "../../../domain/sdg";
 import { territory } from "../../../domain/territory-data";
 import { AppError } from "../../errors";
 import type { WorkspaceContext } from "../context";
-import { territoryStatisticsRefreshedAt } from "./statistics";
+import { territoryStatisticsRefreshedAt } from "../../jobs/territory-statistics";
 import { TerritoryDashboardInput } from "./schemas";
 
 const DIMENSIONS = ["mode", "goal", "target", "kind", "stage", "year"] as const;

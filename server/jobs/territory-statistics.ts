@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Db } from "../../../db/client";
-import { resultRows } from "../../../db/rows";
+import type { Db } from "../../db/client";
+import { resultRows } from "../../db/rows";
 
 /**
  * The summary behind the territorial dashboard's unfiltered figures.
