@@ -45,7 +45,7 @@ export const territoryCoordinations = pgTable(
 );
 
 /*
- * The territorial statistics summary (server/services/territories/statistics.ts), created in SQL
+ * The territorial statistics summary (server/jobs/territory-statistics.ts), created in SQL
  * by its migrations and read only through the statistician's functions (db/structure.sql shows
  * the grants); declared here so that the schema is the whole picture.
  */

@@ -6,10 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { openDatabase, type Database } from "../../db/client";
-import {
-  refreshTerritoryStatistics,
-  territoryStatisticsRefreshedAt,
-} from "../../server/jobs/territory-statistics";
+import { refreshTerritoryStatistics, territoryStatisticsRefreshedAt } from "../../server/jobs/territory-statistics";
 import { migrateDatabase } from "../../db/migrate";
 import { resultRows } from "../../db/rows";
 import { createSession } from "../../server/auth/sessions";
