@@ -88,7 +88,7 @@ export default async function HomePage() {
         ) : (
           <>
             <p className="text-slate-800">{t("home.latestIntro", { count: library.total })}</p>
-            <div className="grid gap-4 lg:grid-cols-3">
+            <div className="space-y-4">
               {latest.map((a) => (
                 <PublicAllianceCard key={a.id} alliance={a} placeLabels={places} heading="h3" />
               ))}
