@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { PublicAllianceCard } from "@/components/library/alliance-card";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { MODES } from "@/domain/alliances";
 import { SDG_GOALS } from "@/domain/sdg";
@@ -53,10 +54,12 @@ export default async function LibraryPage({ searchParams }: Props) {
         <h1 className="text-2xl font-bold">{t("library.title")}</h1>
         <p className="max-w-3xl text-slate-800">{t("library.intro")}</p>
       </header>
-      <form
-        method="get"
-        className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-4"
-        aria-label={t("library.filters")}
+      <FilterBar
+        label={t("library.filters")}
+        applyLabel={t("library.apply")}
+        resetLabel={t("library.reset")}
+        resetHref={"/bibliotheque"}
+        columns="sm:grid-cols-4"
       >
         <FilterSelect
           id="lib-mode"
@@ -82,18 +85,7 @@ export default async function LibraryPage({ searchParams }: Props) {
           value={filters.region}
           options={options.regions.map((r) => ({ value: r.code, label: r.label }))}
         />
-        <div className="flex items-end gap-3">
-          <button
-            type="submit"
-            className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
-          >
-            {t("library.apply")}
-          </button>
-          <Link href="/bibliotheque" className="text-sm">
-            {t("library.reset")}
-          </Link>
-        </div>
-      </form>
+      </FilterBar>
       <p role="status" data-testid="library-count">
         {t("library.count", { count: result.total })}
       </p>

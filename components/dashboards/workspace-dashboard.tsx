@@ -3,6 +3,7 @@ import { formatDate } from "@/domain/dates";
 import { getFormatter, getTranslations, getLocale } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { EvaluationLight } from "@/components/evaluation/status-light";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { LIFECYCLE_STAGES, MODES } from "@/domain/alliances";
 import { SDG_GOALS } from "@/domain/sdg";
@@ -33,10 +34,12 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
         </h2>
         <p className="text-sm text-slate-800">{t("dashboard.intro")}</p>
       </div>
-      <form
-        method="get"
-        aria-label={t("dashboard.filters")}
-        className="grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-3 lg:grid-cols-6"
+      <FilterBar
+        label={t("dashboard.filters")}
+        applyLabel={t("dashboard.apply")}
+        resetLabel={t("dashboard.reset")}
+        resetHref={base}
+        columns="sm:grid-cols-3 lg:grid-cols-6"
       >
         <FilterSelect
           id="d-year"
@@ -78,18 +81,7 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
           value={f.stage}
           options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`alliance.lifecycle.${s}`) }))}
         />
-        <div className="flex items-end gap-3">
-          <button
-            type="submit"
-            className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
-          >
-            {t("dashboard.apply")}
-          </button>
-          <Link href={base} className="text-sm">
-            {t("dashboard.reset")}
-          </Link>
-        </div>
-      </form>
+      </FilterBar>
 
       <div>
         <h3 className="mb-2 font-semibold">{t("dashboard.key")}</h3>
