@@ -2,3 +2,8 @@
 export function resultRows<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as T[];
 }
+
+/** The values of a SQL array parameter: postgres.js and PGlite both take a literal "{…}". */
+export function pgArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
+}

@@ -1,53 +1,42 @@
-import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
-import {
-  allianceEngagements,
-  allianceModePeriods,
-  allianceParties,
-  alliances,
-  allianceSdgTargets,
-  allianceTerritories,
-  organisations,
-} from "../../../db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { alliances, organisations } from "../../../db/schema";
 import { resultRows } from "../../../db/rows";
-import { goalOfTarget } from "../../../domain/sdg";
-import { normalizeForSearch, territoryParents } from "../../../domain/territory";
-import { territory } from "../../../domain/territory-data";
+import { allianceTrace } from "../../../domain/alliance-trace";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { ensureWorkspaceOrganisation, findOrCreateOrganisation } from "../organisations/find-or-create-organisation";
-import { getAlliance } from "./get-alliance";
 import { workspaceLists } from "../workspaces/workspace-lists";
+import { getAlliance } from "./get-alliance";
+import { recordChange } from "./record-change";
 import type { CreateAllianceInput, UpdateAllianceInput } from "./schemas";
-import { recordSharedChange } from "./shared-history";
-import { enqueueAllianceEvent } from "../webhooks/webhooks";
+import { type AllianceDetails, movePublicRevision, writeAllianceDetails } from "./write-details";
 
 type Details = Omit<CreateAllianceInput, "title">;
 
 /** Partner organisations resolved to directory ids (created or reused), never the workspace's own. */
 async function resolvePartners(ctx: WorkspaceContext, ownOrganisationId: string, partners: Details["partners"]) {
-  const resolved: Array<{ organisationId: string; role: string }> = [];
+  const resolved: AllianceDetails["partners"] = [];
   for (const [i, p] of partners.entries()) {
-    let organisationId = p.organisationId ?? null;
-    if (organisationId) {
-      const [known] = await ctx.tx
-        .select({ id: organisations.id })
+    let partner: { id: string; name: string } | undefined;
+    if (p.organisationId) {
+      [partner] = await ctx.tx
+        .select({ id: organisations.id, name: organisations.name })
         .from(organisations)
-        .where(eq(organisations.id, organisationId));
-      if (!known) throw new AppError("BAD_REQUEST", "errors.alliance.unknownPartner", { field: `partners.${i}` });
+        .where(eq(organisations.id, p.organisationId));
+      if (!partner) throw new AppError("BAD_REQUEST", "errors.alliance.unknownPartner", { field: `partners.${i}` });
     } else {
-      organisationId = (await findOrCreateOrganisation(ctx, p.organisation!)).organisation.id;
+      partner = (await findOrCreateOrganisation(ctx, p.organisation!)).organisation;
     }
-    if (organisationId === ownOrganisationId)
+    if (partner.id === ownOrganisationId)
       throw new AppError("BAD_REQUEST", "errors.alliance.selfPartner", { field: `partners.${i}` });
-    if (resolved.some((r) => r.organisationId === organisationId))
+    if (resolved.some((r) => r.organisationId === partner.id))
       throw new AppError("BAD_REQUEST", "errors.alliance.partnerTwice", { field: `partners.${i}` });
-    resolved.push({ organisationId, role: p.role });
+    resolved.push({ organisationId: partner.id, name: partner.name, role: p.role });
   }
   return resolved;
 }
 
-/** Replaces every detail of an alliance (the caller has checked access and the version). */
+/** Checks the form's lists and writes every detail of an alliance (the caller has checked access and the version). */
 async function writeDetails(ctx: WorkspaceContext, allianceId: string, title: string, input: Details) {
   const lists = await workspaceLists(ctx);
   const roleKeys = lists.partnerRoles.map((r) => r.key);
@@ -62,119 +51,48 @@ async function writeDetails(ctx: WorkspaceContext, allianceId: string, title: st
       throw new AppError("BAD_REQUEST", "errors.alliance.unknownScheme", { field: `engagements.${i}.scheme` });
   });
   const ownOrganisationId = await ensureWorkspaceOrganisation(ctx);
-  const partners = await resolvePartners(ctx, ownOrganisationId, input.partners);
-  const index = territory();
-  const places = input.territory.codes.map((code) => {
-    const parents = territoryParents(index, input.territory.scope, code);
-    if (!parents) throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "territory", code });
-    return { code, ...parents };
-  });
-
-  // Partners without a workspace of their own are replaced; the workspace's own row stays.
-  await ctx.tx
-    .update(allianceParties)
-    .set({ role: input.ownRole })
-    .where(and(eq(allianceParties.allianceId, allianceId), eq(allianceParties.workspaceId, ctx.workspaceId)));
-  const keep = partners.map((p) => p.organisationId);
-  await ctx.tx
-    .delete(allianceParties)
-    .where(
-      and(
-        eq(allianceParties.allianceId, allianceId),
-        isNull(allianceParties.workspaceId),
-        keep.length ? notInArray(allianceParties.organisationId, keep) : undefined,
-      ),
-    );
-  for (const p of partners) {
-    await ctx.tx
-      .insert(allianceParties)
-      .values({ allianceId, organisationId: p.organisationId, role: p.role, status: "accepted" })
-      .onConflictDoUpdate({
-        target: [allianceParties.allianceId, allianceParties.organisationId],
-        set: { role: p.role },
-      });
-  }
-  const names = await ctx.tx
+  const [own] = await ctx.tx
     .select({ name: organisations.name })
     .from(organisations)
-    .where(inArray(organisations.id, [ownOrganisationId, ...keep]));
-
-  await ctx.tx
-    .update(alliances)
-    .set({
-      title,
-      summary: input.summary ?? null,
-      keyResults: input.keyResults ?? null,
-      stage: input.stage,
-      startsOn: input.startsOn ?? null,
-      endsOn: input.endsOn ?? null,
-      territoryScope: input.territory.scope,
-      entryDoors: input.entryDoors,
-      tags: [...new Set(input.tags)],
-      searchText: normalizeForSearch([title, input.summary ?? "", ...names.map((n) => n.name)].join(" ")),
-      updatedAt: new Date(),
-    })
-    .where(eq(alliances.id, allianceId));
-
-  await ctx.tx.delete(allianceModePeriods).where(eq(allianceModePeriods.allianceId, allianceId));
-  await ctx.tx.insert(allianceModePeriods).values(
-    input.modes.map((m) => ({
-      allianceId,
-      mode: m.mode,
-      mecenatForms: m.mecenatForms,
-      startsOn: m.startsOn,
-      endsOn: m.endsOn ?? null,
-    })),
+    .where(eq(organisations.id, ownOrganisationId));
+  const partners = await resolvePartners(ctx, ownOrganisationId, input.partners);
+  await writeAllianceDetails(
+    ctx,
+    [
+      {
+        id: allianceId,
+        title,
+        summary: input.summary ?? null,
+        keyResults: input.keyResults ?? null,
+        stage: input.stage,
+        startsOn: input.startsOn ?? null,
+        endsOn: input.endsOn ?? null,
+        territory: input.territory,
+        entryDoors: input.entryDoors,
+        tags: input.tags,
+        modes: input.modes.map((m) => ({ ...m, endsOn: m.endsOn ?? null })),
+        sdgTargets: input.sdgTargets,
+        partners,
+        ownRole: input.ownRole,
+        engagements: input.engagements.map((e) => ({
+          scheme: e.scheme,
+          employees: e.employees ?? null,
+          hours: e.hours ?? null,
+        })),
+      },
+    ],
+    own?.name ?? "",
   );
-
-  await ctx.tx.delete(allianceSdgTargets).where(eq(allianceSdgTargets.allianceId, allianceId));
-  if (input.sdgTargets.length) {
-    await ctx.tx.insert(allianceSdgTargets).values(
-      input.sdgTargets.map((s) => ({
-        allianceId,
-        target: s.target,
-        goal: goalOfTarget(s.target)!,
-        isPrimary: s.isPrimary,
-      })),
-    );
-  }
-
-  await ctx.tx.delete(allianceTerritories).where(eq(allianceTerritories.allianceId, allianceId));
-  if (places.length) {
-    await ctx.tx
-      .insert(allianceTerritories)
-      .values(places.map((p) => ({ allianceId, level: input.territory.scope, ...p })));
-  }
-
-  await ctx.tx.delete(allianceEngagements).where(eq(allianceEngagements.allianceId, allianceId));
-  if (input.engagements.length) {
-    await ctx.tx.insert(allianceEngagements).values(
-      input.engagements.map((e) => ({
-        allianceId,
-        scheme: e.scheme,
-        employees: e.employees ?? null,
-        hours: e.hours ?? null,
-      })),
-    );
-  }
 }
 
 /** A compact copy of an alliance for the audit log's before/after. */
 function snapshot(detail: Awaited<ReturnType<typeof getAlliance>>) {
   return {
-    title: detail.title,
-    summary: detail.summary,
-    keyResults: detail.keyResults,
-    stage: detail.stage,
-    startsOn: detail.startsOn,
-    endsOn: detail.endsOn,
-    partners: detail.parties.map((p) => `${p.name} (${p.role})`).join(", "),
-    modes: detail.modes
-      .map((m) => `${m.mode}${m.mecenatForms.length ? `[${m.mecenatForms.join("+")}]` : ""} ${m.startsOn}`)
-      .join(" → "),
-    sdgTargets: detail.sdgTargets.map((s) => (s.isPrimary ? `${s.target}*` : s.target)).join(" "),
-    territory: `${detail.territoryScope} ${detail.territories.map((t) => t.code).join(" ")}`.trim(),
-    tags: detail.tags.join(", "),
+    ...allianceTrace({
+      ...detail,
+      partners: detail.parties.map((p) => `${p.name} (${p.role})`),
+      territory: { scope: detail.territoryScope, codes: detail.territories.map((t) => t.code) },
+    }),
     version: detail.version,
   };
 }
@@ -213,9 +131,14 @@ export async function createAlliance(ctx: WorkspaceContext, input: CreateAllianc
   const { title, ...details } = input;
   await writeDetails(ctx, id, title, details);
   const after = await getAlliance(ctx, id);
-  await recordAudit(ctx, { action: "alliance.create", entityType: "alliance", entityId: id, after: snapshot(after) });
-  await recordSharedChange(ctx, { allianceId: id, title, action: "alliance.create", notify: null });
-  await enqueueAllianceEvent(ctx, id, "alliance.created", { alliance: { id, title, version: after.version } });
+  await recordChange(ctx, {
+    allianceId: id,
+    title,
+    action: "alliance.create",
+    after: snapshot(after),
+    notify: null,
+    event: { type: "alliance.created", data: { alliance: { id, title, version: after.version } } },
+  });
   return { id };
 }
 
@@ -239,23 +162,17 @@ export async function updateAlliance(ctx: WorkspaceContext, input: UpdateAllianc
   // Public fields changed in the details (partners, modes, SDGs, places): the trigger only sees
   // the core row, so the revision moves here; earlier public approvals no longer hold.
   if (changed.some((f) => PUBLIC_FIELDS.includes(f)) && after.publicRevision === before.publicRevision) {
-    await ctx.tx
-      .update(alliances)
-      .set({ publicRevision: sql`${alliances.publicRevision} + 1` })
-      .where(eq(alliances.id, id));
+    await movePublicRevision(ctx, [id]);
     after = await getAlliance(ctx, id);
   }
-  await recordAudit(ctx, {
+  await recordChange(ctx, {
+    allianceId: id,
+    title,
     action: "alliance.update",
-    entityType: "alliance",
-    entityId: id,
     before: snapshot(before),
     after: snapshot(after),
-  });
-  await recordSharedChange(ctx, { allianceId: id, title, action: "alliance.update", detail: { fields: changed } });
-  await enqueueAllianceEvent(ctx, id, "alliance.updated", {
-    alliance: { id, title, version: claimed.version },
-    fields: changed,
+    detail: { fields: changed },
+    event: { type: "alliance.updated", data: { alliance: { id, title, version: claimed.version }, fields: changed } },
   });
   return { id, version: claimed.version };
 }

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { resultRows } from "../../../db/rows";
+import { pgArray, resultRows } from "../../../db/rows";
 import { type TerritoryLevel } from "../../../domain/territory";
 import type { WorkspaceContext } from "../context";
 import type { AllianceState } from "../../../domain/import-merge";
-import { pgArray } from "./import-parse";
+
 
 /** What the alliances an import touches are now, read from the database in the terms the import compares. */
 

@@ -47,11 +47,6 @@ export function partnerKey(p: { name: string; identifier: PartnerIdentifier | nu
   return `name:${normalizeForSearch(p.name)}`;
 }
 
-/** The values of a SQL array parameter: postgres.js and PGlite both take a literal "{…}". */
-export function pgArray(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
-}
-
 export interface ParsedRow {
   line: number;
   reference: string | null;

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
-import { resultRows } from "../../../db/rows";
+import { pgArray, resultRows } from "../../../db/rows";
 import { ORGANISATION_KINDS } from "../../../domain/identifiers";
 import { guessKind, NAME_NOISE, nameCore, nameSimilarity, NEAR_MATCH } from "../../../domain/import";
 import { normalizeForSearch } from "../../../domain/territory";
 import { territory } from "../../../domain/territory-data";
 import type { WorkspaceContext } from "../context";
 import type { Decisions, PartnerCandidate, PartnerChoice } from "./import-types";
-import { type ParsedRow, pgArray } from "./import-parse";
+import type { ParsedRow } from "./import-parse";
 
 /** Matching the partners a file names to the directory: certain, new, or to confirm among near names. */
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { resultRows } from "../../../db/rows";
+import { pgArray, resultRows } from "../../../db/rows";
 import { ALLIANCE_COLUMNS, type AllianceColumn } from "../../../domain/exchange";
 import { translateKey } from "../../i18n/translate";
 import { CreateAllianceInput } from "../alliances/schemas";
@@ -8,7 +8,7 @@ import type { WorkspaceContext } from "../context";
 import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-organisation";
 import type { CellError, Decisions, ImportPlan, Mapping, PlannedRow } from "./import-types";
 import { canonical, mergeState } from "../../../domain/import-merge";
-import { UUID, parseRows, pgArray } from "./import-parse";
+import { UUID, parseRows } from "./import-parse";
 import { currentStates } from "./import-current";
 import { matchPartners } from "./import-partners";
 

@@ -1,26 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray, or, sql } from "drizzle-orm";
-import {
-  allianceChanges,
-  allianceExternalRefs,
-  allianceModePeriods,
-  allianceParties,
-  allianceSdgTargets,
-  allianceTerritories,
-  auditEvents,
-  organisations,
-} from "../../../db/schema";
-import { resultRows } from "../../../db/rows";
-import { goalOfTarget } from "../../../domain/sdg";
-import { normalizeForSearch, territoryParents } from "../../../domain/territory";
-import { territory } from "../../../domain/territory-data";
-import { AppError } from "../../errors";
-import type { WorkspaceContext } from "../context";
-import { actingNames, notifyParties } from "../notifications/notifications";
-import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-organisation";
-import type { WebhookEvent } from "../webhooks/webhooks";
+import { allianceExternalRefs, organisations } from "../../../db/schema";
+import { pgArray, resultRows } from "../../../db/rows";
+import { allianceTrace } from "../../../domain/alliance-trace";
 import { type AllianceState, canonical, mergeState } from "../../../domain/import-merge";
-import { pgArray } from "./import-parse";
+import { normalizeForSearch } from "../../../domain/territory";
+import { AppError } from "../../errors";
+import { type AllianceChange, recordChanges } from "../alliances/record-change";
+import { type AllianceDetails, movePublicRevision, writeAllianceDetails } from "../alliances/write-details";
+import type { WorkspaceContext } from "../context";
+import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-organisation";
 import type { ImportPlan } from "./import-types";
 
 /** Rows written per statement: well under the protocol's 65,535 parameters. */
@@ -95,27 +84,9 @@ async function partnerIds(
   return { ids, created };
 }
 
-/** A short trace of an alliance for the audit log (the same fields as the form's). */
+/** The audit log's copy of an alliance the import wrote, as the form writes it, with the import's id. */
 function trace(state: AllianceState, partnerNames: string[], importId: string) {
-  return {
-    title: state.title,
-    summary: state.summary,
-    keyResults: state.keyResults,
-    stage: state.stage,
-    startsOn: state.startsOn,
-    endsOn: state.endsOn,
-    partners: partnerNames.join(", "),
-    modes: state.modes
-      .map((m) => `${m.mode}${m.mecenatForms.length ? `[${m.mecenatForms.join("+")}]` : ""} ${m.startsOn}`)
-      .join(" → "),
-    sdgTargets: [...state.sdgTargets]
-      .sort((a, b) => a.target.localeCompare(b.target, "en", { numeric: true }))
-      .map((s) => (s.isPrimary ? `${s.target}*` : s.target))
-      .join(" "),
-    territory: `${state.territory.scope} ${state.territory.codes.join(" ")}`.trim(),
-    tags: state.tags.join(", "),
-    importId,
-  };
+  return { ...allianceTrace({ ...state, partners: partnerNames }), importId };
 }
 
 /** The fields that differ between two states (what the history line and notifications name). */
@@ -125,99 +96,9 @@ function changedFields(before: AllianceState, after: AllianceState): string[] {
   );
 }
 
-interface Item {
-  id: string;
-  state: AllianceState;
-  partners: Array<{ id: string; name: string }>;
-}
-
-/**
- * Writes the core fields and details of many alliances in a few statements: one UPDATE from a
- * JSON record set, then the detail rows. With `replace`, the alliances' mode periods, SDG targets
- * and places are replaced and partners without a workspace of their own that the file no longer
- * names are removed (as the form does); partners already there keep their role.
- */
-async function writeBulk(ctx: WorkspaceContext, items: Item[], ownName: string, replace: boolean) {
-  const index = territory();
-  const ids = items.map((i) => i.id);
-  const details = items.map(({ id, state, partners }) => ({
-    id,
-    title: state.title,
-    summary: state.summary,
-    key_results: state.keyResults,
-    stage: state.stage,
-    starts_on: state.startsOn,
-    ends_on: state.endsOn,
-    territory_scope: state.territory.scope,
-    entry_doors: state.entryDoors,
-    tags: state.tags,
-    search_text: normalizeForSearch(
-      [state.title, state.summary ?? "", ownName, ...partners.map((p) => p.name)].join(" "),
-    ),
-  }));
-  await ctx.tx.execute(sql`
-    update alliances a set title = v.title, summary = v.summary, key_results = v.key_results, stage = v.stage, starts_on = v.starts_on, ends_on = v.ends_on,
-      territory_scope = v.territory_scope, entry_doors = v.entry_doors, tags = v.tags, search_text = v.search_text, updated_at = now()
-    from jsonb_to_recordset(${JSON.stringify(details)}::jsonb) as v(id uuid, title text, summary text, key_results text, stage lifecycle_stage, starts_on date,
-      ends_on date, territory_scope territory_level, entry_doors text[], tags text[], search_text text)
-    where a.id = v.id`);
-  if (replace) {
-    const list = sql`${pgArray(ids)}::uuid[]`;
-    const keep = items.flatMap(({ id, partners }) => partners.map((p) => ({ a: id, o: p.id })));
-    await ctx.tx.execute(sql`
-      delete from alliance_parties p where p.alliance_id = any(${list}) and p.workspace_id is null
-        and not exists (select 1 from jsonb_to_recordset(${JSON.stringify(keep)}::jsonb) as k(a uuid, o uuid) where k.a = p.alliance_id and k.o = p.organisation_id)`);
-    await ctx.tx.execute(sql`delete from alliance_mode_periods where alliance_id = any(${list})`);
-    await ctx.tx.execute(sql`delete from alliance_sdg_targets where alliance_id = any(${list})`);
-    await ctx.tx.execute(sql`delete from alliance_territories where alliance_id = any(${list})`);
-  }
-  const parties = items.flatMap(({ id, partners }) =>
-    partners.map((p) => ({ allianceId: id, organisationId: p.id, role: "partenaire", status: "accepted" as const })),
-  );
-  const modes = items.flatMap(({ id, state }) => state.modes.map((m) => ({ allianceId: id, ...m })));
-  const targets = items.flatMap(({ id, state }) =>
-    state.sdgTargets.map((t) => ({
-      allianceId: id,
-      target: t.target,
-      goal: goalOfTarget(t.target)!,
-      isPrimary: t.isPrimary,
-    })),
-  );
-  const places = items.flatMap(({ id, state }) =>
-    state.territory.codes.map((code) => ({
-      allianceId: id,
-      level: state.territory.scope,
-      code,
-      ...territoryParents(index, state.territory.scope, code)!,
-    })),
-  );
-  if (parties.length) await ctx.tx.insert(allianceParties).values(parties).onConflictDoNothing();
-  if (modes.length) await ctx.tx.insert(allianceModePeriods).values(modes);
-  if (targets.length) await ctx.tx.insert(allianceSdgTargets).values(targets);
-  if (places.length) await ctx.tx.insert(allianceTerritories).values(places);
-}
-
-/** Whether this workspace has a webhook listening for the event (new alliances concern it alone). */
-async function hasWebhook(ctx: WorkspaceContext, event: WebhookEvent): Promise<boolean> {
-  const rows = resultRows(
-    await ctx.tx.execute(
-      sql`select 1 from webhooks where workspace_id = ${ctx.workspaceId} and disabled_at is null and ${event} = any(events) limit 1`,
-    ),
-  );
-  return rows.length > 0;
-}
-
-/** Queues one event per alliance for the webhooks of its parties, in one statement. */
-async function enqueueMany(
-  ctx: WorkspaceContext,
-  event: WebhookEvent,
-  items: Array<{ id: string; data: Record<string, unknown> }>,
-) {
-  const occurredAt = new Date().toISOString();
-  const rows = items.map((i) => ({ id: i.id, payload: { event, occurredAt, data: i.data } }));
-  await ctx.tx.execute(sql`
-    select app_enqueue_alliance_webhooks(v.id, ${event}, v.payload)
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, payload jsonb)`);
+/** An alliance of the file as the shared writer takes it. */
+function details(id: string, state: AllianceState, partners: Array<{ id: string; name: string }>): AllianceDetails {
+  return { id, ...state, partners: partners.map((p) => ({ organisationId: p.id, name: p.name })) };
 }
 
 /**
@@ -258,7 +139,6 @@ export async function applyImport(
     .from(organisations)
     .where(eq(organisations.id, ownOrganisationId));
   const ownName = own?.name ?? "";
-  const names = await actingNames(ctx);
   const references: Array<typeof allianceExternalRefs.$inferInsert> = [];
   const partnersOf = (row: ImportPlan["rows"][number]) => (row.values.partnerKeys ?? []).map((key) => ids.get(key)!);
 
@@ -282,47 +162,30 @@ export async function applyImport(
         from unnest(${pgArray(prepared.map((p) => p.state.title))}::text[]) with ordinality as u(title, n) order by u.n`),
     ).map((r) => r.id);
     if (createdIds.length !== prepared.length) throw new AppError("INTERNAL", "errors.internal");
-    await writeBulk(
+    await writeAllianceDetails(
       ctx,
-      prepared.map((p, i) => ({ id: createdIds[i]!, state: p.state, partners: p.partners })),
+      prepared.map((p, i) => details(createdIds[i]!, p.state, p.partners)),
       ownName,
-      false,
     );
-    await ctx.tx.insert(auditEvents).values(
-      prepared.map(({ state, partners }, i) => ({
-        workspaceId: ctx.workspaceId,
-        actorUserId: ctx.actor.userId,
-        action: "alliance.create",
-        entityType: "alliance",
-        entityId: createdIds[i]!,
-        after: trace(
-          state,
-          partners.map((p) => p.name),
-          importId,
-        ),
-        requestId: ctx.requestId,
-      })),
+    await recordChanges(
+      ctx,
+      prepared.map(({ state, partners }, i): AllianceChange => {
+        const id = createdIds[i]!;
+        return {
+          allianceId: id,
+          title: state.title,
+          action: "alliance.create",
+          after: trace(
+            state,
+            partners.map((p) => p.name),
+            importId,
+          ),
+          detail: { importId },
+          notify: null,
+          event: { type: "alliance.created", data: { alliance: { id, title: state.title, version: 1 }, importId } },
+        };
+      }),
     );
-    await ctx.tx.insert(allianceChanges).values(
-      prepared.map((_, i) => ({
-        allianceId: createdIds[i]!,
-        workspaceId: ctx.workspaceId,
-        organisationName: names.organisation,
-        actorName: names.actor,
-        action: "alliance.create",
-        detail: { importId },
-      })),
-    );
-    if (await hasWebhook(ctx, "alliance.created")) {
-      await enqueueMany(
-        ctx,
-        "alliance.created",
-        prepared.map((p, i) => ({
-          id: createdIds[i]!,
-          data: { alliance: { id: createdIds[i]!, title: p.state.title, version: 1 }, importId },
-        })),
-      );
-    }
     prepared.forEach(({ row }, i) => {
       if (row.reference)
         references.push({
@@ -367,60 +230,38 @@ export async function applyImport(
           .where(inArray(organisations.id, organisationIds))
       : [];
     const nameOf = new Map(known.map((o) => [o.id, o.name]));
-    const items = prepared.map((p) => ({
-      id: p.row.allianceId!,
-      state: p.state,
-      partners: p.state.partnerIds.map((id) => ({ id, name: nameOf.get(id) ?? "" })),
-    }));
-    await writeBulk(ctx, items, ownName, true);
-    const detailOnly = prepared.filter((p) => detailOnlyPublicChange(p.current.state, p.state, p.fields));
-    if (detailOnly.length) {
-      await ctx.tx.execute(
-        sql`update alliances set public_revision = public_revision + 1 where id = any(${pgArray(detailOnly.map((p) => p.row.allianceId!))}::uuid[])`,
-      );
-    }
-    const partnerNames = (state: AllianceState) => state.partnerIds.map((id) => nameOf.get(id) ?? id);
-    await ctx.tx.insert(auditEvents).values(
-      prepared.map((p) => ({
-        workspaceId: ctx.workspaceId,
-        actorUserId: ctx.actor.userId,
-        action: "alliance.update",
-        entityType: "alliance",
-        entityId: p.row.allianceId!,
-        before: { ...trace(p.current.state, partnerNames(p.current.state), importId), version: p.current.version },
-        after: { ...trace(p.state, partnerNames(p.state), importId), version: p.current.version + 1 },
-        requestId: ctx.requestId,
-      })),
-    );
-    await ctx.tx.insert(allianceChanges).values(
-      prepared.map((p) => ({
-        allianceId: p.row.allianceId!,
-        workspaceId: ctx.workspaceId,
-        organisationName: names.organisation,
-        actorName: names.actor,
-        action: "alliance.update",
-        detail: { fields: p.fields, importId },
-      })),
-    );
-    await enqueueMany(
+    const partnersNow = (state: AllianceState) => state.partnerIds.map((id) => ({ id, name: nameOf.get(id) ?? "" }));
+    await writeAllianceDetails(
       ctx,
-      "alliance.updated",
-      prepared.map((p) => ({
-        id: p.row.allianceId!,
-        data: {
-          alliance: { id: p.row.allianceId!, title: p.state.title, version: p.current.version + 1 },
-          fields: p.fields,
-          importId,
-        },
-      })),
+      prepared.map((p) => details(p.row.allianceId!, p.state, partnersNow(p.state))),
+      ownName,
     );
-    // Co-owning workspaces hear about the change, as after an edit in the form.
-    for (const p of prepared.filter((x) => x.current.coOwners.length)) {
-      await notifyParties(ctx, p.row.allianceId!, "alliance.changed", {
-        title: p.state.title,
-        detail: "alliance.update",
-      });
-    }
+    await movePublicRevision(
+      ctx,
+      prepared.filter((p) => detailOnlyPublicChange(p.current.state, p.state, p.fields)).map((p) => p.row.allianceId!),
+    );
+    const partnerNames = (state: AllianceState) => state.partnerIds.map((id) => nameOf.get(id) ?? id);
+    await recordChanges(
+      ctx,
+      prepared.map((p): AllianceChange => {
+        const id = p.row.allianceId!;
+        const version = p.current.version + 1;
+        return {
+          allianceId: id,
+          title: p.state.title,
+          action: "alliance.update",
+          before: { ...trace(p.current.state, partnerNames(p.current.state), importId), version: p.current.version },
+          after: { ...trace(p.state, partnerNames(p.state), importId), version },
+          detail: { fields: p.fields, importId },
+          // Co-owning workspaces hear about the change, as after an edit in the form.
+          notify: p.current.coOwners.length ? "alliance.changed" : null,
+          event: {
+            type: "alliance.updated",
+            data: { alliance: { id, title: p.state.title, version }, fields: p.fields, importId },
+          },
+        };
+      }),
+    );
     for (const p of prepared) {
       if (p.row.recordReference)
         references.push({
