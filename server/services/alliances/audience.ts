@@ -2,12 +2,11 @@ import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { allianceParties, alliances, organisations } from "../../../db/schema";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore } from "./access";
-import { recordSharedChange } from "./shared-history";
 import { type Audience, consentCovers, effectiveAudience } from "../../../domain/audience";
 import { RequestAudienceInput, ApproveAudienceInput } from "./schemas";
+import { recordChange } from "./record-change";
 
 /** Who was asked, who agreed, and what holds now. Permission: alliances.read. */
 export async function getAudience(ctx: WorkspaceContext, allianceId: string) {
@@ -75,19 +74,14 @@ export async function requestAudience(ctx: WorkspaceContext, input: z.infer<type
     .where(eq(alliances.id, input.allianceId))
     .returning({ revision: alliances.publicRevision });
   await setOwnConsent(ctx, input.allianceId, input.audience, updated!.revision);
-  await recordAudit(ctx, {
-    action: "audience.request",
-    entityType: "alliance",
-    entityId: input.allianceId,
-    before: { audience: core.requestedAudience },
-    after: { audience: input.audience },
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: input.allianceId,
     title: core.title,
     action: "audience.request",
     detail: { audience: input.audience },
     notify: "audience.requested",
+    before: { audience: core.requestedAudience },
+    after: { audience: input.audience },
   });
   return getAudience(ctx, input.allianceId);
 }
@@ -101,18 +95,13 @@ export async function approveAudience(ctx: WorkspaceContext, input: z.infer<type
   if (core.requestedAudience === "parties") throw new AppError("CONFLICT", "errors.audience.nothingRequested");
   if (core.publicRevision !== input.revision) throw new AppError("CONFLICT", "errors.audience.stale");
   await setOwnConsent(ctx, input.allianceId, core.requestedAudience, core.publicRevision);
-  await recordAudit(ctx, {
-    action: "audience.approve",
-    entityType: "alliance",
-    entityId: input.allianceId,
-    after: { audience: core.requestedAudience, revision: core.publicRevision },
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: input.allianceId,
     title: core.title,
     action: "audience.approve",
     detail: { audience: core.requestedAudience },
     notify: "audience.approved",
+    after: { audience: core.requestedAudience, revision: core.publicRevision },
   });
   return getAudience(ctx, input.allianceId);
 }
@@ -126,19 +115,14 @@ export async function withdrawAudience(ctx: WorkspaceContext, input: { allianceI
   if (core.requestedAudience === "parties") throw new AppError("CONFLICT", "errors.audience.nothingRequested");
   await ctx.tx.update(alliances).set({ requestedAudience: "parties" }).where(eq(alliances.id, input.allianceId));
   await setOwnConsent(ctx, input.allianceId, null, null);
-  await recordAudit(ctx, {
-    action: "audience.withdraw",
-    entityType: "alliance",
-    entityId: input.allianceId,
-    before: { audience: core.requestedAudience },
-    after: { audience: "parties" },
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: input.allianceId,
     title: core.title,
     action: "audience.withdraw",
     detail: { audience: core.requestedAudience },
     notify: "audience.withdrawn",
+    before: { audience: core.requestedAudience },
+    after: { audience: "parties" },
   });
   return getAudience(ctx, input.allianceId);
 }

@@ -6,10 +6,9 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore } from "./access";
-import { recordSharedChange } from "./shared-history";
 import { notifyParties } from "../notifications/notifications";
-import { enqueueAllianceEvent } from "../webhooks/webhooks";
 import { PartyInput, RespondInput, AnswerMentionInput } from "./schemas";
+import { recordChange } from "./record-change";
 
 /** How long an invitation to co-own can be accepted. */
 export const CO_OWNER_INVITATION_DAYS = 14;
@@ -67,18 +66,13 @@ export async function inviteCoOwner(ctx: WorkspaceContext, input: z.infer<typeof
       respondedAt: null,
     })
     .where(eq(allianceParties.id, party.id));
-  await recordAudit(ctx, {
-    action: "share.invite",
-    entityType: "alliance",
-    entityId: input.allianceId,
-    after: { organisation: party.name },
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: input.allianceId,
     title: core.title,
     action: "share.invite",
     detail: { organisation: party.name },
     notify: null,
+    after: { organisation: party.name },
   });
   await notifyParties(ctx, input.allianceId, "share.invited", { title: core.title }, workspaceId);
 }
@@ -97,18 +91,13 @@ export async function withdrawCoOwnerInvitation(ctx: WorkspaceContext, input: z.
         : { status: "accepted", invitedEmail: null, invitationTokenHash: null, invitationExpiresAt: null },
     )
     .where(eq(allianceParties.id, party.id));
-  await recordAudit(ctx, {
-    action: "share.withdraw",
-    entityType: "alliance",
-    entityId: input.allianceId,
-    before: { organisation: party.name },
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: input.allianceId,
     title: core.title,
     action: "share.withdraw",
     detail: { organisation: party.name },
     notify: null,
+    before: { organisation: party.name },
   });
 }
 
@@ -207,26 +196,24 @@ export async function respondToCoOwnership(ctx: WorkspaceContext, input: z.infer
     )
     .returning({ allianceId: allianceParties.allianceId });
   if (!updated) throw new AppError("NOT_FOUND", "errors.share.invitationNotFound");
-  await recordAudit(ctx, {
-    action: input.accept ? "share.accept" : "share.decline",
-    entityType: "alliance",
-    entityId: updated.allianceId,
-  });
   if (input.accept) {
     const [core] = await ctx.tx
       .select({ title: alliances.title })
       .from(alliances)
       .where(eq(alliances.id, updated.allianceId));
-    await recordSharedChange(ctx, {
+    const title = core?.title ?? "";
+    await recordChange(ctx, {
       allianceId: updated.allianceId,
-      title: core?.title ?? "",
+      title,
       action: "share.accept",
       notify: "share.accepted",
+      event: {
+        type: "invitation.accepted",
+        data: { alliance: { id: updated.allianceId, title }, partyId: input.partyId },
+      },
     });
-    await enqueueAllianceEvent(ctx, updated.allianceId, "invitation.accepted", {
-      alliance: { id: updated.allianceId, title: core?.title ?? "" },
-      partyId: input.partyId,
-    });
+  } else {
+    await recordAudit(ctx, { action: "share.decline", entityType: "alliance", entityId: updated.allianceId });
   }
   return updated;
 }
@@ -249,16 +236,11 @@ export async function leaveAlliance(ctx: WorkspaceContext, input: { allianceId: 
     )
     .for("update");
   if (owners.length < 2) throw new AppError("CONFLICT", "errors.share.lastOwner");
-  await recordAudit(ctx, {
-    action: "share.leave",
-    entityType: "alliance",
-    entityId: input.allianceId,
-    before: { title: core.title },
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: input.allianceId,
     title: core.title,
     action: "share.leave",
+    before: { title: core.title },
     notify: "share.left",
   });
   // Its SDG claims and consents go with it; its private layer stays its own.

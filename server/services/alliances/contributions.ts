@@ -2,11 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { allianceContributions, allianceParties, workspaces } from "../../../db/schema";
 import { CONTRIBUTION_KINDS, contributionValueCents, type ContributionKind } from "../../../domain/alliances";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore } from "./access";
-import { recordSharedChange } from "./shared-history";
 import type { AddContributionInput } from "./schemas";
+import { recordChange } from "./record-change";
 
 /**
  * Adds an entry to the contribution ledger. Its value is the amount entered, or for hours the
@@ -54,17 +53,12 @@ export async function addContribution(ctx: WorkspaceContext, input: AddContribut
       createdBy: ctx.actor.userId,
     })
     .returning();
-  await recordAudit(ctx, {
-    action: "contribution.add",
-    entityType: "alliance",
-    entityId: input.allianceId,
-    after: { kind, quantity: input.quantity, unit, valueCents, occurredOn: input.occurredOn },
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: input.allianceId,
     title: core.title,
     action: "contribution.add",
     detail: { kind, quantity: input.quantity, unit },
+    after: { kind, quantity: input.quantity, unit, valueCents, occurredOn: input.occurredOn },
   });
   return entry!;
 }
@@ -83,10 +77,11 @@ export async function deleteContribution(ctx: WorkspaceContext, input: { allianc
     )
     .returning();
   if (!removed) throw new AppError("NOT_FOUND", "errors.contribution.notFound");
-  await recordAudit(ctx, {
+  await recordChange(ctx, {
+    allianceId: input.allianceId,
+    title: core.title,
     action: "contribution.delete",
-    entityType: "alliance",
-    entityId: input.allianceId,
+    detail: { kind: removed.kind, quantity: removed.quantity, unit: removed.unit },
     before: {
       kind: removed.kind,
       quantity: removed.quantity,
@@ -94,12 +89,6 @@ export async function deleteContribution(ctx: WorkspaceContext, input: { allianc
       valueCents: removed.valueCents,
       occurredOn: removed.occurredOn,
     },
-  });
-  await recordSharedChange(ctx, {
-    allianceId: input.allianceId,
-    title: core.title,
-    action: "contribution.delete",
-    detail: { kind: removed.kind, quantity: removed.quantity, unit: removed.unit },
   });
 }
 

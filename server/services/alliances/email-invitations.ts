@@ -4,17 +4,15 @@ import { resultRows } from "../../../db/rows";
 import { allianceParties, memberships, organisations, workspaces } from "../../../db/schema";
 import { AppError, sqlState } from "../../errors";
 import { translator } from "../../i18n/translate";
-import { recordAudit } from "../audit/record-audit";
 import type { ServiceContext, WorkspaceContext } from "../context";
 import { linkEmailHtml } from "../mail/mailer";
 import { InvitationTokenInput } from "../members/schemas";
 import { hashInvitationToken, newInvitationToken } from "../members/tokens";
 import { CO_OWNER_INVITATION_DAYS } from "./co-ownership";
 import { loadAllianceCore } from "./access";
-import { recordSharedChange } from "./shared-history";
-import { enqueueAllianceEvent } from "../webhooks/webhooks";
 import { maskEmail } from "../../../domain/mask-email";
 import { InviteByEmailInput } from "./schemas";
+import { recordChange } from "./record-change";
 
 /** The same kind of token as a member invitation's. */
 export const PartyInvitationTokenInput = InvitationTokenInput;
@@ -54,18 +52,13 @@ export async function inviteByEmail(ctx: WorkspaceContext, input: z.infer<typeof
       respondedAt: null,
     })
     .where(eq(allianceParties.id, party.id));
-  await recordAudit(ctx, {
-    action: "share.inviteByEmail",
-    entityType: "alliance",
-    entityId: input.allianceId,
-    after: { organisation: party.name, email: input.email },
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: input.allianceId,
     title: core.title,
     action: "share.inviteByEmail",
     detail: { organisation: party.name },
     notify: null,
+    after: { organisation: party.name, email: input.email },
   });
 
   const [inviter] = await ctx.tx
@@ -196,16 +189,16 @@ export async function acceptPartyInvitation(ctx: WorkspaceContext, token: string
     if (sqlState(error) === "23505") throw new AppError("CONFLICT", "errors.share.alreadyCoOwner");
     throw error;
   }
-  await recordAudit(ctx, {
+  await recordChange(ctx, {
+    allianceId,
+    title: row.title,
     action: "share.accept",
-    entityType: "alliance",
-    entityId: allianceId,
+    notify: "share.accepted",
     after: { organisation: row.organisation_name },
-  });
-  await recordSharedChange(ctx, { allianceId, title: row.title, action: "share.accept", notify: "share.accepted" });
-  await enqueueAllianceEvent(ctx, allianceId, "invitation.accepted", {
-    alliance: { id: allianceId, title: row.title },
-    organisation: row.organisation_name,
+    event: {
+      type: "invitation.accepted",
+      data: { alliance: { id: allianceId, title: row.title }, organisation: row.organisation_name },
+    },
   });
   return { allianceId };
 }

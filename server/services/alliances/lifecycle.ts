@@ -4,7 +4,7 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore } from "./access";
-import { recordSharedChange } from "./shared-history";
+import { recordChange } from "./record-change";
 
 /** Archives an alliance: it leaves the default list but keeps everything. Permission: alliances.write. Audited. */
 export async function archiveAlliance(ctx: WorkspaceContext, id: string) {
@@ -12,14 +12,13 @@ export async function archiveAlliance(ctx: WorkspaceContext, id: string) {
   if (core.archivedAt) throw new AppError("CONFLICT", "errors.alliance.alreadyArchived");
   const archivedAt = new Date();
   await ctx.tx.update(alliances).set({ archivedAt, updatedAt: archivedAt }).where(eq(alliances.id, id));
-  await recordAudit(ctx, {
+  await recordChange(ctx, {
+    allianceId: id,
+    title: core.title,
     action: "alliance.archive",
-    entityType: "alliance",
-    entityId: id,
     before: { archivedAt: null },
     after: { archivedAt },
   });
-  await recordSharedChange(ctx, { allianceId: id, title: core.title, action: "alliance.archive" });
 }
 
 /** Brings an archived alliance back into the list. Permission: alliances.write. Audited. */
@@ -27,14 +26,13 @@ export async function restoreAlliance(ctx: WorkspaceContext, id: string) {
   const core = await loadAllianceCore(ctx, id);
   if (!core.archivedAt) throw new AppError("CONFLICT", "errors.alliance.notArchived");
   await ctx.tx.update(alliances).set({ archivedAt: null, updatedAt: new Date() }).where(eq(alliances.id, id));
-  await recordAudit(ctx, {
+  await recordChange(ctx, {
+    allianceId: id,
+    title: core.title,
     action: "alliance.restore",
-    entityType: "alliance",
-    entityId: id,
     before: { archivedAt: core.archivedAt },
     after: { archivedAt: null },
   });
-  await recordSharedChange(ctx, { allianceId: id, title: core.title, action: "alliance.restore" });
 }
 
 /**

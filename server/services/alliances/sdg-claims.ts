@@ -2,12 +2,11 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { alliances, allianceSdgClaims, allianceSdgTargets } from "../../../db/schema";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore, requireAllianceParty } from "./access";
-import { recordSharedChange } from "./shared-history";
 import { compareSdgTargets } from "../../../domain/sdg";
 import { SaveSdgClaimsInput } from "./schemas";
+import { recordChange } from "./record-change";
 
 /**
  * Per SDG target of the alliance: the share this workspace claims and what the other parties
@@ -107,19 +106,14 @@ export async function saveSdgClaims(ctx: WorkspaceContext, input: z.infer<typeof
       .map((r) => `${r.target}:${r.sharePercent}%`)
       .sort()
       .join(" ");
-  await recordAudit(ctx, {
-    action: "claims.save",
-    entityType: "alliance",
-    entityId: input.allianceId,
-    before: { claims: summary(before) },
-    after: { claims: summary(input.claims) },
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: input.allianceId,
     title: core.title,
     action: "claims.save",
     detail: { claims: summary(input.claims) },
     notify: null,
+    before: { claims: summary(before) },
+    after: { claims: summary(input.claims) },
   });
   return getSdgClaims(ctx, input.allianceId);
 }

@@ -1,9 +1,9 @@
 import { allianceTimeline } from "../../../db/schema";
-import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore, requireAllianceParty } from "./access";
-import { recordSharedChange, sharedHistory } from "./shared-history";
+import { sharedHistory } from "./shared-history";
 import type { AddTimelineEntryInput } from "./schemas";
+import { recordChange } from "./record-change";
 
 /** Adds a note, meeting, milestone or document link to the alliance's timeline. Permission: alliances.write. Audited. */
 export async function addTimelineEntry(ctx: WorkspaceContext, input: AddTimelineEntryInput) {
@@ -12,17 +12,12 @@ export async function addTimelineEntry(ctx: WorkspaceContext, input: AddTimeline
     .insert(allianceTimeline)
     .values({ ...input, body: input.body ?? null, url: input.url ?? null, authorUserId: ctx.actor.userId })
     .returning();
-  await recordAudit(ctx, {
-    action: "timeline.add",
-    entityType: "alliance",
-    entityId: input.allianceId,
-    after: { kind: input.kind, title: input.title, occurredOn: input.occurredOn },
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: input.allianceId,
     title: core.title,
     action: "timeline.add",
     detail: { title: input.title },
+    after: { kind: input.kind, title: input.title, occurredOn: input.occurredOn },
   });
   return entry!;
 }

@@ -132,7 +132,12 @@ export async function writeAllianceDetails(ctx: WorkspaceContext, items: Allianc
   await ctx.tx.execute(sql`delete from alliance_territories where alliance_id = any(${ids})`);
   const modes = items.flatMap(({ id, modes }) => modes.map((m) => ({ allianceId: id, ...m })));
   const targets = items.flatMap(({ id, sdgTargets }) =>
-    sdgTargets.map((t) => ({ allianceId: id, target: t.target, goal: goalOfTarget(t.target)!, isPrimary: t.isPrimary })),
+    sdgTargets.map((t) => ({
+      allianceId: id,
+      target: t.target,
+      goal: goalOfTarget(t.target)!,
+      isPrimary: t.isPrimary,
+    })),
   );
   for (const part of chunks(modes)) await ctx.tx.insert(allianceModePeriods).values(part);
   for (const part of chunks(targets)) await ctx.tx.insert(allianceSdgTargets).values(part);

@@ -2,13 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { evaluationCycles, evaluationParticipants } from "../../../db/schema";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { recordSharedChange } from "../alliances/shared-history";
-import { enqueueAllianceEvent } from "../webhooks/webhooks";
 import { CycleIdInput } from "./schemas";
 import { loadCycle } from "./access";
 import { getCycle } from "./get-cycle";
+import { recordChange } from "../alliances/record-change";
 
 /**
  * Closes a cycle before every party answered, once its due date has come; the parties that
@@ -27,22 +25,17 @@ export async function closeCycle(ctx: WorkspaceContext, input: z.infer<typeof Cy
     .update(evaluationParticipants)
     .set({ status: "missed" })
     .where(and(eq(evaluationParticipants.cycleId, cycle.id), eq(evaluationParticipants.status, "pending")));
-  await recordAudit(ctx, {
-    action: "evaluation.close",
-    entityType: "alliance",
-    entityId: cycle.allianceId,
-    after: { period: cycle.period },
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: cycle.allianceId,
     title: core.title,
     action: "evaluation.close",
     detail: { period: cycle.period },
     notify: "evaluation.closed",
-  });
-  await enqueueAllianceEvent(ctx, cycle.allianceId, "cycle.closed", {
-    alliance: { id: cycle.allianceId, title: core.title },
-    cycle: { id: cycle.id, period: cycle.period },
+    after: { period: cycle.period },
+    event: {
+      type: "cycle.closed",
+      data: { alliance: { id: cycle.allianceId, title: core.title }, cycle: { id: cycle.id, period: cycle.period } },
+    },
   });
   return getCycle(ctx, cycle.id);
 }

@@ -9,10 +9,9 @@ import {
   targetMatchesDirection,
 } from "../../../domain/evaluation";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore, requireAllianceParty } from "../alliances/access";
-import { recordSharedChange } from "../alliances/shared-history";
+import { recordChange } from "../alliances/record-change";
 
 const amount = z.number({ message: "errors.indicator.number" }).finite().min(-1e13).max(1e13);
 
@@ -74,17 +73,12 @@ export async function addIndicator(ctx: WorkspaceContext, input: z.infer<typeof 
       createdByWorkspaceId: ctx.workspaceId,
     })
     .returning({ id: allianceIndicators.id });
-  await recordAudit(ctx, {
-    action: "indicator.add",
-    entityType: "alliance",
-    entityId: input.allianceId,
-    after: { name: input.name, unit: input.unit, baseline: input.baseline ?? null, target: input.target ?? null },
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: input.allianceId,
     title: core.title,
     action: "indicator.add",
     detail: { name: input.name },
+    after: { name: input.name, unit: input.unit, baseline: input.baseline ?? null, target: input.target ?? null },
   });
   return row!;
 }
@@ -114,17 +108,12 @@ export async function addResult(ctx: WorkspaceContext, input: z.infer<typeof Add
       createdBy: ctx.actor.userId,
     })
     .returning({ id: indicatorResults.id });
-  await recordAudit(ctx, {
-    action: "indicator.result",
-    entityType: "alliance",
-    entityId: input.allianceId,
-    after: { indicator: indicator.name, period: input.period, value: input.value },
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: input.allianceId,
     title: core.title,
     action: "indicator.result",
     detail: { name: indicator.name, period: input.period, value: input.value },
+    after: { indicator: indicator.name, period: input.period, value: input.value },
   });
   return row!;
 }
@@ -143,17 +132,12 @@ export async function deleteResult(ctx: WorkspaceContext, input: z.infer<typeof 
     )
     .returning({ period: indicatorResults.period, value: indicatorResults.value });
   if (!removed) throw new AppError("NOT_FOUND", "errors.indicator.resultNotFound");
-  await recordAudit(ctx, {
-    action: "indicator.resultDelete",
-    entityType: "alliance",
-    entityId: input.allianceId,
-    before: removed,
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: input.allianceId,
     title: core.title,
     action: "indicator.resultDelete",
     detail: removed,
+    before: removed,
   });
 }
 

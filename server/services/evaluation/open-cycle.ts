@@ -2,12 +2,11 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import { allianceParties, evaluationCycles, evaluationParticipants, organisations } from "../../../db/schema";
 import { AppError, sqlState } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore } from "../alliances/access";
-import { recordSharedChange } from "../alliances/shared-history";
 import { OpenCycleInput } from "./schemas";
 import { workspaceQuestionnaire } from "./questionnaire";
+import { recordChange } from "../alliances/record-change";
 
 /**
  * Opens an evaluation cycle for a period: every accepted co-owning workspace is asked to
@@ -55,18 +54,13 @@ export async function openCycle(ctx: WorkspaceContext, input: z.infer<typeof Ope
       organisationName: p.name,
     })),
   );
-  await recordAudit(ctx, {
-    action: "evaluation.open",
-    entityType: "alliance",
-    entityId: input.allianceId,
-    after: { period: input.period, dueOn: input.dueOn },
-  });
-  await recordSharedChange(ctx, {
+  await recordChange(ctx, {
     allianceId: input.allianceId,
     title: core.title,
     action: "evaluation.open",
     detail: { period: input.period },
     notify: "evaluation.requested",
+    after: { period: input.period, dueOn: input.dueOn },
   });
   return { id: cycleId };
 }

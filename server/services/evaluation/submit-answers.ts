@@ -4,7 +4,7 @@ import { evaluationAnswers, evaluationCycles, evaluationParticipants } from "../
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
-import { recordSharedChange } from "../alliances/shared-history";
+import { recordChange } from "../alliances/record-change";
 import { SubmitAnswersInput } from "./schemas";
 import { loadCycle } from "./access";
 import { getCycle } from "./get-cycle";
@@ -73,20 +73,22 @@ export async function submitAnswers(ctx: WorkspaceContext, input: z.infer<typeof
       .update(evaluationCycles)
       .set({ status: "closed", closedAt: new Date(), closedReason: "all_answered" })
       .where(eq(evaluationCycles.id, cycle.id));
-    await recordSharedChange(ctx, {
+    await recordChange(ctx, {
       allianceId: cycle.allianceId,
       title: core.title,
       action: "evaluation.close",
       detail: { period: cycle.period },
       notify: "evaluation.closed",
+      audit: false,
     });
   } else {
-    await recordSharedChange(ctx, {
+    await recordChange(ctx, {
       allianceId: cycle.allianceId,
       title: core.title,
       action: "evaluation.answer",
       detail: { period: cycle.period },
       notify: null,
+      audit: false,
     });
   }
   return getCycle(ctx, cycle.id);

@@ -4,7 +4,6 @@ import { type TerritoryLevel } from "../../../domain/territory";
 import type { WorkspaceContext } from "../context";
 import type { AllianceState } from "../../../domain/import-merge";
 
-
 /** What the alliances an import touches are now, read from the database in the terms the import compares. */
 
 export interface CurrentRow {

@@ -113,23 +113,6 @@ export async function listWebhooks(ctx: WorkspaceContext) {
   return hooks.map((h) => ({ ...h, deliveries: deliveries.filter((d) => d.webhookId === h.id).slice(0, 20) }));
 }
 
-/**
- * Queues an event about an alliance for the webhooks of every workspace that is an accepted
- * party of it, in the caller's transaction (so it goes only if the change commits). The payload
- * holds shared-core fields only.
- */
-export async function enqueueAllianceEvent(
-  ctx: WorkspaceContext,
-  allianceId: string,
-  event: WebhookEvent,
-  data: Record<string, unknown>,
-) {
-  const payload = { event, occurredAt: new Date().toISOString(), data };
-  await ctx.tx.execute(
-    sql`select app_enqueue_alliance_webhooks(${allianceId}::uuid, ${event}, ${JSON.stringify(payload)}::jsonb)`,
-  );
-}
-
 /** The signature header: "t=<unix seconds>,v1=<hex HMAC-SHA256 of `${t}.${body}` with the secret>". */
 export function signature(secret: string, body: string, at: number): string {
   const t = Math.floor(at / 1000);
