@@ -1,5 +1,6 @@
 import { and, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { allianceParties, alliances } from "../../../db/schema";
+import { resultRows } from "../../../db/rows";
+import { allianceParties, alliances, organisations } from "../../../db/schema";
 import { AppError } from "../../errors";
 import type { WorkspaceContext } from "../context";
 
@@ -57,4 +58,29 @@ export async function requireAllianceParty(ctx: WorkspaceContext, id: string) {
     )
     .limit(1);
   if (!party) throw new AppError("NOT_FOUND", "errors.alliance.notFound");
+}
+
+/** The workspace verified for an organisation (organisation_claims), or null. */
+export async function verifiedWorkspaceOf(ctx: WorkspaceContext, organisationId: string): Promise<string | null> {
+  const [found] = resultRows<{ id: string | null }>(
+    await ctx.tx.execute(sql`select app_workspace_of_organisation(${organisationId}) as id`),
+  );
+  return found?.id ?? null;
+}
+
+/** A party row of the alliance, with its organisation's name; NOT_FOUND when it is not one. */
+export async function loadParty(ctx: WorkspaceContext, allianceId: string, partyId: string) {
+  const [party] = await ctx.tx
+    .select({
+      id: allianceParties.id,
+      organisationId: allianceParties.organisationId,
+      workspaceId: allianceParties.workspaceId,
+      status: allianceParties.status,
+      name: organisations.name,
+    })
+    .from(allianceParties)
+    .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
+    .where(and(eq(allianceParties.id, partyId), eq(allianceParties.allianceId, allianceId)));
+  if (!party) throw new AppError("NOT_FOUND", "errors.share.partyNotFound");
+  return party;
 }

@@ -8,7 +8,7 @@ import type { ServiceContext, WorkspaceContext } from "../context";
 import { linkEmailHtml } from "../mail/mailer";
 import { InvitationTokenInput } from "../members/schemas";
 import { hashInvitationToken, newInvitationToken } from "../members/tokens";
-import { CO_OWNER_INVITATION_DAYS } from "./co-ownership";
+import { CO_OWNER_INVITATION_DAYS } from "./invite-co-owner";
 import { loadAllianceCore } from "./access";
 import { maskEmail } from "../../../domain/mask-email";
 import { InviteByEmailInput } from "./schemas";

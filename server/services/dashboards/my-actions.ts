@@ -1,7 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { resultRows } from "../../../db/rows";
 import { listedByWorkspace } from "../alliances/access";
-import { listIncomingInvitations, listMentionRequests } from "../alliances/co-ownership";
+import { listIncomingInvitations } from "../alliances/list-incoming-invitations";
+import { listMentionRequests } from "../alliances/list-mention-requests";
 import type { WorkspaceContext } from "../context";
 import { storedHealth } from "../evaluation/health";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { memberships, workspaces } from "../../../db/schema";
 import { resultRows } from "../../../db/rows";
 import { AppError } from "../../errors";
-import { leaveAlliance } from "../alliances/co-ownership";
+import { leaveAlliance } from "../alliances/leave-alliance";
 import type { ServiceContext, WorkspaceContext } from "../context";
 import { DeleteAccountInput, DeleteWorkspaceInput } from "./schemas";
 

@@ -1,12 +1,10 @@
-import {
-  inviteCoOwner,
-  leaveAlliance,
-  listIncomingInvitations,
-  respondToCoOwnership,
-  answerMention,
-  listMentionRequests,
-  withdrawCoOwnerInvitation,
-} from "../../services/alliances/co-ownership";
+import { inviteCoOwner } from "../../services/alliances/invite-co-owner";
+import { leaveAlliance } from "../../services/alliances/leave-alliance";
+import { listIncomingInvitations } from "../../services/alliances/list-incoming-invitations";
+import { respondToCoOwnership } from "../../services/alliances/respond-to-co-ownership";
+import { answerMention } from "../../services/alliances/answer-mention";
+import { listMentionRequests } from "../../services/alliances/list-mention-requests";
+import { withdrawCoOwnerInvitation } from "../../services/alliances/withdraw-co-owner-invitation";
 import { PartyInput, RespondInput, AnswerMentionInput } from "../../services/alliances/schemas";
 import { approveAudience, getAudience, requestAudience, withdrawAudience } from "../../services/alliances/audience";
 import { ApproveAudienceInput, RequestAudienceInput } from "../../services/alliances/schemas";
