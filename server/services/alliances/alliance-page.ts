@@ -2,12 +2,12 @@ import { nextEvaluationDue, statusLight } from "../../../domain/evaluation";
 import type { WorkspaceContext } from "../context";
 import { listCycles } from "../evaluation/list-cycles";
 import { listIndicators } from "../evaluation/indicators";
-import { getAudience } from "./audience";
-import { contributionTotals } from "./contributions";
+import { getAudience } from "./get-audience";
+import { contributionTotals } from "./contribution-totals";
 import { getAlliance } from "./get-alliance";
-import { getPrivateLayer } from "./private-layer";
-import { getSdgClaims } from "./sdg-claims";
-import { allianceHistory } from "./timeline";
+import { getPrivateLayer } from "./get-private-layer";
+import { getSdgClaims } from "./get-sdg-claims";
+import { allianceHistory } from "./alliance-history";
 
 /**
  * Everything the alliance page shows, read in one transaction (one request, one round of the

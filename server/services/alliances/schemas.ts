@@ -12,6 +12,7 @@ import { ORGANISATION_KINDS } from "../../../domain/identifiers";
 import { isSdgTarget } from "../../../domain/sdg";
 import { TERRITORY_LEVELS } from "../../../domain/territory";
 import { NewOrganisationInput } from "../organisations/schemas";
+import { InvitationTokenInput } from "../members/schemas";
 
 const isoDate = z.string().refine(isCalendarDate, { message: "errors.dates.format" });
 const listKey = z.string().trim().regex(CUSTOM_KEY_PATTERN, { message: "errors.alliance.key" }).max(60);
@@ -202,3 +203,21 @@ export const SaveSdgClaimsInput = z.object({
     )
     .max(169),
 });
+
+/** The same kind of token as a member invitation's. */
+export const PartyInvitationTokenInput = InvitationTokenInput;
+
+export type SavePrivateNotesInput = z.infer<typeof SavePrivateNotesInput>;
+
+export type AddPrivateEntryInput = z.infer<typeof AddPrivateEntryInput>;
+
+export const SaveViewInput = z.object({
+  name: z.string().trim().min(2, { message: "errors.views.name" }).max(80, { message: "errors.views.name" }),
+  /** The list page's query string, without the leading "?". */
+  query: z
+    .string()
+    .max(2000)
+    .regex(/^[^?#]*$/),
+});
+
+export type SaveViewInput = z.infer<typeof SaveViewInput>;

@@ -6,25 +6,33 @@ import { answerMention } from "../../services/alliances/answer-mention";
 import { listMentionRequests } from "../../services/alliances/list-mention-requests";
 import { withdrawCoOwnerInvitation } from "../../services/alliances/withdraw-co-owner-invitation";
 import { PartyInput, RespondInput, AnswerMentionInput } from "../../services/alliances/schemas";
-import { approveAudience, getAudience, requestAudience, withdrawAudience } from "../../services/alliances/audience";
+import { approveAudience } from "../../services/alliances/approve-audience";
+import { getAudience } from "../../services/alliances/get-audience";
+import { requestAudience } from "../../services/alliances/request-audience";
+import { withdrawAudience } from "../../services/alliances/withdraw-audience";
 import { ApproveAudienceInput, RequestAudienceInput } from "../../services/alliances/schemas";
-import {
-  acceptPartyInvitation,
-  inviteByEmail,
-  PartyInvitationTokenInput,
-} from "../../services/alliances/email-invitations";
+import { acceptPartyInvitation } from "../../services/alliances/accept-party-invitation";
+import { inviteByEmail } from "../../services/alliances/invite-by-email";
+import { PartyInvitationTokenInput } from "../../services/alliances/schemas";
 import { InviteByEmailInput } from "../../services/alliances/schemas";
 import { exportAllianceRows } from "../../services/alliances/export-alliances";
 import { PageAlliancesInput, pageAlliances } from "../../api/pages";
 import { contributionLedger } from "../../services/exchange/exports";
-import { getSdgClaims, saveSdgClaims } from "../../services/alliances/sdg-claims";
+import { getSdgClaims } from "../../services/alliances/get-sdg-claims";
+import { saveSdgClaims } from "../../services/alliances/save-sdg-claims";
 import { SaveSdgClaimsInput } from "../../services/alliances/schemas";
-import { addContribution, contributionTotals, deleteContribution } from "../../services/alliances/contributions";
+import { addContribution } from "../../services/alliances/add-contribution";
+import { contributionTotals } from "../../services/alliances/contribution-totals";
+import { deleteContribution } from "../../services/alliances/delete-contribution";
 import { alliancePage } from "../../services/alliances/alliance-page";
 import { getAlliance } from "../../services/alliances/get-alliance";
-import { archiveAlliance, deleteAlliance, restoreAlliance } from "../../services/alliances/lifecycle";
+import { archiveAlliance } from "../../services/alliances/archive-alliance";
+import { deleteAlliance } from "../../services/alliances/delete-alliance";
+import { restoreAlliance } from "../../services/alliances/restore-alliance";
 import { listAlliances } from "../../services/alliances/list-alliances";
-import { addPrivateEntry, getPrivateLayer, savePrivateNotes } from "../../services/alliances/private-layer";
+import { addPrivateEntry } from "../../services/alliances/add-private-entry";
+import { getPrivateLayer } from "../../services/alliances/get-private-layer";
+import { savePrivateNotes } from "../../services/alliances/save-private-notes";
 import { AddPrivateEntryInput, SavePrivateNotesInput } from "../../services/alliances/schemas";
 import {
   AddContributionInput,
@@ -35,8 +43,10 @@ import {
   ListAlliancesInput,
   UpdateAllianceInput,
 } from "../../services/alliances/schemas";
-import { addTimelineEntry, allianceHistory } from "../../services/alliances/timeline";
-import { createAlliance, updateAlliance } from "../../services/alliances/write-alliance";
+import { addTimelineEntry } from "../../services/alliances/add-timeline-entry";
+import { allianceHistory } from "../../services/alliances/alliance-history";
+import { createAlliance } from "../../services/alliances/create-alliance";
+import { updateAlliance } from "../../services/alliances/update-alliance";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const alliancesRouter = router({

@@ -1,4 +1,5 @@
-import { PartyInvitationTokenInput, previewPartyInvitation } from "../../services/alliances/email-invitations";
+import { PartyInvitationTokenInput } from "../../services/alliances/schemas";
+import { previewPartyInvitation } from "../../services/alliances/preview-party-invitation";
 import { authedProcedure, router } from "../procedures";
 
 export const partyInvitationsRouter = router({

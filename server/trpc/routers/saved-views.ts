@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { deleteSavedView, listSavedViews, SaveViewInput, saveView } from "../../services/alliances/saved-views";
+import { deleteSavedView } from "../../services/alliances/delete-saved-view";
+import { listSavedViews } from "../../services/alliances/list-saved-views";
+import { SaveViewInput } from "../../services/alliances/schemas";
+import { saveView } from "../../services/alliances/save-view";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const savedViewsRouter = router({

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { allianceContributions, allianceParties, workspaces } from "../../../db/schema";
 import { CONTRIBUTION_KINDS, contributionValueCents, type ContributionKind } from "../../../domain/alliances";
 import { AppError } from "../../errors";
@@ -61,62 +61,4 @@ export async function addContribution(ctx: WorkspaceContext, input: AddContribut
     after: { kind, quantity: input.quantity, unit, valueCents, occurredOn: input.occurredOn },
   });
   return entry!;
-}
-
-/** Removes a ledger entry recorded for this workspace's party or a named partner. Permission: alliances.write. Audited. */
-export async function deleteContribution(ctx: WorkspaceContext, input: { allianceId: string; contributionId: string }) {
-  const core = await loadAllianceCore(ctx, input.allianceId);
-  const [removed] = await ctx.tx
-    .delete(allianceContributions)
-    .where(
-      and(
-        eq(allianceContributions.id, input.contributionId),
-        eq(allianceContributions.allianceId, input.allianceId),
-        sql`exists (select 1 from alliance_parties p where p.id = ${allianceContributions.partyId} and (p.workspace_id is null or p.workspace_id = ${ctx.workspaceId}))`,
-      ),
-    )
-    .returning();
-  if (!removed) throw new AppError("NOT_FOUND", "errors.contribution.notFound");
-  await recordChange(ctx, {
-    allianceId: input.allianceId,
-    title: core.title,
-    action: "contribution.delete",
-    detail: { kind: removed.kind, quantity: removed.quantity, unit: removed.unit },
-    before: {
-      kind: removed.kind,
-      quantity: removed.quantity,
-      unit: removed.unit,
-      valueCents: removed.valueCents,
-      occurredOn: removed.occurredOn,
-    },
-  });
-}
-
-/** Ledger totals in euro cents: per party, per kind and per year (entries without a value are counted apart). */
-export function contributionTotals(
-  entries: Array<{ partyId: string; kind: string; valueCents: number | null; occurredOn: string }>,
-) {
-  const add = (map: Map<string, number>, key: string, cents: number) => map.set(key, (map.get(key) ?? 0) + cents);
-  const byParty = new Map<string, number>();
-  const byKind = new Map<string, number>();
-  const byYear = new Map<string, number>();
-  let total = 0;
-  let unvalued = 0;
-  for (const e of entries) {
-    if (e.valueCents === null) {
-      unvalued++;
-      continue;
-    }
-    total += e.valueCents;
-    add(byParty, e.partyId, e.valueCents);
-    add(byKind, e.kind, e.valueCents);
-    add(byYear, e.occurredOn.slice(0, 4), e.valueCents);
-  }
-  return {
-    total,
-    unvalued,
-    byParty: Object.fromEntries(byParty),
-    byKind: Object.fromEntries(byKind),
-    byYear: Object.fromEntries(byYear),
-  };
 }

@@ -1,7 +1,6 @@
 import { allianceTimeline } from "../../../db/schema";
 import type { WorkspaceContext } from "../context";
-import { loadAllianceCore, requireAllianceParty } from "./access";
-import { sharedHistory } from "./shared-history";
+import { loadAllianceCore } from "./access";
 import type { AddTimelineEntryInput } from "./schemas";
 import { recordChange } from "./record-change";
 
@@ -20,13 +19,4 @@ export async function addTimelineEntry(ctx: WorkspaceContext, input: AddTimeline
     after: { kind: input.kind, title: input.title, occurredOn: input.occurredOn },
   });
   return entry!;
-}
-
-/**
- * The alliance's shared history: which organisation and which person changed what, as every
- * co-owning party sees it. Permission: alliances.read.
- */
-export async function allianceHistory(ctx: WorkspaceContext, allianceId: string) {
-  await requireAllianceParty(ctx, allianceId);
-  return sharedHistory(ctx, allianceId);
 }
