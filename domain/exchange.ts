@@ -57,3 +57,7 @@ export const LEDGER_COLUMNS = [
   { key: "occurredOn", fr: "Date", en: "Date" },
   { key: "note", fr: "Note", en: "Note" },
 ] as const;
+
+/** The most rows one upload may hold, and its size: bigger registers are split into several files. */
+export const MAX_IMPORT_ROWS = 20_000;
+export const MAX_IMPORT_BYTES = 15 * 1024 * 1024;

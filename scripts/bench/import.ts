@@ -12,7 +12,7 @@ import { openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { resultRows } from "../../db/rows";
 import { seedDemo } from "../../db/seed";
-import { runningImport } from "../../server/services/exchange/imports";
+import { runningImport } from "../../server/services/exchange/run-import";
 import { callerFor } from "../../tests/helpers/caller";
 import { benchImportFile } from "./import-file";
 

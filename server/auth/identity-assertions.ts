@@ -12,7 +12,7 @@ import { enterWorkspace, REQUEST_ROLE } from "../../db/scope";
 import { compactIdentifier, isValidSiret } from "../../domain/identifiers";
 import { sqlState } from "../errors";
 import type { Logger } from "../log";
-import { ensureWorkspaceOrganisation } from "../services/organisations/find-or-create-organisation";
+import { ensureWorkspaceOrganisation } from "../services/organisations/ensure-workspace-organisation";
 
 export interface IdentityAssertionInput {
   userId: string;

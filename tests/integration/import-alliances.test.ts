@@ -8,7 +8,7 @@ import { withScope } from "../../db/scope";
 import { logger } from "../../server/log";
 import { planImport } from "../../server/services/exchange/import-plan";
 import { applyImport } from "../../server/services/exchange/import-writer";
-import { runningImport } from "../../server/services/exchange/imports";
+import { runningImport } from "../../server/services/exchange/run-import";
 import { callerFor, RecordingMailer } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";

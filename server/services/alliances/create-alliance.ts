@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { resultRows } from "../../../db/rows";
 import type { WorkspaceContext } from "../context";
-import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-organisation";
+import { ensureWorkspaceOrganisation } from "../organisations/ensure-workspace-organisation";
 import { getAlliance } from "./get-alliance";
 import { recordChange } from "./record-change";
 import type { CreateAllianceInput } from "./schemas";

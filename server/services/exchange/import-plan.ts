@@ -5,7 +5,7 @@ import { ALLIANCE_COLUMNS, type AllianceColumn } from "../../../domain/exchange"
 import { translateKey } from "../../i18n/translate";
 import { CreateAllianceInput } from "../alliances/schemas";
 import type { WorkspaceContext } from "../context";
-import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-organisation";
+import { ensureWorkspaceOrganisation } from "../organisations/ensure-workspace-organisation";
 import type { CellError, Decisions, ImportPlan, Mapping, PlannedRow } from "./import-types";
 import { canonical, mergeState } from "../../../domain/import-merge";
 import { UUID, parseRows } from "./import-parse";

@@ -9,7 +9,7 @@ import { AppError } from "../../errors";
 import { type AllianceChange, recordChanges } from "../alliances/record-change";
 import { type AllianceDetails, movePublicRevision, writeAllianceDetails } from "../alliances/write-details";
 import type { WorkspaceContext } from "../context";
-import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-organisation";
+import { ensureWorkspaceOrganisation } from "../organisations/ensure-workspace-organisation";
 import type { ImportPlan } from "./import-types";
 
 /** Rows written per statement: well under the protocol's 65,535 parameters. */

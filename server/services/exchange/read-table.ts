@@ -1,11 +1,8 @@
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "../../../domain/exchange";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { decodeText } from "../../../domain/import";
 import { AppError } from "../../errors";
-
-/** The most rows one upload may hold, and its size: bigger registers are split into several files. */
-export const MAX_IMPORT_ROWS = 20_000;
-export const MAX_IMPORT_BYTES = 15 * 1024 * 1024;
 
 export interface Table {
   headers: string[];

@@ -2,7 +2,9 @@ import { sql } from "drizzle-orm";
 import { resultRows } from "../../../db/rows";
 import { alliancesCsv, exportAllianceRows } from "../alliances/export-alliances";
 import type { WorkspaceContext } from "../context";
-import { contributionLedger, organisationDirectory, tableCsv } from "../exchange/exports";
+import { contributionLedger } from "../exchange/contribution-ledger";
+import { organisationDirectory } from "../exchange/organisation-directory";
+import { tableCsv } from "../exchange/export-table";
 
 /** Shared tables of the alliances the workspace is an accepted party of (their core, as every party sees it). */
 const SHARED: Array<{ table: string; drop?: string[] }> = [

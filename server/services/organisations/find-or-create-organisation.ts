@@ -1,11 +1,10 @@
-import { eq, like, or, asc } from "drizzle-orm";
+import { eq, or, asc } from "drizzle-orm";
 import { organisations } from "../../../db/schema";
 import { normalizeForSearch } from "../../../domain/territory";
 import { territory } from "../../../domain/territory-data";
 import { AppError } from "../../errors";
 import type { WorkspaceContext } from "../context";
 import type { MatchIdentifiersInput, NewOrganisationInput } from "./schemas";
-import { workspaces } from "../../../db/schema";
 
 /** The directory's conditions for an organisation that has one of these identifiers (none: no condition). */
 function identifierConditions(input: { siren?: string | null; siret?: string | null; rna?: string | null }) {
@@ -94,41 +93,4 @@ export async function findOrCreateOrganisation(ctx: Pick<WorkspaceContext, "tx">
     : [];
   if (!existing) throw new AppError("INTERNAL", "errors.internal");
   return { organisation: existing, created: false };
-}
-
-/** Name suggestions from the directory: accent-insensitive prefix of the name, then of a word in it. */
-export async function suggestOrganisations(ctx: WorkspaceContext, query: string) {
-  const q = normalizeForSearch(query).replace(/[\\%_]/g, (c) => `\\${c}`);
-  return ctx.tx
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      kind: organisations.kind,
-      siren: organisations.siren,
-      rna: organisations.rna,
-      communeCode: organisations.communeCode,
-    })
-    .from(organisations)
-    .where(or(like(organisations.searchName, `${q}%`), like(organisations.searchName, `% ${q}%`)))
-    .orderBy(asc(organisations.searchName))
-    .limit(10);
-}
-
-/**
- * The workspace's own organisation in the directory, created from the workspace's name, kind
- * and identifiers the first time it is needed (or reused if its SIREN/RNA is already known).
- */
-export async function ensureWorkspaceOrganisation(ctx: Pick<WorkspaceContext, "tx" | "workspaceId">) {
-  const [workspace] = await ctx.tx.select().from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
-  if (!workspace) throw new AppError("NOT_FOUND", "errors.workspace.notFound");
-  if (workspace.organisationId) return workspace.organisationId;
-  const { organisation } = await findOrCreateOrganisation(ctx, {
-    name: workspace.name,
-    kind: workspace.kind,
-    siren: workspace.siren,
-    siret: null,
-    rna: workspace.rna,
-  });
-  await ctx.tx.update(workspaces).set({ organisationId: organisation.id }).where(eq(workspaces.id, ctx.workspaceId));
-  return organisation.id;
 }

@@ -42,3 +42,34 @@ export const MatchIdentifiersInput = z.object({
   rna: optionalIdentifier(isValidRna, "errors.identifiers.rna"),
 });
 export type MatchIdentifiersInput = z.infer<typeof MatchIdentifiersInput>;
+
+export const SaveOrganisationNotesInput = z.object({
+  organisationId: z.uuid(),
+  notes: z.string().trim().max(10_000).nullish(),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  /** The private record's version as read; 0 when the workspace had none yet. */
+  version: z.number().int().min(0),
+});
+
+export type SaveOrganisationNotesInput = z.infer<typeof SaveOrganisationNotesInput>;
+
+export const AddContactInput = z.object({
+  organisationId: z.uuid(),
+  name: z.string().trim().min(2, { message: "errors.contact.name" }).max(120),
+  role: z.string().trim().max(120).nullish(),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "errors.email" }))
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9 +().-]{6,25}$/, { message: "errors.contact.phone" })
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+});
+
+export type AddContactInput = z.infer<typeof AddContactInput>;

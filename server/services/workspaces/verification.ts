@@ -6,8 +6,8 @@ import { AppError, sqlState } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { ServiceContext, WorkspaceContext } from "../context";
 import { latestProConnectAssertion } from "../../auth/identity-assertions";
-import { ensureWorkspaceOrganisation } from "../organisations/find-or-create-organisation";
-import { asOperator } from "../territories/coordination";
+import { ensureWorkspaceOrganisation } from "../organisations/ensure-workspace-organisation";
+import { asOperator } from "../territories/access";
 import { RequestVerificationInput, DecideVerificationInput } from "./schemas";
 
 /**

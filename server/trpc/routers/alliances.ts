@@ -17,7 +17,7 @@ import { PartyInvitationTokenInput } from "../../services/alliances/schemas";
 import { InviteByEmailInput } from "../../services/alliances/schemas";
 import { exportAllianceRows } from "../../services/alliances/export-alliances";
 import { PageAlliancesInput, pageAlliances } from "../../api/pages";
-import { contributionLedger } from "../../services/exchange/exports";
+import { contributionLedger } from "../../services/exchange/contribution-ledger";
 import { getSdgClaims } from "../../services/alliances/get-sdg-claims";
 import { saveSdgClaims } from "../../services/alliances/save-sdg-claims";
 import { SaveSdgClaimsInput } from "../../services/alliances/schemas";

@@ -1,14 +1,10 @@
-import {
-  getImport,
-  ImportIdInput,
-  listImports,
-  PreviewImportInput,
-  previewImport,
-  queueImport,
-  startImportJob,
-  UploadImportInput,
-  uploadImport,
-} from "../../services/exchange/imports";
+import { getImport } from "../../services/exchange/get-import";
+import { ImportIdInput, PreviewImportInput, UploadImportInput } from "../../services/exchange/schemas";
+import { listImports } from "../../services/exchange/list-imports";
+import { previewImport } from "../../services/exchange/preview-import";
+import { queueImport } from "../../services/exchange/queue-import";
+import { startImportJob } from "../../services/exchange/run-import";
+import { uploadImport } from "../../services/exchange/upload-import";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 /** Importing alliances from a spreadsheet: upload, map and dry-run, then import in the background. */

@@ -1,4 +1,5 @@
-import { decideCoordination, operatorRequests } from "../../services/territories/coordination";
+import { decideCoordination } from "../../services/territories/decide-coordination";
+import { operatorRequests } from "../../services/territories/operator-requests";
 import { DecideInput } from "../../services/territories/schemas";
 import { decideVerification, operatorVerifications } from "../../services/workspaces/verification";
 import { DecideVerificationInput } from "../../services/workspaces/schemas";

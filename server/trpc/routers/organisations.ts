@@ -1,20 +1,15 @@
 import { z } from "zod";
 import { PageOrganisationsInput, pageOrganisations } from "../../api/pages";
-import { organisationDirectory } from "../../services/exchange/exports";
-import {
-  matchOrganisationByIdentifiers,
-  suggestOrganisations,
-} from "../../services/organisations/find-or-create-organisation";
+import { organisationDirectory } from "../../services/exchange/organisation-directory";
+import { matchOrganisationByIdentifiers } from "../../services/organisations/find-or-create-organisation";
+import { suggestOrganisations } from "../../services/organisations/suggest-organisations";
 import { MatchIdentifiersInput, SuggestOrganisationsInput } from "../../services/organisations/schemas";
-import {
-  AddContactInput,
-  addContact,
-  deleteContact,
-  getOrganisation,
-  listWorkspaceOrganisations,
-  SaveOrganisationNotesInput,
-  saveOrganisationNotes,
-} from "../../services/organisations/private-layer";
+import { AddContactInput, SaveOrganisationNotesInput } from "../../services/organisations/schemas";
+import { addContact } from "../../services/organisations/add-contact";
+import { deleteContact } from "../../services/organisations/delete-contact";
+import { getOrganisation } from "../../services/organisations/get-organisation";
+import { listWorkspaceOrganisations } from "../../services/organisations/list-workspace-organisations";
+import { saveOrganisationNotes } from "../../services/organisations/save-organisation-notes";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const organisationsRouter = router({

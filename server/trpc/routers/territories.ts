@@ -1,8 +1,6 @@
-import {
-  listCoordinations,
-  requestCoordination,
-  setTerritorialStatistics,
-} from "../../services/territories/coordination";
+import { listCoordinations } from "../../services/territories/list-coordinations";
+import { requestCoordination } from "../../services/territories/request-coordination";
+import { setTerritorialStatistics } from "../../services/territories/set-territorial-statistics";
 import { RequestCoordinationInput, StatisticsInput } from "../../services/territories/schemas";
 import { territoryDashboard } from "../../services/territories/territory-dashboard";
 import { TerritoryDashboardInput } from "../../services/territories/schemas";

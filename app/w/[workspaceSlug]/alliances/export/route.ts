@@ -3,7 +3,7 @@ import { filtersFromSearchParams } from "@/components/alliances/list-filters";
 import type { Locale } from "@/messages/locales";
 import { download } from "@/server/http/download";
 import { alliancesCsv, alliancesXlsx } from "@/server/services/alliances/export-alliances";
-import { tableCsv, tableXlsx } from "@/server/services/exchange/exports";
+import { tableCsv, tableXlsx } from "@/server/services/exchange/export-table";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 /**

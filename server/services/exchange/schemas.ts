@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { ALLIANCE_COLUMNS } from "../../../domain/exchange";
+import { ORGANISATION_KINDS } from "../../../domain/identifiers";
+import { MAX_IMPORT_BYTES } from "../../../domain/exchange";
+
+const fieldKeys = ALLIANCE_COLUMNS.map((c) => c.key) as [string, ...string[]];
+
+export const UploadImportInput = z.object({
+  fileName: z.string().trim().min(1).max(200),
+  /** The file's bytes, base64-encoded. */
+  content: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, { message: "errors.import.tooLarge" }),
+});
+
+export const ImportIdInput = z.object({ id: z.uuid() });
+
+export const PreviewImportInput = z.object({
+  id: z.uuid(),
+  mapping: z.array(z.enum(fieldKeys).nullable()).max(200),
+  decisions: z
+    .record(
+      z.string().max(300),
+      z.union([z.object({ organisationId: z.uuid() }), z.object({ create: z.enum(ORGANISATION_KINDS) })]),
+    )
+    .default({}),
+});
