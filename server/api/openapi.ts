@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AddContributionInput, CreateAllianceInput, UpdateAllianceInput } from "../services/alliances/schemas";
-import { AddIndicatorInput, AddResultInput } from "../services/evaluation/indicators";
+import { AddIndicatorInput, AddResultInput } from "../services/evaluation/schemas";
 
 /** A JSON Schema of what a client sends (zod's input side), without the fields the path gives. */
 function body(schema: z.ZodType, omit: string[] = []) {

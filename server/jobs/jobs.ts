@@ -5,7 +5,7 @@ import type { Mailer } from "../services/mail/mailer";
 import { dispatchNotificationEmails } from "../services/notifications/dispatch-emails";
 import { compactWorkspaceChanges } from "../services/stored-figures";
 import { refreshTerritoryStatistics, territoryStatisticsRefreshedAt } from "./territory-statistics";
-import { dispatchWebhooks } from "../services/webhooks/webhooks";
+import { dispatchWebhooks } from "../services/webhooks/dispatch-webhooks";
 import type { Job } from "./scheduler";
 
 /** How often notification emails waiting in the outbox are sent. */

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { dispatchWebhooks, RETRY_DELAYS_MS } from "../../server/services/webhooks/webhooks";
+import { dispatchWebhooks, RETRY_DELAYS_MS } from "../../server/services/webhooks/dispatch-webhooks";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";

@@ -1,7 +1,7 @@
 import { nextEvaluationDue, statusLight } from "../../../domain/evaluation";
 import type { WorkspaceContext } from "../context";
 import { listCycles } from "../evaluation/list-cycles";
-import { listIndicators } from "../evaluation/indicators";
+import { listIndicators } from "../evaluation/list-indicators";
 import { getAudience } from "./get-audience";
 import { contributionTotals } from "./contribution-totals";
 import { getAlliance } from "./get-alliance";

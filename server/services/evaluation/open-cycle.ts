@@ -5,7 +5,7 @@ import { AppError, sqlState } from "../../errors";
 import type { WorkspaceContext } from "../context";
 import { loadAllianceCore } from "../alliances/access";
 import { OpenCycleInput } from "./schemas";
-import { workspaceQuestionnaire } from "./questionnaire";
+import { workspaceQuestionnaire } from "./workspace-questionnaire";
 import { recordChange } from "../alliances/record-change";
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { QUESTION_DIMENSIONS, SCORE_MAX, SCORE_MIN } from "../../../domain/evaluation";
+import { INDICATOR_DIRECTIONS, INDICATOR_FREQUENCIES } from "../../../domain/evaluation";
 
 const isoDate = z.iso.date({ message: "errors.dates.format" });
 
@@ -54,3 +55,30 @@ export const AtRiskInput = z.object({
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(200).default(50),
 });
+
+const amount = z.number({ message: "errors.indicator.number" }).finite().min(-1e13).max(1e13);
+
+export const AddIndicatorInput = z.object({
+  allianceId: z.uuid(),
+  libraryKey: z.string().max(60).nullish(),
+  name: z.string().trim().min(2, { message: "errors.indicator.name" }).max(200),
+  unit: z.string().trim().min(1, { message: "errors.indicator.unit" }).max(40),
+  dimension: z.enum(["performance", "innovation", "confiance"]),
+  sdgTarget: z.string().max(10).nullish(),
+  direction: z.enum(INDICATOR_DIRECTIONS),
+  baseline: amount.nullish(),
+  target: amount.nullish(),
+  frequency: z.enum(INDICATOR_FREQUENCIES),
+});
+
+export const AddResultInput = z.object({
+  allianceId: z.uuid(),
+  indicatorId: z.uuid(),
+  period: z.string().trim().min(1, { message: "errors.indicator.period" }).max(40),
+  periodEnd: z.iso.date({ message: "errors.dates.format" }),
+  value: amount,
+  note: z.string().trim().max(2000).nullish(),
+  evidenceUrl: z.url({ protocol: /^https?$/, message: "errors.evaluation.evidence" }).nullish(),
+});
+
+export const DeleteResultInput = z.object({ allianceId: z.uuid(), resultId: z.uuid() });

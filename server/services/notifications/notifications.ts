@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import { allianceParties, notificationReads, notifications, users, workspaces } from "../../../db/schema";
 import { can } from "../../../domain/roles";
 import type { WorkspaceContext } from "../context";
@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   "evaluation.closed",
   "evaluation.reminder",
 ] as const;
+
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Who in the receiving workspace sees a kind: decisions go to admins, news to every member. */
@@ -90,56 +91,15 @@ export async function notifyParties(
   );
 }
 
-function visibleTo(ctx: WorkspaceContext) {
+export function visibleTo(ctx: WorkspaceContext) {
   const audiences: Array<"admins" | "members"> = can(ctx.role, "alliances.share") ? ["admins", "members"] : ["members"];
   return and(eq(notifications.workspaceId, ctx.workspaceId), inArray(notifications.audience, audiences));
 }
 
-async function readThrough(ctx: WorkspaceContext) {
+export async function readThrough(ctx: WorkspaceContext) {
   const [row] = await ctx.tx
     .select({ at: notificationReads.readThrough })
     .from(notificationReads)
     .where(and(eq(notificationReads.workspaceId, ctx.workspaceId), eq(notificationReads.userId, ctx.actor.userId)));
   return row?.at ?? new Date(0);
-}
-
-/** The latest notifications of the workspace meant for this member, newest first. Permission: alliances.read. */
-export async function listNotifications(ctx: WorkspaceContext) {
-  const since = await readThrough(ctx);
-  const rows = await ctx.tx
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      allianceId: notifications.allianceId,
-      payload: notifications.payload,
-      createdAt: notifications.createdAt,
-    })
-    .from(notifications)
-    .where(visibleTo(ctx))
-    .orderBy(desc(notifications.createdAt))
-    .limit(50);
-  return rows.map((r) => ({ ...r, unread: r.createdAt > since }));
-}
-
-/** How many notifications arrived since this member last opened the inbox. Permission: alliances.read. */
-export async function unreadCount(ctx: WorkspaceContext) {
-  const since = await readThrough(ctx);
-  const [row] = await ctx.tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(and(visibleTo(ctx), gt(notifications.createdAt, since)));
-  return row?.n ?? 0;
-}
-
-/** Marks everything up to now as read for this member (not audited: it changes nothing shared). */
-export async function markAllRead(ctx: WorkspaceContext) {
-  const now = new Date();
-  await ctx.tx
-    .insert(notificationReads)
-    .values({ workspaceId: ctx.workspaceId, userId: ctx.actor.userId, readThrough: now })
-    .onConflictDoUpdate({
-      target: [notificationReads.workspaceId, notificationReads.userId],
-      set: { readThrough: now },
-    });
-  return { readThrough: now };
 }

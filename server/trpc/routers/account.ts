@@ -1,4 +1,5 @@
-import { deleteAccount, ownedWorkspaces } from "../../services/gdpr/erasure";
+import { deleteAccount } from "../../services/gdpr/delete-account";
+import { ownedWorkspaces } from "../../services/gdpr/owned-workspaces";
 import { DeleteAccountInput } from "../../services/gdpr/schemas";
 import { authedProcedure, router } from "../procedures";
 

@@ -9,19 +9,16 @@ import {
 import { getCycle } from "../../services/evaluation/get-cycle";
 import { listCycles } from "../../services/evaluation/list-cycles";
 import { openCycle } from "../../services/evaluation/open-cycle";
-import { saveQuestionnaire, workspaceQuestionnaire } from "../../services/evaluation/questionnaire";
+import { saveQuestionnaire } from "../../services/evaluation/save-questionnaire";
+import { workspaceQuestionnaire } from "../../services/evaluation/workspace-questionnaire";
 import { submitAnswers } from "../../services/evaluation/submit-answers";
 import { atRiskAlliances } from "../../services/evaluation/health";
 import { AtRiskInput } from "../../services/evaluation/schemas";
-import {
-  AddIndicatorInput,
-  AddResultInput,
-  addIndicator,
-  addResult,
-  DeleteResultInput,
-  deleteResult,
-  listIndicators,
-} from "../../services/evaluation/indicators";
+import { AddIndicatorInput, AddResultInput, DeleteResultInput } from "../../services/evaluation/schemas";
+import { addIndicator } from "../../services/evaluation/add-indicator";
+import { addResult } from "../../services/evaluation/add-result";
+import { deleteResult } from "../../services/evaluation/delete-result";
+import { listIndicators } from "../../services/evaluation/list-indicators";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 const AllianceId = z.object({ allianceId: z.uuid() });

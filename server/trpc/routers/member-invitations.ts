@@ -1,5 +1,6 @@
 import { acceptInvitation, previewInvitation } from "../../services/members/accept-invitation";
-import { listInvitations, revokeInvitation } from "../../services/members/invitations";
+import { listInvitations } from "../../services/members/list-invitations";
+import { revokeInvitation } from "../../services/members/revoke-invitation";
 import { InvitationTokenInput, RevokeInvitationInput } from "../../services/members/schemas";
 import { authedProcedure, router, workspaceProcedure } from "../procedures";
 

@@ -1,4 +1,6 @@
-import { listNotifications, markAllRead, unreadCount } from "../../services/notifications/notifications";
+import { listNotifications } from "../../services/notifications/list-notifications";
+import { markAllRead } from "../../services/notifications/mark-all-read";
+import { unreadCount } from "../../services/notifications/unread-count";
 import { router, workspaceProcedure } from "../procedures";
 
 export const notificationsRouter = router({

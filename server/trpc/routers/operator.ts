@@ -1,7 +1,8 @@
 import { decideCoordination } from "../../services/territories/decide-coordination";
 import { operatorRequests } from "../../services/territories/operator-requests";
 import { DecideInput } from "../../services/territories/schemas";
-import { decideVerification, operatorVerifications } from "../../services/workspaces/verification";
+import { decideVerification } from "../../services/workspaces/decide-verification";
+import { operatorVerifications } from "../../services/workspaces/operator-verifications";
 import { DecideVerificationInput } from "../../services/workspaces/schemas";
 import { authedProcedure, router } from "../procedures";
 

@@ -1,10 +1,7 @@
-import {
-  CreateWebhookInput,
-  createWebhook,
-  deleteWebhook,
-  listWebhooks,
-  WebhookIdInput,
-} from "../../services/webhooks/webhooks";
+import { CreateWebhookInput, WebhookIdInput } from "../../services/webhooks/schemas";
+import { createWebhook } from "../../services/webhooks/create-webhook";
+import { deleteWebhook } from "../../services/webhooks/delete-webhook";
+import { listWebhooks } from "../../services/webhooks/list-webhooks";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 /** Webhooks of a workspace and their delivery log, managed by its admins. */

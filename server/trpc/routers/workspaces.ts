@@ -1,12 +1,13 @@
 import { workspaceArchive } from "../../services/gdpr/archive";
-import { deleteWorkspace } from "../../services/gdpr/erasure";
+import { deleteWorkspace } from "../../services/gdpr/delete-workspace";
 import { DeleteWorkspaceInput } from "../../services/gdpr/schemas";
 import { createWorkspace } from "../../services/workspaces/create-workspace";
 import { getWorkspace } from "../../services/workspaces/get-workspace";
 import { listMyWorkspaces } from "../../services/workspaces/list-my-workspaces";
 import { CreateWorkspaceInput, UpdateWorkspaceInput } from "../../services/workspaces/schemas";
 import { updateWorkspace } from "../../services/workspaces/update-workspace";
-import { getVerification, requestVerification } from "../../services/workspaces/verification";
+import { getVerification } from "../../services/workspaces/get-verification";
+import { requestVerification } from "../../services/workspaces/request-verification";
 import { RequestVerificationInput } from "../../services/workspaces/schemas";
 import { authedProcedure, router, withoutSlug, workspaceProcedure } from "../procedures";
 

@@ -1,37 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { memberships, workspaces } from "../../../db/schema";
+import { workspaces } from "../../../db/schema";
 import { resultRows } from "../../../db/rows";
 import { AppError } from "../../errors";
 import { leaveAlliance } from "../alliances/leave-alliance";
-import type { ServiceContext, WorkspaceContext } from "../context";
-import { DeleteAccountInput, DeleteWorkspaceInput } from "./schemas";
-
-/** The workspaces the user owns: while there is one, the account cannot go. */
-export async function ownedWorkspaces(ctx: ServiceContext) {
-  return ctx.tx
-    .select({ slug: workspaces.slug, name: workspaces.name })
-    .from(memberships)
-    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
-    .where(and(eq(memberships.userId, ctx.actor.userId), eq(memberships.role, "owner")));
-}
-
-/**
- * Deletes the signed-in user's account: sessions (so every device is signed out), memberships,
- * tokens they created, saved views and read marks go with the user row; audit entries stay with
- * the person removed and the address replaced. Refused while they own a workspace.
- * Permission: the user themself (typing their address to confirm).
- */
-export async function deleteAccount(ctx: ServiceContext, input: z.infer<typeof DeleteAccountInput>) {
-  if (input.confirmEmail.toLowerCase() !== ctx.actor.email.toLowerCase())
-    throw new AppError("BAD_REQUEST", "errors.gdpr.confirmEmail", { field: "confirmEmail" });
-  const owned = await ownedWorkspaces(ctx);
-  if (owned.length)
-    throw new AppError("CONFLICT", "errors.gdpr.ownerFirst", { names: owned.map((w) => w.name).join(", ") });
-  await ctx.tx.execute(sql`select app_delete_account()`);
-  ctx.log.info({ userId: ctx.actor.userId }, "account deleted");
-  return { deleted: true };
-}
+import type { WorkspaceContext } from "../context";
+import { DeleteWorkspaceInput } from "./schemas";
 
 /**
  * Deletes the workspace: it first leaves every alliance it shares (the other parties keep the

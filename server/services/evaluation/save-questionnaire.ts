@@ -1,20 +1,12 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { workspaces } from "../../../db/schema";
-import { DEFAULT_QUESTIONS, type Question } from "../../../domain/evaluation";
+import { DEFAULT_QUESTIONS } from "../../../domain/evaluation";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import { QuestionnaireInput } from "./schemas";
-
-/** The questionnaire a workspace uses for the cycles it opens: its own, or the default one. */
-export async function workspaceQuestionnaire(ctx: WorkspaceContext): Promise<Question[]> {
-  const [row] = await ctx.tx
-    .select({ questions: workspaces.evaluationQuestions })
-    .from(workspaces)
-    .where(eq(workspaces.id, ctx.workspaceId));
-  return (row?.questions as Question[] | null | undefined) ?? DEFAULT_QUESTIONS;
-}
+import { workspaceQuestionnaire } from "./workspace-questionnaire";
 
 /**
  * Adapts the workspace's questionnaire (rewording, removing or adding questions); an empty
