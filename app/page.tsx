@@ -3,10 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { PublicAllianceCard } from "@/components/library/alliance-card";
-import { appDb } from "@/server/runtime";
-import { listPublished } from "@/server/services/library/library";
-import { LibraryFilters } from "@/server/services/library/schemas";
-import { currentUser } from "@/server/trpc/server-caller";
+import { currentUser, serverCaller } from "@/server/trpc/server-caller";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +18,7 @@ const SHOWN = 3;
 export default async function HomePage() {
   if (await currentUser()) redirect("/workspaces");
   const t = await getTranslations();
-  const library = await listPublished(await appDb(), LibraryFilters.parse({}));
+  const library = await (await serverCaller()).library.list({});
   const latest = library.items.slice(0, SHOWN);
   const places = allianceFormOptions(latest.flatMap((a) => a.places.map((p) => p.code))).placeLabels;
   const audiences = ["associations", "companies", "authorities"] as const;

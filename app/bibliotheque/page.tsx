@@ -7,8 +7,7 @@ import { FilterBar } from "@/components/ui/filter-bar";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { MODES } from "@/domain/alliances";
 import { SDG_GOALS } from "@/domain/sdg";
-import { appDb } from "@/server/runtime";
-import { listPublished } from "@/server/services/library/library";
+import { serverCaller } from "@/server/trpc/server-caller";
 import { LibraryFilters } from "@/server/services/library/schemas";
 import { labelOf } from "@/messages/labels";
 
@@ -44,7 +43,7 @@ export default async function LibraryPage({ searchParams }: Props) {
     region: first(raw.region),
     page: first(raw.page),
   });
-  const result = await listPublished(await appDb(), filters);
+  const result = await (await serverCaller()).library.list(filters);
   const t = await getTranslations();
   const options = allianceFormOptions(result.items.flatMap((a) => a.places.map((p) => p.code)));
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));

@@ -14,6 +14,7 @@ import { dashboardsRouter } from "./routers/dashboards";
 import { evaluationRouter } from "./routers/evaluation";
 import { notificationsRouter } from "./routers/notifications";
 import { territoriesRouter } from "./routers/territories";
+import { libraryRouter } from "./routers/library";
 import { membersRouter } from "./routers/members";
 import { workspacesRouter } from "./routers/workspaces";
 import { createCallerFactory, router } from "./procedures";
@@ -38,6 +39,7 @@ export const appRouter = router({
   apiTokens: apiTokensRouter,
   account: accountRouter,
   webhooks: webhooksRouter,
+  library: libraryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../db/seed";
-import { getPublished } from "../../server/services/library/library";
+import { getPublished } from "../../server/services/library/get-published";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase, sqlRows } from "../helpers/db";
 

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { workspaces } from "../../db/schema";
-import { getPublished, listPublished } from "../../server/services/library/library";
+import { getPublished } from "../../server/services/library/get-published";
+import { listPublished } from "../../server/services/library/list-published";
 import { LibraryFilters } from "../../server/services/library/schemas";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";

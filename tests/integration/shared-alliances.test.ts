@@ -4,7 +4,8 @@ import { allianceParties, alliances, allianceSdgClaims, memberships, notificatio
 import { withPublicScope, withScope } from "../../db/scope";
 import { sqlState } from "../../server/errors";
 import { consentCovers, effectiveAudience } from "../../domain/audience";
-import { getPublished, listPublished } from "../../server/services/library/library";
+import { getPublished } from "../../server/services/library/get-published";
+import { listPublished } from "../../server/services/library/list-published";
 import { LibraryFilters } from "../../server/services/library/schemas";
 import { dispatchNotificationEmails } from "../../server/services/notifications/dispatch-emails";
 import { callerFor, RecordingMailer } from "../helpers/caller";

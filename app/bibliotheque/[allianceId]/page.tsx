@@ -5,14 +5,13 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { PublicAllianceFacts } from "@/components/library/alliance-card";
-import { appDb } from "@/server/runtime";
-import { getPublished } from "@/server/services/library/library";
+import { serverCaller } from "@/server/trpc/server-caller";
 
 type Props = { params: Promise<{ allianceId: string }> };
 
 export const dynamic = "force-dynamic";
 
-const load = cache(async (id: string) => getPublished(await appDb(), id));
+const load = cache(async (id: string) => (await serverCaller()).library.get({ id }));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const alliance = await load((await params).allianceId);
