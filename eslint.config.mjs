@@ -76,6 +76,27 @@ const config = [
     },
   },
   {
+    // Pages and route handlers read and write through procedures (serverCaller), like the
+    // browser; the files they send are written by server/files/.
+    files: ["app/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/services/*/*", "!@/server/services/*/schemas"],
+              message:
+                "Pages call procedures (serverCaller), never a service; files to download are written by server/files/.",
+            },
+            { regex: "server/services/[^/]+$", message: "Pages never import a service module." },
+            { group: ["@/db/**", "**/db/**"], message: "Pages never import the database layer." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": [
         "error",

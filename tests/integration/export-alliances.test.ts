@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { alliancesCsv, alliancesXlsx } from "../../server/services/alliances/export-alliances";
-import { tableCsv, tableXlsx } from "../../server/services/exchange/export-table";
+import { alliancesCsv, alliancesXlsx } from "../../server/files/alliances-export";
+import { tableCsv, tableXlsx } from "../../server/files/export-table";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";

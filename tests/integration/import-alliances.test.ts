@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { alliancesCsv, alliancesXlsx } from "../../server/services/alliances/export-alliances";
+import { alliancesCsv, alliancesXlsx } from "../../server/files/alliances-export";
 import { allianceImports } from "../../db/schema";
 import { resultRows } from "../../db/rows";
 import { withScope } from "../../db/scope";

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { APP_ROLES, checkGrants, ensureRoles } from "../../db/roles";
-import { checkReadiness, EXPECTED_MIGRATION } from "../../server/services/health";
+import { checkReadiness, EXPECTED_MIGRATION } from "../../server/http/readiness";
 import { sqlRows } from "../helpers/db";
 
 // A database of this file's own (in-memory PGlite, whatever DATABASE_URL says): the tests below

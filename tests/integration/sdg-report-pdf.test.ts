@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { reportPdf } from "../../server/services/dashboards/sdg-report-pdf";
+import { reportPdf } from "../../server/files/sdg-report-pdf";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { overlaps, pdfPages, renderPage, type TextBox } from "../helpers/pdf-layout";

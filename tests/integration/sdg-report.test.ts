@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { reportCsv, reportXlsx } from "../../server/services/dashboards/sdg-report-export";
-import { reportPdf } from "../../server/services/dashboards/sdg-report-pdf";
+import { reportCsv, reportXlsx } from "../../server/files/sdg-report-export";
+import { reportPdf } from "../../server/files/sdg-report-pdf";
 import { DEFAULT_QUESTIONS } from "../../domain/evaluation";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";

@@ -1,5 +1,5 @@
 import { appDb } from "@/server/runtime";
-import { checkReadiness } from "@/server/services/health";
+import { checkReadiness } from "@/server/http/readiness";
 
 /**
  * Readiness: 200 when the database answers and holds every migration of this build, 503

@@ -7,7 +7,7 @@ import { listConditions } from "../alliances/list-alliances";
 import type { ListAlliancesInput } from "../alliances/schemas";
 import type { WorkspaceContext } from "../context";
 import { labelOf } from "../../../messages/labels";
-import { ExportTable } from "./export-table";
+import { ExportTable } from "../../files/export-table";
 
 /**
  * The contribution ledger of the alliances the list's filters keep: one row per entry, every

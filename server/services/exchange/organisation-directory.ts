@@ -6,7 +6,7 @@ import type { Locale } from "../../../messages/locales";
 import { translator } from "../../i18n/translate";
 import type { WorkspaceContext } from "../context";
 import { labelOf } from "../../../messages/labels";
-import { ExportTable } from "./export-table";
+import { ExportTable } from "../../files/export-table";
 
 /**
  * The workspace's organisation directory: every organisation it works with in its alliances or

@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { resultRows } from "../../../db/rows";
-import { alliancesCsv, exportAllianceRows } from "../alliances/export-alliances";
+import { alliancesCsv } from "../../files/alliances-export";
+import { exportAllianceRows } from "../alliances/export-alliances";
 import type { WorkspaceContext } from "../context";
 import { contributionLedger } from "../exchange/contribution-ledger";
 import { organisationDirectory } from "../exchange/organisation-directory";
-import { tableCsv } from "../exchange/export-table";
+import { tableCsv } from "../../files/export-table";
 
 /** Shared tables of the alliances the workspace is an accepted party of (their core, as every party sees it). */
 const SHARED: Array<{ table: string; drop?: string[] }> = [

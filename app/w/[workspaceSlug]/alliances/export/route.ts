@@ -2,8 +2,8 @@ import { getLocale } from "next-intl/server";
 import { filtersFromSearchParams } from "@/components/alliances/list-filters";
 import type { Locale } from "@/messages/locales";
 import { download } from "@/server/http/download";
-import { alliancesCsv, alliancesXlsx } from "@/server/services/alliances/export-alliances";
-import { tableCsv, tableXlsx } from "@/server/services/exchange/export-table";
+import { alliancesCsv, alliancesXlsx } from "@/server/files/alliances-export";
+import { tableCsv, tableXlsx } from "@/server/files/export-table";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 /**

@@ -1,7 +1,7 @@
 import { getLocale } from "next-intl/server";
 import type { Locale } from "@/messages/locales";
 import { download } from "@/server/http/download";
-import { tableCsv, tableXlsx } from "@/server/services/exchange/export-table";
+import { tableCsv, tableXlsx } from "@/server/files/export-table";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 /** Downloads the workspace's organisation directory as CSV or XLSX (same checks as the directory page). */

@@ -1,7 +1,7 @@
 import { getLocale } from "next-intl/server";
 import type { Locale } from "@/messages/locales";
 import { download } from "@/server/http/download";
-import { templateCsv, templateXlsx } from "@/server/services/exchange/import-template";
+import { templateCsv, templateXlsx } from "@/server/files/import-template";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 /** The import template (CSV or XLSX) in the user's language, for members who may import. */

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { PRIMARY_WEIGHTS } from "@/domain/allocation";
 import type { Locale } from "@/messages/locales";
 import { download } from "@/server/http/download";
-import { reportCsv, reportXlsx } from "@/server/services/dashboards/sdg-report-export";
-import { reportPdf } from "@/server/services/dashboards/sdg-report-pdf";
+import { reportCsv, reportXlsx } from "@/server/files/sdg-report-export";
+import { reportPdf } from "@/server/files/sdg-report-pdf";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 const Query = z.object({

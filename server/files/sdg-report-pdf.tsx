@@ -1,11 +1,11 @@
 import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
-import { formatDate } from "../../../domain/dates";
-import { SDG_GOALS, textColourOn } from "../../../domain/sdg";
-import type { Locale } from "../../../messages/locales";
-import { translator } from "../../i18n/translate";
-import type { SdgReport } from "./sdg-report";
+import { formatDate } from "../../domain/dates";
+import { SDG_GOALS, textColourOn } from "../../domain/sdg";
+import type { Locale } from "../../messages/locales";
+import { translator } from "../i18n/translate";
+import type { SdgReport } from "../services/dashboards/sdg-report";
 import { allocationRule, totalsLines } from "./sdg-report-export";
-import { labelOf } from "../../../messages/labels";
+import { labelOf } from "../../messages/labels";
 
 // Words wrap whole: react-pdf's hyphenation cut "attribuée" into "at- tribuée" in narrow columns.
 Font.registerHyphenationCallback((word) => [word]);

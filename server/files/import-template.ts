@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
-import { ENTRY_DOORS, LIFECYCLE_STAGES, MODES } from "../../../domain/alliances";
-import { ALLIANCE_COLUMNS, labelled, LIST_SEPARATOR } from "../../../domain/exchange";
-import { TERRITORY_LEVELS } from "../../../domain/territory";
-import type { Locale } from "../../../messages/locales";
-import { translator } from "../../i18n/translate";
+import { ENTRY_DOORS, LIFECYCLE_STAGES, MODES } from "../../domain/alliances";
+import { ALLIANCE_COLUMNS, labelled, LIST_SEPARATOR } from "../../domain/exchange";
+import { TERRITORY_LEVELS } from "../../domain/territory";
+import type { Locale } from "../../messages/locales";
+import { translator } from "../i18n/translate";
 import { type Cell, toCsv } from "./tabular";
 
 /** Two example rows that show every way of writing a value the import reads. */

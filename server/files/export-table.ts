@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { Locale } from "../../../messages/locales";
+import type { Locale } from "../../messages/locales";
 import { type Cell, toCsv } from "./tabular";
 
 export type ExportTable = { columns: ReadonlyArray<{ key: string; fr: string; en: string }>; rows: Cell[][] };

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
-import type { Locale } from "../../../messages/locales";
-import { translator } from "../../i18n/translate";
-import { toCsv } from "../exchange/tabular";
-import type { SdgReport } from "./sdg-report";
-import { labelOf } from "../../../messages/labels";
+import type { Locale } from "../../messages/locales";
+import { translator } from "../i18n/translate";
+import { toCsv } from "./tabular";
+import type { SdgReport } from "../services/dashboards/sdg-report";
+import { labelOf } from "../../messages/labels";
 
 const DIMENSIONS = ["performance", "innovation", "confiance", "equilibre", "valeur"] as const;
 
