@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { ENTRY_DOORS, LIFECYCLE_STAGES, MECENAT_FORMS, MODES, type MecenatForm, type Mode } from "@/domain/alliances";
+import { labelOf, messageOr } from "@/messages/labels";
 import type { allianceIssues } from "./alliance-validation";
 import { draftFromAlliance, emptyPartner, newKey, toInput, type AllianceDraft } from "./form-state";
 import { PartnerField } from "./partner-field";
@@ -79,7 +80,9 @@ export function AllianceForm({
   const issues = useMemo(() => {
     const map: Record<string, string> = {};
     for (const issue of validate ? validate(toInput(draft), locale) : []) {
-      map[issue.path] ??= issue.message.startsWith("errors.") ? t(issue.message as never) : issue.message;
+      map[issue.path] ??= issue.message.startsWith("errors.")
+        ? messageOr(t, issue.message, issue.message)
+        : issue.message;
     }
     return map;
   }, [draft, t, validate, locale]);
@@ -123,7 +126,7 @@ export function AllianceForm({
 
   const option = (prefix: string) => (k: string) => ({
     value: k,
-    label: t.has(`${prefix}.${k}` as never) ? t(`${prefix}.${k}` as never) : k,
+    label: labelOf(t, prefix, k),
   });
   const entry = (prefix: string) => (e: { key: string; label: string | null }) => ({
     value: e.key,

@@ -194,9 +194,7 @@ export function CoOwnershipInbox({
             <span>
               {t("share.inboxLine", {
                 inviter: i.invitedBy ?? "—",
-                role: t.has(`alliance.partnerRoles.${i.role}` as never)
-                  ? labelOf(t, "alliance.partnerRoles", i.role)
-                  : i.role,
+                role: labelOf(t, "alliance.partnerRoles", i.role),
                 title: i.title,
               })}
             </span>
@@ -279,9 +277,7 @@ export function MentionRequests({
             <p>
               {t("share.mentionLine", {
                 declarer: r.declaredBy ?? "—",
-                role: t.has(`alliance.partnerRoles.${r.role}` as never)
-                  ? labelOf(t, "alliance.partnerRoles", r.role)
-                  : r.role,
+                role: labelOf(t, "alliance.partnerRoles", r.role),
                 title: r.title,
               })}
             </p>

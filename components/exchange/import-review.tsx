@@ -11,6 +11,7 @@ import { InlineFeedback } from "@/components/ui/inline-feedback";
 import { Notice } from "@/components/ui/notice";
 import { ALLIANCE_COLUMNS } from "@/domain/exchange";
 import { ORGANISATION_KINDS } from "@/domain/identifiers";
+import { messageOr } from "@/messages/labels";
 
 type Decision = { organisationId: string } | { create: (typeof ORGANISATION_KINDS)[number] };
 
@@ -73,7 +74,7 @@ function Review({
     preview.mutate({
       workspaceSlug,
       id: importId,
-      mapping: (next.mapping ?? current) as never,
+      mapping: next.mapping ?? current,
       decisions: next.decisions ?? decisions,
     });
   const decide = (key: string, decision: Decision) => {
@@ -269,7 +270,7 @@ function Review({
                             {" "}
                             (
                             {[
-                              tk(c.kind as never),
+                              messageOr(tk, c.kind, c.kind),
                               c.siren ? `SIREN ${c.siren}` : c.rna ? `RNA ${c.rna}` : null,
                               c.place,
                             ]
@@ -314,7 +315,10 @@ function Review({
                           id={`kind-${p.key}`}
                           className={control}
                           value={p.kind}
-                          onChange={(e) => decide(p.key, { create: e.target.value as never })}
+                          onChange={(e) => {
+                            const kind = ORGANISATION_KINDS.find((k) => k === e.target.value);
+                            if (kind) decide(p.key, { create: kind });
+                          }}
                         >
                           {ORGANISATION_KINDS.map((k) => (
                             <option key={k} value={k}>

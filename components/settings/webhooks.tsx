@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { formatDate } from "@/domain/dates";
+import type { WebhookEvent } from "@/domain/webhooks";
 import { useRouter } from "next/navigation";
 import { useTranslations, useLocale } from "next-intl";
 import { type FormEvent, useState } from "react";
@@ -35,14 +36,14 @@ export function Webhooks({ workspaceSlug, hooks }: { workspaceSlug: string; hook
   const trpc = useTRPC();
   const router = useRouter();
   const [url, setUrl] = useState("");
-  const [events, setEvents] = useState<string[]>(["alliance.created", "alliance.updated"]);
+  const [events, setEvents] = useState<WebhookEvent[]>(["alliance.created", "alliance.updated"]);
   const create = useMutation(trpc.webhooks.create.mutationOptions({ onSuccess: () => router.refresh() }));
   const remove = useMutation(trpc.webhooks.delete.mutationOptions({ onSuccess: () => router.refresh() }));
   const errors = useMutationErrors(create.error ?? remove.error);
   const label = (event: string) => labelOf(t, "eventNames", event.replace(".", "_"));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ workspaceSlug, url, events: events as never });
+    create.mutate({ workspaceSlug, url, events });
   };
   return (
     <div className="space-y-4">

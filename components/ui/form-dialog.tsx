@@ -3,6 +3,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
 import { createContext, type ReactNode, useContext, useId, useState } from "react";
+import { Button } from "./button";
 
 interface FormDialogContext {
   /** The id of the dialog's title, for the form's aria-labelledby. */
@@ -45,10 +46,6 @@ export function FormDialog({
     setSaid(message ?? "");
     setOpen(false);
   };
-  const trigger =
-    variant === "primary"
-      ? "bg-blue-700 text-white hover:bg-blue-800"
-      : "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100";
   return (
     <div className="flex flex-wrap items-center gap-3">
       <Dialog.Root
@@ -58,11 +55,10 @@ export function FormDialog({
           if (next) setSaid("");
         }}
       >
-        <Dialog.Trigger
-          className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-medium focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700 ${trigger}`}
-          data-testid={testId}
-        >
-          {label}
+        <Dialog.Trigger asChild>
+          <Button type="button" variant={variant} data-testid={testId}>
+            {label}
+          </Button>
         </Dialog.Trigger>
         <Dialog.Portal>
           <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />

@@ -5,12 +5,13 @@ import type { Locale } from "../../messages/locales";
 import { translator } from "../i18n/translate";
 import { type Cell, toCsv } from "./tabular";
 import type { AllianceExportRow } from "../services/alliances/export-alliances";
+import { messageOr } from "../../messages/labels";
 
 /** One row per alliance, in ALLIANCE_COLUMNS order, with readable labels and codes. */
 function cells(rows: AllianceExportRow[], locale: Locale): Cell[][] {
   const t = translator(locale);
   const index = territory();
-  const label = (key: string, code: string) => (t.has(key as never) ? t(key as never) : code);
+  const label = (key: string, code: string) => messageOr(t, key, code);
   const place = (code: string) => {
     const name =
       index.communes.get(code)?.name ??

@@ -1,6 +1,7 @@
 import { createTranslator } from "next-intl";
 import en from "../../messages/en.json";
 import fr from "../../messages/fr.json";
+import { messageOr } from "../../messages/labels";
 import type { Locale } from "../../messages/locales";
 
 export const MESSAGES = { fr, en } as const;
@@ -12,6 +13,5 @@ export function translator(locale: Locale) {
 
 /** Translates a message key such as "errors.slug.taken"; unknown keys come back unchanged. */
 export function translateKey(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  const t = translator(locale);
-  return t.has(key as never) ? t(key as never, params as never) : key;
+  return messageOr(translator(locale), key, key, params);
 }

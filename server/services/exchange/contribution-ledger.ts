@@ -47,12 +47,7 @@ export async function contributionLedger(
       r.alliance_id,
       r.title,
       r.party,
-      labelled(
-        t.has(`alliance.contributionKinds.${r.kind}` as never)
-          ? labelOf(t, "alliance.contributionKinds", r.kind)
-          : r.kind,
-        r.kind,
-      ),
+      labelled(labelOf(t, "alliance.contributionKinds", r.kind), r.kind),
       Number(r.quantity),
       r.unit,
       r.value_cents === null ? null : Number(r.value_cents) / 100,

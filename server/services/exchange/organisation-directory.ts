@@ -45,12 +45,7 @@ export async function organisationDirectory(ctx: WorkspaceContext, locale: Local
     rows: rows.map((o) => [
       o.id,
       o.name,
-      labelled(
-        t.has(`alliance.organisationKinds.${o.kind}` as never)
-          ? labelOf(t, "alliance.organisationKinds", o.kind)
-          : o.kind,
-        o.kind,
-      ),
+      labelled(labelOf(t, "alliance.organisationKinds", o.kind), o.kind),
       o.siren,
       o.siret,
       o.rna,

@@ -4,6 +4,7 @@ import { memberships, notifications, users, workspaces } from "../../../db/schem
 import type { Logger } from "../../log";
 import { translator } from "../../i18n/translate";
 import { linkEmailHtml, type Mailer } from "../mail/mailer";
+import { messageOr } from "../../../messages/labels";
 
 /** Changes to the shared core are mailed at most once per alliance and workspace in this window. */
 export const CHANGE_EMAIL_WINDOW_MS = 60 * 60 * 1000;
@@ -79,8 +80,9 @@ export async function dispatchNotificationEmails(
           actor: n.payload.actor,
           detail: n.payload.detail ?? "",
         };
-        const subject = fr(`notifications.kinds.${n.kind}` as never, values as never);
-        const body = `${fr(`notifications.kinds.${n.kind}` as never, values as never)}.\n\n${en(`notifications.kinds.${n.kind}` as never, values as never)}.`;
+        const key = `notifications.kinds.${n.kind}`;
+        const subject = messageOr(fr, key, n.kind, values);
+        const body = `${subject}.\n\n${messageOr(en, key, n.kind, values)}.`;
         for (const r of recipients) {
           await mailer.send({
             to: r.email,

@@ -122,10 +122,11 @@ export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<t
 
   const [total] = counts("total");
   // Natural orders, not text: goals 1 … 17, targets 4.1 … 4.a … 17.19, stages as the life cycle runs, years.
+  const stageRank = (key: string) => (LIFECYCLE_STAGES as readonly string[]).indexOf(key);
   const order: Partial<Record<(typeof DIMENSIONS)[number], (a: Cell, b: Cell) => number>> = {
     goal: (a, b) => Number(a.key) - Number(b.key),
     target: (a, b) => compareSdgTargets(a.key, b.key),
-    stage: (a, b) => LIFECYCLE_STAGES.indexOf(a.key as never) - LIFECYCLE_STAGES.indexOf(b.key as never),
+    stage: (a, b) => stageRank(a.key) - stageRank(b.key),
     year: (a, b) => Number(a.key) - Number(b.key),
   };
   const breakdowns = Object.fromEntries(

@@ -54,7 +54,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
   const any = { value: "", label: t("alliances.any") };
   const options = (keys: readonly string[], prefix: string) => [
     any,
-    ...keys.map((k) => ({ value: k, label: t(`${prefix}.${k}` as never) })),
+    ...keys.map((k) => ({ value: k, label: labelOf(t, prefix, k) })),
   ];
   const chips = activeFilterChips(filters, {
     field: (key) => t(`alliances.chips.${key}`),

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getTranslations, getLocale } from "next-intl/server";
 import { z } from "zod";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
-import { labelOf } from "@/messages/labels";
+import { labelOf, messageOr } from "@/messages/labels";
 
 type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<{ before?: string; id?: string }> };
 
@@ -49,7 +49,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const root = await getTranslations();
   const showValue = (field: string, value: string) => {
     const key = field === "role" ? `roles.${value}` : field === "kind" ? `workspaceKinds.${value}` : null;
-    return key && root.has(key as never) ? root(key as never) : value;
+    return key ? messageOr(root, key, value) : value;
   };
   const fieldLabel = (field: string) => (t.has(`fields.${field}`) ? labelOf(t, "fields", field) : field);
   const page = await readOrNotFound(async () =>

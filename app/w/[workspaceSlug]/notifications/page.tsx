@@ -3,6 +3,7 @@ import { formatDate } from "@/domain/dates";
 import Link from "next/link";
 import { getTranslations, getLocale } from "next-intl/server";
 import { MarkNotificationsRead } from "@/components/notifications/mark-read";
+import { messageOr } from "@/messages/labels";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
 type Props = { params: Promise<{ workspaceSlug: string }> };
@@ -39,15 +40,12 @@ export default async function NotificationsPage({ params }: Props) {
                     {t("new")}
                   </span>
                 ) : null}
-                {t(
-                  `kinds.${n.kind}` as never,
-                  {
-                    title: n.payload.title,
-                    organisation: n.payload.organisation,
-                    actor: n.payload.actor,
-                    detail: n.payload.detail ?? "",
-                  } as never,
-                )}
+                {messageOr(t, `kinds.${n.kind}`, n.kind, {
+                  title: n.payload.title,
+                  organisation: n.payload.organisation ?? "",
+                  actor: n.payload.actor ?? "",
+                  detail: n.payload.detail ?? "",
+                })}
               </p>
               <p className="text-sm text-slate-700">
                 {formatDate(n.createdAt, locale, { dateStyle: "medium", timeStyle: "short" })}

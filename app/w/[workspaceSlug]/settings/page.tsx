@@ -13,7 +13,7 @@ import { WorkspaceSettingsForm } from "@/components/workspaces/workspace-setting
 import { can } from "@/domain/roles";
 import { env } from "@/env";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
-import { labelOf } from "@/messages/labels";
+import { messageOr } from "@/messages/labels";
 
 type Params = { params: Promise<{ workspaceSlug: string }> };
 
@@ -39,7 +39,7 @@ export default async function SettingsPage({ params }: Params) {
   const tt = await getTranslations("territory");
   const places = allianceFormOptions();
   const te = await getTranslations("evaluation");
-  const defaultText = (key: string) => (te.has(`questions.${key}` as never) ? labelOf(te, "questions", key) : null);
+  const defaultText = (key: string) => messageOr(te, `questions.${key}`, null);
   return (
     <section className="max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("settingsTitle")}</h1>

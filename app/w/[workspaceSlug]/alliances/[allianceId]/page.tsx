@@ -69,8 +69,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
   const partyName = new Map(alliance.parties.map((p) => [p.id, p.name]));
   const base = `/w/${workspaceSlug}/alliances`;
   const listLabel = (prefix: string, entries: Array<{ key: string; label: string | null }>, key: string) =>
-    entries.find((e) => e.key === key)?.label ??
-    (t.has(`${prefix}.${key}` as never) ? t(`${prefix}.${key}` as never) : key);
+    entries.find((e) => e.key === key)?.label ?? labelOf(t, prefix, key);
   const partners = alliance.parties.filter((p) => !p.isMine);
   const primaryTargets = alliance.sdgTargets.filter((s) => s.isPrimary);
   const today = new Date().toISOString().slice(0, 10);
@@ -631,8 +630,8 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                     {history.map((h) => (
                       <li key={h.id}>
                         {formatDate(h.createdAt, locale, { dateStyle: "short", timeStyle: "short" })} ·{" "}
-                        {t.has(`audit.actions.${h.action}` as never) ? labelOf(t, "audit.actions", h.action) : h.action}{" "}
-                        · {t("alliances.detail.historyBy", { organisation: h.organisationName, actor: h.actorName })}
+                        {labelOf(t, "audit.actions", h.action)} ·{" "}
+                        {t("alliances.detail.historyBy", { organisation: h.organisationName, actor: h.actorName })}
                       </li>
                     ))}
                   </ol>

@@ -39,7 +39,7 @@ export default async function CyclePage(props: Params) {
   const locale = await getLocale();
   const date = (iso: string) => formatDate(new Date(iso), locale, { dateStyle: "long" });
   const questionText = (q: { key: string; label: string | null }) =>
-    q.label ?? (t.has(`evaluation.questions.${q.key}` as never) ? labelOf(t, "evaluation.questions", q.key) : q.key);
+    q.label ?? labelOf(t, "evaluation.questions", q.key);
   const canWrite = can(workspace.myRole, "alliances.write");
   const today = new Date().toISOString().slice(0, 10);
   const flagged = cycle.results?.gaps.filter((g) => g.flagged).length ?? 0;
