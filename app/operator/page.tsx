@@ -3,6 +3,8 @@ import { formatDate } from "@/domain/dates";
 import { notFound } from "next/navigation";
 import { getTranslations, getLocale } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
+import { DataTable } from "@/components/ui/data-table";
+import { Section } from "@/components/ui/section";
 import { DecideButtons } from "@/components/territories/decide-buttons";
 import { VerificationDecision } from "@/components/verification/verification-decision";
 import { requireUser, serverCaller } from "@/server/trpc/server-caller";
@@ -32,93 +34,84 @@ export default async function OperatorPage() {
       {requests.length === 0 ? (
         <p>{t("operator.none")}</p>
       ) : (
-        <table className="w-full border-collapse text-left text-sm" data-testid="operator-requests">
-          <caption className="sr-only">{t("operator.title")}</caption>
-          <thead>
-            <tr className="border-b border-slate-400">
-              <th scope="col" className="py-2 pr-4">
-                {t("operator.workspace")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("operator.territory")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("operator.reason")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("operator.status")}
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                {t("operator.decision")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((r) => (
-              <tr key={r.id} className="border-b border-slate-200 align-top">
-                <th scope="row" className="py-2 pr-4 font-normal">
+        <DataTable
+          caption={t("operator.title")}
+          testId="operator-requests"
+          rows={requests}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              key: "workspace",
+              header: t("operator.workspace"),
+              rowHeader: true,
+              cell: (r) => (
+                <>
                   {r.workspaceName}{" "}
                   <span className="block text-xs text-slate-700">
                     {labelOf(t, "workspaceKinds", r.workspaceKind)} ·{" "}
                     {formatDate(r.createdAt, locale, { dateStyle: "medium" })}
                   </span>
-                </th>
-                <td className="py-2 pr-4">
+                </>
+              ),
+            },
+            {
+              key: "territory",
+              header: t("operator.territory"),
+              cell: (r) => (
+                <>
                   {t(`territory.levels.${r.level}`)} {label(r.level, r.code)}
-                </td>
-                <td className="py-2 pr-4">{r.reason}</td>
-                <td className="py-2 pr-4">
+                </>
+              ),
+            },
+            { key: "reason", header: t("operator.reason"), cell: (r) => r.reason },
+            {
+              key: "status",
+              header: t("operator.status"),
+              cell: (r) => (
+                <>
                   {t(`territory.status.${r.status}`)}
                   {r.decidedBy ? <span className="block text-xs text-slate-700">{r.decidedBy}</span> : null}
-                </td>
-                <td className="py-2 pr-4">
-                  <DecideButtons id={r.id} label={`${r.workspaceName}, ${label(r.level, r.code)}`} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              key: "decision",
+              header: t("operator.decision"),
+              cell: (r) => <DecideButtons id={r.id} label={`${r.workspaceName}, ${label(r.level, r.code)}`} />,
+            },
+          ]}
+        />
       )}
-      <section aria-labelledby="claims-title" className="space-y-3 pt-6">
-        <h2 id="claims-title" className="text-xl font-semibold">
-          {t("verification.operatorTitle")}
-        </h2>
+      <Section id="claims-title" title={t("verification.operatorTitle")} className="space-y-3 pt-6">
         <p className="text-slate-800">{t("verification.operatorIntro")}</p>
         {claims.length === 0 ? (
           <p>{t("verification.operatorNone")}</p>
         ) : (
-          <table className="w-full border-collapse text-left text-sm" data-testid="operator-claims">
-            <caption className="sr-only">{t("verification.operatorTitle")}</caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="py-2 pr-4">
-                  {t("operator.workspace")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("verification.organisation")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("verification.note")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("operator.status")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("operator.decision")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {claims.map((c) => (
-                <tr key={c.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-4 font-normal">
+          <DataTable
+            caption={t("verification.operatorTitle")}
+            testId="operator-claims"
+            rows={claims}
+            rowKey={(c) => c.id}
+            columns={[
+              {
+                key: "workspace",
+                header: t("operator.workspace"),
+                rowHeader: true,
+                cell: (c) => (
+                  <>
                     {c.workspaceName}{" "}
                     <span className="block text-xs text-slate-700">
                       {labelOf(t, "workspaceKinds", c.workspaceKind)} ·{" "}
                       {formatDate(c.requestedAt, locale, { dateStyle: "medium" })}
                     </span>
-                  </th>
-                  <td className="py-2 pr-4">
+                  </>
+                ),
+              },
+              {
+                key: "organisation",
+                header: t("verification.organisation"),
+                cell: (c) => (
+                  <>
                     {c.organisationName}
                     <span className="block text-xs text-slate-700">
                       {[c.siren ? `SIREN ${c.siren}` : null, c.rna ? `RNA ${c.rna}` : null].filter(Boolean).join(" · ")}
@@ -128,25 +121,35 @@ export default async function OperatorPage() {
                         {t("verification.verifiedElsewhere", { name: c.verifiedElsewhere })}
                       </span>
                     ) : null}
-                  </td>
-                  <td className="py-2 pr-4">{c.note}</td>
-                  <td className="py-2 pr-4">
+                  </>
+                ),
+              },
+              { key: "note", header: t("verification.note"), cell: (c) => c.note },
+              {
+                key: "status",
+                header: t("operator.status"),
+                cell: (c) => (
+                  <>
                     {t(`verification.claimStatus.${c.status}`)}
                     {c.decidedBy ? <span className="block text-xs text-slate-700">{c.decidedBy}</span> : null}
-                  </td>
-                  <td className="py-2 pr-4">
-                    <VerificationDecision
-                      id={c.id}
-                      status={c.status}
-                      label={`${c.workspaceName}, ${c.organisationName}`}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                key: "decision",
+                header: t("operator.decision"),
+                cell: (c) => (
+                  <VerificationDecision
+                    id={c.id}
+                    status={c.status}
+                    label={`${c.workspaceName}, ${c.organisationName}`}
+                  />
+                ),
+              },
+            ]}
+          />
         )}
-      </section>
+      </Section>
     </section>
   );
 }

@@ -21,6 +21,7 @@ export function DataTable<Row>({
   rows,
   rowKey,
   testId,
+  rowTestId,
 }: {
   caption: ReactNode;
   showCaption?: boolean;
@@ -28,6 +29,8 @@ export function DataTable<Row>({
   rows: Row[];
   rowKey: (row: Row) => string;
   testId?: string;
+  /** A test id for each row. */
+  rowTestId?: (row: Row) => string;
 }) {
   return (
     <div className="overflow-x-auto">
@@ -44,7 +47,7 @@ export function DataTable<Row>({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)} className="border-b border-slate-200 align-top">
+            <tr key={rowKey(row)} className="border-b border-slate-200 align-top" data-testid={rowTestId?.(row)}>
               {columns.map((c) =>
                 c.rowHeader ? (
                   <th key={c.key} scope="row" className={`py-2 pr-4 font-normal ${c.className ?? ""}`}>

@@ -4,6 +4,8 @@ import { getTranslations, getLocale } from "next-intl/server";
 import { ConfirmAction } from "@/components/members/confirm-action";
 import { InviteForm } from "@/components/members/invite-form";
 import { MemberRoleForm } from "@/components/members/member-role-form";
+import { DataTable } from "@/components/ui/data-table";
+import { Section } from "@/components/ui/section";
 import { can, canAssignRole, ROLES } from "@/domain/roles";
 import { readOrNotFound, requireUser, serverCaller } from "@/server/trpc/server-caller";
 
@@ -25,77 +27,71 @@ export default async function MembersPage({ params }: Params) {
   const canManage = can(workspace.myRole, "members.manage");
   const invitations = canInvite ? await caller.memberInvitations.list({ workspaceSlug }) : [];
   const assignable = ROLES.filter((r) => canAssignRole(workspace.myRole, null, r));
+  type Member = (typeof members)[number];
+  const manageable = (m: Member) => canManage && m.userId !== me.id && canAssignRole(workspace.myRole, m.role, m.role);
 
   return (
     <div className="space-y-10">
       <section className="space-y-4">
         <h1 className="text-2xl font-bold">{t("members.title")}</h1>
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm" data-testid="members-table">
-            <caption className="sr-only">{t("members.title")}</caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="py-2 pr-4">
-                  {t("members.email")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("members.name")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("members.role")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("members.joined")}
-                </th>
-                {canManage ? (
-                  <th scope="col" className="py-2">
-                    {t("members.actions")}
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => {
-                const isMe = m.userId === me.id;
-                const manageable = canManage && !isMe && canAssignRole(workspace.myRole, m.role, m.role);
-                return (
-                  <tr key={m.userId} className="border-b border-slate-200 align-top" data-testid={`member-${m.email}`}>
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      {m.email} {isMe ? <span className="text-slate-700">({t("members.you")})</span> : null}
-                    </th>
-                    <td className="py-2 pr-4">{m.name ?? "—"}</td>
-                    <td className="py-2 pr-4">
-                      {manageable ? (
-                        <MemberRoleForm
+        <DataTable
+          caption={t("members.title")}
+          testId="members-table"
+          rows={members}
+          rowKey={(m) => m.userId}
+          rowTestId={(m) => `member-${m.email}`}
+          columns={[
+            {
+              key: "email",
+              header: t("members.email"),
+              rowHeader: true,
+              cell: (m) => (
+                <>
+                  {m.email} {m.userId === me.id ? <span className="text-slate-700">({t("members.you")})</span> : null}
+                </>
+              ),
+            },
+            { key: "name", header: t("members.name"), cell: (m) => m.name ?? "—" },
+            {
+              key: "role",
+              header: t("members.role"),
+              cell: (m) =>
+                manageable(m) ? (
+                  <MemberRoleForm
+                    workspaceSlug={workspaceSlug}
+                    member={m}
+                    roles={ROLES.filter((r) => canAssignRole(workspace.myRole, m.role, r))}
+                  />
+                ) : (
+                  t(`roles.${m.role}`)
+                ),
+            },
+            {
+              key: "joined",
+              header: t("members.joined"),
+              cell: (m) => formatDate(m.joinedAt, locale, { dateStyle: "medium" }),
+            },
+            ...(canManage
+              ? [
+                  {
+                    key: "actions",
+                    header: t("members.actions"),
+                    cell: (m: Member) =>
+                      manageable(m) ? (
+                        <ConfirmAction
+                          kind="remove"
                           workspaceSlug={workspaceSlug}
-                          member={m}
-                          roles={ROLES.filter((r) => canAssignRole(workspace.myRole, m.role, r))}
+                          userId={m.userId}
+                          label={t("members.remove")}
+                          confirmText={t("members.removeConfirm", { email: m.email })}
+                          doneText={t("members.removed", { email: m.email })}
                         />
-                      ) : (
-                        t(`roles.${m.role}`)
-                      )}
-                    </td>
-                    <td className="py-2 pr-4">{formatDate(m.joinedAt, locale, { dateStyle: "medium" })}</td>
-                    {canManage ? (
-                      <td className="py-2">
-                        {manageable ? (
-                          <ConfirmAction
-                            kind="remove"
-                            workspaceSlug={workspaceSlug}
-                            userId={m.userId}
-                            label={t("members.remove")}
-                            confirmText={t("members.removeConfirm", { email: m.email })}
-                            doneText={t("members.removed", { email: m.email })}
-                          />
-                        ) : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                      ) : null,
+                  },
+                ]
+              : []),
+          ]}
+        />
         <ConfirmAction
           kind="leave"
           workspaceSlug={workspaceSlug}
@@ -106,16 +102,10 @@ export default async function MembersPage({ params }: Params) {
 
       {canInvite ? (
         <>
-          <section aria-labelledby="invite-title" className="max-w-xl space-y-4">
-            <h2 id="invite-title" className="text-xl font-semibold">
-              {t("members.inviteTitle")}
-            </h2>
+          <Section id="invite-title" title={t("members.inviteTitle")} className="max-w-xl space-y-4">
             <InviteForm workspaceSlug={workspaceSlug} roles={assignable} />
-          </section>
-          <section aria-labelledby="pending-title" className="space-y-3">
-            <h2 id="pending-title" className="text-xl font-semibold">
-              {t("members.pendingTitle")}
-            </h2>
+          </Section>
+          <Section id="pending-title" title={t("members.pendingTitle")}>
             {invitations.length === 0 ? (
               <p className="text-slate-800">{t("members.noPending")}</p>
             ) : (
@@ -143,7 +133,7 @@ export default async function MembersPage({ params }: Params) {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </>
       ) : null}
     </div>
