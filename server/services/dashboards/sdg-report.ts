@@ -2,34 +2,15 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { resultRows } from "../../../db/rows";
 import { sdgReportNarratives, workspaces } from "../../../db/schema";
-import { allocationWeights, DEFAULT_PRIMARY_WEIGHT, divideWhole, PRIMARY_WEIGHTS } from "../../../domain/allocation";
+import { allocationWeights, DEFAULT_PRIMARY_WEIGHT, divideWhole } from "../../../domain/allocation";
 import { compareSdgTargets, SDG_TARGET_CODES } from "../../../domain/sdg";
-import { AppError } from "../../errors";
-import { recordAudit } from "../audit/record-audit";
 import { listedByWorkspace } from "../alliances/access";
 import type { WorkspaceContext } from "../context";
 import { storedFigures } from "../stored-figures";
+import { SdgReportInput } from "./schemas";
 
-export const SdgReportInput = z.object({
-  year: z.number().int().min(2000).max(2100),
-  /** One goal only, with all its rows. */
-  goal: z.number().int().min(1).max(17).optional(),
-  /** Every row of every goal (the exports); otherwise each goal shows its first ROWS_PER_GOAL rows. */
-  full: z.boolean().optional(),
-  /** How much the primary target weighs against each other one when contributions are divided (domain/allocation.ts). */
-  primaryWeight: z
-    .number()
-    .refine((w) => (PRIMARY_WEIGHTS as readonly number[]).includes(w), { message: "errors.report.primaryWeight" })
-    .optional(),
-});
 /** Rows (alliance × target) shown per goal in the report's overview. */
 export const ROWS_PER_GOAL = 25;
-export const SaveNarrativeInput = z.object({
-  year: z.number().int().min(2000).max(2100),
-  goal: z.number().int().min(1).max(17),
-  text: z.string().trim().max(5000, { message: "errors.report.narrative" }),
-  version: z.number().int().min(0),
-});
 
 interface Row {
   goal: number;
@@ -265,53 +246,5 @@ async function reportFigures(ctx: WorkspaceContext, year: number, primaryWeight:
     goals,
   };
 }
-export type SdgReport = Awaited<ReturnType<typeof sdgReport>>;
 
-/**
- * Saves the team's narrative for one goal of the year's report; the edit names the version it
- * started from, so a concurrent edit is refused rather than lost. Permission: alliances.write. Audited.
- */
-export async function saveNarrative(ctx: WorkspaceContext, input: z.infer<typeof SaveNarrativeInput>) {
-  const [current] = await ctx.tx
-    .select({ text: sdgReportNarratives.text, version: sdgReportNarratives.version })
-    .from(sdgReportNarratives)
-    .where(
-      and(
-        eq(sdgReportNarratives.workspaceId, ctx.workspaceId),
-        eq(sdgReportNarratives.year, input.year),
-        eq(sdgReportNarratives.goal, input.goal),
-      ),
-    )
-    .for("update");
-  if ((current?.version ?? 0) !== input.version) throw new AppError("CONFLICT", "errors.report.stale");
-  const version = input.version + 1;
-  if (current) {
-    await ctx.tx
-      .update(sdgReportNarratives)
-      .set({ text: input.text, version, updatedBy: ctx.actor.userId, updatedAt: new Date() })
-      .where(
-        and(
-          eq(sdgReportNarratives.workspaceId, ctx.workspaceId),
-          eq(sdgReportNarratives.year, input.year),
-          eq(sdgReportNarratives.goal, input.goal),
-        ),
-      );
-  } else {
-    await ctx.tx.insert(sdgReportNarratives).values({
-      workspaceId: ctx.workspaceId,
-      year: input.year,
-      goal: input.goal,
-      text: input.text,
-      version,
-      updatedBy: ctx.actor.userId,
-    });
-  }
-  await recordAudit(ctx, {
-    action: "report.narrative",
-    entityType: "sdg_report",
-    entityId: `${input.year}-${input.goal}`,
-    before: { text: current?.text ?? "" },
-    after: { text: input.text },
-  });
-  return { version };
-}
+export type SdgReport = Awaited<ReturnType<typeof sdgReport>>;

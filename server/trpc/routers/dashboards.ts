@@ -1,4 +1,6 @@
-import { SaveNarrativeInput, saveNarrative, SdgReportInput, sdgReport } from "../../services/dashboards/sdg-report";
+import { SaveNarrativeInput, SdgReportInput } from "../../services/dashboards/schemas";
+import { saveNarrative } from "../../services/dashboards/save-narrative";
+import { sdgReport } from "../../services/dashboards/sdg-report";
 import { myActions } from "../../services/dashboards/my-actions";
 import { workspaceDashboard } from "../../services/dashboards/workspace-dashboard";
 import { DashboardFilters } from "../../services/dashboards/schemas";

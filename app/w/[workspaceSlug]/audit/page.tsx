@@ -5,6 +5,7 @@ import { getTranslations, getLocale } from "next-intl/server";
 import { z } from "zod";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 import { labelOf, messageOr } from "@/messages/labels";
+import { DataTable } from "@/components/ui/data-table";
 
 type Props = { params: Promise<{ workspaceSlug: string }>; searchParams: Promise<{ before?: string; id?: string }> };
 
@@ -62,49 +63,36 @@ export default async function AuditPage({ params, searchParams }: Props) {
       {page.items.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm" data-testid="audit-table">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="py-2 pr-4">
-                  {t("when")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("who")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("action")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("before")}
-                </th>
-                <th scope="col" className="py-2">
-                  {t("after")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((e) => (
-                <tr key={e.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4 whitespace-nowrap">
-                    {formatDate(e.createdAt, locale, { dateStyle: "short", timeStyle: "medium" })}
-                  </td>
-                  <td className="py-2 pr-4">{e.actorEmail ?? (e.actorUserId ? t("formerMember") : t("system"))}</td>
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    {t.has(`actions.${e.action}`) ? t(`actions.${e.action}`) : e.action}
-                  </th>
-                  <td className="py-2 pr-4">
-                    <Values value={e.before} label={fieldLabel} show={showValue} />
-                  </td>
-                  <td className="py-2">
-                    <Values value={e.after} label={fieldLabel} show={showValue} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("title")}
+          testId="audit-table"
+          rows={page.items}
+          rowKey={(e) => e.id}
+          columns={[
+            {
+              key: "when",
+              header: t("when"),
+              className: "whitespace-nowrap",
+              cell: (e) => formatDate(e.createdAt, locale, { dateStyle: "short", timeStyle: "medium" }),
+            },
+            {
+              key: "who",
+              header: t("who"),
+              cell: (e) => e.actorEmail ?? (e.actorUserId ? t("formerMember") : t("system")),
+            },
+            { key: "action", header: t("action"), rowHeader: true, cell: (e) => labelOf(t, "actions", e.action) },
+            {
+              key: "before",
+              header: t("before"),
+              cell: (e) => <Values value={e.before} label={fieldLabel} show={showValue} />,
+            },
+            {
+              key: "after",
+              header: t("after"),
+              cell: (e) => <Values value={e.after} label={fieldLabel} show={showValue} />,
+            },
+          ]}
+        />
       )}
       {page.nextCursor ? (
         <Link

@@ -8,6 +8,7 @@ import { NotesForm } from "@/components/organisations/notes-form";
 import { can } from "@/domain/roles";
 import { territory } from "@/domain/territory-data";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { DescriptionList } from "@/components/ui/description-list";
 
 type Params = { params: Promise<{ workspaceSlug: string; organisationId: string }> };
 
@@ -46,30 +47,31 @@ export default async function OrganisationPage(props: Params) {
         <h2 id="identity-title" className="text-xl font-semibold">
           {t("organisations.identity")}
         </h2>
-        <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
-          <dt className="font-medium">{t("organisations.kind")}</dt>
-          <dd>{t(`alliance.organisationKinds.${organisation.kind}`)}</dd>
-          <dt className="font-medium">{t("organisations.identifiers")}</dt>
-          <dd>{identifiers.length ? identifiers.join(" · ") : t("organisations.none")}</dd>
-          {commune ? (
-            <>
-              <dt className="font-medium">{t("alliances.scopeLevels.commune")}</dt>
-              <dd>
-                {commune.name} ({commune.departement})
-              </dd>
-            </>
-          ) : null}
-          {organisation.website ? (
-            <>
-              <dt className="font-medium">{t("organisations.website")}</dt>
-              <dd>
-                <a href={organisation.website} rel="noopener noreferrer">
-                  {organisation.website}
-                </a>
-              </dd>
-            </>
-          ) : null}
-        </dl>
+        <DescriptionList
+          className="max-w-2xl"
+          items={[
+            { term: t("organisations.kind"), detail: t(`alliance.organisationKinds.${organisation.kind}`) },
+            {
+              term: t("organisations.identifiers"),
+              detail: identifiers.length ? identifiers.join(" · ") : t("organisations.none"),
+            },
+            ...(commune
+              ? [{ term: t("alliances.scopeLevels.commune"), detail: `${commune.name} (${commune.departement})` }]
+              : []),
+            ...(organisation.website
+              ? [
+                  {
+                    term: t("organisations.website"),
+                    detail: (
+                      <a href={organisation.website} rel="noopener noreferrer">
+                        {organisation.website}
+                      </a>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </section>
       <section aria-labelledby="shared-title" className="space-y-2">
         <h2 id="shared-title" className="text-xl font-semibold">
