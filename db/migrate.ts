@@ -1,12 +1,14 @@
 import path from "node:path";
 import type { Database } from "./client";
 import { checkGrants, ensureRoles } from "./roles";
+import { ensureStarterTools } from "./seed-toolbox";
 
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
 /**
  * Creates or repairs the roles (db/roles.ts), then applies the committed migrations (schema, then
- * row-level-security policies) to either driver, then checks the request role has its grants.
+ * row-level-security policies) to either driver, then checks the request role has its grants
+ * and adds the toolbox's starter tools the catalogue lacks.
  */
 export async function migrateDatabase(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
   await ensureRoles(database);
@@ -18,4 +20,5 @@ export async function migrateDatabase(database: Database, migrationsFolder = MIG
     await migrate(database.db as never, { migrationsFolder });
   }
   await checkGrants(database);
+  await ensureStarterTools(database);
 }

@@ -1579,6 +1579,47 @@ CREATE TABLE public.territory_statistics_refreshes (
 
 ALTER TABLE public.territory_statistics_refreshes OWNER TO <migrator>;
 
+CREATE TABLE public.tool_changes (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tool_id uuid NOT NULL,
+    actor_user_id uuid,
+    actor_email text NOT NULL,
+    action text NOT NULL,
+    before jsonb,
+    after jsonb,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY public.tool_changes FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.tool_changes OWNER TO <migrator>;
+
+CREATE TABLE public.tools (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    workspace_id uuid,
+    slug text NOT NULL,
+    door text NOT NULL,
+    purpose text NOT NULL,
+    kind text NOT NULL,
+    audiences text[] DEFAULT '{}'::text[] NOT NULL,
+    stages text[] DEFAULT '{}'::text[] NOT NULL,
+    languages text[] NOT NULL,
+    feature text,
+    url text,
+    content jsonb NOT NULL,
+    search_text text DEFAULT ''::text NOT NULL,
+    "position" integer DEFAULT 0 NOT NULL,
+    retired_at timestamp with time zone,
+    version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tools_languages_check CHECK (((cardinality(languages) > 0) AND (languages <@ ARRAY['fr'::text, 'en'::text])))
+);
+
+ALTER TABLE ONLY public.tools FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.tools OWNER TO <migrator>;
+
 CREATE TABLE public.users (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     name text,
@@ -1822,6 +1863,15 @@ ALTER TABLE ONLY public.territory_statistics
 ALTER TABLE ONLY public.territory_statistics_refreshes
     ADD CONSTRAINT territory_statistics_refreshes_pkey PRIMARY KEY (singleton);
 
+ALTER TABLE ONLY public.tool_changes
+    ADD CONSTRAINT tool_changes_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.tools
+    ADD CONSTRAINT tools_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.tools
+    ADD CONSTRAINT tools_workspace_slug_key UNIQUE NULLS NOT DISTINCT (workspace_id, slug);
+
 ALTER TABLE ONLY public.users
     ADD CONSTRAINT users_email_unique UNIQUE (email);
 
@@ -1964,6 +2014,10 @@ CREATE UNIQUE INDEX saved_views_name_idx ON public.saved_views USING btree (work
 CREATE INDEX territory_coordinations_status_idx ON public.territory_coordinations USING btree (status, created_at);
 
 CREATE UNIQUE INDEX territory_coordinations_unique_idx ON public.territory_coordinations USING btree (workspace_id, level, code);
+
+CREATE INDEX tool_changes_tool_idx ON public.tool_changes USING btree (tool_id, created_at);
+
+CREATE INDEX tools_catalogue_idx ON public.tools USING btree (door, purpose, "position");
 
 CREATE INDEX webhook_deliveries_due_idx ON public.webhook_deliveries USING btree (status, next_attempt_at);
 
@@ -2277,6 +2331,15 @@ ALTER TABLE ONLY public.territory_coordinations
 
 ALTER TABLE ONLY public.territory_coordinations
     ADD CONSTRAINT territory_coordinations_workspace_id_workspaces_id_fk FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.tool_changes
+    ADD CONSTRAINT tool_changes_actor_user_id_users_id_fk FOREIGN KEY (actor_user_id) REFERENCES public.users(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY public.tool_changes
+    ADD CONSTRAINT tool_changes_tool_id_tools_id_fk FOREIGN KEY (tool_id) REFERENCES public.tools(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.tools
+    ADD CONSTRAINT tools_workspace_id_workspaces_id_fk FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.webhook_deliveries
     ADD CONSTRAINT webhook_deliveries_webhook_id_webhooks_id_fk FOREIGN KEY (webhook_id) REFERENCES public.webhooks(id) ON DELETE CASCADE;
@@ -2752,6 +2815,18 @@ ALTER TABLE public.territory_statistics_refreshes ENABLE ROW LEVEL SECURITY;
 CREATE POLICY territory_statistics_refreshes_statistician ON public.territory_statistics_refreshes TO maillage_statistician USING (true) WITH CHECK (true);
 
 CREATE POLICY territory_statistics_statistician ON public.territory_statistics TO maillage_statistician USING (true) WITH CHECK (true);
+
+ALTER TABLE public.tool_changes ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY tool_changes_operator ON public.tool_changes TO maillage_operator USING (true) WITH CHECK (true);
+
+ALTER TABLE public.tools ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY tools_catalogue ON public.tools FOR SELECT TO maillage_app, maillage_public USING (((workspace_id IS NULL) AND (retired_at IS NULL)));
+
+CREATE POLICY tools_operator ON public.tools TO maillage_operator USING ((workspace_id IS NULL)) WITH CHECK ((workspace_id IS NULL));
+
+CREATE POLICY tools_workspace ON public.tools TO maillage_app USING ((workspace_id = public.app_workspace_id())) WITH CHECK ((workspace_id = public.app_workspace_id()));
 
 ALTER TABLE public.users ENABLE ROW LEVEL SECURITY;
 
@@ -3251,6 +3326,12 @@ GRANT UPDATE(decided_at) ON TABLE public.territory_coordinations TO maillage_ope
 GRANT SELECT,INSERT,DELETE ON TABLE public.territory_statistics TO maillage_statistician;
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.territory_statistics_refreshes TO maillage_statistician;
+
+GRANT SELECT,INSERT ON TABLE public.tool_changes TO maillage_operator;
+
+GRANT SELECT ON TABLE public.tools TO maillage_public;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.tools TO maillage_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE public.tools TO maillage_operator;
 
 GRANT SELECT ON TABLE public.users TO maillage_app;
 GRANT SELECT,DELETE ON TABLE public.users TO maillage_eraser;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { formatDate } from "@/domain/dates";
 import { notFound } from "next/navigation";
 import { getTranslations, getLocale } from "next-intl/server";
@@ -31,6 +32,9 @@ export default async function OperatorPage() {
         {t("operator.title")}
       </h1>
       <p className="text-slate-800">{t("operator.intro")}</p>
+      <p>
+        <Link href="/operator/outils">{t("tools.operatorTitle")}</Link>
+      </p>
       {requests.length === 0 ? (
         <p>{t("operator.none")}</p>
       ) : (

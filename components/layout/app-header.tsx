@@ -17,6 +17,7 @@ export async function AppHeader() {
           {t("name")}
         </Link>
         <div className="flex flex-wrap items-center gap-4 text-sm">
+          <Link href="/outils">{t("tools")}</Link>
           <Link href="/bibliotheque">{t("library")}</Link>
           {user && isOperator(user.email) ? <Link href="/operator">{t("operator")}</Link> : null}
           <Suspense>

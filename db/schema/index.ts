@@ -10,3 +10,4 @@ export * from "./imports";
 export * from "./api";
 export * from "./webhooks";
 export * from "./figures";
+export * from "./tools";

@@ -5,6 +5,7 @@ const TYPES = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
   zip: "application/zip",
+  md: "text/markdown; charset=utf-8",
 } as const;
 export type DownloadFormat = keyof typeof TYPES;
 

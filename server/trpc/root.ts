@@ -16,6 +16,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { territoriesRouter } from "./routers/territories";
 import { libraryRouter } from "./routers/library";
 import { membersRouter } from "./routers/members";
+import { toolsRouter } from "./routers/tools";
 import { workspacesRouter } from "./routers/workspaces";
 import { createCallerFactory, router } from "./procedures";
 
@@ -40,6 +41,7 @@ export const appRouter = router({
   account: accountRouter,
   webhooks: webhooksRouter,
   library: libraryRouter,
+  tools: toolsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,7 @@ import {
   memberships,
   organisationContacts,
   savedViews,
+  tools,
   territoryCoordinations,
   workspaces,
 } from "../../db/schema";
@@ -343,6 +344,35 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
       .returning();
     return { id: view!.id };
   },
+  "tools.list": async () => ({ door: "contribution_odd" }),
+  "tools.find": async () => ({ slug: "evaluer-ensemble" }),
+  "tools.suggestions": async (f) => ({ allianceId: await newAlliance(f) }),
+  "tools.save": async () => ({
+    slug: uniq("outil")
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, "-"),
+    door: "innovation_societale",
+    purpose: "former",
+    kind: "guide",
+    fr: { title: "Un guide maison", summary: "Pour les membres de l'espace.", body: "Une ligne." },
+  }),
+  "tools.delete": async (f) => {
+    const [tool] = await db
+      .insert(tools)
+      .values({
+        workspaceId: f.workspace.id,
+        slug: uniq("outil")
+          .toLowerCase()
+          .replace(/[^a-z0-9-]/g, "-"),
+        door: "innovation_societale",
+        purpose: "former",
+        kind: "guide",
+        languages: ["fr"],
+        content: { fr: { title: "À supprimer", summary: "Un outil de l'espace.", helps: "", body: [] } },
+      })
+      .returning();
+    return { id: tool!.id };
+  },
 };
 
 async function partnerOf(f: Fixture): Promise<string> {
@@ -452,6 +482,15 @@ const AUTHED_SAMPLES: Record<string, Record<string, unknown>> = {
   "operator.decide": { id: "00000000-0000-4000-8000-000000000000", approve: true },
   "operator.verifications": {},
   "operator.decideVerification": { id: "00000000-0000-4000-8000-000000000000", decision: "verify" },
+  "operator.tools": {},
+  "operator.saveTool": {
+    slug: "outil-matrice",
+    door: "contribution_odd",
+    purpose: "agir",
+    kind: "fiche",
+    fr: { title: "Outil de la matrice", summary: "Jamais enregistré : refusé avant.", body: "" },
+  },
+  "operator.retireTool": { id: "00000000-0000-4000-8000-000000000000", retired: true, version: 1 },
   "account.ownedWorkspaces": {},
   "account.delete": { confirmEmail: "nobody@example.org" },
 };

@@ -4,6 +4,10 @@ import { DecideInput } from "../../services/territories/schemas";
 import { decideVerification } from "../../services/workspaces/decide-verification";
 import { operatorVerifications } from "../../services/workspaces/operator-verifications";
 import { DecideVerificationInput } from "../../services/workspaces/schemas";
+import { listCatalogueTools } from "../../services/tools/list-catalogue-tools";
+import { retireCatalogueTool } from "../../services/tools/retire-catalogue-tool";
+import { saveCatalogueTool } from "../../services/tools/save-catalogue-tool";
+import { RetireToolInput, SaveToolInput } from "../../services/tools/schemas";
 import { authedProcedure, router } from "../procedures";
 
 export const operatorRouter = router({
@@ -17,4 +21,14 @@ export const operatorRouter = router({
     .meta({ permission: "authed" })
     .input(DecideVerificationInput)
     .mutation(({ ctx, input }) => decideVerification(ctx.service, input)),
+  /** The whole public toolbox catalogue, retired tools included, for its editors. */
+  tools: authedProcedure.meta({ permission: "authed" }).query(({ ctx }) => listCatalogueTools(ctx.service, ctx.locale)),
+  saveTool: authedProcedure
+    .meta({ permission: "authed" })
+    .input(SaveToolInput)
+    .mutation(({ ctx, input }) => saveCatalogueTool(ctx.service, input)),
+  retireTool: authedProcedure
+    .meta({ permission: "authed" })
+    .input(RetireToolInput)
+    .mutation(({ ctx, input }) => retireCatalogueTool(ctx.service, input)),
 });

@@ -25,6 +25,8 @@ import { DescriptionList } from "@/components/ui/description-list";
 import { Section } from "@/components/ui/section";
 import { SectionTabs } from "@/components/ui/section-tabs";
 import { can } from "@/domain/roles";
+import { featureHref } from "@/domain/toolbox";
+import type { Locale } from "@/messages/locales";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 import { labelOf } from "@/messages/labels";
 
@@ -42,8 +44,12 @@ const load = cache(async (workspaceSlug: string, allianceId: string) => {
   if (!z.uuid().safeParse(allianceId).success) notFound();
   const caller = await serverCaller();
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
-  const view = await readOrNotFound(() => caller.alliances.view({ workspaceSlug, id: allianceId }));
-  return { workspace, view };
+  const locale = (await getLocale()) as Locale;
+  const [view, suggestions] = await Promise.all([
+    readOrNotFound(() => caller.alliances.view({ workspaceSlug, id: allianceId })),
+    readOrNotFound(() => caller.tools.suggestions({ workspaceSlug, allianceId, locale })),
+  ]);
+  return { workspace, view, suggestions };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -53,7 +59,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function AlliancePage({ params, searchParams }: Params) {
   const { workspaceSlug, allianceId } = await params;
-  const { workspace, view } = await load(workspaceSlug, allianceId);
+  const { workspace, view, suggestions } = await load(workspaceSlug, allianceId);
   const { alliance, history, privateLayer, audience, claims, cycles, indicators, light, nextDue } = view;
   const requested = (await searchParams)?.section;
   const initial =
@@ -296,6 +302,40 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                       ))}
                     </ul>
                   )}
+                </Section>
+                <Section
+                  id="tools-title"
+                  title={t("tools.suggestionsTitle")}
+                  intro={t("tools.suggestionsIntro")}
+                  testId="stage-tools"
+                >
+                  {suggestions.length === 0 ? (
+                    <p>{t("tools.suggestionsNone")}</p>
+                  ) : (
+                    <ul className="grid gap-3 sm:grid-cols-2">
+                      {suggestions.map((tool) => (
+                        <li key={tool.id} className="rounded-md border border-slate-300 bg-white p-3">
+                          <Link
+                            href={
+                              tool.feature
+                                ? featureHref(tool.feature, { workspaceSlug, allianceId })
+                                : `/w/${workspaceSlug}/outils/${tool.slug}`
+                            }
+                            className="font-medium"
+                          >
+                            {tool.title}
+                          </Link>
+                          <p className="mt-1 text-xs text-slate-700">
+                            {labelOf(t, "alliance.entryDoors", tool.door)} · {labelOf(t, "tools.kinds", tool.kind)}
+                          </p>
+                          <p className="mt-1 text-sm text-slate-800">{tool.summary}</p>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <p>
+                    <Link href={`/w/${workspaceSlug}/outils`}>{t("tools.seeAll")}</Link>
+                  </p>
                 </Section>
               </>
             ),

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ToolCatalogue } from "@/components/tools/tool-catalogue";
+import { ToolFilters } from "@/components/tools/tool-filters";
+import type { Locale } from "@/messages/locales";
+import { ToolFilters as Filters } from "@/server/services/tools/schemas";
+import { serverCaller } from "@/server/trpc/server-caller";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("tools");
+  return { title: t("title"), description: t("metaDescription") };
+}
+
+/** The public toolbox: tools by entry door and purpose, filtered in the URL, open to anyone. */
+export default async function ToolboxPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  const filters = Filters.parse({
+    door: first(raw.door),
+    purpose: first(raw.purpose),
+    audience: first(raw.audience),
+    stage: first(raw.stage),
+    language: first(raw.language),
+    q: first(raw.q),
+  });
+  const locale = (await getLocale()) as Locale;
+  const tools = await (await serverCaller()).tools.catalogue({ ...filters, locale });
+  const t = await getTranslations("tools");
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="max-w-3xl text-slate-800">{t("intro")}</p>
+      <ToolFilters filters={filters} resetHref="/outils" />
+      <p role="status" className="text-sm text-slate-700" data-testid="tool-count">
+        {t("count", { count: tools.length })}
+      </p>
+      <ToolCatalogue tools={tools} basePath="/outils" />
+    </div>
+  );
+}

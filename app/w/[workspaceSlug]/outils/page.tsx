@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ToolCatalogue } from "@/components/tools/tool-catalogue";
+import { ToolFilters } from "@/components/tools/tool-filters";
+import { ToolForm } from "@/components/tools/tool-form";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { can } from "@/domain/roles";
+import type { Locale } from "@/messages/locales";
+import { ToolFilters as Filters } from "@/server/services/tools/schemas";
+import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+
+type Props = {
+  params: Promise<{ workspaceSlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("tools"))("workspaceTitle") };
+}
+
+/** The toolbox inside a workspace: the public catalogue and the workspace's private tools, which admins add. */
+export default async function WorkspaceToolsPage({ params, searchParams }: Props) {
+  const { workspaceSlug } = await params;
+  const raw = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  const filters = Filters.parse({
+    door: first(raw.door),
+    purpose: first(raw.purpose),
+    audience: first(raw.audience),
+    stage: first(raw.stage),
+    language: first(raw.language),
+    q: first(raw.q),
+  });
+  const locale = (await getLocale()) as Locale;
+  const caller = await serverCaller();
+  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const tools = await readOrNotFound(() => caller.tools.list({ workspaceSlug, ...filters, locale }));
+  const t = await getTranslations("tools");
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("workspaceTitle")}</h1>
+      <p className="max-w-3xl text-slate-800">{t("workspaceIntro")}</p>
+      {can(workspace.myRole, "workspace.update") ? (
+        <div className="space-y-1">
+          <FormDialog label={t("addTitle")} title={t("addTitle")} testId="add-tool">
+            <p className="mb-3 text-sm text-slate-800">{t("addIntro")}</p>
+            <ToolForm workspaceSlug={workspaceSlug} />
+          </FormDialog>
+        </div>
+      ) : null}
+      <ToolFilters filters={filters} resetHref={`/w/${workspaceSlug}/outils`} />
+      <p role="status" className="text-sm text-slate-700" data-testid="tool-count">
+        {t("count", { count: tools.length })}
+      </p>
+      <ToolCatalogue tools={tools} basePath={`/w/${workspaceSlug}/outils`} />
+    </div>
+  );
+}
