@@ -87,8 +87,8 @@ export function ToolForm({ workspaceSlug, tool }: { workspaceSlug?: string; tool
   };
 
   const kinds = operator ? TOOL_KINDS : TOOL_KINDS.filter((k) => k !== "fonctionnalite");
-  const options = (keys: readonly string[], list: string) =>
-    keys.map((k) => ({ value: k, label: labelOf(t, list, k) }));
+  const options = (keys: readonly string[], label: (key: string) => string) =>
+    keys.map((k) => ({ value: k, label: label(k) }));
   const textFields = (lang: "fr" | "en") => {
     const current = tool?.content[lang];
     return (
@@ -157,21 +157,21 @@ export function ToolForm({ workspaceSlug, tool }: { workspaceSlug?: string; tool
           name="door"
           label={t("tools.door")}
           defaultValue={tool?.door ?? ENTRY_DOORS[0]}
-          options={options(ENTRY_DOORS, "alliance.entryDoors")}
+          options={options(ENTRY_DOORS, (k) => labelOf(t, "alliance.entryDoors", k))}
         />
         <SelectField
           id={id("purpose")}
           name="purpose"
           label={t("tools.purpose")}
           defaultValue={tool?.purpose ?? TOOL_PURPOSES[0]}
-          options={options(TOOL_PURPOSES, "tools.purposes")}
+          options={options(TOOL_PURPOSES, (k) => labelOf(t, "tools.purposes", k))}
         />
         <SelectField
           id={id("kind")}
           name="kind"
           label={t("tools.kind")}
           defaultValue={tool?.kind ?? "fiche"}
-          options={options(kinds, "tools.kinds")}
+          options={options(kinds, (k) => labelOf(t, "tools.kinds", k))}
           error={errors.fields.kind}
         />
         {operator ? (
@@ -180,7 +180,10 @@ export function ToolForm({ workspaceSlug, tool }: { workspaceSlug?: string; tool
             name="feature"
             label={t("tools.feature")}
             defaultValue={tool?.feature ?? ""}
-            options={[{ value: "", label: t("tools.noFeature") }, ...options(TOOL_FEATURES, "tools.features")]}
+            options={[
+              { value: "", label: t("tools.noFeature") },
+              ...options(TOOL_FEATURES, (k) => labelOf(t, "tools.features", k)),
+            ]}
           />
         ) : null}
         <TextField
