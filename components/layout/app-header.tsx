@@ -11,7 +11,7 @@ export async function AppHeader() {
   const t = await getTranslations("app");
   const user = await currentUser();
   return (
-    <header className="border-b border-slate-300 bg-white">
+    <header className="border-b border-slate-300 bg-white print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link href={user ? "/workspaces" : "/"} className="text-lg font-bold text-slate-900 no-underline">
           {t("name")}

@@ -37,7 +37,7 @@ export async function WorkspaceNav({
   ].filter((l) => l.show);
   const others = workspaces.filter((w) => w.slug !== workspace.slug);
   return (
-    <div className="space-y-3 border-b border-slate-300 pb-3">
+    <div className="space-y-3 border-b border-slate-300 pb-3 print:hidden">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <p className="text-sm text-slate-700">
           {t.rich("switchTo", {
