@@ -606,6 +606,20 @@ END $$;
 
 ALTER FUNCTION public.app_figures_touch() OWNER TO <migrator>;
 
+CREATE FUNCTION public.app_guide_answer_forget_author() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+BEGIN
+  IF NEW.user_id IS NULL AND OLD.user_id IS NOT NULL THEN
+    NEW.actor_name := '—';
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+ALTER FUNCTION public.app_guide_answer_forget_author() OWNER TO <migrator>;
+
 CREATE FUNCTION public.app_incoming_mention_requests() RETURNS TABLE(party_id uuid, alliance_id uuid, title text, summary text, role text, declared_by text)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
@@ -1036,6 +1050,23 @@ CREATE TABLE public.alliance_external_refs (
 ALTER TABLE ONLY public.alliance_external_refs FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.alliance_external_refs OWNER TO <migrator>;
+
+CREATE TABLE public.alliance_guide_answers (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    alliance_id uuid NOT NULL,
+    stage text NOT NULL,
+    question_key text NOT NULL,
+    answer text NOT NULL,
+    workspace_id uuid,
+    organisation_name text NOT NULL,
+    user_id uuid,
+    actor_name text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY public.alliance_guide_answers FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.alliance_guide_answers OWNER TO <migrator>;
 
 CREATE TABLE public.alliance_imports (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -1761,6 +1792,9 @@ ALTER TABLE ONLY public.alliance_engagements
 ALTER TABLE ONLY public.alliance_external_refs
     ADD CONSTRAINT alliance_external_refs_workspace_id_reference_pk PRIMARY KEY (workspace_id, reference);
 
+ALTER TABLE ONLY public.alliance_guide_answers
+    ADD CONSTRAINT alliance_guide_answers_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.alliance_imports
     ADD CONSTRAINT alliance_imports_pkey PRIMARY KEY (id);
 
@@ -1913,6 +1947,8 @@ CREATE INDEX alliance_contributions_party_idx ON public.alliance_contributions U
 
 CREATE INDEX alliance_external_refs_alliance_idx ON public.alliance_external_refs USING btree (alliance_id);
 
+CREATE INDEX alliance_guide_answers_question_idx ON public.alliance_guide_answers USING btree (alliance_id, stage, question_key, created_at DESC NULLS LAST);
+
 CREATE INDEX alliance_imports_workspace_idx ON public.alliance_imports USING btree (workspace_id, created_at DESC NULLS LAST);
 
 CREATE INDEX alliance_indicators_alliance_idx ON public.alliance_indicators USING btree (alliance_id);
@@ -2041,6 +2077,8 @@ CREATE TRIGGER alliance_contributions_figures_update AFTER UPDATE ON public.alli
 
 CREATE TRIGGER alliance_contributions_record_keys AFTER INSERT ON public.alliance_contributions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_assign_record_keys();
 
+CREATE TRIGGER alliance_guide_answers_forget_author BEFORE UPDATE OF user_id ON public.alliance_guide_answers FOR EACH ROW EXECUTE FUNCTION public.app_guide_answer_forget_author();
+
 CREATE TRIGGER alliance_indicators_figures_delete AFTER DELETE ON public.alliance_indicators REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
 
 CREATE TRIGGER alliance_indicators_figures_insert AFTER INSERT ON public.alliance_indicators REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
@@ -2142,6 +2180,15 @@ ALTER TABLE ONLY public.alliance_external_refs
 
 ALTER TABLE ONLY public.alliance_external_refs
     ADD CONSTRAINT alliance_external_refs_workspace_id_workspaces_id_fk FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.alliance_guide_answers
+    ADD CONSTRAINT alliance_guide_answers_alliance_id_alliances_id_fk FOREIGN KEY (alliance_id) REFERENCES public.alliances(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.alliance_guide_answers
+    ADD CONSTRAINT alliance_guide_answers_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY public.alliance_guide_answers
+    ADD CONSTRAINT alliance_guide_answers_workspace_id_workspaces_id_fk FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE SET NULL;
 
 ALTER TABLE ONLY public.alliance_imports
     ADD CONSTRAINT alliance_imports_created_by_users_id_fk FOREIGN KEY (created_by) REFERENCES public.users(id) ON DELETE SET NULL;
@@ -2403,6 +2450,16 @@ ALTER TABLE public.alliance_external_refs ENABLE ROW LEVEL SECURITY;
 CREATE POLICY alliance_external_refs_workspace ON public.alliance_external_refs TO maillage_app USING ((workspace_id = public.app_workspace_id())) WITH CHECK (((workspace_id = public.app_workspace_id()) AND (EXISTS ( SELECT 1
    FROM public.app_workspace_alliances member_set
   WHERE (member_set.alliance_id = alliance_external_refs.alliance_id)))));
+
+ALTER TABLE public.alliance_guide_answers ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY alliance_guide_answers_insert ON public.alliance_guide_answers FOR INSERT TO maillage_app WITH CHECK (((workspace_id = public.app_workspace_id()) AND (user_id = public.app_user_id()) AND (EXISTS ( SELECT 1
+   FROM public.app_workspace_alliances member_set
+  WHERE (member_set.alliance_id = alliance_guide_answers.alliance_id)))));
+
+CREATE POLICY alliance_guide_answers_read ON public.alliance_guide_answers FOR SELECT TO maillage_app USING ((EXISTS ( SELECT 1
+   FROM public.app_workspace_alliances member_set
+  WHERE (member_set.alliance_id = alliance_guide_answers.alliance_id))));
 
 ALTER TABLE public.alliance_imports ENABLE ROW LEVEL SECURITY;
 
@@ -3001,6 +3058,8 @@ GRANT SELECT ON TABLE public.alliance_contributions TO maillage_statistician;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.alliance_engagements TO maillage_app;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.alliance_external_refs TO maillage_app;
+
+GRANT SELECT,INSERT ON TABLE public.alliance_guide_answers TO maillage_app;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.alliance_imports TO maillage_app;
 

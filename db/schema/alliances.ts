@@ -377,3 +377,25 @@ export const notificationReads = pgTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
 );
+
+/**
+ * The questioning process's answers: shared by every party of the alliance, each signed by its
+ * organisation and author. A new answer to a question is a new row; the latest one counts and
+ * the earlier ones are its history.
+ */
+export const allianceGuideAnswers = pgTable(
+  "alliance_guide_answers",
+  {
+    id: id(),
+    allianceId: allianceRef(),
+    stage: text().notNull(),
+    questionKey: text().notNull(),
+    answer: text().notNull(),
+    workspaceId: uuid().references(() => workspaces.id, { onDelete: "set null" }),
+    organisationName: text().notNull(),
+    userId: uuid().references(() => users.id, { onDelete: "set null" }),
+    actorName: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("alliance_guide_answers_question_idx").on(t.allianceId, t.stage, t.questionKey, t.createdAt.desc())],
+);

@@ -17,6 +17,7 @@ import { territoriesRouter } from "./routers/territories";
 import { libraryRouter } from "./routers/library";
 import { membersRouter } from "./routers/members";
 import { toolsRouter } from "./routers/tools";
+import { guideRouter } from "./routers/guide";
 import { workspacesRouter } from "./routers/workspaces";
 import { createCallerFactory, router } from "./procedures";
 
@@ -42,6 +43,7 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   library: libraryRouter,
   tools: toolsRouter,
+  guide: guideRouter,
 });
 
 export type AppRouter = typeof appRouter;

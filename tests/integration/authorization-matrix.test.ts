@@ -344,6 +344,14 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
       .returning();
     return { id: view!.id };
   },
+  "guide.get": async (f) => ({ allianceId: await newAlliance(f) }),
+  "guide.answer": async (f) => ({
+    allianceId: await newAlliance(f),
+    stage: "pilotage",
+    questionKey: "progress",
+    answer: "Dans les temps.",
+    basedOn: null,
+  }),
   "tools.list": async () => ({ door: "contribution_odd" }),
   "tools.find": async () => ({ slug: "evaluer-ensemble" }),
   "tools.suggestions": async (f) => ({ allianceId: await newAlliance(f) }),

@@ -26,6 +26,7 @@ import { Section } from "@/components/ui/section";
 import { SectionTabs } from "@/components/ui/section-tabs";
 import { can } from "@/domain/roles";
 import { featureHref } from "@/domain/toolbox";
+import { GuideSection } from "@/components/guide/guide-section";
 import type { Locale } from "@/messages/locales";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 import { labelOf } from "@/messages/labels";
@@ -36,7 +37,16 @@ type Params = {
 };
 
 /** The page's sections, in order; the first is shown when the URL names none. */
-const SECTIONS = ["apercu", "contributions", "evaluation", "journal", "partage", "prive", "historique"] as const;
+const SECTIONS = [
+  "apercu",
+  "cadrage",
+  "contributions",
+  "evaluation",
+  "journal",
+  "partage",
+  "prive",
+  "historique",
+] as const;
 
 // One read for the metadata and the page alike (React dedupes it within a request): the
 // workspace, then everything about the alliance in one procedure call.
@@ -45,11 +55,12 @@ const load = cache(async (workspaceSlug: string, allianceId: string) => {
   const caller = await serverCaller();
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
   const locale = (await getLocale()) as Locale;
-  const [view, suggestions] = await Promise.all([
+  const [view, suggestions, guide] = await Promise.all([
     readOrNotFound(() => caller.alliances.view({ workspaceSlug, id: allianceId })),
     readOrNotFound(() => caller.tools.suggestions({ workspaceSlug, allianceId, locale })),
+    readOrNotFound(() => caller.guide.get({ workspaceSlug, allianceId })),
   ]);
-  return { workspace, view, suggestions };
+  return { workspace, view, suggestions, guide };
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -59,7 +70,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function AlliancePage({ params, searchParams }: Params) {
   const { workspaceSlug, allianceId } = await params;
-  const { workspace, view, suggestions } = await load(workspaceSlug, allianceId);
+  const { workspace, view, suggestions, guide } = await load(workspaceSlug, allianceId);
   const { alliance, history, privateLayer, audience, claims, cycles, indicators, light, nextDue } = view;
   const requested = (await searchParams)?.section;
   const initial =
@@ -339,6 +350,12 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                 </Section>
               </>
             ),
+          },
+          {
+            id: "cadrage",
+            label: t("guide.tab"),
+            badge: `${guide.answered}/${guide.total}`,
+            content: <GuideSection guide={guide} workspaceSlug={workspaceSlug} canWrite={canWrite} />,
           },
           {
             id: "contributions",

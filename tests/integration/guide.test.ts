@@ -1,0 +1,130 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { resultRows } from "../../db/rows";
+import { framingSheetPdf } from "../../server/files/framing-sheet-pdf";
+import { callerFor } from "../helpers/caller";
+import { openTestDatabase } from "../helpers/db";
+import { rejection } from "../helpers/errors";
+import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
+
+const { db } = await openTestDatabase();
+
+/** An alliance of workspace A co-owned by workspace B. */
+async function coOwned() {
+  const a = await createWorkspaceWithRoles(db);
+  const b = await createWorkspaceWithRoles(db);
+  const orgB = await giveOrganisation(db, b.workspace.id);
+  const ownerA = callerFor(db, a.users.owner);
+  const { id } = await ownerA.alliances.create({
+    workspaceSlug: a.workspace.slug,
+    ...allianceInput({ stage: "preparation_partenariat", partners: [{ organisationId: orgB, role: "partenaire" }] }),
+  });
+  const partyB = (await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find(
+    (p) => p.organisationId === orgB,
+  )!;
+  await ownerA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
+  await callerFor(db, b.users.admin).alliances.respondToCoOwnership({
+    workspaceSlug: b.workspace.slug,
+    partyId: partyB.id,
+    accept: true,
+  });
+  return { a, b, id, editorA: callerFor(db, a.users.editor), editorB: callerFor(db, b.users.editor) };
+}
+
+describe("the questioning process", () => {
+  it("shares every answer with each party, signed by organisation and person, with its history", async () => {
+    const { a, b, id, editorA, editorB } = await coOwned();
+    const start = await editorA.guide.get({ workspaceSlug: a.workspace.slug, allianceId: id });
+    expect(start.currentStage).toBe("preparation_partenariat");
+    expect(start.answered).toBe(0);
+    expect(start.total).toBe(20);
+
+    const first = await editorA.guide.answer({
+      workspaceSlug: a.workspace.slug,
+      allianceId: id,
+      stage: "preparation_partenariat",
+      questionKey: "shared_need",
+      answer: "Des familles sans solution de garde le soir.",
+      basedOn: null,
+    });
+    // B reads A's answer, then answers over it.
+    const seenByB = await editorB.guide.get({ workspaceSlug: b.workspace.slug, allianceId: id });
+    const question = seenByB.stages.find((s) => s.stage === "preparation_partenariat")!.questions[0]!;
+    expect(question.latest).toMatchObject({
+      answer: "Des familles sans solution de garde le soir.",
+      organisationName: a.workspace.name,
+      mine: false,
+    });
+    await editorB.guide.answer({
+      workspaceSlug: b.workspace.slug,
+      allianceId: id,
+      stage: "preparation_partenariat",
+      questionKey: "shared_need",
+      answer: "Des familles sans garde le soir, surtout les parents seuls.",
+      basedOn: first.id,
+    });
+    // A, still on the first answer, is told that B answered meanwhile: nothing is overwritten.
+    const stale = await rejection(
+      editorA.guide.answer({
+        workspaceSlug: a.workspace.slug,
+        allianceId: id,
+        stage: "preparation_partenariat",
+        questionKey: "shared_need",
+        answer: "Autre chose.",
+        basedOn: first.id,
+      }),
+    );
+    expect(stale.code).toBe("CONFLICT");
+
+    const now = await editorA.guide.get({ workspaceSlug: a.workspace.slug, allianceId: id });
+    const stage = now.stages.find((s) => s.stage === "preparation_partenariat")!;
+    expect(stage.answered).toBe(1);
+    expect(stage.questions[0]!.latest).toMatchObject({ organisationName: b.workspace.name, mine: false });
+    expect(stage.questions[0]!.earlier.map((e) => e.answer)).toEqual(["Des familles sans solution de garde le soir."]);
+
+    // Both parties' shared history says who answered; the audit rows stay each workspace's own.
+    const historyA = await editorA.alliances.history({ workspaceSlug: a.workspace.slug, id });
+    expect(historyA.filter((h) => h.action === "guide.answer")).toHaveLength(2);
+    const audit = await callerFor(db, a.users.owner).audit.list({ workspaceSlug: a.workspace.slug, limit: 20 });
+    expect(audit.items.filter((e) => e.action === "guide.answer")).toHaveLength(1);
+
+    // The framing sheet holds the latest answer and a box for each partner.
+    const pdf = await framingSheetPdf(now, "fr");
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(1500);
+  });
+
+  it("refuses strangers, viewers' answers, unknown questions, and another workspace's rows under row-level security", async () => {
+    const { a, id, editorA } = await coOwned();
+    const stranger = callerFor(db, a.users.stranger);
+    expect((await rejection(stranger.guide.get({ workspaceSlug: a.otherWorkspace.slug, allianceId: id }))).code).toBe(
+      "NOT_FOUND",
+    );
+    const viewer = callerFor(db, a.users.viewer);
+    expect((await viewer.guide.get({ workspaceSlug: a.workspace.slug, allianceId: id })).total).toBe(20);
+    const answer = {
+      workspaceSlug: a.workspace.slug,
+      allianceId: id,
+      stage: "pilotage" as const,
+      questionKey: "progress",
+      answer: "En avance.",
+      basedOn: null,
+    };
+    expect((await rejection(viewer.guide.answer(answer))).code).toBe("FORBIDDEN");
+    expect((await rejection(editorA.guide.answer({ ...answer, questionKey: "why_us" }))).code).toBe("BAD_REQUEST");
+    expect((await rejection(stranger.guide.answer({ ...answer, workspaceSlug: a.otherWorkspace.slug }))).code).toBe(
+      "NOT_FOUND",
+    );
+    await editorA.guide.answer(answer);
+    // Under the request role, another workspace sees none of the answers, even by reading the table.
+    const seen = resultRows<{ n: number }>(
+      await db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select set_config('app.user_id', ${a.users.stranger.id}, true), set_config('app.workspace_id', ${a.otherWorkspace.id}, true), set_config('role', 'maillage_app', true)`,
+        );
+        return tx.execute(sql`select count(*)::int as n from alliance_guide_answers where alliance_id = ${id}`);
+      }),
+    );
+    expect(seen[0]!.n).toBe(0);
+  });
+});
