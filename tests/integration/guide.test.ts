@@ -88,6 +88,12 @@ describe("the questioning process", () => {
     const audit = await callerFor(db, a.users.owner).audit.list({ workspaceSlug: a.workspace.slug, limit: 20 });
     expect(audit.items.filter((e) => e.action === "guide.answer")).toHaveLength(1);
 
+    // The list shows the current stage's progress and filters on it.
+    const incomplete = await editorA.alliances.list({ workspaceSlug: a.workspace.slug, guide: "incomplete" });
+    expect(incomplete.items.find((i) => i.id === id)?.guide).toEqual({ answered: 1, total: 4 });
+    const complete = await editorA.alliances.list({ workspaceSlug: a.workspace.slug, guide: "complete" });
+    expect(complete.items.some((i) => i.id === id)).toBe(false);
+
     // The framing sheet holds the latest answer and a box for each partner.
     const pdf = await framingSheetPdf(now, "fr");
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");

@@ -1,6 +1,7 @@
 import { statusLight } from "../../../domain/evaluation";
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { allianceParties, alliances, allianceSdgTargets, organisations } from "../../../db/schema";
+import { GUIDE_QUESTIONS, GUIDE_STAGES, type GuideStage } from "../../../domain/guide";
 import { normalizeForSearch } from "../../../domain/territory";
 import type { WorkspaceContext } from "../context";
 import { storedFigures } from "../stored-figures";
@@ -12,6 +13,11 @@ import type { ListAlliancesInput } from "./schemas";
 export const CURRENT_MODE = sql<
   string | null
 >`(select m.mode from alliance_mode_periods m where m.alliance_id = ${sql.identifier("alliances")}.id order by m.starts_on desc limit 1)`;
+
+/** How many questions the questioning process asks at a stage (none once the alliance has ended). */
+function guideTotal(stage: string): number {
+  return (GUIDE_STAGES as readonly string[]).includes(stage) ? GUIDE_QUESTIONS[stage as GuideStage].length : 0;
+}
 
 /** A prefix full-text query from what the person typed: every word must start a word of the text. */
 export function prefixTsQuery(text: string): string | null {
@@ -71,6 +77,15 @@ export function listConditions(
       sql`exists (select 1 from alliance_parties p join organisations o on o.id = p.organisation_id where p.alliance_id = ${alliances.id} and o.kind = ${f.partnerKind} and p.workspace_id is distinct from ${ctx.workspaceId})`,
     );
   }
+  if (f.guide) {
+    // The current stage's questions against the distinct ones answered ("termine" has none).
+    const needed = sql`(case ${alliances.stage} ${sql.join(
+      GUIDE_STAGES.map((s) => sql`when ${s} then ${GUIDE_QUESTIONS[s].length}`),
+      sql` `,
+    )} else 0 end)`;
+    const answered = sql`(select count(distinct g.question_key) from alliance_guide_answers g where g.alliance_id = ${alliances.id} and g.stage = ${alliances.stage}::text)`;
+    where.push(f.guide === "complete" ? sql`${answered} >= ${needed}` : sql`${answered} < ${needed}`);
+  }
   if (f.from) where.push(or(isNull(alliances.endsOn), gte(alliances.endsOn, f.from))!);
   if (f.to) where.push(or(isNull(alliances.startsOn), lte(alliances.startsOn, f.to))!);
 
@@ -85,7 +100,8 @@ export function listConditions(
  */
 async function total(ctx: WorkspaceContext, f: ListAlliancesInput, condition: SQL | undefined): Promise<number> {
   const counted = async () => (await ctx.tx.select({ value: count() }).from(alliances).where(condition))[0]?.value ?? 0;
-  if (f.q) return counted();
+  // Guide answers do not move the stored figures: a count filtered on them is taken each time too.
+  if (f.q || f.guide) return counted();
   const { sort: _sort, direction: _direction, page: _page, pageSize: _pageSize, ...filters } = f;
   return storedFigures(ctx, "list-count", filters, async () => ({ value: await counted(), validUntil: null }));
 }
@@ -126,6 +142,7 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
         lastClosedCycleAt: sql<
           Date | string | null
         >`(select max(c.closed_at) from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'closed')`,
+        guideAnswered: sql<number>`(select count(distinct g.question_key)::int from alliance_guide_answers g where g.alliance_id = ${sql.identifier("alliances")}.id and g.stage = ${sql.identifier("alliances")}.stage::text)`,
         cycleRunning: sql<boolean>`exists (select 1 from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'open')`,
       })
       .from(alliances)
@@ -163,8 +180,9 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
     total: matching,
     page: f.page,
     pageSize: f.pageSize,
-    items: rows.map(({ createdAt, lastClosedCycleAt, cycleRunning, ...r }) => ({
+    items: rows.map(({ createdAt, lastClosedCycleAt, cycleRunning, guideAnswered, ...r }) => ({
       ...r,
+      guide: guideTotal(r.stage) ? { answered: Number(guideAnswered), total: guideTotal(r.stage) } : null,
       evaluation: statusLight({
         lastClosedAt: lastClosedCycleAt ? new Date(lastClosedCycleAt) : null,
         running: Boolean(cycleRunning),

@@ -118,6 +118,8 @@ export const ListAlliancesInput = z.object({
   departement: z.string().max(3).nullish(),
   partnerId: z.uuid().nullish(),
   partnerKind: z.enum(ORGANISATION_KINDS).nullish(),
+  /** The questioning process at the alliance's current stage: every question answered, or not yet. */
+  guide: z.enum(["complete", "incomplete"]).nullish(),
   tag: z.string().max(40).nullish(),
   from: isoDate.nullish(),
   to: isoDate.nullish(),

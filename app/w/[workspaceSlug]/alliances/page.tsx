@@ -70,6 +70,8 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
           return labelOf(t, "alliance.entryDoors", value);
         case "partnerKind":
           return labelOf(t, "alliance.organisationKinds", value);
+        case "guide":
+          return labelOf(t, "guide.filterValues", value);
         case "sdgGoal":
           return `${value}. ${labelOf(t, "sdg.goals", value)}`;
         case "region":
@@ -240,6 +242,17 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
               defaultValue={filters.partnerKind ?? ""}
               options={options(ORGANISATION_KINDS, "alliance.organisationKinds")}
             />
+            <SelectField
+              id="f-guide"
+              name="guide"
+              label={t("guide.filter")}
+              defaultValue={filters.guide ?? ""}
+              options={[
+                any,
+                { value: "incomplete", label: labelOf(t, "guide.filterValues", "incomplete") },
+                { value: "complete", label: labelOf(t, "guide.filterValues", "complete") },
+              ]}
+            />
             <TextField id="f-tag" name="tag" label={t("alliances.fields.tags")} defaultValue={filters.tag ?? ""} />
             <TextField
               id="f-from"
@@ -329,6 +342,9 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
                 {sortHeader("startsOn", t("alliances.columns.startsOn"))}
                 {sortHeader("updatedAt", t("alliances.columns.updatedAt"))}
                 <th scope="col" className="py-2 pr-4">
+                  {t("guide.column")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
                   {t("evaluation.column")}
                 </th>
               </tr>
@@ -359,6 +375,18 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
                   </td>
                   <td className="py-2 pr-4 whitespace-nowrap">
                     {formatDate(a.updatedAt, locale, { dateStyle: "medium" })}
+                  </td>
+                  <td className="py-2 pr-4 whitespace-nowrap tabular-nums">
+                    {a.guide ? (
+                      <Link
+                        href={`${base}/${a.id}?section=cadrage`}
+                        aria-label={t("guide.columnLabel", { answered: a.guide.answered, total: a.guide.total })}
+                      >
+                        {a.guide.answered}/{a.guide.total}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
                   </td>
                   <td className="py-2 pr-4">
                     <EvaluationLight light={a.evaluation} />
