@@ -659,6 +659,25 @@ CREATE FUNCTION public.app_invitation_token_hash() RETURNS text
 
 ALTER FUNCTION public.app_invitation_token_hash() OWNER TO <migrator>;
 
+CREATE FUNCTION public.app_maturity_peers(p_version text, p_kind text, p_axes text[]) RETURNS TABLE(axis text, median double precision, peers integer)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+  WITH latest AS (
+    SELECT DISTINCT ON (m.workspace_id) m.workspace_id, m.levels
+      FROM maturity_assessments m
+      WHERE m.status = 'closed' AND m.questionnaire_version = p_version AND m.workspace_kind = p_kind
+        AND m.workspace_id IS DISTINCT FROM app_workspace_id()
+      ORDER BY m.workspace_id, m.closed_at DESC
+  ), counted AS (SELECT count(*)::int AS n FROM latest)
+  SELECT a.axis,
+         CASE WHEN c.n >= 10 THEN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY (l.levels ->> a.axis)::double precision)
+                                     FROM latest l WHERE l.levels ? a.axis) END,
+         c.n
+    FROM unnest(p_axes) AS a(axis) CROSS JOIN counted c $$;
+
+ALTER FUNCTION public.app_maturity_peers(p_version text, p_kind text, p_axes text[]) OWNER TO maillage_statistician;
+
 CREATE FUNCTION public.app_party_invitation_preview() RETURNS TABLE(party_id uuid, alliance_id uuid, title text, organisation_id uuid, organisation_name text, invited_by text, invited_email text, expires_at timestamp with time zone, status public.party_status, workspace_id uuid)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
@@ -1416,6 +1435,38 @@ ALTER TABLE ONLY public.invitations FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.invitations OWNER TO <migrator>;
 
+CREATE TABLE public.maturity_answers (
+    assessment_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    workspace_id uuid NOT NULL,
+    levels jsonb NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY public.maturity_answers FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.maturity_answers OWNER TO <migrator>;
+
+CREATE TABLE public.maturity_assessments (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    workspace_id uuid NOT NULL,
+    workspace_kind text NOT NULL,
+    year smallint NOT NULL,
+    questionnaire_version text NOT NULL,
+    status text DEFAULT 'open'::text NOT NULL,
+    levels jsonb,
+    opened_by uuid,
+    closed_by uuid,
+    closed_at timestamp with time zone,
+    version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT maturity_assessments_status_check CHECK ((status = ANY (ARRAY['open'::text, 'closed'::text])))
+);
+
+ALTER TABLE ONLY public.maturity_assessments FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.maturity_assessments OWNER TO <migrator>;
+
 CREATE TABLE public.memberships (
     workspace_id uuid NOT NULL,
     user_id uuid NOT NULL,
@@ -1855,6 +1906,12 @@ ALTER TABLE ONLY public.indicator_results
 ALTER TABLE ONLY public.invitations
     ADD CONSTRAINT invitations_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.maturity_answers
+    ADD CONSTRAINT maturity_answers_assessment_id_user_id_pk PRIMARY KEY (assessment_id, user_id);
+
+ALTER TABLE ONLY public.maturity_assessments
+    ADD CONSTRAINT maturity_assessments_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.memberships
     ADD CONSTRAINT memberships_workspace_id_user_id_pk PRIMARY KEY (workspace_id, user_id);
 
@@ -2020,6 +2077,10 @@ CREATE UNIQUE INDEX invitations_pending_email_idx ON public.invitations USING bt
 CREATE UNIQUE INDEX invitations_token_hash_idx ON public.invitations USING btree (token_hash);
 
 CREATE INDEX invitations_workspace_idx ON public.invitations USING btree (workspace_id, created_at);
+
+CREATE UNIQUE INDEX maturity_assessments_one_open_idx ON public.maturity_assessments USING btree (workspace_id) WHERE (status = 'open'::text);
+
+CREATE INDEX maturity_assessments_peers_idx ON public.maturity_assessments USING btree (questionnaire_version, workspace_kind, status);
 
 CREATE INDEX memberships_user_idx ON public.memberships USING btree (user_id);
 
@@ -2321,6 +2382,24 @@ ALTER TABLE ONLY public.invitations
 
 ALTER TABLE ONLY public.invitations
     ADD CONSTRAINT invitations_workspace_id_workspaces_id_fk FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.maturity_answers
+    ADD CONSTRAINT maturity_answers_assessment_id_maturity_assessments_id_fk FOREIGN KEY (assessment_id) REFERENCES public.maturity_assessments(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.maturity_answers
+    ADD CONSTRAINT maturity_answers_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.maturity_answers
+    ADD CONSTRAINT maturity_answers_workspace_id_workspaces_id_fk FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.maturity_assessments
+    ADD CONSTRAINT maturity_assessments_closed_by_users_id_fk FOREIGN KEY (closed_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY public.maturity_assessments
+    ADD CONSTRAINT maturity_assessments_opened_by_users_id_fk FOREIGN KEY (opened_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+ALTER TABLE ONLY public.maturity_assessments
+    ADD CONSTRAINT maturity_assessments_workspace_id_workspaces_id_fk FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.memberships
     ADD CONSTRAINT memberships_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
@@ -2746,6 +2825,16 @@ CREATE POLICY invitations_select ON public.invitations FOR SELECT TO maillage_ap
 
 CREATE POLICY invitations_update ON public.invitations FOR UPDATE TO maillage_app USING ((workspace_id = public.app_workspace_id())) WITH CHECK ((workspace_id = public.app_workspace_id()));
 
+ALTER TABLE public.maturity_answers ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY maturity_answers_own ON public.maturity_answers TO maillage_app USING ((workspace_id = public.app_workspace_id())) WITH CHECK (((workspace_id = public.app_workspace_id()) AND (user_id = public.app_user_id())));
+
+ALTER TABLE public.maturity_assessments ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY maturity_assessments_own ON public.maturity_assessments TO maillage_app USING ((workspace_id = public.app_workspace_id())) WITH CHECK ((workspace_id = public.app_workspace_id()));
+
+CREATE POLICY maturity_assessments_statistician ON public.maturity_assessments FOR SELECT TO maillage_statistician USING ((status = 'closed'::text));
+
 ALTER TABLE public.memberships ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY memberships_delete ON public.memberships FOR DELETE TO maillage_app USING ((workspace_id = public.app_workspace_id()));
@@ -3013,6 +3102,9 @@ GRANT ALL ON FUNCTION public.app_incoming_mention_requests() TO maillage_app;
 REVOKE ALL ON FUNCTION public.app_incoming_party_invitations() FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_incoming_party_invitations() TO maillage_app;
 
+REVOKE ALL ON FUNCTION public.app_maturity_peers(p_version text, p_kind text, p_axes text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_maturity_peers(p_version text, p_kind text, p_axes text[]) TO maillage_app;
+
 REVOKE ALL ON FUNCTION public.app_party_invitation_preview() FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_party_invitation_preview() TO maillage_app;
 
@@ -3246,6 +3338,22 @@ GRANT SELECT,INSERT,DELETE ON TABLE public.indicator_results TO maillage_app;
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.invitations TO maillage_app;
 GRANT SELECT,DELETE ON TABLE public.invitations TO maillage_eraser;
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.maturity_answers TO maillage_app;
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.maturity_assessments TO maillage_app;
+
+GRANT SELECT(workspace_id) ON TABLE public.maturity_assessments TO maillage_statistician;
+
+GRANT SELECT(workspace_kind) ON TABLE public.maturity_assessments TO maillage_statistician;
+
+GRANT SELECT(questionnaire_version) ON TABLE public.maturity_assessments TO maillage_statistician;
+
+GRANT SELECT(status) ON TABLE public.maturity_assessments TO maillage_statistician;
+
+GRANT SELECT(levels) ON TABLE public.maturity_assessments TO maillage_statistician;
+
+GRANT SELECT(closed_at) ON TABLE public.maturity_assessments TO maillage_statistician;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.memberships TO maillage_app;
 GRANT SELECT ON TABLE public.memberships TO maillage_eraser;

@@ -11,3 +11,4 @@ export * from "./api";
 export * from "./webhooks";
 export * from "./figures";
 export * from "./tools";
+export * from "./maturity";

@@ -18,6 +18,7 @@ import { libraryRouter } from "./routers/library";
 import { membersRouter } from "./routers/members";
 import { toolsRouter } from "./routers/tools";
 import { guideRouter } from "./routers/guide";
+import { maturityRouter } from "./routers/maturity";
 import { workspacesRouter } from "./routers/workspaces";
 import { createCallerFactory, router } from "./procedures";
 
@@ -44,6 +45,7 @@ export const appRouter = router({
   library: libraryRouter,
   tools: toolsRouter,
   guide: guideRouter,
+  maturity: maturityRouter,
 });
 
 export type AppRouter = typeof appRouter;

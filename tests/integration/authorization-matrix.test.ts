@@ -352,6 +352,18 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
     answer: "Dans les temps.",
     basedOn: null,
   }),
+  "maturity.get": async () => ({}),
+  "maturity.open": async () => ({}),
+  "maturity.answer": async (f) => ({
+    assessmentId: (await callerFor(db, f.users.owner).maturity.open({ workspaceSlug: f.workspace.slug })).id,
+    levels: { strategie: 3 },
+  }),
+  "maturity.close": async (f) => {
+    const owner = callerFor(db, f.users.owner);
+    const { id } = await owner.maturity.open({ workspaceSlug: f.workspace.slug });
+    await owner.maturity.answer({ workspaceSlug: f.workspace.slug, assessmentId: id, levels: { mesure: 2 } });
+    return { assessmentId: id, version: 1 };
+  },
   "tools.list": async () => ({ door: "contribution_odd" }),
   "tools.find": async () => ({ slug: "evaluer-ensemble" }),
   "tools.suggestions": async (f) => ({ allianceId: await newAlliance(f) }),
