@@ -1272,7 +1272,8 @@ CREATE TABLE public.alliances (
     key_results text,
     requested_audience public.alliance_audience DEFAULT 'parties'::public.alliance_audience NOT NULL,
     public_revision integer DEFAULT 1 NOT NULL,
-    open_beyond_parties boolean GENERATED ALWAYS AS ((requested_audience <> 'parties'::public.alliance_audience)) STORED
+    open_beyond_parties boolean GENERATED ALWAYS AS ((requested_audience <> 'parties'::public.alliance_audience)) STORED,
+    guide_wording jsonb
 );
 
 ALTER TABLE ONLY public.alliances FORCE ROW LEVEL SECURITY;
@@ -1816,7 +1817,8 @@ CREATE TABLE public.workspaces (
     custom_partner_roles jsonb DEFAULT '[]'::jsonb NOT NULL,
     custom_engagement_schemes jsonb DEFAULT '[]'::jsonb NOT NULL,
     evaluation_questions jsonb,
-    territorial_statistics boolean DEFAULT true NOT NULL
+    territorial_statistics boolean DEFAULT true NOT NULL,
+    guide_wording jsonb
 );
 
 ALTER TABLE ONLY public.workspaces FORCE ROW LEVEL SECURITY;

@@ -54,7 +54,7 @@ export async function GuideSection({
             </summary>
             <ol className="mt-3 space-y-5">
               {stage.questions.map((q) => {
-                const question = labelOf(t, "guide.questions", q.key);
+                const question = q.text ?? labelOf(t, "guide.questions", q.key);
                 return (
                   <li key={q.key} className="space-y-2" data-testid={`guide-question-${q.key}`}>
                     <h3 className="font-medium">{question}</h3>

@@ -83,6 +83,8 @@ export const alliances = pgTable(
     /** Bumped by every edit of the public fields and by every new request: public approvals name it. */
     publicRevision: integer().notNull().default(1),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** The questioning-process wording of the workspace that created it, kept from its creation. */
+    guideWording: jsonb().$type<Record<string, string>>(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

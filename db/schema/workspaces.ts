@@ -41,6 +41,8 @@ export const workspaces = pgTable(
     territorialStatistics: boolean().notNull().default(true),
     /** The evaluation questionnaire this workspace uses for the cycles it opens; null means the default one. */
     evaluationQuestions: jsonb().$type<Array<{ key: string; dimension: string; label: string | null }>>(),
+    /** This workspace's own wording of questioning-process questions ("stage.key" → text), for the alliances it creates. */
+    guideWording: jsonb().$type<Record<string, string>>(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -57,6 +57,10 @@ test("an admin runs the SDG maturity self-assessment: answers, closes it, sees t
   const tools = page.getByTestId("maturity-tools");
   await expect(tools.getByRole("heading", { level: 3 })).toHaveText(["Gouvernance", "Mesure et compte rendu"]);
   await expectAccessible(page);
+  const pdf = await page.request.get((await page.getByTestId("maturity-pdf").getAttribute("href"))!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const csv = await page.request.get(`/w/${slug}/maturite/export?format=csv`);
+  expect((await csv.text()).split("\n").filter(Boolean)).toHaveLength(3);
   await tools.getByRole("link").first().click();
   await expect(page.getByTestId("tool-view")).toBeVisible();
 });

@@ -57,7 +57,7 @@ export async function framingSheetPdf(guide: Guide, locale: Locale): Promise<Buf
               .filter((q) => q.latest)
               .map((q) => (
                 <View key={q.key}>
-                  <Text style={styles.question}>{labelOf(t, "guide.questions", q.key)}</Text>
+                  <Text style={styles.question}>{q.text ?? labelOf(t, "guide.questions", q.key)}</Text>
                   <Text style={styles.answer}>{q.latest!.answer}</Text>
                   <Text style={styles.signedBy}>
                     {t("guide.by", {

@@ -352,6 +352,11 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
     answer: "Dans les temps.",
     basedOn: null,
   }),
+  "guide.wording": async () => ({}),
+  "guide.saveWording": async (f) => ({
+    wording: { "pilotage.progress": "Où en sommes-nous ?" },
+    version: (await callerFor(db, f.users.owner).guide.wording({ workspaceSlug: f.workspace.slug })).version,
+  }),
   "maturity.get": async () => ({}),
   "maturity.open": async () => ({}),
   "maturity.answer": async (f) => ({

@@ -133,4 +133,40 @@ describe("the questioning process", () => {
     );
     expect(seen[0]!.n).toBe(0);
   });
+
+  it("asks a workspace's own wording on the alliances it creates afterwards, to every party", async () => {
+    const { a, b, id, editorB } = await coOwned();
+    const admin = callerFor(db, a.users.admin);
+    const wording = await admin.guide.wording({ workspaceSlug: a.workspace.slug });
+    expect(wording.stages[0]!.questions[0]).toEqual({ key: "why_us", text: null });
+    await admin.guide.saveWording({
+      workspaceSlug: a.workspace.slug,
+      wording: {
+        "preparation_partenariat.shared_need": "Quel besoin du quartier traitons-nous ?",
+        "pilotage.progress": " ",
+      },
+      version: wording.version,
+    });
+    const stale = await rejection(
+      admin.guide.saveWording({ workspaceSlug: a.workspace.slug, wording: {}, version: wording.version }),
+    );
+    expect(stale.code).toBe("CONFLICT");
+    expect(
+      (
+        await rejection(
+          callerFor(db, a.users.editor).guide.saveWording({ workspaceSlug: a.workspace.slug, wording: {}, version: 1 }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
+    const textOf = async (caller: ReturnType<typeof callerFor>, slug: string, allianceId: string) =>
+      (await caller.guide.get({ workspaceSlug: slug, allianceId })).stages
+        .find((s) => s.stage === "preparation_partenariat")!
+        .questions.find((q) => q.key === "shared_need")!.text;
+    // The alliance created before keeps the product's wording.
+    expect(await textOf(editorB, b.workspace.slug, id)).toBeNull();
+    const { id: fresh } = await admin.alliances.create({ workspaceSlug: a.workspace.slug, ...allianceInput() });
+    expect(await textOf(admin, a.workspace.slug, fresh)).toBe("Quel besoin du quartier traitons-nous ?");
+    const audit = await admin.audit.list({ workspaceSlug: a.workspace.slug, limit: 10 });
+    expect(audit.items.some((e) => e.action === "guide.wording")).toBe(true);
+  });
 });

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { resultRows } from "../../db/rows";
 import { maturityAssessments } from "../../db/schema";
+import { maturityCsv } from "../../server/files/maturity-csv";
+import { maturityPdf } from "../../server/files/maturity-pdf";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
@@ -73,6 +75,11 @@ describe("the SDG maturity self-assessment", () => {
       (await rejection(editor.maturity.answer({ workspaceSlug: ws, assessmentId: opened.id, levels: { mesure: 4 } })))
         .code,
     ).toBe("CONFLICT");
+    const pdf = await maturityPdf(after, f.workspace.name, "fr");
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const csv = maturityCsv(after, "en").split("\n").filter(Boolean);
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain("2");
     const audit = await admin.audit.list({ workspaceSlug: ws, limit: 20 });
     expect(audit.items.filter((e) => e.action.startsWith("maturity.")).map((e) => e.action)).toEqual([
       "maturity.close",

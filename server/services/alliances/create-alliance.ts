@@ -6,6 +6,7 @@ import { getAlliance } from "./get-alliance";
 import { recordChange } from "./record-change";
 import type { CreateAllianceInput } from "./schemas";
 import { writeDetails, snapshot } from "./write-alliance";
+import { stampGuideWording } from "./write-details";
 
 /**
  * Creates an alliance with its parties, mode periods, SDG targets, territory and engagement
@@ -21,6 +22,7 @@ export async function createAlliance(ctx: WorkspaceContext, input: CreateAllianc
   const id = created!.id;
   const { title, ...details } = input;
   await writeDetails(ctx, id, title, details);
+  await stampGuideWording(ctx, [id]);
   const after = await getAlliance(ctx, id);
   await recordChange(ctx, {
     allianceId: id,

@@ -164,3 +164,14 @@ export async function movePublicRevision(ctx: WorkspaceContext, allianceIds: str
     sql`update alliances set public_revision = public_revision + 1 where id = any(${pgArray(allianceIds)}::uuid[])`,
   );
 }
+
+/**
+ * Gives new alliances the questioning-process wording of the workspace creating them (null when
+ * it keeps the product's): later edits of the workspace's wording leave them as they were.
+ */
+export async function stampGuideWording(ctx: WorkspaceContext, allianceIds: string[]) {
+  if (allianceIds.length === 0) return;
+  await ctx.tx.execute(sql`
+    update alliances set guide_wording = (select w.guide_wording from workspaces w where w.id = ${ctx.workspaceId})
+    where id = any(${pgArray(allianceIds)}::uuid[])`);
+}

@@ -7,7 +7,12 @@ import { type AllianceState, canonical, mergeState } from "../../../domain/impor
 import { normalizeForSearch } from "../../../domain/territory";
 import { AppError } from "../../errors";
 import { type AllianceChange, recordChanges } from "../alliances/record-change";
-import { type AllianceDetails, movePublicRevision, writeAllianceDetails } from "../alliances/write-details";
+import {
+  type AllianceDetails,
+  movePublicRevision,
+  stampGuideWording,
+  writeAllianceDetails,
+} from "../alliances/write-details";
 import type { WorkspaceContext } from "../context";
 import { ensureWorkspaceOrganisation } from "../organisations/ensure-workspace-organisation";
 import type { ImportPlan } from "./import-types";
@@ -167,6 +172,7 @@ export async function applyImport(
       prepared.map((p, i) => details(createdIds[i]!, p.state, p.partners)),
       ownName,
     );
+    await stampGuideWording(ctx, createdIds);
     await recordChanges(
       ctx,
       prepared.map(({ state, partners }, i): AllianceChange => {

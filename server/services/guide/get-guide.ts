@@ -34,7 +34,8 @@ export async function getGuide(ctx: WorkspaceContext, allianceId: string) {
   const stages = GUIDE_STAGES.map((stage: GuideStage) => {
     const questions = GUIDE_QUESTIONS[stage].map((key) => {
       const all = rows.filter((r) => r.stage === stage && r.questionKey === key).map(answer);
-      return { key, latest: all.at(-1) ?? null, earlier: all.slice(0, -1).reverse() };
+      const text = core.guideWording?.[`${stage}.${key}`] ?? null;
+      return { key, text, latest: all.at(-1) ?? null, earlier: all.slice(0, -1).reverse() };
     });
     const answered = new Set(questions.filter((q) => q.latest).map((q) => q.key));
     return { stage, questions, ...stageProgress(stage, answered) };

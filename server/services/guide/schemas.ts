@@ -14,3 +14,10 @@ export const AnswerGuideInput = z.object({
   basedOn: z.uuid().nullable(),
 });
 export type AnswerGuideInput = z.infer<typeof AnswerGuideInput>;
+
+export const SaveGuideWordingInput = z.object({
+  /** "stage.key" → the workspace's own wording (blank: the product's). */
+  wording: z.record(z.string().max(80), z.string().max(300, { message: "errors.guide.wording" })),
+  version: z.number().int().min(1),
+});
+export type SaveGuideWordingInput = z.infer<typeof SaveGuideWordingInput>;

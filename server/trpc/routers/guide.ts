@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { answerGuideQuestion } from "../../services/guide/answer-guide-question";
 import { getGuide } from "../../services/guide/get-guide";
-import { AnswerGuideInput } from "../../services/guide/schemas";
+import { guideWording, saveGuideWording } from "../../services/guide/guide-wording";
+import { AnswerGuideInput, SaveGuideWordingInput } from "../../services/guide/schemas";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
 export const guideRouter = router({
@@ -15,4 +16,11 @@ export const guideRouter = router({
     .meta({ permission: "alliances.write" })
     .input(AnswerGuideInput)
     .mutation(({ ctx, input }) => answerGuideQuestion(ctx.workspace, withoutSlug(input))),
+  /** The workspace's own wording of the questions, for the alliances it creates. */
+  wording: workspaceProcedure.meta({ permission: "alliances.read" }).query(({ ctx }) => guideWording(ctx.workspace)),
+  /** Sets the workspace's own wording. */
+  saveWording: workspaceProcedure
+    .meta({ permission: "workspace.update" })
+    .input(SaveGuideWordingInput)
+    .mutation(({ ctx, input }) => saveGuideWording(ctx.workspace, withoutSlug(input))),
 });

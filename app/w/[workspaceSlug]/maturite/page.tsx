@@ -119,8 +119,11 @@ export default async function MaturityPage({ params }: Props) {
                 })),
               ]}
             />
-            <p>
-              <a href={`/w/${workspaceSlug}/maturite/export`} download>
+            <p className="flex flex-wrap gap-4">
+              <a href={`/w/${workspaceSlug}/maturite/export?format=pdf`} download data-testid="maturity-pdf">
+                {t("maturity.exportPdf")}
+              </a>
+              <a href={`/w/${workspaceSlug}/maturite/export?format=csv`} download>
                 {t("maturity.exportCsv")}
               </a>
             </p>

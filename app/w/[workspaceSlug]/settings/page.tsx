@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { ProviderSignIn } from "@/components/auth/provider-sign-in";
 import { QuestionnaireEditor } from "@/components/evaluation/questionnaire-editor";
+import { GuideWordingForm } from "@/components/guide/guide-wording-form";
 import { ApiTokens } from "@/components/settings/api-tokens";
 import { DeleteWorkspace } from "@/components/settings/danger-zone";
 import { Webhooks } from "@/components/settings/webhooks";
@@ -28,6 +29,8 @@ export default async function SettingsPage({ params }: Params) {
   const workspace = await readOrNotFound(async () => caller.workspaces.get({ workspaceSlug }));
   if (!can(workspace.myRole, "workspace.update")) notFound();
   const questionnaire = await caller.evaluation.questionnaire({ workspaceSlug });
+  const guideWording = await caller.guide.wording({ workspaceSlug });
+  const tgu = await getTranslations("guide");
   const coordinations = await caller.territories.coordinations({ workspaceSlug });
   const verification = await caller.workspaces.verification({ workspaceSlug });
   const tv = await getTranslations("verification");
@@ -93,6 +96,13 @@ export default async function SettingsPage({ params }: Params) {
             defaultText: q.label ? null : defaultText(q.key),
           }))}
         />
+      </section>
+      <section aria-labelledby="guide-wording-title" className="space-y-3 pt-6">
+        <h2 id="guide-wording-title" className="text-xl font-semibold">
+          {tgu("wordingTitle")}
+        </h2>
+        <p className="text-sm text-slate-800">{tgu("wordingIntro")}</p>
+        <GuideWordingForm workspaceSlug={workspaceSlug} wording={guideWording} />
       </section>
       <section aria-labelledby="api-title" className="space-y-3 pt-6">
         <h2 id="api-title" className="text-xl font-semibold">
