@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ToolCatalogue } from "@/components/tools/tool-catalogue";
 import { ToolFilters } from "@/components/tools/tool-filters";
 import type { Locale } from "@/messages/locales";
-import { ToolFilters as Filters } from "@/server/services/tools/schemas";
+import { toolFiltersFromSearchParams } from "@/server/services/tools/schemas";
 import { serverCaller } from "@/server/trpc/server-caller";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -18,15 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The public toolbox: tools by entry door and purpose, filtered in the URL, open to anyone. */
 export default async function ToolboxPage({ searchParams }: Props) {
   const raw = await searchParams;
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  const filters = Filters.parse({
-    door: first(raw.door),
-    purpose: first(raw.purpose),
-    audience: first(raw.audience),
-    stage: first(raw.stage),
-    language: first(raw.language),
-    q: first(raw.q),
-  });
+  const filters = toolFiltersFromSearchParams(raw);
   const locale = (await getLocale()) as Locale;
   const tools = await (await serverCaller()).tools.catalogue({ ...filters, locale });
   const t = await getTranslations("tools");

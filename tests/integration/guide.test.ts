@@ -5,29 +5,13 @@ import { framingSheetPdf } from "../../server/files/framing-sheet-pdf";
 import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
-import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
+import { allianceInput, coOwnedAlliance } from "../factories";
 
 const { db } = await openTestDatabase();
 
-/** An alliance of workspace A co-owned by workspace B. */
+/** An alliance of workspace A co-owned by workspace B, at the stage of preparing the partnership. */
 async function coOwned() {
-  const a = await createWorkspaceWithRoles(db);
-  const b = await createWorkspaceWithRoles(db);
-  const orgB = await giveOrganisation(db, b.workspace.id);
-  const ownerA = callerFor(db, a.users.owner);
-  const { id } = await ownerA.alliances.create({
-    workspaceSlug: a.workspace.slug,
-    ...allianceInput({ stage: "preparation_partenariat", partners: [{ organisationId: orgB, role: "partenaire" }] }),
-  });
-  const partyB = (await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find(
-    (p) => p.organisationId === orgB,
-  )!;
-  await ownerA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
-  await callerFor(db, b.users.admin).alliances.respondToCoOwnership({
-    workspaceSlug: b.workspace.slug,
-    partyId: partyB.id,
-    accept: true,
-  });
+  const { a, b, id } = await coOwnedAlliance(db, { stage: "preparation_partenariat" });
   return { a, b, id, editorA: callerFor(db, a.users.editor), editorB: callerFor(db, b.users.editor) };
 }
 

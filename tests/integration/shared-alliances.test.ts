@@ -12,7 +12,14 @@ import { callerFor, RecordingMailer } from "../helpers/caller";
 import { openTestDatabase, sqlRows } from "../helpers/db";
 import { rejection } from "../helpers/errors";
 import { hashInvitationToken } from "../../server/services/members/tokens";
-import { allianceInput, createUser, createWorkspaceWithRoles, giveOrganisation, uniq } from "../factories";
+import {
+  allianceInput,
+  coOwnedAlliance,
+  createUser,
+  createWorkspaceWithRoles,
+  giveOrganisation,
+  uniq,
+} from "../factories";
 
 const { db } = await openTestDatabase();
 
@@ -24,27 +31,9 @@ const attempt = (promise: Promise<unknown>) =>
 
 /** A and B co-own one alliance (A created it and invited B, B's admin accepted). */
 async function coOwned() {
-  const a = await createWorkspaceWithRoles(db);
-  const b = await createWorkspaceWithRoles(db);
-  const orgB = await giveOrganisation(db, b.workspace.id);
+  const { a, b, id, partyB } = await coOwnedAlliance(db, { keyResults: "40 familles accompagnées" });
   const ownerA = callerFor(db, a.users.owner);
-  const { id } = await ownerA.alliances.create({
-    workspaceSlug: a.workspace.slug,
-    ...allianceInput({
-      partners: [{ organisationId: orgB, role: "partenaire" }],
-      keyResults: "40 familles accompagnées",
-    }),
-  });
-  const partyB = (await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find(
-    (p) => p.organisationId === orgB,
-  )!;
-  await ownerA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
   const ownerB = callerFor(db, b.users.owner);
-  await callerFor(db, b.users.admin).alliances.respondToCoOwnership({
-    workspaceSlug: b.workspace.slug,
-    partyId: partyB.id,
-    accept: true,
-  });
   return {
     a,
     b,

@@ -23,6 +23,19 @@ export const ToolFilters = z.object({
 });
 export type ToolFilters = z.infer<typeof ToolFilters>;
 
+/** The toolbox's filters from a page's search params (the first value of each; unknown ones dropped). */
+export function toolFiltersFromSearchParams(raw: Record<string, string | string[] | undefined>): ToolFilters {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  return ToolFilters.parse({
+    door: first(raw.door),
+    purpose: first(raw.purpose),
+    audience: first(raw.audience),
+    stage: first(raw.stage),
+    language: first(raw.language),
+    q: first(raw.q),
+  });
+}
+
 export const ToolSlugInput = z.object({
   slug: z.string().trim().max(100),
   locale: z.enum(LOCALES).optional(),

@@ -6,7 +6,7 @@ import { ToolForm } from "@/components/tools/tool-form";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { can } from "@/domain/roles";
 import type { Locale } from "@/messages/locales";
-import { ToolFilters as Filters } from "@/server/services/tools/schemas";
+import { toolFiltersFromSearchParams } from "@/server/services/tools/schemas";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 
 type Props = {
@@ -22,15 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function WorkspaceToolsPage({ params, searchParams }: Props) {
   const { workspaceSlug } = await params;
   const raw = await searchParams;
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  const filters = Filters.parse({
-    door: first(raw.door),
-    purpose: first(raw.purpose),
-    audience: first(raw.audience),
-    stage: first(raw.stage),
-    language: first(raw.language),
-    q: first(raw.q),
-  });
+  const filters = toolFiltersFromSearchParams(raw);
   const locale = (await getLocale()) as Locale;
   const caller = await serverCaller();
   const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
