@@ -91,3 +91,48 @@ test("a workspace adds a private tool its members find, and an alliance page sug
   await first.click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
+
+test("an operator edits a catalogue tool in both languages, retires it and puts it back", async ({
+  browser,
+  signInAs,
+}) => {
+  const context = await browser.newContext();
+  await signInAs(context, "operateur@e2e.maillage.test");
+  const page = await context.newPage();
+  await page.goto("/operator");
+  await page.getByRole("link", { name: "Catalogue de la boîte à outils" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Catalogue de la boîte à outils" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByTestId("new-catalogue-tool").click();
+  const dialog = page.getByRole("dialog", { name: "Nouvel outil public" });
+  const slug = `fiche-${Date.now()}`;
+  const title = `Fiche opérateur ${uniq("f")}`;
+  await dialog.getByLabel("Identifiant d'adresse").fill(slug);
+  await dialog.getByLabel("Usage").selectOption({ label: "Se former" });
+  await dialog.getByRole("group", { name: "En français" }).getByLabel("Titre").fill(title);
+  await dialog
+    .getByRole("group", { name: "En français" })
+    .getByLabel("Résumé")
+    .fill("Une fiche ajoutée au catalogue public.");
+  await dialog.getByRole("group", { name: "En anglais" }).getByLabel("Titre").fill("Operator sheet");
+  await dialog
+    .getByRole("group", { name: "En anglais" })
+    .getByLabel("Résumé")
+    .fill("A sheet added to the public catalogue.");
+  await dialog.getByRole("button", { name: "Enregistrer l'outil" }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByTestId("catalogue-tools").getByRole("row").filter({ hasText: slug });
+  await expect(row).toContainText(title);
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/outils/${slug}`);
+  await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+  await row.getByRole("button", { name: `Retirer : ${title}` }).click();
+  await expect(row).toContainText("Retiré");
+  await visitor.reload();
+  await expect(visitor.getByRole("heading", { level: 1, name: title })).toHaveCount(0);
+  await row.getByRole("button", { name: `Remettre en ligne : ${title}` }).click();
+  await expect(row).not.toContainText("Retiré");
+});

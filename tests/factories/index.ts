@@ -7,7 +7,6 @@ import { memberships, organisationClaims, organisations, users, workspaces } fro
 import type { Role } from "../../domain/roles";
 import type { WorkspaceKind } from "../../domain/workspaces";
 import type { SessionUser } from "../../server/trpc/init";
-import { callerFor } from "../helpers/caller";
 
 /** Unique per call, so test files can share one server database and run in parallel. */
 export function uniq(prefix: string): string {
@@ -133,29 +132,4 @@ export async function giveOrganisation(db: Db, workspaceId: string, name = `Orga
       set: { organisationId: organisation!.id, status: "verified" },
     });
   return organisation!.id;
-}
-
-/**
- * An alliance recorded by workspace A with B's organisation as partner, which B accepted to
- * co-own (through the procedures, as the two workspaces would). `overrides` go to the alliance.
- */
-export async function coOwnedAlliance(db: Db, overrides: Record<string, unknown> = {}) {
-  const a = await createWorkspaceWithRoles(db);
-  const b = await createWorkspaceWithRoles(db);
-  const orgB = await giveOrganisation(db, b.workspace.id);
-  const ownerA = callerFor(db, a.users.owner);
-  const { id } = await ownerA.alliances.create({
-    workspaceSlug: a.workspace.slug,
-    ...allianceInput({ partners: [{ organisationId: orgB, role: "partenaire" }], ...overrides }),
-  });
-  const partyB = (await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id })).parties.find(
-    (p) => p.organisationId === orgB,
-  )!;
-  await ownerA.alliances.inviteCoOwner({ workspaceSlug: a.workspace.slug, allianceId: id, partyId: partyB.id });
-  await callerFor(db, b.users.admin).alliances.respondToCoOwnership({
-    workspaceSlug: b.workspace.slug,
-    partyId: partyB.id,
-    accept: true,
-  });
-  return { a, b, id, partyB };
 }

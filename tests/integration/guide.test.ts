@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { resultRows } from "../../db/rows";
 import { framingSheetPdf } from "../../server/files/framing-sheet-pdf";
 import { callerFor } from "../helpers/caller";
+import { coOwnedAlliance } from "../factories/co-owned";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
-import { allianceInput, coOwnedAlliance } from "../factories";
+import { allianceInput } from "../factories";
 
 const { db } = await openTestDatabase();
 

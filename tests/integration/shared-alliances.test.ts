@@ -9,17 +9,11 @@ import { listPublished } from "../../server/services/library/list-published";
 import { LibraryFilters } from "../../server/services/library/schemas";
 import { dispatchNotificationEmails } from "../../server/services/notifications/dispatch-emails";
 import { callerFor, RecordingMailer } from "../helpers/caller";
+import { coOwnedAlliance } from "../factories/co-owned";
 import { openTestDatabase, sqlRows } from "../helpers/db";
 import { rejection } from "../helpers/errors";
 import { hashInvitationToken } from "../../server/services/members/tokens";
-import {
-  allianceInput,
-  coOwnedAlliance,
-  createUser,
-  createWorkspaceWithRoles,
-  giveOrganisation,
-  uniq,
-} from "../factories";
+import { allianceInput, createUser, createWorkspaceWithRoles, giveOrganisation, uniq } from "../factories";
 
 const { db } = await openTestDatabase();
 
