@@ -51,6 +51,9 @@ const pages: Array<[string, string, boolean]> = [
   ["an alliance", `${ws}/alliances/${alliance!.id}`, true],
   ["new alliance form", `${ws}/alliances/new`, true],
   ["SDG report", `${ws}/reports/sdg`, true],
+  ["toolbox (visitor)", "/outils", false],
+  ["a tool (visitor)", "/outils/preparer-premiere-rencontre-entreprise", false],
+  ["SDG maturity", `${ws}/maturite`, true],
 ];
 const cookie = `maillage.session-token=${session.sessionToken}`;
 
