@@ -1,17 +1,7 @@
 import { sql } from "drizzle-orm";
-import { normalizeForSearch } from "../domain/territory";
-import type { ToolText } from "../domain/toolbox";
+import { toolSearchText } from "../domain/toolbox";
 import { STARTER_TOOLS } from "../domain/toolbox-starter";
 import type { Database } from "./client";
-
-/** The words a tool is found by: its titles and summaries in every language it has. */
-export function toolSearchText(content: Partial<Record<string, ToolText>>): string {
-  return normalizeForSearch(
-    Object.values(content)
-      .flatMap((c) => (c ? [c.title, c.summary, c.helps] : []))
-      .join(" "),
-  );
-}
 
 /**
  * Adds to the public catalogue the starter tools it does not have yet (matched by slug), in one

@@ -15,7 +15,7 @@ export type MaturityAxis = (typeof MATURITY_AXES)[number];
 export const MATURITY_LEVELS = [1, 2, 3, 4] as const;
 export type MaturityLevel = (typeof MATURITY_LEVELS)[number];
 
-/** Below this many closed assessments of the same kind, no peer figure is shown. */
+/** Below this many closed assessments of the same kind, no peer figure is shown (app_maturity_peers, migration 0054, applies it; this copy is what the page says). */
 export const PEER_THRESHOLD = 10;
 
 /** A level at or under this one makes an axis "weak": the toolbox's tools that help are suggested. */

@@ -1,4 +1,5 @@
 import { ENTRY_DOORS, type EntryDoor, LIFECYCLE_STAGES, type LifecycleStage } from "./alliances";
+import { normalizeForSearch } from "./territory";
 
 /*
  * The toolbox: tools to inform, train and act, arranged by the four entry doors to alliances.
@@ -42,6 +43,15 @@ export type BodyBlock =
   | { kind: "paragraph"; text: string }
   | { kind: "points"; items: string[] }
   | { kind: "checks"; items: string[] };
+
+/** The words a tool is found by: its titles, summaries and purposes in every language it has. */
+export function toolSearchText(content: Partial<Record<string, ToolText>>): string {
+  return normalizeForSearch(
+    Object.values(content)
+      .flatMap((c) => (c ? [c.title, c.summary, c.helps] : []))
+      .join(" "),
+  );
+}
 
 /** A tool's body lines as blocks to render: consecutive points or boxes make one list. */
 export function bodyBlocks(lines: readonly string[]): BodyBlock[] {

@@ -13,3 +13,17 @@ export const optionalIdentifier = (isValid: (v: string) => boolean, key: string)
     .refine((v) => v === null || isValid(v), { message: key })
     .nullish()
     .transform((v) => v ?? null);
+
+/** A région code in a URL filter (two digits); anything else is dropped, not refused. */
+export const regionFilter = z
+  .string()
+  .regex(/^\d{2}$/)
+  .optional()
+  .catch(undefined);
+
+/** A département code in a URL filter (two or three digits, 2A, 2B); anything else is dropped. */
+export const departementFilter = z
+  .string()
+  .regex(/^(\d{2,3}|2A|2B)$/)
+  .optional()
+  .catch(undefined);

@@ -49,10 +49,10 @@ export async function getMaturity(ctx: WorkspaceContext, locale: ToolLanguage) {
     ),
   );
   const peerCount = peerRows[0]?.peers ?? 0;
-  const peers =
-    peerCount >= PEER_THRESHOLD
-      ? Object.fromEntries(peerRows.map((r) => [r.axis, r.median === null ? null : Number(r.median)]))
-      : null;
+  // app_maturity_peers holds the threshold: below it, it returns the count and no median.
+  const peers = peerRows.some((r) => r.median !== null)
+    ? Object.fromEntries(peerRows.map((r) => [r.axis, r.median === null ? null : Number(r.median)]))
+    : null;
   const latest = closed[0] ?? null;
   const weakAxes = latest ? MATURITY_AXES.filter((axis) => (latest.levels[axis] ?? 0) <= WEAK_LEVEL) : [];
   const tools = await Promise.all(

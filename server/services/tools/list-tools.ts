@@ -55,8 +55,26 @@ export function toolCard(row: ToolRow, locale: ToolLanguage) {
 }
 export type ToolCard = ReturnType<typeof toolCard>;
 
-export const TOOL_COLUMNS = sql.raw(
-  "id, workspace_id, slug, door, purpose, kind, audiences, stages, languages, feature, url, content, position, version, retired_at",
+/** The columns a tool is read with, for the raw statements of the toolbox. */
+export const TOOL_COLUMNS = sql.join(
+  [
+    "id",
+    "workspace_id",
+    "slug",
+    "door",
+    "purpose",
+    "kind",
+    "audiences",
+    "stages",
+    "languages",
+    "feature",
+    "url",
+    "content",
+    "position",
+    "version",
+    "retired_at",
+  ].map((column) => sql.identifier(column)),
+  sql`, `,
 );
 
 /** The filters as SQL conditions. */

@@ -4,7 +4,7 @@ import { AppError, sqlState } from "../../errors";
 import type { ServiceContext } from "../context";
 import { asOperator } from "../territories/access";
 import type { SaveToolInput } from "./schemas";
-import { toolValues } from "./save-workspace-tool";
+import { toolValues } from "./tool-values";
 
 /**
  * Creates or edits a tool of the public catalogue, in both languages. An edit names the version

@@ -1,29 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { tools } from "../../../db/schema";
-import { toolSearchText } from "../../../db/seed-toolbox";
 import { AppError, sqlState } from "../../errors";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
 import type { SaveToolInput } from "./schemas";
-
-/** The columns a saved tool gets from its form. */
-export function toolValues(input: SaveToolInput) {
-  const content = { ...(input.fr ? { fr: input.fr } : {}), ...(input.en ? { en: input.en } : {}) };
-  return {
-    slug: input.slug,
-    door: input.door,
-    purpose: input.purpose,
-    kind: input.kind,
-    audiences: [...new Set(input.audiences)],
-    stages: [...new Set(input.stages)],
-    languages: Object.keys(content),
-    feature: input.feature ?? null,
-    url: input.url ?? null,
-    content,
-    searchText: toolSearchText(content),
-    position: input.position,
-  };
-}
+import { toolValues } from "./tool-values";
 
 /**
  * Creates or edits one of this workspace's private tools, seen by its members only. A private
