@@ -38,6 +38,8 @@ const schema = z.object({
   OPERATOR_EMAILS: z.string().default(""),
   /** Minutes between two computations of the territorial statistics summary; 0 turns the job off. */
   TERRITORY_STATISTICS_MINUTES: z.coerce.number().int().min(0).max(10_080).default(15),
+  /** How often the public observatory is recomputed (0: never by the app; npm run statistics:observatory does it). */
+  OBSERVATORY_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   /** ProConnect (the state's identity federation): issuer URL, client id and secret; all three show the button. */
   PROCONNECT_ISSUER: z.string().url().optional(),
   PROCONNECT_CLIENT_ID: z.string().optional(),

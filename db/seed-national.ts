@@ -139,6 +139,8 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
     "SDG targets": [2, 1],
     "evaluation cycles and answers": [2, 1],
     "indicators and results": [2, 1],
+    "record keys of contributions": [2, 0],
+    "record keys of alliances and organisations": [2, 1],
   };
   const load = (name: string, run: (tx: Db) => Promise<unknown>) => {
     const [phase, lane] = LANES[name]!;
@@ -334,6 +336,17 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
           case when q.kind = 'argent' then 'eur' when q.kind like 'heures%' then 'heure' else 'unite' end as unit,
           case when q.kind = 'argent' then (q.quantity * 100)::bigint when q.kind like 'heures%' then (q.quantity * 3500)::bigint end as cents) k`),
   );
+
+  // The statistics' record keys (migration 0050), which the insert triggers would have drawn:
+  // derived from the id and the seed, so a seed gives the same keys.
+  const recordKeys = (table: "alliance_contributions" | "alliances" | "organisations") =>
+    sql`insert into record_keys (entity_id, record_key)
+        select id, hashtext(id::text || ${String(seed)}) & 2147483647 from ${sql.identifier(table)} on conflict do nothing`;
+  load("record keys of contributions", (tx) => tx.execute(recordKeys("alliance_contributions")));
+  load("record keys of alliances and organisations", async (tx) => {
+    await tx.execute(recordKeys("alliances"));
+    return tx.execute(recordKeys("organisations"));
+  });
 
   // Evaluation: closed cycles on a fifth of the alliances, the holder answered the first
   // questions of the default questionnaire in each (about a million answers at full scale).

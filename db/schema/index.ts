@@ -12,3 +12,4 @@ export * from "./webhooks";
 export * from "./figures";
 export * from "./tools";
 export * from "./maturity";
+export * from "./observatory";

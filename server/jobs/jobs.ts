@@ -5,6 +5,7 @@ import type { Mailer } from "../services/mail/mailer";
 import { dispatchNotificationEmails } from "../services/notifications/dispatch-emails";
 import { compactWorkspaceChanges } from "../services/stored-figures";
 import { refreshTerritoryStatistics, territoryStatisticsRefreshedAt } from "./territory-statistics";
+import { observatoryRefreshedAt, refreshObservatory } from "./observatory";
 import { dispatchWebhooks } from "../services/webhooks/dispatch-webhooks";
 import type { Job } from "./scheduler";
 
@@ -56,6 +57,22 @@ export function appJobs(config: Env, mailer: Mailer, log: Logger): Job[] {
         if (at && Date.now() - at.getTime() < statisticsEveryMs) return;
         const result = await refreshTerritoryStatistics(db);
         if (!result.skipped) log.info(result, "territorial statistics recomputed");
+      },
+    });
+  }
+  // The public observatory, recomputed when older than its interval (and soon after start).
+  const observatoryEveryMs = config.OBSERVATORY_MINUTES * 60_000;
+  if (observatoryEveryMs > 0) {
+    jobs.push({
+      name: "observatory",
+      everyMs: 60_000,
+      firstAfterMs: 8_000,
+      failure: "the observatory's figures failed; retrying later",
+      async run(db) {
+        const at = await observatoryRefreshedAt(db);
+        if (at && Date.now() - at.getTime() < observatoryEveryMs) return;
+        const result = await refreshObservatory(db);
+        if (!result.skipped) log.info(result, "observatory recomputed");
       },
     });
   }
