@@ -44,6 +44,12 @@ export default async function HomePage() {
           >
             {t("home.browseLibrary")}
           </Link>
+          <Link
+            href="/observatoire"
+            className="rounded-md border border-blue-800 bg-white px-5 py-3 font-medium text-blue-900 no-underline hover:bg-blue-100"
+          >
+            {t("home.observatory")}
+          </Link>
         </div>
       </section>
 

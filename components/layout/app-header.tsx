@@ -19,6 +19,7 @@ export async function AppHeader() {
         <div className="flex flex-wrap items-center gap-4 text-sm">
           <Link href="/outils">{t("tools")}</Link>
           <Link href="/bibliotheque">{t("library")}</Link>
+          <Link href="/observatoire">{t("observatory")}</Link>
           {user && isOperator(user.email) ? <Link href="/operator">{t("operator")}</Link> : null}
           <Suspense>
             <LanguageSwitch />

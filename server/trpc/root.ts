@@ -15,6 +15,7 @@ import { evaluationRouter } from "./routers/evaluation";
 import { notificationsRouter } from "./routers/notifications";
 import { territoriesRouter } from "./routers/territories";
 import { libraryRouter } from "./routers/library";
+import { observatoryRouter } from "./routers/observatory";
 import { membersRouter } from "./routers/members";
 import { toolsRouter } from "./routers/tools";
 import { guideRouter } from "./routers/guide";
@@ -43,6 +44,7 @@ export const appRouter = router({
   account: accountRouter,
   webhooks: webhooksRouter,
   library: libraryRouter,
+  observatory: observatoryRouter,
   tools: toolsRouter,
   guide: guideRouter,
   maturity: maturityRouter,
