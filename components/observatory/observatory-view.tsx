@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BarTable } from "@/components/dashboards/bar-table";
-import { FranceMap, type MapCell } from "@/components/territories/france-map";
 import { DataTable } from "@/components/ui/data-table";
 import { DescriptionList } from "@/components/ui/description-list";
 import { FilterBar } from "@/components/ui/filter-bar";
@@ -25,7 +24,11 @@ type Observatory = RouterOutputs["observatory"]["get"];
 
 /** Where a scope's page lives: France, a région or a goal. */
 export function observatoryHref(scope: string, code: string) {
-  return scope === "region" ? `/observatoire/regions/${code}` : scope === "goal" ? `/observatoire/odd/${code}` : "/observatoire";
+  return scope === "region"
+    ? `/observatoire/regions/${code}`
+    : scope === "goal"
+      ? `/observatoire/odd/${code}`
+      : "/observatoire";
 }
 
 /**
@@ -40,7 +43,9 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
   const hidden = o("hidden");
   const count = (n: number | null | undefined) => (n === null || n === undefined ? hidden : format.number(n));
   const euros = (cents: number | null) =>
-    cents === null ? hidden : format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+    cents === null
+      ? hidden
+      : format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
   const percent = (share: number | null) =>
     share === null ? hidden : format.number(share, { style: "percent", maximumFractionDigits: 1 });
   const rows = (table: keyof Observatory["tables"]) => data.tables[table] ?? [];
@@ -74,9 +79,6 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
   const targets = rows("target");
   const highlighted = targets.filter((r) => (HIGHLIGHTED_TARGETS as readonly string[]).includes(r.key));
   const index = territory();
-  const cells = new Map<string, MapCell>();
-  for (const r of rows("departement"))
-    cells.set(r.key, { code: r.key, name: data.names.departement[r.key] ?? r.key, alliances: r.alliances, known: true });
   const trajectories = rows("trajectory");
   const delays = new Map(rows("trajectory_delay").map((r) => [r.key, r.alliances]));
   const goalColour = (k: string) => SDG_GOALS.find((g) => String(g.number) === k)?.colour;
@@ -85,9 +87,13 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
     <div className="space-y-10">
       <div className="space-y-3">
         <p className="text-sm text-slate-800" data-testid="observatory-date">
-          {data.refreshedAt ? o("asOf", { date: format.dateTime(data.refreshedAt, { dateStyle: "long" }) }) : o("notYet")}
+          {data.refreshedAt
+            ? o("asOf", { date: format.dateTime(data.refreshedAt, { dateStyle: "long" }) })
+            : o("notYet")}
         </p>
-        <p className="max-w-3xl rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-slate-900">{o("whose")}</p>
+        <p className="max-w-3xl rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-slate-900">
+          {o("whose")}
+        </p>
         <FilterBar
           label={o("choose")}
           applyLabel={o("show")}
@@ -120,7 +126,10 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
             { term: o("alliances"), detail: count(total?.alliances), testId: "observatory-alliances" },
             { term: o("organisations"), detail: count(total?.organisations) },
             { term: o("valued"), detail: euros(total?.cents ?? null) },
-            { term: o("hours"), detail: count(total?.hours === null || total?.hours === undefined ? null : Math.round(total.hours)) },
+            {
+              term: o("hours"),
+              detail: count(total?.hours === null || total?.hours === undefined ? null : Math.round(total.hours)),
+            },
             {
               term: o("evaluatedShare"),
               detail: `${percent(data.evaluatedShare)} (${o("referenceEvaluated")})`,
@@ -132,7 +141,7 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
       <Section id="modes" title={o("byMode")} intro={o("referenceNote")} testId="observatory-modes">
         <DataTable
           caption={o("byMode")}
-          rows={MODES.map((m) => modeRows.find((r) => r.key === m) ?? { key: m, alliances: 0 } as ObservatoryRow)}
+          rows={MODES.map((m) => modeRows.find((r) => r.key === m) ?? ({ key: m, alliances: 0 } as ObservatoryRow))}
           rowKey={(r) => r.key}
           columns={[
             { key: "mode", header: o("table"), cell: (r) => labelOf(t, "alliance.modes", r.key), rowHeader: true },
@@ -182,19 +191,31 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
               </ul>
             </div>
           ) : null}
-          <details>
-            <summary className="cursor-pointer text-sm font-medium">{o("allTargets")}</summary>
+          {data.scope === "goal" ? (
             <DataTable
               caption={o("byTarget")}
               rows={targets}
               rowKey={(r) => r.key}
               columns={[
-                { key: "target", header: o("target"), cell: (r) => r.key, rowHeader: true, className: "whitespace-nowrap" },
+                {
+                  key: "target",
+                  header: o("target"),
+                  cell: (r) => r.key,
+                  rowHeader: true,
+                  className: "whitespace-nowrap",
+                },
                 { key: "label", header: "", cell: (r) => labelOf(t, "sdg.targets", r.key) },
-                { key: "alliances", header: o("alliances"), cell: (r) => count(r.alliances), className: "tabular-nums" },
+                {
+                  key: "alliances",
+                  header: o("alliances"),
+                  cell: (r) => count(r.alliances),
+                  className: "tabular-nums",
+                },
               ]}
             />
-          </details>
+          ) : (
+            <p className="text-sm">{o("targetsOnGoals")}</p>
+          )}
         </Section>
       ) : null}
 
@@ -204,8 +225,18 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
           rows={rows("kind")}
           rowKey={(r) => r.key}
           columns={[
-            { key: "kind", header: o("kind"), cell: (r) => labelOf(t, "alliance.organisationKinds", r.key), rowHeader: true },
-            { key: "alliances", header: o("kindAlliances"), cell: (r) => count(r.alliances), className: "tabular-nums" },
+            {
+              key: "kind",
+              header: o("kind"),
+              cell: (r) => labelOf(t, "alliance.organisationKinds", r.key),
+              rowHeader: true,
+            },
+            {
+              key: "alliances",
+              header: o("kindAlliances"),
+              cell: (r) => count(r.alliances),
+              className: "tabular-nums",
+            },
             {
               key: "organisations",
               header: o("kindOrganisations"),
@@ -219,15 +250,15 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
       <Section id="where" title={o("where")} testId="observatory-where">
         {data.scope !== "goal" ? (
           <>
-            <FranceMap
-              label={o("mapLabel")}
-              cells={cells}
-              hrefFor={(code) => `/observatoire/regions/${index.departements.get(code)?.region ?? ""}`}
-              outline={new Set()}
-              focus={data.scope === "region" ? new Set(rows("departement").map((r) => r.key)) : undefined}
-              hiddenLabel={hidden}
-              overseasLabel={t("territory.overseas")}
-              countLabel={(c) => t("territory.mapCount", { count: c.alliances ?? 0 })}
+            {/* The map is an image of the table below (same figures, with links): the page stays light. */}
+            {/* eslint-disable-next-line @next/next/no-img-element -- an SVG drawn by the app, cached apart */}
+            <img
+              src={`/observatoire/carte${data.scope === "region" ? `?region=${data.code}` : ""}`}
+              alt={o("mapAlt")}
+              width={700}
+              height={600}
+              className="h-auto w-full max-w-2xl"
+              data-testid="observatory-map"
             />
             <p className="text-sm">{t("territory.mapLegend")}</p>
             <p className="text-xs text-slate-700">{t("territory.attribution")}</p>
@@ -253,7 +284,12 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
                   ),
               },
               { key: "alliances", header: o("alliances"), cell: (r) => count(r.alliances), className: "tabular-nums" },
-              { key: "organisations", header: o("organisations"), cell: (r) => count(r.organisations), className: "tabular-nums" },
+              {
+                key: "organisations",
+                header: o("organisations"),
+                cell: (r) => count(r.organisations),
+                className: "tabular-nums",
+              },
             ]}
           />
         ) : null}
@@ -266,9 +302,24 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
               rows={rows("departement")}
               rowKey={(r) => r.key}
               columns={[
-                { key: "code", header: o("departement"), rowHeader: true, cell: (r) => `${r.key} ${data.names.departement[r.key]}` },
-                { key: "alliances", header: o("alliances"), cell: (r) => count(r.alliances), className: "tabular-nums" },
-                { key: "organisations", header: o("organisations"), cell: (r) => count(r.organisations), className: "tabular-nums" },
+                {
+                  key: "code",
+                  header: o("departement"),
+                  rowHeader: true,
+                  cell: (r) => `${r.key} ${data.names.departement[r.key]}`,
+                },
+                {
+                  key: "alliances",
+                  header: o("alliances"),
+                  cell: (r) => count(r.alliances),
+                  className: "tabular-nums",
+                },
+                {
+                  key: "organisations",
+                  header: o("organisations"),
+                  cell: (r) => count(r.organisations),
+                  className: "tabular-nums",
+                },
               ]}
             />
           </details>
@@ -279,14 +330,24 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
         {bars(o("byYear"), "observatory-year-bars", rows("year"), (k) => k)}
       </Section>
 
-      <Section id="trajectories" title={o("trajectories")} intro={o("trajectoriesHelp")} testId="observatory-trajectories">
+      <Section
+        id="trajectories"
+        title={o("trajectories")}
+        intro={o("trajectoriesHelp")}
+        testId="observatory-trajectories"
+      >
         {trajectories.length ? (
           <DataTable
             caption={o("trajectories")}
             rows={trajectories}
             rowKey={(r) => r.key}
             columns={[
-              { key: "from", header: o("from"), rowHeader: true, cell: (r) => labelOf(t, "alliance.modes", r.key.split(">")[0]!) },
+              {
+                key: "from",
+                header: o("from"),
+                rowHeader: true,
+                cell: (r) => labelOf(t, "alliance.modes", r.key.split(">")[0]!),
+              },
               { key: "to", header: o("to"), cell: (r) => labelOf(t, "alliance.modes", r.key.split(">")[1]!) },
               { key: "alliances", header: o("alliances"), cell: (r) => count(r.alliances), className: "tabular-nums" },
               ...(data.scope === "france"
@@ -309,7 +370,8 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
 
       <Section id="evaluation" title={o("evaluation")} intro={o("evaluationHelp")} testId="observatory-evaluation">
         <p className="text-sm">
-          {o("evaluatedShare")} : <strong data-testid="observatory-evaluated-share">{percent(data.evaluatedShare)}</strong> ·{" "}
+          {o("evaluatedShare")} :{" "}
+          <strong data-testid="observatory-evaluated-share">{percent(data.evaluatedShare)}</strong> ·{" "}
           {o("referenceEvaluated")}
         </p>
         <DataTable
@@ -317,8 +379,18 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
           rows={rows("score")}
           rowKey={(r) => r.key}
           columns={[
-            { key: "dimension", header: o("dimension"), rowHeader: true, cell: (r) => labelOf(t, "alliance.impacts", r.key) },
-            { key: "alliances", header: o("evaluatedAlliances"), cell: (r) => count(r.alliances), className: "tabular-nums" },
+            {
+              key: "dimension",
+              header: o("dimension"),
+              rowHeader: true,
+              cell: (r) => labelOf(t, "alliance.impacts", r.key),
+            },
+            {
+              key: "alliances",
+              header: o("evaluatedAlliances"),
+              cell: (r) => count(r.alliances),
+              className: "tabular-nums",
+            },
             {
               key: "score",
               header: o("score"),
@@ -335,7 +407,12 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
           rows={rows("nature")}
           rowKey={(r) => r.key}
           columns={[
-            { key: "nature", header: o("nature"), rowHeader: true, cell: (r) => labelOf(t, "alliance.contributionKinds", r.key) },
+            {
+              key: "nature",
+              header: o("nature"),
+              rowHeader: true,
+              cell: (r) => labelOf(t, "alliance.contributionKinds", r.key),
+            },
             { key: "alliances", header: o("alliances"), cell: (r) => count(r.alliances), className: "tabular-nums" },
             { key: "amount", header: o("amount"), cell: (r) => euros(r.cents), className: "tabular-nums" },
             {
@@ -351,25 +428,30 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
       <Section id="open-data" title={o("openData")} intro={o("openDataHelp")} testId="observatory-open-data">
         <p className="flex flex-wrap gap-4 text-sm">
           <Link href="/observatoire/donnees">{o("dictionary")}</Link>
-          <a href={`/observatoire/etat-des-lieux${data.scope === "france" ? "" : `?scope=${data.scope}&code=${data.code}`}`}>
+          <a
+            href={`/observatoire/etat-des-lieux${data.scope === "france" ? "" : `?scope=${data.scope}&code=${data.code}`}`}
+          >
             {o("pdf")}
           </a>
         </p>
         <ul className="grid gap-1 text-sm sm:grid-cols-2">
-          {OBSERVATORY_TABLE_NAMES.filter((name) => (OBSERVATORY_TABLES[name].scopes as readonly string[]).includes(data.scope)).map(
-            (name) => (
-              <li key={name}>
-                {o(`tables.${name}`)} :{" "}
-                <a href={`/api/observatoire/${name}?format=csv&download=1${fileQuery}`} data-testid={`download-${name}-csv`}>
-                  {o("download", { table: o(`tables.${name}`), format: "CSV" })}
-                </a>{" "}
-                ·{" "}
-                <a href={`/api/observatoire/${name}?download=1${fileQuery}`}>
-                  {o("download", { table: o(`tables.${name}`), format: "JSON" })}
-                </a>
-              </li>
-            ),
-          )}
+          {OBSERVATORY_TABLE_NAMES.filter((name) =>
+            (OBSERVATORY_TABLES[name].scopes as readonly string[]).includes(data.scope),
+          ).map((name) => (
+            <li key={name}>
+              {o(`tables.${name}`)} :{" "}
+              <a
+                href={`/api/observatoire/${name}?format=csv&download=1${fileQuery}`}
+                data-testid={`download-${name}-csv`}
+              >
+                {o("download", { table: o(`tables.${name}`), format: "CSV" })}
+              </a>{" "}
+              ·{" "}
+              <a href={`/api/observatoire/${name}?download=1${fileQuery}`}>
+                {o("download", { table: o(`tables.${name}`), format: "JSON" })}
+              </a>
+            </li>
+          ))}
         </ul>
       </Section>
 

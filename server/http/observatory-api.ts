@@ -56,7 +56,8 @@ export async function observatoryResponse(request: Request, table: string) {
   const etag = `"${data.refreshedAt?.getTime() ?? 0}-${data.table}-${data.scope}-${data.code}-${format}"`;
   const validators: Record<string, string> = { ETag: etag, "Cache-Control": CACHE };
   if (data.refreshedAt) validators["Last-Modified"] = data.refreshedAt.toUTCString();
-  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: common(validators) });
+  if (request.headers.get("if-none-match") === etag)
+    return new Response(null, { status: 304, headers: common(validators) });
   const name = `maillage-observatoire-${data.table}${data.code ? `-${data.scope}-${data.code}` : ""}.${format}`;
   const disposition: Record<string, string> = url.searchParams.get("download")
     ? { "Content-Disposition": `attachment; filename="${name}"` }

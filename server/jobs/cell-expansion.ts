@@ -124,7 +124,11 @@ export class Cells {
 }
 
 /** Where the rows of one alliance start and end in `rows` (sorted by alliance_id), advancing a cursor. */
-export function span(rows: Array<{ alliance_id: string }>, cursor: { at: number }, allianceId: string): [number, number] {
+export function span(
+  rows: Array<{ alliance_id: string }>,
+  cursor: { at: number },
+  allianceId: string,
+): [number, number] {
   // Ids compare as strings the way PostgreSQL orders uuids (lower-case hexadecimal).
   while (cursor.at < rows.length && rows[cursor.at]!.alliance_id < allianceId) cursor.at++;
   const from = cursor.at;

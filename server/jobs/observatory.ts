@@ -131,7 +131,12 @@ class ObservatoryExpansion extends Expansion {
           for (let k = 0; k < CONTRIBUTION_KINDS.length; k++) {
             const at = (money * CONTRIBUTION_KINDS.length + k) * 3;
             if (m.values[at + 2]! < 0) continue;
-            this.add(this.cell(area, "nature", CONTRIBUTION_KINDS[k]!.key), m.values[at]!, m.values[at + 1]!, m.values[at + 2]!);
+            this.add(
+              this.cell(area, "nature", CONTRIBUTION_KINDS[k]!.key),
+              m.values[at]!,
+              m.values[at + 1]!,
+              m.values[at + 2]!,
+            );
           }
         }
       }
@@ -202,7 +207,13 @@ class MoneyByKind {
 async function moneyByKind(q: Query) {
   const money = new MoneyByKind();
   const kind = new Map<string, number>(CONTRIBUTION_KINDS.map((k, i) => [k.key, i]));
-  for (const m of await q<{ alliance_id: string; kind: string; cents: number | null; hours: number | null; ckey: number }>(
+  for (const m of await q<{
+    alliance_id: string;
+    kind: string;
+    cents: number | null;
+    hours: number | null;
+    ckey: number;
+  }>(
     sql`select x.alliance_id, x.kind::text as kind, sum(x.value_cents)::float8 as cents,
           (sum(x.quantity) filter (where x.unit = 'heure'))::float8 as hours, (sum(rk.record_key) % ${KEY_MODULUS})::int as ckey
         from alliance_contributions x join record_keys rk on rk.entity_id = x.id group by x.alliance_id, x.kind`,

@@ -105,7 +105,9 @@ describe("the public observatory", () => {
     // The seven counted alliances, not the opted-out one: exactly what the cell key method publishes for them.
     const seven = Object.values(ids);
     expect(region.total).toMatchObject(await published(seven));
-    expect(region.total).not.toMatchObject(await published([...seven, excluded]).then((p) => ({ ...p, organisations: -1 })));
+    expect(region.total).not.toMatchObject(
+      await published([...seven, excluded]).then((p) => ({ ...p, organisations: -1 })),
+    );
     const mode = (key: string) => region.tables.mode!.find((r) => r.key === key);
     expect(mode("mecenat")).toMatchObject(await published([ids.m1, ids.m2, ids.m3]));
     expect(mode("cooperation_economique")).toMatchObject(await published([ids.c1, ids.c2, ids.c3]));
@@ -160,13 +162,18 @@ describe("the public observatory", () => {
         const rows = scope.page.tables[table] ?? [];
         expect(file.rows.map((r) => r.key)).toEqual(rows.map((r) => r.key));
         for (const column of OBSERVATORY_TABLES[table].columns)
-          expect(file.rows.map((r) => r[column]), `${scope.scope} ${table} ${column}`).toEqual(rows.map((r) => r[column]));
+          expect(
+            file.rows.map((r) => r[column]),
+            `${scope.scope} ${table} ${column}`,
+          ).toEqual(rows.map((r) => r[column]));
       }
     }
     // The CSV: the licence line, the header, then the rows (hidden figures as empty cells).
     const modes = await publicCaller.observatory.table({ table: "mode", scope: "region", code: REGION });
     const csv = observatoryCsv(modes).split("\n");
-    expect(csv[0]).toMatch(/^# Maillage, observatoire des alliances .*Licence Ouverte \/ Open Licence version 2\.0 \(Etalab\)/);
+    expect(csv[0]).toMatch(
+      /^# Maillage, observatoire des alliances .*Licence Ouverte \/ Open Licence version 2\.0 \(Etalab\)/,
+    );
     expect(csv[1]).toBe("key,alliances,organisations");
     expect(csv).toContain("pratiques_responsables,,");
     expect(observatoryJson(modes, "https://x/observatoire/donnees")).toMatchObject({
@@ -246,7 +253,8 @@ describe("observatory figures cannot be differenced", () => {
   it("does not give one new contribution back as the difference between two dates", async () => {
     const { ids, owner, w } = await corsica();
     const partyOf = async (allianceId: string) =>
-      (await owner.alliances.get({ workspaceSlug: w.workspace.slug, id: allianceId })).parties.find((p) => p.isMine)!.id;
+      (await owner.alliances.get({ workspaceSlug: w.workspace.slug, id: allianceId })).parties.find((p) => p.isMine)!
+        .id;
     for (const id of Object.values(ids))
       await owner.alliances.addContribution({
         workspaceSlug: w.workspace.slug,
@@ -275,7 +283,10 @@ describe("observatory figures cannot be differenced", () => {
       });
       differences.push((await money()) - before);
     }
-    expect(differences.filter((d) => d === 77_700), `differences ${differences.join(",")}`).toEqual([]);
+    expect(
+      differences.filter((d) => d === 77_700),
+      `differences ${differences.join(",")}`,
+    ).toEqual([]);
     expect(new Set(differences).size, `differences ${differences.join(",")}`).toBeGreaterThanOrEqual(2);
   });
 });

@@ -19,10 +19,9 @@ export default async function ObservatoryDictionaryPage() {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t("observatory.dictionaryTitle")}</h1>
-      <p className="max-w-3xl">
-        {t.rich("observatory.dictionaryIntro", {
-          licence: () => <a href={OPEN_DATA_LICENCE.url}>{OPEN_DATA_LICENCE.name}</a>,
-        })}
+      <p className="max-w-3xl">{t("observatory.dictionaryIntro", { licence: OPEN_DATA_LICENCE.name })}</p>
+      <p>
+        <a href={OPEN_DATA_LICENCE.url}>{OPEN_DATA_LICENCE.name}</a>
       </p>
       <Section id="api" title={t("observatory.apiTitle")}>
         <p className="max-w-3xl text-sm">{t("observatory.apiHelp", { base })}</p>
@@ -57,7 +56,11 @@ export default async function ObservatoryDictionaryPage() {
               key: "columns",
               header: t("observatory.columnsTitle"),
               cell: (n) =>
-                ["key", ...(n === "region" || n === "departement" ? ["name"] : []), ...OBSERVATORY_TABLES[n].columns].join(", "),
+                [
+                  "key",
+                  ...(n === "region" || n === "departement" ? ["name"] : []),
+                  ...OBSERVATORY_TABLES[n].columns,
+                ].join(", "),
             },
             {
               key: "files",

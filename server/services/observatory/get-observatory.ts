@@ -27,9 +27,9 @@ export async function getObservatory(db: Db, input: ObservatoryScopeInput) {
     throw new AppError("NOT_FOUND", "errors.observatory.unknownRegion", { code: input.code });
   const { refreshedAt, sections } = await readFigures(db, input.scope, input.code);
   const tables = Object.fromEntries(
-    OBSERVATORY_TABLE_NAMES.filter((t) => (OBSERVATORY_TABLES[t].scopes as readonly string[]).includes(input.scope)).map(
-      (t) => [t, sections.get(t) ?? []],
-    ),
+    OBSERVATORY_TABLE_NAMES.filter((t) =>
+      (OBSERVATORY_TABLES[t].scopes as readonly string[]).includes(input.scope),
+    ).map((t) => [t, sections.get(t) ?? []]),
   ) as Partial<Record<ObservatoryTable, ObservatoryRow[]>>;
   const total = tables.total?.[0] ?? null;
   const evaluated = tables.evaluation?.find((r) => r.key === "evaluated")?.alliances ?? null;

@@ -17,7 +17,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { goal } = await params;
   await loadObservatory("goal", goal);
   const t = await getTranslations("observatory");
-  return { title: await title(goal), description: t("metaDescription"), alternates: { canonical: `/observatoire/odd/${goal}` } };
+  return {
+    title: await title(goal),
+    description: t("metaDescription"),
+    alternates: { canonical: `/observatoire/odd/${goal}` },
+  };
 }
 
 /** The observatory of one SDG goal: its targets, modes, partners and régions, a page search engines index. */
