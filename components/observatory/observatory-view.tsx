@@ -113,7 +113,7 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
             id="observatory-goal"
             name="odd"
             label={o("goal")}
-            allLabel={o("all")}
+            allLabel={o("allGoals")}
             value={data.scope === "goal" ? data.code : null}
             options={SDG_GOALS.map((g) => ({ value: g.number, label: goalLabel(g.number) }))}
           />
@@ -132,7 +132,7 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
             },
             {
               term: o("evaluatedShare"),
-              detail: `${percent(data.evaluatedShare)} (${o("referenceEvaluated")})`,
+              detail: `${data.evaluatedShare === null ? o("hiddenShare") : percent(data.evaluatedShare)} (${o("referenceEvaluated")})`,
             },
           ]}
         />
@@ -144,7 +144,7 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
           rows={MODES.map((m) => modeRows.find((r) => r.key === m) ?? ({ key: m, alliances: 0 } as ObservatoryRow))}
           rowKey={(r) => r.key}
           columns={[
-            { key: "mode", header: o("table"), cell: (r) => labelOf(t, "alliance.modes", r.key), rowHeader: true },
+            { key: "mode", header: o("mode"), cell: (r) => labelOf(t, "alliance.modes", r.key), rowHeader: true },
             { key: "alliances", header: o("alliances"), cell: (r) => count(r.alliances), className: "tabular-nums" },
             {
               key: "share",
@@ -371,8 +371,10 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
       <Section id="evaluation" title={o("evaluation")} intro={o("evaluationHelp")} testId="observatory-evaluation">
         <p className="text-sm">
           {o("evaluatedShare")} :{" "}
-          <strong data-testid="observatory-evaluated-share">{percent(data.evaluatedShare)}</strong> ·{" "}
-          {o("referenceEvaluated")}
+          <strong data-testid="observatory-evaluated-share">
+            {data.evaluatedShare === null ? o("hiddenShare") : percent(data.evaluatedShare)}
+          </strong>{" "}
+          · {o("referenceEvaluated")}
         </p>
         <DataTable
           caption={o("evaluation")}
@@ -444,11 +446,11 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
                 href={`/api/observatoire/${name}?format=csv&download=1${fileQuery}`}
                 data-testid={`download-${name}-csv`}
               >
-                {o("download", { table: o(`tables.${name}`), format: "CSV" })}
+                CSV<span className="sr-only"> — {o(`tables.${name}`)}</span>
               </a>{" "}
               ·{" "}
               <a href={`/api/observatoire/${name}?download=1${fileQuery}`}>
-                {o("download", { table: o(`tables.${name}`), format: "JSON" })}
+                JSON<span className="sr-only"> — {o(`tables.${name}`)}</span>
               </a>
             </li>
           ))}

@@ -68,9 +68,12 @@ export default async function ObservatoryDictionaryPage() {
               cell: (n) => (
                 <span className="whitespace-nowrap">
                   <a href={`/api/observatoire/${n}?format=csv&download=1`}>
-                    {t("observatory.download", { table: n, format: "CSV" })}
+                    CSV<span className="sr-only"> — {n}</span>
                   </a>{" "}
-                  · <a href={`/api/observatoire/${n}`}>{t("observatory.download", { table: n, format: "JSON" })}</a>
+                  ·{" "}
+                  <a href={`/api/observatoire/${n}`}>
+                    JSON<span className="sr-only"> — {n}</span>
+                  </a>
                 </span>
               ),
             },

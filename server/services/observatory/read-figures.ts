@@ -2,14 +2,23 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { observatoryFigures, observatoryRefreshes } from "../../../db/schema";
 import { withPublicScope } from "../../../db/scope";
+import { CONTRIBUTION_KINDS, IMPACT_DIMENSIONS, MODES } from "../../../domain/alliances";
+import { ORGANISATION_KINDS } from "../../../domain/identifiers";
 import type { ObservatoryRow, ObservatoryTable } from "../../../domain/observatory";
 import { compareSdgTargets } from "../../../domain/sdg";
 
-/** Natural orders: goals 1 … 17, targets 4.1 … 4.a … 17.19, years; the rest by key. */
+/** Natural orders: goals 1 … 17, targets 4.1 … 4.a … 17.19, years, the vocabularies' own orders; the rest by key. */
+const inOrderOf = (keys: readonly string[]) => (a: string, b: string) => keys.indexOf(a) - keys.indexOf(b);
+const KINDS = inOrderOf(ORGANISATION_KINDS);
 const ORDER: Partial<Record<ObservatoryTable, (a: string, b: string) => number>> = {
   goal: (a, b) => Number(a) - Number(b),
   target: compareSdgTargets,
   year: (a, b) => Number(a) - Number(b),
+  mode: inOrderOf(MODES),
+  kind: KINDS,
+  orgkind: KINDS,
+  nature: inOrderOf(CONTRIBUTION_KINDS.map((k) => k.key)),
+  score: inOrderOf(IMPACT_DIMENSIONS.map((d) => d.key)),
 };
 
 /**
