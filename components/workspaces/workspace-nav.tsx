@@ -24,6 +24,7 @@ export async function WorkspaceNav({
     { href: `${base}/alliances`, label: t("alliances"), show: can(workspace.myRole, "alliances.read") },
     { href: `${base}/organisations`, label: t("organisations"), show: can(workspace.myRole, "organisations.read") },
     { href: `${base}/reports/sdg`, label: t("sdgReport"), show: can(workspace.myRole, "alliances.read") },
+    { href: `${base}/reseau`, label: t("network"), show: can(workspace.myRole, "alliances.read") },
     { href: `${base}/outils`, label: t("tools"), show: can(workspace.myRole, "alliances.read") },
     { href: `${base}/maturite`, label: t("maturity"), show: can(workspace.myRole, "alliances.read") },
     { href: `${base}/territory`, label: t("territory"), show: coordinating && can(workspace.myRole, "alliances.read") },

@@ -15,6 +15,7 @@ import { evaluationRouter } from "./routers/evaluation";
 import { notificationsRouter } from "./routers/notifications";
 import { territoriesRouter } from "./routers/territories";
 import { libraryRouter } from "./routers/library";
+import { networkRouter } from "./routers/network";
 import { observatoryRouter } from "./routers/observatory";
 import { membersRouter } from "./routers/members";
 import { toolsRouter } from "./routers/tools";
@@ -45,6 +46,7 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   library: libraryRouter,
   observatory: observatoryRouter,
+  network: networkRouter,
   tools: toolsRouter,
   guide: guideRouter,
   maturity: maturityRouter,

@@ -311,6 +311,17 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
     });
     return { level: "departement", code: "69" };
   },
+  "network.workspace": async () => ({ mode: "mecenat" }),
+  "network.territory": async (f) => {
+    await db.insert(territoryCoordinations).values({
+      workspaceId: f.workspace.id,
+      level: "departement",
+      code: "69",
+      status: "approved",
+      decidedAt: new Date(),
+    });
+    return { level: "departement", code: "69" };
+  },
   "notifications.list": async () => ({}),
   "notifications.unreadCount": async () => ({}),
   "notifications.markAllRead": async () => ({}),

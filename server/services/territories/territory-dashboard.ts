@@ -1,13 +1,12 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { resultRows } from "../../../db/rows";
-import { territoryCoordinations } from "../../../db/schema";
 import { LIFECYCLE_STAGES } from "../../../domain/alliances";
 import { compareSdgTargets } from "../../../domain/sdg";
 import { territory } from "../../../domain/territory-data";
-import { AppError } from "../../errors";
 import type { WorkspaceContext } from "../context";
 import { territoryStatisticsRefreshedAt } from "../../jobs/territory-statistics";
+import { coordinatorAccess } from "./access";
 import { TerritoryDashboardInput } from "./schemas";
 
 const DIMENSIONS = ["mode", "goal", "target", "kind", "stage", "year"] as const;
@@ -31,36 +30,12 @@ interface Cell {
  * recomputes (`refreshedAt` says when); with filters they are counted live. Permission: alliances.read.
  */
 export async function territoryDashboard(ctx: WorkspaceContext, input: z.infer<typeof TerritoryDashboardInput>) {
-  const approved = await ctx.tx
-    .select({
-      level: territoryCoordinations.level,
-      code: territoryCoordinations.code,
-      status: territoryCoordinations.status,
-    })
-    .from(territoryCoordinations)
-    .where(eq(territoryCoordinations.workspaceId, ctx.workspaceId));
-  const mine = approved.filter((c) => c.status === "approved");
-  if (mine.length === 0) throw new AppError("FORBIDDEN", "errors.coordination.notCoordinator");
   const index = territory();
   const level = input.level;
   const code = level === "france" ? "" : (input.code ?? "");
-  if (level === "region" && !index.regions.has(code))
-    throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
-  if (level === "departement" && !index.departements.has(code))
-    throw new AppError("BAD_REQUEST", "errors.territory.unknown", { field: "code", code });
-
   // Inside its approved territories a coordinator sees everything; elsewhere only what the public
   // observatory will show: aggregates, no breakdown finer than the département, no alliance.
-  const inside =
-    level === "region"
-      ? mine.some((c) => c.level === "region" && c.code === code)
-      : level === "departement"
-        ? mine.some(
-            (c) =>
-              (c.level === "departement" && c.code === code) ||
-              (c.level === "region" && c.code === index.departements.get(code)?.region),
-          )
-        : false;
+  const { coordinations: approved, inside } = await coordinatorAccess(ctx, level, code);
   const f = {
     mode: input.mode ?? null,
     goal: input.sdgGoal ?? null,

@@ -227,6 +227,11 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
       </dl>
       <p className="text-sm text-slate-700">{t("territory.population", { count: format.number(d.population) })}</p>
       {!d.inside ? <Notice testId="territory-outside">{t("territory.outside")}</Notice> : null}
+      {d.inside && d.level !== "france" ? (
+        <p>
+          <Link href={withFilters(`${base}/reseau?level=${d.level}&code=${d.code}`)}>{t("network.territoryOpen")}</Link>
+        </p>
+      ) : null}
       <details className="text-sm text-slate-800" data-testid="territory-method">
         <summary className="cursor-pointer font-medium">{t("territory.methodTitle")}</summary>
         <p className="mt-1">{t("territory.method")}</p>

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { NetworkFilterBar } from "@/components/network/network-filters";
+import { NetworkView } from "@/components/network/network-view";
+import { NetworkFilters } from "@/server/services/network/schemas";
+import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+
+type Props = {
+  params: Promise<{ workspaceSlug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("network"))("title") };
+}
+
+/** The workspace's organisations and alliances as a network; the graph and its tables load in the browser. */
+export default async function NetworkPage({ params, searchParams }: Props) {
+  const { workspaceSlug } = await params;
+  const filters = NetworkFilters.parse(await searchParams);
+  // Membership is checked here, so a stranger gets the 404 page rather than an empty graph.
+  await readOrNotFound(async () => (await serverCaller()).workspaces.get({ workspaceSlug }));
+  const t = await getTranslations("network");
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="max-w-3xl text-slate-800">{t("intro")}</p>
+      <NetworkFilterBar filters={filters} resetHref={`/w/${workspaceSlug}/reseau`} />
+      <NetworkView workspaceSlug={workspaceSlug} source={{ kind: "workspace" }} filters={filters} />
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+"use client";
+
+import Graph from "graphology";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import type Sigma from "sigma";
+import { spiralPositions, type Network } from "@/domain/network";
+
+/** Link colours by mode, and node colours by kind: each at least 3:1 against the white background. */
+export const MODE_COLOURS: Record<string, string> = {
+  pratiques_responsables: "#0f766e",
+  mecenat: "#b45309",
+  cooperation_economique: "#1d4ed8",
+  innovation_societale: "#7e22ce",
+};
+export const NO_MODE_COLOUR = "#64748b";
+export const KIND_COLOURS: Record<string, string> = {
+  association: "#be123c",
+  fondation: "#a16207",
+  entreprise: "#1e3a8a",
+  collectivite: "#15803d",
+  intercommunalite: "#166534",
+  etablissement_public: "#0e7490",
+  autre: "#475569",
+};
+
+const nodeSize = (alliances: number) => Math.min(28, 3 + 2 * Math.sqrt(alliances));
+const edgeSize = (cents: number) => 0.6 + Math.log10(1 + cents / 100_000);
+
+/**
+ * The network drawn by Sigma.js (WebGL) from a graphology graph: organisations as nodes sized by
+ * their alliances and coloured by kind, alliances as links coloured by mode and as thick as their
+ * value. The first frame comes from a spiral layout (hubs in the middle); ForceAtlas2 then refines
+ * it in a web worker for a few seconds, unless the person prefers reduced motion. Hovering or
+ * finding an organisation highlights it and its partners. Arrows pan, + and − zoom, 0 resets.
+ */
+export function NetworkGraph({
+  network,
+  label,
+  highlight,
+  onNode,
+  onLink,
+  layoutLabels,
+  nodeLabel,
+}: {
+  network: Network;
+  label: string;
+  /** The organisation to centre on and highlight (an index of `network.organisations`). */
+  highlight: number | null;
+  onNode: (index: number) => void;
+  onLink: (allianceIndex: number) => void;
+  layoutLabels: { running: string; stopped: string; unavailable: string };
+  nodeLabel: (index: number) => string;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const sigmaRef = useRef<Sigma | null>(null);
+  const layoutRef = useRef<{ start(): void; stop(): void; kill(): void; isRunning(): boolean } | null>(null);
+  const [running, setRunning] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [hasLayout, setHasLayout] = useState(false);
+  const hovered = useRef<string | null>(null);
+  const focused = useRef<string | null>(null);
+  const handlers = useRef({ onNode, onLink });
+  handlers.current = { onNode, onLink };
+
+  useEffect(() => {
+    let cancelled = false;
+    let stopTimer: ReturnType<typeof setTimeout> | undefined;
+    const graph = new Graph({ multi: true, type: "undirected" });
+    const positions = spiralPositions(network);
+    network.organisations.forEach((o, i) => {
+      graph.addNode(String(i), {
+        x: positions[i]!.x,
+        y: positions[i]!.y,
+        size: i === network.own ? nodeSize(o.alliances) + 4 : nodeSize(o.alliances),
+        color: KIND_COLOURS[o.kind] ?? KIND_COLOURS.autre,
+        label: nodeLabel(i),
+      });
+    });
+    network.alliances.forEach((a, i) => {
+      const colour = (a.mode && MODE_COLOURS[a.mode]) || NO_MODE_COLOUR;
+      const parties = a.parties;
+      for (let x = 0; x < parties.length; x++)
+        for (let y = x + 1; y < parties.length; y++)
+          graph.addEdgeWithKey(`${i}:${x}:${y}`, String(parties[x]), String(parties[y]), {
+            size: edgeSize(a.cents),
+            color: colour,
+            alliance: i,
+          });
+    });
+    const neighbourOf = (node: string | null, other: string) =>
+      node !== null && (node === other || graph.areNeighbors(node, other));
+    (async () => {
+      const [{ default: SigmaClass }, { default: FA2Layout }, { default: forceAtlas2 }] = await Promise.all([
+        import("sigma"),
+        import("graphology-layout-forceatlas2/worker"),
+        import("graphology-layout-forceatlas2"),
+      ]);
+      if (cancelled || !container.current) return;
+      let sigma: Sigma;
+      try {
+        sigma = new SigmaClass(graph, container.current, {
+          enableEdgeEvents: true,
+          labelRenderedSizeThreshold: 14,
+          labelFont: "system-ui, sans-serif",
+          zIndex: true,
+          nodeReducer: (node, data) => {
+            const active = focused.current ?? hovered.current;
+            if (active === null) return data;
+            if (neighbourOf(active, node))
+              return { ...data, zIndex: 1, forceLabel: node === active, highlighted: node === active };
+            return { ...data, color: "#e2e8f0", label: "", zIndex: 0 };
+          },
+          edgeReducer: (edge, data) => {
+            const active = focused.current ?? hovered.current;
+            if (active === null) return data;
+            return graph.hasExtremity(edge, active) ? { ...data, zIndex: 1 } : { ...data, hidden: true };
+          },
+        });
+      } catch {
+        setFailed(true);
+        return;
+      }
+      sigmaRef.current = sigma;
+      sigma.once("afterRender", () => performance.mark("network-first-frame"));
+      sigma.on("enterNode", ({ node }) => {
+        hovered.current = node;
+        sigma.refresh({ skipIndexation: true });
+      });
+      sigma.on("leaveNode", () => {
+        hovered.current = null;
+        sigma.refresh({ skipIndexation: true });
+      });
+      sigma.on("clickNode", ({ node }) => handlers.current.onNode(Number(node)));
+      sigma.on("clickEdge", ({ edge }) => handlers.current.onLink(graph.getEdgeAttribute(edge, "alliance") as number));
+      const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      if (graph.order > 1) {
+        const layout = new FA2Layout(graph, {
+          settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500, slowDown: 5 },
+        });
+        layoutRef.current = layout;
+        setHasLayout(true);
+        if (!reduced) {
+          layout.start();
+          setRunning(true);
+          stopTimer = setTimeout(() => {
+            layout.stop();
+            setRunning(false);
+          }, 4_000);
+        }
+      }
+    })();
+    return () => {
+      cancelled = true;
+      if (stopTimer) clearTimeout(stopTimer);
+      layoutRef.current?.kill();
+      layoutRef.current = null;
+      sigmaRef.current?.kill();
+      sigmaRef.current = null;
+    };
+    // The graph is rebuilt when the network changes; labels follow the same data.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [network]);
+
+  useEffect(() => {
+    const sigma = sigmaRef.current;
+    focused.current = highlight === null ? null : String(highlight);
+    if (!sigma) return;
+    if (highlight !== null) {
+      const display = sigma.getNodeDisplayData(String(highlight));
+      if (display) sigma.getCamera().animate({ x: display.x, y: display.y, ratio: 0.3 }, { duration: 400 });
+    }
+    sigma.refresh({ skipIndexation: true });
+  }, [highlight]);
+
+  const toggleLayout = () => {
+    const layout = layoutRef.current;
+    if (!layout) return;
+    if (layout.isRunning()) layout.stop();
+    else layout.start();
+    setRunning(layout.isRunning());
+  };
+
+  const keys = (event: KeyboardEvent<HTMLDivElement>) => {
+    const camera = sigmaRef.current?.getCamera();
+    if (!camera) return;
+    const state = camera.getState();
+    const step = 0.1 * state.ratio;
+    const moves: Record<string, () => void> = {
+      ArrowLeft: () => camera.setState({ x: state.x - step }),
+      ArrowRight: () => camera.setState({ x: state.x + step }),
+      ArrowUp: () => camera.setState({ y: state.y + step }),
+      ArrowDown: () => camera.setState({ y: state.y - step }),
+      "+": () => camera.animatedZoom({ duration: 200 }),
+      "=": () => camera.animatedZoom({ duration: 200 }),
+      "-": () => camera.animatedUnzoom({ duration: 200 }),
+      "0": () => camera.animatedReset({ duration: 200 }),
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      move();
+    }
+  };
+
+  if (failed)
+    return <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">{layoutLabels.unavailable}</p>;
+  return (
+    <div className="space-y-2">
+      <div
+        ref={container}
+        role="img"
+        aria-label={label}
+        tabIndex={0}
+        onKeyDown={keys}
+        className="h-[560px] w-full rounded-md border border-slate-300 bg-white focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700"
+        data-testid="network-graph"
+      />
+      {hasLayout ? (
+        <button
+          type="button"
+          onClick={toggleLayout}
+          className="rounded-md border border-slate-500 px-3 py-1 text-sm hover:bg-slate-100 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700"
+        >
+          {running ? layoutLabels.running : layoutLabels.stopped}
+        </button>
+      ) : null}
+    </div>
+  );
+}
