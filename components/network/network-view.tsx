@@ -307,7 +307,7 @@ export function NetworkView({
             <thead>
               <tr className="border-b border-slate-400">
                 <th scope="col" className="py-1 pr-4">
-                  {t("title")}
+                  {t("allianceTitle")}
                 </th>
                 <th scope="col" className="py-1 pr-4">
                   {t("partners")}

@@ -1,0 +1,47 @@
+import { expect, expectAccessible, test } from "../fixtures/test";
+
+test("a manager opens the network view, filters it by mode, finds a hub and opens it by clicking its node", async ({
+  page,
+  context,
+  signInAs,
+}) => {
+  // An editor of the demo association, which has about twenty-five alliances.
+  await signInAs(context, "louis.petit@demo.maillage.test");
+  await page.goto("/w/jardins-du-lien");
+  await page.getByRole("link", { name: "Réseau", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Réseau" })).toBeVisible();
+  await expect(page.getByTestId("network-counts")).toContainText("alliances");
+  const graph = page.getByTestId("network-graph");
+  await expect(graph.locator("canvas").first()).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByName("network-first-frame").length))
+    .toBe(1);
+  // The same network as tables.
+  const alliances = page.getByTestId("network-alliances");
+  await expect(alliances.getByRole("row")).not.toHaveCount(1);
+  await expectAccessible(page);
+
+  const filters = page.getByRole("form", { name: "Filtrer le réseau" });
+  await filters.getByLabel("Mode").selectOption({ label: "Mécénat" });
+  await filters.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/mode=mecenat/);
+  await expect(page.getByTestId("network-counts")).toContainText("alliances");
+  const modes = await alliances.locator("tbody tr td:nth-child(3)").allInnerTexts();
+  expect(modes.length).toBeGreaterThan(0);
+  expect(new Set(modes)).toEqual(new Set(["Mécénat"]));
+  await expectAccessible(page);
+
+  // The layout settles by itself within a few seconds (and can be run again).
+  await expect(page.getByRole("button", { name: "Relancer la mise en page" })).toBeVisible({ timeout: 15_000 });
+  // The search centres the graph on an organisation; clicking its node opens it.
+  const hub = page.getByTestId("network-summary").getByRole("listitem").first().getByRole("button");
+  const name = await hub.innerText();
+  await page.getByRole("combobox", { name: "Chercher une organisation" }).fill(name);
+  await page.getByRole("button", { name: "Centrer" }).click();
+  await graph.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(800);
+  const box = (await graph.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page).toHaveURL(/\/w\/jardins-du-lien\/organisations\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
