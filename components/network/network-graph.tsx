@@ -23,6 +23,36 @@ export const KIND_COLOURS: Record<string, string> = {
   autre: "#475569",
 };
 
+/** The link drawn nearest to a point of the view, within `tolerance` pixels, or null. */
+function nearestEdge(sigma: Sigma, graph: Graph, x: number, y: number, tolerance: number): string | null {
+  const at = new Map<string, { x: number; y: number }>();
+  const point = (node: string) => {
+    let p = at.get(node);
+    if (!p) {
+      const display = sigma.getNodeDisplayData(node);
+      p = display ? sigma.framedGraphToViewport(display) : { x: NaN, y: NaN };
+      at.set(node, p);
+    }
+    return p;
+  };
+  let best: string | null = null;
+  let bestDistance = tolerance;
+  graph.forEachEdge((edge, _attributes, source, target) => {
+    const a = point(source);
+    const b = point(target);
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const length = dx * dx + dy * dy;
+    const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / length));
+    const distance = Math.hypot(x - (a.x + t * dx), y - (a.y + t * dy));
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = edge;
+    }
+  });
+  return best;
+}
+
 const nodeSize = (alliances: number) => Math.min(28, 3 + 2 * Math.sqrt(alliances));
 const edgeSize = (cents: number) => 0.6 + Math.log10(1 + cents / 100_000);
 
@@ -37,6 +67,7 @@ export function NetworkGraph({
   network,
   label,
   highlight,
+  values,
   onNode,
   onLink,
   layoutLabels,
@@ -46,6 +77,8 @@ export function NetworkGraph({
   label: string;
   /** The organisation to centre on and highlight (an index of `network.organisations`). */
   highlight: number | null;
+  /** Each alliance's value in euro cents, once known: links get their width from it. */
+  values: number[] | null;
   onNode: (index: number) => void;
   onLink: (allianceIndex: number) => void;
   layoutLabels: { running: string; stopped: string; unavailable: string };
@@ -53,6 +86,8 @@ export function NetworkGraph({
 }) {
   const container = useRef<HTMLDivElement>(null);
   const sigmaRef = useRef<Sigma | null>(null);
+  const graphOf = useRef<Graph | null>(null);
+  const valuesRef = useRef(values);
   const layoutRef = useRef<{ start(): void; stop(): void; kill(): void; isRunning(): boolean } | null>(null);
   const [running, setRunning] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -60,7 +95,11 @@ export function NetworkGraph({
   const hovered = useRef<string | null>(null);
   const focused = useRef<string | null>(null);
   const handlers = useRef({ onNode, onLink });
-  handlers.current = { onNode, onLink };
+  // The latest callbacks and values, for the graph's handlers (declared first: it runs before the graph is built).
+  useEffect(() => {
+    handlers.current = { onNode, onLink };
+    valuesRef.current = values;
+  });
 
   useEffect(() => {
     let cancelled = false;
@@ -82,11 +121,12 @@ export function NetworkGraph({
       for (let x = 0; x < parties.length; x++)
         for (let y = x + 1; y < parties.length; y++)
           graph.addEdgeWithKey(`${i}:${x}:${y}`, String(parties[x]), String(parties[y]), {
-            size: edgeSize(a.cents),
+            size: edgeSize(valuesRef.current?.[i] ?? 0),
             color: colour,
             alliance: i,
           });
     });
+    graphOf.current = graph;
     const neighbourOf = (node: string | null, other: string) =>
       node !== null && (node === other || graph.areNeighbors(node, other));
     (async () => {
@@ -99,7 +139,12 @@ export function NetworkGraph({
       let sigma: Sigma;
       try {
         sigma = new SigmaClass(graph, container.current, {
-          enableEdgeEvents: true,
+          // Picking links on the GPU would draw every link twice per frame and read pixels back at
+          // each mouse move: a click on a link is found by distance instead (below).
+          enableEdgeEvents: false,
+          // While the view moves, links and labels wait: thousands of them cost more than a frame.
+          hideEdgesOnMove: graph.size > 2_000,
+          hideLabelsOnMove: graph.size > 2_000,
           labelRenderedSizeThreshold: 14,
           labelFont: "system-ui, sans-serif",
           zIndex: true,
@@ -121,19 +166,40 @@ export function NetworkGraph({
         return;
       }
       sigmaRef.current = sigma;
-      sigma.once("afterRender", () => performance.mark("network-first-frame"));
+      // Hovering highlights a node's partners, but not while the view is dragged: each highlight
+      // recomputes every node and link, which a drag across thousands of nodes cannot afford.
+      let dragging = false;
+      const captor = sigma.getMouseCaptor();
+      captor.on("mousedown", () => (dragging = true));
+      captor.on("mouseup", () => (dragging = false));
+      // Sigma looks for the node under the pointer at every mouse move by reading a pixel back
+      // from the GPU, which stalls the drawing; while the view is dragged nothing is hovered, so
+      // that look-up is skipped (sigma 3 keeps it private: if it changes, dragging is just slower).
+      const picking = sigma as unknown as { getNodeAtPosition?: (position: unknown) => string | null };
+      const lookUp = picking.getNodeAtPosition?.bind(sigma);
+      if (lookUp) picking.getNodeAtPosition = (position) => (dragging ? null : lookUp(position));
       sigma.on("enterNode", ({ node }) => {
+        if (dragging) return;
         hovered.current = node;
         sigma.refresh({ skipIndexation: true });
       });
       sigma.on("leaveNode", () => {
+        if (hovered.current === null) return;
         hovered.current = null;
         sigma.refresh({ skipIndexation: true });
       });
       sigma.on("clickNode", ({ node }) => handlers.current.onNode(Number(node)));
-      sigma.on("clickEdge", ({ edge }) => handlers.current.onLink(graph.getEdgeAttribute(edge, "alliance") as number));
+      // A click beside a node: the nearest link within a few pixels, if any, opens its alliance.
+      sigma.on("clickStage", ({ event }) => {
+        const edge = nearestEdge(sigma, graph, event.x, event.y, 5);
+        if (edge !== null) handlers.current.onLink(graph.getEdgeAttribute(edge, "alliance") as number);
+      });
       const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      if (graph.order > 1) {
+      // Sigma drew the graph while it was created; the frame shows at the next animation frame.
+      // The layout starts then, so setting up its worker does not delay that first frame.
+      requestAnimationFrame(() => {
+        performance.mark("network-first-frame");
+        if (cancelled || graph.order < 2) return;
         const layout = new FA2Layout(graph, {
           settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500, slowDown: 5 },
         });
@@ -147,7 +213,7 @@ export function NetworkGraph({
             setRunning(false);
           }, 4_000);
         }
-      }
+      });
     })();
     return () => {
       cancelled = true;
@@ -171,6 +237,14 @@ export function NetworkGraph({
     }
     sigma.refresh({ skipIndexation: true });
   }, [highlight]);
+
+  useEffect(() => {
+    const graph = graphOf.current;
+    if (!graph || !values) return;
+    graph.forEachEdge((edge, attributes) =>
+      graph.setEdgeAttribute(edge, "size", edgeSize(values[attributes.alliance as number] ?? 0)),
+    );
+  }, [values, network]);
 
   const toggleLayout = () => {
     const layout = layoutRef.current;

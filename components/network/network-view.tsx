@@ -4,7 +4,7 @@ import { skipToken, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { MODES } from "@/domain/alliances";
 import type { NetworkFilters } from "@/server/services/network/schemas";
@@ -46,6 +46,18 @@ export function NetworkView({
     ),
   );
   const query = source.kind === "workspace" ? workspaceQuery : territoryQuery;
+  // Values come apart, after the graph: contributions are most of the reading.
+  const valuesQuery = useQuery(
+    // Asked once the graph's data came: batched with it, the graph would wait for the values.
+    trpc.network.values.queryOptions(
+      source.kind === "workspace" && workspaceQuery.data ? { workspaceSlug, ...filters } : skipToken,
+    ),
+  );
+  // The graph's library is fetched while the data is, not after it.
+  useEffect(() => {
+    void import("sigma");
+    void import("graphology-layout-forceatlas2/worker");
+  }, []);
   const [search, setSearch] = useState("");
   const [highlight, setHighlight] = useState<number | null>(null);
   const [notFound, setNotFound] = useState(false);
@@ -59,6 +71,14 @@ export function NetworkView({
       ) ?? [],
     [network, t, tAll],
   );
+  const values = useMemo(() => {
+    if (!network || !valuesQuery.data) return null;
+    const byId = new Map(valuesQuery.data);
+    const alliances = network.alliances.map((a) => byId.get(a.id) ?? 0);
+    const organisations = network.organisations.map(() => 0);
+    network.alliances.forEach((a, i) => a.parties.forEach((p) => (organisations[p]! += alliances[i]!)));
+    return { alliances, organisations };
+  }, [network, valuesQuery.data]);
   const organisationOrder = useMemo(
     () =>
       network
@@ -149,6 +169,7 @@ export function NetworkView({
         network={network}
         label={t("graphLabel", { organisations: network.organisations.length, alliances: network.alliances.length })}
         highlight={highlight}
+        values={values?.alliances ?? null}
         nodeLabel={(i) => names[i]!}
         onNode={(i) => {
           const href = organisationHref(i);
@@ -278,7 +299,9 @@ export function NetworkView({
                     </th>
                     <td className="py-1 pr-4">{labelOf(tAll, "alliance.organisationKinds", o.kind)}</td>
                     <td className="py-1 pr-4 tabular-nums">{o.alliances}</td>
-                    {inWorkspace ? <td className="py-1 pr-4 tabular-nums">{euros(o.cents)}</td> : null}
+                    {inWorkspace ? (
+                      <td className="py-1 pr-4 tabular-nums">{values ? euros(values.organisations[i]!) : "…"}</td>
+                    ) : null}
                   </tr>
                 );
               })}

@@ -254,7 +254,7 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
             {/* eslint-disable-next-line @next/next/no-img-element -- an SVG drawn by the app, cached apart */}
             <img
               src={`/observatoire/carte${data.scope === "region" ? `?region=${data.code}` : ""}`}
-              alt={o("mapAlt")}
+              alt={o(data.scope === "region" ? "mapAltRegion" : "mapAlt")}
               width={700}
               height={600}
               className="h-auto w-full max-w-2xl"
@@ -293,36 +293,42 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
             ]}
           />
         ) : null}
-        {data.scope !== "goal" ? (
-          <details>
-            <summary className="cursor-pointer text-sm font-medium">{o("byDepartement")}</summary>
-            <DataTable
-              caption={o("byDepartement")}
-              testId="observatory-departements"
-              rows={rows("departement")}
-              rowKey={(r) => r.key}
-              columns={[
-                {
-                  key: "code",
-                  header: o("departement"),
-                  rowHeader: true,
-                  cell: (r) => `${r.key} ${data.names.departement[r.key]}`,
-                },
-                {
-                  key: "alliances",
-                  header: o("alliances"),
-                  cell: (r) => count(r.alliances),
-                  className: "tabular-nums",
-                },
-                {
-                  key: "organisations",
-                  header: o("organisations"),
-                  cell: (r) => count(r.organisations),
-                  className: "tabular-nums",
-                },
-              ]}
-            />
-          </details>
+        {data.scope === "france" ? (
+          <p className="text-sm">
+            {o("departementsElsewhere")}{" "}
+            <a href="/api/observatoire/departement?format=csv&download=1">
+              CSV<span className="sr-only"> — {o("byDepartement")}</span>
+            </a>
+          </p>
+        ) : null}
+        {data.scope === "region" ? (
+          <DataTable
+            caption={o("byDepartement")}
+            showCaption
+            testId="observatory-departements"
+            rows={rows("departement")}
+            rowKey={(r) => r.key}
+            columns={[
+              {
+                key: "code",
+                header: o("departement"),
+                rowHeader: true,
+                cell: (r) => `${r.key} ${data.names.departement[r.key]}`,
+              },
+              {
+                key: "alliances",
+                header: o("alliances"),
+                cell: (r) => count(r.alliances),
+                className: "tabular-nums",
+              },
+              {
+                key: "organisations",
+                header: o("organisations"),
+                cell: (r) => count(r.organisations),
+                className: "tabular-nums",
+              },
+            ]}
+          />
         ) : null}
       </Section>
 

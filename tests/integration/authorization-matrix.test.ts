@@ -312,6 +312,7 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
     return { level: "departement", code: "69" };
   },
   "network.workspace": async () => ({ mode: "mecenat" }),
+  "network.values": async () => ({ year: 2025 }),
   "network.territory": async (f) => {
     await db.insert(territoryCoordinations).values({
       workspaceId: f.workspace.id,

@@ -61,10 +61,27 @@ describe("the network view", () => {
     expect(network.summary.kinds).toMatchObject({ entreprise: 1 });
     expect(summarizeNetwork(network)).toEqual(network.summary);
 
+    // The values come apart: the contributions of each alliance, in euro cents.
+    const triDetail = await owner.alliances.get({
+      workspaceSlug: w.workspace.slug,
+      id: network.alliances.find((a) => a.title === "Tri")!.id,
+    });
+    await owner.alliances.addContribution({
+      workspaceSlug: w.workspace.slug,
+      allianceId: triDetail.id,
+      partyId: triDetail.parties.find((p) => p.isMine)!.id,
+      kind: "argent",
+      quantity: 4_000,
+      occurredOn: "2024-03-01",
+    });
+    expect(await owner.network.values({ workspaceSlug: w.workspace.slug })).toEqual([[triDetail.id, 400_000]]);
+
     // Filtered like the list: by mode.
     const coop = await owner.network.workspace({ workspaceSlug: w.workspace.slug, mode: "cooperation_economique" });
     expect(coop.alliances.map((a) => a.title)).toEqual(["Coop"]);
-    expect(coop.organisations.map((o) => o.name).sort()).toEqual([network.organisations[network.own!]!.name, names.p4].sort());
+    expect(coop.organisations.map((o) => o.name).sort()).toEqual(
+      [network.organisations[network.own!]!.name, names.p4].sort(),
+    );
   });
 
   it("shows nothing of another workspace, and refuses its members", async () => {
@@ -92,7 +109,11 @@ describe("the network view", () => {
       });
     const shown = await create(`Montrée ${uniq("a")}`);
     const hidden = await create(`Non montrée ${uniq("a")}`);
-    await owner.alliances.requestAudience({ workspaceSlug: w.workspace.slug, allianceId: shown.id, audience: "territory" });
+    await owner.alliances.requestAudience({
+      workspaceSlug: w.workspace.slug,
+      allianceId: shown.id,
+      audience: "territory",
+    });
 
     const coordinator = await createWorkspaceWithRoles(db);
     await db.insert(territoryCoordinations).values({

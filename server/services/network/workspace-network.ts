@@ -10,31 +10,37 @@ import type { NetworkFilters } from "./schemas";
 export const yearBounds = (year: number | undefined) =>
   year ? { from: `${year}-01-01`, to: `${year}-12-31` } : { from: undefined, to: undefined };
 
+/** The list's conditions for the network's filters. */
+function networkConditions(ctx: WorkspaceContext, filters: NetworkFilters) {
+  return and(
+    ...listConditions(ctx, {
+      archived: false,
+      mode: filters.mode,
+      sdgGoal: filters.sdgGoal,
+      stage: filters.stage,
+      ...yearBounds(filters.year),
+    }),
+  );
+}
+
 /**
  * The workspace's alliances as a network: every organisation that takes part in one of them (the
  * workspace's own included), every alliance as a link between its accepted parties, with its
- * current mode, stage, year of start and the value of its contributions; filtered like the list
- * (mode, SDG goal, stage, year). Read under the workspace's row-level security, with the list's
- * own tenant condition. Permission: alliances.read.
+ * current mode, stage and year of start; filtered like the list (mode, SDG goal, stage, year).
+ * Read under the workspace's row-level security, with the list's own tenant condition. The
+ * value of each alliance comes apart (`workspaceNetworkValues`): reading the contributions is
+ * most of the cost, and the graph can be drawn before it. Permission: alliances.read.
  */
 export async function workspaceNetwork(ctx: WorkspaceContext, filters: NetworkFilters) {
-  const where = listConditions(ctx, {
-    archived: false,
-    mode: filters.mode,
-    sdgGoal: filters.sdgGoal,
-    stage: filters.stage,
-    ...yearBounds(filters.year),
-  });
   const [rows, [workspace]] = await Promise.all([
+    // Materialized so the current mode is looked up once per alliance, not once per party.
     ctx.tx.execute(sql`
-      with listed as (
+      with listed as materialized (
         select alliances.id, alliances.title, alliances.stage::text as stage, ${CURRENT_MODE} as mode,
           extract(year from alliances.starts_on)::int as year
-        from alliances where ${and(...where)}
+        from alliances where ${networkConditions(ctx, filters)}
       )
-      select l.id, l.title, l.stage, l.mode, l.year,
-        coalesce((select sum(c.value_cents) from alliance_contributions c where c.alliance_id = l.id), 0)::float8 as cents,
-        p.organisation_id, o.name, o.kind::text as kind
+      select l.id, l.title, l.stage, l.mode, l.year, p.organisation_id, o.name, o.kind::text as kind
       from listed l
       join alliance_parties p on p.alliance_id = l.id and p.status = 'accepted'
       join organisations o on o.id = p.organisation_id
@@ -51,14 +57,28 @@ export async function workspaceNetwork(ctx: WorkspaceContext, filters: NetworkFi
       stage: string;
       mode: string | null;
       year: number | null;
-      cents: number;
       organisation_id: string;
       name: string;
       kind: string;
-    }>(rows).map((r) => ({ ...r, organisation: r.organisation_id, named: true })),
+    }>(rows).map((r) => ({ ...r, cents: 0, organisation: r.organisation_id, named: true })),
     workspace?.organisationId ?? null,
   );
   return { ...network, summary: summarizeNetwork(network) };
+}
+
+/**
+ * The value of the contributions of each alliance of the workspace's network (same filters), in
+ * euro cents, as [alliance id, cents] pairs for the alliances that have any. Permission: alliances.read.
+ */
+export async function workspaceNetworkValues(ctx: WorkspaceContext, filters: NetworkFilters) {
+  const rows = resultRows<{ id: string; cents: number }>(
+    await ctx.tx.execute(sql`
+      select c.alliance_id as id, sum(c.value_cents)::float8 as cents
+      from alliance_contributions c
+      where c.alliance_id in (select alliances.id from alliances where ${networkConditions(ctx, filters)})
+      group by c.alliance_id`),
+  );
+  return rows.filter((r) => r.cents > 0).map((r) => [r.id, r.cents] as [string, number]);
 }
 
 /**
