@@ -296,7 +296,7 @@ export async function ObservatoryView({ data }: { data: Observatory }) {
         {data.scope === "france" ? (
           <p className="text-sm">
             {o("departementsElsewhere")}{" "}
-            <a href="/api/observatoire/departement?format=csv&download=1">
+            <a href={`/api/observatoire/departement?format=csv&download=1`}>
               CSV<span className="sr-only"> — {o("byDepartement")}</span>
             </a>
           </p>
