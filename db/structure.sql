@@ -744,6 +744,18 @@ CREATE FUNCTION public.app_territory_alliances(p_level text, p_code text, p_mode
     a.starts_on, a.ends_on,
     (SELECT string_agg(o.name, ', ' ORDER BY o.name) FROM alliance_parties p JOIN organisations o ON o.id = p.organisation_id WHERE p.alliance_id = a.id AND p.status = 'accepted')
   FROM alliances a
+  WHERE a.id IN (SELECT app_territory_consenting(p_level, p_code, p_mode, p_goal, p_stage, p_year))
+  ORDER BY a.title
+  LIMIT 200 $$;
+
+ALTER FUNCTION public.app_territory_alliances(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) OWNER TO maillage_statistician;
+
+CREATE FUNCTION public.app_territory_consenting(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+  SELECT a.id
+  FROM alliances a
   WHERE a.archived_at IS NULL
     AND a.open_beyond_parties
     AND a.requested_audience IN ('territory', 'public')
@@ -759,11 +771,9 @@ CREATE FUNCTION public.app_territory_alliances(p_level text, p_code text, p_mode
     AND (p_year IS NULL OR ((a.starts_on IS NULL OR a.starts_on <= make_date(p_year, 12, 31)) AND (a.ends_on IS NULL OR a.ends_on >= make_date(p_year, 1, 1))))
     AND EXISTS (SELECT 1 FROM territory_coordinations c JOIN alliance_territories t ON t.alliance_id = a.id
                 WHERE c.workspace_id = app_workspace_id() AND c.status = 'approved'
-                  AND ((c.level = 'region' AND t.region_code = c.code) OR (c.level = 'departement' AND t.departement_code = c.code)))
-  ORDER BY a.title
-  LIMIT 200 $$;
+                  AND ((c.level = 'region' AND t.region_code = c.code) OR (c.level = 'departement' AND t.departement_code = c.code))) $$;
 
-ALTER FUNCTION public.app_territory_alliances(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) OWNER TO maillage_statistician;
+ALTER FUNCTION public.app_territory_consenting(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) OWNER TO maillage_statistician;
 
 CREATE FUNCTION public.app_territory_counts(p_level text, p_code text, p_dimension text, p_mode text, p_goal integer, p_stage text, p_year integer, p_live boolean DEFAULT false) RETURNS TABLE(key text, alliances integer, organisations integer, cents bigint, hours numeric)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
@@ -896,6 +906,31 @@ END
 $$;
 
 ALTER FUNCTION public.app_territory_counts_many(p_level text, p_code text, p_dimensions text[], p_mode text, p_goal integer, p_stage text, p_year integer) OWNER TO maillage_statistician;
+
+CREATE FUNCTION public.app_territory_network(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) RETURNS TABLE(id uuid, title text, stage text, mode text, year integer, organisation text, name text, kind text, named boolean)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+  WITH salt AS (SELECT gen_random_uuid()::text AS s),
+  chosen AS (
+    SELECT a.id, a.title, a.stage::text AS stage, a.starts_on,
+      (SELECT m.mode::text FROM alliance_mode_periods m WHERE m.alliance_id = a.id ORDER BY m.starts_on DESC LIMIT 1) AS mode
+    FROM alliances a
+    WHERE a.id IN (SELECT app_territory_consenting(p_level, p_code, p_mode, p_goal, p_stage, p_year))
+    ORDER BY a.id
+    LIMIT 5000)
+  SELECT c.id, c.title, c.stage, c.mode, extract(year FROM c.starts_on)::int,
+    CASE WHEN p.workspace_id IS NOT NULL THEN o.id::text ELSE md5(o.id::text || salt.s) END,
+    CASE WHEN p.workspace_id IS NOT NULL THEN o.name END,
+    o.kind::text,
+    p.workspace_id IS NOT NULL
+  FROM chosen c
+  CROSS JOIN salt
+  JOIN alliance_parties p ON p.alliance_id = c.id AND p.status = 'accepted'
+  JOIN organisations o ON o.id = p.organisation_id
+  ORDER BY c.id $$;
+
+ALTER FUNCTION public.app_territory_network(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) OWNER TO maillage_statistician;
 
 CREATE FUNCTION public.app_territory_organisations(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) RETURNS TABLE(name text, kind text, alliances integer)
     LANGUAGE sql STABLE SECURITY DEFINER
@@ -1507,6 +1542,35 @@ ALTER TABLE ONLY public.notifications FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.notifications OWNER TO <migrator>;
 
+CREATE TABLE public.observatory_figures (
+    scope text NOT NULL,
+    code text NOT NULL,
+    section text NOT NULL,
+    key text NOT NULL,
+    alliances integer,
+    organisations integer,
+    cents bigint,
+    hours numeric,
+    score numeric
+);
+
+ALTER TABLE ONLY public.observatory_figures FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.observatory_figures OWNER TO <migrator>;
+
+CREATE TABLE public.observatory_refreshes (
+    singleton boolean DEFAULT true NOT NULL,
+    refreshed_at timestamp with time zone NOT NULL,
+    duration_ms integer NOT NULL,
+    alliances integer NOT NULL,
+    figures integer NOT NULL,
+    CONSTRAINT observatory_refreshes_singleton_check CHECK (singleton)
+);
+
+ALTER TABLE ONLY public.observatory_refreshes FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.observatory_refreshes OWNER TO <migrator>;
+
 CREATE TABLE public.organisation_claims (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     workspace_id uuid NOT NULL,
@@ -1922,6 +1986,12 @@ ALTER TABLE ONLY public.notification_reads
 
 ALTER TABLE ONLY public.notifications
     ADD CONSTRAINT notifications_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.observatory_figures
+    ADD CONSTRAINT observatory_figures_pkey PRIMARY KEY (scope, code, section, key);
+
+ALTER TABLE ONLY public.observatory_refreshes
+    ADD CONSTRAINT observatory_refreshes_pkey PRIMARY KEY (singleton);
 
 ALTER TABLE ONLY public.organisation_claims
     ADD CONSTRAINT organisation_claims_pkey PRIMARY KEY (id);
@@ -2755,6 +2825,8 @@ CREATE POLICY evaluation_answers_read ON public.evaluation_answers FOR SELECT TO
    FROM public.evaluation_cycles c
   WHERE ((c.id = evaluation_answers.cycle_id) AND (c.status = 'closed'::public.cycle_status)))))));
 
+CREATE POLICY evaluation_answers_statistician ON public.evaluation_answers FOR SELECT TO maillage_statistician USING (true);
+
 ALTER TABLE public.evaluation_cycles ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY evaluation_cycles_close ON public.evaluation_cycles FOR UPDATE TO maillage_app USING (((EXISTS ( SELECT 1
@@ -2772,6 +2844,8 @@ CREATE POLICY evaluation_cycles_read ON public.evaluation_cycles FOR SELECT TO m
   WHERE (member_set.alliance_id = evaluation_cycles.alliance_id))));
 
 CREATE POLICY evaluation_cycles_scheduler ON public.evaluation_cycles FOR SELECT TO maillage_scheduler USING ((status = 'open'::public.cycle_status));
+
+CREATE POLICY evaluation_cycles_statistician ON public.evaluation_cycles FOR SELECT TO maillage_statistician USING ((status = 'closed'::public.cycle_status));
 
 ALTER TABLE public.evaluation_participants ENABLE ROW LEVEL SECURITY;
 
@@ -2874,6 +2948,18 @@ CREATE POLICY notifications_mailer_sent ON public.notifications FOR UPDATE TO ma
 CREATE POLICY notifications_read ON public.notifications FOR SELECT TO maillage_app USING ((workspace_id = public.app_workspace_id()));
 
 CREATE POLICY notifications_scheduler ON public.notifications FOR INSERT TO maillage_scheduler WITH CHECK (((kind = 'evaluation.reminder'::text) AND (created_by IS NULL)));
+
+ALTER TABLE public.observatory_figures ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY observatory_figures_read ON public.observatory_figures FOR SELECT TO maillage_app, maillage_public USING (true);
+
+CREATE POLICY observatory_figures_statistician ON public.observatory_figures TO maillage_statistician USING (true) WITH CHECK (true);
+
+ALTER TABLE public.observatory_refreshes ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY observatory_refreshes_read ON public.observatory_refreshes FOR SELECT TO maillage_app, maillage_public USING (true);
+
+CREATE POLICY observatory_refreshes_statistician ON public.observatory_refreshes TO maillage_statistician USING (true) WITH CHECK (true);
 
 ALTER TABLE public.organisation_claims ENABLE ROW LEVEL SECURITY;
 
@@ -3121,11 +3207,16 @@ GRANT ALL ON FUNCTION public.app_published_alliance_ids() TO maillage_app;
 REVOKE ALL ON FUNCTION public.app_territory_alliances(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_territory_alliances(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) TO maillage_app;
 
+REVOKE ALL ON FUNCTION public.app_territory_consenting(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) FROM PUBLIC;
+
 REVOKE ALL ON FUNCTION public.app_territory_counts(p_level text, p_code text, p_dimension text, p_mode text, p_goal integer, p_stage text, p_year integer, p_live boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_territory_counts(p_level text, p_code text, p_dimension text, p_mode text, p_goal integer, p_stage text, p_year integer, p_live boolean) TO maillage_app;
 
 REVOKE ALL ON FUNCTION public.app_territory_counts_many(p_level text, p_code text, p_dimensions text[], p_mode text, p_goal integer, p_stage text, p_year integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_territory_counts_many(p_level text, p_code text, p_dimensions text[], p_mode text, p_goal integer, p_stage text, p_year integer) TO maillage_app;
+
+REVOKE ALL ON FUNCTION public.app_territory_network(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_territory_network(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) TO maillage_app;
 
 REVOKE ALL ON FUNCTION public.app_territory_organisations(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_territory_organisations(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) TO maillage_app;
@@ -3302,17 +3393,30 @@ GRANT INSERT ON TABLE public.audit_events TO maillage_withdrawer;
 
 GRANT SELECT,INSERT ON TABLE public.evaluation_answers TO maillage_app;
 
+GRANT SELECT(cycle_id) ON TABLE public.evaluation_answers TO maillage_statistician;
+
+GRANT SELECT(alliance_id) ON TABLE public.evaluation_answers TO maillage_statistician;
+
+GRANT SELECT(dimension) ON TABLE public.evaluation_answers TO maillage_statistician;
+
+GRANT SELECT(score) ON TABLE public.evaluation_answers TO maillage_statistician;
+
 GRANT SELECT,INSERT,UPDATE ON TABLE public.evaluation_cycles TO maillage_app;
 
 GRANT SELECT(id) ON TABLE public.evaluation_cycles TO maillage_scheduler;
+GRANT SELECT(id) ON TABLE public.evaluation_cycles TO maillage_statistician;
 
 GRANT SELECT(alliance_id) ON TABLE public.evaluation_cycles TO maillage_scheduler;
+GRANT SELECT(alliance_id) ON TABLE public.evaluation_cycles TO maillage_statistician;
 
 GRANT SELECT(period) ON TABLE public.evaluation_cycles TO maillage_scheduler;
 
 GRANT SELECT(due_on) ON TABLE public.evaluation_cycles TO maillage_scheduler;
 
 GRANT SELECT(status) ON TABLE public.evaluation_cycles TO maillage_scheduler;
+GRANT SELECT(status) ON TABLE public.evaluation_cycles TO maillage_statistician;
+
+GRANT SELECT(closed_at) ON TABLE public.evaluation_cycles TO maillage_statistician;
 
 GRANT SELECT,INSERT ON TABLE public.evaluation_participants TO maillage_app;
 
@@ -3379,6 +3483,14 @@ GRANT SELECT ON TABLE public.notifications TO maillage_mailer;
 GRANT INSERT ON TABLE public.notifications TO maillage_scheduler;
 
 GRANT UPDATE(emailed_at) ON TABLE public.notifications TO maillage_mailer;
+
+GRANT SELECT ON TABLE public.observatory_figures TO maillage_public;
+GRANT SELECT ON TABLE public.observatory_figures TO maillage_app;
+GRANT SELECT,INSERT,DELETE ON TABLE public.observatory_figures TO maillage_statistician;
+
+GRANT SELECT ON TABLE public.observatory_refreshes TO maillage_public;
+GRANT SELECT ON TABLE public.observatory_refreshes TO maillage_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE public.observatory_refreshes TO maillage_statistician;
 
 GRANT SELECT,INSERT ON TABLE public.organisation_claims TO maillage_app;
 GRANT SELECT ON TABLE public.organisation_claims TO maillage_operator;
