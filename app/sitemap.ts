@@ -14,7 +14,10 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: `${base}/bibliotheque`, changeFrequency: "daily" },
     { url: `${base}/observatoire`, changeFrequency: "daily" },
     { url: `${base}/observatoire/donnees`, changeFrequency: "monthly" },
-    ...[...territory().regions.keys()].map((code) => ({ url: `${base}/observatoire/regions/${code}`, changeFrequency: "daily" as const })),
+    ...[...territory().regions.keys()].map((code) => ({
+      url: `${base}/observatoire/regions/${code}`,
+      changeFrequency: "daily" as const,
+    })),
     ...SDG_GOALS.map((g) => ({ url: `${base}/observatoire/odd/${g.number}`, changeFrequency: "daily" as const })),
     ...published.map((a) => ({ url: `${base}/bibliotheque/${a.id}`, lastModified: a.updatedAt })),
   ];

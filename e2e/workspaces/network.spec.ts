@@ -13,9 +13,7 @@ test("a manager opens the network view, filters it by mode, finds a hub and open
   await expect(page.getByTestId("network-counts")).toContainText("alliances");
   const graph = page.getByTestId("network-graph");
   await expect(graph.locator("canvas").first()).toBeVisible();
-  await expect
-    .poll(() => page.evaluate(() => performance.getEntriesByName("network-first-frame").length))
-    .toBe(1);
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName("network-first-frame").length)).toBe(1);
   // The same network as tables.
   const alliances = page.getByTestId("network-alliances");
   await expect(alliances.getByRole("row")).not.toHaveCount(1);

@@ -36,5 +36,9 @@ export async function territoryNetwork(ctx: WorkspaceContext, input: TerritoryNe
     rows.map((r) => ({ ...r, cents: 0 })),
     null,
   );
-  return { ...network, summary: summarizeNetwork(network), unnamed: network.organisations.filter((o) => !o.name).length };
+  return {
+    ...network,
+    summary: summarizeNetwork(network),
+    unnamed: network.organisations.filter((o) => !o.name).length,
+  };
 }
