@@ -53,6 +53,9 @@ function nearestEdge(sigma: Sigma, graph: Graph, x: number, y: number, tolerance
   return best;
 }
 
+/** How many organisations stay drawn while a large network is dragged. */
+const SKETCH_NODES = 600;
+
 const nodeSize = (alliances: number) => Math.min(28, 3 + 2 * Math.sqrt(alliances));
 const edgeSize = (cents: number) => 0.6 + Math.log10(1 + cents / 100_000);
 
@@ -93,6 +96,7 @@ export function NetworkGraph({
   const [failed, setFailed] = useState(false);
   const [hasLayout, setHasLayout] = useState(false);
   const hovered = useRef<string | null>(null);
+  const sketch = useRef(false);
   const focused = useRef<string | null>(null);
   const handlers = useRef({ onNode, onLink });
   // The latest callbacks and values, for the graph's handlers (declared first: it runs before the graph is built).
@@ -127,6 +131,15 @@ export function NetworkGraph({
           });
     });
     graphOf.current = graph;
+    // The organisations drawn while dragging: the workspace's own and the most connected ones.
+    const core = new Set(
+      network.organisations
+        .map((o, i) => ({ i, n: o.alliances }))
+        .sort((a, b) => b.n - a.n)
+        .slice(0, SKETCH_NODES)
+        .map(({ i }) => String(i)),
+    );
+    if (network.own !== null) core.add(String(network.own));
     const neighbourOf = (node: string | null, other: string) =>
       node !== null && (node === other || graph.areNeighbors(node, other));
     (async () => {
@@ -149,6 +162,7 @@ export function NetworkGraph({
           labelFont: "system-ui, sans-serif",
           zIndex: true,
           nodeReducer: (node, data) => {
+            if (sketch.current && !core.has(node)) return { ...data, hidden: true };
             const active = focused.current ?? hovered.current;
             if (active === null) return data;
             if (neighbourOf(active, node))
@@ -171,7 +185,19 @@ export function NetworkGraph({
       let dragging = false;
       const captor = sigma.getMouseCaptor();
       captor.on("mousedown", () => (dragging = true));
-      captor.on("mouseup", () => (dragging = false));
+      captor.on("mouseup", () => {
+        dragging = false;
+        if (!sketch.current) return;
+        sketch.current = false;
+        sigma.refresh({ skipIndexation: true });
+      });
+      // In a large network, while the view is dragged only the most connected organisations are
+      // drawn (the structure stays readable); every node comes back when the mouse is released.
+      sigma.getCamera().on("updated", () => {
+        if (!dragging || sketch.current || core.size === graph.order) return;
+        sketch.current = true;
+        sigma.refresh({ skipIndexation: true });
+      });
       // Sigma looks for the node under the pointer at every mouse move by reading a pixel back
       // from the GPU, which stalls the drawing; while the view is dragged nothing is hovered, so
       // that look-up is skipped (sigma 3 keeps it private: if it changes, dragging is just slower).
