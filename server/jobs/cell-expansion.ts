@@ -1,4 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { resultRows } from "../../db/rows";
 
 /**
  * What the territorial summary (territory-statistics.ts) and the public observatory
@@ -434,4 +436,30 @@ export async function expandAll(q: Query, expansion: Expansion) {
     expansion.addBatch(batch);
     if (!full) break;
   }
+}
+
+/**
+ * Runs a statistics job in one repeatable-read transaction as maillage_statistician (reads
+ * across workspaces, writes only its own tables), so its figures are one consistent snapshot
+ * and readers see the previous ones until it commits. One run at a time across app instances:
+ * when `lock` is already held, returns null at once and the caller skips its turn. The request
+ * timeouts do not apply (at national scale a run takes most of a minute).
+ */
+export async function asStatistician<T>(
+  db: Db,
+  lock: string,
+  run: (q: Query, tx: Db) => Promise<T>,
+): Promise<T | null> {
+  return db.transaction(
+    async (tx) => {
+      const [row] = resultRows<{ locked: boolean }>(
+        await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${lock})) as locked, set_config('role', 'maillage_statistician', true),
+          set_config('statement_timeout', '0', true), set_config('idle_in_transaction_session_timeout', '0', true)`),
+      );
+      if (!row?.locked) return null;
+      const q: Query = async <R>(query: SQL) => resultRows<R>(await tx.execute(query));
+      return run(q, tx as unknown as Db);
+    },
+    { isolationLevel: "repeatable read" },
+  );
 }

@@ -10,6 +10,7 @@ import {
   KEY_MODULUS,
   type Money,
   organisationKinds,
+  asStatistician,
   type Organisations,
   optedOutWorkspaces,
   type Query,
@@ -229,43 +230,36 @@ async function moneyByKind(q: Query) {
  */
 export async function refreshObservatory(db: Db): Promise<ObservatoryRefresh> {
   const started = performance.now();
-  return db.transaction(
-    async (tx) => {
-      const [lock] = resultRows<{ locked: boolean }>(
-        await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('maillage.observatory')) as locked, set_config('role', 'maillage_statistician', true),
-          set_config('statement_timeout', '0', true), set_config('idle_in_transaction_session_timeout', '0', true)`),
-      );
-      if (!lock?.locked) return { alliances: 0, figures: 0, durationMs: 0, skipped: true };
-      const q: Query = async <T>(query: Parameters<Query>[0]) => resultRows<T>(await tx.execute(query));
-      const [optedOut, kinds, money] = await Promise.all([optedOutWorkspaces(q), organisationKinds(q), moneyByKind(q)]);
-      const expansion = new ObservatoryExpansion(optedOut, kinds, money);
-      await expandAll(q, expansion);
-      const cells = expansion.cells;
-      const { organisations, keys } = expansion.organisationsPerCell();
+  const result = await asStatistician(db, "maillage.observatory", async (q, tx) => {
+    const [optedOut, kinds, money] = await Promise.all([optedOutWorkspaces(q), organisationKinds(q), moneyByKind(q)]);
+    const expansion = new ObservatoryExpansion(optedOut, kinds, money);
+    await expandAll(q, expansion);
+    const cells = expansion.cells;
+    const { organisations, keys } = expansion.organisationsPerCell();
 
-      await tx.execute(sql`delete from observatory_figures`);
-      for (let from = 0; from < cells.size; from += 5_000) {
-        const rows = [];
-        for (let i = from; i < Math.min(from + 5_000, cells.size); i++) {
-          const [scope, code] = cells.areaOf(i);
-          rows.push({
-            key: `${scope}|${code}|${cells.dimension[i]}|${cells.key[i]}`,
-            alliances: cells.alliances[i],
-            organisations: organisations[i],
-            cents: Math.round(cells.cents[i]!),
-            hours: Math.round(cells.hours[i]! * 100) / 100,
-            alliance_key: cells.allianceKey[i],
-            organisation_key: keys[i],
-            amount_key: cells.amountKey[i],
-            largest_cents: Math.round(cells.largestCents[i]!),
-            largest_hours: Math.round(cells.largestHours[i]! * 100) / 100,
-            score_sum: cells.scoreSum[i],
-            largest_score: cells.largestScore[i],
-          });
-        }
-        // Perturbed in SQL by the same functions as the territorial figures; the average score is
-        // the score sum perturbed like an amount (salt 3), over the published count, kept in 1–5.
-        await tx.execute(sql`
+    await tx.execute(sql`delete from observatory_figures`);
+    for (let from = 0; from < cells.size; from += 5_000) {
+      const rows = [];
+      for (let i = from; i < Math.min(from + 5_000, cells.size); i++) {
+        const [scope, code] = cells.areaOf(i);
+        rows.push({
+          key: `${scope}|${code}|${cells.dimension[i]}|${cells.key[i]}`,
+          alliances: cells.alliances[i],
+          organisations: organisations[i],
+          cents: Math.round(cells.cents[i]!),
+          hours: Math.round(cells.hours[i]! * 100) / 100,
+          alliance_key: cells.allianceKey[i],
+          organisation_key: keys[i],
+          amount_key: cells.amountKey[i],
+          largest_cents: Math.round(cells.largestCents[i]!),
+          largest_hours: Math.round(cells.largestHours[i]! * 100) / 100,
+          score_sum: cells.scoreSum[i],
+          largest_score: cells.largestScore[i],
+        });
+      }
+      // Perturbed in SQL by the same functions as the territorial figures; the average score is
+      // the score sum perturbed like an amount (salt 3), over the published count, kept in 1–5.
+      await tx.execute(sql`
           with input as (
             select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
               as r(key text, alliances int, organisations int, cents bigint, hours numeric, alliance_key bigint,
@@ -281,16 +275,15 @@ export async function refreshObservatory(db: Db): Promise<ObservatoryRefresh> {
             case when split_part(p.key, '|', 3) = 'score' and p.alliances > 0
               then least(5, greatest(1, round(app_ckm_amount(i.alliance_key, 3, i.score_sum, i.largest_score, 0.01) / p.alliances, 1))) end
           from published p join input i on i.key = p.key`);
-      }
-      const durationMs = Math.round(performance.now() - started);
-      await tx.execute(sql`insert into observatory_refreshes (singleton, refreshed_at, duration_ms, alliances, figures)
+    }
+    const durationMs = Math.round(performance.now() - started);
+    await tx.execute(sql`insert into observatory_refreshes (singleton, refreshed_at, duration_ms, alliances, figures)
         values (true, now(), ${durationMs}, ${expansion.counted}, ${cells.size})
         on conflict (singleton) do update set refreshed_at = excluded.refreshed_at, duration_ms = excluded.duration_ms,
           alliances = excluded.alliances, figures = excluded.figures`);
-      return { alliances: expansion.counted, figures: cells.size, durationMs };
-    },
-    { isolationLevel: "repeatable read" },
-  );
+    return { alliances: expansion.counted, figures: cells.size, durationMs };
+  });
+  return result ?? { alliances: 0, figures: 0, durationMs: 0, skipped: true };
 }
 
 /** When the observatory was last computed, or null if never. Readable by anyone. */

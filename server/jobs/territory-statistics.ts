@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { resultRows } from "../../db/rows";
 import {
@@ -8,9 +8,9 @@ import {
   KEY_MODULUS,
   type Money,
   organisationKinds,
+  asStatistician,
   type Organisations,
   optedOutWorkspaces,
-  type Query,
   span,
 } from "./cell-expansion";
 
@@ -104,73 +104,62 @@ class TerritoryExpansion extends Expansion {
 /** Recomputes the whole summary. Safe to run while the app serves: readers see the old one until commit. */
 export async function refreshTerritoryStatistics(db: Db): Promise<RefreshResult> {
   const started = performance.now();
-  return db.transaction(
-    async (tx) => {
-      // One computation at a time across app instances; the others skip their turn.
-      const [lock] = resultRows<{ locked: boolean }>(
-        // At national scale the computation takes minutes: the request timeouts do not apply to it.
-        await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('maillage.territory_statistics')) as locked, set_config('role', 'maillage_statistician', true),
-          set_config('statement_timeout', '0', true), set_config('idle_in_transaction_session_timeout', '0', true)`),
-      );
-      if (!lock?.locked) return { alliances: 0, cells: 0, durationMs: 0, skipped: true };
-      const q: Query = async <T>(query: SQL) => resultRows<T>(await tx.execute(query));
-
-      const optedOut = await optedOutWorkspaces(q);
-      const kinds = await organisationKinds(q);
-      // Contributions are spread over the whole table: one sequential pass beats a range per batch.
-      const money = new Map<string, Money>();
-      for (const m of await q<{ alliance_id: string; cents: string | null; hours: string | null; ckey: string }>(
-        sql`select x.alliance_id, sum(x.value_cents)::text as cents, (sum(x.quantity) filter (where x.unit = 'heure'))::text as hours,
+  const result = await asStatistician(db, "maillage.territory_statistics", async (q, tx) => {
+    const optedOut = await optedOutWorkspaces(q);
+    const kinds = await organisationKinds(q);
+    // Contributions are spread over the whole table: one sequential pass beats a range per batch.
+    const money = new Map<string, Money>();
+    for (const m of await q<{ alliance_id: string; cents: string | null; hours: string | null; ckey: string }>(
+      sql`select x.alliance_id, sum(x.value_cents)::text as cents, (sum(x.quantity) filter (where x.unit = 'heure'))::text as hours,
               (sum(rk.record_key) % ${KEY_MODULUS})::text as ckey
             from alliance_contributions x join record_keys rk on rk.entity_id = x.id group by x.alliance_id`,
-      )) {
-        money.set(m.alliance_id, [m.cents ? Number(m.cents) : 0, m.hours ? Number(m.hours) : 0, Number(m.ckey)]);
+    )) {
+      money.set(m.alliance_id, [m.cents ? Number(m.cents) : 0, m.hours ? Number(m.hours) : 0, Number(m.ckey)]);
+    }
+
+    const expansion = new TerritoryExpansion(optedOut, kinds, money);
+    await expandAll(q, expansion);
+    const cells = expansion.cells;
+    const { organisations, keys: organisationKeys } = expansion.organisationsPerCell();
+    const counted = expansion.counted;
+
+    await tx.execute(sql`delete from territory_statistics`);
+    for (let from = 0; from < cells.size; from += 5_000) {
+      const rows = [];
+      for (let i = from; i < Math.min(from + 5_000, cells.size); i++) {
+        const [level, code] = cells.areaOf(i);
+        rows.push({
+          level,
+          code,
+          dimension: cells.dimension[i],
+          key: cells.key[i],
+          alliances: cells.alliances[i],
+          organisations: organisations[i],
+          cents: Math.round(cells.cents[i]!),
+          hours: Math.round(cells.hours[i]! * 100) / 100,
+          alliance_key: cells.allianceKey[i],
+          organisation_key: organisationKeys[i],
+          amount_key: cells.amountKey[i],
+          largest_cents: Math.round(cells.largestCents[i]!),
+          largest_hours: Math.round(cells.largestHours[i]! * 100) / 100,
+        });
       }
-
-      const expansion = new TerritoryExpansion(optedOut, kinds, money);
-      await expandAll(q, expansion);
-      const cells = expansion.cells;
-      const { organisations, keys: organisationKeys } = expansion.organisationsPerCell();
-      const counted = expansion.counted;
-
-      await tx.execute(sql`delete from territory_statistics`);
-      for (let from = 0; from < cells.size; from += 5_000) {
-        const rows = [];
-        for (let i = from; i < Math.min(from + 5_000, cells.size); i++) {
-          const [level, code] = cells.areaOf(i);
-          rows.push({
-            level,
-            code,
-            dimension: cells.dimension[i],
-            key: cells.key[i],
-            alliances: cells.alliances[i],
-            organisations: organisations[i],
-            cents: Math.round(cells.cents[i]!),
-            hours: Math.round(cells.hours[i]! * 100) / 100,
-            alliance_key: cells.allianceKey[i],
-            organisation_key: organisationKeys[i],
-            amount_key: cells.amountKey[i],
-            largest_cents: Math.round(cells.largestCents[i]!),
-            largest_hours: Math.round(cells.largestHours[i]! * 100) / 100,
-          });
-        }
-        // One JSON parameter per slice: the statement stays the same size whatever the slice.
-        await tx.execute(sql`insert into territory_statistics (level, code, dimension, key, alliances, organisations, cents, hours,
+      // One JSON parameter per slice: the statement stays the same size whatever the slice.
+      await tx.execute(sql`insert into territory_statistics (level, code, dimension, key, alliances, organisations, cents, hours,
             alliance_key, organisation_key, amount_key, largest_cents, largest_hours)
           select level, code, dimension, key, alliances, organisations, cents, hours, alliance_key, organisation_key, amount_key, largest_cents, largest_hours
           from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
             as r(level text, code text, dimension text, key text, alliances int, organisations int, cents bigint, hours numeric,
               alliance_key bigint, organisation_key bigint, amount_key bigint, largest_cents bigint, largest_hours numeric)`);
-      }
-      const durationMs = Math.round(performance.now() - started);
-      await tx.execute(sql`insert into territory_statistics_refreshes (singleton, refreshed_at, duration_ms, alliances, cells)
+    }
+    const durationMs = Math.round(performance.now() - started);
+    await tx.execute(sql`insert into territory_statistics_refreshes (singleton, refreshed_at, duration_ms, alliances, cells)
         values (true, now(), ${durationMs}, ${counted}, ${cells.size})
         on conflict (singleton) do update set refreshed_at = excluded.refreshed_at, duration_ms = excluded.duration_ms,
           alliances = excluded.alliances, cells = excluded.cells`);
-      return { alliances: counted, cells: cells.size, durationMs };
-    },
-    { isolationLevel: "repeatable read" },
-  );
+    return { alliances: counted, cells: cells.size, durationMs };
+  });
+  return result ?? { alliances: 0, cells: 0, durationMs: 0, skipped: true };
 }
 
 /** When the summary was last computed, or null if never. */

@@ -13,6 +13,7 @@ import { withScope } from "../../db/scope";
 import { territory } from "../../domain/territory-data";
 import { refreshTerritoryStatistics } from "../../server/jobs/territory-statistics";
 import { callerFor } from "../helpers/caller";
+import { published, redrawRecordKeys } from "../helpers/cell-key";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
 import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
@@ -110,24 +111,6 @@ async function lozere(dep = LOZERE) {
   return { w, owner, ids, other };
 }
 
-/**
- * What a cell made of exactly these alliances must publish (migration 0050): nothing when it
- * holds fewer than 3 alliances or 3 organisations, otherwise each count perturbed at the cell key
- * of its records.
- */
-async function published(allianceIds: string[]) {
-  const [row] = resultRows<{ alliances: number | null; organisations: number | null; n: number; o: number }>(
-    await db.execute(sql`
-      with a as (select unnest(${`{${allianceIds.join(",")}}`}::uuid[]) as id),
-      o as (select distinct p.organisation_id as id from alliance_parties p where p.status = 'accepted' and p.alliance_id in (select id from a))
-      select (select count(*)::int from a) as n, (select count(*)::int from o) as o,
-        app_ckm_count((select coalesce(sum(record_key), 0) from record_keys where entity_id in (select id from a)) % 2147483648, (select count(*)::int from a)) as alliances,
-        app_ckm_count((select coalesce(sum(record_key), 0) from record_keys where entity_id in (select id from o)) % 2147483648, (select count(*)::int from o)) as organisations`),
-  );
-  const small = row!.n < 3 || row!.o < 3;
-  return { alliances: small ? null : row!.alliances, organisations: small ? null : row!.organisations };
-}
-
 describe("the territorial dashboard", () => {
   it("counts each alliance once, leaves opted-out workspaces out and hides small cells so no difference reveals them", async () => {
     const { ids } = await lozere();
@@ -142,13 +125,13 @@ describe("the territorial dashboard", () => {
     expect(d.refreshedAt).toBeInstanceOf(Date);
     const all = Object.values(ids);
     // 7 alliances; 9 organisations (7 own partners + the workspace's organisation + the co-owner's), each perturbed at its cell key.
-    expect(d.total).toMatchObject(await published(all));
+    expect(d.total).toMatchObject(await published(db, all));
     expect(d.total.alliances).toBeGreaterThanOrEqual(5);
     const modes = Object.fromEntries(d.breakdowns.mode.map((m) => [m.key, m.alliances]));
     // pratiques_responsables (1 alliance) shows no figure; the others are perturbed (no secondary suppression needed).
     expect(modes).toEqual({
-      cooperation_economique: (await published([ids.c1, ids.c2, ids.c3])).alliances,
-      mecenat: (await published([ids.m1, ids.m2, ids.m3])).alliances,
+      cooperation_economique: (await published(db, [ids.c1, ids.c2, ids.c3])).alliances,
+      mecenat: (await published(db, [ids.m1, ids.m2, ids.m3])).alliances,
       pratiques_responsables: null,
     });
     // Goals in their natural order (2 before 17), not as text.
@@ -172,7 +155,7 @@ describe("the territorial dashboard", () => {
       mode: "mecenat",
     });
     // Counted live, the same three alliances as the stored mécénat cell: the same figure.
-    expect(mecenat.total.alliances).toBe((await published([ids.m1, ids.m2, ids.m3])).alliances);
+    expect(mecenat.total.alliances).toBe((await published(db, [ids.m1, ids.m2, ids.m3])).alliances);
     expect(mecenat.total.alliances).toBe(modes.mecenat);
     expect(mecenat.refreshedAt).toBeNull();
     expect(mecenat.alliances.map((a) => a.id)).toEqual([ids.m2]);
@@ -244,7 +227,7 @@ describe("the territorial dashboard", () => {
       level: "departement",
       code: CREUSE,
     });
-    expect(d.total.alliances).toBe((await published(Object.values(creuse.ids))).alliances);
+    expect(d.total.alliances).toBe((await published(db, Object.values(creuse.ids))).alliances);
     expect(d.alliances).toEqual([]);
     // Outside its territory: what the public observatory will show, nothing finer than the département.
     expect(d.inside).toBe(false);
@@ -322,7 +305,7 @@ describe("the territorial dashboard", () => {
       level: "departement",
       code: LOZERE,
     });
-    expect(stale.total.alliances).toBe((await published(Object.values(ids))).alliances);
+    expect(stale.total.alliances).toBe((await published(db, Object.values(ids))).alliances);
     expect(stale.refreshedAt).toEqual(before.refreshedAt);
     const refreshed = await refreshTerritoryStatistics(db);
     expect(refreshed.cells).toBeGreaterThan(0);
@@ -331,9 +314,9 @@ describe("the territorial dashboard", () => {
       level: "departement",
       code: LOZERE,
     });
-    expect(after.total.alliances).toBe((await published([...Object.values(ids), m4])).alliances);
+    expect(after.total.alliances).toBe((await published(db, [...Object.values(ids), m4])).alliances);
     expect(Object.fromEntries(after.breakdowns.mode.map((m) => [m.key, m.alliances])).mecenat).toBe(
-      (await published([ids.m1, ids.m2, ids.m3, m4])).alliances,
+      (await published(db, [ids.m1, ids.m2, ids.m3, m4])).alliances,
     );
     expect(after.refreshedAt!.getTime()).toBeGreaterThanOrEqual(before.refreshedAt!.getTime());
     // The request role cannot read the summary itself.
@@ -450,12 +433,6 @@ describe("the territorial dashboard", () => {
 });
 
 describe("territorial figures cannot be differenced (the cell key method)", () => {
-  /** Draws new record keys for these records, as another database would have drawn them. */
-  const redraw = (entityIds: string[]) =>
-    db.execute(
-      sql`update record_keys set record_key = floor(random() * 2147483647)::int where entity_id = any(${`{${entityIds.join(",")}}`}::uuid[])`,
-    );
-
   it("shows the same cell the same value whatever the path, and never 1 or 2", async () => {
     const { ids } = await lozere();
     const { caller, c } = await coordinatorOf(LOZERE);
@@ -483,7 +460,7 @@ describe("territorial figures cannot be differenced (the cell key method)", () =
     const { caller, c } = await coordinatorOf(LOZERE);
     const estimates: number[] = [];
     for (let draw = 0; draw < 40; draw++) {
-      await redraw(Object.values(ids));
+      await redrawRecordKeys(db, Object.values(ids));
       // Live (a filter keeping every alliance), as an attacker choosing queries would ask.
       const d = await caller.territories.dashboard({
         workspaceSlug: c.workspace.slug,
