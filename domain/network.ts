@@ -11,8 +11,6 @@ export interface NetworkOrganisation {
   kind: string;
   /** How many alliances of the network it takes part in. */
   alliances: number;
-  /** Value of those alliances' contributions, in euro cents (0 where not shown). */
-  cents: number;
 }
 
 export interface NetworkAlliance {
@@ -21,7 +19,6 @@ export interface NetworkAlliance {
   mode: string | null;
   stage: string;
   year: number | null;
-  cents: number;
   /** Its organisations, as indexes into the network's organisations. */
   parties: number[];
 }

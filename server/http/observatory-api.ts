@@ -72,9 +72,8 @@ export async function observatoryResponse(request: Request, table: string) {
 }
 
 /** The API's index: every table with its scopes, columns and address. */
-export async function observatoryIndex(request: Request) {
+export async function observatoryIndex() {
   const base = `${env().APP_URL}/api/observatoire`;
-  void request;
   return Response.json(
     {
       source: "Maillage, observatoire des alliances",

@@ -1,6 +1,6 @@
 import { observatoryIndex } from "@/server/http/observatory-api";
 
 /** What the public observatory's API offers: its tables, their scopes and columns, the licence. */
-export async function GET(request: Request) {
-  return observatoryIndex(request);
+export async function GET() {
+  return observatoryIndex();
 }

@@ -60,7 +60,7 @@ export async function workspaceNetwork(ctx: WorkspaceContext, filters: NetworkFi
       organisation_id: string;
       name: string;
       kind: string;
-    }>(rows).map((r) => ({ ...r, cents: 0, organisation: r.organisation_id, named: true })),
+    }>(rows).map((r) => ({ ...r, organisation: r.organisation_id, named: true })),
     workspace?.organisationId ?? null,
   );
   return { ...network, summary: summarizeNetwork(network) };
@@ -93,7 +93,6 @@ export function assembleNetwork(
     stage: string;
     mode: string | null;
     year: number | null;
-    cents: number;
     organisation: string;
     name: string | null;
     kind: string;
@@ -113,7 +112,6 @@ export function assembleNetwork(
         mode: row.mode,
         stage: row.stage,
         year: row.year,
-        cents: row.cents,
         parties: [],
       };
       alliances.push(alliance);
@@ -127,13 +125,11 @@ export function assembleNetwork(
         name: row.named ? row.name : null,
         kind: row.kind,
         alliances: 0,
-        cents: 0,
       });
     }
     if (!alliance.parties.includes(i)) {
       alliance.parties.push(i);
       organisations[i]!.alliances++;
-      organisations[i]!.cents += row.cents;
     }
   }
   return { organisations, alliances, own: ownOrganisation === null ? null : (index.get(ownOrganisation) ?? null) };

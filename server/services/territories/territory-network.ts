@@ -32,10 +32,7 @@ export async function territoryNetwork(ctx: WorkspaceContext, input: TerritoryNe
       sql`select * from app_territory_network(${input.level}, ${input.code}, ${input.mode ?? null}, ${input.sdgGoal ?? null}, ${input.stage ?? null}, ${input.year ?? null})`,
     ),
   );
-  const network = assembleNetwork(
-    rows.map((r) => ({ ...r, cents: 0 })),
-    null,
-  );
+  const network = assembleNetwork(rows, null);
   return {
     ...network,
     summary: summarizeNetwork(network),
