@@ -12,14 +12,17 @@
  *   node --import tsx scripts/serve.ts [--port 3000] [--hostname 0.0.0.0] [--dev]
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { backupErrorFile, backupRequestFile } from "../db/backup";
 import { lockDataDir } from "../db/client";
 import { env } from "../env";
 import { bodyLimitFor, bodyRefusal } from "../server/http/body-limit";
 import { CLIENT_IP_HEADER, clientAddress, parseTrustedProxies } from "../server/http/client-address";
+import { answerOf, keptPageLocale, PublicPages, type KeptPage } from "../server/http/public-pages";
 import { logger } from "../server/log";
+import { LOCALE_COOKIE } from "../messages/locales";
 import type { RuntimeHolder } from "../server/runtime";
 
 const { values: args } = parseArgs({
@@ -60,6 +63,57 @@ const { default: next } = await import("next");
 const app = next({ dev, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
+
+// The observatory's pages for anonymous visitors, rendered once per language and per computation
+// of the figures (server/http/public-pages.ts). A render is asked of this very server, with a
+// header that makes it skip the kept pages. Not in development, where pages change as code does.
+const RENDER_HEADER = "x-maillage-render";
+const publicPages = dev
+  ? null
+  : new PublicPages({
+      stamp: async () => {
+        const date = await (globalThis as RuntimeHolder).__maillage!.figuresDate();
+        return date ? date.toISOString() : null;
+      },
+      render: async (path, locale) => {
+        const { address, family } = server.address() as AddressInfo;
+        const host =
+          address === "::" || address === "0.0.0.0" ? "127.0.0.1" : family === "IPv6" ? `[${address}]` : address;
+        const response = await fetch(`http://${host}:${port}${path}`, {
+          headers: {
+            accept: "text/html",
+            "accept-encoding": "identity",
+            cookie: `${LOCALE_COOKIE}=${locale}`,
+            [RENDER_HEADER]: "1",
+          },
+          redirect: "manual",
+        });
+        return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+      },
+    });
+
+/** Answers a kept public page; false when the request is to be rendered by Next.js as usual. */
+async function answerPublicPage(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  // The figures' date is read through the app's database, which the first request opens.
+  if (!publicPages || !(globalThis as RuntimeHolder).__maillage) return false;
+  const locale = keptPageLocale(req, RENDER_HEADER);
+  if (!locale) return false;
+  const { page, kept } = await publicPages.page(req.url!, locale);
+  if ("gzip" in page) {
+    const answer = answerOf(page as KeptPage, req);
+    res.writeHead(answer.status, { ...answer.headers, "x-maillage-page": kept ? "kept" : "rendered" });
+    res.end(answer.body ?? undefined);
+    return true;
+  }
+  // A render that is not kept (an error page) is passed on as it came.
+  const headers: Record<string, string> = {};
+  page.headers.forEach((value, name) => {
+    if (!["connection", "keep-alive", "transfer-encoding", "content-length"].includes(name)) headers[name] = value;
+  });
+  res.writeHead(page.status, headers);
+  res.end(req.method === "HEAD" ? undefined : page.body);
+  return true;
+}
 
 let inFlight = 0;
 let draining = false;
@@ -117,11 +171,23 @@ const server = createServer((req, res) => {
     delete req.headers["x-forwarded-host"];
     delete req.headers["forwarded"];
   }
-  handle(req, res).catch((error: unknown) => {
-    log.error({ err: error, url: req.url }, "request handler failed");
-    if (!res.headersSent) res.writeHead(500).end();
-    else res.destroy();
-  });
+  const render = () =>
+    handle(req, res).catch((error: unknown) => {
+      log.error({ err: error, url: req.url }, "request handler failed");
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  answerPublicPage(req, res).then(
+    (answered) => {
+      if (!answered) void render();
+    },
+    (error: unknown) => {
+      // The figures' date could not be read (the database is down, say): Next.js answers as it would.
+      log.warn({ err: error, url: req.url }, "kept public page unavailable");
+      if (!res.headersSent) void render();
+      else res.destroy();
+    },
+  );
 });
 
 server.listen(port, hostname, () => {

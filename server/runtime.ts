@@ -6,6 +6,7 @@ import { logger } from "./log";
 import { appJobs } from "./jobs/jobs";
 import { startJobs } from "./jobs/scheduler";
 import { createMailer, type Mailer } from "./services/mail/mailer";
+import { publishedFiguresDate } from "./services/observatory/read-figures";
 import type { SessionUser, TrpcContext } from "./trpc/init";
 import { requestIdFrom } from "./http/request-id";
 
@@ -20,6 +21,8 @@ interface Runtime {
   shutdown(): Promise<void>;
   /** A consistent copy of the embedded database into `file` (db/backup.ts asks for it by signal). */
   backup(file: string): Promise<number>;
+  /** When the observatory's published figures were computed: the server keeps public pages until it changes. */
+  figuresDate(): Promise<Date | null>;
 }
 
 /** What the server script finds on globalThis: the runtime, once a request opened it. */
@@ -58,6 +61,9 @@ export function runtime(): Runtime {
       if (!current.backup)
         throw new Error("Only the embedded database is backed up by the app: use pg_dump for PostgreSQL.");
       return current.backup(file);
+    },
+    async figuresDate() {
+      return publishedFiguresDate((await database.get()).db);
     },
   };
   return holder.__maillage;

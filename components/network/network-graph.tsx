@@ -53,9 +53,6 @@ function nearestEdge(sigma: Sigma, graph: Graph, x: number, y: number, tolerance
   return best;
 }
 
-/** How many organisations stay drawn while a large network is dragged. */
-const SKETCH_NODES = 600;
-
 const nodeSize = (alliances: number) => Math.min(28, 3 + 2 * Math.sqrt(alliances));
 const edgeSize = (cents: number) => 0.6 + Math.log10(1 + cents / 100_000);
 
@@ -96,7 +93,6 @@ export function NetworkGraph({
   const [failed, setFailed] = useState(false);
   const [hasLayout, setHasLayout] = useState(false);
   const hovered = useRef<string | null>(null);
-  const sketch = useRef(false);
   const focused = useRef<string | null>(null);
   const handlers = useRef({ onNode, onLink });
   // The latest callbacks and values, for the graph's handlers (declared first: it runs before the graph is built).
@@ -131,15 +127,6 @@ export function NetworkGraph({
           });
     });
     graphOf.current = graph;
-    // The organisations drawn while dragging: the workspace's own and the most connected ones.
-    const core = new Set(
-      network.organisations
-        .map((o, i) => ({ i, n: o.alliances }))
-        .sort((a, b) => b.n - a.n)
-        .slice(0, SKETCH_NODES)
-        .map(({ i }) => String(i)),
-    );
-    if (network.own !== null) core.add(String(network.own));
     const neighbourOf = (node: string | null, other: string) =>
       node !== null && (node === other || graph.areNeighbors(node, other));
     (async () => {
@@ -162,7 +149,6 @@ export function NetworkGraph({
           labelFont: "system-ui, sans-serif",
           zIndex: true,
           nodeReducer: (node, data) => {
-            if (sketch.current && !core.has(node)) return { ...data, hidden: true };
             const active = focused.current ?? hovered.current;
             if (active === null) return data;
             if (neighbourOf(active, node))
@@ -180,30 +166,48 @@ export function NetworkGraph({
         return;
       }
       sigmaRef.current = sigma;
-      // Hovering highlights a node's partners, but not while the view is dragged: each highlight
-      // recomputes every node and link, which a drag across thousands of nodes cannot afford.
+      // Dragging moves the picture, not the camera: while the mouse is down the last frame's
+      // layers slide under the pointer (a CSS transform, which the compositor does without
+      // drawing), and the graph is drawn once again where it was dropped. Drawing thousands of
+      // organisations at each mouse move costs far more than a frame without a GPU, where Chromium
+      // draws WebGL in software. What was outside the view shows once the mouse is released.
       let dragging = false;
+      let from: { x: number; y: number } | null = null;
+      let shift = { x: 0, y: 0 };
       const captor = sigma.getMouseCaptor();
-      captor.on("mousedown", () => (dragging = true));
+      const layers = Object.entries(sigma.getCanvases())
+        .filter(([name]) => name !== "mouse")
+        .map(([, canvas]) => canvas);
+      const slide = (x: number, y: number) => {
+        const transform = x === 0 && y === 0 ? "" : `translate3d(${x}px, ${y}px, 0)`;
+        for (const layer of layers) layer.style.transform = transform;
+      };
+      captor.on("mousedown", (event) => {
+        dragging = true;
+        from = { x: event.x, y: event.y };
+        shift = { x: 0, y: 0 };
+      });
+      captor.on("mousemovebody", (event) => {
+        if (!from) return;
+        event.preventSigmaDefault();
+        shift = { x: event.x - from.x, y: event.y - from.y };
+        // A moved mouse is a drag, not a click (Sigma counts these itself when it moves the camera).
+        captor.draggedEvents++;
+        slide(shift.x, shift.y);
+      });
       captor.on("mouseup", () => {
         dragging = false;
-        if (!sketch.current) return;
-        sketch.current = false;
-        sigma.refresh({ skipIndexation: true });
+        const start = from;
+        from = null;
+        if (!start || (shift.x === 0 && shift.y === 0)) return;
+        const before = sigma.viewportToFramedGraph(start);
+        const after = sigma.viewportToFramedGraph({ x: start.x + shift.x, y: start.y + shift.y });
+        const camera = sigma.getCamera();
+        const state = camera.getState();
+        // The layers slide back in the same task as the new frame is drawn: no frame shows both.
+        sigma.once("afterRender", () => slide(0, 0));
+        camera.setState({ x: state.x + before.x - after.x, y: state.y + before.y - after.y });
       });
-      // In a large network, while the view is dragged only the most connected organisations are
-      // drawn (the structure stays readable); every node comes back when the mouse is released.
-      sigma.getCamera().on("updated", () => {
-        if (!dragging || sketch.current || core.size === graph.order) return;
-        sketch.current = true;
-        sigma.refresh({ skipIndexation: true });
-      });
-      // Sigma looks for the node under the pointer at every mouse move by reading a pixel back
-      // from the GPU, which stalls the drawing; while the view is dragged nothing is hovered, so
-      // that look-up is skipped (sigma 3 keeps it private: if it changes, dragging is just slower).
-      const picking = sigma as unknown as { getNodeAtPosition?: (position: unknown) => string | null };
-      const lookUp = picking.getNodeAtPosition?.bind(sigma);
-      if (lookUp) picking.getNodeAtPosition = (position) => (dragging ? null : lookUp(position));
       sigma.on("enterNode", ({ node }) => {
         if (dragging) return;
         hovered.current = node;
@@ -312,7 +316,7 @@ export function NetworkGraph({
         aria-label={label}
         tabIndex={0}
         onKeyDown={keys}
-        className="h-[560px] w-full rounded-md border border-slate-300 bg-white focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700"
+        className="h-[560px] w-full overflow-hidden rounded-md border border-slate-300 bg-white focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700"
         data-testid="network-graph"
       />
       {hasLayout ? (

@@ -75,3 +75,50 @@ test("a visitor reads the observatory, moves to a région, downloads a table as 
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 });
+
+test("the production server answers an anonymous visitor a kept observatory until the figures change, and renders a signed-in one's", async ({
+  browser,
+  database,
+  signInAs,
+}) => {
+  await refreshObservatory(database.db);
+  const visitor = await browser.newContext();
+  const ask = (path: string, headers: Record<string, string> = {}) => visitor.request.get(path, { headers });
+  const first = await ask("/observatoire/odd/5");
+  const kept = await ask("/observatoire/odd/5");
+  expect(kept.headers()["x-maillage-page"]).toBe("kept");
+  expect(await kept.text()).toBe(await first.text());
+  // The policy kept with the page allows the page's own scripts, and only them.
+  const nonce = /'nonce-([^']+)'/.exec(kept.headers()["content-security-policy"]!)![1]!;
+  expect(await kept.text()).toContain(`nonce="${nonce}"`);
+  expect(kept.headers()["cache-control"]).toBe("public, max-age=0, must-revalidate");
+  expect((await ask("/observatoire/odd/5", { "If-None-Match": kept.headers()["etag"]! })).status()).toBe(304);
+  // Each language its own page.
+  const english = await ask("/observatoire/odd/5", { "Accept-Language": "en" });
+  expect(await english.text()).toContain("Alliance observatory");
+  expect(await english.text()).toContain(`<html lang="en"`);
+  // A file keeps its route's validator.
+  const file = await ask("/api/observatoire/goal?format=csv");
+  expect((await ask("/api/observatoire/goal?format=csv")).headers()["x-maillage-page"]).toBe("kept");
+  expect((await ask("/api/observatoire/goal?format=csv", { "If-None-Match": file.headers()["etag"]! })).status()).toBe(
+    304,
+  );
+
+  // New figures: the page is rendered again, once (the server reads the figures' date at most once a second).
+  await refreshObservatory(database.db);
+  await expect
+    .poll(async () => (await ask("/observatoire/odd/5")).headers()["x-maillage-page"], { timeout: 5_000 })
+    .toBe("rendered");
+  expect((await ask("/observatoire/odd/5")).headers()["x-maillage-page"]).toBe("kept");
+
+  // A signed-in visitor's page names them: it is rendered for them, never kept nor taken from the kept ones.
+  const member = await browser.newContext();
+  const user = await signInAs(member);
+  const theirs = await member.request.get("/observatoire/odd/5");
+  expect(theirs.headers()["x-maillage-page"]).toBeUndefined();
+  expect(theirs.headers()["cache-control"]).toContain("no-store");
+  expect(await theirs.text()).toContain(user.email);
+  expect(await (await ask("/observatoire/odd/5")).text()).not.toContain(user.email);
+  await visitor.close();
+  await member.close();
+});

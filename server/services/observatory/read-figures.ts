@@ -62,3 +62,11 @@ export async function readFigures(db: Db, scope: string, code: string, tables?: 
     return { refreshedAt: refresh[0]?.at ?? null, sections: bySection };
   });
 }
+
+/** When the published figures were computed (null before the first computation), read as the public role. */
+export async function publishedFiguresDate(db: Db): Promise<Date | null> {
+  const [row] = await withPublicScope(db, (tx) =>
+    tx.select({ at: observatoryRefreshes.refreshedAt }).from(observatoryRefreshes).limit(1),
+  );
+  return row?.at ? new Date(row.at) : null;
+}
