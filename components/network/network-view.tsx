@@ -4,7 +4,7 @@ import { skipToken, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { type FormEvent, useMemo, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { MODES } from "@/domain/alliances";
 import type { NetworkFilters } from "@/server/services/network/schemas";
@@ -18,6 +18,16 @@ type NetworkData = RouterOutputs["network"]["workspace"] & { unnamed?: number };
 
 type Source = { kind: "workspace" } | { kind: "territory"; level: "region" | "departement"; code: string };
 
+// The graph's library is fetched as soon as this code loads in the browser, while the data
+// streams in, not once the page runs (it draws with WebGL, so it is not loaded on the server).
+if (typeof window !== "undefined") {
+  void import("sigma");
+  void import("graphology-layout-forceatlas2/worker");
+}
+
+/** Networks the page's server render already asked for, once used: a later read asks the API. */
+const used = new WeakSet<Promise<unknown>>();
+
 /**
  * The network view: the graph, a search that centres it on an organisation, the legends, what
  * the network shows (hubs, bridges, lone alliances, kinds), and the same nodes and links as two
@@ -27,19 +37,41 @@ export function NetworkView({
   workspaceSlug,
   source,
   filters,
+  initial,
 }: {
   workspaceSlug: string;
   source: Source;
   filters: NetworkFilters;
+  /**
+   * The workspace's network, asked by the page's server render as it began (null if that failed):
+   * it streams in while the browser loads the page's code, instead of being asked once it ran.
+   */
+  initial?: Promise<NetworkData | null>;
 }) {
   const t = useTranslations("network");
   const tAll = useTranslations();
   const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
-  const workspaceQuery = useQuery(
-    trpc.network.workspace.queryOptions(source.kind === "workspace" ? { workspaceSlug, ...filters } : skipToken),
+  const workspaceOptions = trpc.network.workspace.queryOptions(
+    source.kind === "workspace" ? { workspaceSlug, ...filters } : skipToken,
   );
+  const ask = workspaceOptions.queryFn;
+  const workspaceQuery = useQuery({
+    ...workspaceOptions,
+    queryFn:
+      typeof ask === "function" && initial
+        ? async (context) => {
+            if (!used.has(initial)) {
+              used.add(initial);
+              const streamed = await initial;
+              performance.mark("network-data-streamed");
+              if (streamed) return streamed;
+            }
+            return ask(context);
+          }
+        : ask,
+  });
   const territoryQuery = useQuery(
     trpc.network.territory.queryOptions(
       source.kind === "territory" ? { workspaceSlug, level: source.level, code: source.code, ...filters } : skipToken,
@@ -53,11 +85,6 @@ export function NetworkView({
       source.kind === "workspace" && workspaceQuery.data ? { workspaceSlug, ...filters } : skipToken,
     ),
   );
-  // The graph's library is fetched while the data is, not after it.
-  useEffect(() => {
-    void import("sigma");
-    void import("graphology-layout-forceatlas2/worker");
-  }, []);
   const [search, setSearch] = useState("");
   const [highlight, setHighlight] = useState<number | null>(null);
   const [notFound, setNotFound] = useState(false);

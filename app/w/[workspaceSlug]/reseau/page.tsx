@@ -19,14 +19,18 @@ export default async function NetworkPage({ params, searchParams }: Props) {
   const { workspaceSlug } = await params;
   const filters = NetworkFilters.parse(await searchParams);
   // Membership is checked here, so a stranger gets the 404 page rather than an empty graph.
-  await readOrNotFound(async () => (await serverCaller()).workspaces.get({ workspaceSlug }));
+  const caller = await serverCaller();
+  await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  // The graph's data is asked now and streamed to the browser when ready, while its code loads
+  // (asked by the browser, it would wait for the page to run). A failure is asked again there.
+  const initial = caller.network.workspace({ workspaceSlug, ...filters }).catch(() => null);
   const t = await getTranslations("network");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="max-w-3xl text-slate-800">{t("intro")}</p>
       <NetworkFilterBar filters={filters} resetHref={`/w/${workspaceSlug}/reseau`} />
-      <NetworkView workspaceSlug={workspaceSlug} source={{ kind: "workspace" }} filters={filters} />
+      <NetworkView workspaceSlug={workspaceSlug} source={{ kind: "workspace" }} filters={filters} initial={initial} />
     </div>
   );
 }
