@@ -7,6 +7,11 @@ test("a manager opens the network view, filters it by mode, finds a hub and open
 }) => {
   // An editor of the demo association, which has about twenty-five alliances.
   await signInAs(context, "louis.petit@demo.maillage.test");
+  // The graph's data comes with the page (its server render asked for it), not from a second call.
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("network.workspace")) asked.push(request.url());
+  });
   await page.goto("/w/jardins-du-lien");
   await page.getByRole("link", { name: "Réseau", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Réseau" })).toBeVisible();
@@ -14,6 +19,7 @@ test("a manager opens the network view, filters it by mode, finds a hub and open
   const graph = page.getByTestId("network-graph");
   await expect(graph.locator("canvas").first()).toBeVisible();
   await expect.poll(() => page.evaluate(() => performance.getEntriesByName("network-first-frame").length)).toBe(1);
+  expect(asked).toEqual([]);
   // The same network as tables.
   const alliances = page.getByTestId("network-alliances");
   await expect(alliances.getByRole("row")).not.toHaveCount(1);
