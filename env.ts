@@ -40,6 +40,12 @@ const schema = z.object({
   TERRITORY_STATISTICS_MINUTES: z.coerce.number().int().min(0).max(10_080).default(15),
   /** How often the public observatory is recomputed (0: never by the app; npm run statistics:observatory does it). */
   OBSERVATORY_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  /**
+   * Whether the web process also runs the background jobs (`npm run worker` runs them alone). The
+   * queue runs each scheduled job once per period whatever the number of processes, so "true" is
+   * safe beside workers too; "false" leaves the web processes to pages and the API.
+   */
+  JOBS_IN_WEB: z.enum(["true", "false"]).default("true"),
   /** ProConnect (the state's identity federation): issuer URL, client id and secret; all three show the button. */
   PROCONNECT_ISSUER: z.string().url().optional(),
   PROCONNECT_CLIENT_ID: z.string().optional(),

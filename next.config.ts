@@ -9,6 +9,7 @@ const nextConfig: NextConfig = {
     "@etalab/decoupage-administratif",
     "@react-pdf/renderer",
     "exceljs",
+    "pg-boss",
   ],
   poweredByHeader: false,
   // The Content-Security-Policy of pages is set per request, with a nonce, in proxy.ts.

@@ -63,10 +63,15 @@ export async function currentStructure(url: string): Promise<string> {
     } finally {
       await database.close();
     }
-    const dump = spawnSync("pg_dump", ["--schema-only", "--no-comments", scratch.toString()], {
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    // pg-boss keeps its own tables in the pgboss schema, at the version of the installed package.
+    const dump = spawnSync(
+      "pg_dump",
+      ["--schema-only", "--no-comments", "--exclude-schema=pgboss", scratch.toString()],
+      {
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     if (dump.status !== 0) throw new Error(`pg_dump failed: ${dump.stderr}`);
     return normaliseDump(dump.stdout, name, migrator);
   } finally {

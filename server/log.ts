@@ -1,5 +1,13 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import pino from "pino";
 import { env } from "../env";
+
+/**
+ * This process among the app's instances: its host, its process id and a few random characters
+ * (a restarted process on the same host is another instance). Every log line carries it.
+ */
+export const INSTANCE_ID = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
 
 export type Logger = pino.Logger;
 
@@ -9,7 +17,7 @@ let root: Logger | undefined;
 export function logger(): Logger {
   root ??= pino({
     level: env().NODE_ENV === "test" ? "silent" : env().LOG_LEVEL,
-    base: { app: "maillage" },
+    base: { app: "maillage", instance: INSTANCE_ID },
     redact: ["token", "*.token", "tokenHash", "*.tokenHash"],
   });
   return root;

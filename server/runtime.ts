@@ -4,7 +4,7 @@ import { env } from "../env";
 import { localeFromHeaders } from "../messages/locales";
 import { logger } from "./log";
 import { appJobs } from "./jobs/jobs";
-import { startJobs } from "./jobs/scheduler";
+import { startJobs } from "./jobs/queue";
 import { createMailer, type Mailer } from "./services/mail/mailer";
 import { publishedFiguresDate } from "./services/observatory/read-figures";
 import type { SessionUser, TrpcContext } from "./trpc/init";
@@ -46,14 +46,21 @@ export function runtime(): Runtime {
   database.installCrashGuard(process, logger());
   const mailer = createMailer({ server: config.EMAIL_SERVER, from: config.EMAIL_FROM, log: logger() });
   // Opened before the runtime is published, so shutdown always finds them.
-  const jobs = startJobs(appJobs(config, mailer, logger()), database, logger());
+  // The jobs start once the database is open; a web process with JOBS_IN_WEB=false leaves them to workers.
+  const jobs =
+    config.JOBS_IN_WEB === "true"
+      ? startJobs(appJobs(config, mailer, logger()), database, logger()).catch((error: unknown) => {
+          logger().error({ err: error }, "the background jobs did not start");
+          return null;
+        })
+      : Promise.resolve(null);
   holder.__maillage = {
     database,
     mailer,
     async shutdown() {
       // A job that is still running after a few seconds (the national statistics take minutes)
       // is cut by the database closing; its transaction rolls back and runs again at next start.
-      await jobs.stop();
+      await (await jobs)?.stop();
       await database.close();
     },
     async backup(file) {

@@ -7,6 +7,7 @@ import { withScope } from "../../db/scope";
 import { localeFromHeaders, type Locale } from "../../messages/locales";
 import { translateKey } from "../i18n/translate";
 import type { Logger } from "../log";
+import { countRateLimitHit } from "../auth/rate-limit";
 import { findActiveApiToken } from "./tokens";
 import type { Mailer } from "../services/mail/mailer";
 import { describeError, RETRY_AFTER_SECONDS } from "../trpc/init";
@@ -155,9 +156,6 @@ export interface ApiDeps {
   rateLimit: number;
 }
 
-/** Calls per token in the current minute, in this process. */
-const windows = new Map<string, { start: number; count: number }>();
-
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
@@ -199,15 +197,12 @@ export async function handleApiRequest(request: Request, path: string, deps: Api
       { "WWW-Authenticate": 'Bearer realm="maillage"' },
     );
 
-  const now = Date.now();
-  const window = windows.get(token.id);
-  const current = window && now - window.start < 60_000 ? window : { start: now, count: 0 };
-  current.count += 1;
-  windows.set(token.id, current);
+  // Counted in the database, so every instance of the app shares the token's minute.
+  const current = await countRateLimitHit(deps.db, `api:${token.id}`, { limit: deps.rateLimit, windowMs: 60_000 });
   const remaining = Math.max(0, deps.rateLimit - current.count);
   const limitHeaders = { "X-RateLimit-Limit": String(deps.rateLimit), "X-RateLimit-Remaining": String(remaining) };
   if (current.count > deps.rateLimit) {
-    const retry = Math.ceil((current.start + 60_000 - now) / 1000);
+    const retry = Math.max(1, Math.ceil((current.windowEndsAt.getTime() - Date.now()) / 1000));
     return refusal(
       429,
       "TOO_MANY_REQUESTS",

@@ -15,10 +15,16 @@ export const SIGN_IN_LIMITS = {
 } satisfies Record<string, RateLimitRule>;
 
 /**
- * Counts one hit against `key` in a fixed window stored in the database (so every app
- * process shares it) and says whether it is still allowed.
+ * Counts one hit against `key` in a fixed window stored in the database (so every app process
+ * shares it, exactly: one upsert, counted by the database) and says how many the window holds
+ * now, and when it ends.
  */
-export async function hitRateLimit(db: Db, key: string, rule: RateLimitRule, now = new Date()): Promise<boolean> {
+export async function countRateLimitHit(
+  db: Db,
+  key: string,
+  rule: RateLimitRule,
+  now = new Date(),
+): Promise<{ count: number; windowEndsAt: Date }> {
   const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
   const [row] = await db
     .insert(rateLimitHits)
@@ -31,7 +37,12 @@ export async function hitRateLimit(db: Db, key: string, rule: RateLimitRule, now
   if (Math.random() < 0.01) {
     await db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
   }
-  return (row?.count ?? 0) <= rule.limit;
+  return { count: row?.count ?? 0, windowEndsAt: new Date(windowStart.getTime() + rule.windowMs) };
+}
+
+/** Counts one hit against `key` (countRateLimitHit) and says whether it is still allowed. */
+export async function hitRateLimit(db: Db, key: string, rule: RateLimitRule, now = new Date()): Promise<boolean> {
+  return (await countRateLimitHit(db, key, rule, now)).count <= rule.limit;
 }
 
 /** Both sign-in limits at once; the email is normalised the way Auth.js normalises it. */

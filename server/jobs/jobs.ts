@@ -7,7 +7,7 @@ import { compactWorkspaceChanges } from "../services/stored-figures";
 import { refreshTerritoryStatistics, territoryStatisticsRefreshedAt } from "./territory-statistics";
 import { observatoryRefreshedAt, refreshObservatory } from "./observatory";
 import { dispatchWebhooks } from "../services/webhooks/dispatch-webhooks";
-import type { Job } from "./scheduler";
+import type { Job } from "./queue";
 
 /** How often notification emails waiting in the outbox are sent. */
 const NOTIFICATION_EMAIL_INTERVAL_MS = 15_000;

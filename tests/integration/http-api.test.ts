@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../db/client";
+import { env } from "../../env";
 import { handleApiRequest } from "../../server/api/http-api";
 import { logger } from "../../server/log";
 import { callerFor, RecordingMailer } from "../helpers/caller";
@@ -40,6 +42,39 @@ async function call(
 }
 
 describe("workspace API tokens and the HTTP API", () => {
+  it("holds a token's limit exactly across instances of the app: N calls a minute accepted, the rest refused", async () => {
+    // A second instance: its own pool on the PostgreSQL server (the embedded database serves one process).
+    const url = env().DATABASE_URL;
+    const other = url ? await openDatabase({ url, poolMax: 3 }) : null;
+    if (other) afterAll(() => other.close());
+    const f = await createWorkspaceWithRoles(db);
+    const { token } = await callerFor(db, f.users.owner).apiTokens.create({
+      workspaceSlug: f.workspace.slug,
+      name: "Deux instances",
+      scope: "read",
+      days: 1,
+    });
+    // Not across a minute's end, where the count starts again.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 55_000) await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
+    const instances = [deps(4), { ...deps(4), db: other?.db ?? db }];
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        handleApiRequest(
+          new Request("http://localhost:3000/api/v1/organisations", { headers: { Authorization: `Bearer ${token}` } }),
+          "/organisations",
+          instances[i % 2]!,
+        ),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429, 429, 429, 429, 429]);
+    const refused = answers.find((a) => a.status === 429)!;
+    expect(refused.headers.get("X-RateLimit-Remaining")).toBe("0");
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(Number(refused.headers.get("Retry-After"))).toBeLessThanOrEqual(60);
+  });
+
   it("lets a read token read, pages with a cursor, and refuses writes", async () => {
     const f = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, f.users.owner);

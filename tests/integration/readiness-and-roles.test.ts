@@ -4,6 +4,8 @@ import { openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { APP_ROLES, checkGrants, ensureRoles } from "../../db/roles";
 import { checkReadiness, EXPECTED_MIGRATION } from "../../server/http/readiness";
+import { startJobs } from "../../server/jobs/queue";
+import { logger } from "../../server/log";
 import { sqlRows } from "../helpers/db";
 
 // A database of this file's own (in-memory PGlite, whatever DATABASE_URL says): the tests below
@@ -20,6 +22,8 @@ describe("readiness (/api/ready)", () => {
       ready: true,
       expected: EXPECTED_MIGRATION,
       applied: EXPECTED_MIGRATION,
+      // No process ran the jobs on this database yet.
+      jobs: { alive: false, lastRunAt: null },
     });
     await db.execute(sql`delete from drizzle.__drizzle_migrations where created_at = ${EXPECTED_MIGRATION}`);
     expect(await checkReadiness(db)).toMatchObject({
@@ -32,6 +36,23 @@ describe("readiness (/api/ready)", () => {
       sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('test', ${EXPECTED_MIGRATION})`,
     );
     expect((await checkReadiness(db)).ready).toBe(true);
+  });
+
+  it("says the background jobs are alive once the outbox ran through the queue", async () => {
+    let ran = 0;
+    const jobs = await startJobs(
+      [{ name: "outbox", everyMs: 15_000, firstAfterMs: 10, failure: "outbox failed", run: async () => void ran++ }],
+      { get: async () => database },
+      logger(),
+    );
+    for (let i = 0; i < 40 && !(await checkReadiness(db)).jobs?.alive; i++)
+      await new Promise((r) => setTimeout(r, 250));
+    await jobs.stop();
+    const readiness = await checkReadiness(db);
+    expect(ran).toBe(1);
+    expect(readiness.ready).toBe(true);
+    expect(readiness.jobs!.alive).toBe(true);
+    expect(Date.now() - Date.parse(readiness.jobs!.lastRunAt!)).toBeLessThan(60_000);
   });
 });
 

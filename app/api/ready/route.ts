@@ -4,7 +4,7 @@ import { checkReadiness } from "@/server/http/readiness";
 /**
  * Readiness: 200 when the database answers and holds every migration of this build, 503
  * otherwise (and while the server shuts down, answered by scripts/serve.ts). Unauthenticated,
- * one query, at most 2 s.
+ * two queries, at most 2 s. Says too whether some process runs the background jobs.
  */
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,134 @@
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "../../db/client";
+import { env } from "../../env";
+import { logger } from "../../server/log";
+import { startJobs, type Job } from "../../server/jobs/queue";
+import { openTestDatabase, sqlRows } from "../helpers/db";
+
+const database = await openTestDatabase();
+const log = logger().child({ test: "job-queue" });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A second "process": its own pool on the PostgreSQL server; on the embedded database, which
+ * serves one process, the same database (two runners in one process still share nothing else).
+ */
+async function secondDatabase(): Promise<Database> {
+  const url = env().DATABASE_URL;
+  if (!url) return database;
+  const other = await openDatabase({ url, poolMax: 3 });
+  afterAll(() => other.close());
+  return other;
+}
+
+const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** Jobs of one queue by state, counted in pg-boss's tables (live and archived). */
+async function jobStates(name: string) {
+  const rows = await sqlRows<{ state: string; n: number }>(
+    database.db.execute(
+      sql`select state::text, count(*)::int as n from (
+        select name, state from pgboss.job union all select name, state from pgboss.archive) j
+        where name = ${name} group by state`,
+    ),
+  );
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
+describe("background jobs on the queue", () => {
+  it("runs a scheduled job once per period however many processes run jobs", async () => {
+    const other = await secondDatabase();
+    const name = unique("tick");
+    const runs: string[] = [];
+    const job = (runner: string): Job => ({
+      name,
+      everyMs: 2_000,
+      firstAfterMs: 10,
+      failure: "tick failed",
+      async run() {
+        runs.push(runner);
+      },
+    });
+    const a = await startJobs([job("a")], { get: async () => database }, log);
+    const b = await startJobs([job("b")], { get: async () => other }, log);
+    const started = Date.now();
+    await sleep(7_000);
+    await Promise.all([a.stop(), b.stop()]);
+    const periods = (Date.now() - started) / 2_000;
+    // Both asked at each period; one run per period slot (4 slots in 7 s, give or take the edges).
+    expect(runs.length).toBeGreaterThanOrEqual(Math.floor(periods) - 1);
+    expect(runs.length).toBeLessThanOrEqual(Math.ceil(periods) + 1);
+    const states = await jobStates(name);
+    expect(states.completed).toBe(runs.length);
+    expect(states.failed).toBeUndefined();
+    // One job per period slot: as many slots as jobs.
+    const [slots] = await sqlRows<{ jobs: number; slots: number }>(
+      database.db.execute(
+        sql`select count(*)::int as jobs, count(distinct singleton_on)::int as slots
+          from (select name, singleton_on from pgboss.job union all select name, singleton_on from pgboss.archive) j
+          where name = ${name}`,
+      ),
+    );
+    expect(slots!.jobs).toBe(slots!.slots);
+  }, 30_000);
+
+  it("retries a failed run with backoff, then leaves it failed with its reason", async () => {
+    const name = unique("fails");
+    let attempts = 0;
+    const runner = await startJobs(
+      [
+        {
+          name,
+          everyMs: 60_000,
+          firstAfterMs: 10,
+          failure: "this job fails",
+          retryLimit: 1,
+          async run() {
+            attempts++;
+            throw new Error(`the mail server said no (${attempts})`);
+          },
+        },
+      ],
+      { get: async () => database },
+      log,
+    );
+    // The first run, then a retry 5 s later (pg-boss polls every 2 s here).
+    for (let i = 0; i < 60 && attempts < 2; i++) await sleep(250);
+    await sleep(500);
+    await runner.stop();
+    expect(attempts).toBe(2);
+    const [failed] = await sqlRows<{ state: string; output: { message?: string } }>(
+      database.db.execute(sql`select state::text, output from pgboss.job where name = ${name}`),
+    );
+    expect(failed!.state).toBe("failed");
+    expect(failed!.output.message).toBe("the mail server said no (2)");
+  }, 30_000);
+
+  it("never runs one job twice at once, even when a run outlasts its period", async () => {
+    const other = await secondDatabase();
+    const name = unique("slow");
+    let running = 0;
+    let most = 0;
+    let runs = 0;
+    const job: Job = {
+      name,
+      everyMs: 1_000,
+      firstAfterMs: 10,
+      failure: "slow failed",
+      async run() {
+        running++;
+        most = Math.max(most, running);
+        await sleep(2_500);
+        running--;
+        runs++;
+      },
+    };
+    const a = await startJobs([job], { get: async () => database }, log);
+    const b = await startJobs([job], { get: async () => other }, log);
+    await sleep(6_000);
+    await Promise.all([a.stop(), b.stop()]);
+    expect(most).toBe(1);
+    expect(runs).toBeGreaterThanOrEqual(1);
+  }, 30_000);
+});
