@@ -1435,6 +1435,19 @@ ALTER TABLE ONLY public.identity_assertions FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.identity_assertions OWNER TO <migrator>;
 
+CREATE TABLE public.import_progress (
+    import_id uuid NOT NULL,
+    workspace_id uuid NOT NULL,
+    done integer DEFAULT 0 NOT NULL,
+    total integer DEFAULT 0 NOT NULL,
+    instance text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY public.import_progress FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.import_progress OWNER TO <migrator>;
+
 CREATE TABLE public.indicator_results (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     indicator_id uuid NOT NULL,
@@ -1965,6 +1978,9 @@ ALTER TABLE ONLY public.idempotency_keys
 
 ALTER TABLE ONLY public.identity_assertions
     ADD CONSTRAINT identity_assertions_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.import_progress
+    ADD CONSTRAINT import_progress_pkey PRIMARY KEY (import_id);
 
 ALTER TABLE ONLY public.indicator_results
     ADD CONSTRAINT indicator_results_pkey PRIMARY KEY (id);
@@ -2877,6 +2893,10 @@ CREATE POLICY identity_assertions_identity ON public.identity_assertions TO mail
 
 CREATE POLICY identity_assertions_own ON public.identity_assertions FOR SELECT TO maillage_app USING ((user_id = public.app_user_id()));
 
+ALTER TABLE public.import_progress ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY import_progress_workspace ON public.import_progress TO maillage_app USING ((workspace_id = public.app_workspace_id())) WITH CHECK ((workspace_id = public.app_workspace_id()));
+
 ALTER TABLE public.indicator_results ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY indicator_results_delete ON public.indicator_results FOR DELETE TO maillage_app USING (((EXISTS ( SELECT 1
@@ -3439,6 +3459,8 @@ GRANT SELECT,INSERT,DELETE ON TABLE public.idempotency_keys TO maillage_app;
 
 GRANT SELECT ON TABLE public.identity_assertions TO maillage_app;
 GRANT SELECT,INSERT ON TABLE public.identity_assertions TO maillage_identity;
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.import_progress TO maillage_app;
 
 GRANT SELECT,INSERT,DELETE ON TABLE public.indicator_results TO maillage_app;
 

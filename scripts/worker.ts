@@ -11,7 +11,7 @@
  */
 import { openDatabase } from "../db/client";
 import { env } from "../env";
-import { appJobs } from "../server/jobs/jobs";
+import { appJobs, appOneOffJobs } from "../server/jobs/jobs";
 import { startJobs } from "../server/jobs/queue";
 import { logger } from "../server/log";
 import { createMailer } from "../server/services/mail/mailer";
@@ -30,7 +30,12 @@ const database = await openDatabase({
   statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
 });
 const mailer = createMailer({ server: config.EMAIL_SERVER, from: config.EMAIL_FROM, log });
-const jobs = await startJobs(appJobs(config, mailer, log), { get: async () => database }, log);
+const jobs = await startJobs(
+  appJobs(config, mailer, log),
+  { get: async () => database },
+  log,
+  appOneOffJobs(mailer, log),
+);
 log.info("worker running the background jobs");
 
 let stopping = false;

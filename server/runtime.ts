@@ -3,7 +3,7 @@ import { ResilientDatabase } from "../db/resilient";
 import { env } from "../env";
 import { localeFromHeaders } from "../messages/locales";
 import { logger } from "./log";
-import { appJobs } from "./jobs/jobs";
+import { appJobs, appOneOffJobs } from "./jobs/jobs";
 import { startJobs } from "./jobs/queue";
 import { createMailer, type Mailer } from "./services/mail/mailer";
 import { publishedFiguresDate } from "./services/observatory/read-figures";
@@ -49,10 +49,12 @@ export function runtime(): Runtime {
   // The jobs start once the database is open; a web process with JOBS_IN_WEB=false leaves them to workers.
   const jobs =
     config.JOBS_IN_WEB === "true"
-      ? startJobs(appJobs(config, mailer, logger()), database, logger()).catch((error: unknown) => {
-          logger().error({ err: error }, "the background jobs did not start");
-          return null;
-        })
+      ? startJobs(appJobs(config, mailer, logger()), database, logger(), appOneOffJobs(mailer, logger())).catch(
+          (error: unknown) => {
+            logger().error({ err: error }, "the background jobs did not start");
+            return null;
+          },
+        )
       : Promise.resolve(null);
   holder.__maillage = {
     database,

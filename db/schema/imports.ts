@@ -62,3 +62,19 @@ export const allianceExternalRefs = pgTable(
 );
 
 export const importRowCount = integer;
+
+/**
+ * How far a running import is, written by whichever process runs it in short transactions of
+ * their own while the import's own transaction is still open (its rows are seen only once it
+ * commits), so that every instance of the app shows it. No foreign key: the import's row is
+ * locked by its run, and a reference would wait on that lock.
+ */
+export const importProgress = pgTable("import_progress", {
+  importId: uuid().primaryKey(),
+  workspaceId: uuid().notNull(),
+  done: integer().notNull().default(0),
+  total: integer().notNull().default(0),
+  /** The instance running it (INSTANCE_ID of its logs). */
+  instance: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});

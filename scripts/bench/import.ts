@@ -12,8 +12,9 @@ import { openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { resultRows } from "../../db/rows";
 import { seedDemo } from "../../db/seed";
-import { runningImport } from "../../server/services/exchange/run-import";
-import { callerFor } from "../../tests/helpers/caller";
+import { runQueuedImports } from "../../server/services/exchange/run-import";
+import { logger } from "../../server/log";
+import { callerFor, RecordingMailer } from "../../tests/helpers/caller";
 import { benchImportFile } from "./import-file";
 
 const rowsArg = process.argv.indexOf("--rows");
@@ -48,7 +49,7 @@ async function importFile(name: string, content: string) {
     throw new Error(`not ready: ${JSON.stringify(preview.errors.slice(0, 3))} ${preview.counts.toConfirm} to confirm`);
   await timed("import (background job)", async () => {
     await camille.imports.start({ workspaceSlug, id });
-    await runningImport(id);
+    await runQueuedImports(database, { log: logger(), mailer: new RecordingMailer() });
   });
   const done = await camille.imports.get({ workspaceSlug, id });
   console.log(

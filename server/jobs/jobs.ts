@@ -7,7 +7,8 @@ import { compactWorkspaceChanges } from "../services/stored-figures";
 import { refreshTerritoryStatistics, territoryStatisticsRefreshedAt } from "./territory-statistics";
 import { observatoryRefreshedAt, refreshObservatory } from "./observatory";
 import { dispatchWebhooks } from "../services/webhooks/dispatch-webhooks";
-import type { Job } from "./queue";
+import type { Job, OneOffJob } from "./queue";
+import { importJob } from "../services/exchange/run-import";
 
 /** How often notification emails waiting in the outbox are sent. */
 const NOTIFICATION_EMAIL_INTERVAL_MS = 15_000;
@@ -77,4 +78,10 @@ export function appJobs(config: Env, mailer: Mailer, log: Logger): Job[] {
     });
   }
   return jobs;
+}
+
+/** The app's one-off jobs, each taken by one process that runs jobs once enqueued. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each queue its own data
+export function appOneOffJobs(mailer: Mailer, log: Logger): Array<OneOffJob<any>> {
+  return [importJob({ log, mailer })];
 }

@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
-import type { Database } from "../../db/client";
+import { REQUEST_ROLE } from "../../db/scope";
+import type { Database, Db } from "../../db/client";
 import type { Logger } from "../log";
 
 /**
@@ -34,48 +36,101 @@ export interface Job {
   run(db: Database["db"]): Promise<void>;
 }
 
-type Client = { unsafe(text: string, values?: unknown[]): { simple(): Promise<unknown> } & Promise<unknown> };
+/** A job run once per enqueued request (an import), by whichever process takes it. */
+export interface OneOffJob<T> {
+  name: string;
+  /** The log line of a failed attempt. */
+  failure: string;
+  /** `attempt.last`: no retry follows if this one fails. */
+  run(db: Database["db"], data: T, attempt: { last: boolean }): Promise<void>;
+}
+
+type Client = {
+  unsafe(text: string, values?: unknown[]): { simple(): Promise<unknown> } & Promise<unknown>;
+  reserve?(): Promise<Client & { release(): void }>;
+};
 type Lite = {
   query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; affectedRows?: number }>;
   exec(text: string): Promise<Array<{ rows: unknown[]; affectedRows?: number }>>;
 };
+
+/**
+ * One pg-boss statement on a connection or transaction of either driver. pg (which pg-boss is
+ * written for) sends undefined as null and an object as JSON; the drivers here refuse the one and
+ * want the other as text. Several statements at once go through the simple protocol.
+ */
+async function runOn(client: unknown, text: string, values?: unknown[]) {
+  const parameters =
+    values && values.length > 0
+      ? values.map((v) =>
+          v === undefined
+            ? null
+            : v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)
+              ? JSON.stringify(v)
+              : v,
+        )
+      : null;
+  if (!(client as Partial<Client>).unsafe) {
+    const lite = client as Lite;
+    if (parameters) {
+      const result = await lite.query(text, parameters);
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    }
+    const results = await lite.exec(text);
+    const last = results[results.length - 1];
+    return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
+  }
+  const sql = client as Client;
+  let rows: unknown;
+  if (!parameters && /^\s*BEGIN\b/i.test(text) && sql.reserve) {
+    // A transaction written out (pg-boss's locked commands): on one connection of the pool, which
+    // postgres.js asks for rather than sending BEGIN to whichever connection is free.
+    const reserved = await sql.reserve();
+    try {
+      rows = await reserved.unsafe(text).simple();
+    } finally {
+      reserved.release();
+    }
+  } else rows = await (parameters ? sql.unsafe(text, parameters) : sql.unsafe(text).simple());
+  // Several statements answer one result per statement: pg-boss reads the last.
+  const last = Array.isArray(rows) && Array.isArray(rows[rows.length - 1]) ? rows[rows.length - 1] : rows;
+  const list = (Array.isArray(last) ? last : []) as unknown[] & { count?: number };
+  return { rows: [...list], rowCount: list.count ?? list.length };
+}
 
 /** pg-boss's database access through the app's own connection (pool or PGlite), whichever it is now. */
 export function queueDb(database: { get(): Promise<Database> }): PgBoss.Db {
   return {
     async executeSql(text: string, values?: unknown[]) {
       const current = await database.get();
-      const client = (current.db as unknown as { $client: unknown }).$client;
-      // pg (which pg-boss is written for) sends undefined as null and an object as JSON; the
-      // drivers here refuse the one and want the other as text.
-      const parameters =
-        values && values.length > 0
-          ? values.map((v) =>
-              v === undefined
-                ? null
-                : v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)
-                  ? JSON.stringify(v)
-                  : v,
-            )
-          : null;
-      if (current.kind === "pglite") {
-        const lite = client as Lite;
-        if (parameters) {
-          const result = await lite.query(text, parameters);
-          return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
-        }
-        const results = await lite.exec(text);
-        const last = results[results.length - 1];
-        return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
-      }
-      const sql = client as Client;
-      const rows = (await (parameters ? sql.unsafe(text, parameters) : sql.unsafe(text).simple())) as unknown;
-      // Several statements answer one result per statement: pg-boss reads the last.
-      const last = Array.isArray(rows) && Array.isArray(rows[rows.length - 1]) ? rows[rows.length - 1] : rows;
-      const list = (Array.isArray(last) ? last : []) as unknown[] & { count?: number };
-      return { rows: [...list], rowCount: list.count ?? list.length };
+      return runOn((current.db as unknown as { $client: unknown }).$client, text, values);
     },
   };
+}
+
+/**
+ * pg-boss's access through an open transaction of the app: a job sent with it is enqueued with
+ * what the transaction writes, or not at all. Inside a tenant transaction it runs as the request
+ * role, which may add jobs to the queue and read nothing of it (db/migrate.ts grants).
+ */
+export function transactionQueueDb(tx: Db): PgBoss.Db {
+  const client = (tx as unknown as { session: { client: unknown } }).session.client;
+  return { executeSql: (text: string, values?: unknown[]) => runOn(client, text, values) };
+}
+
+let sender: PgBoss | null = null;
+
+/**
+ * Enqueues a one-off job in the given transaction (an import asked for, say), retried with
+ * backoff as its queue says, and left failed with its reason after the last retry.
+ */
+export async function enqueue(tx: Db, name: string, data: object, options: PgBoss.SendOptions = {}) {
+  // A pg-boss that only writes jobs: it needs no connection of its own, each call brings one.
+  sender ??= new PgBoss({
+    db: { executeSql: () => Promise.reject(new Error("jobs are sent through a transaction")) },
+    schema: QUEUE_SCHEMA,
+  });
+  return sender.send(name, data, { ...options, db: transactionQueueDb(tx) });
 }
 
 /** A pg-boss instance on the app's database. `work` processes run jobs; others only enqueue and read. */
@@ -108,7 +163,57 @@ export async function migrateQueue(database: Database): Promise<void> {
     schedule: false,
   });
   await boss.start();
+  for (const queue of ONE_OFF_QUEUES) await boss.createQueue(queue.name, { ...queue });
   await boss.stop({ graceful: false, wait: true, close: false });
+  // The request role enqueues jobs in its transactions (an import asked for), and reads nothing
+  // of the queue but the ids of the jobs it adds and the queues' settings.
+  await database.db.execute(sql.raw(`grant usage on schema ${QUEUE_SCHEMA} to ${REQUEST_ROLE}`));
+  await database.db.execute(sql.raw(`grant select on ${QUEUE_SCHEMA}.queue to ${REQUEST_ROLE}`));
+  await database.db.execute(sql.raw(`grant insert, select (id) on ${QUEUE_SCHEMA}.job to ${REQUEST_ROLE}`));
+}
+
+/**
+ * The queues of one-off jobs: created by the migrations so a transaction can enqueue into them
+ * before any worker started. An import is retried twice (it writes all or nothing), then failed.
+ */
+export const ONE_OFF_QUEUES: PgBoss.Queue[] = [
+  // Taken as stuck (its process died) after 2 minutes: a second run of a slow import is safe, it
+  // waits for the first's lock and finds it done.
+  { name: "import", policy: "standard", retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
+];
+
+type Metadata = PgBoss.JobWithMetadata<object>;
+
+/** Runs one taken job of a one-off queue, logging a failed attempt (thrown back for the queue to retry). */
+async function runOneOff<T>(job: OneOffJob<T>, db: Database["db"], taken: Metadata, log: Logger) {
+  try {
+    await job.run(db, taken.data as T, { last: taken.retryCount >= taken.retryLimit });
+  } catch (error) {
+    log.error({ err: error, job: job.name, id: taken.id, retry: taken.retryCount }, job.failure);
+    throw error;
+  }
+}
+
+/**
+ * Runs in this process every job waiting in one queue, until none is left (tests and scripts
+ * that enqueue work and need it done before they go on).
+ */
+export async function drainQueue<T>(database: Database, job: OneOffJob<T>, log: Logger): Promise<number> {
+  const boss = createQueue({ get: async () => database }, { work: false, log });
+  let done = 0;
+  for (;;) {
+    const taken = (await boss.fetch(job.name, { batchSize: 1, includeMetadata: true })) as Metadata[] | null;
+    if (!taken || taken.length === 0) return done;
+    for (const one of taken) {
+      try {
+        await runOneOff(job, database.db, one, log);
+        await boss.complete(job.name, one.id);
+      } catch (error) {
+        await boss.fail(job.name, one.id, { message: (error as Error).message });
+      }
+      done++;
+    }
+  }
 }
 
 /** How long stopping waits for a running job before the database is closed under it. */
@@ -124,6 +229,8 @@ export async function startJobs(
   jobs: readonly Job[],
   database: { get(): Promise<Database> },
   log: Logger,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each queue its own data
+  oneOff: ReadonlyArray<OneOffJob<any>> = [],
 ): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
   const boss = createQueue(database, { work: true, log });
   await boss.start();
@@ -153,6 +260,11 @@ export async function startJobs(
         log.error({ err: error, job: job.name }, job.failure);
         throw error;
       }
+    });
+  }
+  for (const job of oneOff) {
+    await boss.work(job.name, { pollingIntervalSeconds: 1, includeMetadata: true }, async ([taken]) => {
+      if (taken) await runOneOff(job, (await database.get()).db, taken as Metadata, log);
     });
   }
   return {

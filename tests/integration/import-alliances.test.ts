@@ -2,19 +2,21 @@ import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { alliancesCsv, alliancesXlsx } from "../../server/files/alliances-export";
-import { allianceImports } from "../../db/schema";
+import { allianceImports, importProgress } from "../../db/schema";
 import { resultRows } from "../../db/rows";
 import { withScope } from "../../db/scope";
 import { logger } from "../../server/log";
 import { planImport } from "../../server/services/exchange/import-plan";
 import { applyImport } from "../../server/services/exchange/import-writer";
-import { runningImport } from "../../server/services/exchange/run-import";
+import { queueImport } from "../../server/services/exchange/queue-import";
+import { runQueuedImports } from "../../server/services/exchange/run-import";
 import { callerFor, RecordingMailer } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
 import { allianceInput, createWorkspaceWithRoles, giveOrganisation, uniq, uniqueSiren } from "../factories";
 
-const { db } = await openTestDatabase();
+const database = await openTestDatabase();
+const { db } = database;
 
 type Caller = ReturnType<typeof callerFor>;
 
@@ -30,11 +32,78 @@ async function dryRun(caller: Caller, workspaceSlug: string, fileName: string, c
 
 async function runToEnd(caller: Caller, workspaceSlug: string, id: string) {
   await caller.imports.start({ workspaceSlug, id });
-  await runningImport(id);
+  // The job the start enqueued, run here as a process that runs jobs would.
+  await runQueuedImports(database, { log: logger(), mailer: new RecordingMailer() });
   return caller.imports.get({ workspaceSlug, id });
 }
 
+/** The import jobs enqueued for one import, whatever their state. */
+async function importJobs(id: string) {
+  return resultRows<{ state: string }>(
+    await db.execute(sql`select state::text from pgboss.job where name = 'import' and data->>'importId' = ${id}`),
+  );
+}
+
 describe("importing alliances from a spreadsheet", () => {
+  it("enqueues the import's job with the request that asks for it, once, and shows its progress from the database", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const ws = f.workspace.slug;
+    const { id } = await dryRun(
+      owner,
+      ws,
+      "queue.csv",
+      csv([
+        "Title,Partners,Current mode,SDG targets,Territory,Start",
+        `Queued ${uniq("q")},Partner ${uniq("p")},Mécénat,4.1,Lyon [69123],2024-01-01`,
+      ]),
+    );
+    // A request that fails after asking leaves neither a queued import nor a job.
+    await expect(
+      withScope(db, { userId: f.users.owner.id, workspaceId: f.workspace.id }, async (tx) => {
+        await queueImport(
+          {
+            tx,
+            workspaceId: f.workspace.id,
+            role: "owner",
+            actor: { userId: f.users.owner.id, email: f.users.owner.email },
+            requestId: "test",
+            locale: "fr",
+            log: logger(),
+            mailer: new RecordingMailer(),
+            appUrl: "http://localhost:3000",
+          },
+          id,
+        );
+        throw new Error("the request failed after asking");
+      }),
+    ).rejects.toThrow("the request failed after asking");
+    expect(await importJobs(id)).toEqual([]);
+    expect((await owner.imports.get({ workspaceSlug: ws, id })).status).toBe("uploaded");
+    // Asked twice: queued once.
+    await owner.imports.start({ workspaceSlug: ws, id });
+    await owner.imports.start({ workspaceSlug: ws, id });
+    expect(await importJobs(id)).toEqual([{ state: "created" }]);
+    expect((await owner.imports.get({ workspaceSlug: ws, id })).progress).toBeNull();
+    await runQueuedImports(database, { log: logger(), mailer: new RecordingMailer() });
+    expect((await owner.imports.get({ workspaceSlug: ws, id })).status).toBe("done");
+    expect(await importJobs(id)).toEqual([{ state: "completed" }]);
+    // The run wrote its progress where another instance reads it, for its workspace only.
+    await expect
+      .poll(async () =>
+        withScope(db, { userId: f.users.owner.id, workspaceId: f.workspace.id }, (tx) =>
+          tx.select().from(importProgress).where(eq(importProgress.importId, id)),
+        ),
+      )
+      .toMatchObject([{ total: 1 }]);
+    const other = await createWorkspaceWithRoles(db);
+    expect(
+      await withScope(db, { userId: other.users.owner.id, workspaceId: other.workspace.id }, (tx) =>
+        tx.select().from(importProgress).where(eq(importProgress.importId, id)),
+      ),
+    ).toEqual([]);
+  });
+
   it("suggests the mapping, matches partners and places, dry-runs without writing, then imports everything at once", async () => {
     const f = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, f.users.owner);

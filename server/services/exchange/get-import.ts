@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, ne } from "drizzle-orm";
-import { allianceImports } from "../../../db/schema";
+import { allianceImports, importProgress } from "../../../db/schema";
 import { normalizeHeader, suggestMapping } from "../../../domain/import";
 import { translateKey } from "../../i18n/translate";
 import type { WorkspaceContext } from "../context";
@@ -30,16 +30,24 @@ async function rememberedMapping(ctx: WorkspaceContext, exceptId: string): Promi
   return remembered;
 }
 
+/** A run whose progress has not moved for this long died with its process (the queue runs it again). */
+const STALLED_MS = 3 * 60_000;
+
 /**
  * An upload with its first rows, the mapping (as last previewed, else suggested from the
- * headers and the workspace's earlier mappings), and how far its import is.
+ * headers and the workspace's earlier mappings), and how far its import is: from this process,
+ * or from the progress the process running it writes (any instance of the app shows it).
  * Permission: alliances.write. Tenant: the workspace's own uploads.
  */
 export async function getImport(ctx: WorkspaceContext, id: string) {
   const row = await loadImport(ctx, id);
   const mapping = row.mapping ?? suggestMapping(row.headers, await rememberedMapping(ctx, id));
-  const job = running.get(id);
-  const interrupted = row.status === "queued" && !job && Date.now() - row.updatedAt.getTime() > 15_000;
+  const [written] =
+    row.status === "queued" ? await ctx.tx.select().from(importProgress).where(eq(importProgress.importId, id)) : [];
+  const job = running.get(id) ?? (written ? { done: written.done, total: written.total } : undefined);
+  // Queued and never started is waiting for a process that runs jobs; started and silent since is interrupted.
+  const interrupted =
+    row.status === "queued" && !running.has(id) && !!written && Date.now() - written.updatedAt.getTime() > STALLED_MS;
   return {
     id: row.id,
     fileName: row.fileName,

@@ -3,7 +3,6 @@ import { ImportIdInput, PreviewImportInput, UploadImportInput } from "../../serv
 import { listImports } from "../../services/exchange/list-imports";
 import { previewImport } from "../../services/exchange/preview-import";
 import { queueImport } from "../../services/exchange/queue-import";
-import { startImportJob } from "../../services/exchange/run-import";
 import { uploadImport } from "../../services/exchange/upload-import";
 import { router, withoutSlug, workspaceProcedure } from "../procedures";
 
@@ -25,10 +24,6 @@ export const importsRouter = router({
   start: workspaceProcedure
     .meta({ permission: "alliances.write" })
     .input(ImportIdInput)
-    .mutation(async ({ ctx, input }) => {
-      const queued = await queueImport(ctx.workspace, input.id);
-      const { tx: _tx, ...context } = ctx.workspace;
-      ctx.workspace.afterCommit?.(() => void startImportJob(ctx.db, { importId: input.id, context }));
-      return queued;
-    }),
+    // Enqueued in the request's transaction; a process running jobs takes it (server/jobs/queue.ts).
+    .mutation(({ ctx, input }) => queueImport(ctx.workspace, input.id)),
 });
