@@ -32,8 +32,9 @@ export default async function OperatorPage() {
         {t("operator.title")}
       </h1>
       <p className="text-slate-800">{t("operator.intro")}</p>
-      <p>
+      <p className="flex flex-wrap gap-4">
         <Link href="/operator/outils">{t("tools.operatorTitle")}</Link>
+        <Link href="/operator/travaux">{t("operator.jobs.link")}</Link>
       </p>
       {requests.length === 0 ? (
         <p>{t("operator.none")}</p>

@@ -118,19 +118,20 @@ export function transactionQueueDb(tx: Db): PgBoss.Db {
   return { executeSql: (text: string, values?: unknown[]) => runOn(client, text, values) };
 }
 
-let sender: PgBoss | null = null;
+let senderBoss: PgBoss | null = null;
+/** A pg-boss that only writes jobs: it needs no connection of its own, each call brings one. */
+const sender = () =>
+  (senderBoss ??= new PgBoss({
+    db: { executeSql: () => Promise.reject(new Error("jobs are sent through a transaction")) },
+    schema: QUEUE_SCHEMA,
+  }));
 
 /**
  * Enqueues a one-off job in the given transaction (an import asked for, say), retried with
  * backoff as its queue says, and left failed with its reason after the last retry.
  */
 export async function enqueue(tx: Db, name: string, data: object, options: PgBoss.SendOptions = {}) {
-  // A pg-boss that only writes jobs: it needs no connection of its own, each call brings one.
-  sender ??= new PgBoss({
-    db: { executeSql: () => Promise.reject(new Error("jobs are sent through a transaction")) },
-    schema: QUEUE_SCHEMA,
-  });
-  return sender.send(name, data, { ...options, db: transactionQueueDb(tx) });
+  return sender().send(name, data, { ...options, db: transactionQueueDb(tx) });
 }
 
 /** A pg-boss instance on the app's database. `work` processes run jobs; others only enqueue and read. */
@@ -170,6 +171,16 @@ export async function migrateQueue(database: Database): Promise<void> {
   await database.db.execute(sql.raw(`grant usage on schema ${QUEUE_SCHEMA} to ${REQUEST_ROLE}`));
   await database.db.execute(sql.raw(`grant select on ${QUEUE_SCHEMA}.queue to ${REQUEST_ROLE}`));
   await database.db.execute(sql.raw(`grant insert, select (id) on ${QUEUE_SCHEMA}.job to ${REQUEST_ROLE}`));
+  // Operators (in their transactions, as maillage_operator) read the queue and retry failed jobs.
+  await database.db.execute(sql.raw(`grant usage on schema ${QUEUE_SCHEMA} to maillage_operator`));
+  await database.db.execute(sql.raw(`grant select on ${QUEUE_SCHEMA}.queue to maillage_operator`));
+  await database.db.execute(sql.raw(`grant select, update on ${QUEUE_SCHEMA}.job to maillage_operator`));
+}
+
+/** Makes a failed job wait to run again, through the given transaction; false if it is not failed. */
+export async function retryJob(tx: Db, name: string, id: string): Promise<boolean> {
+  const result = (await sender().retry(name, id, { db: transactionQueueDb(tx) })) as unknown as { affected?: number };
+  return (result.affected ?? 0) > 0;
 }
 
 /**

@@ -528,6 +528,8 @@ const AUTHED_SAMPLES: Record<string, Record<string, unknown>> = {
     fr: { title: "Outil de la matrice", summary: "Jamais enregistré : refusé avant.", body: "" },
   },
   "operator.retireTool": { id: "00000000-0000-4000-8000-000000000000", retired: true, version: 1 },
+  "operator.jobs": {},
+  "operator.retryJob": { name: "import", id: "00000000-0000-4000-8000-000000000000" },
   "account.ownedWorkspaces": {},
   "account.delete": { confirmEmail: "nobody@example.org" },
 };

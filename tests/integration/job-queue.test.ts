@@ -1,10 +1,14 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../db/client";
 import { env } from "../../env";
 import { logger } from "../../server/log";
 import { startJobs, type Job } from "../../server/jobs/queue";
+import { users } from "../../db/schema";
+import { createWorkspaceWithRoles } from "../factories";
+import { callerFor } from "../helpers/caller";
 import { openTestDatabase, sqlRows } from "../helpers/db";
+import { rejection } from "../helpers/errors";
 
 const database = await openTestDatabase();
 const log = logger().child({ test: "job-queue" });
@@ -130,5 +134,57 @@ describe("background jobs on the queue", () => {
     await Promise.all([a.stop(), b.stop()]);
     expect(most).toBe(1);
     expect(runs).toBeGreaterThanOrEqual(1);
+  }, 30_000);
+});
+
+describe("the operators' view of the queue (/operator/travaux)", () => {
+  it("shows each queue's jobs by state and the failed ones with their reason, runs one again, and refuses anyone else", async () => {
+    await database.db.insert(users).values({ email: "operator@maillage.test" }).onConflictDoNothing();
+    const [op] = await database.db.select().from(users).where(eq(users.email, "operator@maillage.test"));
+    const operator = callerFor(database.db, op!);
+    const name = unique("doomed");
+    const runner = await startJobs(
+      [
+        {
+          name,
+          everyMs: 60_000,
+          firstAfterMs: 10,
+          failure: "doomed",
+          retryLimit: 0,
+          async run() {
+            throw new Error("the SMTP server refused the message");
+          },
+        },
+      ],
+      { get: async () => database },
+      log,
+    );
+    let failed: Awaited<ReturnType<typeof operator.operator.jobs>>["failed"] = [];
+    for (let i = 0; i < 40 && failed.length === 0; i++) {
+      await sleep(250);
+      failed = (await operator.operator.jobs()).failed.filter((j) => j.name === name);
+    }
+    await runner.stop();
+    expect(failed).toEqual([
+      expect.objectContaining({ name, reason: "the SMTP server refused the message", attempts: 1 }),
+    ]);
+    const queues = (await operator.operator.jobs()).queues;
+    expect(queues.find((q) => q.name === name)).toMatchObject({ failed: 1, waiting: 0, running: 0 });
+    expect(queues.map((q) => q.name)).toContain("import");
+
+    // Anyone else: refused, to read as to retry.
+    const f = await createWorkspaceWithRoles(database.db);
+    const owner = callerFor(database.db, f.users.owner);
+    expect(await rejection(owner.operator.jobs())).toMatchObject({ code: "FORBIDDEN" });
+    expect(await rejection(owner.operator.retryJob({ name, id: failed[0]!.id }))).toMatchObject({ code: "FORBIDDEN" });
+
+    // Run again: waiting once more, no longer failed; a second retry finds nothing failed.
+    expect(await operator.operator.retryJob({ name, id: failed[0]!.id })).toEqual({ id: failed[0]!.id, retried: true });
+    const after = (await operator.operator.jobs()).queues.find((q) => q.name === name);
+    expect(after).toMatchObject({ failed: 0, waiting: 1 });
+    expect(await rejection(operator.operator.retryJob({ name, id: failed[0]!.id }))).toMatchObject({
+      code: "NOT_FOUND",
+      message: "errors.operator.jobNotFailed",
+    });
   }, 30_000);
 });

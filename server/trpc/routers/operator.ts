@@ -8,6 +8,7 @@ import { listCatalogueTools } from "../../services/tools/list-catalogue-tools";
 import { retireCatalogueTool } from "../../services/tools/retire-catalogue-tool";
 import { saveCatalogueTool } from "../../services/tools/save-catalogue-tool";
 import { RetireToolInput, SaveToolInput } from "../../services/tools/schemas";
+import { operatorJobQueue, retryFailedJob, RetryJobInput } from "../../services/operator/job-queue";
 import { authedProcedure, router } from "../procedures";
 
 export const operatorRouter = router({
@@ -31,4 +32,10 @@ export const operatorRouter = router({
     .meta({ permission: "authed" })
     .input(RetireToolInput)
     .mutation(({ ctx, input }) => retireCatalogueTool(ctx.service, input)),
+  /** The background jobs' queues and the latest failed jobs. */
+  jobs: authedProcedure.meta({ permission: "authed" }).query(({ ctx }) => operatorJobQueue(ctx.service)),
+  retryJob: authedProcedure
+    .meta({ permission: "authed" })
+    .input(RetryJobInput)
+    .mutation(({ ctx, input }) => retryFailedJob(ctx.service, input)),
 });
