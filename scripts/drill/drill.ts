@@ -13,6 +13,9 @@
  *              through `db:migrate` and pg_restore, starts the app on it and compares
  * On PGlite (`pglite`): kill -9 during writes, restart, every acknowledged write present; SIGTERM
  * to an idle server leaves no lock file.
+ * Scale-out (`scale-out`, scripts/drill/scale-out.ts): three web instances and two workers on one
+ * database behind a round-robin proxy: jobs once per period, an import seen from every instance
+ * and done once though its worker is killed, a token's limit shared, a web instance killed.
  *
  * Fails on: the app process gone, a request unanswered after 5 s, any 5xx (or refused
  * connection) outside a fault window, recovery slower than 2 s after PostgreSQL answers again,
@@ -42,6 +45,7 @@ import {
   type Traffic,
   type Window,
 } from "./traffic";
+import { scaleOutDrill } from "./scale-out";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -49,7 +53,7 @@ const option = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
-const ALL = ["kill-one", "kill-all", "restart", "sigterm", "contention", "restore", "pglite"];
+const ALL = ["kill-one", "kill-all", "restart", "sigterm", "contention", "restore", "pglite", "scale-out"];
 const only = option("only", "").split(",").filter(Boolean);
 const scenarios = new Set((only.length ? only : ALL).filter((s) => !(s === "restart" && flag("no-restart"))));
 const CONTENTION_S = Number(option("contention", "30"));
@@ -106,7 +110,8 @@ let appCount = 0;
 async function startApp(env: NodeJS.ProcessEnv, port = PORT): Promise<App> {
   const log = createWriteStream(path.join(WORK, `app-${RUN}-${++appCount}.log`));
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(port)], {
-    env: { ...env, APP_URL: `http://localhost:${port}` },
+    // Its own address, unless it stands behind the scale-out drill's proxy (whose address is the app's).
+    env: { ...env, APP_URL: env.PUBLIC_APP_URL ?? `http://localhost:${port}` },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // Both streams into one file, which neither may close (the other may still write).
@@ -305,9 +310,29 @@ if (!existsSync(".next/BUILD_ID") || flag("build")) {
   run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
 }
 try {
-  const pgScenarios = [...scenarios].filter((s) => s !== "pglite");
+  const pgScenarios = [...scenarios].filter((s) => s !== "pglite" && s !== "scale-out");
   if (pgScenarios.length) await postgresDrill(new Set(pgScenarios));
   if (scenarios.has("pglite")) await pgliteDrill();
+  if (scenarios.has("scale-out"))
+    await scaleOutDrill(
+      {
+        run: RUN,
+        work: WORK,
+        port: PORT,
+        say,
+        fail,
+        figures,
+        appEnv,
+        startApp,
+        stopApp,
+        prepareDatabase,
+        demoTarget: (url) => demoTarget(url),
+        countMarkers,
+        pgMarkers,
+        report,
+      },
+      ADMIN_URL,
+    );
 } catch (error) {
   fail(`drill aborted: ${(error as Error).stack ?? error}`);
 } finally {

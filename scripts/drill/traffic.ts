@@ -37,14 +37,15 @@ export function request(
   path: string,
   body?: string,
   headers: Record<string, string> = {},
-): Promise<Outcome & { body: string }> {
+): Promise<Outcome & { body: string; backend?: string }> {
   const started = Date.now();
   return new Promise((resolve) => {
     let settled = false;
+    let backend: string | undefined;
     const done = (status: number, text: string, error?: string) => {
       if (settled) return;
       settled = true;
-      resolve({ kind, started, ended: Date.now(), status, error, body: text });
+      resolve({ kind, started, ended: Date.now(), status, error, body: text, backend });
     };
     const req = http.request(
       {
@@ -63,6 +64,9 @@ export function request(
         },
       },
       (response) => {
+        // Which instance answered, when a proxy says so (the scale-out drill's does).
+        const served = response.headers["x-drill-backend"];
+        backend = typeof served === "string" ? served : undefined;
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("error", (error) => done(0, "", error.message));

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { REQUEST_ROLE } from "../../db/scope";
+import { env } from "../../env";
 import type { Database, Db } from "../../db/client";
 import type { Logger } from "../log";
 
@@ -145,7 +146,7 @@ export function createQueue(database: { get(): Promise<Database> }, options: { w
     supervise: options.work,
     // No cron: scheduled jobs are asked for per period (below), which allows periods under a minute.
     schedule: false,
-    maintenanceIntervalSeconds: 60,
+    maintenanceIntervalSeconds: env().JOB_MAINTENANCE_SECONDS,
     // Done jobs are kept a week (counted by the drill and shown to operators), failed ones two.
     archiveCompletedAfterSeconds: 60 * 60,
     deleteAfterDays: 7,
@@ -164,7 +165,11 @@ export async function migrateQueue(database: Database): Promise<void> {
     schedule: false,
   });
   await boss.start();
-  for (const queue of ONE_OFF_QUEUES) await boss.createQueue(queue.name, { ...queue });
+  for (const queue of oneOffQueues()) {
+    // Created with the settings of now; a later change of setting updates the queue.
+    await boss.createQueue(queue.name, { ...queue });
+    await boss.updateQueue(queue.name, { ...queue });
+  }
   await boss.stop({ graceful: false, wait: true, close: false });
   // The request role enqueues jobs in its transactions (an import asked for), and reads nothing
   // of the queue but the ids of the jobs it adds and the queues' settings.
@@ -187,10 +192,17 @@ export async function retryJob(tx: Db, name: string, id: string): Promise<boolea
  * The queues of one-off jobs: created by the migrations so a transaction can enqueue into them
  * before any worker started. An import is retried twice (it writes all or nothing), then failed.
  */
-export const ONE_OFF_QUEUES: PgBoss.Queue[] = [
-  // Taken as stuck (its process died) after 2 minutes: a second run of a slow import is safe, it
-  // waits for the first's lock and finds it done.
-  { name: "import", policy: "standard", retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
+export const oneOffQueues = (): PgBoss.Queue[] => [
+  // Taken as stuck (its process died) after IMPORT_JOB_EXPIRE_SECONDS: a second run of a slow
+  // import is safe, it waits for the first's lock and finds it done.
+  {
+    name: "import",
+    policy: "standard",
+    retryLimit: 2,
+    retryDelay: 10,
+    retryBackoff: true,
+    expireInSeconds: env().IMPORT_JOB_EXPIRE_SECONDS,
+  },
 ];
 
 type Metadata = PgBoss.JobWithMetadata<object>;
@@ -227,6 +239,24 @@ export async function drainQueue<T>(database: Database, job: OneOffJob<T>, log: 
   }
 }
 
+/**
+ * Creates a queue unless it exists. Processes starting together race to create the same queue,
+ * and pg-boss's creation can deadlock with another's: the loser waits a moment and looks again.
+ */
+async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue) {
+  for (let attempt = 0; ; attempt++) {
+    if (await boss.getQueue(queue.name)) return;
+    try {
+      await boss.createQueue(queue.name, queue);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 5 || (code !== "40P01" && code !== "23505")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 250));
+    }
+  }
+}
+
 /** How long stopping waits for a running job before the database is closed under it. */
 const STOP_WAIT_MS = 5_000;
 
@@ -248,7 +278,7 @@ export async function startJobs(
   const timers: NodeJS.Timeout[] = [];
   for (const job of jobs) {
     const retryLimit = job.retryLimit ?? 2;
-    await boss.createQueue(job.name, {
+    await ensureQueue(boss, {
       name: job.name,
       policy: "stately",
       retryLimit,
