@@ -7,7 +7,10 @@ import { env } from "../env";
  * This process among the app's instances: its host, its process id and a few random characters
  * (a restarted process on the same host is another instance). Every log line carries it.
  */
-export const INSTANCE_ID = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+// Kept on globalThis: the server script and the app's bundle each load this module, in one process.
+const holder = globalThis as typeof globalThis & { __maillageInstance?: string };
+export const INSTANCE_ID =
+  (holder.__maillageInstance ??= `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`);
 
 export type Logger = pino.Logger;
 
