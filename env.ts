@@ -46,6 +46,8 @@ const schema = z.object({
    * safe beside workers too; "false" leaves the web processes to pages and the API.
    */
   JOBS_IN_WEB: z.enum(["true", "false"]).default("true"),
+  /** Bearer token for `/api/metrics` (Prometheus); without it the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** How often a process running jobs looks for stuck ones (their process died) and archives done ones, in seconds. */
   JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   /** An import running this long is taken as stuck and run again (a second run of a live one waits for it and finds it done). */

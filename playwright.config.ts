@@ -73,6 +73,7 @@ export default defineConfig({
         OIDC_CLIENT_ID: "maillage-local-sso",
         OIDC_CLIENT_SECRET: "maillage-local-sso-secret-not-for-production",
         OIDC_NAME: "SSO de test",
+        METRICS_TOKEN: "e2e-metrics-token-0123456789",
       },
     },
   ],

@@ -21,6 +21,7 @@ import { env } from "../env";
 import { bodyLimitFor, bodyRefusal } from "../server/http/body-limit";
 import { CLIENT_IP_HEADER, clientAddress, parseTrustedProxies } from "../server/http/client-address";
 import { answerOf, keptPageLocale, PublicPages, type KeptPage } from "../server/http/public-pages";
+import { createMetrics, metricsAuthorized } from "../server/http/metrics";
 import { logger } from "../server/log";
 import { LOCALE_COOKIE } from "../messages/locales";
 import type { RuntimeHolder } from "../server/runtime";
@@ -115,15 +116,43 @@ async function answerPublicPage(req: IncomingMessage, res: ServerResponse): Prom
   return true;
 }
 
+// Prometheus metrics, counted here for every request (pages, API, files) and answered at
+// /api/metrics to a bearer of METRICS_TOKEN; the queue's and the database's are read at each scrape.
+const metrics = createMetrics({
+  jobs: async () => (await (globalThis as RuntimeHolder).__maillage?.metricsSources.jobs()) ?? [],
+  connections: async () => (await (globalThis as RuntimeHolder).__maillage?.metricsSources.connections()) ?? [],
+});
+
+function answerMetrics(req: IncomingMessage, res: ServerResponse) {
+  if (!config.METRICS_TOKEN) return res.writeHead(404).end();
+  if (!metricsAuthorized(req.headers.authorization, config.METRICS_TOKEN))
+    return res.writeHead(401, { "WWW-Authenticate": 'Bearer realm="metrics"', "Cache-Control": "no-store" }).end();
+  metrics.text().then(
+    (text) => res.writeHead(200, { "Content-Type": metrics.contentType, "Cache-Control": "no-store" }).end(text),
+    (error: unknown) => {
+      log.error({ err: error }, "metrics failed");
+      res.writeHead(500).end();
+    },
+  );
+}
+
 let inFlight = 0;
 let draining = false;
 let whenIdle: (() => void) | null = null;
 
 const server = createServer((req, res) => {
   inFlight++;
+  const startedAt = process.hrtime.bigint();
   res.once("close", () => {
     inFlight--;
     if (inFlight === 0) whenIdle?.();
+    if (req.headers[RENDER_HEADER] === undefined && req.url !== "/api/metrics")
+      metrics.observe(
+        req.method ?? "GET",
+        req.url ?? "/",
+        res.statusCode,
+        Number(process.hrtime.bigint() - startedAt) / 1e9,
+      );
   });
   if (draining) {
     // The connection ends after this answer; a load balancer learns it from /api/ready first.
@@ -135,6 +164,7 @@ const server = createServer((req, res) => {
       return;
     }
   }
+  if (req.url === "/api/metrics" && req.method === "GET") return answerMetrics(req, res);
   // API bodies are refused on their declared length, before anything reads them.
   const limit = req.method !== "GET" && req.method !== "HEAD" ? bodyLimitFor(req.url ?? "") : null;
   if (limit !== null) {

@@ -7,6 +7,9 @@ import { appJobs, appOneOffJobs } from "./jobs/jobs";
 import { startJobs } from "./jobs/queue";
 import { createMailer, type Mailer } from "./services/mail/mailer";
 import { publishedFiguresDate } from "./services/observatory/read-figures";
+import type { MetricsSources } from "./http/metrics";
+import { resultRows } from "../db/rows";
+import { sql } from "drizzle-orm";
 import type { SessionUser, TrpcContext } from "./trpc/init";
 import { requestIdFrom } from "./http/request-id";
 
@@ -23,6 +26,8 @@ interface Runtime {
   backup(file: string): Promise<number>;
   /** When the observatory's published figures were computed: the server keeps public pages until it changes. */
   figuresDate(): Promise<Date | null>;
+  /** What `/api/metrics` reads from the database at each scrape (server/http/metrics.ts). */
+  metricsSources: MetricsSources;
 }
 
 /** What the server script finds on globalThis: the runtime, once a request opened it. */
@@ -73,6 +78,21 @@ export function runtime(): Runtime {
     },
     async figuresDate() {
       return publishedFiguresDate((await database.get()).db);
+    },
+    metricsSources: {
+      async jobs() {
+        const { db } = await database.get();
+        return resultRows<{ name: string; state: string; n: number }>(
+          await db.execute(sql`select name, state::text as state, count(*)::int as n from pgboss.job group by 1, 2`),
+        );
+      },
+      async connections() {
+        const { db } = await database.get();
+        return resultRows<{ state: string; n: number }>(
+          await db.execute(sql`select coalesce(state, 'unknown') as state, count(*)::int as n from pg_stat_activity
+            where datname = current_database() and backend_type = 'client backend' group by 1`),
+        );
+      },
     },
   };
   return holder.__maillage;

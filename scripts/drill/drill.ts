@@ -287,7 +287,10 @@ function report(name: string, outcomes: Outcome[], windows: Window[]) {
     failures: verdict.failures.length,
     unanswered: verdict.unanswered.length,
   };
-  if (verdict.unanswered.length) fail(`${name}: ${verdict.unanswered.length} requests unanswered after 5 s`);
+  if (verdict.unanswered.length) {
+    fail(`${name}: ${verdict.unanswered.length} requests unanswered after 5 s`);
+    for (const o of verdict.unanswered.slice(0, 5)) say(`    ${o.kind} unanswered from +${o.started - started} ms`);
+  }
   if (verdict.failures.length) {
     const first = verdict.failures[0]!;
     fail(
@@ -537,10 +540,13 @@ async function restoreDrill(env: NodeJS.ProcessEnv, demo: { token: string; slug:
     await fresh`create database maillage`;
     await fresh.end();
     say(`  fresh cluster on port ${port}: ${roles[0]!.n} maillage roles before db:migrate`);
-    // Roles first, through db:migrate (it creates the cluster's roles and the schema), then the
-    // dump replaces the schema with its own contents.
+    // Roles first, through db:migrate --roles-only, then the dump brings the whole schema (the job
+    // queue's partitioned tables cannot be cleaned and restored over the ones migrations make).
     t = Date.now();
-    run(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], { ...env, DATABASE_URL: restoredUrl });
+    run(process.execPath, ["--import", "tsx", "scripts/migrate.ts", "--roles-only"], {
+      ...env,
+      DATABASE_URL: restoredUrl,
+    });
     const restore = spawnSync(
       "pg_restore",
       ["--clean", "--if-exists", "--exit-on-error", "--dbname", restoredUrl, dump],
