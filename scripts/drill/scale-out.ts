@@ -67,8 +67,12 @@ function startProxy(port: number, backends: () => number[]) {
           },
         );
         upstream.on("error", (error: NodeJS.ErrnoException) => {
-          // Only a connection refused is sent again: that request never reached an instance.
-          if (error.code === "ECONNREFUSED" && tries < ports.length && !res.headersSent) attempt(tries + 1);
+          // Sent again, as load balancers do: a connection refused (the request never reached an
+          // instance), and a kept-alive connection the instance closed as it was reused (Node's
+          // documented race; nothing of the request was answered, and writes carry their key).
+          const again =
+            error.code === "ECONNREFUSED" || (error.code === "ECONNRESET" && upstream.reusedSocket === true);
+          if (again && tries <= ports.length && !res.headersSent) attempt(tries + 1);
           else if (!res.headersSent) res.writeHead(502).end();
           else res.destroy();
         });
