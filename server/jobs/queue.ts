@@ -173,13 +173,16 @@ export async function migrateQueue(database: Database): Promise<void> {
   await boss.stop({ graceful: false, wait: true, close: false });
   // The request role enqueues jobs in its transactions (an import asked for), and reads nothing
   // of the queue but the ids of the jobs it adds and the queues' settings.
-  await database.db.execute(sql.raw(`grant usage on schema ${QUEUE_SCHEMA} to ${REQUEST_ROLE}`));
-  await database.db.execute(sql.raw(`grant select on ${QUEUE_SCHEMA}.queue to ${REQUEST_ROLE}`));
-  await database.db.execute(sql.raw(`grant insert, select (id) on ${QUEUE_SCHEMA}.job to ${REQUEST_ROLE}`));
+  const schema = sql.identifier(QUEUE_SCHEMA);
+  const app = sql.identifier(REQUEST_ROLE);
+  const operator = sql.identifier("maillage_operator");
+  await database.db.execute(sql`grant usage on schema ${schema} to ${app}`);
+  await database.db.execute(sql`grant select on ${schema}.queue to ${app}`);
+  await database.db.execute(sql`grant insert, select (id) on ${schema}.job to ${app}`);
   // Operators (in their transactions, as maillage_operator) read the queue and retry failed jobs.
-  await database.db.execute(sql.raw(`grant usage on schema ${QUEUE_SCHEMA} to maillage_operator`));
-  await database.db.execute(sql.raw(`grant select on ${QUEUE_SCHEMA}.queue to maillage_operator`));
-  await database.db.execute(sql.raw(`grant select, update on ${QUEUE_SCHEMA}.job to maillage_operator`));
+  await database.db.execute(sql`grant usage on schema ${schema} to ${operator}`);
+  await database.db.execute(sql`grant select on ${schema}.queue to ${operator}`);
+  await database.db.execute(sql`grant select, update on ${schema}.job to ${operator}`);
 }
 
 /** Makes a failed job wait to run again, through the given transaction; false if it is not failed. */
