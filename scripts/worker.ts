@@ -34,7 +34,7 @@ const jobs = await startJobs(
   appJobs(config, mailer, log),
   { get: async () => database },
   log,
-  appOneOffJobs(mailer, log),
+  appOneOffJobs(config, mailer, log),
 );
 log.info("worker running the background jobs");
 

@@ -54,7 +54,7 @@ export function runtime(): Runtime {
   // The jobs start once the database is open; a web process with JOBS_IN_WEB=false leaves them to workers.
   const jobs =
     config.JOBS_IN_WEB === "true"
-      ? startJobs(appJobs(config, mailer, logger()), database, logger(), appOneOffJobs(mailer, logger())).catch(
+      ? startJobs(appJobs(config, mailer, logger()), database, logger(), appOneOffJobs(config, mailer, logger())).catch(
           (error: unknown) => {
             logger().error({ err: error }, "the background jobs did not start");
             return null;

@@ -9,6 +9,7 @@ import { observatoryRefreshedAt, refreshObservatory } from "./observatory";
 import { dispatchWebhooks } from "../services/webhooks/dispatch-webhooks";
 import type { Job, OneOffJob } from "./queue";
 import { importJob } from "../services/exchange/run-import";
+import { deliveryJob } from "./deliveries";
 
 /** How often notification emails waiting in the outbox are sent. */
 const NOTIFICATION_EMAIL_INTERVAL_MS = 15_000;
@@ -20,8 +21,9 @@ export function appJobs(config: Env, mailer: Mailer, log: Logger): Job[] {
   const jobs: Job[] = [
     {
       // The notification outbox: emails go out after the change committed, never inside it.
-      // Evaluation reminders become notifications first; the outbox then mails them; webhook
-      // deliveries waiting go out in the same turn.
+      // A change's own emails and webhooks are sent at once by its `deliveries` job
+      // (deliveries.ts); this turn adds the evaluation reminders, sends webhook retries when
+      // due, and anything a lost job left behind.
       name: "outbox",
       everyMs: NOTIFICATION_EMAIL_INTERVAL_MS,
       failure: "notification emails failed; retrying later",
@@ -82,6 +84,6 @@ export function appJobs(config: Env, mailer: Mailer, log: Logger): Job[] {
 
 /** The app's one-off jobs, each taken by one process that runs jobs once enqueued. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each queue its own data
-export function appOneOffJobs(mailer: Mailer, log: Logger): Array<OneOffJob<any>> {
-  return [importJob({ log, mailer })];
+export function appOneOffJobs(config: Env, mailer: Mailer, log: Logger): Array<OneOffJob<any>> {
+  return [importJob({ log, mailer }), deliveryJob({ mailer, appUrl: config.APP_URL, log })];
 }

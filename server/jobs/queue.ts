@@ -206,6 +206,16 @@ export const oneOffQueues = (): PgBoss.Queue[] => [
     retryBackoff: true,
     expireInSeconds: env().IMPORT_JOB_EXPIRE_SECONDS,
   },
+  // Notification emails and webhook deliveries a change left to send (jobs/deliveries.ts):
+  // retried three times from 15 s on, then left failed with the mail server's or network's reason.
+  {
+    name: "deliveries",
+    policy: "standard",
+    retryLimit: 3,
+    retryDelay: 15,
+    retryBackoff: true,
+    expireInSeconds: 300,
+  },
 ];
 
 type Metadata = PgBoss.JobWithMetadata<object>;

@@ -5,8 +5,10 @@ import { env } from "../../env";
 import { logger } from "../../server/log";
 import { startJobs, type Job } from "../../server/jobs/queue";
 import { users } from "../../db/schema";
-import { createWorkspaceWithRoles } from "../factories";
-import { callerFor } from "../helpers/caller";
+import { allianceInput, createWorkspaceWithRoles } from "../factories";
+import { coOwnedAlliance } from "../factories/co-owned";
+import { askDelivery, deliveryJob, DELIVERY_QUEUE } from "../../server/jobs/deliveries";
+import { callerFor, RecordingMailer } from "../helpers/caller";
 import { openTestDatabase, sqlRows } from "../helpers/db";
 import { rejection } from "../helpers/errors";
 
@@ -186,5 +188,78 @@ describe("the operators' view of the queue (/operator/travaux)", () => {
       code: "NOT_FOUND",
       message: "errors.operator.jobNotFailed",
     });
+  }, 30_000);
+});
+
+describe("notification emails and webhooks as delivery jobs", () => {
+  /** Delivery jobs the current transaction added (pg-boss rows whose xmin is this transaction). */
+  const addedHere = async (tx: Pick<Database["db"], "execute">) =>
+    (
+      await sqlRows<{ n: number }>(
+        tx.execute(
+          sql`select count(*)::int as n from pgboss.job where name = ${DELIVERY_QUEUE}
+              and xmin::text = (txid_current() % 4294967296)::text`,
+        ),
+      )
+    )[0]!.n;
+
+  it("enqueues one delivery run with the transaction that wrote, or none if it rolls back", async () => {
+    const inside = await database.db
+      .transaction(async (tx) => {
+        await askDelivery(tx);
+        await askDelivery(tx);
+        const n = await addedHere(tx);
+        tx.rollback();
+        return n;
+      })
+      .catch((e: unknown) => e);
+    expect(inside).toBeInstanceOf(Error);
+    // Asked twice, enqueued once; and the rollback took it away (nothing of it is left to run).
+    const kept = await database.db.transaction(async (tx) => {
+      await askDelivery(tx);
+      await askDelivery(tx);
+      return addedHere(tx);
+    });
+    expect(kept).toBe(1);
+  });
+
+  it("mails a co-owner's change to the other party through the job its transaction enqueued", async () => {
+    const { a, b, id } = await coOwnedAlliance(database.db);
+    const ownerA = callerFor(database.db, a.users.owner);
+    const before = await jobStates(DELIVERY_QUEUE);
+    const detail = await ownerA.alliances.get({ workspaceSlug: a.workspace.slug, id });
+    const title = unique("Titre revu");
+    await ownerA.alliances.update({
+      workspaceSlug: a.workspace.slug,
+      ...allianceInput({
+        title,
+        partners: detail.parties
+          .filter((p) => !p.isMine)
+          .map((p) => ({ organisationId: p.organisationId!, role: "partenaire" as const })),
+      }),
+      id,
+      version: detail.version,
+    });
+    const after = await jobStates(DELIVERY_QUEUE);
+    expect((after.created ?? 0) + (after.active ?? 0) + (after.completed ?? 0)).toBeGreaterThan(
+      (before.created ?? 0) + (before.active ?? 0) + (before.completed ?? 0),
+    );
+
+    // A process that runs jobs takes it and mails B's members within seconds, not at the outbox's turn.
+    const mailer = new RecordingMailer();
+    const runner = await startJobs([], { get: async () => database }, log, [
+      deliveryJob({ mailer, appUrl: "http://localhost:3000", log }),
+    ]);
+    const mailed = () => mailer.sent.find((m) => m.to === b.users.owner.email && m.text.includes(title));
+    for (let i = 0; i < 60 && !mailed(); i++) await sleep(250);
+    await runner.stop();
+    expect(mailed()).toBeDefined();
+    expect(mailed()!.text).toContain(`/w/${b.workspace.slug}/alliances/${id}`);
+    const [notice] = await sqlRows<{ emailed: boolean }>(
+      database.db.execute(
+        sql`select emailed_at is not null as emailed from notifications where workspace_id = ${b.workspace.id} and alliance_id = ${id} and kind = 'alliance.changed'`,
+      ),
+    );
+    expect(notice).toEqual({ emailed: true });
   }, 30_000);
 });

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { allianceChanges, auditEvents } from "../../../db/schema";
+import { askDelivery } from "../../jobs/deliveries";
 import { resultRows } from "../../../db/rows";
 import type { WebhookEvent } from "../../../domain/webhooks";
 import type { WorkspaceContext } from "../context";
@@ -88,9 +89,12 @@ async function queueEvents(ctx: WorkspaceContext, changes: AllianceChange[]) {
   }
   for (const [type, rows] of byType) {
     if (type === "alliance.created" && !(await workspaceListens(ctx, type))) continue;
-    await ctx.tx.execute(sql`
-      select app_enqueue_alliance_webhooks(v.id, ${type}, v.payload)
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, payload jsonb)`);
+    const [queued] = resultRows<{ deliveries: number }>(
+      await ctx.tx.execute(sql`
+        select coalesce(sum(app_enqueue_alliance_webhooks(v.id, ${type}, v.payload)), 0)::int as deliveries
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, payload jsonb)`),
+    );
+    if (queued && queued.deliveries > 0) await askDelivery(ctx.tx);
   }
 }
 

@@ -22,7 +22,7 @@ export async function dispatchNotificationEmails(
   mailer: Mailer,
   appUrl: string,
   log?: Logger,
-): Promise<{ notifications: number; emails: number }> {
+): Promise<{ notifications: number; emails: number; batch: number }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local role maillage_mailer`);
     const pending = await tx
@@ -102,6 +102,6 @@ export async function dispatchNotificationEmails(
       await tx.update(notifications).set({ emailedAt: new Date() }).where(eq(notifications.id, n.id));
     }
     if (pending.length) log?.info({ notifications: pending.length, emails: sent }, "notification emails dispatched");
-    return { notifications: pending.length, emails: sent };
+    return { notifications: pending.length, emails: sent, batch: BATCH };
   });
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import { allianceParties, notificationReads, notifications, users, workspaces } from "../../../db/schema";
 import { can } from "../../../domain/roles";
 import type { WorkspaceContext } from "../context";
+import { askDelivery } from "../../jobs/deliveries";
 
 /** Kinds of notification; their wording lives in messages (notifications.kinds.<kind>). */
 export const NOTIFICATION_KINDS = [
@@ -89,6 +90,8 @@ export async function notifyParties(
       createdBy: ctx.actor.userId,
     })),
   );
+  // Mailed by a delivery run once this transaction commits (jobs/deliveries.ts).
+  await askDelivery(ctx.tx);
 }
 
 export function visibleTo(ctx: WorkspaceContext) {

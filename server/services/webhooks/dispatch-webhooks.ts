@@ -39,6 +39,7 @@ export async function dispatchWebhooks(
         resolve: options.resolve,
       }));
   const now = options.now ?? Date.now;
+  const limit = options.limit ?? 20;
   const claimed = await db.transaction(async (tx) => {
     await tx.execute(sql`set local role maillage_webhooks`);
     const due = await tx
@@ -54,7 +55,7 @@ export async function dispatchWebhooks(
       .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
       .where(and(eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, new Date(now()))))
       .orderBy(asc(webhookDeliveries.nextAttemptAt))
-      .limit(options.limit ?? 20)
+      .limit(limit)
       .for("update", { of: webhookDeliveries, skipLocked: true });
     for (const d of due) {
       await tx
@@ -108,5 +109,5 @@ export async function dispatchWebhooks(
         exhausted ? "webhook delivery failed" : "webhook delivery will be retried",
       );
   }
-  return { attempted: claimed.length, delivered };
+  return { attempted: claimed.length, delivered, limit };
 }
