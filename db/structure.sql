@@ -70,6 +70,23 @@ CREATE TYPE public.cycle_status AS ENUM (
 
 ALTER TYPE public.cycle_status OWNER TO <migrator>;
 
+CREATE TYPE public.export_kind AS ENUM (
+    'alliances',
+    'ledger',
+    'organisations'
+);
+
+ALTER TYPE public.export_kind OWNER TO <migrator>;
+
+CREATE TYPE public.export_status AS ENUM (
+    'queued',
+    'running',
+    'done',
+    'failed'
+);
+
+ALTER TYPE public.export_status OWNER TO <migrator>;
+
 CREATE TYPE public.impact_dimension AS ENUM (
     'performance',
     'innovation',
@@ -1408,6 +1425,30 @@ ALTER TABLE ONLY public.evaluation_participants FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.evaluation_participants OWNER TO <migrator>;
 
+CREATE TABLE public.export_jobs (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    workspace_id uuid NOT NULL,
+    requested_by uuid NOT NULL,
+    kind public.export_kind NOT NULL,
+    format text NOT NULL,
+    filters jsonb DEFAULT '{}'::jsonb NOT NULL,
+    locale text NOT NULL,
+    status public.export_status DEFAULT 'queued'::public.export_status NOT NULL,
+    error text,
+    file_name text,
+    content bytea,
+    byte_size integer,
+    row_count integer,
+    instance text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    started_at timestamp with time zone,
+    finished_at timestamp with time zone
+);
+
+ALTER TABLE ONLY public.export_jobs FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.export_jobs OWNER TO <migrator>;
+
 CREATE TABLE public.idempotency_keys (
     user_id uuid NOT NULL,
     key text NOT NULL,
@@ -1973,6 +2014,9 @@ ALTER TABLE ONLY public.evaluation_cycles
 ALTER TABLE ONLY public.evaluation_participants
     ADD CONSTRAINT evaluation_participants_cycle_id_workspace_id_pk PRIMARY KEY (cycle_id, workspace_id);
 
+ALTER TABLE ONLY public.export_jobs
+    ADD CONSTRAINT export_jobs_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.idempotency_keys
     ADD CONSTRAINT idempotency_keys_user_id_key_pk PRIMARY KEY (user_id, key);
 
@@ -2153,6 +2197,8 @@ CREATE UNIQUE INDEX evaluation_cycles_open_idx ON public.evaluation_cycles USING
 CREATE INDEX evaluation_participants_alliance_idx ON public.evaluation_participants USING btree (alliance_id);
 
 CREATE INDEX evaluation_participants_ws_idx ON public.evaluation_participants USING btree (workspace_id, status);
+
+CREATE INDEX export_jobs_requester_idx ON public.export_jobs USING btree (workspace_id, requested_by, created_at DESC NULLS LAST);
 
 CREATE INDEX identity_assertions_user_id_provider_asserted_at_index ON public.identity_assertions USING btree (user_id, provider, asserted_at);
 
@@ -2443,6 +2489,12 @@ ALTER TABLE ONLY public.evaluation_participants
 
 ALTER TABLE ONLY public.evaluation_participants
     ADD CONSTRAINT evaluation_participants_workspace_id_workspaces_id_fk FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.export_jobs
+    ADD CONSTRAINT export_jobs_requested_by_users_id_fk FOREIGN KEY (requested_by) REFERENCES public.users(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.export_jobs
+    ADD CONSTRAINT export_jobs_workspace_id_workspaces_id_fk FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.idempotency_keys
     ADD CONSTRAINT idempotency_keys_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
@@ -2882,6 +2934,10 @@ CREATE POLICY evaluation_participants_scheduler_remind ON public.evaluation_part
 CREATE POLICY evaluation_participants_update ON public.evaluation_participants FOR UPDATE TO maillage_app USING (((EXISTS ( SELECT 1
    FROM public.app_workspace_alliances member_set
   WHERE (member_set.alliance_id = evaluation_participants.alliance_id))) AND (status = 'pending'::public.participant_status))) WITH CHECK ((((workspace_id = public.app_workspace_id()) AND (status = 'answered'::public.participant_status)) OR (status = 'missed'::public.participant_status)));
+
+ALTER TABLE public.export_jobs ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY export_jobs_requester ON public.export_jobs TO maillage_app USING (((workspace_id = public.app_workspace_id()) AND (requested_by = public.app_user_id()))) WITH CHECK (((workspace_id = public.app_workspace_id()) AND (requested_by = public.app_user_id())));
 
 ALTER TABLE public.idempotency_keys ENABLE ROW LEVEL SECURITY;
 
@@ -3454,6 +3510,8 @@ GRANT UPDATE(answered_at) ON TABLE public.evaluation_participants TO maillage_ap
 GRANT UPDATE(answered_by) ON TABLE public.evaluation_participants TO maillage_app;
 
 GRANT SELECT(reminded_at),UPDATE(reminded_at) ON TABLE public.evaluation_participants TO maillage_scheduler;
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.export_jobs TO maillage_app;
 
 GRANT SELECT,INSERT,DELETE ON TABLE public.idempotency_keys TO maillage_app;
 

@@ -13,3 +13,4 @@ export * from "./figures";
 export * from "./tools";
 export * from "./maturity";
 export * from "./observatory";
+export * from "./exports";

@@ -19,10 +19,14 @@ test("the filtered alliance list downloads as CSV with the alliances the filters
   const page = await context.newPage();
 
   await page.goto(`/w/${slugA}/alliances?sdgGoal=2`);
-  const [file] = await Promise.all([
+  // Built by a job on the server, then fetched from the export's own address.
+  const [file, built] = await Promise.all([
     page.waitForEvent("download"),
+    page.waitForResponse((r) => /\/w\/[^/]+\/exports\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname)),
     page.getByRole("link", { name: "CSV (toutes les pages)" }).click(),
   ]);
+  expect(built.status()).toBe(200);
+  await expect(page.getByText(`Fichier prêt : alliances-${slugA}.csv`)).toBeVisible();
   const csv = (await readFile((await file.path())!)).toString("utf8");
   expect(file.suggestedFilename()).toBe(`alliances-${slugA}.csv`);
   expect(csv).toContain("Référence;Titre;");

@@ -16,23 +16,14 @@ const STATUS: Partial<Record<TRPCError["code"], number>> = {
   NOT_FOUND: 404,
 };
 
-/**
- * Serves a file built by `build` (which reads through tRPC procedures, so their permission and
- * tenant checks apply) as an attachment. A refused procedure becomes its HTTP status; anything
- * else a bare 500, its detail left to the server log.
- */
-export async function download(
-  name: string,
-  format: DownloadFormat,
-  build: () => Promise<Buffer | string>,
-): Promise<Response> {
-  let content: Buffer | string;
-  try {
-    content = await build();
-  } catch (error) {
-    const status = error instanceof TRPCError ? (STATUS[error.code] ?? 500) : 500;
-    return new Response(status === 500 ? "Error" : (error as TRPCError).code, { status });
-  }
+/** A refused procedure as its HTTP status; anything else a bare 500, its detail left to the server log. */
+export function refusal(error: unknown): Response {
+  const status = error instanceof TRPCError ? (STATUS[error.code] ?? 500) : 500;
+  return new Response(status === 500 ? "Error" : (error as TRPCError).code, { status });
+}
+
+/** A file as an attachment, never cached. */
+export function attachment(name: string, format: DownloadFormat, content: Buffer | string): Response {
   const body = typeof content === "string" ? content : new Uint8Array(content);
   return new Response(body as BodyInit, {
     headers: {
@@ -42,4 +33,20 @@ export async function download(
       "Cache-Control": "private, no-store",
     },
   });
+}
+
+/**
+ * Serves a file built by `build` (which reads through tRPC procedures, so their permission and
+ * tenant checks apply) as an attachment, or the refusal of a procedure as its status.
+ */
+export async function download(
+  name: string,
+  format: DownloadFormat,
+  build: () => Promise<Buffer | string>,
+): Promise<Response> {
+  try {
+    return attachment(name, format, await build());
+  } catch (error) {
+    return refusal(error);
+  }
 }

@@ -10,6 +10,7 @@ import { dispatchWebhooks } from "../services/webhooks/dispatch-webhooks";
 import type { Job, OneOffJob } from "./queue";
 import { importJob } from "../services/exchange/run-import";
 import { deliveryJob } from "./deliveries";
+import { exportJob } from "../services/exchange/export-jobs";
 
 /** How often notification emails waiting in the outbox are sent. */
 const NOTIFICATION_EMAIL_INTERVAL_MS = 15_000;
@@ -85,5 +86,5 @@ export function appJobs(config: Env, mailer: Mailer, log: Logger): Job[] {
 /** The app's one-off jobs, each taken by one process that runs jobs once enqueued. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each queue its own data
 export function appOneOffJobs(config: Env, mailer: Mailer, log: Logger): Array<OneOffJob<any>> {
-  return [importJob({ log, mailer }), deliveryJob({ mailer, appUrl: config.APP_URL, log })];
+  return [importJob({ log, mailer }), exportJob({ log, mailer }), deliveryJob({ mailer, appUrl: config.APP_URL, log })];
 }

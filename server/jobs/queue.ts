@@ -206,6 +206,15 @@ export const oneOffQueues = (): PgBoss.Queue[] => [
     retryBackoff: true,
     expireInSeconds: env().IMPORT_JOB_EXPIRE_SECONDS,
   },
+  // An export (services/exchange/export-jobs.ts): built again from the start when retried.
+  {
+    name: "export",
+    policy: "standard",
+    retryLimit: 2,
+    retryDelay: 10,
+    retryBackoff: true,
+    expireInSeconds: 300,
+  },
   // Notification emails and webhook deliveries a change left to send (jobs/deliveries.ts):
   // retried three times from 15 s on, then left failed with the mail server's or network's reason.
   {

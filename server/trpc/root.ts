@@ -8,6 +8,7 @@ import { savedViewsRouter } from "./routers/saved-views";
 import { placesRouter } from "./routers/places";
 import { auditRouter } from "./routers/audit";
 import { importsRouter } from "./routers/imports";
+import { exportsRouter } from "./routers/exports";
 import { apiTokensRouter } from "./routers/api-tokens";
 import { webhooksRouter } from "./routers/webhooks";
 import { dashboardsRouter } from "./routers/dashboards";
@@ -41,6 +42,7 @@ export const appRouter = router({
   territories: territoriesRouter,
   operator: operatorRouter,
   imports: importsRouter,
+  exports: exportsRouter,
   apiTokens: apiTokensRouter,
   account: accountRouter,
   webhooks: webhooksRouter,

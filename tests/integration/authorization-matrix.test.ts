@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { eq } from "drizzle-orm";
 import {
+  exportJobs,
   invitations,
   memberships,
   organisationContacts,
@@ -41,6 +42,14 @@ async function uploaded(f: Fixture) {
       fileName: "a.csv",
       content: IMPORT_FILE,
     })
+  ).id;
+}
+
+/** An export asked for by the role's member (by the owner for a stranger, who must not see it). */
+async function exportOf(f: Fixture, who: Role | "stranger") {
+  const user = who === "stranger" ? f.users.owner : f.users[who];
+  return (
+    await callerFor(db, user).exports.request({ workspaceSlug: f.workspace.slug, kind: "alliances", format: "csv" })
   ).id;
 }
 
@@ -228,6 +237,16 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
       })
     ).id,
   }),
+  "exports.request": async () => ({ kind: "alliances", format: "csv" }),
+  "exports.get": async (f, who) => ({ id: await exportOf(f, who) }),
+  "exports.file": async (f, who) => {
+    const id = await exportOf(f, who);
+    await db
+      .update(exportJobs)
+      .set({ status: "done", content: Buffer.from("Référence;Titre\r\n") })
+      .where(eq(exportJobs.id, id));
+    return { id };
+  },
   "imports.list": async () => ({}),
   "imports.upload": async () => ({ fileName: "a.csv", content: IMPORT_FILE }),
   "imports.get": async (f) => ({ id: await uploaded(f) }),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ALLIANCE_COLUMNS } from "../../../domain/exchange";
 import { ORGANISATION_KINDS } from "../../../domain/identifiers";
 import { MAX_IMPORT_BYTES } from "../../../domain/exchange";
+import { ListAlliancesInput } from "../alliances/schemas";
 
 const fieldKeys = ALLIANCE_COLUMNS.map((c) => c.key) as [string, ...string[]];
 
@@ -23,3 +24,17 @@ export const PreviewImportInput = z.object({
     )
     .default({}),
 });
+
+export const EXPORT_KINDS = ["alliances", "ledger", "organisations"] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** The list's filters an export of alliances or of their ledger keeps (the page's, without paging). */
+export const ExportFilters = ListAlliancesInput.omit({ sort: true, direction: true, page: true, pageSize: true });
+
+export const RequestExportInput = z.object({
+  kind: z.enum(EXPORT_KINDS),
+  format: z.enum(["csv", "xlsx"]),
+  filters: ExportFilters.prefault({}),
+});
+
+export const ExportIdInput = z.object({ id: z.uuid() });

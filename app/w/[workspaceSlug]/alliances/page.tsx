@@ -38,6 +38,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AlliancesPage({ params, searchParams }: Props) {
   const { workspaceSlug } = await params;
   const filters = filtersFromSearchParams(await searchParams);
+  // What an export job keeps of the list's filters: all but sorting and paging.
+  const { sort: _sort, direction: _direction, page: _page, pageSize: _pageSize, ...exportFilters } = filters;
   const t = await getTranslations();
   const locale = await getLocale();
   const caller = await serverCaller();
@@ -309,6 +311,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
               key={f}
               href={`${href}${href.includes("?") ? "&" : "?"}format=${f}`}
               label={t(`alliances.export.${f}`)}
+              job={{ workspaceSlug, kind: "alliances", format: f, filters: exportFilters }}
             />
           );
         })}
@@ -319,6 +322,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
               key={`ledger-${f}`}
               href={`${href}${href.includes("?") ? "&" : "?"}table=ledger&format=${f}`}
               label={t(`alliances.export.ledger.${f}`)}
+              job={{ workspaceSlug, kind: "ledger", format: f, filters: exportFilters }}
             />
           );
         })}

@@ -25,6 +25,7 @@ export default async function OrganisationsPage({ params }: Params) {
             key={f}
             href={`/w/${workspaceSlug}/organisations/export?format=${f}`}
             label={t(`organisations.export.${f}`)}
+            job={{ workspaceSlug, kind: "organisations", format: f }}
           />
         ))}
       </nav>
