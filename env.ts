@@ -19,6 +19,12 @@ const schema = z.object({
   DEMO_SIGN_IN: z.enum(["true", "false"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * "transaction" when DATABASE_URL points at PgBouncer in transaction mode: no named prepared
+   * statements, and no session settings sent at connection (set them on the database role
+   * instead, see docs/scaling.md). Read by db/client.ts.
+   */
+  DATABASE_POOLER: z.enum(["none", "transaction"]).default("none"),
   /** Longest statement a request may run on the PostgreSQL server, in ms (0: no limit). */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut, in ms. */
@@ -46,6 +52,11 @@ const schema = z.object({
    * safe beside workers too; "false" leaves the web processes to pages and the API.
    */
   JOBS_IN_WEB: z.enum(["true", "false"]).default("true"),
+  /**
+   * redis://host:port of a Redis server to count rate limits in (one INCR per request instead of
+   * a database upsert). Optional: without it, or while it does not answer, the database counts.
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /** Bearer token for `/api/metrics` (Prometheus); without it the endpoint answers 404. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** How often a process running jobs looks for stuck ones (their process died) and archives done ones, in seconds. */
@@ -120,6 +131,11 @@ function localSecret(): string {
 }
 
 let cached: Env | undefined;
+
+/** Forgets the parsed environment: the next env() reads process.env again (tests that change it). */
+export function reloadEnv(): void {
+  cached = undefined;
+}
 
 export function env(): Env {
   if (cached) return cached;

@@ -31,6 +31,16 @@ export interface DatabaseOptions {
    * its own transaction. Default: none (scripts); the app sets DB_STATEMENT_TIMEOUT_MS.
    */
   statementTimeoutMs?: number;
+  /**
+   * "transaction": the URL is a PgBouncer in transaction mode, which hands each transaction to
+   * any server connection. Statements are then sent unnamed (a named prepared statement would
+   * be looked for on another connection), and the session settings below are left to the
+   * database role (`ALTER ROLE … SET statement_timeout`), since the pooler refuses them at
+   * connection. Everything the app scopes is transaction-scoped (`set local role`,
+   * `set_config(…, true)`, `pg_advisory_xact_lock`), so it holds through the pooler.
+   * Default: the DATABASE_POOLER environment variable.
+   */
+  pooler?: "none" | "transaction";
   /** Sees every statement drizzle sends, with its parameters (the benchmark replays them). */
   logger?: { logQuery(query: string, params: unknown[]): void };
 }
@@ -85,18 +95,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
+    const pooled = (options.pooler ?? process.env.DATABASE_POOLER) === "transaction";
     const client = postgres(options.url, {
       max: options.poolMax ?? 10,
+      prepare: !pooled,
       // A server that does not answer within 3 s fails the request (503) rather than hang it.
       connect_timeout: 3,
       idle_timeout: 30,
       max_lifetime: 60 * 30,
       backoff: reconnectDelay,
-      connection: {
-        statement_timeout: options.statementTimeoutMs ?? 0,
-        // A transaction left open by a stalled request gives its locks back after a minute.
-        idle_in_transaction_session_timeout: 60_000,
-      },
+      connection: pooled
+        ? {}
+        : {
+            statement_timeout: options.statementTimeoutMs ?? 0,
+            // A transaction left open by a stalled request gives its locks back after a minute.
+            idle_in_transaction_session_timeout: 60_000,
+          },
       onnotice: () => {},
     });
     const db = drizzle({ client, schema, casing: "snake_case", logger: options.logger }) as unknown as Db;

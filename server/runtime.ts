@@ -12,6 +12,7 @@ import { resultRows } from "../db/rows";
 import { sql } from "drizzle-orm";
 import type { SessionUser, TrpcContext } from "./trpc/init";
 import { requestIdFrom } from "./http/request-id";
+import { closeRedis } from "./auth/redis-counter";
 
 interface Runtime {
   database: ResilientDatabase;
@@ -68,6 +69,7 @@ export function runtime(): Runtime {
       // A job that is still running after a few seconds (the national statistics take minutes)
       // is cut by the database closing; its transaction rolls back and runs again at next start.
       await (await jobs)?.stop();
+      await closeRedis();
       await database.close();
     },
     async backup(file) {

@@ -1,6 +1,7 @@
 import { lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { rateLimitHits } from "../../db/schema";
+import { redisClient, redisHit } from "./redis-counter";
 
 export interface RateLimitRule {
   /** Maximum hits per window. */
@@ -15,9 +16,11 @@ export const SIGN_IN_LIMITS = {
 } satisfies Record<string, RateLimitRule>;
 
 /**
- * Counts one hit against `key` in a fixed window stored in the database (so every app process
- * shares it, exactly: one upsert, counted by the database) and says how many the window holds
- * now, and when it ends.
+ * Counts one hit against `key` in a fixed window and says how many the window holds now, and
+ * when it ends. The window is kept where every app process shares it exactly: in Redis when
+ * REDIS_URL is set (one INCR), else in the database (one upsert). While Redis does not answer,
+ * the database counts: a limit never stops applying, though for that time it counts apart from
+ * the hits Redis holds.
  */
 export async function countRateLimitHit(
   db: Db,
@@ -26,6 +29,15 @@ export async function countRateLimitHit(
   now = new Date(),
 ): Promise<{ count: number; windowEndsAt: Date }> {
   const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
+  const windowEndsAt = new Date(windowStart.getTime() + rule.windowMs);
+  const redis = await redisClient();
+  if (redis) {
+    try {
+      return { count: await redisHit(redis, key, windowStart, rule.windowMs), windowEndsAt };
+    } catch {
+      // Counted in the database below (the client's error event logs that Redis is down).
+    }
+  }
   const [row] = await db
     .insert(rateLimitHits)
     .values({ key, windowStart, count: 1 })
@@ -37,7 +49,7 @@ export async function countRateLimitHit(
   if (Math.random() < 0.01) {
     await db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
   }
-  return { count: row?.count ?? 0, windowEndsAt: new Date(windowStart.getTime() + rule.windowMs) };
+  return { count: row?.count ?? 0, windowEndsAt };
 }
 
 /** Counts one hit against `key` (countRateLimitHit) and says whether it is still allowed. */
