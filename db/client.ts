@@ -41,6 +41,8 @@ export interface DatabaseOptions {
    * Default: the DATABASE_POOLER environment variable.
    */
   pooler?: "none" | "transaction";
+  /** The connections' application_name (the app names them after its instance, for its metrics). */
+  applicationName?: string;
   /** Sees every statement drizzle sends, with its parameters (the benchmark replays them). */
   logger?: { logQuery(query: string, params: unknown[]): void };
 }
@@ -105,8 +107,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       max_lifetime: 60 * 30,
       backoff: reconnectDelay,
       connection: pooled
-        ? {}
+        ? { ...(options.applicationName ? { application_name: options.applicationName } : {}) }
         : {
+            ...(options.applicationName ? { application_name: options.applicationName } : {}),
             statement_timeout: options.statementTimeoutMs ?? 0,
             // A transaction left open by a stalled request gives its locks back after a minute.
             idle_in_transaction_session_timeout: 60_000,

@@ -2,7 +2,7 @@ import "server-only";
 import { ResilientDatabase } from "../db/resilient";
 import { env } from "../env";
 import { localeFromHeaders } from "../messages/locales";
-import { logger } from "./log";
+import { INSTANCE_ID, logger } from "./log";
 import { appJobs, appOneOffJobs } from "./jobs/jobs";
 import { startJobs } from "./jobs/queue";
 import { createMailer, type Mailer } from "./services/mail/mailer";
@@ -47,6 +47,8 @@ export function runtime(): Runtime {
     url: config.DATABASE_URL,
     dataDir: config.PGLITE_DIR,
     poolMax: config.DB_POOL_MAX,
+    // Its connections carry the instance's id, so the metrics tell this instance's pool apart.
+    applicationName: poolName(),
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
   });
   database.installCrashGuard(process, logger());
@@ -82,6 +84,7 @@ export function runtime(): Runtime {
       return publishedFiguresDate((await database.get()).db);
     },
     metricsSources: {
+      poolMax: config.DB_POOL_MAX,
       async jobs() {
         const { db } = await database.get();
         return resultRows<{ name: string; state: string; n: number }>(
@@ -90,15 +93,19 @@ export function runtime(): Runtime {
       },
       async connections() {
         const { db } = await database.get();
-        return resultRows<{ state: string; n: number }>(
-          await db.execute(sql`select coalesce(state, 'unknown') as state, count(*)::int as n from pg_stat_activity
-            where datname = current_database() and backend_type = 'client backend' group by 1`),
+        return resultRows<{ state: string; mine: boolean; n: number }>(
+          await db.execute(sql`select coalesce(state, 'unknown') as state, application_name = ${poolName()} as mine,
+              count(*)::int as n from pg_stat_activity
+            where datname = current_database() and backend_type = 'client backend' group by 1, 2`),
         );
       },
     },
   };
   return holder.__maillage;
 }
+
+/** The application_name of this instance's database connections (at most 63 bytes). */
+export const poolName = () => `maillage ${INSTANCE_ID}`.slice(0, 63);
 
 export async function appDb() {
   return (await runtime().database.get()).db;

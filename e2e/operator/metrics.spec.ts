@@ -24,5 +24,8 @@ test("Prometheus reads the production server's metrics with its token, and nobod
   // The queue's jobs, read from the database at the scrape (none yet, maybe, on a fresh server).
   expect(text).toContain("# TYPE maillage_jobs gauge");
   expect(text).toMatch(/maillage_db_connections\{state="[a-z ]+"\} \d+/);
+  // This server's own pool: at least the connection that read the scrape's figures.
+  expect(text).toMatch(/maillage_db_pool_connections\{state="active"\} [1-9]\d*/);
+  expect(text).toMatch(/maillage_db_pool_max \d+/);
   expect(text).toMatch(/maillage_process_resident_memory_bytes \d+/);
 });

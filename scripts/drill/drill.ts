@@ -16,6 +16,8 @@
  * Scale-out (`scale-out`, scripts/drill/scale-out.ts): three web instances and two workers on one
  * database behind a round-robin proxy: jobs once per period, an import seen from every instance
  * and done once though its worker is killed, a token's limit shared, a web instance killed.
+ * PgBouncer (`pgbouncer`, scripts/drill/pgbouncer.ts): the Vitest suite (`--no-suite` skips it)
+ * and the app under load through PgBouncer in transaction mode.
  *
  * Fails on: the app process gone, a request unanswered after 5 s, any 5xx (or refused
  * connection) outside a fault window, recovery slower than 2 s after PostgreSQL answers again,
@@ -46,6 +48,7 @@ import {
   type Window,
 } from "./traffic";
 import { scaleOutDrill } from "./scale-out";
+import { pgbouncerDrill } from "./pgbouncer";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -53,7 +56,7 @@ const option = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
-const ALL = ["kill-one", "kill-all", "restart", "sigterm", "contention", "restore", "pglite", "scale-out"];
+const ALL = ["kill-one", "kill-all", "restart", "sigterm", "contention", "restore", "pglite", "scale-out", "pgbouncer"];
 const only = option("only", "").split(",").filter(Boolean);
 const scenarios = new Set((only.length ? only : ALL).filter((s) => !(s === "restart" && flag("no-restart"))));
 const CONTENTION_S = Number(option("contention", "30"));
@@ -313,29 +316,27 @@ if (!existsSync(".next/BUILD_ID") || flag("build")) {
   run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
 }
 try {
-  const pgScenarios = [...scenarios].filter((s) => s !== "pglite" && s !== "scale-out");
+  const pgScenarios = [...scenarios].filter((s) => s !== "pglite" && s !== "scale-out" && s !== "pgbouncer");
   if (pgScenarios.length) await postgresDrill(new Set(pgScenarios));
   if (scenarios.has("pglite")) await pgliteDrill();
-  if (scenarios.has("scale-out"))
-    await scaleOutDrill(
-      {
-        run: RUN,
-        work: WORK,
-        port: PORT,
-        say,
-        fail,
-        figures,
-        appEnv,
-        startApp,
-        stopApp,
-        prepareDatabase,
-        demoTarget: (url) => demoTarget(url),
-        countMarkers,
-        pgMarkers,
-        report,
-      },
-      ADMIN_URL,
-    );
+  const kit = {
+    run: RUN,
+    work: WORK,
+    port: PORT,
+    say,
+    fail,
+    figures,
+    appEnv,
+    startApp,
+    stopApp,
+    prepareDatabase,
+    demoTarget: (url: string) => demoTarget(url),
+    countMarkers,
+    pgMarkers,
+    report,
+  };
+  if (scenarios.has("pgbouncer")) await pgbouncerDrill(kit, ADMIN_URL, { suite: !flag("no-suite") });
+  if (scenarios.has("scale-out")) await scaleOutDrill(kit, ADMIN_URL);
 } catch (error) {
   fail(`drill aborted: ${(error as Error).stack ?? error}`);
 } finally {

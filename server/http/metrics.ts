@@ -43,8 +43,10 @@ export function routesOf(url: string, status: number): string[] {
 export interface MetricsSources {
   /** The queue's jobs by queue and state. */
   jobs(): Promise<Array<{ name: string; state: string; n: number }>>;
-  /** The database's client connections by state. */
-  connections(): Promise<Array<{ state: string; n: number }>>;
+  /** The database's client connections by state, `mine` when they are this instance's pool's. */
+  connections(): Promise<Array<{ state: string; mine?: boolean; n: number }>>;
+  /** The most connections this instance's pool opens (DB_POOL_MAX). */
+  poolMax?: number;
 }
 
 export function createMetrics(sources: MetricsSources) {
@@ -73,6 +75,13 @@ export function createMetrics(sources: MetricsSources) {
       for (const { name, state, n } of await sources.jobs().catch(() => [])) this.set({ queue: name, state }, n);
     },
   });
+  // One read of pg_stat_activity serves both connection gauges of a scrape (collected together).
+  let connectionsRead: { at: number; rows: ReturnType<MetricsSources["connections"]> } | null = null;
+  const connectionsOnce = () => {
+    if (!connectionsRead || Date.now() - connectionsRead.at > 1_000)
+      connectionsRead = { at: Date.now(), rows: sources.connections().catch(() => []) };
+    return connectionsRead.rows;
+  };
   new client.Gauge({
     name: "maillage_db_connections",
     help: "Client connections to the app's database, per state (every instance's).",
@@ -80,9 +89,28 @@ export function createMetrics(sources: MetricsSources) {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const { state, n } of await sources.connections().catch(() => [])) this.set({ state }, n);
+      const totals = new Map<string, number>();
+      for (const { state, n } of await connectionsOnce()) totals.set(state, (totals.get(state) ?? 0) + n);
+      for (const [state, n] of totals) this.set({ state }, n);
     },
   });
+  new client.Gauge({
+    name: "maillage_db_pool_connections",
+    help: "This instance's own database connections, per state (active: running a statement; idle in transaction: a transaction open between statements).",
+    labelNames: ["state"] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const { state, mine, n } of await connectionsOnce()) if (mine) this.set({ state }, n);
+    },
+  });
+  if (sources.poolMax !== undefined) {
+    new client.Gauge({
+      name: "maillage_db_pool_max",
+      help: "The most database connections this instance's pool opens (DB_POOL_MAX).",
+      registers: [registry],
+    }).set(sources.poolMax);
+  }
   return {
     contentType: registry.contentType,
     /** Counts one answered request. */

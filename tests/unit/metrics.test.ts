@@ -29,7 +29,12 @@ describe("the metrics text", () => {
     let jobs = [{ name: "outbox", state: "completed", n: 4 }];
     const metrics = createMetrics({
       jobs: async () => jobs,
-      connections: async () => [{ state: "idle", n: 3 }],
+      connections: async () => [
+        { state: "idle", mine: true, n: 2 },
+        { state: "idle", mine: false, n: 1 },
+        { state: "active", mine: false, n: 4 },
+      ],
+      poolMax: 10,
     });
     metrics.observe("GET", "/w/demo/alliances", 200, 0.042);
     metrics.observe("GET", "/w/other/alliances", 200, 0.3);
@@ -42,7 +47,12 @@ describe("the metrics text", () => {
     );
     expect(text).toContain('maillage_http_request_duration_seconds_bucket{le="0.5",route="/w/:workspace/alliances"} 2');
     expect(text).toContain('maillage_jobs{queue="outbox",state="completed"} 4');
+    // Every instance's connections, then this instance's pool apart (named after the instance).
     expect(text).toContain('maillage_db_connections{state="idle"} 3');
+    expect(text).toContain('maillage_db_connections{state="active"} 4');
+    expect(text).toContain('maillage_db_pool_connections{state="idle"} 2');
+    expect(text).not.toContain('maillage_db_pool_connections{state="active"}');
+    expect(text).toContain("maillage_db_pool_max 10");
     expect(text).toMatch(/maillage_process_resident_memory_bytes \d+/);
     // A queue emptied since: its old count does not linger.
     jobs = [{ name: "import", state: "failed", n: 1 }];
