@@ -57,6 +57,12 @@ const schema = z.object({
    * a database upsert). Optional: without it, or while it does not answer, the database counts.
    */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /**
+   * Base address of an OpenTelemetry collector (OTLP over HTTP, say http://127.0.0.1:4318): the
+   * server and the worker then export a trace per request and per job (server/tracing.ts). The
+   * exporter reads it itself, with the other OTEL_* variables; off when unset.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   /** Bearer token for `/api/metrics` (Prometheus); without it the endpoint answers 404. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** How often a process running jobs looks for stuck ones (their process died) and archives done ones, in seconds. */

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
+import { tracedPglite, tracedPostgres, tracingStarted } from "./traced";
 
 export type Schema = typeof schema;
 /** A drizzle handle on either driver, or a transaction opened on it. */
@@ -116,7 +117,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           },
       onnotice: () => {},
     });
-    const db = drizzle({ client, schema, casing: "snake_case", logger: options.logger }) as unknown as Db;
+    // Traced only while tracing is on in this process (server/tracing.ts).
+    const traced = tracingStarted() ? tracedPostgres(client) : client;
+    const db = drizzle({ client: traced, schema, casing: "snake_case", logger: options.logger }) as unknown as Db;
     return { db, kind: "postgres", close: (timeoutS = 5) => client.end({ timeout: timeoutS }) };
   }
 
@@ -126,7 +129,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const release = dataDir.startsWith("memory://") ? () => {} : lockDataDir(dataDir);
   try {
     const client = await PGlite.create(dataDir.startsWith("memory://") ? undefined : dataDir);
-    const db = drizzle({ client, schema, casing: "snake_case", logger: options.logger }) as unknown as Db;
+    const traced = tracingStarted() ? tracedPglite(client) : client;
+    const db = drizzle({ client: traced, schema, casing: "snake_case", logger: options.logger }) as unknown as Db;
     return {
       db,
       kind: "pglite",

@@ -21,8 +21,10 @@ import { env } from "../env";
 import { bodyLimitFor, bodyRefusal } from "../server/http/body-limit";
 import { CLIENT_IP_HEADER, clientAddress, parseTrustedProxies } from "../server/http/client-address";
 import { answerOf, keptPageLocale, PublicPages, type KeptPage } from "../server/http/public-pages";
-import { createMetrics, metricsAuthorized } from "../server/http/metrics";
-import { logger } from "../server/log";
+import { createMetrics, metricsAuthorized, routesOf } from "../server/http/metrics";
+import { requestSpan, startTracing, stopTracing } from "../server/tracing";
+import { SpanStatusCode } from "@opentelemetry/api";
+import { INSTANCE_ID, logger } from "../server/log";
 import { LOCALE_COOKIE } from "../messages/locales";
 import type { RuntimeHolder } from "../server/runtime";
 
@@ -59,6 +61,11 @@ if (!config.DATABASE_URL) {
     process.exit(1);
   }
 }
+
+// Tracing first, so that Next.js and the database client find the provider when they start
+// (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; server/tracing.ts).
+if (await startTracing({ instance: INSTANCE_ID }))
+  log.info({ endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT }, "tracing: spans exported over OTLP");
 
 const { default: next } = await import("next");
 const app = next({ dev, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
@@ -121,6 +128,7 @@ async function answerPublicPage(req: IncomingMessage, res: ServerResponse): Prom
 const metrics = createMetrics({
   jobs: async () => (await (globalThis as RuntimeHolder).__maillage?.metricsSources.jobs()) ?? [],
   connections: async () => (await (globalThis as RuntimeHolder).__maillage?.metricsSources.connections()) ?? [],
+  poolMax: config.DB_POOL_MAX,
 });
 
 function answerMetrics(req: IncomingMessage, res: ServerResponse) {
@@ -141,6 +149,18 @@ let draining = false;
 let whenIdle: (() => void) | null = null;
 
 const server = createServer((req, res) => {
+  // The request's span: every span of its work (Next.js, procedures, statements) nests in it.
+  const traced = requestSpan(req.method ?? "GET", req.url ?? "/");
+  res.once("close", () => {
+    traced.span.updateName(`${req.method ?? "GET"} ${routesOf(req.url ?? "/", res.statusCode)[0]}`);
+    traced.span.setAttribute("http.response.status_code", res.statusCode);
+    if (res.statusCode >= 500) traced.span.setStatus({ code: SpanStatusCode.ERROR });
+    traced.span.end();
+  });
+  traced.run(() => serve(req, res));
+});
+
+function serve(req: IncomingMessage, res: ServerResponse) {
   inFlight++;
   const startedAt = process.hrtime.bigint();
   res.once("close", () => {
@@ -218,7 +238,7 @@ const server = createServer((req, res) => {
       else res.destroy();
     },
   );
-});
+}
 
 server.listen(port, hostname, () => {
   log.info(
@@ -256,6 +276,8 @@ async function shutdown(signal: NodeJS.Signals) {
   try {
     await app.close();
     await (globalThis as RuntimeHolder).__maillage?.shutdown();
+    // The spans still waiting in their batch are sent before the process ends.
+    await stopTracing();
   } catch (error) {
     log.error({ err: error }, "closing the app failed");
     process.exit(1);

@@ -13,7 +13,8 @@ import { openDatabase } from "../db/client";
 import { env } from "../env";
 import { appJobs, appOneOffJobs } from "../server/jobs/jobs";
 import { startJobs } from "../server/jobs/queue";
-import { logger } from "../server/log";
+import { INSTANCE_ID, logger } from "../server/log";
+import { startTracing, stopTracing } from "../server/tracing";
 import { createMailer } from "../server/services/mail/mailer";
 
 const config = env();
@@ -24,8 +25,11 @@ if (!config.DATABASE_URL) {
   );
   process.exit(1);
 }
+// Each job's run a span, with its statements, when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+await startTracing({ instance: INSTANCE_ID });
 const database = await openDatabase({
   url: config.DATABASE_URL,
+  applicationName: `maillage ${INSTANCE_ID}`.slice(0, 63),
   poolMax: 4,
   statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
 });
@@ -46,6 +50,7 @@ async function stop(signal: NodeJS.Signals) {
   setTimeout(() => process.exit(1), 20_000).unref();
   await jobs.stop();
   await database.close();
+  await stopTracing();
   log.info("worker stopped");
   process.exit(0);
 }

@@ -28,6 +28,7 @@ import { benchImportFile } from "./import-file";
 import { firstLoadJs } from "./first-load-js";
 import { lighthouseScore } from "./lighthouse";
 import { prepareBench, type Call, type Operation } from "./operations";
+import { cpuOf, postgresCpu } from "./cpu";
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -213,6 +214,9 @@ interface Result {
   noop_p50: number | null;
   rps_8: number;
   p95_64: number;
+  /** CPU per call during the 8-connection phase: the app process, and every PostgreSQL process. */
+  cpu_app_ms: number | null;
+  cpu_db_ms: number | null;
 }
 const round = (n: number | null, digits = 1) =>
   n === null || Number.isNaN(n) ? null : Math.round(n * 10 ** digits) / 10 ** digits;
@@ -229,7 +233,7 @@ function report(result: Result) {
       ? "ok"
       : "MISSED";
   console.log(
-    `${result.name.padEnd(22)}${f(result.p50)}${f(result.p95)}${f(result.p99)}${f(result.rps).padStart(8)}${String(result.errors).padStart(7)}${f(result.floor)}${f(result.ratio)}   ≤${result.target_p95} ms ${verdict}`,
+    `${result.name.padEnd(22)}${f(result.p50)}${f(result.p95)}${f(result.p99)}${f(result.rps).padStart(8)}${String(result.errors).padStart(7)}${f(result.floor)}${f(result.ratio)}${f(result.cpu_app_ms)}${f(result.cpu_db_ms)}   ≤${result.target_p95} ms ${verdict}`,
   );
 }
 
@@ -259,7 +263,7 @@ try {
   );
   if (!JSON_OUT)
     console.log(
-      `${"operation".padEnd(22)}${"p50".padStart(7)}${"p95".padStart(7)}${"p99".padStart(7)}${"rps".padStart(8)}${"errors".padStart(7)}${"floor".padStart(7)}${"ratio".padStart(7)}   target`,
+      `${"operation".padEnd(22)}${"p50".padStart(7)}${"p95".padStart(7)}${"p99".padStart(7)}${"rps".padStart(8)}${"errors".padStart(7)}${"floor".padStart(7)}${"ratio".padStart(7)}${"appCPU".padStart(7)}${"dbCPU".padStart(7)}   target`,
     );
   for (const operation of OPERATIONS) {
     const target = requestUrl(operation.calls);
@@ -299,11 +303,17 @@ try {
         noop_p50: null,
         rps_8: 0,
         p95_64: 0,
+        cpu_app_ms: null,
+        cpu_db_ms: null,
       });
       continue;
     }
     await load(8, WARMUP_S, () => callOnce(target, token));
+    const cpuBefore = { app: cpuOf(server.pid!), db: postgresCpu() };
     const at8 = await load(8, DURATION_S, () => callOnce(target, token));
+    const calls8 = Math.max(1, at8.latencies.length);
+    const cpuApp = (cpuOf(server.pid!) - cpuBefore.app) / calls8;
+    const cpuDb = (postgresCpu() - cpuBefore.db) / calls8;
     const at64 = await load(64, DURATION_S, () => callOnce(target, token));
     if (at8.firstError || at64.firstError) say(`  ${operation.name}: ${at8.firstError ?? at64.firstError}`);
     const noop = operation.name === "noop" ? null : await noopFor(operation);
@@ -324,6 +334,8 @@ try {
       noop_p50: round(noop),
       rps_8: round(at8.latencies.length / at8.seconds, 0)!,
       p95_64: round(pct(at64.latencies, 0.95))!,
+      cpu_app_ms: round(cpuApp, 2),
+      cpu_db_ms: round(cpuDb, 2),
     });
   }
 

@@ -13,10 +13,10 @@
  *   DATABASE_URL=postgres://… npm run bench:observatory -- [--json] [--no-refresh] [--network-only] [--port 3198]
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "@playwright/test";
 import { sql } from "drizzle-orm";
+import { cpuOf, postgresCpu } from "./cpu";
 import { openDatabase } from "../../db/client";
 import { resultRows } from "../../db/rows";
 import { createSession } from "../../server/auth/sessions";
@@ -38,29 +38,6 @@ if (!url) {
   process.exit(1);
 }
 
-const TICKS = 100; // USER_HZ on Linux
-/** CPU milliseconds (user + system) of one process, from /proc. */
-function cpuOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
-  } catch {
-    return 0;
-  }
-}
-/** CPU milliseconds of every PostgreSQL process of the machine (the benchmark's backends among them). */
-function postgresCpu(): number {
-  let total = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") total += cpuOf(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
-}
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 const database = await openDatabase({ url, poolMax: 2 });

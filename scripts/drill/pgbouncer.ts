@@ -7,9 +7,12 @@
  *     included), with DATABASE_POOLER=transaction;
  *   - the production build, migrated and seeded through the pooler, serves writers, readers and
  *     pages for 20 s with no failure and every acknowledged write stored once;
+ *   - meanwhile, with OTEL_EXPORTER_OTLP_ENDPOINT pointing at a small collector written here,
+ *     its traces arrive, each request's span holding its procedures' and their statements';
  * and reports how many server connections the pooler used for how many client connections.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -97,6 +100,40 @@ function readLog(dir: string) {
   return existsSync(file) ? readFileSync(file, "utf8").split("\n").slice(-15).join("\n") : "";
 }
 
+interface ReceivedSpan {
+  name: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+}
+
+/** An OTLP/HTTP collector reduced to what the drill checks: it keeps every span posted to /v1/traces (JSON). */
+async function startCollector(port: number) {
+  const spans: ReceivedSpan[] = [];
+  let posts = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      if (req.method === "POST" && req.url === "/v1/traces") {
+        posts++;
+        try {
+          const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+            resourceSpans?: Array<{ scopeSpans?: Array<{ spans?: ReceivedSpan[] }> }>;
+          };
+          for (const r of body.resourceSpans ?? [])
+            for (const scope of r.scopeSpans ?? []) for (const span of scope.spans ?? []) spans.push(span);
+        } catch {
+          // not JSON: counted as a post, checked below by the spans missing
+        }
+      }
+      res.writeHead(200, { "Content-Type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { spans, posts: () => posts, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
 export async function pgbouncerDrill(kit: DrillKit, adminUrl: string, options: { suite: boolean }) {
   const { say, fail, figures } = kit;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -111,6 +148,7 @@ export async function pgbouncerDrill(kit: DrillKit, adminUrl: string, options: {
   say(`pgbouncer: the suite and the app through PgBouncer in transaction mode (port ${port})`);
   let bouncer: Awaited<ReturnType<typeof startPgBouncer>> | null = null;
   let app: Awaited<ReturnType<DrillKit["startApp"]>> | null = null;
+  let collector: Awaited<ReturnType<typeof startCollector>> | null = null;
   try {
     bouncer = await startPgBouncer(adminUrl, port);
     for (const name of [suiteDb, appDb]) {
@@ -145,7 +183,14 @@ export async function pgbouncerDrill(kit: DrillKit, adminUrl: string, options: {
     }
 
     // The production build, migrated, seeded and served through the pooler.
-    const env = kit.appEnv(bouncer.url(appDb), { DATABASE_POOLER: "transaction", DB_POOL_MAX: "10" });
+    collector = await startCollector(kit.port + 42);
+    const env = kit.appEnv(bouncer.url(appDb), {
+      DATABASE_POOLER: "transaction",
+      DB_POOL_MAX: "10",
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${kit.port + 42}`,
+      OTEL_SERVICE_NAME: "maillage-drill",
+      OTEL_BSP_SCHEDULE_DELAY: "500",
+    });
     kit.prepareDatabase(env);
     const demo = await kit.demoTarget(direct(appDb));
     app = await kit.startApp(env, kit.port + 41);
@@ -161,6 +206,46 @@ export async function pgbouncerDrill(kit: DrillKit, adminUrl: string, options: {
     await traffic.stop();
     kit.report("pgbouncer", traffic.outcomes, []);
     await kit.countMarkers(kit.pgMarkers(direct(appDb)), traffic, "pgbouncer");
+    // The traces the app sent meanwhile: a procedure's span inside its request's, statements inside it.
+    await sleep(2_000);
+    const byId = new Map(collector.spans.map((span) => [span.spanId, span]));
+    const procedures = collector.spans.filter((span) => span.name.startsWith("trpc "));
+    /** The span a chain of parents ends at: the request's, opened by the HTTP server. */
+    const rootOf = (span: ReceivedSpan) => {
+      let at = span;
+      for (let depth = 0; at.parentSpanId && byId.has(at.parentSpanId) && depth < 30; depth++)
+        at = byId.get(at.parentSpanId)!;
+      return at;
+    };
+    const ancestorIs = (span: ReceivedSpan, test: (a: ReceivedSpan) => boolean): boolean => {
+      for (
+        let at = byId.get(span.parentSpanId ?? ""), depth = 0;
+        at && depth < 30;
+        at = byId.get(at.parentSpanId ?? ""), depth++
+      )
+        if (test(at)) return true;
+      return false;
+    };
+    // Next.js's own spans sit between the request's and the procedure's.
+    const nested = procedures.filter((p) => {
+      const root = rootOf(p);
+      return root !== p && !root.parentSpanId && /^(GET|POST) trpc /.test(root.name);
+    });
+    const statements = collector.spans.filter((span) => span.name.startsWith("db "));
+    const statementsInProcedures = statements.filter((s) => ancestorIs(s, (a) => a.name.startsWith("trpc ")));
+    figures["pgbouncer.tracing"] = {
+      posts: collector.posts(),
+      spans: collector.spans.length,
+      procedures: procedures.length,
+      proceduresInRequests: nested.length,
+      statements: statements.length,
+      statementsInProcedures: statementsInProcedures.length,
+    };
+    say(
+      `  traces: ${collector.spans.length} spans in ${collector.posts()} OTLP posts; ${nested.length} of ${procedures.length} procedure spans inside their request's, ${statementsInProcedures.length} of ${statements.length} statement spans inside a procedure's`,
+    );
+    if (nested.length === 0) fail("pgbouncer: no procedure span arrived inside its request's span");
+    if (statementsInProcedures.length === 0) fail("pgbouncer: no statement span arrived inside a procedure's span");
     const [servers] = await admin<
       Array<{ n: number }>
     >`select count(*)::int as n from pg_stat_activity where datname = ${appDb}`;
@@ -171,6 +256,7 @@ export async function pgbouncerDrill(kit: DrillKit, adminUrl: string, options: {
   } finally {
     if (app && !app.exited) await kit.stopApp(app);
     await bouncer?.stop();
+    await collector?.close();
     for (const name of [suiteDb, appDb])
       await admin`drop database if exists ${admin(name)} with (force)`.catch(() => {});
     await admin.end({ timeout: 5 }).catch(() => {});

@@ -4,6 +4,7 @@ import { REQUEST_ROLE } from "../../db/scope";
 import { env } from "../../env";
 import type { Database, Db } from "../../db/client";
 import type { Logger } from "../log";
+import { inSpan } from "../tracing";
 
 /**
  * The app's background jobs on a PostgreSQL-backed queue (pg-boss), on either database.
@@ -232,7 +233,9 @@ type Metadata = PgBoss.JobWithMetadata<object>;
 /** Runs one taken job of a one-off queue, logging a failed attempt (thrown back for the queue to retry). */
 async function runOneOff<T>(job: OneOffJob<T>, db: Database["db"], taken: Metadata, log: Logger) {
   try {
-    await job.run(db, taken.data as T, { last: taken.retryCount >= taken.retryLimit });
+    await inSpan(`job ${job.name}`, { "job.id": taken.id, "job.retry": taken.retryCount }, () =>
+      job.run(db, taken.data as T, { last: taken.retryCount >= taken.retryLimit }),
+    );
   } catch (error) {
     log.error({ err: error, job: job.name, id: taken.id, retry: taken.retryCount }, job.failure);
     throw error;
@@ -318,7 +321,8 @@ export async function startJobs(
     timers.push(setInterval(ask, job.everyMs).unref());
     await boss.work(job.name, { pollingIntervalSeconds: Math.min(2, seconds / 2) }, async () => {
       try {
-        await job.run((await database.get()).db);
+        const { db } = await database.get();
+        await inSpan(`job ${job.name}`, {}, () => job.run(db));
       } catch (error) {
         log.error({ err: error, job: job.name }, job.failure);
         throw error;

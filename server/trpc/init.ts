@@ -11,6 +11,8 @@ import type { Logger } from "../log";
 import type { Mailer } from "../services/mail/mailer";
 import type { SessionUser } from "../auth/session-user";
 import { translateIssue } from "./zod-messages";
+import { SpanStatusCode } from "@opentelemetry/api";
+import { tracer } from "../tracing";
 
 export type { SessionUser } from "../auth/session-user";
 
@@ -117,6 +119,30 @@ const STATUS: Record<AppError["code"], TRPCError["code"]> = {
   RATE_LIMITED: "TOO_MANY_REQUESTS",
   INTERNAL: "INTERNAL_SERVER_ERROR",
 };
+
+/**
+ * Each procedure as an OpenTelemetry span (`trpc alliances.page`), parent of its statements'
+ * spans; a no-op while tracing is off (server/tracing.ts). A refusal marks the span with its code.
+ */
+export const tracing = t.middleware(({ next, path, type }) =>
+  tracer().startActiveSpan(
+    `trpc ${path}`,
+    { attributes: { "rpc.system": "trpc", "rpc.method": path, "trpc.type": type } },
+    async (span) => {
+      try {
+        const result = await next();
+        if (!result.ok) {
+          span.setAttribute("trpc.error_code", result.error.code);
+          if (result.error.code === "INTERNAL_SERVER_ERROR")
+            span.setStatus({ code: SpanStatusCode.ERROR, message: result.error.code });
+        }
+        return result;
+      } finally {
+        span.end();
+      }
+    },
+  ),
+);
 
 /** Maps AppError to its tRPC code once, and logs unexpected failures with their detail. */
 export const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {

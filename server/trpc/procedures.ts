@@ -8,17 +8,20 @@ import { AppError } from "../errors";
 import { checkIdempotencyKey, requestFingerprint, storeAnswer, storedAnswer } from "../services/idempotency";
 import type { ServiceContext, WorkspaceContext } from "../services/context";
 import { workspaceSlug } from "../services/workspaces/schemas";
-import { errorMapping, t } from "./init";
+import { errorMapping, t, tracing } from "./init";
 import { guardInput } from "./input-guard";
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Every procedure: errors mapped, and text inputs free of control characters (input-guard.ts). */
-export const publicProcedure = t.procedure.use(errorMapping).use(async ({ next, getRawInput }) => {
-  guardInput(await getRawInput());
-  return next();
-});
+/** Every procedure: traced, errors mapped, and text inputs free of control characters (input-guard.ts). */
+export const publicProcedure = t.procedure
+  .use(tracing)
+  .use(errorMapping)
+  .use(async ({ next, getRawInput }) => {
+    guardInput(await getRawInput());
+    return next();
+  });
 
 /**
  * A signed-in user. The whole call runs in one transaction scoped to that user (request
