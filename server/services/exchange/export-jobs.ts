@@ -100,6 +100,10 @@ export async function requestExport(
   return { id: row!.id };
 }
 
+/** One export, if it is this person's in this workspace (row-level security says the same). */
+const askedBy = (ctx: WorkspaceContext, id: string) =>
+  and(eq(exportJobs.id, id), eq(exportJobs.workspaceId, ctx.workspaceId), eq(exportJobs.requestedBy, ctx.actor.userId));
+
 /** One of the person's exports: where it is, and its file's name and size once built. */
 export async function getExport(ctx: WorkspaceContext, id: string) {
   const [row] = await ctx.tx
@@ -116,13 +120,7 @@ export async function getExport(ctx: WorkspaceContext, id: string) {
       finishedAt: exportJobs.finishedAt,
     })
     .from(exportJobs)
-    .where(
-      and(
-        eq(exportJobs.id, id),
-        eq(exportJobs.workspaceId, ctx.workspaceId),
-        eq(exportJobs.requestedBy, ctx.actor.userId),
-      ),
-    );
+    .where(askedBy(ctx, id));
   if (!row) throw new AppError("NOT_FOUND", "errors.export.notFound");
   return { ...row, error: row.error ? translateKey(ctx.locale, row.error) : null };
 }
@@ -137,13 +135,7 @@ export async function exportFile(ctx: WorkspaceContext, id: string) {
       content: exportJobs.content,
     })
     .from(exportJobs)
-    .where(
-      and(
-        eq(exportJobs.id, id),
-        eq(exportJobs.workspaceId, ctx.workspaceId),
-        eq(exportJobs.requestedBy, ctx.actor.userId),
-      ),
-    );
+    .where(askedBy(ctx, id));
   if (!row) throw new AppError("NOT_FOUND", "errors.export.notFound");
   if (row.status !== "done" || !row.content) throw new AppError("CONFLICT", "errors.export.notReady");
   return { fileName: row.fileName ?? `export.${row.format}`, format: row.format, content: row.content };
