@@ -84,6 +84,17 @@ test("the production server answers an anonymous visitor a kept observatory unti
   await refreshObservatory(database.db);
   const visitor = await browser.newContext();
   const ask = (path: string, headers: Record<string, string> = {}) => visitor.request.get(path, { headers });
+  // The server reads the figures' date at most once a second: until it has read the new one, a
+  // page kept under the old date is replaced at the next read. Wait for that second to pass.
+  await expect
+    .poll(
+      async () => {
+        await ask("/observatoire/odd/5");
+        return (await ask("/observatoire/odd/5")).headers()["x-maillage-page"];
+      },
+      { timeout: 5_000 },
+    )
+    .toBe("kept");
   const first = await ask("/observatoire/odd/5");
   const kept = await ask("/observatoire/odd/5");
   expect(kept.headers()["x-maillage-page"]).toBe("kept");

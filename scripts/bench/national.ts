@@ -10,7 +10,11 @@
  *           database can do;
  *   - noop: `workspaces.ping` (as many as the operation has calls), which pays authentication,
  *           membership and the tenant transaction and nothing else.
- * floor = sql p50 + noop p50; ratio = app p50 / floor. Then one timed 10,000-row import through
+ * floor = sql p50 + noop p50; ratio = app p50 / floor. Each operation is also called at one
+ * connection, where its CPU per call is read from /proc (the app's process and every PostgreSQL
+ * process). Then the pages (`--only pages`): each asked for as a signed-in browser does, at one
+ * connection (latency, CPU per page, HTML size), at 8 (latency) and at 16 (pages per second),
+ * against issue 27's targets. Then one timed 10,000-row import through
  * upload, dry run and background job, the first-load JavaScript of each page from the build,
  * and Lighthouse on the workspace dashboard.
  *
@@ -52,7 +56,7 @@ if (!url) {
 /** Human output goes to stderr with --json, so stdout holds only the JSON lines. */
 const say = (line: string) => (JSON_OUT ? process.stderr.write(`${line}\n`) : console.log(line));
 
-const { database, operations, sessions, big, statements, touchWorkspace } = await prepareBench(url);
+const { database, operations, sessions, big, statements, touchWorkspace, pages: pageCases } = await prepareBench(url);
 const OPERATIONS = operations.filter((o) => ONLY.length === 0 || ONLY.includes(o.name) || o.name === "noop");
 
 function requestUrl(calls: Call[]): string {
@@ -86,6 +90,36 @@ function callOnce(target: string, token: string): Promise<void> {
       })
       .on("error", reject);
   });
+}
+
+/** A page as a signed-in browser asks for it (HTML, no compression); resolves with its size in bytes. */
+function pageOnce(path: string, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(
+        `${BASE}${path}`,
+        { agent, headers: { cookie: `maillage.session-token=${token}`, accept: "text/html" } },
+        (response) => {
+          let bytes = 0;
+          response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+          response.on("error", reject);
+          response.on("end", () =>
+            response.statusCode === 200 ? resolve(bytes) : reject(new Error(`${response.statusCode} ${path}`)),
+          );
+        },
+      )
+      .on("error", reject);
+  });
+}
+
+/** CPU per call (ms) of the app's process and of every PostgreSQL process while `work` runs `calls` calls. */
+async function cpuPerCall<T extends { latencies: number[] }>(
+  work: () => Promise<T>,
+): Promise<T & { app: number; db: number }> {
+  const before = { app: cpuOf(server.pid!), db: postgresCpu() };
+  const result = await work();
+  const calls = Math.max(1, result.latencies.length);
+  return { ...result, app: (cpuOf(server.pid!) - before.app) / calls, db: (postgresCpu() - before.db) / calls };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,9 +248,11 @@ interface Result {
   noop_p50: number | null;
   rps_8: number;
   p95_64: number;
-  /** CPU per call during the 8-connection phase: the app process, and every PostgreSQL process. */
+  /** CPU per call at one connection: the app process, and every PostgreSQL process. */
   cpu_app_ms: number | null;
   cpu_db_ms: number | null;
+  /** Latency at one connection (the issue 27 targets are set there). */
+  p95_1: number | null;
 }
 const round = (n: number | null, digits = 1) =>
   n === null || Number.isNaN(n) ? null : Math.round(n * 10 ** digits) / 10 ** digits;
@@ -233,7 +269,7 @@ function report(result: Result) {
       ? "ok"
       : "MISSED";
   console.log(
-    `${result.name.padEnd(22)}${f(result.p50)}${f(result.p95)}${f(result.p99)}${f(result.rps).padStart(8)}${String(result.errors).padStart(7)}${f(result.floor)}${f(result.ratio)}${f(result.cpu_app_ms)}${f(result.cpu_db_ms)}   ≤${result.target_p95} ms ${verdict}`,
+    `${result.name.padEnd(22)}${f(result.p50)}${f(result.p95)}${f(result.p99)}${f(result.rps).padStart(8)}${String(result.errors).padStart(7)}${f(result.floor)}${f(result.ratio)}${f(result.cpu_app_ms)}${f(result.cpu_db_ms)}${f(result.p95_1)}   ≤${result.target_p95} ms ${verdict}`,
   );
 }
 
@@ -263,7 +299,7 @@ try {
   );
   if (!JSON_OUT)
     console.log(
-      `${"operation".padEnd(22)}${"p50".padStart(7)}${"p95".padStart(7)}${"p99".padStart(7)}${"rps".padStart(8)}${"errors".padStart(7)}${"floor".padStart(7)}${"ratio".padStart(7)}${"appCPU".padStart(7)}${"dbCPU".padStart(7)}   target`,
+      `${"operation".padEnd(22)}${"p50".padStart(7)}${"p95".padStart(7)}${"p99".padStart(7)}${"rps".padStart(8)}${"errors".padStart(7)}${"floor".padStart(7)}${"ratio".padStart(7)}${"appCPU".padStart(7)}${"dbCPU".padStart(7)}${"p95@1".padStart(7)}   target`,
     );
   for (const operation of OPERATIONS) {
     const target = requestUrl(operation.calls);
@@ -305,15 +341,15 @@ try {
         p95_64: 0,
         cpu_app_ms: null,
         cpu_db_ms: null,
+        p95_1: null,
       });
       continue;
     }
     await load(8, WARMUP_S, () => callOnce(target, token));
-    const cpuBefore = { app: cpuOf(server.pid!), db: postgresCpu() };
+    const at1 = await cpuPerCall(() => load(1, DURATION_S, () => callOnce(target, token)));
+    const cpuApp = at1.app;
+    const cpuDb = at1.db;
     const at8 = await load(8, DURATION_S, () => callOnce(target, token));
-    const calls8 = Math.max(1, at8.latencies.length);
-    const cpuApp = (cpuOf(server.pid!) - cpuBefore.app) / calls8;
-    const cpuDb = (postgresCpu() - cpuBefore.db) / calls8;
     const at64 = await load(64, DURATION_S, () => callOnce(target, token));
     if (at8.firstError || at64.firstError) say(`  ${operation.name}: ${at8.firstError ?? at64.firstError}`);
     const noop = operation.name === "noop" ? null : await noopFor(operation);
@@ -336,7 +372,58 @@ try {
       p95_64: round(pct(at64.latencies, 0.95))!,
       cpu_app_ms: round(cpuApp, 2),
       cpu_db_ms: round(cpuDb, 2),
+      p95_1: round(pct(at1.latencies, 0.95)),
     });
+  }
+
+  if (ONLY.length === 0 || ONLY.includes("pages")) {
+    say(
+      `\npages as a signed-in browser asks for them: one connection (latency, CPU per page), 8 (latency), 16 (pages/s)`,
+    );
+    if (!JSON_OUT)
+      console.log(
+        `${"page".padEnd(22)}${"p50@1".padStart(7)}${"p95@1".padStart(7)}${"appCPU".padStart(7)}${"dbCPU".padStart(7)}${"CPU".padStart(7)}${"HTML kB".padStart(8)}${"p50@8".padStart(7)}${"p95@8".padStart(7)}${"rps@16".padStart(7)}   targets (CPU, p95@1, HTML)`,
+      );
+    for (const page of pageCases) {
+      const token = sessions.get(page.user.user_id)!;
+      let html = 0;
+      const once = async () => {
+        html = await pageOnce(page.path, token);
+      };
+      await load(1, WARMUP_S, once);
+      const at1 = await cpuPerCall(() => load(1, DURATION_S, once));
+      const at8 = await load(8, DURATION_S, once);
+      const at16 = await load(16, DURATION_S, once);
+      if (at1.firstError || at8.firstError || at16.firstError)
+        say(`  ${page.name}: ${at1.firstError ?? at8.firstError ?? at16.firstError}`);
+      const result = {
+        name: page.name,
+        path: page.path,
+        p50_1: round(pct(at1.latencies, 0.5)),
+        p95_1: round(pct(at1.latencies, 0.95)),
+        cpu_app_ms: round(at1.app, 1),
+        cpu_db_ms: round(at1.db, 1),
+        cpu_ms: round(at1.app + at1.db, 1),
+        html_kb: round(html / 1024, 1),
+        p50_8: round(pct(at8.latencies, 0.5)),
+        p95_8: round(pct(at8.latencies, 0.95)),
+        rps_16: round(at16.latencies.length / at16.seconds, 1),
+        errors: at1.errors + at8.errors + at16.errors,
+        target: page.target,
+      };
+      const met =
+        result.cpu_ms! <= page.target.cpuMs &&
+        result.p95_1! <= page.target.p95Ms &&
+        result.html_kb! <= page.target.htmlKb &&
+        result.errors === 0;
+      if (JSON_OUT) console.log(JSON.stringify(result));
+      else {
+        const f = (n: number | null, w = 7) => (n === null ? "—" : n.toFixed(1)).padStart(w);
+        console.log(
+          `${page.name.padEnd(22)}${f(result.p50_1)}${f(result.p95_1)}${f(result.cpu_app_ms)}${f(result.cpu_db_ms)}${f(result.cpu_ms)}${f(result.html_kb, 8)}${f(result.p50_8)}${f(result.p95_8)}${f(result.rps_16)}   ≤${page.target.cpuMs} ms, ≤${page.target.p95Ms} ms, ≤${page.target.htmlKb} kB ${met ? "ok" : "MISSED"}`,
+        );
+      }
+    }
   }
 
   if (!flag("no-import") && (ONLY.length === 0 || ONLY.includes("import"))) {

@@ -38,6 +38,14 @@ export interface Operation {
   stored?: boolean;
 }
 
+/** A page as a browser asks for it, with the issue's targets (one connection, CPU = app + database). */
+export interface PageCase {
+  name: string;
+  user: BenchUser;
+  path: string;
+  target: { cpuMs: number; p95Ms: number; htmlKb: number };
+}
+
 export const REGION = "84";
 export const DEPARTEMENT = "69";
 export const YEAR = 2025;
@@ -50,6 +58,8 @@ export interface Bench {
   big: BenchUser;
   /** The statements of one call: the tenant set-up (what workspaces.ping sends) and the call's own. */
   statements(operation: Operation): Promise<{ setup: Statement[]; own: Statement[] }>;
+  /** The pages measured with the operations (issue 27). */
+  pages: PageCase[];
   /** Bumps a workspace's data version, as a change to one of its alliances does. */
   touchWorkspace(workspaceSlug: string): Promise<void>;
 }
@@ -187,5 +197,39 @@ export async function prepareBench(url: string): Promise<Bench> {
     return { setup, own };
   }
 
-  return { database, operations, sessions, big, statements, touchWorkspace };
+  const pages: PageCase[] = [
+    {
+      name: "page: list",
+      user: big,
+      path: "/w/national-1/alliances",
+      target: { cpuMs: 30, p95Ms: 50, htmlKb: 80 },
+    },
+    {
+      name: "page: list sdg+region",
+      user: big,
+      path: `/w/national-1/alliances?sdgGoal=4&region=${REGION}`,
+      target: { cpuMs: 30, p95Ms: 50, htmlKb: 80 },
+    },
+    {
+      name: "page: alliance",
+      user: big,
+      path: `/w/national-1/alliances/${detail.id}`,
+      target: { cpuMs: 25, p95Ms: 40, htmlKb: 80 },
+    },
+    { name: "page: dashboard", user: big, path: "/w/national-1", target: { cpuMs: 25, p95Ms: 40, htmlKb: 100 } },
+    {
+      name: "page: territory",
+      user: coordinator,
+      path: `/w/${coordinator.slug}/territory?level=region&code=${REGION}`,
+      target: { cpuMs: 40, p95Ms: 60, htmlKb: 120 },
+    },
+    {
+      name: "page: sdg report",
+      user: company,
+      path: `/w/national-2/reports/sdg?year=${YEAR}`,
+      target: { cpuMs: 40, p95Ms: 60, htmlKb: 120 },
+    },
+  ];
+
+  return { database, operations, sessions, big, statements, touchWorkspace, pages };
 }
