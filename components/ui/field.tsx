@@ -7,7 +7,7 @@ interface FieldProps {
   error?: string;
 }
 
-const control =
+export const control =
   "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-slate-900 focus:outline focus:outline-3 focus:outline-offset-1 focus:outline-blue-700 aria-[invalid=true]:border-red-700";
 
 function describedBy(id: string, help?: ReactNode, error?: string) {

@@ -122,6 +122,24 @@ test("a partnership manager records an alliance, finds it by SDG and région, me
   await expect(page).not.toHaveURL(/region=/);
   await expect(page).toHaveURL(/sdgGoal=12/);
   await expect(page.getByTestId("alliances-table")).toContainText(title);
+  // The partner filter offers the workspace's partners as one types, chosen with the keyboard.
+  await page.getByText("Plus de filtres").click();
+  const partnerBox = page.getByRole("combobox", { name: "Partenaire" });
+  await partnerBox.fill("menuis");
+  await expect(page.getByRole("listbox", { name: "Partenaire" }).getByRole("option")).toHaveText(["Menuiserie du Lac"]);
+  await expectAccessible(page);
+  await partnerBox.press("ArrowDown");
+  await expect(partnerBox).toHaveAttribute("aria-activedescendant", /option-0$/);
+  await partnerBox.press("Enter");
+  await expect(page.getByRole("listbox", { name: "Partenaire" })).toBeHidden();
+  await expect(partnerBox).toHaveValue("Menuiserie du Lac");
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/partnerId=[0-9a-f-]{36}/);
+  await expect(page.getByTestId("alliances-table")).toContainText(title);
+  await expect(
+    page.getByTestId("filter-chips").getByRole("link", { name: "Retirer le filtre Partenaire : Menuiserie du Lac" }),
+  ).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Partenaire" })).toHaveValue("Menuiserie du Lac");
 
   // Two tabs edit the same alliance: the second save is refused and shows the first one's values.
   const tabA = await context.newPage();

@@ -22,6 +22,14 @@ export const serverCaller = cache(async () =>
   createCaller(await createRequestContext(await headers(), await currentUser())),
 );
 
+/**
+ * The workspace, read once per render: the layout and the page both need it, and each read
+ * through the caller is a transaction of its own (membership, tenant settings, the row).
+ */
+export const readWorkspace = cache(async (workspaceSlug: string) =>
+  (await serverCaller()).workspaces.get({ workspaceSlug }),
+);
+
 /** Runs a read; a NOT_FOUND (including "not a member") renders the 404 page. */
 export async function readOrNotFound<T>(read: () => Promise<T>): Promise<T> {
   try {

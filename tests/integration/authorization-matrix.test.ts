@@ -129,6 +129,7 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
     occurredOn: "2024-06-01",
   }),
   "organisations.suggest": async () => ({ query: "coop" }),
+  "organisations.searchPartners": async () => ({ query: "coop" }),
   "workspaces.verification": async () => ({}),
   "workspaces.requestVerification": async (f) => {
     await db.update(workspaces).set({ siren: uniqueSiren() }).where(eq(workspaces.id, f.workspace.id));

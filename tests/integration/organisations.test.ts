@@ -194,3 +194,53 @@ describe("a partner described as new whose identifier is already known", () => {
     expect(refused.code).toBe("BAD_REQUEST");
   });
 });
+
+describe("the alliance list's partner filter (organisations.searchPartners)", () => {
+  it("finds the workspace's partners by the start of a word, accent-insensitive, and nobody else's", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const other = await createWorkspaceWithRoles(db);
+    const tag = randomInt(1e6, 1e7).toString(36);
+    const ws = f.workspace.slug;
+    await callerFor(db, f.users.editor).alliances.create({
+      workspaceSlug: ws,
+      ...allianceInput({
+        partners: [{ organisation: { name: `Épicerie Solidaire ${tag}`, kind: "association" }, role: "partenaire" }],
+      }),
+    });
+    // Another workspace's partner, with the same kind of name: never offered here.
+    await callerFor(db, other.users.editor).alliances.create({
+      workspaceSlug: other.workspace.slug,
+      ...allianceInput({
+        partners: [{ organisation: { name: `Epicerie du Coin ${tag}`, kind: "association" }, role: "partenaire" }],
+      }),
+    });
+    const viewer = callerFor(db, f.users.viewer);
+    const byWord = await viewer.organisations.searchPartners({ workspaceSlug: ws, query: `solidaire ${tag}` });
+    expect(byWord.map((o) => o.name)).toEqual([`Épicerie Solidaire ${tag}`]);
+    const byStart = await viewer.organisations.searchPartners({ workspaceSlug: ws, query: "epicer" });
+    expect(byStart.map((o) => o.name)).toContain(`Épicerie Solidaire ${tag}`);
+    expect(byStart.map((o) => o.name)).not.toContain(`Epicerie du Coin ${tag}`);
+    // By id: the chosen partner, or nothing for an organisation that is not one.
+    const [chosen] = byWord;
+    expect(await viewer.organisations.searchPartners({ workspaceSlug: ws, id: chosen!.id })).toEqual([chosen]);
+    const theirs = (
+      await callerFor(db, other.users.viewer).organisations.searchPartners({
+        workspaceSlug: other.workspace.slug,
+        query: `coin ${tag}`,
+      })
+    )[0]!;
+    expect(await viewer.organisations.searchPartners({ workspaceSlug: ws, id: theirs.id })).toEqual([]);
+    // Another workspace's member: refused as a stranger; bad input in words a person reads.
+    expect(
+      await rejection(
+        callerFor(db, other.users.owner).organisations.searchPartners({ workspaceSlug: ws, query: "ep" }),
+      ),
+    ).toMatchObject({ code: "NOT_FOUND" });
+    expect(await rejection(viewer.organisations.searchPartners({ workspaceSlug: ws, query: "e" }))).toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    expect(await rejection(viewer.organisations.searchPartners({ workspaceSlug: ws }))).toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+});

@@ -5,7 +5,7 @@ import { MyActions } from "@/components/dashboards/my-actions";
 import { WorkspaceDashboard } from "@/components/dashboards/workspace-dashboard";
 import { can } from "@/domain/roles";
 import { DashboardFilters } from "@/server/services/dashboards/schemas";
-import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 
 type Params = { params: Promise<{ workspaceSlug: string }> };
 type Props = Params & { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -20,7 +20,7 @@ export default async function WorkspaceHomePage({ params, searchParams }: Props)
   const { workspaceSlug } = await params;
   const t = await getTranslations();
   const caller = await serverCaller();
-  const workspace = await readOrNotFound(async () => caller.workspaces.get({ workspaceSlug }));
+  const workspace = await readOrNotFound(async () => readWorkspace(workspaceSlug));
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
   const filters = DashboardFilters.parse({

@@ -35,6 +35,11 @@ export type NewOrganisationInput = z.infer<typeof NewOrganisationInput>;
 export const SuggestOrganisationsInput = z.object({ query: z.string().trim().min(2).max(100) });
 export type SuggestOrganisationsInput = z.infer<typeof SuggestOrganisationsInput>;
 
+/** The partner filter's look-up: a name typed (two letters at least), or the partner chosen. */
+export const SearchPartnersInput = z
+  .object({ query: z.string().trim().min(2).max(100).optional(), id: z.uuid().optional() })
+  .refine((v) => (v.query === undefined) !== (v.id === undefined), { message: "errors.validation" });
+
 /** Identifiers typed for a new partner, checked as the form would save them. */
 export const MatchIdentifiersInput = z.object({
   siren: optionalIdentifier(isValidSiren, "errors.identifiers.siren"),

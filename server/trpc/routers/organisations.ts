@@ -3,7 +3,12 @@ import { PageOrganisationsInput, pageOrganisations } from "../../api/pages";
 import { organisationDirectory } from "../../services/exchange/organisation-directory";
 import { matchOrganisationByIdentifiers } from "../../services/organisations/find-or-create-organisation";
 import { suggestOrganisations } from "../../services/organisations/suggest-organisations";
-import { MatchIdentifiersInput, SuggestOrganisationsInput } from "../../services/organisations/schemas";
+import {
+  MatchIdentifiersInput,
+  SearchPartnersInput,
+  SuggestOrganisationsInput,
+} from "../../services/organisations/schemas";
+import { searchPartners } from "../../services/organisations/search-partners";
 import { AddContactInput, SaveOrganisationNotesInput } from "../../services/organisations/schemas";
 import { addContact } from "../../services/organisations/add-contact";
 import { deleteContact } from "../../services/organisations/delete-contact";
@@ -28,6 +33,11 @@ export const organisationsRouter = router({
     .meta({ permission: "organisations.read" })
     .input(PageOrganisationsInput)
     .query(({ ctx, input }) => pageOrganisations(ctx.workspace, withoutSlug(input))),
+  /** The alliance list's partner filter: the workspace's partners by name, 20 at most. */
+  searchPartners: workspaceProcedure
+    .meta({ permission: "organisations.read" })
+    .input(SearchPartnersInput)
+    .query(({ ctx, input }) => searchPartners(ctx.workspace, withoutSlug(input))),
   exportDirectory: workspaceProcedure
     .meta({ permission: "organisations.read" })
     .query(({ ctx }) => organisationDirectory(ctx.workspace, ctx.workspace.locale)),

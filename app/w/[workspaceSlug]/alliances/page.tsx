@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { formatDate } from "@/domain/dates";
 import Link from "next/link";
 import { ExportLink } from "@/components/ui/export-link";
+import { PartnerFilter } from "@/components/alliances/partner-filter";
 import { EvaluationLight } from "@/components/evaluation/status-light";
 import { getTranslations, getLocale } from "next-intl/server";
 import { Suspense } from "react";
@@ -23,7 +24,7 @@ import { can } from "@/domain/roles";
 import { SDG_GOALS } from "@/domain/sdg";
 import type { SORTABLE } from "@/server/services/alliances/schemas";
 import { Pager } from "@/components/ui/pager";
-import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 import { labelOf } from "@/messages/labels";
 
 type Props = {
@@ -43,12 +44,15 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
   const t = await getTranslations();
   const locale = await getLocale();
   const caller = await serverCaller();
-  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const workspace = await readOrNotFound(() => readWorkspace(workspaceSlug));
   const result = await readOrNotFound(() => caller.alliances.list({ workspaceSlug, ...filters }));
   const views = await caller.savedViews.list({ workspaceSlug });
   const incoming = await caller.alliances.incomingInvitations({ workspaceSlug });
   const mentions = await caller.alliances.mentionRequests({ workspaceSlug });
-  const partnerOptions = (await caller.organisations.list({ workspaceSlug })).filter((o) => o.alliances > 0);
+  // The partner filter asks for partners as the person types; only the chosen one is named here.
+  const partner = filters.partnerId
+    ? ((await caller.organisations.searchPartners({ workspaceSlug, id: filters.partnerId }))[0] ?? null)
+    : null;
   const atRisk = (await caller.evaluation.atRisk({ workspaceSlug, pageSize: 1 })).total;
   const base = `/w/${workspaceSlug}/alliances`;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
@@ -81,7 +85,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
         case "departement":
           return departements.find((d) => d.code === value)?.label ?? value;
         case "partnerId":
-          return partnerOptions.find((o) => o.id === value)?.name ?? value;
+          return partner?.id === value ? partner.name : value;
         case "from":
         case "to":
           return formatDate(value, locale, { dateStyle: "medium" });
@@ -230,12 +234,10 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
               defaultValue={filters.departement ?? ""}
               options={[any, ...departements.map((d) => ({ value: d.code, label: d.label }))]}
             />
-            <SelectField
-              id="f-partner"
-              name="partnerId"
+            <PartnerFilter
+              workspaceSlug={workspaceSlug}
               label={t("alliances.fields.partnerFilter")}
-              defaultValue={filters.partnerId ?? ""}
-              options={[any, ...partnerOptions.map((o) => ({ value: o.id, label: o.name }))]}
+              initial={partner ? { id: partner.id, name: partner.name } : null}
             />
             <SelectField
               id="f-kind"

@@ -9,7 +9,7 @@ import { MATURITY_AXES } from "@/domain/maturity";
 import { can } from "@/domain/roles";
 import { labelOf } from "@/messages/labels";
 import type { Locale } from "@/messages/locales";
-import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 
 type Props = { params: Promise<{ workspaceSlug: string }> };
 
@@ -22,7 +22,7 @@ export default async function MaturityPage({ params }: Props) {
   const { workspaceSlug } = await params;
   const locale = (await getLocale()) as Locale;
   const caller = await serverCaller();
-  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const workspace = await readOrNotFound(() => readWorkspace(workspaceSlug));
   const maturity = await readOrNotFound(() => caller.maturity.get({ workspaceSlug, locale }));
   const t = await getTranslations();
   const isAdmin = can(workspace.myRole, "workspace.update");

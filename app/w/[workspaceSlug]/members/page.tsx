@@ -7,7 +7,7 @@ import { MemberRoleForm } from "@/components/members/member-role-form";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import { can, canAssignRole, ROLES } from "@/domain/roles";
-import { readOrNotFound, requireUser, serverCaller } from "@/server/trpc/server-caller";
+import { readOrNotFound, requireUser, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 
 type Params = { params: Promise<{ workspaceSlug: string }> };
 
@@ -21,7 +21,7 @@ export default async function MembersPage({ params }: Params) {
   const t = await getTranslations();
   const locale = await getLocale();
   const caller = await serverCaller();
-  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const workspace = await readOrNotFound(() => readWorkspace(workspaceSlug));
   const members = await readOrNotFound(() => caller.members.list({ workspaceSlug }));
   const canInvite = can(workspace.myRole, "members.invite");
   const canManage = can(workspace.myRole, "members.manage");

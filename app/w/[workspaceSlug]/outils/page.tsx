@@ -7,7 +7,7 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { can } from "@/domain/roles";
 import type { Locale } from "@/messages/locales";
 import { toolFiltersFromSearchParams } from "@/server/services/tools/schemas";
-import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 
 type Props = {
   params: Promise<{ workspaceSlug: string }>;
@@ -25,7 +25,7 @@ export default async function WorkspaceToolsPage({ params, searchParams }: Props
   const filters = toolFiltersFromSearchParams(raw);
   const locale = (await getLocale()) as Locale;
   const caller = await serverCaller();
-  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const workspace = await readOrNotFound(() => readWorkspace(workspaceSlug));
   const tools = await readOrNotFound(() => caller.tools.list({ workspaceSlug, ...filters, locale }));
   const t = await getTranslations("tools");
   return (

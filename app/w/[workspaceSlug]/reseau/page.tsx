@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { NetworkFilterBar } from "@/components/network/network-filters";
 import { NetworkView } from "@/components/network/network-view";
 import { NetworkFilters } from "@/server/services/network/schemas";
-import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 
 type Props = {
   params: Promise<{ workspaceSlug: string }>;
@@ -20,7 +20,7 @@ export default async function NetworkPage({ params, searchParams }: Props) {
   const filters = NetworkFilters.parse(await searchParams);
   // Membership is checked here, so a stranger gets the 404 page rather than an empty graph.
   const caller = await serverCaller();
-  await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  await readOrNotFound(() => readWorkspace(workspaceSlug));
   // The graph's data is asked now and streamed to the browser when ready, while its code loads
   // (asked by the browser, it would wait for the page to run). A failure is asked again there.
   const initial = caller.network.workspace({ workspaceSlug, ...filters }).catch(() => null);

@@ -13,7 +13,7 @@ import { VerificationSettings } from "@/components/verification/verification-set
 import { WorkspaceSettingsForm } from "@/components/workspaces/workspace-settings-form";
 import { can } from "@/domain/roles";
 import { env } from "@/env";
-import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 import { messageOr } from "@/messages/labels";
 
 type Params = { params: Promise<{ workspaceSlug: string }> };
@@ -26,7 +26,7 @@ export default async function SettingsPage({ params }: Params) {
   const { workspaceSlug } = await params;
   const t = await getTranslations("workspaces");
   const caller = await serverCaller();
-  const workspace = await readOrNotFound(async () => caller.workspaces.get({ workspaceSlug }));
+  const workspace = await readOrNotFound(async () => readWorkspace(workspaceSlug));
   if (!can(workspace.myRole, "workspace.update")) notFound();
   const questionnaire = await caller.evaluation.questionnaire({ workspaceSlug });
   const guideWording = await caller.guide.wording({ workspaceSlug });

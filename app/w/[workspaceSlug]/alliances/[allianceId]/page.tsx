@@ -28,7 +28,7 @@ import { can } from "@/domain/roles";
 import { featureHref } from "@/domain/toolbox";
 import { GuideSection } from "@/components/guide/guide-section";
 import type { Locale } from "@/messages/locales";
-import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 import { labelOf } from "@/messages/labels";
 
 type Params = {
@@ -53,7 +53,7 @@ const SECTIONS = [
 const load = cache(async (workspaceSlug: string, allianceId: string) => {
   if (!z.uuid().safeParse(allianceId).success) notFound();
   const caller = await serverCaller();
-  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const workspace = await readOrNotFound(() => readWorkspace(workspaceSlug));
   const locale = (await getLocale()) as Locale;
   const [view, suggestions, guide] = await Promise.all([
     readOrNotFound(() => caller.alliances.view({ workspaceSlug, id: allianceId })),

@@ -7,7 +7,7 @@ import { ContactForm, RemoveContactButton } from "@/components/organisations/con
 import { NotesForm } from "@/components/organisations/notes-form";
 import { can } from "@/domain/roles";
 import { territory } from "@/domain/territory-data";
-import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 import { DescriptionList } from "@/components/ui/description-list";
 
 type Params = { params: Promise<{ workspaceSlug: string; organisationId: string }> };
@@ -16,7 +16,7 @@ async function load({ params }: Params) {
   const { workspaceSlug, organisationId } = await params;
   if (!z.uuid().safeParse(organisationId).success) notFound();
   const caller = await serverCaller();
-  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const workspace = await readOrNotFound(() => readWorkspace(workspaceSlug));
   const organisation = await readOrNotFound(() => caller.organisations.get({ workspaceSlug, id: organisationId }));
   return { workspaceSlug, workspace, organisation };
 }

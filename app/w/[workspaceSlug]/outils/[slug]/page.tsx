@@ -7,7 +7,7 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { can } from "@/domain/roles";
 import { ToolView } from "@/components/tools/tool-view";
 import type { Locale } from "@/messages/locales";
-import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 
 type Props = { params: Promise<{ workspaceSlug: string; slug: string }> };
 
@@ -26,7 +26,7 @@ export default async function WorkspaceToolPage({ params }: Props) {
   const { workspaceSlug, slug } = await params;
   const locale = (await getLocale()) as Locale;
   const caller = await serverCaller();
-  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const workspace = await readOrNotFound(() => readWorkspace(workspaceSlug));
   const tool = await readOrNotFound(() => caller.tools.find({ workspaceSlug, slug, locale }));
   if (!tool) notFound();
   const t = await getTranslations("tools");

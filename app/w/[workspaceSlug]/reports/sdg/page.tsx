@@ -9,7 +9,7 @@ import { FilterSelect } from "@/components/ui/filter-select";
 import { DEFAULT_PRIMARY_WEIGHT, PRIMARY_WEIGHTS } from "@/domain/allocation";
 import { can } from "@/domain/roles";
 import { SDG_GOALS } from "@/domain/sdg";
-import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 import { labelOf } from "@/messages/labels";
 
 /** Rows of a goal that the report carries (all of them, or the overview's first ones). */
@@ -42,7 +42,7 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
     ? askedWeight
     : DEFAULT_PRIMARY_WEIGHT;
   const caller = await serverCaller();
-  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const workspace = await readOrNotFound(() => readWorkspace(workspaceSlug));
   const report = await readOrNotFound(() => caller.dashboards.sdgReport({ workspaceSlug, year, goal, primaryWeight }));
   const t = await getTranslations();
   const format = await getFormatter();

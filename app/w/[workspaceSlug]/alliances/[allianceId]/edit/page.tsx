@@ -6,7 +6,7 @@ import { AllianceForm } from "@/components/alliances/alliance-form";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { draftFromAlliance } from "@/components/alliances/form-state";
 import { can } from "@/domain/roles";
-import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 
 type Params = { params: Promise<{ workspaceSlug: string; allianceId: string }> };
 
@@ -19,7 +19,7 @@ export default async function EditAlliancePage({ params }: Params) {
   if (!z.uuid().safeParse(allianceId).success) notFound();
   const t = await getTranslations("alliances");
   const caller = await serverCaller();
-  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const workspace = await readOrNotFound(() => readWorkspace(workspaceSlug));
   if (!can(workspace.myRole, "alliances.write")) notFound();
   const alliance = await readOrNotFound(() => caller.alliances.get({ workspaceSlug, id: allianceId }));
   const options = allianceFormOptions(

@@ -6,7 +6,7 @@ import { getFormatter, getTranslations, getLocale } from "next-intl/server";
 import { z } from "zod";
 import { AnswerForm, CloseCycleButton } from "@/components/evaluation/cycle-forms";
 import { can } from "@/domain/roles";
-import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 import { labelOf } from "@/messages/labels";
 
 type Params = { params: Promise<{ workspaceSlug: string; allianceId: string; cycleId: string }> };
@@ -15,7 +15,7 @@ async function load({ params }: Params) {
   const { workspaceSlug, allianceId, cycleId } = await params;
   if (!z.uuid().safeParse(cycleId).success || !z.uuid().safeParse(allianceId).success) notFound();
   const caller = await serverCaller();
-  const workspace = await readOrNotFound(() => caller.workspaces.get({ workspaceSlug }));
+  const workspace = await readOrNotFound(() => readWorkspace(workspaceSlug));
   const cycle = await readOrNotFound(() => caller.evaluation.cycle({ workspaceSlug, cycleId }));
   if (cycle.allianceId !== allianceId) notFound();
   const alliance = await readOrNotFound(() => caller.alliances.get({ workspaceSlug, id: allianceId }));
