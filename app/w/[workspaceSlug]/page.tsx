@@ -12,7 +12,7 @@ type Props = Params & { searchParams: Promise<Record<string, string | string[] |
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { workspaceSlug } = await params;
-  const workspace = await readOrNotFound(async () => (await serverCaller()).workspaces.get({ workspaceSlug }));
+  const workspace = await readOrNotFound(async () => readWorkspace(workspaceSlug));
   return { title: workspace.name };
 }
 

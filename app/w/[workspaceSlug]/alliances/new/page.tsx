@@ -5,7 +5,7 @@ import { AllianceForm } from "@/components/alliances/alliance-form";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { emptyDraft } from "@/components/alliances/form-state";
 import { can } from "@/domain/roles";
-import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { readOrNotFound, readWorkspace } from "@/server/trpc/server-caller";
 
 type Params = { params: Promise<{ workspaceSlug: string }> };
 
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewAlliancePage({ params }: Params) {
   const { workspaceSlug } = await params;
   const t = await getTranslations("alliances");
-  const workspace = await readOrNotFound(async () => (await serverCaller()).workspaces.get({ workspaceSlug }));
+  const workspace = await readOrNotFound(async () => readWorkspace(workspaceSlug));
   if (!can(workspace.myRole, "alliances.write")) notFound();
   const options = allianceFormOptions([], workspace.lists);
   return (
