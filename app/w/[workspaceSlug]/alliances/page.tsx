@@ -152,6 +152,9 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
       />
 
       <form
+        // A new form for new filters: its fields are uncontrolled, and a chip's link or a saved view
+        // navigates without reloading, so the old form would keep the values of the filters it left.
+        key={JSON.stringify(filters)}
         method="get"
         action={base}
         className="space-y-3 rounded-md border border-slate-300 bg-white p-4"
