@@ -63,6 +63,8 @@ const schema = z.object({
    * exporter reads it itself, with the other OTEL_* variables; off when unset.
    */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** The name traces give the service (default "maillage"). */
+  OTEL_SERVICE_NAME: z.string().min(1).max(100).default("maillage"),
   /** Bearer token for `/api/metrics` (Prometheus); without it the endpoint answers 404. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** How often a process running jobs looks for stuck ones (their process died) and archives done ones, in seconds. */
@@ -134,6 +136,25 @@ function localSecret(): string {
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * The few settings read where the whole environment must not be required: the database client
+ * and tracing start in scripts (migrations, seeds, the worker) that may lack what env() insists
+ * on in production (AUTH_SECRET). Parsed by the same schema, one variable at a time.
+ */
+export function lowLevelSettings() {
+  const values = emptyToUndefined(process.env);
+  const pick = <K extends "DATABASE_POOLER" | "OTEL_EXPORTER_OTLP_ENDPOINT" | "OTEL_SERVICE_NAME">(key: K) => {
+    const parsed = schema.shape[key].safeParse(values[key]);
+    if (!parsed.success) throw new Error(`Invalid environment: ${key}: ${parsed.error.issues[0]?.message}`);
+    return parsed.data as z.infer<typeof schema>[K];
+  };
+  return {
+    DATABASE_POOLER: pick("DATABASE_POOLER"),
+    OTEL_EXPORTER_OTLP_ENDPOINT: pick("OTEL_EXPORTER_OTLP_ENDPOINT"),
+    OTEL_SERVICE_NAME: pick("OTEL_SERVICE_NAME"),
+  };
 }
 
 let cached: Env | undefined;

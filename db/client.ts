@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, write
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { lowLevelSettings } from "../env";
 import * as schema from "./schema";
 import { tracedPglite, tracedPostgres, tracingStarted } from "./traced";
 
@@ -98,7 +99,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const pooled = (options.pooler ?? process.env.DATABASE_POOLER) === "transaction";
+    const pooled = (options.pooler ?? lowLevelSettings().DATABASE_POOLER) === "transaction";
     const client = postgres(options.url, {
       max: options.poolMax ?? 10,
       prepare: !pooled,

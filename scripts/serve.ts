@@ -65,7 +65,7 @@ if (!config.DATABASE_URL) {
 // Tracing first, so that Next.js and the database client find the provider when they start
 // (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; server/tracing.ts).
 if (await startTracing({ instance: INSTANCE_ID }))
-  log.info({ endpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT }, "tracing: spans exported over OTLP");
+  log.info({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT }, "tracing: spans exported over OTLP");
 
 const { default: next } = await import("next");
 const app = next({ dev, dir: process.cwd(), port, hostname: hostname ?? "localhost" });

@@ -1,4 +1,5 @@
 import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from "@opentelemetry/api";
+import { lowLevelSettings } from "../env";
 
 /**
  * OpenTelemetry tracing of a request from its route to its SQL statements, exported over OTLP
@@ -32,7 +33,8 @@ export async function startTracing(options: {
   exporter?: import("@opentelemetry/sdk-trace-base").SpanExporter;
 }): Promise<boolean> {
   if (held.__maillageTracing) return true;
-  const endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const settings = lowLevelSettings();
+  const endpoint = settings.OTEL_EXPORTER_OTLP_ENDPOINT;
   if (!endpoint && !options.exporter) return false;
   const [{ NodeTracerProvider }, { BatchSpanProcessor, SimpleSpanProcessor }, { resourceFromAttributes }] =
     await Promise.all([
@@ -44,7 +46,7 @@ export async function startTracing(options: {
     options.exporter ?? new (await import("@opentelemetry/exporter-trace-otlp-http")).OTLPTraceExporter();
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({
-      "service.name": process.env.OTEL_SERVICE_NAME ?? "maillage",
+      "service.name": settings.OTEL_SERVICE_NAME,
       "service.instance.id": options.instance,
     }),
     // The tests read their spans at once; a server sends them in batches.

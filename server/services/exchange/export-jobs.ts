@@ -3,13 +3,14 @@ import type { z } from "zod";
 import type { Database, Db } from "../../../db/client";
 import { exportJobs, memberships } from "../../../db/schema";
 import { withScope } from "../../../db/scope";
-import { can, type Permission, type Role } from "../../../domain/roles";
+import { can, type Permission } from "../../../domain/roles";
 import type { Locale } from "../../../messages/locales";
 import { AppError } from "../../errors";
 import { translateKey } from "../../i18n/translate";
 import { alliancesCsv, alliancesXlsx } from "../../files/alliances-export";
 import { tableCsv, tableXlsx } from "../../files/export-table";
 import { drainQueue, enqueue, type OneOffJob } from "../../jobs/queue";
+import { jobAsker, settleFailedAttempt, type WorkspaceJobAsker } from "../../jobs/workspace-job";
 import { INSTANCE_ID, type Logger } from "../../log";
 import { exportAllianceRows } from "../alliances/export-alliances";
 import { recordAudit } from "../audit/record-audit";
@@ -39,14 +40,8 @@ const BASE_NAME: Record<ExportKind, string> = {
 };
 
 /** What an export's job carries: which export, and who asked for it. */
-export interface ExportJobData {
+export interface ExportJobData extends WorkspaceJobAsker {
   exportId: string;
-  workspaceId: string;
-  role: Role;
-  actor: { userId: string; email: string };
-  requestId: string;
-  locale: Locale;
-  appUrl: string;
 }
 
 /**
@@ -81,15 +76,7 @@ export async function requestExport(
       fileName: `${BASE_NAME[input.kind]}-${workspaceSlug}.${input.format}`,
     })
     .returning({ id: exportJobs.id });
-  const data: ExportJobData = {
-    exportId: row!.id,
-    workspaceId: ctx.workspaceId,
-    role: ctx.role,
-    actor: ctx.actor,
-    requestId: ctx.requestId,
-    locale: ctx.locale,
-    appUrl: ctx.appUrl,
-  };
+  const data: ExportJobData = { exportId: row!.id, ...jobAsker(ctx) };
   await enqueue(ctx.tx, EXPORT_QUEUE, data);
   await recordAudit(ctx, {
     action: "export.request",
@@ -221,14 +208,13 @@ export async function runExport(
         .where(eq(exportJobs.id, data.exportId));
     });
   } catch (error) {
-    if (error instanceof AppError) {
-      log.warn({ err: error }, "export refused");
-      await markFailed(error.messageKey);
-      return;
-    }
-    log.error({ err: error, lastAttempt: deps.lastAttempt }, "export failed");
-    if (deps.lastAttempt) await markFailed("errors.export.failed");
-    throw error;
+    await settleFailedAttempt(error, {
+      log,
+      what: "export",
+      lastAttempt: deps.lastAttempt,
+      failedKey: "errors.export.failed",
+      markFailed,
+    });
   }
 }
 

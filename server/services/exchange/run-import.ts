@@ -2,10 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database, Db } from "../../../db/client";
 import { allianceImports, importProgress, memberships } from "../../../db/schema";
 import { withScope } from "../../../db/scope";
-import { can, type Role } from "../../../domain/roles";
-import type { Locale } from "../../../messages/locales";
+import { can } from "../../../domain/roles";
 import { AppError } from "../../errors";
 import { drainQueue, enqueue, type OneOffJob } from "../../jobs/queue";
+import { jobAsker, settleFailedAttempt, type WorkspaceJobAsker } from "../../jobs/workspace-job";
 import { INSTANCE_ID, type Logger } from "../../log";
 import { recordAudit } from "../audit/record-audit";
 import type { WorkspaceContext } from "../context";
@@ -19,14 +19,8 @@ import { loadImport } from "./access";
 export const IMPORT_QUEUE = "import";
 
 /** What an import's job carries: which import, and who asked for it, in which language. */
-export interface ImportJobData {
+export interface ImportJobData extends WorkspaceJobAsker {
   importId: string;
-  workspaceId: string;
-  role: Role;
-  actor: { userId: string; email: string };
-  requestId: string;
-  locale: Locale;
-  appUrl: string;
 }
 
 /** How far the imports running in this process are (the embedded database sees no other). */
@@ -34,15 +28,7 @@ export const running = new Map<string, { done: number; total: number }>();
 
 /** Enqueues an import in the transaction that marks it queued: asked for and queued together, or neither. */
 export async function enqueueImport(ctx: WorkspaceContext, importId: string) {
-  const data: ImportJobData = {
-    importId,
-    workspaceId: ctx.workspaceId,
-    role: ctx.role,
-    actor: ctx.actor,
-    requestId: ctx.requestId,
-    locale: ctx.locale,
-    appUrl: ctx.appUrl,
-  };
+  const data: ImportJobData = { importId, ...jobAsker(ctx) };
   return enqueue(ctx.tx, IMPORT_QUEUE, data);
 }
 
@@ -147,14 +133,13 @@ export async function runImport(
       });
     });
   } catch (error) {
-    if (error instanceof AppError) {
-      log.warn({ err: error }, "import refused");
-      await markFailed(error.messageKey);
-      return;
-    }
-    log.error({ err: error, lastAttempt: deps.lastAttempt }, "import failed");
-    if (deps.lastAttempt) await markFailed("errors.import.failed");
-    throw error;
+    await settleFailedAttempt(error, {
+      log,
+      what: "import",
+      lastAttempt: deps.lastAttempt,
+      failedKey: "errors.import.failed",
+      markFailed,
+    });
   } finally {
     running.delete(data.importId);
   }
