@@ -4,6 +4,7 @@ import { resultRows } from "../../db/rows";
 import { CONTRIBUTION_KINDS } from "../../domain/alliances";
 import { delayBand } from "../../domain/observatory";
 import {
+  BATCH,
   type Batch,
   Expansion,
   expandAll,
@@ -227,13 +228,17 @@ async function moneyByKind(q: Query) {
 /**
  * Recomputes the whole observatory in one repeatable-read transaction as maillage_statistician
  * and replaces the published figures. Readers see the previous figures until it commits.
+ * `batch`: alliances read at a time (the tests ask for a few, to cross batch boundaries).
  */
-export async function refreshObservatory(db: Db): Promise<ObservatoryRefresh> {
+export async function refreshObservatory(
+  db: Db,
+  { batch = BATCH }: { batch?: number } = {},
+): Promise<ObservatoryRefresh> {
   const started = performance.now();
   const result = await asStatistician(db, "maillage.observatory", async (q, tx) => {
     const [optedOut, kinds, money] = await Promise.all([optedOutWorkspaces(q), organisationKinds(q), moneyByKind(q)]);
     const expansion = new ObservatoryExpansion(optedOut, kinds, money);
-    await expandAll(q, expansion);
+    await expandAll(q, expansion, batch);
     const cells = expansion.cells;
     const { organisations, keys } = expansion.organisationsPerCell();
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { resultRows } from "../../db/rows";
 import {
+  BATCH,
   type Batch,
   Expansion,
   expandAll,
@@ -101,8 +102,14 @@ class TerritoryExpansion extends Expansion {
   }
 }
 
-/** Recomputes the whole summary. Safe to run while the app serves: readers see the old one until commit. */
-export async function refreshTerritoryStatistics(db: Db): Promise<RefreshResult> {
+/**
+ * Recomputes the whole summary. Safe to run while the app serves: readers see the old one until
+ * commit. `batch`: alliances read at a time (the tests ask for a few, to cross batch boundaries).
+ */
+export async function refreshTerritoryStatistics(
+  db: Db,
+  { batch = BATCH }: { batch?: number } = {},
+): Promise<RefreshResult> {
   const started = performance.now();
   const result = await asStatistician(db, "maillage.territory_statistics", async (q, tx) => {
     const optedOut = await optedOutWorkspaces(q);
@@ -118,7 +125,7 @@ export async function refreshTerritoryStatistics(db: Db): Promise<RefreshResult>
     }
 
     const expansion = new TerritoryExpansion(optedOut, kinds, money);
-    await expandAll(q, expansion);
+    await expandAll(q, expansion, batch);
     const cells = expansion.cells;
     const { organisations, keys: organisationKeys } = expansion.organisationsPerCell();
     const counted = expansion.counted;

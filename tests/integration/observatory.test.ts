@@ -2,6 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { alliances, allianceTerritories, workspaces } from "../../db/schema";
 import { withPublicScope } from "../../db/scope";
+import { DEFAULT_QUESTIONS } from "../../domain/evaluation";
 import { OBSERVATORY_TABLE_NAMES, OBSERVATORY_TABLES } from "../../domain/observatory";
 import { territory } from "../../domain/territory-data";
 import { observatoryCsv, observatoryJson } from "../../server/files/observatory-data";
@@ -9,7 +10,7 @@ import { refreshObservatory } from "../../server/jobs/observatory";
 import { describeError } from "../../server/trpc/init";
 import { callerFor } from "../helpers/caller";
 import { published, redrawRecordKeys } from "../helpers/cell-key";
-import { openTestDatabase } from "../helpers/db";
+import { openTestDatabase, sqlRows } from "../helpers/db";
 import { rejection } from "../helpers/errors";
 import { allianceInput, createWorkspaceWithRoles } from "../factories";
 
@@ -22,6 +23,7 @@ const communes = [...territory().communes.values()]
   .slice(0, 3)
   .map((c) => c.code);
 const publicCaller = callerFor(db, null);
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Seven counted alliances in Corse-du-Sud on SDG 14 (three stayed in mécénat, three moved from
@@ -169,6 +171,37 @@ describe("the public observatory", () => {
     const regions = await publicCaller.observatory.table({ table: "region" });
     expect(regions.columns).toEqual(["key", "name", "alliances", "organisations"]);
     expect(regions.rows.find((r) => r.key === REGION)?.name).toBe("Corse");
+  });
+
+  it("publishes the same figures whether the alliances are read in one batch or a few at a time", async () => {
+    const { ids, owner, w } = await corsica();
+    // Four of them evaluated, so the batches also carry scores (each closes at once: one party answers).
+    for (const [i, id] of [ids.m1, ids.m2, ids.c1, ids.c2].entries()) {
+      const { id: cycleId } = await owner.evaluation.openCycle({
+        workspaceSlug: w.workspace.slug,
+        allianceId: id,
+        period: "2026",
+        dueOn: inDays(10),
+      });
+      await owner.evaluation.submitAnswers({
+        workspaceSlug: w.workspace.slug,
+        cycleId,
+        answers: DEFAULT_QUESTIONS.map((q) => ({ questionKey: q.key, score: 2 + (i % 3), justification: "ok" })),
+      });
+    }
+    const figures = async () =>
+      sqlRows<{ scope: string; code: string; section: string }>(
+        db.execute(sql`select scope, code, section, key, alliances, organisations, cents::text, hours::text, score::text
+          from observatory_figures order by scope, code, section, key`),
+      );
+    const whole = await refreshObservatory(db);
+    const once = await figures();
+    // Batches of two: every alliance after the first two is read past a batch boundary.
+    const small = await refreshObservatory(db, { batch: 2 });
+    expect(small.alliances).toBe(whole.alliances);
+    expect(small.alliances).toBeGreaterThanOrEqual(7);
+    expect(await figures()).toEqual(once);
+    expect(once.some((f) => f.section === "score" && f.scope === "region" && f.code === REGION)).toBe(true);
   });
 
   it("leaves a workspace's alliances out from the refresh after it opts out", async () => {

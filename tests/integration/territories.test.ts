@@ -14,7 +14,7 @@ import { territory } from "../../domain/territory-data";
 import { refreshTerritoryStatistics } from "../../server/jobs/territory-statistics";
 import { callerFor } from "../helpers/caller";
 import { published, redrawRecordKeys } from "../helpers/cell-key";
-import { openTestDatabase } from "../helpers/db";
+import { openTestDatabase, sqlRows } from "../helpers/db";
 import { rejection } from "../helpers/errors";
 import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
 
@@ -112,6 +112,22 @@ async function lozere(dep = LOZERE) {
 }
 
 describe("the territorial dashboard", () => {
+  it("keeps the same summary whether the alliances are read in one batch or a few at a time", async () => {
+    await lozere();
+    const summary = async () =>
+      sqlRows(
+        db.execute(sql`select level, code, dimension, key, alliances, organisations, cents::text, hours::text
+          from territory_statistics order by level, code, dimension, key`),
+      );
+    const whole = await refreshTerritoryStatistics(db);
+    const once = await summary();
+    // Batches of two: every alliance after the first two is read past a batch boundary.
+    const small = await refreshTerritoryStatistics(db, { batch: 2 });
+    expect(small.alliances).toBe(whole.alliances);
+    expect(small.alliances).toBeGreaterThanOrEqual(7);
+    expect(await summary()).toEqual(once);
+  });
+
   it("counts each alliance once, leaves opted-out workspaces out and hides small cells so no difference reveals them", async () => {
     const { ids } = await lozere();
     const { caller, c } = await coordinatorOf(LOZERE);
