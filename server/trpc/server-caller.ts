@@ -23,12 +23,16 @@ export const serverCaller = cache(async () =>
 );
 
 /**
- * The workspace, read once per render: the layout and the page both need it, and each read
- * through the caller is a transaction of its own (membership, tenant settings, the row).
+ * The workspace and what the layout shows around every page (switcher, unread count,
+ * coordination), read once per render in one call: the layout and the page both need the
+ * workspace, and each call through the caller is a transaction of its own.
  */
-export const readWorkspace = cache(async (workspaceSlug: string) =>
-  (await serverCaller()).workspaces.get({ workspaceSlug }),
+export const readFrame = cache(async (workspaceSlug: string) =>
+  (await serverCaller()).workspaces.frame({ workspaceSlug }),
 );
+
+/** The workspace of this render (from the frame: no call of its own). */
+export const readWorkspace = cache(async (workspaceSlug: string) => (await readFrame(workspaceSlug)).workspace);
 
 /** Runs a read; a NOT_FOUND (including "not a member") renders the 404 page. */
 export async function readOrNotFound<T>(read: () => Promise<T>): Promise<T> {

@@ -59,6 +59,7 @@ async function exportOf(f: Fixture, who: Role | "stranger") {
  */
 const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Record<string, unknown>>> = {
   "workspaces.get": async () => ({}),
+  "workspaces.frame": async () => ({}),
   "workspaces.ping": async () => ({}),
   "workspaces.update": async () => ({ name: "Nouveau nom", kind: "fondation", version: 1 }),
   "workspaces.archive": async () => ({}),
@@ -87,6 +88,7 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   },
   "audit.list": async () => ({ limit: 10 }),
   "alliances.list": async () => ({}),
+  "alliances.listPage": async () => ({}),
   "alliances.get": async (f) => ({ id: await newAlliance(f) }),
   "alliances.view": async (f) => ({ id: await newAlliance(f) }),
   "alliances.history": async (f) => ({ id: await newAlliance(f) }),

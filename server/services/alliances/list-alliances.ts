@@ -1,5 +1,6 @@
 import { statusLight } from "../../../domain/evaluation";
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import { allianceParties, alliances, allianceSdgTargets, organisations } from "../../../db/schema";
 import { GUIDE_QUESTIONS, GUIDE_STAGES, type GuideStage } from "../../../domain/guide";
 import { normalizeForSearch } from "../../../domain/territory";
@@ -107,6 +108,22 @@ async function total(ctx: WorkspaceContext, f: ListAlliancesInput, condition: SQ
 }
 
 /**
+ * The ids of one page of the list, in order. Like the count, they are read from the workspace's
+ * stored figures while its data has not changed, since finding them sorts every alliance the
+ * filters keep (5,000 index probes for the first page of a large workspace, 14 ms of database
+ * time), while reading the page's 25 rows by id is cheap. Searches and the guide filter are
+ * read each time (null), as for the count.
+ */
+async function pageIds(
+  ctx: WorkspaceContext,
+  f: ListAlliancesInput,
+  read: () => Promise<string[]>,
+): Promise<string[] | null> {
+  if (f.q || f.guide) return null;
+  return storedFigures(ctx, "list-ids", { ...f }, async () => ({ value: await read(), validUntil: null }));
+}
+
+/**
  * One page of the workspace's alliances, filtered, sorted and paginated in SQL.
  * Tenant: alliances where the workspace is an accepted party (in code and by RLS).
  */
@@ -126,32 +143,48 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
   const order = f.direction === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
   const condition = and(...where);
 
-  const [rows, matching] = await Promise.all([
-    ctx.tx
-      .select({
-        id: alliances.id,
-        title: alliances.title,
-        stage: alliances.stage,
-        startsOn: alliances.startsOn,
-        endsOn: alliances.endsOn,
-        tags: alliances.tags,
-        updatedAt: alliances.updatedAt,
-        archivedAt: alliances.archivedAt,
-        currentMode: CURRENT_MODE,
-        createdAt: alliances.createdAt,
-        lastClosedCycleAt: sql<
-          Date | string | null
-        >`(select max(c.closed_at) from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'closed')`,
-        guideAnswered: sql<number>`(select count(distinct g.question_key)::int from alliance_guide_answers g where g.alliance_id = ${sql.identifier("alliances")}.id and g.stage = ${sql.identifier("alliances")}.stage::text)`,
-        cycleRunning: sql<boolean>`exists (select 1 from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'open')`,
-      })
-      .from(alliances)
-      .where(condition)
+  const columns = {
+    id: alliances.id,
+    title: alliances.title,
+    stage: alliances.stage,
+    startsOn: alliances.startsOn,
+    endsOn: alliances.endsOn,
+    tags: alliances.tags,
+    updatedAt: alliances.updatedAt,
+    archivedAt: alliances.archivedAt,
+    currentMode: CURRENT_MODE,
+    createdAt: alliances.createdAt,
+    lastClosedCycleAt: sql<
+      Date | string | null
+    >`(select max(c.closed_at) from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'closed')`,
+    guideAnswered: sql<number>`(select count(distinct g.question_key)::int from alliance_guide_answers g where g.alliance_id = ${sql.identifier("alliances")}.id and g.stage = ${sql.identifier("alliances")}.stage::text)`,
+    cycleRunning: sql<boolean>`exists (select 1 from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'open')`,
+  };
+  // One page in the list's order (drizzle's dynamic queries: the same clauses on two selects).
+  const onePage = <Q extends PgSelect>(query: Q) =>
+    query
       .orderBy(order, asc(alliances.id))
       .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    total(ctx, f, condition),
-  ]);
+      .offset((f.page - 1) * f.pageSize);
+
+  const readRows = async () => {
+    const ids = await pageIds(ctx, f, async () =>
+      (await onePage(ctx.tx.select({ id: alliances.id }).from(alliances).where(condition).$dynamic())).map((r) => r.id),
+    );
+    if (ids === null) return onePage(ctx.tx.select(columns).from(alliances).where(condition).$dynamic());
+    if (ids.length === 0) return [];
+    // The stored ids name the page; the filters and the tenant rule still apply to what is read.
+    const found = await ctx.tx
+      .select(columns)
+      .from(alliances)
+      .where(and(inArray(alliances.id, ids), condition));
+    const at = new Map(ids.map((id, i) => [id, i]));
+    return found.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
+  };
+  // One after the other: both may store figures, and two savepoints must not interleave on the
+  // transaction's one connection.
+  const matching = await total(ctx, f, condition);
+  const rows = await readRows();
 
   const ids = rows.map((r) => r.id);
   const [partners, goals] = ids.length

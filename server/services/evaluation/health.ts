@@ -10,7 +10,7 @@ import {
 } from "../../../domain/evaluation";
 import { listedByWorkspace } from "../alliances/access";
 import type { WorkspaceContext } from "../context";
-import { expiry, storedFiguresEntry } from "../stored-figures";
+import { expiry, storedFigures, storedFiguresEntry } from "../stored-figures";
 import { AtRiskInput } from "./schemas";
 
 interface HealthRow {
@@ -136,4 +136,17 @@ export async function atRiskAlliances(ctx: WorkspaceContext, input: z.infer<type
     pageSize: input.pageSize,
     items: atRisk.slice(from, from + input.pageSize),
   };
+}
+
+/**
+ * How many of the workspace's alliances are at risk, kept as a figure of its own next to the
+ * verdicts it counts: the list page shows the number, and reading it does not parse every
+ * alliance's verdict (5,000 of them in a large workspace). It expires with them. Permission:
+ * alliances.read.
+ */
+export async function atRiskCount(ctx: WorkspaceContext): Promise<number> {
+  return storedFigures(ctx, "health-at-risk", {}, async () => {
+    const { value, validUntil } = await storedHealth(ctx);
+    return { value: value.filter((h) => h.reasons.length > 0).length, validUntil };
+  });
 }

@@ -30,6 +30,7 @@ import { archiveAlliance } from "../../services/alliances/archive-alliance";
 import { deleteAlliance } from "../../services/alliances/delete-alliance";
 import { restoreAlliance } from "../../services/alliances/restore-alliance";
 import { listAlliances } from "../../services/alliances/list-alliances";
+import { allianceListPage } from "../../services/alliances/list-page";
 import { addPrivateEntry } from "../../services/alliances/add-private-entry";
 import { getPrivateLayer } from "../../services/alliances/get-private-layer";
 import { savePrivateNotes } from "../../services/alliances/save-private-notes";
@@ -54,6 +55,11 @@ export const alliancesRouter = router({
     .meta({ permission: "alliances.read" })
     .input(ListAlliancesInput)
     .query(({ ctx, input }) => listAlliances(ctx.workspace, withoutSlug(input))),
+  /** The list page's reads (alliances, saved views, requests waiting, at-risk count), in one transaction. */
+  listPage: workspaceProcedure
+    .meta({ permission: "alliances.read" })
+    .input(ListAlliancesInput)
+    .query(({ ctx, input }) => allianceListPage(ctx.workspace, withoutSlug(input))),
   get: workspaceProcedure
     .meta({ permission: "alliances.read" })
     .input(AllianceIdInput)

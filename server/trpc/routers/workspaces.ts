@@ -2,6 +2,7 @@ import { workspaceArchive } from "../../services/gdpr/archive";
 import { deleteWorkspace } from "../../services/gdpr/delete-workspace";
 import { DeleteWorkspaceInput } from "../../services/gdpr/schemas";
 import { createWorkspace } from "../../services/workspaces/create-workspace";
+import { getWorkspaceFrame } from "../../services/workspaces/get-frame";
 import { getWorkspace } from "../../services/workspaces/get-workspace";
 import { listMyWorkspaces } from "../../services/workspaces/list-my-workspaces";
 import { CreateWorkspaceInput, UpdateWorkspaceInput } from "../../services/workspaces/schemas";
@@ -18,6 +19,8 @@ export const workspacesRouter = router({
     .input(CreateWorkspaceInput)
     .mutation(({ ctx, input }) => createWorkspace(ctx.service, input)),
   get: workspaceProcedure.meta({ permission: "workspace.read" }).query(({ ctx }) => getWorkspace(ctx.workspace)),
+  /** The workspace and what its pages show around their content (the layout), in one transaction. */
+  frame: workspaceProcedure.meta({ permission: "workspace.read" }).query(({ ctx }) => getWorkspaceFrame(ctx.workspace)),
   /**
    * Does nothing inside the workspace's tenant transaction: what every workspace call pays for
    * authentication, membership and the scoped transaction. Monitoring and `npm run bench` use it.

@@ -44,16 +44,12 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
   const t = await getTranslations();
   const locale = await getLocale();
   const caller = await serverCaller();
-  const workspace = await readOrNotFound(() => readWorkspace(workspaceSlug));
-  const result = await readOrNotFound(() => caller.alliances.list({ workspaceSlug, ...filters }));
-  const views = await caller.savedViews.list({ workspaceSlug });
-  const incoming = await caller.alliances.incomingInvitations({ workspaceSlug });
-  const mentions = await caller.alliances.mentionRequests({ workspaceSlug });
+  // The frame (workspace) and the page's own reads: two calls, each one transaction, side by side.
   // The partner filter asks for partners as the person types; only the chosen one is named here.
-  const partner = filters.partnerId
-    ? ((await caller.organisations.searchPartners({ workspaceSlug, id: filters.partnerId }))[0] ?? null)
-    : null;
-  const atRisk = (await caller.evaluation.atRisk({ workspaceSlug, pageSize: 1 })).total;
+  const [workspace, { list: result, views, incoming, mentions, atRisk, partner }] = await Promise.all([
+    readOrNotFound(() => readWorkspace(workspaceSlug)),
+    readOrNotFound(() => caller.alliances.listPage({ workspaceSlug, ...filters })),
+  ]);
   const base = `/w/${workspaceSlug}/alliances`;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const { regions, departements } = allianceFormOptions();
