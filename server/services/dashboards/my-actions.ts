@@ -5,6 +5,7 @@ import { listIncomingInvitations } from "../alliances/list-incoming-invitations"
 import { listMentionRequests } from "../alliances/list-mention-requests";
 import type { WorkspaceContext } from "../context";
 import { storedHealth } from "../evaluation/health";
+import { earliest, storedFigures } from "../stored-figures";
 
 /** How many of each kind of action the block lists; the count says how many there are in all. */
 const SHOWN = 5;
@@ -42,27 +43,61 @@ export async function myActions(ctx: WorkspaceContext) {
     join alliances a on a.id = c.alliance_id
     where p.workspace_id = ${ctx.workspaceId} and p.status = 'pending' and c.status = 'open' and ${live}
     order by c.due_on, a.title`);
-  const audienceQ = rows<{ alliance_id: string; title: string; audience: "territory" | "public" }>(sql`
+  const audienceQ = () =>
+    rows<{ alliance_id: string; title: string; audience: "territory" | "public" }>(sql`
     select a.id as alliance_id, a.title, a.requested_audience::text as audience
     from alliances a
     join alliance_parties p on p.alliance_id = a.id and p.workspace_id = ${ctx.workspaceId} and p.status = 'accepted'
     where ${live} and a.requested_audience <> 'parties'
       and (p.audience_consent is distinct from a.requested_audience or p.consent_revision is distinct from a.public_revision)
     order by a.title`);
-  const endingQ = rows<{ alliance_id: string; title: string; ends_on: string }>(sql`
+  const endingQ = () =>
+    rows<{ alliance_id: string; title: string; ends_on: string }>(sql`
     select a.id as alliance_id, a.title, a.ends_on::text as ends_on from alliances a
     where ${live} and a.ends_on >= current_date and a.ends_on <= current_date + 90
     order by a.ends_on, a.title`);
 
-  const [cycles, audience, ending, invitations, mentions, health] = await Promise.all([
+  // Everything but the cycles waiting for an answer depends only on the workspace's data and on
+  // the date, so it is kept with the workspace's stored figures until either changes (a large
+  // workspace's at-risk verdicts alone are 5,000 rows to read and filter). The pending answers
+  // live in evaluation_participants, which does not raise the figures' version: read each time.
+  const [cycles, kept] = await Promise.all([
     cyclesQ,
-    audienceQ,
-    endingQ,
-    listIncomingInvitations(ctx),
-    listMentionRequests(ctx),
-    storedHealth(ctx),
+    storedFigures(ctx, "my-actions", {}, async (midnight) => {
+      const [audience, ending, invitations, mentions, health] = await Promise.all([
+        audienceQ(),
+        endingQ(),
+        listIncomingInvitations(ctx),
+        listMentionRequests(ctx),
+        storedHealth(ctx),
+      ]);
+      const atRisk = health.value.filter((h) => h.reasons.length > 0);
+      return {
+        value: {
+          invitations: firstOf(
+            invitations.map((i) => ({
+              partyId: i.partyId,
+              allianceId: i.allianceId,
+              title: i.title,
+              invitedBy: i.invitedBy,
+            })),
+          ),
+          mentions: firstOf(
+            mentions.map((m) => ({
+              partyId: m.partyId,
+              allianceId: m.allianceId,
+              title: m.title,
+              declaredBy: m.declaredBy,
+            })),
+          ),
+          audience: firstOf(audience.map((a) => ({ allianceId: a.alliance_id, title: a.title, audience: a.audience }))),
+          ending: firstOf(ending.map((e) => ({ allianceId: e.alliance_id, title: e.title, endsOn: e.ends_on }))),
+          atRisk: firstOf(atRisk.map((h) => ({ allianceId: h.id, title: h.title, reasons: h.reasons }))),
+        },
+        validUntil: earliest(midnight, health.validUntil),
+      };
+    }),
   ]);
-  const atRisk = health.value.filter((h) => h.reasons.length > 0);
   const result = {
     cycles: firstOf(
       cycles.map((c) => ({
@@ -74,20 +109,7 @@ export async function myActions(ctx: WorkspaceContext) {
         overdue: Boolean(c.overdue),
       })),
     ),
-    invitations: firstOf(
-      invitations.map((i) => ({
-        partyId: i.partyId,
-        allianceId: i.allianceId,
-        title: i.title,
-        invitedBy: i.invitedBy,
-      })),
-    ),
-    mentions: firstOf(
-      mentions.map((m) => ({ partyId: m.partyId, allianceId: m.allianceId, title: m.title, declaredBy: m.declaredBy })),
-    ),
-    audience: firstOf(audience.map((a) => ({ allianceId: a.alliance_id, title: a.title, audience: a.audience }))),
-    ending: firstOf(ending.map((e) => ({ allianceId: e.alliance_id, title: e.title, endsOn: e.ends_on }))),
-    atRisk: firstOf(atRisk.map((h) => ({ allianceId: h.id, title: h.title, reasons: h.reasons }))),
+    ...kept,
   };
   return { ...result, total: Object.values(result).reduce((sum, list) => sum + list.total, 0) };
 }
