@@ -5,7 +5,7 @@ export function SdgBadge({ goal, name, primary }: { goal: number; name: string; 
   const colour = SDG_GOALS[goal - 1]?.colour ?? "#444444";
   return (
     <span
-      className={`inline-flex h-7 min-w-7 items-center justify-center rounded px-1 text-xs font-bold ${primary ? "ring-2 ring-slate-900 ring-offset-1" : ""}`}
+      className={primary ? "sdg-tile ring-2 ring-slate-900 ring-offset-1" : "sdg-tile"}
       style={{ backgroundColor: colour, color: textColourOn(colour) }}
       title={name}
     >

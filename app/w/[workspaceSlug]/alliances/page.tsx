@@ -3,7 +3,6 @@ import { formatDate } from "@/domain/dates";
 import Link from "next/link";
 import { ExportLink } from "@/components/ui/export-link";
 import { PartnerFilter } from "@/components/alliances/partner-filter";
-import { EvaluationLight } from "@/components/evaluation/status-light";
 import { getTranslations, getLocale } from "next-intl/server";
 import { Suspense } from "react";
 import { CoOwnershipInbox, MentionRequests } from "@/components/alliances/co-ownership";
@@ -16,9 +15,10 @@ import {
   VISIBLE_FILTERS,
 } from "@/components/alliances/list-filters";
 import { SavedViews } from "@/components/alliances/saved-views";
-import { SdgBadge } from "@/components/alliances/sdg-badge";
+import { AllianceRows } from "@/components/alliances/alliance-rows";
 import { SelectField, TextField } from "@/components/ui/field";
 import { ENTRY_DOORS, LIFECYCLE_STAGES, MECENAT_FORMS, MODES } from "@/domain/alliances";
+import type { StatusLight } from "@/domain/evaluation";
 import { ORGANISATION_KINDS } from "@/domain/identifiers";
 import { can } from "@/domain/roles";
 import { SDG_GOALS } from "@/domain/sdg";
@@ -98,11 +98,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
     const active = filters.sort === column;
     const nextDirection = active && filters.direction === "asc" ? "desc" : "asc";
     return (
-      <th
-        scope="col"
-        className="py-2 pr-4"
-        aria-sort={active ? (filters.direction === "asc" ? "ascending" : "descending") : undefined}
-      >
+      <th scope="col" aria-sort={active ? (filters.direction === "asc" ? "ascending" : "descending") : undefined}>
         <Link
           href={listHref(base, filters, { sort: column, direction: nextDirection })}
           aria-label={t("alliances.sortBy", { column: label })}
@@ -335,7 +331,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
         <p>{t("alliances.empty")}</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm" data-testid="alliances-table">
+          <table className="cells-roomy w-full border-collapse text-left text-sm" data-testid="alliances-table">
             <caption className="sr-only">{t("alliances.title")}</caption>
             <thead>
               <tr className="border-b border-slate-400">
@@ -346,59 +342,45 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
                 {sortHeader("sdg", t("alliances.columns.sdg"))}
                 {sortHeader("startsOn", t("alliances.columns.startsOn"))}
                 {sortHeader("updatedAt", t("alliances.columns.updatedAt"))}
-                <th scope="col" className="py-2 pr-4">
-                  {t("guide.column")}
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  {t("evaluation.column")}
-                </th>
+                <th scope="col">{t("guide.column")}</th>
+                <th scope="col">{t("evaluation.column")}</th>
               </tr>
             </thead>
-            <tbody>
-              {result.items.map((a) => (
-                <tr key={a.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-4 font-medium">
-                    <Link href={`${base}/${a.id}`}>{a.title}</Link>
-                  </th>
-                  <td className="py-2 pr-4">{a.partners.join(", ")}</td>
-                  <td className="py-2 pr-4">{a.currentMode ? labelOf(t, "alliance.modes", a.currentMode) : "—"}</td>
-                  <td className="py-2 pr-4">{t(`alliance.lifecycle.${a.stage}`)}</td>
-                  <td className="py-2 pr-4">
-                    <span className="flex flex-wrap gap-1">
-                      {a.goals.map((g) => (
-                        <SdgBadge
-                          key={g}
-                          goal={g}
-                          name={`${t("sdg.goal", { number: g })} ${labelOf(t, "sdg.goals", g)}`}
-                          primary={g === a.primaryGoal}
-                        />
-                      ))}
-                    </span>
-                  </td>
-                  <td className="py-2 pr-4 whitespace-nowrap">
-                    {a.startsOn ? formatDate(new Date(a.startsOn), locale, { dateStyle: "medium" }) : "—"}
-                  </td>
-                  <td className="py-2 pr-4 whitespace-nowrap">
-                    {formatDate(a.updatedAt, locale, { dateStyle: "medium" })}
-                  </td>
-                  <td className="py-2 pr-4 whitespace-nowrap tabular-nums">
-                    {a.guide ? (
-                      <Link
-                        href={`${base}/${a.id}?section=cadrage`}
-                        aria-label={t("guide.columnLabel", { answered: a.guide.answered, total: a.guide.total })}
-                      >
-                        {a.guide.answered}/{a.guide.total}
-                      </Link>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className="py-2 pr-4">
-                    <EvaluationLight light={a.evaluation} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            <AllianceRows
+              base={base}
+              rows={result.items.map((a) => ({
+                id: a.id,
+                title: a.title,
+                partners: a.partners.join(", "),
+                mode: a.currentMode ? labelOf(t, "alliance.modes", a.currentMode) : "—",
+                stage: t(`alliance.lifecycle.${a.stage}`),
+                goals: a.goals,
+                primaryGoal: a.primaryGoal,
+                startsOn: a.startsOn ? formatDate(new Date(a.startsOn), locale, { dateStyle: "medium" }) : "—",
+                updatedAt: formatDate(a.updatedAt, locale, { dateStyle: "medium" }),
+                guide: a.guide
+                  ? {
+                      ...a.guide,
+                      label: t("guide.columnLabel", { answered: a.guide.answered, total: a.guide.total }),
+                    }
+                  : null,
+                light: a.evaluation,
+              }))}
+              goalNames={Object.fromEntries(
+                [...new Set(result.items.flatMap((a) => a.goals))].map((g) => [
+                  g,
+                  `${t("sdg.goal", { number: g })} ${labelOf(t, "sdg.goals", g)}`,
+                ]),
+              )}
+              lights={
+                Object.fromEntries(
+                  [...new Set(result.items.map((a) => a.evaluation))].map((light) => [
+                    light,
+                    { short: t(`evaluation.lightShort.${light}`), long: t(`evaluation.light.${light}`) },
+                  ]),
+                ) as Record<StatusLight, { short: string; long: string }>
+              }
+            />
           </table>
         </div>
       )}

@@ -164,52 +164,34 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
                   : t("report.noScores")}
               </p>
               <div className="overflow-x-auto">
-                <table className="w-full border-collapse text-left text-sm">
+                <table className="cells-compact w-full border-collapse text-left text-sm">
                   <caption className="sr-only">{labelOf(t, "sdg.goals", g.goal)}</caption>
                   <thead>
                     <tr className="border-b border-slate-400">
-                      <th scope="col" className="py-1 pr-3">
-                        {t("report.columns.target")}
-                      </th>
-                      <th scope="col" className="py-1 pr-3">
-                        {t("report.columns.alliance")}
-                      </th>
-                      <th scope="col" className="py-1 pr-3">
-                        {t("report.columns.partners")}
-                      </th>
-                      <th scope="col" className="py-1 pr-3">
-                        {t("report.columns.share")}
-                      </th>
-                      <th scope="col" className="py-1 pr-3">
-                        {t("report.columns.allocated")}
-                      </th>
-                      <th scope="col" className="py-1 pr-3">
-                        {t("report.columns.ownEuros")}
-                      </th>
-                      <th scope="col" className="py-1 pr-3">
-                        {t("report.columns.ownHours")}
-                      </th>
-                      <th scope="col" className="py-1 pr-3">
-                        {t("report.indicators")}
-                      </th>
+                      <th scope="col">{t("report.columns.target")}</th>
+                      <th scope="col">{t("report.columns.alliance")}</th>
+                      <th scope="col">{t("report.columns.partners")}</th>
+                      <th scope="col">{t("report.columns.share")}</th>
+                      <th scope="col">{t("report.columns.allocated")}</th>
+                      <th scope="col">{t("report.columns.ownEuros")}</th>
+                      <th scope="col">{t("report.columns.ownHours")}</th>
+                      <th scope="col">{t("report.indicators")}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {g.targets.flatMap((target) =>
                       target.alliances.map((a) => (
                         <tr key={`${target.target}-${a.id}`} className="border-b border-slate-200 align-top">
-                          <td className="py-1 pr-3 font-mono">{target.target}</td>
-                          <th scope="row" className="py-1 pr-3 font-normal">
+                          <td className="font-mono">{target.target}</td>
+                          <th scope="row" className="font-normal">
                             {a.title}
                           </th>
-                          <td className="py-1 pr-3">{a.partners}</td>
-                          <td className="py-1 pr-3 tabular-nums">
-                            {a.sharePercent === null ? "—" : `${a.sharePercent} %`}
-                          </td>
-                          <td className="py-1 pr-3 tabular-nums">{percent(a.allocated)}</td>
-                          <td className="py-1 pr-3 tabular-nums">{euros(a.ownCents)}</td>
-                          <td className="py-1 pr-3 tabular-nums">{format.number(a.ownHours)}</td>
-                          <td className="py-1 pr-3">
+                          <td>{a.partners}</td>
+                          <td className="tabular-nums">{a.sharePercent === null ? "—" : `${a.sharePercent} %`}</td>
+                          <td className="tabular-nums">{percent(a.allocated)}</td>
+                          <td className="tabular-nums">{euros(a.ownCents)}</td>
+                          <td className="tabular-nums">{format.number(a.ownHours)}</td>
+                          <td>
                             {a.indicators.map((i) => (
                               <span key={i.name} className="block">
                                 {i.name} :{" "}
