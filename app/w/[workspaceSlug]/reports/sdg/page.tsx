@@ -5,6 +5,7 @@ import { SdgBadge } from "@/components/alliances/sdg-badge";
 import { BarTable } from "@/components/dashboards/bar-table";
 import { ExportLink } from "@/components/ui/export-link";
 import { NarrativeForm } from "@/components/dashboards/narrative-form";
+import { ReportRows } from "@/components/dashboards/report-rows";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { DEFAULT_PRIMARY_WEIGHT, PRIMARY_WEIGHTS } from "@/domain/allocation";
 import { can } from "@/domain/roles";
@@ -178,31 +179,24 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
                       <th scope="col">{t("report.indicators")}</th>
                     </tr>
                   </thead>
-                  <tbody>
-                    {g.targets.flatMap((target) =>
-                      target.alliances.map((a) => (
-                        <tr key={`${target.target}-${a.id}`} className="border-b border-slate-200 align-top">
-                          <td className="font-mono">{target.target}</td>
-                          <th scope="row" className="font-normal">
-                            {a.title}
-                          </th>
-                          <td>{a.partners}</td>
-                          <td className="tabular-nums">{a.sharePercent === null ? "—" : `${a.sharePercent} %`}</td>
-                          <td className="tabular-nums">{percent(a.allocated)}</td>
-                          <td className="tabular-nums">{euros(a.ownCents)}</td>
-                          <td className="tabular-nums">{format.number(a.ownHours)}</td>
-                          <td>
-                            {a.indicators.map((i) => (
-                              <span key={i.name} className="block">
-                                {i.name} :{" "}
-                                {i.results.map((r) => `${r.period} ${format.number(r.value)} ${i.unit}`).join(", ")}
-                              </span>
-                            ))}
-                          </td>
-                        </tr>
-                      )),
+                  <ReportRows
+                    rows={g.targets.flatMap((target) =>
+                      target.alliances.map((a) => ({
+                        key: `${target.target}-${a.id}`,
+                        target: target.target,
+                        title: a.title,
+                        partners: a.partners,
+                        share: a.sharePercent === null ? "—" : `${a.sharePercent} %`,
+                        allocated: percent(a.allocated),
+                        euros: euros(a.ownCents),
+                        hours: format.number(a.ownHours),
+                        indicators: a.indicators.map(
+                          (i) =>
+                            `${i.name} : ${i.results.map((r) => `${r.period} ${format.number(r.value)} ${i.unit}`).join(", ")}`,
+                        ),
+                      })),
                     )}
-                  </tbody>
+                  />
                 </table>
               </div>
               {g.rows > shownRows(g) ? (
