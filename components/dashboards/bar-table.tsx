@@ -1,6 +1,10 @@
+"use client";
+
 /**
  * A bar chart that is a table: each row has its label, a bar (decorative, hidden from screen
  * readers) and the number. Keyboard and screen-reader users get the same figures as everyone.
+ * A client component although it has no state: its rows then travel as data in React's payload,
+ * not as the markup written a second time (the dashboards and the territory page hold a dozen).
  */
 export function BarTable({
   caption,
