@@ -3,22 +3,26 @@ import path from "node:path";
 
 /**
  * Which messages the browser needs: the keys that components calling `useTranslations` (client
- * components, and the few shared ones) can ask for, found by reading their source. The root
- * layout sends the client only these (messages/client-keys.json) instead of the whole catalogue.
+ * components, and the few shared ones) can ask for, found by reading their source, instead of
+ * the whole catalogue.
  *
  * For each translator (`const t = useTranslations("ns")` or `useTranslations()`), every call
- * `t("key")`, `t.rich("key")`, `t.has("key")` gives a key, and a template `t(\`a.b.${x}\`)` or a
- * `labelOf(t, "a.b", x)` the prefix `a.b`. A call whose key is not written in the source (`t(variable)`) cannot be read:
- * it is listed in `unreadable`, and its translator's whole namespace is sent (the root
- * translator's unreadable calls must be listed in WHOLE below). `errors` goes whole: the
- * server's error keys are translated in the browser.
+ * `t("key")`, `t.rich("key")`, `t.has("key")`, `messageOr(t, "key", …)` gives a key, and a template
+ * `t(\`a.b.${x}\`)` or a `labelOf(t, "a.b", x)` the prefix `a.b`. A call whose key is not written
+ * in the source (`t(variable)`) cannot be read: it is listed in `unreadable`, and its translator's
+ * whole namespace is sent (the root translator's unreadable calls must be listed in DYNAMIC).
+ *
+ * Where: the root layout sends what the client components of every page outside SCOPES can ask
+ * for, following each page's imports; a page of SCOPES sends what its own components need beyond
+ * that. The server translates its refusals itself, so `errors` is not sent whole any more: the
+ * alliance form's validation messages travel with the form's pages.
  *
  *   npm run messages:client     rewrites messages/client-keys.json
  * A unit test fails when the file is out of date.
  */
 
-/** Namespaces sent whole, whatever the analysis finds. */
-const WHOLE = ["errors"];
+/** Namespaces sent whole on every page, whatever the analysis finds. */
+const WHOLE: string[] = [];
 /**
  * What the root translator's unreadable calls of a file can ask for, read by a person: the
  * analysis refuses a file whose root calls it cannot read and that is not listed here.
@@ -40,19 +44,71 @@ function sources(dir: string, into: string[] = []): string[] {
 }
 
 export interface ClientKeys {
-  /** Key paths and prefixes, sorted; a message is sent when its path is one of them or under one. */
+  /**
+   * Key paths and prefixes the root layout sends, sorted: those of every client component a page
+   * outside the scopes can render. A message is sent when its path is one of them or under one.
+   */
   keys: string[];
+  /**
+   * Per scope (a page listed in SCOPES, which wraps what it renders in `ScopedMessages`), the keys
+   * only its own client components need, beyond the root's.
+   */
+  scopes: Record<string, string[]>;
   /** Calls whose key could not be read, as "file: call". */
   unreadable: string[];
 }
 
+/**
+ * Pages whose client components need many messages that no other page needs (forms, the
+ * network, the import): they send those themselves, with `<ScopedMessages scope="…">` around what
+ * they render, instead of every page of the app carrying them. The analysis follows each page's
+ * imports, so a component it shares with another page stays in the root's keys.
+ */
+export const SCOPES: Record<string, string> = {
+  alliance: "app/w/[workspaceSlug]/alliances/[allianceId]/page.tsx",
+  allianceNew: "app/w/[workspaceSlug]/alliances/new/page.tsx",
+  allianceImport: "app/w/[workspaceSlug]/alliances/import/page.tsx",
+  network: "app/w/[workspaceSlug]/reseau/page.tsx",
+  territoryNetwork: "app/w/[workspaceSlug]/territory/reseau/page.tsx",
+  maturity: "app/w/[workspaceSlug]/maturite/page.tsx",
+  settings: "app/w/[workspaceSlug]/settings/page.tsx",
+  signIn: "app/signin/page.tsx",
+  allianceEdit: "app/w/[workspaceSlug]/alliances/[allianceId]/edit/page.tsx",
+  importReview: "app/w/[workspaceSlug]/alliances/import/[importId]/page.tsx",
+};
+
+/** The files of the app that Next.js renders by their name: where the import walk starts. */
+const ENTRY = /^app\/(?:.*\/)?(?:page|layout|template|error|global-error|not-found|loading|default)\.tsx$/;
+
+/** The files a source file imports (static and dynamic), among `known`. */
+function importsOf(file: string, text: string, known: Set<string>): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)"([^"]+)"/g)) {
+    const spec = m[1]!;
+    let base: string;
+    if (spec.startsWith("@/")) base = spec.slice(2);
+    else if (spec.startsWith(".")) base = path.posix.join(path.posix.dirname(file), spec);
+    else continue;
+    for (const candidate of [base, `${base}.tsx`, `${base}.ts`, `${base}/index.tsx`, `${base}/index.ts`])
+      if (known.has(candidate)) {
+        out.push(candidate);
+        break;
+      }
+  }
+  return out;
+}
+
 export function analyseClientKeys(root = process.cwd()): ClientKeys {
-  const keys = new Set<string>(WHOLE);
   const unreadable: string[] = [];
+  const keysOf = new Map<string, Set<string>>();
+  const texts = new Map<string, string>();
   for (const base of ROOTS) {
     for (const file of sources(path.join(root, base)).sort()) {
       const text = readFileSync(file, "utf8");
       const relative = path.relative(root, file).split(path.sep).join("/");
+      texts.set(relative, text);
+      const keys = new Set<string>();
+      keysOf.set(relative, keys);
       for (const declaration of text.matchAll(/const\s+(\w+)\s*=\s*useTranslations\(\s*(?:"([^"]*)")?\s*\)/g)) {
         const name = declaration[1]!;
         const namespace = declaration[2] ?? "";
@@ -60,7 +116,11 @@ export function analyseClientKeys(root = process.cwd()): ClientKeys {
         // labelOf(t, "a.b", key) (messages/labels.ts) reads a.b.<key>.
         for (const label of text.matchAll(new RegExp(`labelOf\\(\\s*${name}\\s*,\\s*"([^"]+)"`, "g")))
           keys.add(full(label[1]!));
-        const calls = new RegExp(`(?<![\\w.])${name}(?:\\.rich|\\.has|\\.markup)?\\(\\s*([^,)]*)`, "g");
+        // Calls of the translator, and messageOr(t, key, …) (messages/labels.ts), which asks it for `key`.
+        const calls = new RegExp(
+          `(?:(?<![\\w.])${name}(?:\\.rich|\\.has|\\.markup)?\\(|messageOr\\(\\s*${name}\\s*,)\\s*([^,)]*)`,
+          "g",
+        );
         for (const call of text.matchAll(calls)) {
           const argument = call[1]!.trim();
           const literal = /^"([^"]+)"$/.exec(argument) ?? /^`([^`$]+)`$/.exec(argument);
@@ -93,6 +153,32 @@ export function analyseClientKeys(root = process.cwd()): ClientKeys {
       }
     }
   }
+
+  // Which files each entry reaches through its imports.
+  const known = new Set(texts.keys());
+  const edges = new Map([...texts].map(([file, text]) => [file, importsOf(file, text, known)]));
+  const reach = (from: string) => {
+    const seen = new Set<string>([from]);
+    const stack = [from];
+    while (stack.length)
+      for (const next of edges.get(stack.pop()!) ?? [])
+        if (!seen.has(next)) {
+          seen.add(next);
+          stack.push(next);
+        }
+    return seen;
+  };
+  const keysFrom = (files: Iterable<string>) => {
+    const out = new Set<string>();
+    for (const file of files) for (const key of keysOf.get(file) ?? []) out.add(key);
+    return out;
+  };
+  const scoped = new Set(Object.values(SCOPES));
+  for (const file of scoped) if (!known.has(file)) throw new Error(`SCOPES names ${file}, which does not exist.`);
+  const entries = [...known].filter((f) => ENTRY.test(f));
+  const rootKeys = new Set<string>(WHOLE);
+  for (const entry of entries) if (!scoped.has(entry)) for (const key of keysFrom(reach(entry))) rootKeys.add(key);
+
   // Keys the catalogue does not have (a translator's calls read with another's namespace) are
   // dropped, and a key under another one adds nothing.
   const catalogue = JSON.parse(readFileSync(path.join(root, "messages/fr.json"), "utf8")) as Record<string, unknown>;
@@ -103,17 +189,22 @@ export function analyseClientKeys(root = process.cwd()): ClientKeys {
         (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
         catalogue,
       ) !== undefined;
-  const sorted = [...keys].filter(exists).sort();
-  return {
-    keys: sorted.filter((k) => !sorted.some((other) => other !== k && k.startsWith(`${other}.`))),
-    unreadable: unreadable.sort(),
+  const reduce = (keys: Iterable<string>, covered: string[] = []) => {
+    const sorted = [...keys].filter(exists).sort();
+    const under = (k: string, others: string[]) => others.some((o) => o !== k && k.startsWith(`${o}.`));
+    return sorted.filter((k) => !under(k, sorted) && !covered.includes(k) && !under(k, covered));
   };
+  const keys = reduce(rootKeys);
+  const scopes = Object.fromEntries(
+    Object.entries(SCOPES).map(([name, file]) => [name, reduce(keysFrom(reach(file)), keys)]),
+  );
+  return { keys, scopes, unreadable: unreadable.sort() };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = analyseClientKeys();
   writeFileSync(CLIENT_KEYS_FILE, `${JSON.stringify(result, null, 2)}\n`);
   console.log(
-    `${CLIENT_KEYS_FILE}: ${result.keys.length} keys and prefixes; ${result.unreadable.length} calls read as their whole namespace.`,
+    `${CLIENT_KEYS_FILE}: ${result.keys.length} keys and prefixes for every page, ${Object.keys(result.scopes).length} scopes; ${result.unreadable.length} calls read as their whole namespace.`,
   );
 }

@@ -4,6 +4,7 @@ import { NetworkFilterBar } from "@/components/network/network-filters";
 import { NetworkView } from "@/components/network/network-view";
 import { NetworkFilters } from "@/server/services/network/schemas";
 import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
+import { ScopedMessages } from "@/components/providers/scoped-messages";
 
 type Props = {
   params: Promise<{ workspaceSlug: string }>;
@@ -26,11 +27,13 @@ export default async function NetworkPage({ params, searchParams }: Props) {
   const initial = caller.network.workspace({ workspaceSlug, ...filters }).catch(() => null);
   const t = await getTranslations("network");
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p className="max-w-3xl text-slate-800">{t("intro")}</p>
-      <NetworkFilterBar filters={filters} resetHref={`/w/${workspaceSlug}/reseau`} />
-      <NetworkView workspaceSlug={workspaceSlug} source={{ kind: "workspace" }} filters={filters} initial={initial} />
-    </div>
+    <ScopedMessages scope="network">
+      <div className="space-y-6">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="max-w-3xl text-slate-800">{t("intro")}</p>
+        <NetworkFilterBar filters={filters} resetHref={`/w/${workspaceSlug}/reseau`} />
+        <NetworkView workspaceSlug={workspaceSlug} source={{ kind: "workspace" }} filters={filters} initial={initial} />
+      </div>
+    </ScopedMessages>
   );
 }

@@ -6,6 +6,7 @@ import { allianceFormOptions } from "@/components/alliances/form-options";
 import { emptyDraft } from "@/components/alliances/form-state";
 import { can } from "@/domain/roles";
 import { readOrNotFound, readWorkspace } from "@/server/trpc/server-caller";
+import { ScopedMessages } from "@/components/providers/scoped-messages";
 
 type Params = { params: Promise<{ workspaceSlug: string }> };
 
@@ -20,13 +21,15 @@ export default async function NewAlliancePage({ params }: Params) {
   if (!can(workspace.myRole, "alliances.write")) notFound();
   const options = allianceFormOptions([], workspace.lists);
   return (
-    <div className="max-w-3xl space-y-6">
-      <h1 className="text-2xl font-bold">{t("new")}</h1>
-      <AllianceForm
-        workspaceSlug={workspaceSlug}
-        initial={emptyDraft(new Date().toISOString().slice(0, 10))}
-        {...options}
-      />
-    </div>
+    <ScopedMessages scope="allianceNew">
+      <div className="max-w-3xl space-y-6">
+        <h1 className="text-2xl font-bold">{t("new")}</h1>
+        <AllianceForm
+          workspaceSlug={workspaceSlug}
+          initial={emptyDraft(new Date().toISOString().slice(0, 10))}
+          {...options}
+        />
+      </div>
+    </ScopedMessages>
   );
 }

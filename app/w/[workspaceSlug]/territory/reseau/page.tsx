@@ -5,6 +5,7 @@ import { NetworkFilterBar } from "@/components/network/network-filters";
 import { NetworkView } from "@/components/network/network-view";
 import { territory } from "@/domain/territory-data";
 import { NetworkFilters } from "@/server/services/network/schemas";
+import { ScopedMessages } from "@/components/providers/scoped-messages";
 
 type Props = {
   params: Promise<{ workspaceSlug: string }>;
@@ -32,17 +33,19 @@ export default async function TerritoryNetworkPage({ params, searchParams }: Pro
   if (!level || !name) notFound();
   const t = await getTranslations("network");
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-bold">
-        {t("territoryTitle")} — {name}
-      </h1>
-      <p className="max-w-3xl text-slate-800">{t("territoryIntro")}</p>
-      <NetworkFilterBar
-        filters={filters}
-        resetHref={`/w/${workspaceSlug}/territory/reseau?level=${level}&code=${code}`}
-        keep={{ level, code }}
-      />
-      <NetworkView workspaceSlug={workspaceSlug} source={{ kind: "territory", level, code }} filters={filters} />
-    </div>
+    <ScopedMessages scope="territoryNetwork">
+      <div className="space-y-6">
+        <h1 className="text-2xl font-bold">
+          {t("territoryTitle")} — {name}
+        </h1>
+        <p className="max-w-3xl text-slate-800">{t("territoryIntro")}</p>
+        <NetworkFilterBar
+          filters={filters}
+          resetHref={`/w/${workspaceSlug}/territory/reseau?level=${level}&code=${code}`}
+          keep={{ level, code }}
+        />
+        <NetworkView workspaceSlug={workspaceSlug} source={{ kind: "territory", level, code }} filters={filters} />
+      </div>
+    </ScopedMessages>
   );
 }

@@ -7,6 +7,7 @@ import { allianceFormOptions } from "@/components/alliances/form-options";
 import { draftFromAlliance } from "@/components/alliances/form-state";
 import { can } from "@/domain/roles";
 import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
+import { ScopedMessages } from "@/components/providers/scoped-messages";
 
 type Params = { params: Promise<{ workspaceSlug: string; allianceId: string }> };
 
@@ -27,14 +28,16 @@ export default async function EditAlliancePage({ params }: Params) {
     workspace.lists,
   );
   return (
-    <div className="max-w-3xl space-y-6">
-      <h1 className="text-2xl font-bold">{t("editTitle")}</h1>
-      <AllianceForm
-        workspaceSlug={workspaceSlug}
-        initial={draftFromAlliance(alliance, (code) => options.placeLabels[code] ?? code)}
-        existing={{ id: alliance.id, version: alliance.version }}
-        {...options}
-      />
-    </div>
+    <ScopedMessages scope="allianceEdit">
+      <div className="max-w-3xl space-y-6">
+        <h1 className="text-2xl font-bold">{t("editTitle")}</h1>
+        <AllianceForm
+          workspaceSlug={workspaceSlug}
+          initial={draftFromAlliance(alliance, (code) => options.placeLabels[code] ?? code)}
+          existing={{ id: alliance.id, version: alliance.version }}
+          {...options}
+        />
+      </div>
+    </ScopedMessages>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ImportReview } from "@/components/exchange/import-review";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { ScopedMessages } from "@/components/providers/scoped-messages";
 
 type Props = { params: Promise<{ workspaceSlug: string; importId: string }> };
 
@@ -19,12 +20,14 @@ export default async function ImportReviewPage({ params }: Props) {
   const caller = await serverCaller();
   await readOrNotFound(() => caller.imports.get({ workspaceSlug, id: importId }));
   return (
-    <div className="max-w-5xl space-y-4">
-      <p>
-        <Link href={`/w/${workspaceSlug}/alliances/import`}>{t("back")}</Link>
-      </p>
-      <h1 className="text-2xl font-bold">{t("review.title")}</h1>
-      <ImportReview workspaceSlug={workspaceSlug} importId={importId} />
-    </div>
+    <ScopedMessages scope="importReview">
+      <div className="max-w-5xl space-y-4">
+        <p>
+          <Link href={`/w/${workspaceSlug}/alliances/import`}>{t("back")}</Link>
+        </p>
+        <h1 className="text-2xl font-bold">{t("review.title")}</h1>
+        <ImportReview workspaceSlug={workspaceSlug} importId={importId} />
+      </div>
+    </ScopedMessages>
   );
 }
