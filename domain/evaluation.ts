@@ -108,6 +108,9 @@ export function nextEvaluationDue(input: { lastClosedAt: Date | null; since: Dat
 export const RISK_REASONS = ["inactive", "overdueCycle", "trustGap", "balanceGap", "shrinkingLedger"] as const;
 export type RiskReason = (typeof RISK_REASONS)[number];
 
+/** An alliance is at risk when any of the rules of `riskReasons` gives a reason. */
+export const isAtRisk = (health: { reasons: readonly RiskReason[] }) => health.reasons.length > 0;
+
 /**
  * Why an alliance is at risk (empty when it is not): no shared activity for 6 months, an open
  * cycle past its due date, a flagged gap on trust or balance in the last closed cycle, or a

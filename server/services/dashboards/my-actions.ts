@@ -4,6 +4,7 @@ import { listedByWorkspace } from "../alliances/access";
 import { listIncomingInvitations } from "../alliances/list-incoming-invitations";
 import { listMentionRequests } from "../alliances/list-mention-requests";
 import type { WorkspaceContext } from "../context";
+import { isAtRisk } from "../../../domain/evaluation";
 import { storedHealth } from "../evaluation/health";
 import { earliest, storedFigures } from "../stored-figures";
 
@@ -71,7 +72,7 @@ export async function myActions(ctx: WorkspaceContext) {
         listMentionRequests(ctx),
         storedHealth(ctx),
       ]);
-      const atRisk = health.value.filter((h) => h.reasons.length > 0);
+      const atRisk = health.value.filter(isAtRisk);
       return {
         value: {
           invitations: firstOf(

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { resultRows } from "../../../db/rows";
 import { LIFECYCLE_STAGES, MODES } from "../../../domain/alliances";
-import { STATUS_LIGHTS } from "../../../domain/evaluation";
+import { isAtRisk, STATUS_LIGHTS } from "../../../domain/evaluation";
 import { listedByWorkspace } from "../alliances/access";
 import type { WorkspaceContext } from "../context";
 import { storedHealth } from "../evaluation/health";
@@ -152,7 +152,7 @@ async function computeDashboard(ctx: WorkspaceContext, filters: DashboardFilters
   // The health list is stored on its own and expires by the same rules; the earliest of its turns
   // is at least as early as the lights' (computed over the filtered subset of its alliances).
   const earliestTurn = scores.map((s) => new Date(s.leaves_window)).sort((a, b) => a.getTime() - b.getTime())[0];
-  const atRisk = health.value.filter((h) => h.reasons.length > 0 && kept.has(h.id));
+  const atRisk = health.value.filter((h) => isAtRisk(h) && kept.has(h.id));
   const value = {
     key: {
       alliances: key?.alliances ?? 0,

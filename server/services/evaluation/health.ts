@@ -2,6 +2,7 @@ import { and, sql } from "drizzle-orm";
 import { z } from "zod";
 import { resultRows } from "../../../db/rows";
 import {
+  isAtRisk,
   nextRuleChange,
   riskReasons,
   statusLight,
@@ -128,7 +129,7 @@ async function computeHealth(ctx: WorkspaceContext): Promise<{ health: AllianceH
  * many there are in all. Permission: alliances.read.
  */
 export async function atRiskAlliances(ctx: WorkspaceContext, input: z.infer<typeof AtRiskInput>) {
-  const atRisk = (await allianceHealth(ctx)).filter((h) => h.reasons.length > 0);
+  const atRisk = (await allianceHealth(ctx)).filter(isAtRisk);
   const from = (input.page - 1) * input.pageSize;
   return {
     total: atRisk.length,
@@ -147,6 +148,6 @@ export async function atRiskAlliances(ctx: WorkspaceContext, input: z.infer<type
 export async function atRiskCount(ctx: WorkspaceContext): Promise<number> {
   return storedFigures(ctx, "health-at-risk", {}, async () => {
     const { value, validUntil } = await storedHealth(ctx);
-    return { value: value.filter((h) => h.reasons.length > 0).length, validUntil };
+    return { value: value.filter(isAtRisk).length, validUntil };
   });
 }
