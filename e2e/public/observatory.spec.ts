@@ -84,8 +84,10 @@ test("the production server answers an anonymous visitor a kept observatory unti
   await refreshObservatory(database.db);
   const visitor = await browser.newContext();
   const ask = (path: string, headers: Record<string, string> = {}) => visitor.request.get(path, { headers });
-  // The server reads the figures' date at most once a second: until it has read the new one, a
-  // page kept under the old date is replaced at the next read. Wait for that second to pass.
+  // The server reads the figures' date at most once a second (server/http/public-pages.ts): until
+  // it reads the new one, it may answer pages kept under the old date, and replace them a moment
+  // later. Let that second pass, so that everything below is kept under the new date.
+  await new Promise((resolve) => setTimeout(resolve, 1_200));
   await expect
     .poll(
       async () => {

@@ -49,6 +49,10 @@ async function startPgBouncer(adminUrl: string, port: number) {
       "max_client_conn = 1000",
       "default_pool_size = 20",
       "max_db_connections = 40",
+      // Its admin console (SHOW POOLS) for the diagnostics of a failure, and a line of
+      // figures in its log every 10 s (waits included), to read when a connection was slow.
+      `admin_users = ${user}`,
+      "stats_period = 10",
       `logfile = ${path.join(dir, "pgbouncer.log")}`,
       "",
     ].join("\n"),
@@ -86,6 +90,8 @@ async function startPgBouncer(adminUrl: string, port: number) {
   }
   return {
     dir,
+    port,
+    user,
     url: (database: string) => `postgres://${encodeURIComponent(user)}@127.0.0.1:${port}/${database}`,
     async stop() {
       if (exited) return;
@@ -93,6 +99,34 @@ async function startPgBouncer(adminUrl: string, port: number) {
       await new Promise((resolve) => child.once("exit", resolve));
     },
   };
+}
+
+/**
+ * What to read when the suite failed through the pooler: the pooler's warnings and its figures
+ * of the last minutes (from its log), its pools now, and the server's connections by state.
+ */
+async function diagnostics(bouncer: { dir: string; port: number; user: string }, admin: postgres.Sql) {
+  const file = path.join(bouncer.dir, "pgbouncer.log");
+  const log = existsSync(file) ? readFileSync(file, "utf8").split("\n") : [];
+  const notable = log.filter((l) =>
+    /WARNING|ERROR|FATAL|login failed|stats:|closing because: (?!client close request)/.test(l),
+  );
+  const pools = spawnSync(
+    "psql",
+    ["-h", "127.0.0.1", "-p", String(bouncer.port), "-U", bouncer.user, "-d", "pgbouncer", "-c", "SHOW POOLS"],
+    { encoding: "utf8", timeout: 5_000 },
+  );
+  const states = await admin<Array<{ datname: string | null; state: string | null; n: number }>>`
+    select datname, state, count(*)::int as n from pg_stat_activity
+    where backend_type = 'client backend' group by 1, 2 order by 3 desc`.catch(() => []);
+  return [
+    "pooler log (warnings, errors, figures; last 40 lines):",
+    ...notable.slice(-40),
+    "SHOW POOLS:",
+    (pools.stdout || pools.stderr || String(pools.error)).trim(),
+    "server connections by database and state:",
+    ...states.map((r) => `  ${r.datname ?? "-"} ${r.state ?? "-"}: ${r.n}`),
+  ].join("\n");
 }
 
 function readLog(dir: string) {
@@ -177,7 +211,7 @@ export async function pgbouncerDrill(kit: DrillKit, adminUrl: string, options: {
           `pgbouncer: the suite failed through the pooler:\n${tail
             .filter((l) => /FAIL|Error|✗|×/.test(l))
             .slice(0, 20)
-            .join("\n")}`,
+            .join("\n")}\n${await diagnostics(bouncer, admin)}`,
         );
       }
     }
