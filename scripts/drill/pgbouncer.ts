@@ -211,8 +211,10 @@ export async function pgbouncerDrill(kit: DrillKit, adminUrl: string, options: {
           `pgbouncer: the suite failed through the pooler:\n${tail
             .filter((l) => /FAIL|Error|✗|×/.test(l))
             .slice(0, 20)
-            .join("\n")}\n${await diagnostics(bouncer, admin)}`,
+            .join("\n")}`,
         );
+        // Said in full (a failure's line is cut at 600 characters).
+        say(await diagnostics(bouncer, admin));
       }
     }
 
