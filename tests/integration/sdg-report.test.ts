@@ -268,12 +268,13 @@ describe("the SDG contribution report", () => {
 });
 
 describe("a large SDG report", () => {
-  it("shows each goal's first 25 rows with the count of all, one goal with every row, and every row for the exports", async () => {
+  it("shows each goal's 10 rows with the most own contributions, with the count of all, one goal with every row, and every row for the exports", async () => {
     const f = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, f.users.owner);
     const ws = f.workspace.slug;
+    const ids: string[] = [];
     for (let i = 0; i < 27; i++) {
-      await owner.alliances.create({
+      const { id } = await owner.alliances.create({
         workspaceSlug: ws,
         ...allianceInput({
           title: `Potager ${String(i).padStart(2, "0")}`,
@@ -281,7 +282,26 @@ describe("a large SDG report", () => {
           startsOn: `${year - 1}-01-01`,
         }),
       });
+      ids.push(id);
     }
+    // Own contributions of the year on three of them: two in euros, one in hours only.
+    const contribute = async (
+      index: number,
+      contribution: { kind: "argent" | "heures_benevolat"; quantity: number },
+    ) => {
+      const mine = (await owner.alliances.get({ workspaceSlug: ws, id: ids[index]! })).parties.find((p) => p.isMine)!;
+      await owner.alliances.addContribution({
+        workspaceSlug: ws,
+        allianceId: ids[index]!,
+        partyId: mine.id,
+        ...contribution,
+        ...(contribution.kind === "argent" ? { valueEuros: contribution.quantity } : {}),
+        occurredOn: `${year}-03-01`,
+      });
+    };
+    await contribute(26, { kind: "argent", quantity: 500 });
+    await contribute(14, { kind: "argent", quantity: 100 });
+    await contribute(20, { kind: "heures_benevolat", quantity: 8 });
     await owner.alliances.create({
       workspaceSlug: ws,
       ...allianceInput({
@@ -299,7 +319,8 @@ describe("a large SDG report", () => {
       [2, 27, 27],
       [12, 1, 1],
     ]);
-    expect(titles(overview.goals[0]!)).toEqual(potagers.slice(0, 25));
+    // The three with contributions, then the first others in the report's order; shown in that order.
+    expect(titles(overview.goals[0]!)).toEqual([...potagers.slice(0, 7), potagers[14], potagers[20], potagers[26]]);
     expect(titles(overview.goals[1]!)).toEqual(["Recyclage"]);
 
     const one = await owner.dashboards.sdgReport({ workspaceSlug: ws, year, goal: 2 });

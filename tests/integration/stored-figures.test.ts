@@ -374,11 +374,11 @@ describe("the stored SDG report", () => {
     });
     const first = await owner.dashboards.sdgReport({ workspaceSlug: ws, year: thisYear });
     expect(first.goals.map((g) => [g.goal, g.ownCents])).toEqual([[2, 1_000]]);
-    expect(await stored(f.workspace.id, "sdg-report-v2")).toEqual([
+    expect(await stored(f.workspace.id, "sdg-report-v3")).toEqual([
       expect.objectContaining({ params: `{"primaryWeight":1,"year":${thisYear}}`, valid_until: null }),
     ]);
 
-    await tamper(f.workspace.id, "sdg-report-v2", ["goals", "0", "ownCents"], 42);
+    await tamper(f.workspace.id, "sdg-report-v3", ["goals", "0", "ownCents"], 42);
     await owner.dashboards.saveNarrative({
       workspaceSlug: ws,
       year: thisYear,

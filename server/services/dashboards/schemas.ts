@@ -17,7 +17,7 @@ export const SdgReportInput = z.object({
   year: z.number().int().min(2000).max(2100),
   /** One goal only, with all its rows. */
   goal: z.number().int().min(1).max(17).optional(),
-  /** Every row of every goal (the exports); otherwise each goal shows its first ROWS_PER_GOAL rows. */
+  /** Every row of every goal (the exports); otherwise each goal shows ROWS_PER_GOAL rows (sdg-report.ts). */
   full: z.boolean().optional(),
   /** How much the primary target weighs against each other one when contributions are divided (domain/allocation.ts). */
   primaryWeight: z

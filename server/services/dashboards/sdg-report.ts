@@ -9,8 +9,11 @@ import type { WorkspaceContext } from "../context";
 import { storedFigures } from "../stored-figures";
 import { SdgReportInput } from "./schemas";
 
-/** Rows (alliance × target) shown per goal in the report's overview. */
-export const ROWS_PER_GOAL = 25;
+/**
+ * Rows (alliance × target) shown per goal in the report's overview: the ones the workspace
+ * allocated most to. A goal's view (`goal`) and the exports carry every row.
+ */
+export const ROWS_PER_GOAL = 10;
 
 interface Row {
   goal: number;
@@ -31,8 +34,9 @@ interface Row {
  * scores of cycles closed that year, and the team's narrative per goal. Every figure is computed
  * from SQL, and read from the workspace's stored figures while its data has not changed since
  * (stored-figures.ts); the narratives and the workspace's name are read each time. The overview
- * lists each goal's first ROWS_PER_GOAL rows (by target, then title) and counts them all
- * (`rows`); `goal` gives one goal with every row, `full` every goal with every row.
+ * lists, for each goal, the ROWS_PER_GOAL rows with the most own euros allocated (then hours),
+ * in the report's order (by target, then title), and counts them all (`rows`); `goal` gives one
+ * goal with every row, `full` every goal with every row.
  * Permission: alliances.read.
  */
 export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof SdgReportInput>) {
@@ -55,7 +59,7 @@ export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof Sdg
   const figuresQ =
     input.full || input.goal
       ? everyRow()
-      : storedFigures(ctx, "sdg-report-v2", params, async () => ({
+      : storedFigures(ctx, "sdg-report-v3", params, async () => ({
           value: overview(await everyRow()),
           validUntil: null,
         }));
@@ -79,18 +83,26 @@ export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof Sdg
 
 type Figures = Awaited<ReturnType<typeof reportFigures>>;
 
-/** Each goal's first ROWS_PER_GOAL rows, in the report's order; `rows` still counts them all. */
+/**
+ * Each goal's ROWS_PER_GOAL rows with the most own euros allocated, then hours (ties in the
+ * report's order), shown in the report's order; `rows` still counts them all.
+ */
 function overview(figures: Figures): Figures {
   return {
     ...figures,
     goals: figures.goals.map((g) => {
-      let left = ROWS_PER_GOAL;
+      const all = g.targets.flatMap((t, ti) => t.alliances.map((a, ai) => ({ a, at: [ti, ai] as const })));
+      const kept = new Set(
+        [...all]
+          .sort(
+            (x, y) =>
+              y.a.ownCents - x.a.ownCents || y.a.ownHours - x.a.ownHours || x.at[0] - y.at[0] || x.at[1] - y.at[1],
+          )
+          .slice(0, ROWS_PER_GOAL)
+          .map((x) => x.a),
+      );
       const targets = g.targets
-        .map((t) => {
-          const alliances = t.alliances.slice(0, left);
-          left -= alliances.length;
-          return { ...t, alliances };
-        })
+        .map((t) => ({ ...t, alliances: t.alliances.filter((a) => kept.has(a)) }))
         .filter((t) => t.alliances.length > 0);
       return { ...g, targets };
     }),
