@@ -25,6 +25,13 @@ const schema = z.object({
    * instead, see docs/scaling.md). Read by db/client.ts.
    */
   DATABASE_POOLER: z.enum(["none", "transaction"]).default("none"),
+  /**
+   * "false" sends the API (/api/trpc) through Next.js's router as every other route; by default
+   * the server script calls the API's handler directly once Next.js has loaded it
+   * (server/http/direct-routes.ts). For comparing the two, or for working round a fault of the
+   * direct path.
+   */
+  API_DIRECT: z.enum(["true", "false"]).default("true"),
   /** Longest statement a request may run on the PostgreSQL server, in ms (0: no limit). */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut, in ms. */

@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { SECURITY_HEADERS } from "./server/http/security-headers";
 
 const nextConfig: NextConfig = {
   serverExternalPackages: [
@@ -12,17 +13,13 @@ const nextConfig: NextConfig = {
     "pg-boss",
   ],
   poweredByHeader: false,
-  // The Content-Security-Policy of pages is set per request, with a nonce, in proxy.ts.
+  // The Content-Security-Policy of pages is set per request, with a nonce, in proxy.ts; the
+  // server script adds the same headers to the API answers it serves itself (server/http/direct-routes.ts).
   async headers() {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
+        headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
       },
     ];
   },

@@ -20,6 +20,7 @@ import { lockDataDir } from "../db/client";
 import { env } from "../env";
 import { bodyLimitFor, bodyRefusal } from "../server/http/body-limit";
 import { CLIENT_IP_HEADER, clientAddress, parseTrustedProxies } from "../server/http/client-address";
+import { directRouteFor, serveDirect } from "../server/http/direct-routes";
 import { answerOf, keptPageLocale, PublicPages, type KeptPage } from "../server/http/public-pages";
 import { createMetrics, metricsAuthorized, routesOf } from "../server/http/metrics";
 import { requestSpan, startTracing, stopTracing } from "../server/tracing";
@@ -220,6 +221,16 @@ function serve(req: IncomingMessage, res: ServerResponse) {
     delete req.headers["x-forwarded-proto"];
     delete req.headers["x-forwarded-host"];
     delete req.headers["forwarded"];
+  }
+  // The API, once Next.js has loaded its route: straight to the bundle's handler.
+  const direct = config.API_DIRECT === "true" ? directRouteFor(req.url ?? "") : null;
+  if (direct) {
+    serveDirect(direct, req, res).catch((error: unknown) => {
+      log.error({ err: error, url: req.url }, "request handler failed");
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+    return;
   }
   const render = () =>
     handle(req, res).catch((error: unknown) => {
