@@ -32,7 +32,7 @@ import { benchImportFile } from "./import-file";
 import { firstLoadJs } from "./first-load-js";
 import { lighthouseScore } from "./lighthouse";
 import { prepareBench, type Call, type Operation } from "./operations";
-import { cpuOf, postgresCpu } from "./cpu";
+import { cpuOf, postgresCpuByPid, postgresCpuSince } from "./cpu";
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -116,10 +116,10 @@ function pageOnce(path: string, token: string): Promise<number> {
 async function cpuPerCall<T extends { latencies: number[] }>(
   work: () => Promise<T>,
 ): Promise<T & { app: number; db: number }> {
-  const before = { app: cpuOf(server.pid!), db: postgresCpu() };
+  const before = { app: cpuOf(server.pid!), db: postgresCpuByPid() };
   const result = await work();
   const calls = Math.max(1, result.latencies.length);
-  return { ...result, app: (cpuOf(server.pid!) - before.app) / calls, db: (postgresCpu() - before.db) / calls };
+  return { ...result, app: (cpuOf(server.pid!) - before.app) / calls, db: postgresCpuSince(before.db) / calls };
 }
 
 // ---------------------------------------------------------------------------------------------

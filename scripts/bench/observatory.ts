@@ -16,7 +16,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "@playwright/test";
 import { sql } from "drizzle-orm";
-import { cpuOf, postgresCpu } from "./cpu";
+import { cpuOf, postgresCpu, postgresCpuByPid, postgresCpuSince } from "./cpu";
 import { openDatabase } from "../../db/client";
 import { resultRows } from "../../db/rows";
 import { createSession } from "../../server/auth/sessions";
@@ -126,7 +126,7 @@ try {
     const single: number[] = [];
     let bytes = 0;
     const app0 = cpuOf(server.pid!);
-    const db0 = postgresCpu();
+    const db0 = postgresCpuByPid();
     const RUNS = 100;
     for (let i = 0; i < RUNS; i++) {
       const r = await once(path);
@@ -134,7 +134,7 @@ try {
       bytes = r.bytes;
     }
     const appCpu = (cpuOf(server.pid!) - app0) / RUNS;
-    const dbCpu = (postgresCpu() - db0) / RUNS;
+    const dbCpu = postgresCpuSince(db0) / RUNS;
     const eight: number[] = [];
     // Enough answers that one pause of the machine (a background job's query) does not make the p95.
     const TOTAL = 800;
