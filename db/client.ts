@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { lowLevelSettings } from "../env";
 import * as schema from "./schema";
 import { tracedPglite, tracedPostgres, tracingStarted } from "./traced";
+import { preparedPostgres } from "./prepared";
 
 export type Schema = typeof schema;
 /** A drizzle handle on either driver, or a transaction opened on it. */
@@ -115,11 +116,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
             statement_timeout: options.statementTimeoutMs ?? 0,
             // A transaction left open by a stalled request gives its locks back after a minute.
             idle_in_transaction_session_timeout: 60_000,
+            // Statements are kept prepared (db/prepared.ts), but planned for their values each
+            // time: a generic plan made the alliance search cost twice the database CPU.
+            plan_cache_mode: "force_custom_plan",
           },
       onnotice: () => {},
     });
+    // drizzle's statements prepared on their connection, unless a pooler may change it (db/prepared.ts).
     // Traced only while tracing is on in this process (server/tracing.ts).
-    const traced = tracingStarted() ? tracedPostgres(client) : client;
+    const prepared = pooled ? client : preparedPostgres(client);
+    const traced = tracingStarted() ? tracedPostgres(prepared) : prepared;
     const db = drizzle({ client: traced, schema, casing: "snake_case", logger: options.logger }) as unknown as Db;
     return { db, kind: "postgres", close: (timeoutS = 5) => client.end({ timeout: timeoutS }) };
   }

@@ -307,6 +307,14 @@ describe("the territorial dashboard", () => {
       level: "departement",
       code: LOZERE,
     });
+    // The coordinator's workspace keeps those counts under the summary's date.
+    const keptCounts = async () =>
+      resultRows<{ params: string }>(
+        await db.execute(
+          sql`select params from workspace_figures where workspace_id = ${c.workspace.id} and kind = 'territory-counts'`,
+        ),
+      ).map((r) => JSON.parse(r.params) as { summary: string });
+    expect((await keptCounts()).map((p) => p.summary)).toEqual([before.refreshedAt!.toISOString()]);
     const { id: m4 } = await owner.alliances.create({
       workspaceSlug: w.workspace.slug,
       ...allianceInput({
@@ -334,7 +342,10 @@ describe("the territorial dashboard", () => {
     expect(Object.fromEntries(after.breakdowns.mode.map((m) => [m.key, m.alliances])).mecenat).toBe(
       (await published(db, [ids.m1, ids.m2, ids.m3, m4])).alliances,
     );
-    expect(after.refreshedAt!.getTime()).toBeGreaterThanOrEqual(before.refreshedAt!.getTime());
+    expect(after.refreshedAt!.getTime()).toBeGreaterThan(before.refreshedAt!.getTime());
+    expect((await keptCounts()).map((p) => p.summary).sort()).toEqual(
+      [before.refreshedAt!.toISOString(), after.refreshedAt!.toISOString()].sort(),
+    );
     // The request role cannot read the summary itself.
     const direct = await withScope(db, { userId: c.users.viewer.id, workspaceId: c.workspace.id }, (tx) =>
       tx.execute(sql`select * from territory_statistics`),
