@@ -15,11 +15,11 @@
  * with its row count. Statements with no parameters go through the simple protocol as before.
  */
 
+import { wrappingTransactions } from "./traced";
+
 /** Above either bound a statement is sent unnamed, as drizzle asked. */
 export const PREPARED_MAX_PARAMETERS = 100;
 export const PREPARED_MAX_TEXT = 8_000;
-
-type Callback = (client: object) => unknown;
 
 /** Whether to keep this statement prepared on its connection. */
 export function keepPrepared(text: string, parameters: unknown): boolean {
@@ -46,12 +46,7 @@ export function preparedPostgres<T extends object>(client: T): T {
             keepPrepared(text, parameters) ? { ...options, prepare: true } : options,
           );
       if (property === "begin" || property === "savepoint")
-        return (...args: unknown[]) => {
-          const last = args.length - 1;
-          const callback = args[last] as Callback;
-          args[last] = (inner: object) => callback(preparedPostgres(inner));
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
+        return wrappingTransactions(value, target, preparedPostgres);
       return value;
     },
   });

@@ -48,16 +48,23 @@ export function tracedPostgres<T extends object>(client: T): T {
       if (property === "unsafe")
         return (text: string, ...rest: unknown[]) =>
           statementSpan(text, () => (value as (...a: unknown[]) => PromiseLike<unknown>).call(target, text, ...rest));
-      if (property === "begin" || property === "savepoint")
-        return (...args: unknown[]) => {
-          const last = args.length - 1;
-          const callback = args[last] as Callback;
-          args[last] = (inner: object) => callback(tracedPostgres(inner));
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
+      if (property === "begin" || property === "savepoint") return wrappingTransactions(value, target, tracedPostgres);
       return value;
     },
   });
+}
+
+/**
+ * postgres.js's `begin` or `savepoint`, handing its callback the transaction's own client wrapped
+ * by `wrap`, as the outer client is (db/prepared.ts and the tracing above both need it).
+ */
+export function wrappingTransactions(begin: unknown, target: object, wrap: (inner: object) => object) {
+  return (...args: unknown[]) => {
+    const last = args.length - 1;
+    const callback = args[last] as Callback;
+    args[last] = (inner: object) => callback(wrap(inner));
+    return (begin as (...a: unknown[]) => unknown).apply(target, args);
+  };
 }
 
 /** PGlite with its statements traced: `query` and `exec`, and the transactions' own. */
