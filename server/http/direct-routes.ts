@@ -11,7 +11,7 @@ import { SECURITY_HEADERS } from "./security-headers";
  * loads it; from then on the server hands `/api/trpc/…` straight to it. The handler is the
  * production bundle's own (the same code Next.js would call), but the request skips Next.js's
  * routing, its route-module wrapper and its response plumbing: about 4 ms of CPU of the 7 that
- * a call that does nothing cost (BENCHMARKS.md, "API calls without Next.js's router").
+ * a call that does nothing cost (BENCHMARKS.md, issue 27's "Third pass").
  *
  * What Next.js added to those answers is added here: the security headers of next.config.ts and
  * gzip for a client that accepts it. The handler must not use Next.js's request APIs (`headers()`,
@@ -38,6 +38,15 @@ export function directRouteFor(url: string): DirectHandler | null {
 /** Below this size a body is sent as it is: gzip would cost more than it saves. */
 const GZIP_FROM_BYTES = 1024;
 
+/** The request's absolute address; a Host header that makes no address is replaced by localhost. */
+export function requestUrl(host: string | undefined, path: string | undefined): string {
+  try {
+    return new URL(`http://${host ?? "localhost"}${path ?? "/"}`).href;
+  } catch {
+    return new URL(`http://localhost${path ?? "/"}`).href;
+  }
+}
+
 /** Calls `handler` with the node request as a fetch Request, and writes its Response to `res`. */
 export async function serveDirect(handler: DirectHandler, req: IncomingMessage, res: ServerResponse) {
   const headers = new Headers();
@@ -48,7 +57,7 @@ export async function serveDirect(handler: DirectHandler, req: IncomingMessage, 
   }
   const method = req.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD";
-  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
+  const request = new Request(requestUrl(req.headers.host, req.url), {
     method,
     headers,
     ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}),

@@ -2,7 +2,13 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { directRouteFor, registerDirectRoute, serveDirect, type DirectHandler } from "../../server/http/direct-routes";
+import {
+  directRouteFor,
+  registerDirectRoute,
+  requestUrl,
+  serveDirect,
+  type DirectHandler,
+} from "../../server/http/direct-routes";
 import { SECURITY_HEADERS } from "../../server/http/security-headers";
 
 /** What the handler below saw of the last request. */
@@ -57,6 +63,12 @@ function ask(path: string, options: { method?: string; headers?: Record<string, 
 }
 
 describe("API answers served without Next.js's router (server/http/direct-routes.ts)", () => {
+  it("makes the request's address from its Host header, or from localhost when that header makes none", () => {
+    expect(requestUrl("example.test:3000", "/api/trpc/x?y=1")).toBe("http://example.test:3000/api/trpc/x?y=1");
+    expect(requestUrl("bad host", "/api/trpc/x")).toBe("http://localhost/api/trpc/x");
+    expect(requestUrl(undefined, "/api/trpc/x")).toBe("http://localhost/api/trpc/x");
+  });
+
   it("finds a handler by its path's prefix, and none for other paths", () => {
     expect(directRouteFor("/api/direct-test/x?y=1")).toBe(handler);
     expect(directRouteFor("/api/other")).toBeNull();
