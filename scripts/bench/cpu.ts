@@ -18,7 +18,8 @@ export function postgresCpuByPid(): Map<number, number> {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") byPid.set(Number(entry), cpuOf(Number(entry)));
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres")
+        byPid.set(Number(entry), cpuOf(Number(entry)));
     } catch {
       // gone meanwhile
     }
