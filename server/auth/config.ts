@@ -15,7 +15,7 @@ import { recordIdentityAssertion } from "./identity-assertions";
 import { allowSignInEmail } from "./rate-limit";
 import { linkEmailHtml, type Mailer } from "../services/mail/mailer";
 import { emailIsVerified, genericOidcProvider, idTokenClaims, noteAuthError, proconnectProvider } from "./oidc";
-import { SESSION_MAX_AGE_S, sessionCookieName } from "./session-cookie";
+import { readCookie, SESSION_MAX_AGE_S, sessionCookieName } from "./session-cookie";
 
 export const SIGN_IN_LINK_MAX_AGE_S = 24 * 60 * 60;
 
@@ -175,12 +175,4 @@ export function authConfig(deps: AuthDeps): AuthConfig {
       debug: () => {},
     },
   };
-}
-
-function readCookie(headers: Headers, name: string): string | null {
-  for (const part of (headers.get("cookie") ?? "").split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
-  }
-  return null;
 }
