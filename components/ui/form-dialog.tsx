@@ -1,8 +1,8 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { createContext, type ReactNode, useContext, useId, useState } from "react";
+import { createContext, type ReactNode, useContext, useId, useRef, useState } from "react";
 import { Button } from "./button";
 
 interface FormDialogContext {
@@ -12,6 +12,9 @@ interface FormDialogContext {
   close: (message?: string) => void;
 }
 
+const loadPanel = () => import("./form-dialog-panel");
+const FormDialogPanel = dynamic(loadPanel, { ssr: false });
+
 const Context = createContext<FormDialogContext | null>(null);
 
 /** The dialog a form is shown in, or null when it is shown inline. */
@@ -20,10 +23,10 @@ export function useFormDialog(): FormDialogContext | null {
 }
 
 /**
- * A form opened on demand: a button opens it in a modal dialog (Radix: focus moves into it and is
- * trapped there, Escape or "Fermer" closes it, and focus returns to the button). The form inside
- * closes it after saving through useFormDialog(), and what it says then is announced politely
- * next to the button.
+ * A form opened on demand: a button opens it in a modal dialog (Radix, loaded on first use: focus
+ * moves into it and is trapped there, Escape or "Fermer" closes it, and focus returns to the
+ * button). The form inside closes it after saving through useFormDialog(), and what it says then
+ * is announced politely next to the button.
  */
 export function FormDialog({
   label,
@@ -40,6 +43,9 @@ export function FormDialog({
 }) {
   const t = useTranslations("app");
   const [open, setOpen] = useState(false);
+  // Set on the first opening: the dialog's code is fetched then, and stays mounted afterwards.
+  const [opened, setOpened] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   const [said, setSaid] = useState("");
   const titleId = useId();
   const close = (message?: string) => {
@@ -48,37 +54,35 @@ export function FormDialog({
   };
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <Dialog.Root
-        open={open}
-        onOpenChange={(next) => {
-          setOpen(next);
-          if (next) setSaid("");
+      <Button
+        ref={button}
+        type="button"
+        variant={variant}
+        data-testid={testId}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onPointerEnter={() => void loadPanel()}
+        onFocus={() => void loadPanel()}
+        onClick={() => {
+          setSaid("");
+          setOpened(true);
+          setOpen(true);
         }}
       >
-        <Dialog.Trigger asChild>
-          <Button type="button" variant={variant} data-testid={testId}>
-            {label}
-          </Button>
-        </Dialog.Trigger>
-        <Dialog.Portal>
-          <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
-          <Dialog.Content
-            aria-labelledby={titleId}
-            aria-describedby={undefined}
-            className="fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[min(48rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl focus:outline-none"
-          >
-            <div className="mb-4 flex items-start justify-between gap-4">
-              <Dialog.Title id={titleId} className="text-lg font-semibold">
-                {title ?? label}
-              </Dialog.Title>
-              <Dialog.Close className="rounded-md border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700">
-                {t("close")}
-              </Dialog.Close>
-            </div>
-            <Context.Provider value={{ titleId, close }}>{children}</Context.Provider>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+        {label}
+      </Button>
+      {opened ? (
+        <FormDialogPanel
+          open={open}
+          onOpenChange={setOpen}
+          title={title ?? label}
+          titleId={titleId}
+          closeLabel={t("close")}
+          returnFocusTo={button}
+        >
+          <Context.Provider value={{ titleId, close }}>{children}</Context.Provider>
+        </FormDialogPanel>
+      ) : null}
       <p role="status" className="text-sm font-medium text-green-900">
         {said}
       </p>

@@ -57,6 +57,19 @@ test("the alliance page: the essentials at a glance, sections kept in the URL, f
   await expect(page.getByRole("tab", { name: "Contributions" })).toHaveAttribute("aria-selected", "true");
   await expect(page).toHaveURL(/section=contributions/);
   await expect(page.getByText("Aucune contribution enregistrée.")).toBeVisible();
+  // End and Home reach the last and the first tab, ArrowLeft goes back round; only the selected
+  // tab is in the Tab order, and only its panel is shown.
+  await page.keyboard.press("End");
+  await expect(page.getByRole("tab", { name: "Historique" })).toBeFocused();
+  await expect(page.getByRole("tab", { name: "Historique" })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("tab", { name: "Vue d'ensemble" })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByRole("tab", { name: "Historique" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tab", { name: /Contributions/ })).toHaveAttribute("tabindex", "-1");
+  await expect(page.getByRole("tabpanel")).toHaveCount(1);
+  await page.getByRole("tab", { name: /Contributions/ }).click();
+  await expect(page).toHaveURL(/section=contributions/);
 
   // A contribution typed the French way, in a dialog opened and sent from the keyboard.
   const addContribution = page.getByRole("button", { name: "Ajouter une contribution" });
@@ -64,6 +77,8 @@ test("the alliance page: the essentials at a glance, sections kept in the URL, f
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: "Ajouter une contribution" });
   await expect(dialog).toBeVisible();
+  // (By its test id: while the dialog is open, the page behind it is hidden from the accessibility tree.)
+  await expect(page.getByTestId("add-contribution-button")).toHaveAttribute("aria-expanded", "true");
   await dialog.getByLabel("Quantité").fill("5 000");
   await dialog.getByLabel("Valeur (€)").fill("5 000,50");
   await expectAccessible(page);
@@ -81,6 +96,7 @@ test("the alliance page: the essentials at a glance, sections kept in the URL, f
   await page.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);
   await expect(addContribution).toBeFocused();
+  await expect(addContribution).toHaveAttribute("aria-expanded", "false");
 
   // A link straight to a section opens it; the back of the URL is kept on reload.
   await page.goto(`${url}?section=journal`);
