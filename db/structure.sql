@@ -1325,7 +1325,8 @@ CREATE TABLE public.alliances (
     requested_audience public.alliance_audience DEFAULT 'parties'::public.alliance_audience NOT NULL,
     public_revision integer DEFAULT 1 NOT NULL,
     open_beyond_parties boolean GENERATED ALWAYS AS ((requested_audience <> 'parties'::public.alliance_audience)) STORED,
-    guide_wording jsonb
+    guide_wording jsonb,
+    policy_key uuid GENERATED ALWAYS AS (id) STORED
 );
 
 ALTER TABLE ONLY public.alliances FORCE ROW LEVEL SECURITY;
@@ -2176,6 +2177,8 @@ CREATE INDEX alliances_audience_idx ON public.alliances USING btree (requested_a
 
 CREATE INDEX alliances_open_beyond_parties_idx ON public.alliances USING btree (title) WHERE (open_beyond_parties AND (archived_at IS NULL));
 
+CREATE UNIQUE INDEX alliances_policy_key_idx ON public.alliances USING btree (policy_key);
+
 CREATE INDEX alliances_search_idx ON public.alliances USING gin (search_vector);
 
 CREATE INDEX alliances_updated_idx ON public.alliances USING btree (updated_at DESC NULLS LAST, id);
@@ -2846,7 +2849,7 @@ CREATE POLICY alliances_helper_token ON public.alliances FOR SELECT TO maillage_
 
 CREATE POLICY alliances_librarian ON public.alliances FOR SELECT TO maillage_librarian USING ((requested_audience = 'public'::public.alliance_audience));
 
-CREATE POLICY alliances_member ON public.alliances TO maillage_app USING ((id = ANY (( SELECT public.app_alliance_ids() AS app_alliance_ids)::uuid[]))) WITH CHECK ((id = ANY (( SELECT public.app_alliance_ids() AS app_alliance_ids)::uuid[])));
+CREATE POLICY alliances_member ON public.alliances TO maillage_app USING ((policy_key = ANY (( SELECT public.app_alliance_ids() AS app_alliance_ids)::uuid[]))) WITH CHECK ((policy_key = ANY (( SELECT public.app_alliance_ids() AS app_alliance_ids)::uuid[])));
 
 CREATE POLICY alliances_mentions ON public.alliances FOR SELECT TO maillage_mentions USING (((requested_audience = 'public'::public.alliance_audience) AND (archived_at IS NULL)));
 

@@ -10,6 +10,7 @@ import { SDG_GOALS } from "@/domain/sdg";
 import type { RouterOutputs } from "@/server/trpc/types";
 import { BarTable } from "./bar-table";
 import { labelOf } from "@/messages/labels";
+import { pivotTrajectory } from "./trajectory";
 
 type Data = RouterOutputs["dashboards"]["workspace"];
 
@@ -26,6 +27,7 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
     format.number(cents / 100, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
   const thisYear = data.key.thisYear.year;
   const base = `/w/${workspaceSlug}`;
+  const trajectory = pivotTrajectory(data.trajectory);
   return (
     <section aria-labelledby="dashboard-title" className="space-y-6" data-testid="workspace-dashboard">
       <div className="space-y-1">
@@ -191,35 +193,38 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
         {data.trajectory.length === 0 ? (
           <p className="text-sm">{t("dashboard.trajectoryNone")}</p>
         ) : (
-          <table className="border-collapse text-left text-sm" data-testid="trajectory">
-            <caption className="sr-only">{t("dashboard.trajectory")}</caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="py-1 pr-4">
-                  {t("dashboard.year_")}
-                </th>
-                <th scope="col" className="py-1 pr-4">
-                  {t("dashboard.from")}
-                </th>
-                <th scope="col" className="py-1 pr-4">
-                  {t("dashboard.to")}
-                </th>
-                <th scope="col" className="py-1 pr-4">
-                  {t("dashboard.count")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.trajectory.map((r) => (
-                <tr key={`${r.year}-${r.from}-${r.to}`} className="border-b border-slate-200">
-                  <td className="py-1 pr-4">{r.year}</td>
-                  <td className="py-1 pr-4">{labelOf(t, "alliance.modes", r.from)}</td>
-                  <td className="py-1 pr-4">{labelOf(t, "alliance.modes", r.to)}</td>
-                  <td className="py-1 pr-4 tabular-nums">{r.count}</td>
+          <div className="overflow-x-auto">
+            <table className="cells-compact border-collapse text-left text-sm" data-testid="trajectory">
+              <caption className="sr-only">{t("dashboard.trajectory")}</caption>
+              <thead>
+                <tr className="border-b border-slate-400">
+                  <th scope="col">{t("dashboard.transition")}</th>
+                  {trajectory.years.map((year) => (
+                    <th key={year} scope="col" className="text-right">
+                      {year}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="tabular-nums">
+                {trajectory.moves.map((move) => (
+                  <tr key={move.key} className="border-b border-slate-200">
+                    <th scope="row" className="font-normal">
+                      {t("dashboard.fromTo", {
+                        from: labelOf(t, "alliance.modes", move.from),
+                        to: labelOf(t, "alliance.modes", move.to),
+                      })}
+                    </th>
+                    {trajectory.years.map((year) => (
+                      <td key={year} className="text-right">
+                        {move.counts.get(year) ?? 0}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </div>
 

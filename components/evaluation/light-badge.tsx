@@ -1,15 +1,9 @@
 import type { StatusLight } from "@/domain/evaluation";
 
-const STYLE: Record<StatusLight, string> = {
-  green: "bg-green-700",
-  new: "bg-white",
-  amber: "bg-amber-500",
-  red: "bg-red-700",
-};
-
 /**
  * The evaluation light's markup, with its words already translated: a coloured dot and its
- * meaning (colour is never the only cue). Shared by the server's `EvaluationLight` and the
+ * meaning (colour is never the only cue). Its classes are in app/globals.css, short because a
+ * list repeats the badge on every row. Shared by the server's `EvaluationLight` and the
  * list's client rows.
  */
 export function LightBadge({
@@ -24,8 +18,8 @@ export function LightBadge({
   showLong?: boolean;
 }) {
   return (
-    <span className="inline-flex items-center gap-1.5 whitespace-nowrap" title={long} data-light={light}>
-      <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-full ring-1 ring-slate-700 ${STYLE[light]}`} />
+    <span className="light-badge" title={long} data-light={light}>
+      <span aria-hidden="true" className={`light-dot light-dot-${light}`} />
       {showLong ? (
         <span>{long}</span>
       ) : (

@@ -75,6 +75,12 @@ export const alliances = pgTable(
     /** Title, summary and partner names, normalised (no accents, lower case), kept by the services. */
     searchText: text().notNull().default(""),
     searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('french', search_text)`),
+    /**
+     * The id again, kept by PostgreSQL, for the row-level-security policy alone (migration 0060):
+     * the policy's array of the workspace's alliances is tested against this column and its own
+     * index, so that a read by id uses the primary key and meets the array only as a filter.
+     */
+    policyKey: uuid().generatedAlwaysAs(sql`id`),
     archivedAt: timestamp({ withTimezone: true, mode: "date" }),
     /** "Résultats clés": what the alliance achieved, in words; shown in the public library once published. */
     keyResults: text(),
@@ -92,6 +98,7 @@ export const alliances = pgTable(
   (t) => [
     index("alliances_search_idx").using("gin", t.searchVector),
     index("alliances_updated_idx").on(t.updatedAt.desc(), t.id),
+    uniqueIndex("alliances_policy_key_idx").on(t.policyKey),
     index("alliances_audience_idx")
       .on(t.requestedAudience)
       .where(sql`${t.requestedAudience} <> 'parties'`),

@@ -333,6 +333,32 @@ describe.skipIf(database.kind !== "postgres")("stored figures and concurrent cha
   });
 });
 
+describe("the stored ids of the alliance list's pages", () => {
+  it("give the rows a fresh read gives, in the same order, and never another workspace's alliance", async () => {
+    const { f, owner, ws } = await workspaceWithAlliance();
+    for (const title of ["Jardin des écoles", "Jardin du marché"])
+      await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title }) });
+    const other = await workspaceWithAlliance();
+
+    // The first list stores its page's ids and reads the rows by them; a text search reads its
+    // rows directly, with the same columns, in the same order (last updated first).
+    const fromIds = await owner.alliances.list({ workspaceSlug: ws });
+    expect(await stored(f.workspace.id, "list-ids")).toHaveLength(1);
+    const direct = await owner.alliances.list({ workspaceSlug: ws, q: "jardin" });
+    expect(fromIds.items).toHaveLength(3);
+    expect(fromIds.items).toEqual(direct.items);
+    expect(fromIds.items[0]!.updatedAt).toBeInstanceOf(Date);
+
+    // Stored ids that name another workspace's alliance (or no alliance) do not reach it: the
+    // tenant rule and row-level security still apply to what is read, and the order holds.
+    const mine = fromIds.items.map((i) => i.id);
+    await db.execute(
+      sql`update workspace_figures set payload = ${JSON.stringify([mine[2], other.id, "00000000-0000-4000-8000-000000000000", mine[0]])}::jsonb where workspace_id = ${f.workspace.id} and kind = 'list-ids'`,
+    );
+    expect((await owner.alliances.list({ workspaceSlug: ws })).items.map((i) => i.id)).toEqual([mine[2], mine[0]]);
+  });
+});
+
 describe("the stored count of the alliance list", () => {
   it("is read from the store per set of filters, counted again after a change, and never stored for a text search", async () => {
     const { f, owner, ws } = await workspaceWithAlliance();

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   compareSdgTargets,
@@ -52,5 +53,19 @@ describe("the official order of SDG targets", () => {
       "17.2",
       "17.10",
     ]);
+  });
+});
+
+describe("the SDG tiles' classes (app/globals.css)", () => {
+  it("give each goal its official colour and the text colour of higher contrast on it", () => {
+    const css = readFileSync("app/globals.css", "utf8");
+    const rules = new Map(
+      [...css.matchAll(/\.sdg-(\d+) \{\s*background-color: (#[0-9A-Fa-f]{6});\s*color: (#[0-9A-Fa-f]{6});\s*\}/g)].map(
+        ([, goal, background, text]) => [Number(goal), [background, text]],
+      ),
+    );
+    expect(rules.size).toBe(17);
+    for (const g of SDG_GOALS)
+      expect(rules.get(g.number), `goal ${g.number}`).toEqual([g.colour, textColourOn(g.colour)]);
   });
 });

@@ -80,6 +80,7 @@ export async function getAlliance(ctx: WorkspaceContext, id: string) {
   return {
     ...core,
     searchVector: undefined,
+    policyKey: undefined,
     parties,
     modes: modes.map((m) => ({ mode: m.mode, mecenatForms: m.mecenatForms, startsOn: m.startsOn, endsOn: m.endsOn })),
     currentMode: currentMode(modes.map((m) => ({ mode: m.mode, from: m.startsOn, to: m.endsOn }))),

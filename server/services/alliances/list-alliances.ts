@@ -160,6 +160,14 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
     guideAnswered: sql<number>`(select count(distinct g.question_key)::int from alliance_guide_answers g where g.alliance_id = ${sql.identifier("alliances")}.id and g.stage = ${sql.identifier("alliances")}.stage::text)`,
     cycleRunning: sql<boolean>`exists (select 1 from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'open')`,
   };
+  // The same, named, to be read through a subquery.
+  const lateralColumns = {
+    ...columns,
+    currentMode: columns.currentMode.as("current_mode"),
+    lastClosedCycleAt: columns.lastClosedCycleAt.as("last_closed_cycle_at"),
+    guideAnswered: columns.guideAnswered.as("guide_answered"),
+    cycleRunning: columns.cycleRunning.as("cycle_running"),
+  };
   // One page in the list's order (drizzle's dynamic queries: the same clauses on two selects).
   const onePage = <Q extends PgSelect>(query: Q) =>
     query
@@ -174,12 +182,25 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
     if (ids === null) return onePage(ctx.tx.select(columns).from(alliances).where(condition).$dynamic());
     if (ids.length === 0) return [];
     // The stored ids name the page; the filters and the tenant rule still apply to what is read.
-    const found = await ctx.tx
-      .select(columns)
+    // One primary-key lookup per id, in the page's order: written as `id = ANY(<ids>)`, PostgreSQL
+    // expects the row-level-security array to be the smaller set and walks the whole workspace's
+    // 5,000 alliances through its index instead (4.7 ms against 2 ms; migration 0060).
+    const row = ctx.tx
+      .select(lateralColumns)
       .from(alliances)
-      .where(and(inArray(alliances.id, ids), condition));
-    const at = new Map(ids.map((id, i) => [id, i]));
-    return found.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
+      .where(and(sql`${alliances.id} = page.id`, condition))
+      .limit(1)
+      .as("row");
+    return ctx.tx
+      .select(row._.selectedFields)
+      .from(
+        sql`unnest(array[${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )}]::uuid[]) with ordinality as page(id, n)`,
+      )
+      .crossJoinLateral(row)
+      .orderBy(sql`page.n`);
   };
   // One after the other: both may store figures, and two savepoints must not interleave on the
   // transaction's one connection.
