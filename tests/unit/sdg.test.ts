@@ -61,7 +61,7 @@ describe("the SDG tiles' classes (app/globals.css)", () => {
     const css = readFileSync("app/globals.css", "utf8");
     const rules = new Map(
       [...css.matchAll(/\.sdg-(\d+) \{\s*background-color: (#[0-9A-Fa-f]{6});\s*color: (#[0-9A-Fa-f]{6});\s*\}/g)].map(
-        ([, goal, background, text]) => [Number(goal), [background, text]],
+        ([, goal, background, text]) => [Number(goal), [background!.toUpperCase(), text!.toUpperCase()]],
       ),
     );
     expect(rules.size).toBe(17);
