@@ -1,6 +1,6 @@
 "use client";
 
-import Graph from "graphology";
+import type Graph from "graphology";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type Sigma from "sigma";
 import { spiralPositions, type Network } from "@/domain/network";
@@ -104,38 +104,42 @@ export function NetworkGraph({
   useEffect(() => {
     let cancelled = false;
     let stopTimer: ReturnType<typeof setTimeout> | undefined;
-    const graph = new Graph({ multi: true, type: "undirected" });
-    const positions = spiralPositions(network);
-    network.organisations.forEach((o, i) => {
-      graph.addNode(String(i), {
-        x: positions[i]!.x,
-        y: positions[i]!.y,
-        size: i === network.own ? nodeSize(o.alliances) + 4 : nodeSize(o.alliances),
-        color: KIND_COLOURS[o.kind] ?? KIND_COLOURS.autre,
-        label: nodeLabel(i),
-      });
-    });
-    network.alliances.forEach((a, i) => {
-      const colour = (a.mode && MODE_COLOURS[a.mode]) || NO_MODE_COLOUR;
-      const parties = a.parties;
-      for (let x = 0; x < parties.length; x++)
-        for (let y = x + 1; y < parties.length; y++)
-          graph.addEdgeWithKey(`${i}:${x}:${y}`, String(parties[x]), String(parties[y]), {
-            size: edgeSize(valuesRef.current?.[i] ?? 0),
-            color: colour,
-            alliance: i,
-          });
-    });
-    graphOf.current = graph;
-    const neighbourOf = (node: string | null, other: string) =>
-      node !== null && (node === other || graph.areNeighbors(node, other));
     (async () => {
-      const [{ default: SigmaClass }, { default: FA2Layout }, { default: forceAtlas2 }] = await Promise.all([
-        import("sigma"),
-        import("graphology-layout-forceatlas2/worker"),
-        import("graphology-layout-forceatlas2"),
-      ]);
+      // graphology too is fetched here rather than with the page: with sigma, the graph's code
+      // stays out of the page's first-load JavaScript (issue 27).
+      const [{ default: GraphClass }, { default: SigmaClass }, { default: FA2Layout }, { default: forceAtlas2 }] =
+        await Promise.all([
+          import("graphology"),
+          import("sigma"),
+          import("graphology-layout-forceatlas2/worker"),
+          import("graphology-layout-forceatlas2"),
+        ]);
       if (cancelled || !container.current) return;
+      const graph = new GraphClass({ multi: true, type: "undirected" });
+      const positions = spiralPositions(network);
+      network.organisations.forEach((o, i) => {
+        graph.addNode(String(i), {
+          x: positions[i]!.x,
+          y: positions[i]!.y,
+          size: i === network.own ? nodeSize(o.alliances) + 4 : nodeSize(o.alliances),
+          color: KIND_COLOURS[o.kind] ?? KIND_COLOURS.autre,
+          label: nodeLabel(i),
+        });
+      });
+      network.alliances.forEach((a, i) => {
+        const colour = (a.mode && MODE_COLOURS[a.mode]) || NO_MODE_COLOUR;
+        const parties = a.parties;
+        for (let x = 0; x < parties.length; x++)
+          for (let y = x + 1; y < parties.length; y++)
+            graph.addEdgeWithKey(`${i}:${x}:${y}`, String(parties[x]), String(parties[y]), {
+              size: edgeSize(valuesRef.current?.[i] ?? 0),
+              color: colour,
+              alliance: i,
+            });
+      });
+      graphOf.current = graph;
+      const neighbourOf = (node: string | null, other: string) =>
+        node !== null && (node === other || graph.areNeighbors(node, other));
       let sigma: Sigma;
       try {
         sigma = new SigmaClass(graph, container.current, {

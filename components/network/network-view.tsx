@@ -21,6 +21,7 @@ type Source = { kind: "workspace" } | { kind: "territory"; level: "region" | "de
 // The graph's library is fetched as soon as this code loads in the browser, while the data
 // streams in, not once the page runs (it draws with WebGL, so it is not loaded on the server).
 if (typeof window !== "undefined") {
+  void import("graphology");
   void import("sigma");
   void import("graphology-layout-forceatlas2/worker");
 }
