@@ -2145,6 +2145,8 @@ CREATE INDEX alliance_indicators_alliance_idx ON public.alliance_indicators USIN
 
 CREATE INDEX alliance_mode_periods_alliance_idx ON public.alliance_mode_periods USING btree (alliance_id, starts_on);
 
+CREATE INDEX alliance_parties_invited_idx ON public.alliance_parties USING btree (workspace_id) WHERE (status = 'invited'::public.party_status);
+
 CREATE INDEX alliance_parties_org_idx ON public.alliance_parties USING btree (organisation_id);
 
 CREATE UNIQUE INDEX alliance_parties_organisation_idx ON public.alliance_parties USING btree (alliance_id, organisation_id);

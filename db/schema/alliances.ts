@@ -146,6 +146,13 @@ export const allianceParties = pgTable(
       .where(sql`${t.workspaceId} is not null`),
     index("alliance_parties_ws_idx").on(t.workspaceId, t.status, t.allianceId),
     index("alliance_parties_org_idx").on(t.organisationId),
+    // A workspace's pending invitations (the list page's inbox, "Mes actions"). The helper role's
+    // policy on this table is an OR (the invitation's token, or the workspace), under which
+    // PostgreSQL could not use `status` of the index above and read all 5,000 of a large
+    // workspace's party rows to find none invited (migration 0061).
+    index("alliance_parties_invited_idx")
+      .on(t.workspaceId)
+      .where(sql`${t.status} = 'invited'`),
     uniqueIndex("alliance_parties_token_idx")
       .on(t.invitationTokenHash)
       .where(sql`${t.invitationTokenHash} is not null`),
