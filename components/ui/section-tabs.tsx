@@ -21,7 +21,7 @@ export interface Section {
  * to another tab; inactive panels are `hidden`, out of the Tab order and the reading order.
  *
  * Written here rather than with Radix Tabs, which the page used before: the pattern is these few
- * lines, while Radix's tabs brought about 9.7 kB of gzipped JavaScript (roving focus, collection,
+ * lines, while Radix's tabs brought about 9.1 kB of gzipped JavaScript (roving focus, collection,
  * presence) to the alliance page's first load (BENCHMARKS.md, issue 27's fourth pass).
  */
 export function SectionTabs({
