@@ -159,21 +159,22 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
     tags: alliances.tags,
     updatedAt: alliances.updatedAt,
     archivedAt: alliances.archivedAt,
-    currentMode: CURRENT_MODE,
+    // Named, so that the rows by stored id can read them through a subquery.
+    currentMode: CURRENT_MODE.as("current_mode"),
     createdAt: alliances.createdAt,
     lastClosedCycleAt: sql<
       Date | string | null
-    >`(select max(c.closed_at) from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'closed')`,
-    guideAnswered: sql<number>`(select count(distinct g.question_key)::int from alliance_guide_answers g where g.alliance_id = ${sql.identifier("alliances")}.id and g.stage = ${sql.identifier("alliances")}.stage::text)`,
-    cycleRunning: sql<boolean>`exists (select 1 from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'open')`,
-  };
-  // The same, named, to be read through a subquery.
-  const lateralColumns = {
-    ...columns,
-    currentMode: columns.currentMode.as("current_mode"),
-    lastClosedCycleAt: columns.lastClosedCycleAt.as("last_closed_cycle_at"),
-    guideAnswered: columns.guideAnswered.as("guide_answered"),
-    cycleRunning: columns.cycleRunning.as("cycle_running"),
+    >`(select max(c.closed_at) from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'closed')`.as(
+      "last_closed_cycle_at",
+    ),
+    guideAnswered:
+      sql<number>`(select count(distinct g.question_key)::int from alliance_guide_answers g where g.alliance_id = ${sql.identifier("alliances")}.id and g.stage = ${sql.identifier("alliances")}.stage::text)`.as(
+        "guide_answered",
+      ),
+    cycleRunning:
+      sql<boolean>`exists (select 1 from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'open')`.as(
+        "cycle_running",
+      ),
   };
   // One page in the list's order (drizzle's dynamic queries: the same clauses on two selects).
   const onePage = <Q extends PgSelect>(query: Q) =>
@@ -194,7 +195,7 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
     // walks the whole workspace's 5,000 alliances through its index instead (4.7 ms against 1.7;
     // migration 0060).
     const row = ctx.tx
-      .select(lateralColumns)
+      .select(columns)
       .from(alliances)
       .where(and(sql`${alliances.id} = page.id`, ...listConditions(ctx, f, "rows")))
       .limit(1)
