@@ -103,6 +103,19 @@ test("the alliance page: the essentials at a glance, sections kept in the URL, f
   await expect(page.getByRole("tab", { name: "Chronologie" })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByText("Rien dans la chronologie pour l'instant.")).toBeVisible();
   await expect(page.getByTestId("alliance-glance")).toBeVisible();
+  // The server renders the section the URL names; another comes when its tab is chosen, and a
+  // panel once shown stays mounted: a half-typed note survives a trip to another section.
+  await expect(page.getByTestId("alliance-history")).toHaveCount(0);
+  await page.getByRole("tab", { name: "Couche privée" }).click();
+  const notes = page.getByLabel("Notes internes");
+  await notes.fill("Brouillon à garder");
+  await page.getByRole("tab", { name: "Historique" }).click();
+  await expect(page).toHaveURL(/section=historique/);
+  await expect(page.getByTestId("alliance-history")).toBeVisible();
+  await expect(notes).toBeHidden();
+  await page.getByRole("tab", { name: "Couche privée" }).click();
+  await expect(page).toHaveURL(/section=prive/);
+  await expect(notes).toHaveValue("Brouillon à garder");
   await page.getByRole("tab", { name: "Historique" }).click();
   await expect(page).toHaveURL(/section=historique/);
   await page.reload();

@@ -42,6 +42,7 @@ test("two organisations co-own one alliance: invite, accept, each sees the other
   await expectAccessible(pageB);
   await inbox.getByRole("button", { name: "Accepter" }).click();
   await expect(pageB.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await openSection(pageB, "Partage");
   await expect(pageB.getByTestId("alliance-parties")).toContainText("co-gère l'alliance");
 
   // B edits the shared core; A sees it.

@@ -22,8 +22,8 @@ test("two parties answer an evaluation: the first sees nothing of the second unt
   // A opens a cycle and answers.
   await pageA.goto(`/w/${slugA}/alliances/${id}`);
   // Started in 2023 and never evaluated: red.
-  await expect(pageA.getByTestId("evaluation-light")).toContainText("Pas d'évaluation depuis plus de 24 mois");
   await openSection(pageA, "Évaluation");
+  await expect(pageA.getByTestId("evaluation-light")).toContainText("Pas d'évaluation depuis plus de 24 mois");
   await pageA.getByRole("button", { name: "Ouvrir une évaluation" }).click();
   await pageA.getByRole("dialog").getByLabel("Période évaluée (par exemple « 2026 » ou « S1 2026 »)").fill("2026");
   await pageA.getByRole("dialog").getByRole("button", { name: "Ouvrir une évaluation" }).click();
@@ -71,6 +71,7 @@ test("two parties answer an evaluation: the first sees nothing of the second unt
 
   // The alliance is now evaluated (green); the trust gap lists it as at risk.
   await pageA.goto(`/w/${slugA}/alliances/${id}`);
+  await openSection(pageA, "Évaluation");
   await expect(pageA.getByTestId("evaluation-light")).toContainText("Évaluée dans les 12 derniers mois");
   await pageA.goto(`/w/${slugA}/alliances/at-risk`);
   await expect(pageA.getByTestId("at-risk")).toContainText(title);

@@ -49,10 +49,12 @@ test("a partner without a workspace is invited by email, creates its workspace a
   await pageB.getByRole("button", { name: "Créer l'espace" }).click();
   await pageB.getByRole("button", { name: `Accepter pour ${partnerName}` }).click();
   await expect(pageB.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await openSection(pageB, "Partage");
   await expect(pageB.getByTestId("alliance-parties")).toContainText("co-gère l'alliance");
 
   await pageA.reload();
   await expect(pageA.getByTestId("alliance-parties")).not.toContainText("invitée par e-mail");
+  await openSection(pageA, "Historique");
   await expect(pageA.getByTestId("alliance-history")).toContainText(`${partnerName} · ${inviteeEmail}`);
   await contextA.close();
   await contextB.close();

@@ -62,6 +62,7 @@ test("two co-owners edit, are notified, keep private notes apart, publish with b
   await expectAccessible(pageA);
   await pageA.getByTestId("notifications").getByRole("link", { name: "Voir l'alliance" }).first().click();
   await expect(pageA.getByRole("heading", { level: 1, name: `${title} — saison 2` })).toBeVisible();
+  await openSection(pageA, "Historique");
   await expect(pageA.getByTestId("alliance-history")).toContainText(`${nameB} · ${userB.email}`);
 
   // A edits too; B sees it.
@@ -74,6 +75,7 @@ test("two co-owners edit, are notified, keep private notes apart, publish with b
   await pageB.reload();
   await expect(pageB.getByRole("heading", { level: 1, name: `${title} — saison 2` })).toBeVisible();
   await expect(pageB.getByText("Des potagers solidaires au pied des immeubles")).toBeVisible();
+  await openSection(pageB, "Historique");
   await expect(pageB.getByTestId("alliance-history")).toContainText(`${nameA} · ${userA.email}`);
 
   // Each keeps a private note the other never sees.

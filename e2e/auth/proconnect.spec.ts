@@ -101,6 +101,7 @@ test("ProConnect through the local OpenID provider: sign in and out, a refused r
   await expect(inbox).toContainText(title);
   await inbox.getByRole("button", { name: "Accepter" }).click();
   await expect(pageB.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await openSection(pageB, "Partage");
   await expect(pageB.getByTestId("alliance-parties")).toContainText("co-gère l'alliance");
   await expect(pageB.getByTestId("alliance-parties")).not.toContainText("non vérifié");
   await contextA.close();

@@ -46,34 +46,45 @@ const SECTIONS = [
   "prive",
   "historique",
 ] as const;
+type Section = (typeof SECTIONS)[number];
 
 // One read for the metadata and the page alike (React dedupes it within a request): the
 // workspace, then everything about the alliance in one procedure call.
-const load = cache(async (workspaceSlug: string, allianceId: string) => {
+const load = cache(async (workspaceSlug: string, allianceId: string, section: Section) => {
   if (!z.uuid().safeParse(allianceId).success) notFound();
   const caller = await serverCaller();
   const workspace = await readOrNotFound(() => readWorkspace(workspaceSlug));
   const locale = (await getLocale()) as Locale;
-  const [view, suggestions, guide] = await Promise.all([
+  const [view, guide, suggestions] = await Promise.all([
     readOrNotFound(() => caller.alliances.view({ workspaceSlug, id: allianceId })),
-    readOrNotFound(() => caller.tools.suggestions({ workspaceSlug, allianceId, locale })),
     readOrNotFound(() => caller.guide.get({ workspaceSlug, allianceId })),
+    // The tools suggested for the alliance's stage show in the overview only.
+    section === SECTIONS[0]
+      ? readOrNotFound(() => caller.tools.suggestions({ workspaceSlug, allianceId, locale }))
+      : Promise.resolve([]),
   ]);
-  return { workspace, view, suggestions, guide };
+  return { workspace, view, guide, suggestions };
 });
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
+/** The section the URL names, or the first. */
+async function sectionOf(searchParams: Params["searchParams"]): Promise<Section> {
+  const requested = (await searchParams)?.section;
+  return typeof requested === "string" && (SECTIONS as readonly string[]).includes(requested)
+    ? (requested as Section)
+    : SECTIONS[0];
+}
+
+export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
   const { workspaceSlug, allianceId } = await params;
-  return { title: (await load(workspaceSlug, allianceId)).view.alliance.title };
+  return { title: (await load(workspaceSlug, allianceId, await sectionOf(searchParams))).view.alliance.title };
 }
 
 export default async function AlliancePage({ params, searchParams }: Params) {
   const { workspaceSlug, allianceId } = await params;
-  const { workspace, view, suggestions, guide } = await load(workspaceSlug, allianceId);
+  // Only this section is rendered (the others come when their tab is chosen), and only its reads made.
+  const initial = await sectionOf(searchParams);
+  const { workspace, view, guide, suggestions } = await load(workspaceSlug, allianceId, initial);
   const { alliance, history, privateLayer, audience, claims, cycles, indicators, light, nextDue } = view;
-  const requested = (await searchParams)?.section;
-  const initial =
-    typeof requested === "string" && (SECTIONS as readonly string[]).includes(requested) ? requested : SECTIONS[0];
   const openCycle = cycles.find((c) => c.status === "open");
   const t = await getTranslations();
   const format = await getFormatter();
@@ -216,7 +227,8 @@ export default async function AlliancePage({ params, searchParams }: Params) {
         <SectionTabs
           label={t("alliances.sections.label")}
           initial={initial}
-          sections={[
+          loadingLabel={t("app.loading")}
+          sections={withContentOf(initial, [
             {
               id: "apercu",
               label: t("alliances.sections.apercu"),
@@ -705,9 +717,14 @@ export default async function AlliancePage({ params, searchParams }: Params) {
                 </>
               ),
             },
-          ]}
+          ])}
         />
       </article>
     </ScopedMessages>
   );
+}
+
+/** The sections with the content of the chosen one only: the others are not rendered. */
+function withContentOf<S extends { id: string; content?: unknown }>(chosen: string, sections: S[]): S[] {
+  return sections.map((s) => (s.id === chosen ? s : { ...s, content: undefined }));
 }
