@@ -39,6 +39,22 @@ export const LIFECYCLE_STAGES = [
 ] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
+/**
+ * The alliance page's sections, in order (the first shows when the address names none). The page
+ * renders one at a time and reads only what that one shows.
+ */
+export const ALLIANCE_SECTIONS = [
+  "apercu",
+  "cadrage",
+  "contributions",
+  "evaluation",
+  "journal",
+  "partage",
+  "prive",
+  "historique",
+] as const;
+export type AllianceSection = (typeof ALLIANCE_SECTIONS)[number];
+
 /** Default employee-engagement schemes; a workspace can add its own (the list is configurable). */
 export const DEFAULT_ENGAGEMENT_SCHEMES = [
   "mecenat_competences",

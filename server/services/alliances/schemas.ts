@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "../../../domain/dates";
 import {
+  ALLIANCE_SECTIONS,
   CONTRIBUTION_KINDS,
   CUSTOM_KEY_PATTERN,
   ENTRY_DOORS,
@@ -102,6 +103,9 @@ export const UpdateAllianceInput = z
 export type UpdateAllianceInput = z.infer<typeof UpdateAllianceInput>;
 
 export const AllianceIdInput = z.object({ id: z.uuid() });
+
+/** The alliance page's reads: everything, or what one of its sections shows. */
+export const AllianceViewInput = AllianceIdInput.extend({ section: z.enum(ALLIANCE_SECTIONS).optional() });
 
 export const SORTABLE = ["title", "partners", "mode", "stage", "sdg", "startsOn", "updatedAt"] as const;
 

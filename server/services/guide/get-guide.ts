@@ -51,3 +51,23 @@ export async function getGuide(ctx: WorkspaceContext, allianceId: string) {
   };
 }
 export type Guide = Awaited<ReturnType<typeof getGuide>>;
+
+/**
+ * How many of the guide's questions have an answer, out of how many, without the answers
+ * themselves: the alliance page's tab shows it on every section, while the guide is read only for
+ * its own. The caller has already checked that the alliance is reachable; row-level security
+ * holds the answers to its parties. Permission: alliances.read.
+ */
+export async function guideProgress(ctx: WorkspaceContext, allianceId: string) {
+  const rows = await ctx.tx
+    .selectDistinct({ stage: allianceGuideAnswers.stage, questionKey: allianceGuideAnswers.questionKey })
+    .from(allianceGuideAnswers)
+    .where(eq(allianceGuideAnswers.allianceId, allianceId));
+  const progress = GUIDE_STAGES.map((stage) =>
+    stageProgress(stage, new Set(rows.filter((r) => r.stage === stage).map((r) => r.questionKey))),
+  );
+  return {
+    answered: progress.reduce((n, p) => n + p.answered, 0),
+    total: progress.reduce((n, p) => n + p.total, 0),
+  };
+}

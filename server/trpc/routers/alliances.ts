@@ -39,6 +39,7 @@ import {
   AddContributionInput,
   AddTimelineEntryInput,
   AllianceIdInput,
+  AllianceViewInput,
   CreateAllianceInput,
   DeleteContributionInput,
   ListAlliancesInput,
@@ -69,8 +70,8 @@ export const alliancesRouter = router({
     }),
   view: workspaceProcedure
     .meta({ permission: "alliances.read" })
-    .input(AllianceIdInput)
-    .query(({ ctx, input }) => alliancePage(ctx.workspace, input.id)),
+    .input(AllianceViewInput)
+    .query(({ ctx, input }) => alliancePage(ctx.workspace, input.id, input.section)),
   history: workspaceProcedure
     .meta({ permission: "alliances.read" })
     .input(AllianceIdInput)

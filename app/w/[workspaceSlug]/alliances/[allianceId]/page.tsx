@@ -3,14 +3,14 @@ import { formatDate } from "@/domain/dates";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, getLocale } from "next-intl/server";
-import { cache } from "react";
+import { cache, type ReactNode } from "react";
 import { z } from "zod";
 import { AllianceActions } from "@/components/alliances/alliance-actions";
 import { AudiencePanel } from "@/components/alliances/audience-panel";
 import { IndicatorCard } from "@/components/evaluation/indicator-card";
 import { AddIndicatorForm } from "@/components/evaluation/indicator-forms";
 import { EvaluationLight } from "@/components/evaluation/status-light";
-import { partyShareAction, partyStanding } from "@/domain/alliances";
+import { ALLIANCE_SECTIONS, partyShareAction, partyStanding, type AllianceSection } from "@/domain/alliances";
 import { SdgClaimsForm } from "@/components/alliances/sdg-claims-form";
 import { LeaveAllianceButton, PartyShareAction } from "@/components/alliances/co-ownership";
 import { PrivateLayerForms } from "@/components/alliances/private-layer";
@@ -21,7 +21,7 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { DescriptionList } from "@/components/ui/description-list";
 import { Section } from "@/components/ui/section";
-import { SectionTabs } from "@/components/ui/section-tabs";
+import { SectionTabs, type Section as TabSection } from "@/components/ui/section-tabs";
 import { can } from "@/domain/roles";
 import { featureHref } from "@/domain/toolbox";
 import { GuideSection } from "@/components/guide/guide-section";
@@ -35,43 +35,29 @@ type Params = {
   searchParams?: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** The page's sections, in order; the first is shown when the URL names none. */
-const SECTIONS = [
-  "apercu",
-  "cadrage",
-  "contributions",
-  "evaluation",
-  "journal",
-  "partage",
-  "prive",
-  "historique",
-] as const;
-type Section = (typeof SECTIONS)[number];
-
 // One read for the metadata and the page alike (React dedupes it within a request): the
 // workspace, then everything about the alliance in one procedure call.
-const load = cache(async (workspaceSlug: string, allianceId: string, section: Section) => {
+const load = cache(async (workspaceSlug: string, allianceId: string, section: AllianceSection) => {
   if (!z.uuid().safeParse(allianceId).success) notFound();
   const caller = await serverCaller();
   const workspace = await readOrNotFound(() => readWorkspace(workspaceSlug));
   const locale = (await getLocale()) as Locale;
-  const [view, guide, suggestions] = await Promise.all([
-    readOrNotFound(() => caller.alliances.view({ workspaceSlug, id: allianceId })),
-    readOrNotFound(() => caller.guide.get({ workspaceSlug, allianceId })),
+  const [view, suggestions] = await Promise.all([
+    readOrNotFound(() => caller.alliances.view({ workspaceSlug, id: allianceId, section })),
     // The tools suggested for the alliance's stage show in the overview only.
-    section === SECTIONS[0]
+    section === ALLIANCE_SECTIONS[0]
       ? readOrNotFound(() => caller.tools.suggestions({ workspaceSlug, allianceId, locale }))
       : Promise.resolve([]),
   ]);
-  return { workspace, view, guide, suggestions };
+  return { workspace, view, suggestions };
 });
 
 /** The section the URL names, or the first. */
-async function sectionOf(searchParams: Params["searchParams"]): Promise<Section> {
+async function sectionOf(searchParams: Params["searchParams"]): Promise<AllianceSection> {
   const requested = (await searchParams)?.section;
-  return typeof requested === "string" && (SECTIONS as readonly string[]).includes(requested)
-    ? (requested as Section)
-    : SECTIONS[0];
+  return typeof requested === "string" && (ALLIANCE_SECTIONS as readonly string[]).includes(requested)
+    ? (requested as AllianceSection)
+    : ALLIANCE_SECTIONS[0];
 }
 
 export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
@@ -83,8 +69,8 @@ export default async function AlliancePage({ params, searchParams }: Params) {
   const { workspaceSlug, allianceId } = await params;
   // Only this section is rendered (the others come when their tab is chosen), and only its reads made.
   const initial = await sectionOf(searchParams);
-  const { workspace, view, guide, suggestions } = await load(workspaceSlug, allianceId, initial);
-  const { alliance, history, privateLayer, audience, claims, cycles, indicators, light, nextDue } = view;
+  const { workspace, view, suggestions } = await load(workspaceSlug, allianceId, initial);
+  const { alliance, cycles, light, nextDue } = view;
   const openCycle = cycles.find((c) => c.status === "open");
   const t = await getTranslations();
   const format = await getFormatter();
@@ -232,7 +218,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
             {
               id: "apercu",
               label: t("alliances.sections.apercu"),
-              content: (
+              render: () => (
                 <>
                   {alliance.summary ? (
                     <p className="max-w-3xl whitespace-pre-line text-slate-800">{alliance.summary}</p>
@@ -371,14 +357,16 @@ export default async function AlliancePage({ params, searchParams }: Params) {
             {
               id: "cadrage",
               label: t("guide.tab"),
-              badge: `${guide.answered}/${guide.total}`,
-              content: <GuideSection guide={guide} workspaceSlug={workspaceSlug} canWrite={canWrite} />,
+              badge: `${view.guideProgress.answered}/${view.guideProgress.total}`,
+              render: () => (
+                <GuideSection guide={readFor(view.guide, "guide")} workspaceSlug={workspaceSlug} canWrite={canWrite} />
+              ),
             },
             {
               id: "contributions",
               label: t("alliances.sections.contributions"),
               badge: alliance.contributions.length ? String(alliance.contributions.length) : undefined,
-              content: (
+              render: () => (
                 <>
                   <Section id="ledger-title" title={t("alliances.detail.ledger")}>
                     {alliance.contributions.length === 0 ? (
@@ -473,84 +461,93 @@ export default async function AlliancePage({ params, searchParams }: Params) {
             {
               id: "evaluation",
               label: t("alliances.sections.evaluation"),
-              content: (
-                <>
-                  <Section id="evaluation-title" title={t("evaluation.title")} intro={t("evaluation.intro")}>
-                    <p data-testid="evaluation-light">
-                      <EvaluationLight light={light} long />
-                    </p>
-                    {openCycle ? (
-                      <p>
-                        <Link href={`${base}/${alliance.id}/evaluations/${openCycle.id}`} className="font-medium">
-                          {t("evaluation.cycleTitle", { period: openCycle.period })}
-                        </Link>{" "}
-                        · {t("evaluation.statusOpen")} · {t("evaluation.due", { date: date(openCycle.dueOn) })}
+              render: () => {
+                const indicators = readFor(view.indicators, "indicators");
+                const claims = readFor(view.claims, "claims");
+                return (
+                  <>
+                    <Section id="evaluation-title" title={t("evaluation.title")} intro={t("evaluation.intro")}>
+                      <p data-testid="evaluation-light">
+                        <EvaluationLight light={light} long />
                       </p>
-                    ) : canWrite ? (
-                      <FormDialog label={t("evaluation.open")} variant="primary" testId="open-cycle-button">
-                        <OpenCycleForm workspaceSlug={workspaceSlug} allianceId={alliance.id} />
-                      </FormDialog>
-                    ) : null}
-                    {closedCycles.length ? (
-                      <>
-                        <h3 className="font-semibold">{t("evaluation.history")}</h3>
-                        <ul data-testid="cycles">
-                          {closedCycles.map((c) => (
-                            <li key={c.id}>
-                              <Link href={`${base}/${alliance.id}/evaluations/${c.id}`}>
-                                {t("evaluation.cycleTitle", { period: c.period })}
-                              </Link>{" "}
-                              · {t("evaluation.statusClosed")}
-                              {c.closedAt ? ` · ${formatDate(c.closedAt, locale, { dateStyle: "medium" })}` : ""}
-                            </li>
-                          ))}
-                        </ul>
-                      </>
-                    ) : !openCycle ? (
-                      <p>{t("evaluation.openNone")}</p>
-                    ) : null}
-                  </Section>
-                  <Section id="indicators-title" title={t("indicators.title")} intro={t("indicators.intro")}>
-                    {indicators.length === 0 ? <p>{t("indicators.none")}</p> : null}
-                    {indicators.map((ind) => (
-                      <IndicatorCard
-                        key={ind.id}
-                        indicator={ind}
-                        workspaceSlug={workspaceSlug}
-                        allianceId={alliance.id}
-                        canWrite={canWrite}
-                      />
-                    ))}
-                    {canWrite ? (
-                      <FormDialog
-                        label={t("indicators.newIndicator")}
-                        title={t("indicators.add")}
-                        testId="add-indicator-button"
-                      >
-                        <AddIndicatorForm
+                      {openCycle ? (
+                        <p>
+                          <Link href={`${base}/${alliance.id}/evaluations/${openCycle.id}`} className="font-medium">
+                            {t("evaluation.cycleTitle", { period: openCycle.period })}
+                          </Link>{" "}
+                          · {t("evaluation.statusOpen")} · {t("evaluation.due", { date: date(openCycle.dueOn) })}
+                        </p>
+                      ) : canWrite ? (
+                        <FormDialog label={t("evaluation.open")} variant="primary" testId="open-cycle-button">
+                          <OpenCycleForm workspaceSlug={workspaceSlug} allianceId={alliance.id} />
+                        </FormDialog>
+                      ) : null}
+                      {closedCycles.length ? (
+                        <>
+                          <h3 className="font-semibold">{t("evaluation.history")}</h3>
+                          <ul data-testid="cycles">
+                            {closedCycles.map((c) => (
+                              <li key={c.id}>
+                                <Link href={`${base}/${alliance.id}/evaluations/${c.id}`}>
+                                  {t("evaluation.cycleTitle", { period: c.period })}
+                                </Link>{" "}
+                                · {t("evaluation.statusClosed")}
+                                {c.closedAt ? ` · ${formatDate(c.closedAt, locale, { dateStyle: "medium" })}` : ""}
+                              </li>
+                            ))}
+                          </ul>
+                        </>
+                      ) : !openCycle ? (
+                        <p>{t("evaluation.openNone")}</p>
+                      ) : null}
+                    </Section>
+                    <Section id="indicators-title" title={t("indicators.title")} intro={t("indicators.intro")}>
+                      {indicators.length === 0 ? <p>{t("indicators.none")}</p> : null}
+                      {indicators.map((ind) => (
+                        <IndicatorCard
+                          key={ind.id}
+                          indicator={ind}
                           workspaceSlug={workspaceSlug}
                           allianceId={alliance.id}
-                          sdgTargets={alliance.sdgTargets.map((s) => s.target)}
+                          canWrite={canWrite}
                         />
-                      </FormDialog>
-                    ) : null}
-                  </Section>
-                  <Section id="claims-title" title={t("claims.title")} intro={t("claims.intro")} className="space-y-2">
-                    <SdgClaimsForm
-                      workspaceSlug={workspaceSlug}
-                      allianceId={alliance.id}
-                      claims={claims}
-                      canWrite={canWrite}
-                    />
-                  </Section>
-                </>
-              ),
+                      ))}
+                      {canWrite ? (
+                        <FormDialog
+                          label={t("indicators.newIndicator")}
+                          title={t("indicators.add")}
+                          testId="add-indicator-button"
+                        >
+                          <AddIndicatorForm
+                            workspaceSlug={workspaceSlug}
+                            allianceId={alliance.id}
+                            sdgTargets={alliance.sdgTargets.map((s) => s.target)}
+                          />
+                        </FormDialog>
+                      ) : null}
+                    </Section>
+                    <Section
+                      id="claims-title"
+                      title={t("claims.title")}
+                      intro={t("claims.intro")}
+                      className="space-y-2"
+                    >
+                      <SdgClaimsForm
+                        workspaceSlug={workspaceSlug}
+                        allianceId={alliance.id}
+                        claims={claims}
+                        canWrite={canWrite}
+                      />
+                    </Section>
+                  </>
+                );
+              },
             },
             {
               id: "journal",
               label: t("alliances.sections.journal"),
               badge: alliance.timeline.length ? String(alliance.timeline.length) : undefined,
-              content: (
+              render: () => (
                 <>
                   <Section id="timeline-list-title" title={t("alliances.detail.timeline")}>
                     {alliance.timeline.length === 0 ? (
@@ -588,134 +585,150 @@ export default async function AlliancePage({ params, searchParams }: Params) {
             {
               id: "partage",
               label: t("alliances.sections.partage"),
-              content: (
-                <>
-                  <Section id="parties-title" title={t("alliances.detail.parties")} className="space-y-2">
-                    <ul className="space-y-1" data-testid="alliance-parties">
-                      {alliance.parties.map((p) => (
-                        <li key={p.id}>
-                          <Link href={`/w/${workspaceSlug}/organisations/${p.organisationId}`} className="font-medium">
-                            {p.name}
-                          </Link>{" "}
-                          · {t(`alliance.organisationKinds.${p.kind}`)} ·{" "}
-                          {listLabel("alliance.partnerRoles", workspace.lists.partnerRoles, p.role)}
-                          {p.siren ? ` · SIREN ${p.siren}` : ""}
-                          {p.rna ? ` · RNA ${p.rna}` : ""} ·{" "}
-                          <span data-testid={`party-status-${p.id}`} data-standing={partyStanding(p)}>
-                            {t(`share.standing.${partyStanding(p)}`, { email: p.invitedEmail ?? "" })}
-                          </span>
-                          {p.hasWorkspace && !p.isMine && p.status === "accepted" && !p.isVerified ? (
-                            <>
-                              {" "}
-                              <span
-                                className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950"
-                                data-testid={`party-unverified-${p.id}`}
-                                title={t("verification.unverifiedHelp")}
-                              >
-                                {t("verification.unverified")}
-                              </span>
-                            </>
-                          ) : null}
-                          {canWrite && !p.isMine && partyShareAction(partyStanding(p), p.organisationHasWorkspace) ? (
-                            <>
-                              {" "}
-                              <PartyShareAction
-                                workspaceSlug={workspaceSlug}
-                                allianceId={alliance.id}
-                                partyId={p.id}
-                                partyName={p.name}
-                                action={partyShareAction(partyStanding(p), p.organisationHasWorkspace)!}
-                                hasWorkspace={p.hasWorkspace}
-                              />
-                            </>
-                          ) : null}
-                        </li>
-                      ))}
-                    </ul>
-                  </Section>
-                  <Section
-                    id="audience-title"
-                    title={t("audience.title")}
-                    intro={t("audience.intro")}
-                    className="space-y-2"
-                  >
-                    <AudiencePanel
-                      workspaceSlug={workspaceSlug}
-                      allianceId={alliance.id}
-                      audience={audience}
-                      canDecide={can(workspace.myRole, "alliances.share")}
-                    />
-                    {audience.effective === "public" ? (
-                      <p>
-                        <Link href={`/bibliotheque/${alliance.id}`}>{t("audience.viewInLibrary")}</Link>
-                      </p>
-                    ) : null}
-                  </Section>
-                </>
-              ),
+              render: () => {
+                const audience = readFor(view.audience, "audience");
+                return (
+                  <>
+                    <Section id="parties-title" title={t("alliances.detail.parties")} className="space-y-2">
+                      <ul className="space-y-1" data-testid="alliance-parties">
+                        {alliance.parties.map((p) => (
+                          <li key={p.id}>
+                            <Link
+                              href={`/w/${workspaceSlug}/organisations/${p.organisationId}`}
+                              className="font-medium"
+                            >
+                              {p.name}
+                            </Link>{" "}
+                            · {t(`alliance.organisationKinds.${p.kind}`)} ·{" "}
+                            {listLabel("alliance.partnerRoles", workspace.lists.partnerRoles, p.role)}
+                            {p.siren ? ` · SIREN ${p.siren}` : ""}
+                            {p.rna ? ` · RNA ${p.rna}` : ""} ·{" "}
+                            <span data-testid={`party-status-${p.id}`} data-standing={partyStanding(p)}>
+                              {t(`share.standing.${partyStanding(p)}`, { email: p.invitedEmail ?? "" })}
+                            </span>
+                            {p.hasWorkspace && !p.isMine && p.status === "accepted" && !p.isVerified ? (
+                              <>
+                                {" "}
+                                <span
+                                  className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950"
+                                  data-testid={`party-unverified-${p.id}`}
+                                  title={t("verification.unverifiedHelp")}
+                                >
+                                  {t("verification.unverified")}
+                                </span>
+                              </>
+                            ) : null}
+                            {canWrite && !p.isMine && partyShareAction(partyStanding(p), p.organisationHasWorkspace) ? (
+                              <>
+                                {" "}
+                                <PartyShareAction
+                                  workspaceSlug={workspaceSlug}
+                                  allianceId={alliance.id}
+                                  partyId={p.id}
+                                  partyName={p.name}
+                                  action={partyShareAction(partyStanding(p), p.organisationHasWorkspace)!}
+                                  hasWorkspace={p.hasWorkspace}
+                                />
+                              </>
+                            ) : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </Section>
+                    <Section
+                      id="audience-title"
+                      title={t("audience.title")}
+                      intro={t("audience.intro")}
+                      className="space-y-2"
+                    >
+                      <AudiencePanel
+                        workspaceSlug={workspaceSlug}
+                        allianceId={alliance.id}
+                        audience={audience}
+                        canDecide={can(workspace.myRole, "alliances.share")}
+                      />
+                      {audience.effective === "public" ? (
+                        <p>
+                          <Link href={`/bibliotheque/${alliance.id}`}>{t("audience.viewInLibrary")}</Link>
+                        </p>
+                      ) : null}
+                    </Section>
+                  </>
+                );
+              },
             },
             {
               id: "prive",
               label: t("alliances.sections.prive"),
-              content: (
-                <>
-                  <Section
-                    id="private-title"
-                    title={t("private.title")}
-                    intro={t("private.intro")}
-                    className="space-y-3 rounded-md border border-slate-400 bg-slate-100 p-4"
-                    testId="private-layer"
-                  >
-                    {canWrite ? (
-                      <PrivateLayerForms workspaceSlug={workspaceSlug} allianceId={alliance.id} layer={privateLayer} />
-                    ) : (
-                      <div className="space-y-1">
-                        <p className="whitespace-pre-line">{privateLayer.notes ?? t("private.none")}</p>
-                        {privateLayer.internalOwner ? <p>{privateLayer.internalOwner}</p> : null}
-                        {privateLayer.tags.length ? <p>{privateLayer.tags.join(", ")}</p> : null}
-                      </div>
-                    )}
-                    <h3 className="font-semibold">{t("private.entries")}</h3>
-                    {privateLayer.entries.length === 0 ? (
-                      <p className="text-sm">{t("private.none")}</p>
-                    ) : (
-                      <>
-                        <ul className="space-y-1 text-sm" data-testid="private-entries">
-                          {privateLayer.entries.map((e) => (
-                            <li key={e.id}>
-                              {date(e.occurredOn)} · {t(`private.kinds.${e.kind}`)} · {e.title}
-                              {e.amountCents !== null ? ` · ${euros(e.amountCents)}` : ""}
-                            </li>
-                          ))}
-                        </ul>
-                        <p className="text-sm">
-                          {t("private.budgetTotal")} : {euros(privateLayer.budgetTotalCents)}
-                        </p>
-                      </>
-                    )}
-                  </Section>
-                </>
-              ),
+              render: () => {
+                const privateLayer = readFor(view.privateLayer, "privateLayer");
+                return (
+                  <>
+                    <Section
+                      id="private-title"
+                      title={t("private.title")}
+                      intro={t("private.intro")}
+                      className="space-y-3 rounded-md border border-slate-400 bg-slate-100 p-4"
+                      testId="private-layer"
+                    >
+                      {canWrite ? (
+                        <PrivateLayerForms
+                          workspaceSlug={workspaceSlug}
+                          allianceId={alliance.id}
+                          layer={privateLayer}
+                        />
+                      ) : (
+                        <div className="space-y-1">
+                          <p className="whitespace-pre-line">{privateLayer.notes ?? t("private.none")}</p>
+                          {privateLayer.internalOwner ? <p>{privateLayer.internalOwner}</p> : null}
+                          {privateLayer.tags.length ? <p>{privateLayer.tags.join(", ")}</p> : null}
+                        </div>
+                      )}
+                      <h3 className="font-semibold">{t("private.entries")}</h3>
+                      {privateLayer.entries.length === 0 ? (
+                        <p className="text-sm">{t("private.none")}</p>
+                      ) : (
+                        <>
+                          <ul className="space-y-1 text-sm" data-testid="private-entries">
+                            {privateLayer.entries.map((e) => (
+                              <li key={e.id}>
+                                {date(e.occurredOn)} · {t(`private.kinds.${e.kind}`)} · {e.title}
+                                {e.amountCents !== null ? ` · ${euros(e.amountCents)}` : ""}
+                              </li>
+                            ))}
+                          </ul>
+                          <p className="text-sm">
+                            {t("private.budgetTotal")} : {euros(privateLayer.budgetTotalCents)}
+                          </p>
+                        </>
+                      )}
+                    </Section>
+                  </>
+                );
+              },
             },
             {
               id: "historique",
               label: t("alliances.sections.historique"),
-              content: (
-                <>
-                  <Section id="history-title" title={t("alliances.detail.history")} className="space-y-2">
-                    <p className="text-sm text-slate-800">{t("alliances.detail.historyIntro")}</p>
-                    <ol className="space-y-1 text-sm" data-testid="alliance-history">
-                      {history.map((h) => (
-                        <li key={h.id}>
-                          {formatDate(h.createdAt, locale, { dateStyle: "short", timeStyle: "short" })} ·{" "}
-                          {labelOf(t, "audit.actions", h.action)} ·{" "}
-                          {t("alliances.detail.historyBy", { organisation: h.organisationName, actor: h.actorName })}
-                        </li>
-                      ))}
-                    </ol>
-                  </Section>
-                </>
-              ),
+              render: () => {
+                const history = readFor(view.history, "history");
+                return (
+                  <>
+                    <Section id="history-title" title={t("alliances.detail.history")} className="space-y-2">
+                      <p className="text-sm text-slate-800">{t("alliances.detail.historyIntro")}</p>
+                      <ol className="space-y-1 text-sm" data-testid="alliance-history">
+                        {history.map((h) => (
+                          <li key={h.id}>
+                            {formatDate(h.createdAt, locale, { dateStyle: "short", timeStyle: "short" })} ·{" "}
+                            {labelOf(t, "audit.actions", h.action)} ·{" "}
+                            {t("alliances.detail.historyBy", { organisation: h.organisationName, actor: h.actorName })}
+                          </li>
+                        ))}
+                      </ol>
+                    </Section>
+                  </>
+                );
+              },
             },
           ])}
         />
@@ -724,7 +737,19 @@ export default async function AlliancePage({ params, searchParams }: Params) {
   );
 }
 
-/** The sections with the content of the chosen one only: the others are not rendered. */
-function withContentOf<S extends { id: string; content?: unknown }>(chosen: string, sections: S[]): S[] {
-  return sections.map((s) => (s.id === chosen ? s : { ...s, content: undefined }));
+/** The sections, with the content of the chosen one only: the others are not rendered. */
+function withContentOf(
+  chosen: string,
+  sections: Array<Omit<TabSection, "content"> & { render: () => ReactNode }>,
+): TabSection[] {
+  return sections.map(({ render, ...s }) => ({ ...s, content: s.id === chosen ? render() : undefined }));
+}
+
+/**
+ * A part of the page read only for the section that shows it (`alliances.view` with `section`):
+ * null elsewhere, where that section's content is not rendered, so meeting null here is a bug.
+ */
+function readFor<T>(part: T | null, name: string): T {
+  if (part === null) throw new Error(`The alliance page rendered a section without reading its ${name}.`);
+  return part;
 }
