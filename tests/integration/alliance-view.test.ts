@@ -62,9 +62,9 @@ describe("the alliance page's reads, by section", () => {
     const { a, id } = await coOwnedAlliance(db, {});
     const stranger = callerFor(db, a.users.stranger);
     for (const section of ALLIANCE_SECTIONS)
-      expect((await rejection(stranger.alliances.view({ workspaceSlug: a.otherWorkspace.slug, id, section }))).code).toBe(
-        "NOT_FOUND",
-      );
+      expect(
+        (await rejection(stranger.alliances.view({ workspaceSlug: a.otherWorkspace.slug, id, section }))).code,
+      ).toBe("NOT_FOUND");
     const editor = callerFor(db, a.users.editor);
     const unknown = await rejection(
       editor.alliances.view({ workspaceSlug: a.workspace.slug, id, section: "budget" as "apercu" }),
