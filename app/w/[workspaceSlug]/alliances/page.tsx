@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { formatDate } from "@/domain/dates";
 import Link from "next/link";
 import { ExportLink } from "@/components/ui/export-link";
-import { PartnerFilter } from "@/components/alliances/partner-filter";
+import { MoreFilters } from "@/components/alliances/more-filters";
 import { getTranslations, getLocale } from "next-intl/server";
 import { Suspense } from "react";
 import { CoOwnershipInbox, MentionRequests } from "@/components/alliances/co-ownership";
@@ -186,93 +186,97 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
             ]}
           />
         </div>
-        <details
-          className="group rounded-md border border-slate-200"
-          open={hiddenActive > 0 ? true : undefined}
-          data-testid="more-filters"
-        >
-          <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700">
-            {hiddenActive > 0 ? t("alliances.moreFiltersActive", { count: hiddenActive }) : t("alliances.moreFilters")}
-          </summary>
-          <div className="grid gap-3 p-3 sm:grid-cols-2 lg:grid-cols-4">
-            <SelectField
-              id="f-form"
-              name="mecenatForm"
-              label={t("alliances.fields.mecenatForms")}
-              defaultValue={filters.mecenatForm ?? ""}
-              options={options(MECENAT_FORMS, "alliance.mecenatForms")}
-            />
-            <SelectField
-              id="f-door"
-              name="entryDoor"
-              label={t("alliances.fields.entryDoors")}
-              defaultValue={filters.entryDoor ?? ""}
-              options={options(ENTRY_DOORS, "alliance.entryDoors")}
-            />
-            <TextField
-              id="f-target"
-              name="sdgTarget"
-              label={`${t("alliances.fields.sdg")} (ex. 17.17)`}
-              defaultValue={filters.sdgTarget ?? ""}
-            />
-            <SelectField
-              id="f-region"
-              name="region"
-              label={t("alliances.fields.region")}
-              defaultValue={filters.region ?? ""}
-              options={[any, ...regions.map((r) => ({ value: r.code, label: r.label }))]}
-            />
-            <SelectField
-              id="f-dep"
-              name="departement"
-              label={t("alliances.fields.departement")}
-              defaultValue={filters.departement ?? ""}
-              options={[any, ...departements.map((d) => ({ value: d.code, label: d.label }))]}
-            />
-            <PartnerFilter
-              workspaceSlug={workspaceSlug}
-              label={t("alliances.fields.partnerFilter")}
-              initial={partner ? { id: partner.id, name: partner.name } : null}
-            />
-            <SelectField
-              id="f-kind"
-              name="partnerKind"
-              label={t("alliances.fields.partnerKind")}
-              defaultValue={filters.partnerKind ?? ""}
-              options={options(ORGANISATION_KINDS, "alliance.organisationKinds")}
-            />
-            <SelectField
-              id="f-guide"
-              name="guide"
-              label={t("guide.filter")}
-              defaultValue={filters.guide ?? ""}
-              options={[
+        <MoreFilters
+          summary={
+            hiddenActive > 0 ? t("alliances.moreFiltersActive", { count: hiddenActive }) : t("alliances.moreFilters")
+          }
+          initiallyOpen={hiddenActive > 0}
+          workspaceSlug={workspaceSlug}
+          fields={[
+            {
+              kind: "select",
+              id: "f-form",
+              name: "mecenatForm",
+              label: t("alliances.fields.mecenatForms"),
+              value: filters.mecenatForm ?? "",
+              options: options(MECENAT_FORMS, "alliance.mecenatForms"),
+            },
+            {
+              kind: "select",
+              id: "f-door",
+              name: "entryDoor",
+              label: t("alliances.fields.entryDoors"),
+              value: filters.entryDoor ?? "",
+              options: options(ENTRY_DOORS, "alliance.entryDoors"),
+            },
+            {
+              kind: "text",
+              id: "f-target",
+              name: "sdgTarget",
+              label: `${t("alliances.fields.sdg")} (ex. 17.17)`,
+              value: filters.sdgTarget ?? "",
+            },
+            {
+              kind: "select",
+              id: "f-region",
+              name: "region",
+              label: t("alliances.fields.region"),
+              value: filters.region ?? "",
+              options: [any, ...regions.map((r) => ({ value: r.code, label: r.label }))],
+            },
+            {
+              kind: "select",
+              id: "f-dep",
+              name: "departement",
+              label: t("alliances.fields.departement"),
+              value: filters.departement ?? "",
+              options: [any, ...departements.map((d) => ({ value: d.code, label: d.label }))],
+            },
+            {
+              kind: "partner",
+              label: t("alliances.fields.partnerFilter"),
+              initial: partner ? { id: partner.id, name: partner.name } : null,
+            },
+            {
+              kind: "select",
+              id: "f-kind",
+              name: "partnerKind",
+              label: t("alliances.fields.partnerKind"),
+              value: filters.partnerKind ?? "",
+              options: options(ORGANISATION_KINDS, "alliance.organisationKinds"),
+            },
+            {
+              kind: "select",
+              id: "f-guide",
+              name: "guide",
+              label: t("guide.filter"),
+              value: filters.guide ?? "",
+              options: [
                 any,
                 { value: "incomplete", label: labelOf(t, "guide.filterValues", "incomplete") },
                 { value: "complete", label: labelOf(t, "guide.filterValues", "complete") },
-              ]}
-            />
-            <TextField id="f-tag" name="tag" label={t("alliances.fields.tags")} defaultValue={filters.tag ?? ""} />
-            <TextField
-              id="f-from"
-              name="from"
-              type="date"
-              label={t("alliances.fields.startsOn")}
-              defaultValue={filters.from ?? ""}
-            />
-            <TextField
-              id="f-to"
-              name="to"
-              type="date"
-              label={t("alliances.fields.endsOn")}
-              defaultValue={filters.to ?? ""}
-            />
-            <label className="flex items-center gap-2 self-end text-sm">
-              <input type="checkbox" name="archived" value="1" defaultChecked={filters.archived} className="h-4 w-4" />
-              {t("alliances.archivedOnly")}
-            </label>
-          </div>
-        </details>
+              ],
+            },
+            { kind: "text", id: "f-tag", name: "tag", label: t("alliances.fields.tags"), value: filters.tag ?? "" },
+            {
+              kind: "text",
+              id: "f-from",
+              name: "from",
+              type: "date",
+              label: t("alliances.fields.startsOn"),
+              value: filters.from ?? "",
+            },
+            {
+              kind: "text",
+              id: "f-to",
+              name: "to",
+              type: "date",
+              label: t("alliances.fields.endsOn"),
+              value: filters.to ?? "",
+            },
+            { kind: "checkbox", name: "archived", label: t("alliances.archivedOnly"), checked: filters.archived },
+          ]}
+        />
         <div className="flex flex-wrap items-center gap-4">
           {filters.sort !== "updatedAt" ? <input type="hidden" name="sort" value={filters.sort} /> : null}
           {filters.sort !== "updatedAt" || filters.direction !== "desc" ? (
