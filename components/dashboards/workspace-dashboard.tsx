@@ -2,13 +2,13 @@ import Link from "next/link";
 import { formatDate } from "@/domain/dates";
 import { getFormatter, getTranslations, getLocale } from "next-intl/server";
 import { allianceFormOptions } from "@/components/alliances/form-options";
-import { EvaluationLight } from "@/components/evaluation/status-light";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { LIFECYCLE_STAGES, MODES } from "@/domain/alliances";
 import { SDG_GOALS } from "@/domain/sdg";
 import type { RouterOutputs } from "@/server/trpc/types";
 import { BarTable } from "./bar-table";
+import { AllianceLinkList, CountsTable } from "./dashboard-lists";
 import { labelOf } from "@/messages/labels";
 import { pivotTrajectory } from "./trajectory";
 
@@ -176,14 +176,15 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
           {data.ending.length === 0 ? (
             <p className="text-sm">{t("dashboard.endingNone")}</p>
           ) : (
-            <ul className="text-sm" data-testid="ending">
-              {data.ending.map((e) => (
-                <li key={e.id}>
-                  <Link href={`${base}/alliances/${e.id}`}>{e.title}</Link> ·{" "}
-                  {t("dashboard.endsOn", { date: formatDate(new Date(e.endsOn), locale, { dateStyle: "medium" }) })}
-                </li>
-              ))}
-            </ul>
+            <AllianceLinkList
+              base={base}
+              testId="ending"
+              items={data.ending.map((e) => ({
+                id: e.id,
+                title: e.title,
+                note: t("dashboard.endsOn", { date: formatDate(new Date(e.endsOn), locale, { dateStyle: "medium" }) }),
+              }))}
+            />
           )}
         </div>
       </div>
@@ -194,36 +195,20 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
           <p className="text-sm">{t("dashboard.trajectoryNone")}</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="cells-compact border-collapse text-left text-sm" data-testid="trajectory">
-              <caption className="sr-only">{t("dashboard.trajectory")}</caption>
-              <thead>
-                <tr className="border-b border-slate-400">
-                  <th scope="col">{t("dashboard.transition")}</th>
-                  {trajectory.years.map((year) => (
-                    <th key={year} scope="col" className="text-right">
-                      {year}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="tabular-nums">
-                {trajectory.moves.map((move) => (
-                  <tr key={move.key} className="border-b border-slate-200">
-                    <th scope="row" className="font-normal">
-                      {t("dashboard.fromTo", {
-                        from: labelOf(t, "alliance.modes", move.from),
-                        to: labelOf(t, "alliance.modes", move.to),
-                      })}
-                    </th>
-                    {trajectory.years.map((year) => (
-                      <td key={year} className="text-right">
-                        {move.counts.get(year) ?? 0}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountsTable
+              testId="trajectory"
+              caption={t("dashboard.trajectory")}
+              corner={t("dashboard.transition")}
+              years={trajectory.years}
+              rows={trajectory.moves.map((move) => ({
+                key: move.key,
+                label: t("dashboard.fromTo", {
+                  from: labelOf(t, "alliance.modes", move.from),
+                  to: labelOf(t, "alliance.modes", move.to),
+                }),
+                counts: trajectory.years.map((year) => move.counts.get(year) ?? 0),
+              }))}
+            />
           </div>
         )}
       </div>
@@ -233,14 +218,22 @@ export async function WorkspaceDashboard({ workspaceSlug, data }: { workspaceSlu
         {data.atRisk.length === 0 ? (
           <p className="text-sm">{t("dashboard.atRiskNone")}</p>
         ) : (
-          <ul className="space-y-1 text-sm" data-testid="dashboard-at-risk">
-            {data.atRisk.map((a) => (
-              <li key={a.id}>
-                <Link href={`${base}/alliances/${a.id}`}>{a.title}</Link> · <EvaluationLight light={a.light} /> ·{" "}
-                {a.reasons.map((r) => t(`risk.reasons.${r}`)).join(" ; ")}
-              </li>
-            ))}
-          </ul>
+          <AllianceLinkList
+            base={base}
+            testId="dashboard-at-risk"
+            items={data.atRisk.map((a) => ({
+              id: a.id,
+              title: a.title,
+              light: a.light,
+              note: a.reasons.map((r) => t(`risk.reasons.${r}`)).join(" ; "),
+            }))}
+            lights={Object.fromEntries(
+              [...new Set(data.atRisk.map((a) => a.light))].map((light) => [
+                light,
+                { short: t(`evaluation.lightShort.${light}`), long: t(`evaluation.light.${light}`) },
+              ]),
+            )}
+          />
         )}
         {data.atRiskTotal > data.atRisk.length ? (
           <p className="text-sm">
