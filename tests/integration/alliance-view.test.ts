@@ -39,6 +39,9 @@ describe("the alliance page's reads, by section", () => {
     expect(overview.light).toEqual(whole.light);
     expect(overview.nextDue).toEqual(whole.nextDue);
     expect(overview.guideProgress).toEqual({ answered: 1, total: 20 });
+    // The overview's suggested tools are those the tools procedure gives for the alliance.
+    expect(overview.suggestions).toEqual(await editor.tools.suggestions({ workspaceSlug: slug, allianceId: id }));
+    expect(overview.suggestions?.length).toBeGreaterThan(0);
     for (const part of ["history", "privateLayer", "audience", "claims", "indicators", "guide"] as const)
       expect(overview[part], part).toBeNull();
 
@@ -53,6 +56,7 @@ describe("the alliance page's reads, by section", () => {
       const read = await editor.alliances.view({ workspaceSlug: slug, id, section: section as keyof typeof shows });
       expect(read[part], section).toEqual(whole[part]);
       expect(read.guideProgress, section).toEqual(whole.guideProgress);
+      expect(read.suggestions, section).toBeNull();
     }
     const evaluation = await editor.alliances.view({ workspaceSlug: slug, id, section: "evaluation" });
     expect(evaluation.claims).toEqual(whole.claims);

@@ -18,10 +18,22 @@ export async function suggestToolsForAlliance(ctx: WorkspaceContext, allianceId:
     .from(allianceParties)
     .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
     .where(and(eq(allianceParties.allianceId, allianceId), eq(allianceParties.status, "accepted")));
+  return suggestToolsFor(
+    ctx,
+    { stage: core.stage, entryDoors: core.entryDoors, partyKinds: parties.map((p) => p.kind) },
+    locale,
+  );
+}
+
+/**
+ * The same suggestions for an alliance already read (the alliance page has its stage, entry doors
+ * and accepted parties' kinds in hand): only the tools are read. Permission: alliances.read.
+ */
+export async function suggestToolsFor(
+  ctx: WorkspaceContext,
+  alliance: Parameters<typeof suggestTools>[1],
+  locale: ToolLanguage,
+) {
   const tools = await listTools(ctx.tx, {}, ctx.workspaceId, locale);
-  return suggestTools(tools, {
-    stage: core.stage,
-    entryDoors: core.entryDoors,
-    partyKinds: parties.map((p) => p.kind),
-  });
+  return suggestTools(tools, alliance);
 }

@@ -71,7 +71,7 @@ export const alliancesRouter = router({
   view: workspaceProcedure
     .meta({ permission: "alliances.read" })
     .input(AllianceViewInput)
-    .query(({ ctx, input }) => alliancePage(ctx.workspace, input.id, input.section)),
+    .query(({ ctx, input }) => alliancePage(ctx.workspace, input.id, input.section, ctx.locale)),
   history: workspaceProcedure
     .meta({ permission: "alliances.read" })
     .input(AllianceIdInput)

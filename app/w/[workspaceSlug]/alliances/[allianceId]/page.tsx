@@ -25,7 +25,6 @@ import { SectionTabs, type Section as TabSection } from "@/components/ui/section
 import { can } from "@/domain/roles";
 import { featureHref } from "@/domain/toolbox";
 import { GuideSection } from "@/components/guide/guide-section";
-import type { Locale } from "@/messages/locales";
 import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 import { labelOf } from "@/messages/labels";
 import { ScopedMessages } from "@/components/providers/scoped-messages";
@@ -41,15 +40,8 @@ const load = cache(async (workspaceSlug: string, allianceId: string, section: Al
   if (!z.uuid().safeParse(allianceId).success) notFound();
   const caller = await serverCaller();
   const workspace = await readOrNotFound(() => readWorkspace(workspaceSlug));
-  const locale = (await getLocale()) as Locale;
-  const [view, suggestions] = await Promise.all([
-    readOrNotFound(() => caller.alliances.view({ workspaceSlug, id: allianceId, section })),
-    // The tools suggested for the alliance's stage show in the overview only.
-    section === ALLIANCE_SECTIONS[0]
-      ? readOrNotFound(() => caller.tools.suggestions({ workspaceSlug, allianceId, locale }))
-      : Promise.resolve([]),
-  ]);
-  return { workspace, view, suggestions };
+  const view = await readOrNotFound(() => caller.alliances.view({ workspaceSlug, id: allianceId, section }));
+  return { workspace, view };
 });
 
 /** The section the URL names, or the first. */
@@ -69,7 +61,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
   const { workspaceSlug, allianceId } = await params;
   // Only this section is rendered (the others come when their tab is chosen), and only its reads made.
   const initial = await sectionOf(searchParams);
-  const { workspace, view, suggestions } = await load(workspaceSlug, allianceId, initial);
+  const { workspace, view } = await load(workspaceSlug, allianceId, initial);
   const { alliance, cycles, light, nextDue } = view;
   const openCycle = cycles.find((c) => c.status === "open");
   const t = await getTranslations();
@@ -218,141 +210,144 @@ export default async function AlliancePage({ params, searchParams }: Params) {
             {
               id: "apercu",
               label: t("alliances.sections.apercu"),
-              render: () => (
-                <>
-                  {alliance.summary ? (
-                    <p className="max-w-3xl whitespace-pre-line text-slate-800">{alliance.summary}</p>
-                  ) : null}
-                  {alliance.keyResults ? (
-                    <div className="max-w-3xl">
-                      <h2 className="font-semibold">{t("alliances.detail.keyResults")}</h2>
-                      <p className="whitespace-pre-line text-slate-800" data-testid="alliance-key-results">
-                        {alliance.keyResults}
+              render: () => {
+                const suggestions = readFor(view.suggestions, "suggestions");
+                return (
+                  <>
+                    {alliance.summary ? (
+                      <p className="max-w-3xl whitespace-pre-line text-slate-800">{alliance.summary}</p>
+                    ) : null}
+                    {alliance.keyResults ? (
+                      <div className="max-w-3xl">
+                        <h2 className="font-semibold">{t("alliances.detail.keyResults")}</h2>
+                        <p className="whitespace-pre-line text-slate-800" data-testid="alliance-key-results">
+                          {alliance.keyResults}
+                        </p>
+                      </div>
+                    ) : null}
+                    <DescriptionList
+                      testId="alliance-facts"
+                      items={[
+                        {
+                          term: t("alliances.detail.dates"),
+                          detail: alliance.startsOn
+                            ? alliance.endsOn
+                              ? t("alliances.detail.between", {
+                                  from: date(alliance.startsOn),
+                                  to: date(alliance.endsOn),
+                                })
+                              : t("alliances.detail.since", { date: date(alliance.startsOn) })
+                            : t("alliances.detail.noDates"),
+                        },
+                        {
+                          term: t("alliances.fields.territory"),
+                          detail: (
+                            <>
+                              {t(`alliances.scopeLevels.${alliance.territoryScope}`)}
+                              {alliance.territories.length
+                                ? ` : ${alliance.territories.map((p) => places[p.code] ?? p.code).join(", ")}`
+                                : ""}
+                            </>
+                          ),
+                          testId: "alliance-territory",
+                        },
+                        {
+                          term: t("alliances.fields.entryDoors"),
+                          detail: alliance.entryDoors.length
+                            ? alliance.entryDoors.map((d) => labelOf(t, "alliance.entryDoors", d)).join(", ")
+                            : t("alliances.detail.none"),
+                        },
+                        {
+                          term: t("alliances.fields.engagements"),
+                          detail: alliance.engagements.length
+                            ? alliance.engagements
+                                .map(
+                                  (e) =>
+                                    `${listLabel("alliance.engagementSchemes", workspace.lists.engagementSchemes, e.scheme)} (${e.employees == null ? t("alliances.detail.engagementUnknown", { hours: e.hours ?? "—" }) : t("alliances.detail.engagementLine", { employees: e.employees, hours: e.hours ?? "—" })})`,
+                                )
+                                .join(" ; ")
+                            : t("alliances.detail.none"),
+                        },
+                        {
+                          term: t("alliances.detail.tags"),
+                          detail: alliance.tags.length ? alliance.tags.join(", ") : t("alliances.detail.none"),
+                        },
+                      ]}
+                    />
+                    <Section id="trajectory-title" title={t("alliances.detail.trajectory")} className="space-y-2">
+                      <ol className="space-y-1" data-testid="alliance-trajectory">
+                        {alliance.modes.map((m, i) => (
+                          <li key={i}>
+                            <span className="font-medium">{t(`alliance.modes.${m.mode}`)}</span>
+                            {m.mecenatForms.length
+                              ? ` (${m.mecenatForms.map((f) => labelOf(t, "alliance.mecenatForms", f)).join(", ")})`
+                              : ""}{" "}
+                            —{" "}
+                            {m.endsOn
+                              ? t("alliances.detail.between", { from: date(m.startsOn), to: date(m.endsOn) })
+                              : t("alliances.detail.since", { date: date(m.startsOn) })}
+                          </li>
+                        ))}
+                      </ol>
+                    </Section>
+                    <Section id="sdg-title" title={t("alliances.fields.sdg")} className="space-y-2">
+                      {alliance.sdgTargets.length === 0 ? (
+                        <p>{t("alliances.detail.none")}</p>
+                      ) : (
+                        <ul className="space-y-1" data-testid="alliance-sdg">
+                          {alliance.sdgTargets.map((s) => (
+                            <li key={s.target} className="flex items-center gap-2">
+                              <SdgBadge
+                                goal={s.goal}
+                                name={`${t("sdg.goal", { number: s.goal })} ${labelOf(t, "sdg.goals", s.goal)}`}
+                                primary={s.isPrimary}
+                              />
+                              <span>
+                                <span className="font-mono">{s.target}</span> — {labelOf(t, "sdg.targets", s.target)}
+                                {s.isPrimary ? ` (${t("alliances.detail.primary")})` : ""}
+                              </span>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </Section>
+                    <Section
+                      id="tools-title"
+                      title={t("tools.suggestionsTitle")}
+                      intro={t("tools.suggestionsIntro")}
+                      testId="stage-tools"
+                    >
+                      {suggestions.length === 0 ? (
+                        <p>{t("tools.suggestionsNone")}</p>
+                      ) : (
+                        <ul className="grid gap-3 sm:grid-cols-2">
+                          {suggestions.map((tool) => (
+                            <li key={tool.id} className="rounded-md border border-slate-300 bg-white p-3">
+                              <Link
+                                href={
+                                  tool.feature
+                                    ? featureHref(tool.feature, { workspaceSlug, allianceId })
+                                    : `/w/${workspaceSlug}/outils/${tool.slug}`
+                                }
+                                className="font-medium"
+                              >
+                                {tool.title}
+                              </Link>
+                              <p className="mt-1 text-xs text-slate-700">
+                                {labelOf(t, "alliance.entryDoors", tool.door)} · {labelOf(t, "tools.kinds", tool.kind)}
+                              </p>
+                              <p className="mt-1 text-sm text-slate-800">{tool.summary}</p>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                      <p>
+                        <Link href={`/w/${workspaceSlug}/outils`}>{t("tools.seeAll")}</Link>
                       </p>
-                    </div>
-                  ) : null}
-                  <DescriptionList
-                    testId="alliance-facts"
-                    items={[
-                      {
-                        term: t("alliances.detail.dates"),
-                        detail: alliance.startsOn
-                          ? alliance.endsOn
-                            ? t("alliances.detail.between", {
-                                from: date(alliance.startsOn),
-                                to: date(alliance.endsOn),
-                              })
-                            : t("alliances.detail.since", { date: date(alliance.startsOn) })
-                          : t("alliances.detail.noDates"),
-                      },
-                      {
-                        term: t("alliances.fields.territory"),
-                        detail: (
-                          <>
-                            {t(`alliances.scopeLevels.${alliance.territoryScope}`)}
-                            {alliance.territories.length
-                              ? ` : ${alliance.territories.map((p) => places[p.code] ?? p.code).join(", ")}`
-                              : ""}
-                          </>
-                        ),
-                        testId: "alliance-territory",
-                      },
-                      {
-                        term: t("alliances.fields.entryDoors"),
-                        detail: alliance.entryDoors.length
-                          ? alliance.entryDoors.map((d) => labelOf(t, "alliance.entryDoors", d)).join(", ")
-                          : t("alliances.detail.none"),
-                      },
-                      {
-                        term: t("alliances.fields.engagements"),
-                        detail: alliance.engagements.length
-                          ? alliance.engagements
-                              .map(
-                                (e) =>
-                                  `${listLabel("alliance.engagementSchemes", workspace.lists.engagementSchemes, e.scheme)} (${e.employees == null ? t("alliances.detail.engagementUnknown", { hours: e.hours ?? "—" }) : t("alliances.detail.engagementLine", { employees: e.employees, hours: e.hours ?? "—" })})`,
-                              )
-                              .join(" ; ")
-                          : t("alliances.detail.none"),
-                      },
-                      {
-                        term: t("alliances.detail.tags"),
-                        detail: alliance.tags.length ? alliance.tags.join(", ") : t("alliances.detail.none"),
-                      },
-                    ]}
-                  />
-                  <Section id="trajectory-title" title={t("alliances.detail.trajectory")} className="space-y-2">
-                    <ol className="space-y-1" data-testid="alliance-trajectory">
-                      {alliance.modes.map((m, i) => (
-                        <li key={i}>
-                          <span className="font-medium">{t(`alliance.modes.${m.mode}`)}</span>
-                          {m.mecenatForms.length
-                            ? ` (${m.mecenatForms.map((f) => labelOf(t, "alliance.mecenatForms", f)).join(", ")})`
-                            : ""}{" "}
-                          —{" "}
-                          {m.endsOn
-                            ? t("alliances.detail.between", { from: date(m.startsOn), to: date(m.endsOn) })
-                            : t("alliances.detail.since", { date: date(m.startsOn) })}
-                        </li>
-                      ))}
-                    </ol>
-                  </Section>
-                  <Section id="sdg-title" title={t("alliances.fields.sdg")} className="space-y-2">
-                    {alliance.sdgTargets.length === 0 ? (
-                      <p>{t("alliances.detail.none")}</p>
-                    ) : (
-                      <ul className="space-y-1" data-testid="alliance-sdg">
-                        {alliance.sdgTargets.map((s) => (
-                          <li key={s.target} className="flex items-center gap-2">
-                            <SdgBadge
-                              goal={s.goal}
-                              name={`${t("sdg.goal", { number: s.goal })} ${labelOf(t, "sdg.goals", s.goal)}`}
-                              primary={s.isPrimary}
-                            />
-                            <span>
-                              <span className="font-mono">{s.target}</span> — {labelOf(t, "sdg.targets", s.target)}
-                              {s.isPrimary ? ` (${t("alliances.detail.primary")})` : ""}
-                            </span>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </Section>
-                  <Section
-                    id="tools-title"
-                    title={t("tools.suggestionsTitle")}
-                    intro={t("tools.suggestionsIntro")}
-                    testId="stage-tools"
-                  >
-                    {suggestions.length === 0 ? (
-                      <p>{t("tools.suggestionsNone")}</p>
-                    ) : (
-                      <ul className="grid gap-3 sm:grid-cols-2">
-                        {suggestions.map((tool) => (
-                          <li key={tool.id} className="rounded-md border border-slate-300 bg-white p-3">
-                            <Link
-                              href={
-                                tool.feature
-                                  ? featureHref(tool.feature, { workspaceSlug, allianceId })
-                                  : `/w/${workspaceSlug}/outils/${tool.slug}`
-                              }
-                              className="font-medium"
-                            >
-                              {tool.title}
-                            </Link>
-                            <p className="mt-1 text-xs text-slate-700">
-                              {labelOf(t, "alliance.entryDoors", tool.door)} · {labelOf(t, "tools.kinds", tool.kind)}
-                            </p>
-                            <p className="mt-1 text-sm text-slate-800">{tool.summary}</p>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                    <p>
-                      <Link href={`/w/${workspaceSlug}/outils`}>{t("tools.seeAll")}</Link>
-                    </p>
-                  </Section>
-                </>
-              ),
+                    </Section>
+                  </>
+                );
+              },
             },
             {
               id: "cadrage",
