@@ -90,6 +90,11 @@ describe("Mes actions", () => {
     });
     const after = await adminB.dashboards.myActions({ workspaceSlug: B });
     expect(after.audience.total).toBe(0);
+    expect(after.cycles.total).toBe(1);
+
+    // An archived alliance's cycle waits for no one.
+    await ownerA.alliances.archive({ workspaceSlug: A, id: shared.id });
+    expect((await adminB.dashboards.myActions({ workspaceSlug: B })).cycles).toEqual({ total: 0, items: [] });
   });
 
   it("is refused to a member of another workspace", async () => {

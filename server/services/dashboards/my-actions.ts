@@ -30,6 +30,10 @@ export async function myActions(ctx: WorkspaceContext) {
   const rows = async <T>(query: SQL) => resultRows<T>(await ctx.tx.execute(query));
   const live = sql`${listedByWorkspace(ctx.workspaceId, sql`a.id`)} and a.archived_at is null`;
 
+  // The cycles awaiting this workspace's answer, read from its pending participations first (a
+  // few rows), then each one's alliance by primary key. Joined the other way, PostgreSQL started
+  // from the workspace's 5,000 alliances (it guesses 10 for row-level security's array) and probed
+  // each for an open cycle: 12.7 ms against 2.1 ms in psql on national-1, with no cycle pending.
   const cyclesQ = rows<{
     cycle_id: string;
     alliance_id: string;
@@ -38,12 +42,23 @@ export async function myActions(ctx: WorkspaceContext) {
     due_on: string;
     overdue: boolean;
   }>(sql`
-    select c.id as cycle_id, a.id as alliance_id, a.title, c.period, c.due_on::text as due_on, c.due_on < current_date as overdue
-    from evaluation_participants p
-    join evaluation_cycles c on c.id = p.cycle_id
-    join alliances a on a.id = c.alliance_id
-    where p.workspace_id = ${ctx.workspaceId} and p.status = 'pending' and c.status = 'open' and ${live}
-    order by c.due_on, a.title`);
+    with pending as materialized (
+      select c.id as cycle_id, c.alliance_id, c.period, c.due_on
+      from evaluation_participants p
+      join evaluation_cycles c on c.id = p.cycle_id
+      where p.workspace_id = ${ctx.workspaceId} and p.status = 'pending' and c.status = 'open'
+    )
+    select pending.cycle_id, a.id as alliance_id, a.title, pending.period, pending.due_on::text as due_on,
+      pending.due_on < current_date as overdue
+    from pending
+    cross join lateral (
+      select a.id, a.title from alliances a
+      where a.id = pending.alliance_id and a.archived_at is null
+        and exists (select 1 from alliance_parties ap
+          where ap.alliance_id = a.id and ap.workspace_id = ${ctx.workspaceId} and ap.status = 'accepted')
+      limit 1
+    ) a
+    order by pending.due_on, a.title`);
   const audienceQ = () =>
     rows<{ alliance_id: string; title: string; audience: "territory" | "public" }>(sql`
     select a.id as alliance_id, a.title, a.requested_audience::text as audience
