@@ -1,10 +1,14 @@
 "use client";
 
+import { useState } from "react";
+
 /**
  * A bar chart that is a table: each row has its label, a bar (decorative, hidden from screen
  * readers) and the number. Keyboard and screen-reader users get the same figures as everyone.
  * A client component although it has no state: its rows then travel as data in React's payload,
  * not as the markup written a second time (the dashboards and the territory page hold a dozen).
+ * A long one (the territory's 169 SDG targets, 54 kB of markup) can wait behind a disclosure
+ * (`more`): its rows are drawn in the browser when it is first opened.
  */
 export function BarTable({
   caption,
@@ -12,13 +16,41 @@ export function BarTable({
   valueHeader,
   rows,
   testId,
+  more,
 }: {
   caption: string;
   labelHeader: string;
   valueHeader: string;
   rows: Array<{ key: string; label: string; value: number; display?: string; colour?: string }>;
   testId?: string;
+  /** The disclosure's words ("Afficher les 169 cibles"): the table waits behind it until opened. */
+  more?: string;
 }) {
+  const [opened, setOpened] = useState(false);
+  if (more)
+    return (
+      <details
+        className="rounded-md border border-slate-200"
+        onToggle={(event) => {
+          if (event.currentTarget.open) setOpened(true);
+        }}
+      >
+        <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700">
+          {caption} · {more}
+        </summary>
+        {opened ? (
+          <div className="px-3 pb-2">
+            <BarTable
+              caption={caption}
+              labelHeader={labelHeader}
+              valueHeader={valueHeader}
+              rows={rows}
+              testId={testId}
+            />
+          </div>
+        ) : null}
+      </details>
+    );
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
     <table className="w-full border-collapse text-left text-sm" data-testid={testId}>
@@ -41,7 +73,7 @@ export function BarTable({
                   aria-hidden="true"
                   className="inline-block h-3 rounded-sm"
                   style={{
-                    width: `${Math.max(2, (r.value / max) * 100) * 0.7}%`,
+                    width: `${Math.round(Math.max(2, (r.value / max) * 100) * 7) / 10}%`,
                     backgroundColor: r.colour ?? "#1d4ed8",
                   }}
                 />

