@@ -1,8 +1,8 @@
 "use client";
 
-import { useState } from "react";
 import { PartnerFilter } from "@/components/alliances/partner-filter";
 import { SelectField, TextField } from "@/components/ui/field";
+import { LazyDetails } from "@/components/ui/lazy-details";
 
 /** One field of the list's "more filters", as data. */
 export type MoreFilterField =
@@ -36,20 +36,14 @@ export function MoreFilters({
   workspaceSlug: string;
   fields: MoreFilterField[];
 }) {
-  const [opened, setOpened] = useState(initiallyOpen);
   return (
-    <details
+    <LazyDetails
+      summary={summary}
+      initiallyOpen={initiallyOpen}
       className="group rounded-md border border-slate-200"
-      open={initiallyOpen ? true : undefined}
-      onToggle={(event) => {
-        if (event.currentTarget.open) setOpened(true);
-      }}
-      data-testid="more-filters"
+      testId="more-filters"
     >
-      <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700">
-        {summary}
-      </summary>
-      {opened ? (
+      {() => (
         <div className="grid gap-3 p-3 sm:grid-cols-2 lg:grid-cols-4">
           {fields.map((field) => {
             switch (field.kind) {
@@ -100,7 +94,7 @@ export function MoreFilters({
             }
           })}
         </div>
-      ) : null}
-    </details>
+      )}
+    </LazyDetails>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { LazyDetails } from "@/components/ui/lazy-details";
 
 /**
  * A bar chart that is a table: each row has its label, a bar (decorative, hidden from screen
@@ -26,19 +26,10 @@ export function BarTable({
   /** The disclosure's words ("Afficher les 169 cibles"): the table waits behind it until opened. */
   more?: string;
 }) {
-  const [opened, setOpened] = useState(false);
   if (more)
     return (
-      <details
-        className="rounded-md border border-slate-200"
-        onToggle={(event) => {
-          if (event.currentTarget.open) setOpened(true);
-        }}
-      >
-        <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700">
-          {caption} · {more}
-        </summary>
-        {opened ? (
+      <LazyDetails summary={`${caption} · ${more}`} className="rounded-md border border-slate-200">
+        {() => (
           <div className="px-3 pb-2">
             <BarTable
               caption={caption}
@@ -48,8 +39,8 @@ export function BarTable({
               testId={testId}
             />
           </div>
-        ) : null}
-      </details>
+        )}
+      </LazyDetails>
     );
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (

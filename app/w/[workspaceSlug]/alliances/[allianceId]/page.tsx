@@ -35,7 +35,7 @@ type Params = {
 };
 
 // One read for the metadata and the page alike (React dedupes it within a request): the
-// workspace, then everything about the alliance in one procedure call.
+// workspace, then what the chosen section shows of the alliance in one procedure call.
 const load = cache(async (workspaceSlug: string, allianceId: string, section: AllianceSection) => {
   if (!z.uuid().safeParse(allianceId).success) notFound();
   const caller = await serverCaller();
