@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { TrpcProvider } from "@/components/providers/trpc";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { PublicAllianceCard } from "@/components/library/alliance-card";
 import { currentUser, serverCaller } from "@/server/trpc/server-caller";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { PublicAllianceCard } from "@/components/library/alliance-card";
 import { FilterBar } from "@/components/ui/filter-bar";

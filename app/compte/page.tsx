@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { DeleteAccount } from "@/components/settings/danger-zone";
 import { requireUser, serverCaller } from "@/server/trpc/server-caller";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { ObservatoryView, observatoryHref } from "@/components/observatory/observatory-view";
 import { loadObservatory } from "./load";
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { ToolCatalogue } from "@/components/tools/tool-catalogue";
 import { ToolFilters } from "@/components/tools/tool-filters";
 import type { Locale } from "@/messages/locales";

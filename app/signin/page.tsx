@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { demoSignIn } from "@/app/actions";
 import { ProviderSignIn } from "@/components/auth/provider-sign-in";
 import { SignInForm } from "@/components/auth/sign-in-form";

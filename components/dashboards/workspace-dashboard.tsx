@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDate } from "@/domain/dates";
-import { getFormatter, getTranslations, getLocale } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/server/i18n/server-translations";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { FilterSelect } from "@/components/ui/filter-select";

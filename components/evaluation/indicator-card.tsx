@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/server/i18n/server-translations";
 import type { RouterOutputs } from "@/server/trpc/types";
 import { IndicatorChart } from "./indicator-chart";
 import { AddResultForm } from "./indicator-forms";

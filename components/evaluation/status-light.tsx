@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import type { StatusLight } from "@/domain/evaluation";
 import { LightBadge } from "./light-badge";
 

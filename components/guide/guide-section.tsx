@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { formatDate } from "@/domain/dates";
 import { labelOf } from "@/messages/labels";
 import type { RouterOutputs } from "@/server/trpc/types";

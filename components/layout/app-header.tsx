@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { Suspense } from "react";
 import { signOutAction } from "@/app/actions";
 import { LanguageSwitch } from "./language-switch";

@@ -1,4 +1,5 @@
-import { getTranslations, getLocale } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { formatDate } from "@/domain/dates";
 import Link from "next/link";
 import { SdgBadge } from "@/components/alliances/sdg-badge";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/server/i18n/server-translations";
 import { BarTable } from "@/components/dashboards/bar-table";
 import { DataTable } from "@/components/ui/data-table";
 import { DescriptionList } from "@/components/ui/description-list";

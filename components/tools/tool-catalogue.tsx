@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { ENTRY_DOORS } from "@/domain/alliances";
 import { TOOL_PURPOSES } from "@/domain/toolbox";
 import { labelOf } from "@/messages/labels";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { ENTRY_DOORS, LIFECYCLE_STAGES } from "@/domain/alliances";
 import { TOOL_AUDIENCES, TOOL_LANGUAGES, TOOL_PURPOSES } from "@/domain/toolbox";
 import { FilterBar } from "@/components/ui/filter-bar";

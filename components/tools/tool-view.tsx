@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { featureHref, PRINTABLE_KINDS } from "@/domain/toolbox";
 import { DescriptionList } from "@/components/ui/description-list";
 import { labelOf } from "@/messages/labels";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 
 /** Previous / "page X of Y" / next links under a paginated list; nothing when it fits on one page. */
 export async function Pager({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { can, type Role } from "@/domain/roles";
 import { NavLink } from "./nav-link";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { AcceptPartyInvitation } from "@/components/invitations/accept-party-invitation";
 import { Notice } from "@/components/ui/notice";
 import { CreateWorkspaceForm } from "@/components/workspaces/create-workspace-form";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { cache } from "react";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { PublicAllianceFacts } from "@/components/library/alliance-card";

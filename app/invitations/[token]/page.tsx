@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { AcceptInvitationButton } from "@/components/invitations/accept-invitation-button";
 import { Notice } from "@/components/ui/notice";
 import { currentUser, readOrNotFound, serverCaller } from "@/server/trpc/server-caller";

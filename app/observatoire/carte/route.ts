@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { franceMapSvg, type MapCell } from "@/components/territories/france-map";
 import { serverCaller } from "@/server/trpc/server-caller";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import { OBSERVATORY_TABLES, OPEN_DATA_LICENCE, type ObservatoryTable } from "@/domain/observatory";

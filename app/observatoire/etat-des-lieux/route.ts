@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import type { Locale } from "@/messages/locales";
 import { labelOf } from "@/messages/labels";
 import { observatoryPdf } from "@/server/files/observatory-pdf";

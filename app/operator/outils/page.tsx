@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { RetireToolButton } from "@/components/tools/retire-tool-button";
 import { ToolForm } from "@/components/tools/tool-form";
 import { DataTable } from "@/components/ui/data-table";

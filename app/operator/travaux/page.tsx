@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { RetryJobButton } from "@/components/operator/retry-job-button";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/domain/dates";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { cache } from "react";
 import { ToolView } from "@/components/tools/tool-view";
 import type { Locale } from "@/messages/locales";

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { Notice } from "@/components/ui/notice";
 import { env } from "@/env";
 

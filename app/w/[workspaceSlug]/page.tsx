@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { MyActions } from "@/components/dashboards/my-actions";
 import { WorkspaceDashboard } from "@/components/dashboards/workspace-dashboard";
 import { can } from "@/domain/roles";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { ObservatoryView } from "@/components/observatory/observatory-view";
 import { labelOf } from "@/messages/labels";
 import { loadObservatory } from "../../load";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { CloseAssessmentButton, MaturityAnswerForm, OpenAssessmentButton } from "@/components/maturity/maturity-forms";
 import { MaturityRadar } from "@/components/maturity/radar";
 import { DataTable } from "@/components/ui/data-table";

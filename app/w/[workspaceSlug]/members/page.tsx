@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { formatDate } from "@/domain/dates";
-import { getTranslations, getLocale } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { ConfirmAction } from "@/components/members/confirm-action";
 import { InviteForm } from "@/components/members/invite-form";
 import { MemberRoleForm } from "@/components/members/member-role-form";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { ExportLink } from "@/components/ui/export-link";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { NetworkFilterBar } from "@/components/network/network-filters";
 import { NetworkView } from "@/components/network/network-view";
 import { NetworkFilters } from "@/server/services/network/schemas";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { ProviderSignIn } from "@/components/auth/provider-sign-in";
 import { QuestionnaireEditor } from "@/components/evaluation/questionnaire-editor";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { EvaluationLight } from "@/components/evaluation/status-light";
 import { Pager } from "@/components/ui/pager";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";

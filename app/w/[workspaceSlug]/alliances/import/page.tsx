@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { formatDate } from "@/domain/dates";
 import Link from "next/link";
-import { getTranslations, getLocale } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { ImportUpload } from "@/components/exchange/import-upload";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 import { ScopedMessages } from "@/components/providers/scoped-messages";

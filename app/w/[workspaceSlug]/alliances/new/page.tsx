@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { AllianceForm } from "@/components/alliances/alliance-form";
 import { allianceFormOptions } from "@/components/alliances/form-options";
 import { emptyDraft } from "@/components/alliances/form-state";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { z } from "zod";
 import { ContactForm, RemoveContactButton } from "@/components/organisations/contacts";
 import { NotesForm } from "@/components/organisations/notes-form";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { DeleteToolButton } from "@/components/tools/delete-tool-button";
 import { ToolForm } from "@/components/tools/tool-form";
 import { FormDialog } from "@/components/ui/form-dialog";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/server/i18n/server-translations";
 import { SdgBadge } from "@/components/alliances/sdg-badge";
 import { BarTable } from "@/components/dashboards/bar-table";
 import { ExportLink } from "@/components/ui/export-link";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { NetworkFilterBar } from "@/components/network/network-filters";
 import { NetworkView } from "@/components/network/network-view";
 import { territory } from "@/domain/territory-data";

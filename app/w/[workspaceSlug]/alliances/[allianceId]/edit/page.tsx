@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { z } from "zod";
 import { AllianceForm } from "@/components/alliances/alliance-form";
 import { allianceFormOptions } from "@/components/alliances/form-options";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/server/i18n/server-translations";
 import { ImportReview } from "@/components/exchange/import-review";
 import { readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
 import { ScopedMessages } from "@/components/providers/scoped-messages";
