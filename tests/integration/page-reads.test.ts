@@ -3,6 +3,8 @@ import { callerFor } from "../helpers/caller";
 import { openTestDatabase } from "../helpers/db";
 import { rejection } from "../helpers/errors";
 import { allianceInput, createWorkspaceWithRoles } from "../factories";
+import { eq } from "drizzle-orm";
+import { memberships, notificationReads, notifications, territoryCoordinations } from "../../db/schema";
 
 // The calls that read a whole page in one transaction (issue 27) answer what the separate
 // procedures answer, and refuse whoever the separate ones refuse.
@@ -30,6 +32,66 @@ describe("the workspace frame", () => {
         (await caller.territories.coordinations({ workspaceSlug: ws })).some((c) => c.status === "approved"),
       );
       expect(frame.workspace.myRole).toBe(user === f.users.owner ? "owner" : "viewer");
+    }
+  });
+
+  it("counts unread notifications per person and audience, lists every workspace, sees an approved coordination", async () => {
+    const { f, ws } = await workspaceWithAlliances();
+    const hour = 60 * 60 * 1000;
+    const payload = { title: "Alliance X", organisation: "B", actor: "b@example.org" };
+    await db.insert(notifications).values([
+      {
+        workspaceId: f.workspace.id,
+        kind: "alliance.changed",
+        audience: "members",
+        payload,
+        createdAt: new Date(Date.now() - 3 * hour),
+      },
+      {
+        workspaceId: f.workspace.id,
+        kind: "alliance.changed",
+        audience: "members",
+        payload,
+        createdAt: new Date(Date.now() - hour),
+      },
+      {
+        workspaceId: f.workspace.id,
+        kind: "share.invited",
+        audience: "admins",
+        payload,
+        createdAt: new Date(Date.now() - hour),
+      },
+    ]);
+    // The viewer read up to two hours ago: one members' notification since; the admins' one is not theirs.
+    await db
+      .insert(notificationReads)
+      .values({ workspaceId: f.workspace.id, userId: f.users.viewer.id, readThrough: new Date(Date.now() - 2 * hour) });
+    await db.insert(territoryCoordinations).values({
+      workspaceId: f.workspace.id,
+      level: "departement",
+      code: "35",
+      status: "approved",
+      decidedAt: new Date(),
+    });
+    // A second workspace of the owner's, for the switcher.
+    await callerFor(db, f.users.owner).workspaces.create({
+      name: "Autre espace",
+      slug: `autre-${f.workspace.slug}`,
+      kind: "association",
+    });
+    const expected = { [f.users.owner.id]: 3, [f.users.viewer.id]: 1 };
+    const members = await db.select().from(memberships).where(eq(memberships.workspaceId, f.workspace.id));
+    expect(members.length).toBeGreaterThan(1);
+    for (const user of [f.users.owner, f.users.viewer]) {
+      const caller = callerFor(db, user);
+      const frame = await caller.workspaces.frame({ workspaceSlug: ws });
+      expect(frame.unread).toBe(expected[user.id]);
+      expect(frame.unread).toBe(await caller.notifications.unreadCount({ workspaceSlug: ws }));
+      expect(frame.mine).toEqual(await caller.workspaces.listMine());
+      expect(frame.mine.length).toBe(user === f.users.owner ? 2 : 1);
+      expect(frame.coordinating).toBe(true);
+      expect(frame.workspace).toEqual(await caller.workspaces.get({ workspaceSlug: ws }));
+      expect(frame.workspace.memberCount).toBe(members.length);
     }
   });
 

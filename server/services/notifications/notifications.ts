@@ -94,9 +94,13 @@ export async function notifyParties(
   await askDelivery(ctx.tx);
 }
 
+/** The audiences of notifications a member's role reads: admins' ones need alliances.share. */
+export function visibleAudiences(ctx: WorkspaceContext): Array<"admins" | "members"> {
+  return can(ctx.role, "alliances.share") ? ["admins", "members"] : ["members"];
+}
+
 export function visibleTo(ctx: WorkspaceContext) {
-  const audiences: Array<"admins" | "members"> = can(ctx.role, "alliances.share") ? ["admins", "members"] : ["members"];
-  return and(eq(notifications.workspaceId, ctx.workspaceId), inArray(notifications.audience, audiences));
+  return and(eq(notifications.workspaceId, ctx.workspaceId), inArray(notifications.audience, visibleAudiences(ctx)));
 }
 
 export async function readThrough(ctx: WorkspaceContext) {

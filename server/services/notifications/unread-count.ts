@@ -1,14 +1,25 @@
-import { and, gt, sql } from "drizzle-orm";
-import { notifications } from "../../../db/schema";
+import { sql } from "drizzle-orm";
 import type { WorkspaceContext } from "../context";
-import { visibleTo, readThrough } from "./notifications";
+import { visibleAudiences } from "./notifications";
+
+/**
+ * The number of notifications that arrived since this member last opened the inbox, as an
+ * expression: a column of the workspace frame's statement, or a statement of its own. Written
+ * with its own aliases: in a one-table select, drizzle writes columns by their bare names.
+ */
+export function unreadCountColumn(ctx: WorkspaceContext) {
+  const audiences = sql.join(
+    visibleAudiences(ctx).map((a) => sql`${a}::notification_audience`),
+    sql`, `,
+  );
+  return sql<number>`(select count(*)::int from notifications n
+    where n.workspace_id = ${ctx.workspaceId} and n.audience in (${audiences})
+      and n.created_at > coalesce((select r.read_through from notification_reads r
+        where r.workspace_id = ${ctx.workspaceId} and r.user_id = ${ctx.actor.userId}), 'epoch'::timestamptz))`;
+}
 
 /** How many notifications arrived since this member last opened the inbox. Permission: alliances.read. */
 export async function unreadCount(ctx: WorkspaceContext) {
-  const since = await readThrough(ctx);
-  const [row] = await ctx.tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(notifications)
-    .where(and(visibleTo(ctx), gt(notifications.createdAt, since)));
+  const [row] = await ctx.tx.select({ n: unreadCountColumn(ctx) }).from(sql`(select 1) as one`);
   return row?.n ?? 0;
 }
