@@ -75,6 +75,19 @@ export const SCOPES: Record<string, string> = {
   signIn: "app/signin/page.tsx",
   allianceEdit: "app/w/[workspaceSlug]/alliances/[allianceId]/edit/page.tsx",
   importReview: "app/w/[workspaceSlug]/alliances/import/[importId]/page.tsx",
+  operatorTools: "app/operator/outils/page.tsx",
+  operator: "app/operator/page.tsx",
+  operatorJobs: "app/operator/travaux/page.tsx",
+  account: "app/compte/page.tsx",
+  evaluationCycle: "app/w/[workspaceSlug]/alliances/[allianceId]/evaluations/[cycleId]/page.tsx",
+  sdgReport: "app/w/[workspaceSlug]/reports/sdg/page.tsx",
+  organisation: "app/w/[workspaceSlug]/organisations/[organisationId]/page.tsx",
+  members: "app/w/[workspaceSlug]/members/page.tsx",
+  allianceInvitation: "app/alliance-invitations/[token]/page.tsx",
+  invitation: "app/invitations/[token]/page.tsx",
+  workspaces: "app/workspaces/page.tsx",
+  workspaceTools: "app/w/[workspaceSlug]/outils/page.tsx",
+  workspaceTool: "app/w/[workspaceSlug]/outils/[slug]/page.tsx",
 };
 
 /** The files of the app that Next.js renders by their name: where the import walk starts. */

@@ -11,6 +11,7 @@ import { DecideButtons } from "@/components/territories/decide-buttons";
 import { VerificationDecision } from "@/components/verification/verification-decision";
 import { requireUser, serverCaller } from "@/server/trpc/server-caller";
 import { labelOf } from "@/messages/labels";
+import { ScopedMessages } from "@/components/providers/scoped-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("operator"))("title") };
@@ -28,134 +29,138 @@ export default async function OperatorPage() {
   const label = (level: string, code: string) =>
     (level === "region" ? places.regions : places.departements).find((p) => p.code === code)?.label ?? code;
   return (
-    <section aria-labelledby="operator-title" className="space-y-4">
-      <h1 id="operator-title" className="text-2xl font-bold">
-        {t("operator.title")}
-      </h1>
-      <p className="text-slate-800">{t("operator.intro")}</p>
-      <p className="flex flex-wrap gap-4">
-        <Link href="/operator/outils">{t("tools.operatorTitle")}</Link>
-        <Link href="/operator/travaux">{t("operator.jobs.link")}</Link>
-      </p>
-      {requests.length === 0 ? (
-        <p>{t("operator.none")}</p>
-      ) : (
-        <DataTable
-          caption={t("operator.title")}
-          testId="operator-requests"
-          rows={requests}
-          rowKey={(r) => r.id}
-          columns={[
-            {
-              key: "workspace",
-              header: t("operator.workspace"),
-              rowHeader: true,
-              cell: (r) => (
-                <>
-                  {r.workspaceName}{" "}
-                  <span className="block text-xs text-slate-700">
-                    {labelOf(t, "workspaceKinds", r.workspaceKind)} ·{" "}
-                    {formatDate(r.createdAt, locale, { dateStyle: "medium" })}
-                  </span>
-                </>
-              ),
-            },
-            {
-              key: "territory",
-              header: t("operator.territory"),
-              cell: (r) => (
-                <>
-                  {t(`territory.levels.${r.level}`)} {label(r.level, r.code)}
-                </>
-              ),
-            },
-            { key: "reason", header: t("operator.reason"), cell: (r) => r.reason },
-            {
-              key: "status",
-              header: t("operator.status"),
-              cell: (r) => (
-                <>
-                  {t(`territory.status.${r.status}`)}
-                  {r.decidedBy ? <span className="block text-xs text-slate-700">{r.decidedBy}</span> : null}
-                </>
-              ),
-            },
-            {
-              key: "decision",
-              header: t("operator.decision"),
-              cell: (r) => <DecideButtons id={r.id} label={`${r.workspaceName}, ${label(r.level, r.code)}`} />,
-            },
-          ]}
-        />
-      )}
-      <Section id="claims-title" title={t("verification.operatorTitle")} className="space-y-3 pt-6">
-        <p className="text-slate-800">{t("verification.operatorIntro")}</p>
-        {claims.length === 0 ? (
-          <p>{t("verification.operatorNone")}</p>
+    <ScopedMessages scope="operator">
+      <section aria-labelledby="operator-title" className="space-y-4">
+        <h1 id="operator-title" className="text-2xl font-bold">
+          {t("operator.title")}
+        </h1>
+        <p className="text-slate-800">{t("operator.intro")}</p>
+        <p className="flex flex-wrap gap-4">
+          <Link href="/operator/outils">{t("tools.operatorTitle")}</Link>
+          <Link href="/operator/travaux">{t("operator.jobs.link")}</Link>
+        </p>
+        {requests.length === 0 ? (
+          <p>{t("operator.none")}</p>
         ) : (
           <DataTable
-            caption={t("verification.operatorTitle")}
-            testId="operator-claims"
-            rows={claims}
-            rowKey={(c) => c.id}
+            caption={t("operator.title")}
+            testId="operator-requests"
+            rows={requests}
+            rowKey={(r) => r.id}
             columns={[
               {
                 key: "workspace",
                 header: t("operator.workspace"),
                 rowHeader: true,
-                cell: (c) => (
+                cell: (r) => (
                   <>
-                    {c.workspaceName}{" "}
+                    {r.workspaceName}{" "}
                     <span className="block text-xs text-slate-700">
-                      {labelOf(t, "workspaceKinds", c.workspaceKind)} ·{" "}
-                      {formatDate(c.requestedAt, locale, { dateStyle: "medium" })}
+                      {labelOf(t, "workspaceKinds", r.workspaceKind)} ·{" "}
+                      {formatDate(r.createdAt, locale, { dateStyle: "medium" })}
                     </span>
                   </>
                 ),
               },
               {
-                key: "organisation",
-                header: t("verification.organisation"),
-                cell: (c) => (
+                key: "territory",
+                header: t("operator.territory"),
+                cell: (r) => (
                   <>
-                    {c.organisationName}
-                    <span className="block text-xs text-slate-700">
-                      {[c.siren ? `SIREN ${c.siren}` : null, c.rna ? `RNA ${c.rna}` : null].filter(Boolean).join(" · ")}
-                    </span>
-                    {c.verifiedElsewhere ? (
-                      <span className="block text-xs text-red-800">
-                        {t("verification.verifiedElsewhere", { name: c.verifiedElsewhere })}
-                      </span>
-                    ) : null}
+                    {t(`territory.levels.${r.level}`)} {label(r.level, r.code)}
                   </>
                 ),
               },
-              { key: "note", header: t("verification.note"), cell: (c) => c.note },
+              { key: "reason", header: t("operator.reason"), cell: (r) => r.reason },
               {
                 key: "status",
                 header: t("operator.status"),
-                cell: (c) => (
+                cell: (r) => (
                   <>
-                    {t(`verification.claimStatus.${c.status}`)}
-                    {c.decidedBy ? <span className="block text-xs text-slate-700">{c.decidedBy}</span> : null}
+                    {t(`territory.status.${r.status}`)}
+                    {r.decidedBy ? <span className="block text-xs text-slate-700">{r.decidedBy}</span> : null}
                   </>
                 ),
               },
               {
                 key: "decision",
                 header: t("operator.decision"),
-                cell: (c) => (
-                  <VerificationDecision
-                    id={c.id}
-                    status={c.status}
-                    label={`${c.workspaceName}, ${c.organisationName}`}
-                  />
-                ),
+                cell: (r) => <DecideButtons id={r.id} label={`${r.workspaceName}, ${label(r.level, r.code)}`} />,
               },
             ]}
           />
         )}
-      </Section>
-    </section>
+        <Section id="claims-title" title={t("verification.operatorTitle")} className="space-y-3 pt-6">
+          <p className="text-slate-800">{t("verification.operatorIntro")}</p>
+          {claims.length === 0 ? (
+            <p>{t("verification.operatorNone")}</p>
+          ) : (
+            <DataTable
+              caption={t("verification.operatorTitle")}
+              testId="operator-claims"
+              rows={claims}
+              rowKey={(c) => c.id}
+              columns={[
+                {
+                  key: "workspace",
+                  header: t("operator.workspace"),
+                  rowHeader: true,
+                  cell: (c) => (
+                    <>
+                      {c.workspaceName}{" "}
+                      <span className="block text-xs text-slate-700">
+                        {labelOf(t, "workspaceKinds", c.workspaceKind)} ·{" "}
+                        {formatDate(c.requestedAt, locale, { dateStyle: "medium" })}
+                      </span>
+                    </>
+                  ),
+                },
+                {
+                  key: "organisation",
+                  header: t("verification.organisation"),
+                  cell: (c) => (
+                    <>
+                      {c.organisationName}
+                      <span className="block text-xs text-slate-700">
+                        {[c.siren ? `SIREN ${c.siren}` : null, c.rna ? `RNA ${c.rna}` : null]
+                          .filter(Boolean)
+                          .join(" · ")}
+                      </span>
+                      {c.verifiedElsewhere ? (
+                        <span className="block text-xs text-red-800">
+                          {t("verification.verifiedElsewhere", { name: c.verifiedElsewhere })}
+                        </span>
+                      ) : null}
+                    </>
+                  ),
+                },
+                { key: "note", header: t("verification.note"), cell: (c) => c.note },
+                {
+                  key: "status",
+                  header: t("operator.status"),
+                  cell: (c) => (
+                    <>
+                      {t(`verification.claimStatus.${c.status}`)}
+                      {c.decidedBy ? <span className="block text-xs text-slate-700">{c.decidedBy}</span> : null}
+                    </>
+                  ),
+                },
+                {
+                  key: "decision",
+                  header: t("operator.decision"),
+                  cell: (c) => (
+                    <VerificationDecision
+                      id={c.id}
+                      status={c.status}
+                      label={`${c.workspaceName}, ${c.organisationName}`}
+                    />
+                  ),
+                },
+              ]}
+            />
+          )}
+        </Section>
+      </section>
+    </ScopedMessages>
   );
 }

@@ -5,6 +5,7 @@ import { AcceptPartyInvitation } from "@/components/invitations/accept-party-inv
 import { Notice } from "@/components/ui/notice";
 import { CreateWorkspaceForm } from "@/components/workspaces/create-workspace-form";
 import { currentUser, readOrNotFound, serverCaller } from "@/server/trpc/server-caller";
+import { ScopedMessages } from "@/components/providers/scoped-messages";
 
 type Params = { params: Promise<{ token: string }> };
 
@@ -28,41 +29,45 @@ export default async function PartyInvitationPage({ params }: Params) {
     title: invitation.title,
   };
   return (
-    <section className="mx-auto max-w-xl space-y-4">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p>{invitation.invitedBy ? t("intro", values) : t("introNoInviter", values)}</p>
-      <p className="text-slate-800">{t("explain")}</p>
-      {invitation.email ? <p className="text-sm text-slate-700">{t("forEmail", { email: invitation.email })}</p> : null}
-      {!invitation.organisationVerified && invitation.status === "pending" ? (
-        <Notice tone="info" testId="organisation-unverified">
-          {t("unverified", { organisation: invitation.organisationName })}
-        </Notice>
-      ) : null}
-      {invitation.status !== "pending" ? (
-        <Notice tone="info">
-          {t(
-            invitation.status === "expired"
-              ? "statusExpired"
-              : invitation.status === "accepted"
-                ? "statusAccepted"
-                : "statusWithdrawn",
-          )}
-        </Notice>
-      ) : !invitation.emailMatches ? (
-        <Notice tone="error">{t("wrongEmail", { email: invitation.email ?? "" })}</Notice>
-      ) : invitation.candidates.length > 0 ? (
-        <AcceptPartyInvitation
-          token={token}
-          candidates={invitation.candidates}
-          organisation={invitation.organisationName}
-        />
-      ) : (
-        <div className="space-y-3">
-          <p>{t("noWorkspace", { organisation: invitation.organisationName })}</p>
-          <h2 className="text-xl font-semibold">{t("createTitle", { organisation: invitation.organisationName })}</h2>
-          <CreateWorkspaceForm initialName={invitation.organisationName} returnTo={here} />
-        </div>
-      )}
-    </section>
+    <ScopedMessages scope="allianceInvitation">
+      <section className="mx-auto max-w-xl space-y-4">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p>{invitation.invitedBy ? t("intro", values) : t("introNoInviter", values)}</p>
+        <p className="text-slate-800">{t("explain")}</p>
+        {invitation.email ? (
+          <p className="text-sm text-slate-700">{t("forEmail", { email: invitation.email })}</p>
+        ) : null}
+        {!invitation.organisationVerified && invitation.status === "pending" ? (
+          <Notice tone="info" testId="organisation-unverified">
+            {t("unverified", { organisation: invitation.organisationName })}
+          </Notice>
+        ) : null}
+        {invitation.status !== "pending" ? (
+          <Notice tone="info">
+            {t(
+              invitation.status === "expired"
+                ? "statusExpired"
+                : invitation.status === "accepted"
+                  ? "statusAccepted"
+                  : "statusWithdrawn",
+            )}
+          </Notice>
+        ) : !invitation.emailMatches ? (
+          <Notice tone="error">{t("wrongEmail", { email: invitation.email ?? "" })}</Notice>
+        ) : invitation.candidates.length > 0 ? (
+          <AcceptPartyInvitation
+            token={token}
+            candidates={invitation.candidates}
+            organisation={invitation.organisationName}
+          />
+        ) : (
+          <div className="space-y-3">
+            <p>{t("noWorkspace", { organisation: invitation.organisationName })}</p>
+            <h2 className="text-xl font-semibold">{t("createTitle", { organisation: invitation.organisationName })}</h2>
+            <CreateWorkspaceForm initialName={invitation.organisationName} returnTo={here} />
+          </div>
+        )}
+      </section>
+    </ScopedMessages>
   );
 }

@@ -9,6 +9,7 @@ import { can } from "@/domain/roles";
 import type { Locale } from "@/messages/locales";
 import { toolFiltersFromSearchParams } from "@/server/services/tools/schemas";
 import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
+import { ScopedMessages } from "@/components/providers/scoped-messages";
 
 type Props = {
   params: Promise<{ workspaceSlug: string }>;
@@ -30,22 +31,24 @@ export default async function WorkspaceToolsPage({ params, searchParams }: Props
   const tools = await readOrNotFound(() => caller.tools.list({ workspaceSlug, ...filters, locale }));
   const t = await getTranslations("tools");
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("workspaceTitle")}</h1>
-      <p className="max-w-3xl text-slate-800">{t("workspaceIntro")}</p>
-      {can(workspace.myRole, "workspace.update") ? (
-        <div className="space-y-1">
-          <FormDialog label={t("addTitle")} title={t("addTitle")} testId="add-tool">
-            <p className="mb-3 text-sm text-slate-800">{t("addIntro")}</p>
-            <ToolForm workspaceSlug={workspaceSlug} />
-          </FormDialog>
-        </div>
-      ) : null}
-      <ToolFilters filters={filters} resetHref={`/w/${workspaceSlug}/outils`} />
-      <p role="status" className="text-sm text-slate-700" data-testid="tool-count">
-        {t("count", { count: tools.length })}
-      </p>
-      <ToolCatalogue tools={tools} basePath={`/w/${workspaceSlug}/outils`} />
-    </div>
+    <ScopedMessages scope="workspaceTools">
+      <div className="space-y-6">
+        <h1 className="text-2xl font-bold">{t("workspaceTitle")}</h1>
+        <p className="max-w-3xl text-slate-800">{t("workspaceIntro")}</p>
+        {can(workspace.myRole, "workspace.update") ? (
+          <div className="space-y-1">
+            <FormDialog label={t("addTitle")} title={t("addTitle")} testId="add-tool">
+              <p className="mb-3 text-sm text-slate-800">{t("addIntro")}</p>
+              <ToolForm workspaceSlug={workspaceSlug} />
+            </FormDialog>
+          </div>
+        ) : null}
+        <ToolFilters filters={filters} resetHref={`/w/${workspaceSlug}/outils`} />
+        <p role="status" className="text-sm text-slate-700" data-testid="tool-count">
+          {t("count", { count: tools.length })}
+        </p>
+        <ToolCatalogue tools={tools} basePath={`/w/${workspaceSlug}/outils`} />
+      </div>
+    </ScopedMessages>
   );
 }

@@ -9,6 +9,7 @@ import { can } from "@/domain/roles";
 import { territory } from "@/domain/territory-data";
 import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 import { DescriptionList } from "@/components/ui/description-list";
+import { ScopedMessages } from "@/components/providers/scoped-messages";
 
 type Params = { params: Promise<{ workspaceSlug: string; organisationId: string }> };
 
@@ -36,99 +37,103 @@ export default async function OrganisationPage(props: Params) {
     organisation.rna && `RNA ${organisation.rna}`,
   ].filter(Boolean);
   return (
-    <article className="space-y-8">
-      <header className="space-y-2">
-        <p className="text-sm">
-          <Link href={`/w/${workspaceSlug}/organisations`}>{t("organisations.title")}</Link>
-        </p>
-        <h1 className="text-2xl font-bold">{organisation.name}</h1>
-      </header>
-      <section aria-labelledby="identity-title" className="space-y-2">
-        <h2 id="identity-title" className="text-xl font-semibold">
-          {t("organisations.identity")}
-        </h2>
-        <DescriptionList
-          className="max-w-2xl"
-          items={[
-            { term: t("organisations.kind"), detail: t(`alliance.organisationKinds.${organisation.kind}`) },
-            {
-              term: t("organisations.identifiers"),
-              detail: identifiers.length ? identifiers.join(" · ") : t("organisations.none"),
-            },
-            ...(commune
-              ? [{ term: t("alliances.scopeLevels.commune"), detail: `${commune.name} (${commune.departement})` }]
-              : []),
-            ...(organisation.website
-              ? [
-                  {
-                    term: t("organisations.website"),
-                    detail: (
-                      <a href={organisation.website} rel="noopener noreferrer">
-                        {organisation.website}
-                      </a>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      </section>
-      <section aria-labelledby="shared-title" className="space-y-2">
-        <h2 id="shared-title" className="text-xl font-semibold">
-          {t("organisations.sharedAlliances")}
-        </h2>
-        {organisation.alliances.length === 0 ? (
-          <p>{t("organisations.none")}</p>
-        ) : (
-          <ul className="space-y-1">
-            {organisation.alliances.map((a) => (
-              <li key={a.id}>
-                <Link href={`/w/${workspaceSlug}/alliances/${a.id}`}>{a.title}</Link> ·{" "}
-                {t(`alliance.lifecycle.${a.stage}`)}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="private-title" className="space-y-4">
-        <h2 id="private-title" className="text-xl font-semibold">
-          {t("organisations.private")}
-        </h2>
-        {canWrite ? (
-          <NotesForm
-            workspaceSlug={workspaceSlug}
-            organisationId={organisation.id}
-            notes={organisation.notes}
-            tags={organisation.tags}
-            version={organisation.notesVersion}
+    <ScopedMessages scope="organisation">
+      <article className="space-y-8">
+        <header className="space-y-2">
+          <p className="text-sm">
+            <Link href={`/w/${workspaceSlug}/organisations`}>{t("organisations.title")}</Link>
+          </p>
+          <h1 className="text-2xl font-bold">{organisation.name}</h1>
+        </header>
+        <section aria-labelledby="identity-title" className="space-y-2">
+          <h2 id="identity-title" className="text-xl font-semibold">
+            {t("organisations.identity")}
+          </h2>
+          <DescriptionList
+            className="max-w-2xl"
+            items={[
+              { term: t("organisations.kind"), detail: t(`alliance.organisationKinds.${organisation.kind}`) },
+              {
+                term: t("organisations.identifiers"),
+                detail: identifiers.length ? identifiers.join(" · ") : t("organisations.none"),
+              },
+              ...(commune
+                ? [{ term: t("alliances.scopeLevels.commune"), detail: `${commune.name} (${commune.departement})` }]
+                : []),
+              ...(organisation.website
+                ? [
+                    {
+                      term: t("organisations.website"),
+                      detail: (
+                        <a href={organisation.website} rel="noopener noreferrer">
+                          {organisation.website}
+                        </a>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
           />
-        ) : (
-          <div className="space-y-1">
-            <p className="whitespace-pre-line">{organisation.notes ?? t("organisations.none")}</p>
-            <p>{organisation.tags.join(", ")}</p>
-          </div>
-        )}
-        <h3 className="text-lg font-semibold">{t("organisations.contacts")}</h3>
-        {organisation.contacts.length === 0 ? (
-          <p>{t("organisations.noContacts")}</p>
-        ) : (
-          <ul className="space-y-2" data-testid="contacts">
-            {organisation.contacts.map((c) => (
-              <li
-                key={c.id}
-                className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white p-2 text-sm"
-              >
-                <span className="font-medium">{c.name}</span>
-                {c.role ? <span>{c.role}</span> : null}
-                {c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : null}
-                {c.phone ? <a href={`tel:${c.phone.replace(/\s/g, "")}`}>{c.phone}</a> : null}
-                {canWrite ? <RemoveContactButton workspaceSlug={workspaceSlug} contactId={c.id} name={c.name} /> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-        {canWrite ? <ContactForm workspaceSlug={workspaceSlug} organisationId={organisation.id} /> : null}
-      </section>
-    </article>
+        </section>
+        <section aria-labelledby="shared-title" className="space-y-2">
+          <h2 id="shared-title" className="text-xl font-semibold">
+            {t("organisations.sharedAlliances")}
+          </h2>
+          {organisation.alliances.length === 0 ? (
+            <p>{t("organisations.none")}</p>
+          ) : (
+            <ul className="space-y-1">
+              {organisation.alliances.map((a) => (
+                <li key={a.id}>
+                  <Link href={`/w/${workspaceSlug}/alliances/${a.id}`}>{a.title}</Link> ·{" "}
+                  {t(`alliance.lifecycle.${a.stage}`)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="private-title" className="space-y-4">
+          <h2 id="private-title" className="text-xl font-semibold">
+            {t("organisations.private")}
+          </h2>
+          {canWrite ? (
+            <NotesForm
+              workspaceSlug={workspaceSlug}
+              organisationId={organisation.id}
+              notes={organisation.notes}
+              tags={organisation.tags}
+              version={organisation.notesVersion}
+            />
+          ) : (
+            <div className="space-y-1">
+              <p className="whitespace-pre-line">{organisation.notes ?? t("organisations.none")}</p>
+              <p>{organisation.tags.join(", ")}</p>
+            </div>
+          )}
+          <h3 className="text-lg font-semibold">{t("organisations.contacts")}</h3>
+          {organisation.contacts.length === 0 ? (
+            <p>{t("organisations.noContacts")}</p>
+          ) : (
+            <ul className="space-y-2" data-testid="contacts">
+              {organisation.contacts.map((c) => (
+                <li
+                  key={c.id}
+                  className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white p-2 text-sm"
+                >
+                  <span className="font-medium">{c.name}</span>
+                  {c.role ? <span>{c.role}</span> : null}
+                  {c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : null}
+                  {c.phone ? <a href={`tel:${c.phone.replace(/\s/g, "")}`}>{c.phone}</a> : null}
+                  {canWrite ? (
+                    <RemoveContactButton workspaceSlug={workspaceSlug} contactId={c.id} name={c.name} />
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canWrite ? <ContactForm workspaceSlug={workspaceSlug} organisationId={organisation.id} /> : null}
+        </section>
+      </article>
+    </ScopedMessages>
   );
 }

@@ -9,6 +9,7 @@ import { can } from "@/domain/roles";
 import { ToolView } from "@/components/tools/tool-view";
 import type { Locale } from "@/messages/locales";
 import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
+import { ScopedMessages } from "@/components/providers/scoped-messages";
 
 type Props = { params: Promise<{ workspaceSlug: string; slug: string }> };
 
@@ -33,21 +34,23 @@ export default async function WorkspaceToolPage({ params }: Props) {
   const t = await getTranslations("tools");
   const editable = tool.private && can(workspace.myRole, "workspace.update");
   return (
-    <div className="space-y-6">
-      <ToolView
-        tool={tool}
-        backHref={`/w/${workspaceSlug}/outils`}
-        fileHref={`/w/${workspaceSlug}/outils/${tool.slug}/fichier`}
-        workspaceSlug={workspaceSlug}
-      />
-      {editable ? (
-        <div className="flex flex-wrap items-start gap-4 border-t border-slate-300 pt-4 print:hidden">
-          <FormDialog label={t("edit")} title={t("editTitle")} testId="edit-tool">
-            <ToolForm workspaceSlug={workspaceSlug} tool={tool} />
-          </FormDialog>
-          <DeleteToolButton workspaceSlug={workspaceSlug} id={tool.id} title={tool.title} />
-        </div>
-      ) : null}
-    </div>
+    <ScopedMessages scope="workspaceTool">
+      <div className="space-y-6">
+        <ToolView
+          tool={tool}
+          backHref={`/w/${workspaceSlug}/outils`}
+          fileHref={`/w/${workspaceSlug}/outils/${tool.slug}/fichier`}
+          workspaceSlug={workspaceSlug}
+        />
+        {editable ? (
+          <div className="flex flex-wrap items-start gap-4 border-t border-slate-300 pt-4 print:hidden">
+            <FormDialog label={t("edit")} title={t("editTitle")} testId="edit-tool">
+              <ToolForm workspaceSlug={workspaceSlug} tool={tool} />
+            </FormDialog>
+            <DeleteToolButton workspaceSlug={workspaceSlug} id={tool.id} title={tool.title} />
+          </div>
+        ) : null}
+      </div>
+    </ScopedMessages>
   );
 }

@@ -12,6 +12,7 @@ import { can } from "@/domain/roles";
 import { SDG_GOALS } from "@/domain/sdg";
 import { readOrNotFound, serverCaller, readWorkspace } from "@/server/trpc/server-caller";
 import { labelOf } from "@/messages/labels";
+import { ScopedMessages } from "@/components/providers/scoped-messages";
 
 /** Rows of a goal that the report carries (all of them, or the overview's first ones). */
 const shownRows = (g: { targets: Array<{ alliances: unknown[] }> }) =>
@@ -56,171 +57,173 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
     `/w/${workspaceSlug}/reports/sdg?year=${year}${g ? `&goal=${g}` : ""}${weightParam}`;
   const percent = (fraction: number) => format.number(fraction, { style: "percent", maximumFractionDigits: 1 });
   return (
-    <article className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-bold">{t("report.title")}</h1>
-        <p className="max-w-3xl text-slate-800">{t("report.intro")}</p>
-      </header>
-      <form method="get" className="flex flex-wrap items-end gap-3">
-        {goal ? <input type="hidden" name="goal" value={goal} /> : null}
-        <FilterSelect
-          id="r-year"
-          name="year"
-          label={t("report.year")}
-          value={year}
-          options={Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))}
-        />
-        <FilterSelect
-          id="r-weight"
-          name="primaryWeight"
-          label={t("report.rule.weight")}
-          value={primaryWeight}
-          options={PRIMARY_WEIGHTS.map((w) => ({
-            value: w,
-            label: w === 1 ? t("report.rule.weightEqual") : t("report.rule.weightTimes", { weight: w }),
-          }))}
-        />
-        <button
-          type="submit"
-          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
-        >
-          {t("report.show")}
-        </button>
-      </form>
-      <nav aria-label={t("report.export")} className="flex flex-wrap items-center gap-4">
-        <span className="font-medium">{t("report.export")} :</span>
-        <ExportLink href={exportHref("pdf")} label={t("report.exportPdf")} />
-        <ExportLink href={exportHref("xlsx")} label={t("report.exportXlsx")} />
-        <ExportLink href={exportHref("csv")} label={t("report.exportCsv")} />
-      </nav>
-      <section
-        aria-labelledby="rule-title"
-        className="max-w-4xl space-y-2 rounded-md border-l-4 border-blue-700 bg-blue-50 p-4 text-sm text-blue-950"
-        data-testid="allocation-rule"
-      >
-        <h2 id="rule-title" className="font-semibold">
-          {t("report.rule.title")}
-        </h2>
-        <p>{t("report.rule.text", { primary: primaryWeight === 1 ? "equal" : "weighted", weight: primaryWeight })}</p>
-        <p className="font-medium" data-testid="report-total">
-          {t("report.rule.total", {
-            year,
-            euros: euros(report.totals.cents),
-            hours: report.totals.hours,
-            alliances: report.totals.alliances,
-          })}
-        </p>
-        {report.totals.unallocatedCents || report.totals.unallocatedHours ? (
-          <p>
-            {t("report.rule.unallocated", {
-              euros: euros(report.totals.unallocatedCents),
-              hours: report.totals.unallocatedHours,
-            })}
-          </p>
-        ) : null}
-      </section>
-      {goal ? (
-        <p>
-          {t("report.oneGoal", { goal })} <Link href={reportHref()}>{t("report.allGoals")}</Link>
-        </p>
-      ) : null}
-      {report.goals.length === 0 ? (
-        <p>{t("report.empty")}</p>
-      ) : (
-        <>
-          <BarTable
-            caption={t("report.chart")}
-            labelHeader={t("report.columns.goalName")}
-            valueHeader={t("report.columns.ownEuros")}
-            testId="report-chart"
-            rows={report.goals.map((g) => ({
-              key: String(g.goal),
-              label: `${g.goal}. ${labelOf(t, "sdg.goals", g.goal)}`,
-              value: g.ownCents,
-              display: euros(g.ownCents),
-              colour: SDG_GOALS[g.goal - 1]?.colour,
+    <ScopedMessages scope="sdgReport">
+      <article className="space-y-6">
+        <header className="space-y-2">
+          <h1 className="text-2xl font-bold">{t("report.title")}</h1>
+          <p className="max-w-3xl text-slate-800">{t("report.intro")}</p>
+        </header>
+        <form method="get" className="flex flex-wrap items-end gap-3">
+          {goal ? <input type="hidden" name="goal" value={goal} /> : null}
+          <FilterSelect
+            id="r-year"
+            name="year"
+            label={t("report.year")}
+            value={year}
+            options={Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))}
+          />
+          <FilterSelect
+            id="r-weight"
+            name="primaryWeight"
+            label={t("report.rule.weight")}
+            value={primaryWeight}
+            options={PRIMARY_WEIGHTS.map((w) => ({
+              value: w,
+              label: w === 1 ? t("report.rule.weightEqual") : t("report.rule.weightTimes", { weight: w }),
             }))}
           />
-          {report.goals.map((g) => (
-            <section
-              key={g.goal}
-              aria-labelledby={`goal-${g.goal}`}
-              className="space-y-3 border-t border-slate-300 pt-4"
-              data-testid={`report-goal-${g.goal}`}
-            >
-              <h2 id={`goal-${g.goal}`} className="flex items-center gap-2 text-xl font-semibold">
-                <SdgBadge goal={g.goal} name={t("sdg.goal", { number: g.goal })} />
-                {labelOf(t, "sdg.goals", g.goal)}
-              </h2>
-              <p>{t("report.goalLine", { alliances: g.alliances, euros: euros(g.ownCents), hours: g.ownHours })}</p>
-              <p className="text-sm">
-                <span className="font-medium">{t("report.averages")} : </span>
-                {Object.keys(g.averages).length
-                  ? Object.entries(g.averages)
-                      .map(
-                        ([d, v]) =>
-                          `${labelOf(t, "evaluation.dimensions", d)} ${format.number(v, { maximumFractionDigits: 2 })}/5`,
-                      )
-                      .join(" · ")
-                  : t("report.noScores")}
-              </p>
-              <div className="overflow-x-auto">
-                <table className="cells-compact w-full border-collapse text-left text-sm">
-                  <caption className="sr-only">{labelOf(t, "sdg.goals", g.goal)}</caption>
-                  <thead>
-                    <tr className="border-b border-slate-400">
-                      <th scope="col">{t("report.columns.target")}</th>
-                      <th scope="col">{t("report.columns.alliance")}</th>
-                      <th scope="col">{t("report.columns.partners")}</th>
-                      <th scope="col">{t("report.columns.share")}</th>
-                      <th scope="col">{t("report.columns.allocated")}</th>
-                      <th scope="col">{t("report.columns.ownEuros")}</th>
-                      <th scope="col">{t("report.columns.ownHours")}</th>
-                      <th scope="col">{t("report.indicators")}</th>
-                    </tr>
-                  </thead>
-                  <ReportRows
-                    rows={g.targets.flatMap((target) =>
-                      target.alliances.map((a) => ({
-                        key: `${target.target}-${a.id}`,
-                        target: target.target,
-                        title: a.title,
-                        partners: a.partners,
-                        share: a.sharePercent === null ? "—" : `${a.sharePercent} %`,
-                        allocated: percent(a.allocated),
-                        euros: euros(a.ownCents),
-                        hours: format.number(a.ownHours),
-                        indicators: a.indicators.map(
-                          (i) =>
-                            `${i.name} : ${i.results.map((r) => `${r.period} ${format.number(r.value)} ${i.unit}`).join(", ")}`,
-                        ),
-                      })),
-                    )}
-                  />
-                </table>
-              </div>
-              {g.rows > shownRows(g) ? (
+          <button
+            type="submit"
+            className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+          >
+            {t("report.show")}
+          </button>
+        </form>
+        <nav aria-label={t("report.export")} className="flex flex-wrap items-center gap-4">
+          <span className="font-medium">{t("report.export")} :</span>
+          <ExportLink href={exportHref("pdf")} label={t("report.exportPdf")} />
+          <ExportLink href={exportHref("xlsx")} label={t("report.exportXlsx")} />
+          <ExportLink href={exportHref("csv")} label={t("report.exportCsv")} />
+        </nav>
+        <section
+          aria-labelledby="rule-title"
+          className="max-w-4xl space-y-2 rounded-md border-l-4 border-blue-700 bg-blue-50 p-4 text-sm text-blue-950"
+          data-testid="allocation-rule"
+        >
+          <h2 id="rule-title" className="font-semibold">
+            {t("report.rule.title")}
+          </h2>
+          <p>{t("report.rule.text", { primary: primaryWeight === 1 ? "equal" : "weighted", weight: primaryWeight })}</p>
+          <p className="font-medium" data-testid="report-total">
+            {t("report.rule.total", {
+              year,
+              euros: euros(report.totals.cents),
+              hours: report.totals.hours,
+              alliances: report.totals.alliances,
+            })}
+          </p>
+          {report.totals.unallocatedCents || report.totals.unallocatedHours ? (
+            <p>
+              {t("report.rule.unallocated", {
+                euros: euros(report.totals.unallocatedCents),
+                hours: report.totals.unallocatedHours,
+              })}
+            </p>
+          ) : null}
+        </section>
+        {goal ? (
+          <p>
+            {t("report.oneGoal", { goal })} <Link href={reportHref()}>{t("report.allGoals")}</Link>
+          </p>
+        ) : null}
+        {report.goals.length === 0 ? (
+          <p>{t("report.empty")}</p>
+        ) : (
+          <>
+            <BarTable
+              caption={t("report.chart")}
+              labelHeader={t("report.columns.goalName")}
+              valueHeader={t("report.columns.ownEuros")}
+              testId="report-chart"
+              rows={report.goals.map((g) => ({
+                key: String(g.goal),
+                label: `${g.goal}. ${labelOf(t, "sdg.goals", g.goal)}`,
+                value: g.ownCents,
+                display: euros(g.ownCents),
+                colour: SDG_GOALS[g.goal - 1]?.colour,
+              }))}
+            />
+            {report.goals.map((g) => (
+              <section
+                key={g.goal}
+                aria-labelledby={`goal-${g.goal}`}
+                className="space-y-3 border-t border-slate-300 pt-4"
+                data-testid={`report-goal-${g.goal}`}
+              >
+                <h2 id={`goal-${g.goal}`} className="flex items-center gap-2 text-xl font-semibold">
+                  <SdgBadge goal={g.goal} name={t("sdg.goal", { number: g.goal })} />
+                  {labelOf(t, "sdg.goals", g.goal)}
+                </h2>
+                <p>{t("report.goalLine", { alliances: g.alliances, euros: euros(g.ownCents), hours: g.ownHours })}</p>
                 <p className="text-sm">
-                  <Link href={reportHref(g.goal)}>
-                    {t("report.moreRows", { shown: shownRows(g), count: g.rows, goal: g.goal })}
-                  </Link>
+                  <span className="font-medium">{t("report.averages")} : </span>
+                  {Object.keys(g.averages).length
+                    ? Object.entries(g.averages)
+                        .map(
+                          ([d, v]) =>
+                            `${labelOf(t, "evaluation.dimensions", d)} ${format.number(v, { maximumFractionDigits: 2 })}/5`,
+                        )
+                        .join(" · ")
+                    : t("report.noScores")}
                 </p>
-              ) : null}
-              {canWrite ? (
-                <NarrativeForm
-                  workspaceSlug={workspaceSlug}
-                  year={year}
-                  goal={g.goal}
-                  text={g.narrative}
-                  version={g.narrativeVersion}
-                />
-              ) : g.narrative ? (
-                <p className="whitespace-pre-line italic">{g.narrative}</p>
-              ) : null}
-            </section>
-          ))}
-        </>
-      )}
-    </article>
+                <div className="overflow-x-auto">
+                  <table className="cells-compact w-full border-collapse text-left text-sm">
+                    <caption className="sr-only">{labelOf(t, "sdg.goals", g.goal)}</caption>
+                    <thead>
+                      <tr className="border-b border-slate-400">
+                        <th scope="col">{t("report.columns.target")}</th>
+                        <th scope="col">{t("report.columns.alliance")}</th>
+                        <th scope="col">{t("report.columns.partners")}</th>
+                        <th scope="col">{t("report.columns.share")}</th>
+                        <th scope="col">{t("report.columns.allocated")}</th>
+                        <th scope="col">{t("report.columns.ownEuros")}</th>
+                        <th scope="col">{t("report.columns.ownHours")}</th>
+                        <th scope="col">{t("report.indicators")}</th>
+                      </tr>
+                    </thead>
+                    <ReportRows
+                      rows={g.targets.flatMap((target) =>
+                        target.alliances.map((a) => ({
+                          key: `${target.target}-${a.id}`,
+                          target: target.target,
+                          title: a.title,
+                          partners: a.partners,
+                          share: a.sharePercent === null ? "—" : `${a.sharePercent} %`,
+                          allocated: percent(a.allocated),
+                          euros: euros(a.ownCents),
+                          hours: format.number(a.ownHours),
+                          indicators: a.indicators.map(
+                            (i) =>
+                              `${i.name} : ${i.results.map((r) => `${r.period} ${format.number(r.value)} ${i.unit}`).join(", ")}`,
+                          ),
+                        })),
+                      )}
+                    />
+                  </table>
+                </div>
+                {g.rows > shownRows(g) ? (
+                  <p className="text-sm">
+                    <Link href={reportHref(g.goal)}>
+                      {t("report.moreRows", { shown: shownRows(g), count: g.rows, goal: g.goal })}
+                    </Link>
+                  </p>
+                ) : null}
+                {canWrite ? (
+                  <NarrativeForm
+                    workspaceSlug={workspaceSlug}
+                    year={year}
+                    goal={g.goal}
+                    text={g.narrative}
+                    version={g.narrativeVersion}
+                  />
+                ) : g.narrative ? (
+                  <p className="whitespace-pre-line italic">{g.narrative}</p>
+                ) : null}
+              </section>
+            ))}
+          </>
+        )}
+      </article>
+    </ScopedMessages>
   );
 }
