@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { PartnerFilter } from "@/components/alliances/partner-filter";
 import { SelectField, TextField } from "@/components/ui/field";
 import { LazyDetails } from "@/components/ui/lazy-details";
@@ -13,6 +14,14 @@ export type MoreFilterField =
       label: string;
       value: string;
       options: Array<{ value: string; label: string }>;
+    }
+  | {
+      /** A select of places whose options the browser asks for when it draws the field (`/api/places`). */
+      kind: "places";
+      id: string;
+      name: "region" | "departement";
+      label: string;
+      anyLabel: string;
     }
   | { kind: "text"; id: string; name: string; label: string; value: string; type?: "date" }
   | { kind: "checkbox"; name: string; label: string; checked: boolean }
@@ -58,6 +67,8 @@ export function MoreFilters({
                     options={field.options}
                   />
                 );
+              case "places":
+                return <PlacesField key={field.name} field={field} />;
               case "text":
                 return (
                   <TextField
@@ -96,5 +107,52 @@ export function MoreFilters({
         </div>
       )}
     </LazyDetails>
+  );
+}
+
+type Place = { code: string; label: string };
+let places: Promise<{ regions: Place[]; departements: Place[] }> | null = null;
+
+/** The places, asked for once per page load (the answer is static and kept by the browser). */
+function loadPlaces() {
+  places ??= fetch("/api/places").then(async (response) => {
+    if (!response.ok) throw new Error(`places: ${response.status}`);
+    return (await response.json()) as { regions: Place[]; departements: Place[] };
+  });
+  places.catch(() => {
+    places = null; // asked again the next time the field is drawn
+  });
+  return places;
+}
+
+/**
+ * A région or département select drawn closed-and-empty (only "any"), its options added when they
+ * arrive; the list page draws it this way only when no place filter is active (the server draws
+ * the disclosure open, with every option, otherwise). Busy until then, for screen readers.
+ */
+function PlacesField({ field }: { field: Extract<MoreFilterField, { kind: "places" }> }) {
+  const [options, setOptions] = useState<Place[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadPlaces().then(
+      (loaded) => live && setOptions(field.name === "region" ? loaded.regions : loaded.departements),
+      () => live && setOptions([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [field.name]);
+  return (
+    <SelectField
+      id={field.id}
+      name={field.name}
+      label={field.label}
+      defaultValue=""
+      aria-busy={options === null}
+      options={[
+        { value: "", label: field.anyLabel },
+        ...(options ?? []).map((p) => ({ value: p.code, label: p.label })),
+      ]}
+    />
   );
 }

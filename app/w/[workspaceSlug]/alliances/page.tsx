@@ -217,22 +217,40 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
               label: `${t("alliances.fields.sdg")} (ex. 17.17)`,
               value: filters.sdgTarget ?? "",
             },
-            {
-              kind: "select",
-              id: "f-region",
-              name: "region",
-              label: t("alliances.fields.region"),
-              value: filters.region ?? "",
-              options: [any, ...regions.map((r) => ({ value: r.code, label: r.label }))],
-            },
-            {
-              kind: "select",
-              id: "f-dep",
-              name: "departement",
-              label: t("alliances.fields.departement"),
-              value: filters.departement ?? "",
-              options: [any, ...departements.map((d) => ({ value: d.code, label: d.label }))],
-            },
+            // The places' options come with the page only when one of them is chosen; otherwise the
+            // browser asks for them when it draws the fields (/api/places).
+            filters.region
+              ? {
+                  kind: "select",
+                  id: "f-region",
+                  name: "region",
+                  label: t("alliances.fields.region"),
+                  value: filters.region,
+                  options: [any, ...regions.map((r) => ({ value: r.code, label: r.label }))],
+                }
+              : {
+                  kind: "places",
+                  id: "f-region",
+                  name: "region",
+                  label: t("alliances.fields.region"),
+                  anyLabel: any.label,
+                },
+            filters.departement
+              ? {
+                  kind: "select",
+                  id: "f-dep",
+                  name: "departement",
+                  label: t("alliances.fields.departement"),
+                  value: filters.departement,
+                  options: [any, ...departements.map((d) => ({ value: d.code, label: d.label }))],
+                }
+              : {
+                  kind: "places",
+                  id: "f-dep",
+                  name: "departement",
+                  label: t("alliances.fields.departement"),
+                  anyLabel: any.label,
+                },
             {
               kind: "partner",
               label: t("alliances.fields.partnerFilter"),
