@@ -15,8 +15,8 @@ export interface AllianceRow {
   primaryGoal: number | null;
   startsOn: string;
   updatedAt: string;
-  /** Questions answered and asked at the current stage, and what a screen reader says of them. */
-  guide: { answered: number; total: number; label: string } | null;
+  /** Questions answered and asked at the current stage (what a screen reader says: `guideLabels`). */
+  guide: { answered: number; total: number } | null;
   light: StatusLight;
 }
 
@@ -25,23 +25,27 @@ export interface AllianceRow {
  * data (a few hundred bytes each) and the markup is rendered from it, on the server for the
  * first paint and in the browser for hydration. Rendered by the server page itself, every cell,
  * class name and SDG tile travelled twice, as HTML and again in React's payload: 4.7 kB a row.
- * Names shared by many rows (goals, lights) come once.
+ * Words shared by many rows (goals, lights, the guide's "n of m" label) come once, and so do
+ * the rows' and cells' styles (`.alliance-rows` in app/globals.css).
  */
 export function AllianceRows({
   base,
   rows,
   goalNames,
   lights,
+  guideLabels,
 }: {
   base: string;
   rows: AllianceRow[];
   goalNames: Record<number, string>;
   lights: Record<StatusLight, { short: string; long: string }>;
+  /** By "answered/total". */
+  guideLabels: Record<string, string>;
 }) {
   return (
-    <tbody>
+    <tbody className="alliance-rows">
       {rows.map((a) => (
-        <tr key={a.id} className="border-b border-slate-200 align-top">
+        <tr key={a.id}>
           <th scope="row" className="font-medium">
             <Link href={`${base}/${a.id}`}>{a.title}</Link>
           </th>
@@ -55,12 +59,15 @@ export function AllianceRows({
               ))}
             </span>
           </td>
-          <td className="whitespace-nowrap">{a.startsOn}</td>
-          <td className="whitespace-nowrap">{a.updatedAt}</td>
-          <td className="whitespace-nowrap tabular-nums">
+          <td>{a.startsOn}</td>
+          <td>{a.updatedAt}</td>
+          <td>
             {a.guide ? (
-              <Link href={`${base}/${a.id}?section=cadrage`} aria-label={a.guide.label}>
-                {a.guide.answered}/{a.guide.total}
+              <Link
+                href={`${base}/${a.id}?section=cadrage`}
+                aria-label={guideLabels[`${a.guide.answered}/${a.guide.total}`]}
+              >
+                {`${a.guide.answered}/${a.guide.total}`}
               </Link>
             ) : (
               "—"

@@ -22,6 +22,8 @@ export type MoreFilterField =
       name: "region" | "departement";
       label: string;
       anyLabel: string;
+      /** The active filter's place, with its label, offered before the others arrive. */
+      chosen?: { code: string; label: string };
     }
   | { kind: "text"; id: string; name: string; label: string; value: string; type?: "date" }
   | { kind: "checkbox"; name: string; label: string; checked: boolean }
@@ -126,9 +128,9 @@ function loadPlaces() {
 }
 
 /**
- * A région or département select drawn closed-and-empty (only "any"), its options added when they
- * arrive; the list page draws it this way only when no place filter is active (the server draws
- * the disclosure open, with every option, otherwise). Busy until then, for screen readers.
+ * A région or département select whose options are added when they arrive. Until then it offers
+ * "any" and the active filter's place (so the form, even without JavaScript, sends the filter
+ * back as it is), and says it is busy to screen readers.
  */
 function PlacesField({ field }: { field: Extract<MoreFilterField, { kind: "places" }> }) {
   const [options, setOptions] = useState<Place[] | null>(null);
@@ -147,11 +149,11 @@ function PlacesField({ field }: { field: Extract<MoreFilterField, { kind: "place
       id={field.id}
       name={field.name}
       label={field.label}
-      defaultValue=""
+      defaultValue={field.chosen?.code ?? ""}
       aria-busy={options === null}
       options={[
         { value: "", label: field.anyLabel },
-        ...(options ?? []).map((p) => ({ value: p.code, label: p.label })),
+        ...(options ?? (field.chosen ? [field.chosen] : [])).map((p) => ({ value: p.code, label: p.label })),
       ]}
     />
   );

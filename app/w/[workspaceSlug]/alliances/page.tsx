@@ -217,40 +217,24 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
               label: `${t("alliances.fields.sdg")} (ex. 17.17)`,
               value: filters.sdgTarget ?? "",
             },
-            // The places' options come with the page only when one of them is chosen; otherwise the
-            // browser asks for them when it draws the fields (/api/places).
-            filters.region
-              ? {
-                  kind: "select",
-                  id: "f-region",
-                  name: "region",
-                  label: t("alliances.fields.region"),
-                  value: filters.region,
-                  options: [any, ...regions.map((r) => ({ value: r.code, label: r.label }))],
-                }
-              : {
-                  kind: "places",
-                  id: "f-region",
-                  name: "region",
-                  label: t("alliances.fields.region"),
-                  anyLabel: any.label,
-                },
-            filters.departement
-              ? {
-                  kind: "select",
-                  id: "f-dep",
-                  name: "departement",
-                  label: t("alliances.fields.departement"),
-                  value: filters.departement,
-                  options: [any, ...departements.map((d) => ({ value: d.code, label: d.label }))],
-                }
-              : {
-                  kind: "places",
-                  id: "f-dep",
-                  name: "departement",
-                  label: t("alliances.fields.departement"),
-                  anyLabel: any.label,
-                },
+            // The places' options are asked for by the browser when it draws the fields
+            // (/api/places); the page names only the chosen one.
+            {
+              kind: "places",
+              id: "f-region",
+              name: "region",
+              label: t("alliances.fields.region"),
+              anyLabel: any.label,
+              chosen: regions.find((r) => r.code === filters.region),
+            },
+            {
+              kind: "places",
+              id: "f-dep",
+              name: "departement",
+              label: t("alliances.fields.departement"),
+              anyLabel: any.label,
+              chosen: departements.find((d) => d.code === filters.departement),
+            },
             {
               kind: "partner",
               label: t("alliances.fields.partnerFilter"),
@@ -381,12 +365,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
                 primaryGoal: a.primaryGoal,
                 startsOn: a.startsOn ? formatDate(new Date(a.startsOn), locale, { dateStyle: "medium" }) : "—",
                 updatedAt: formatDate(a.updatedAt, locale, { dateStyle: "medium" }),
-                guide: a.guide
-                  ? {
-                      ...a.guide,
-                      label: t("guide.columnLabel", { answered: a.guide.answered, total: a.guide.total }),
-                    }
-                  : null,
+                guide: a.guide,
                 light: a.evaluation,
               }))}
               goalNames={Object.fromEntries(
@@ -394,6 +373,11 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
                   g,
                   `${t("sdg.goal", { number: g })} ${labelOf(t, "sdg.goals", g)}`,
                 ]),
+              )}
+              guideLabels={Object.fromEntries(
+                result.items.flatMap((a) =>
+                  a.guide ? [[`${a.guide.answered}/${a.guide.total}`, t("guide.columnLabel", { ...a.guide })]] : [],
+                ),
               )}
               lights={
                 Object.fromEntries(
