@@ -17,22 +17,21 @@ export interface ReportRow {
 /**
  * The rows of a goal's table. A client component for the same reason as the alliance list's
  * rows (components/alliances/alliance-rows.tsx): the server sends them as data, not as markup
- * written twice (HTML and React's payload); a report carries up to 21 rows per goal.
+ * written twice (HTML and React's payload). Their styles come once, from `.report-rows` in
+ * app/globals.css.
  */
 export function ReportRows({ rows }: { rows: ReportRow[] }) {
   return (
-    <tbody>
+    <tbody className="report-rows">
       {rows.map((r) => (
-        <tr key={r.key} className="border-b border-slate-200 align-top">
-          <td className="font-mono">{r.target}</td>
-          <th scope="row" className="font-normal">
-            {r.title}
-          </th>
+        <tr key={r.key}>
+          <td>{r.target}</td>
+          <th scope="row">{r.title}</th>
           <td>{r.partners}</td>
-          <td className="tabular-nums">{r.share}</td>
-          <td className="tabular-nums">{r.allocated}</td>
-          <td className="tabular-nums">{r.euros}</td>
-          <td className="tabular-nums">{r.hours}</td>
+          <td>{r.share}</td>
+          <td>{r.allocated}</td>
+          <td>{r.euros}</td>
+          <td>{r.hours}</td>
           <td>
             {r.indicators.map((line, i) => (
               <span key={i} className="block">

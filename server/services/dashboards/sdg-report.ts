@@ -13,7 +13,7 @@ import { SdgReportInput } from "./schemas";
  * Rows (alliance × target) shown per goal in the report's overview: the ones the workspace
  * allocated most to. A goal's view (`goal`) and the exports carry every row.
  */
-export const ROWS_PER_GOAL = 10;
+export const ROWS_PER_GOAL = 3;
 
 interface Row {
   goal: number;
@@ -59,7 +59,8 @@ export async function sdgReport(ctx: WorkspaceContext, input: z.infer<typeof Sdg
   const figuresQ =
     input.full || input.goal
       ? everyRow()
-      : storedFigures(ctx, "sdg-report-v3", params, async () => ({
+      : // The number of rows kept per goal is part of the overview's shape too.
+        storedFigures(ctx, "sdg-report-v3", { ...params, rowsPerGoal: ROWS_PER_GOAL }, async () => ({
           value: overview(await everyRow()),
           validUntil: null,
         }));

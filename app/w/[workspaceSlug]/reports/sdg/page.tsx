@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/server/i18n/server-translations";
-import { SdgBadge } from "@/components/alliances/sdg-badge";
 import { BarTable } from "@/components/dashboards/bar-table";
 import { ExportLink } from "@/components/ui/export-link";
-import { NarrativeForm } from "@/components/dashboards/narrative-form";
-import { ReportRows } from "@/components/dashboards/report-rows";
+import { ReportGoals } from "@/components/dashboards/report-goals";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { DEFAULT_PRIMARY_WEIGHT, PRIMARY_WEIGHTS } from "@/domain/allocation";
 import { can } from "@/domain/roles";
@@ -143,84 +141,61 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
                 colour: SDG_GOALS[g.goal - 1]?.colour,
               }))}
             />
-            {report.goals.map((g) => (
-              <section
-                key={g.goal}
-                aria-labelledby={`goal-${g.goal}`}
-                className="space-y-3 border-t border-slate-300 pt-4"
-                data-testid={`report-goal-${g.goal}`}
-              >
-                <h2 id={`goal-${g.goal}`} className="flex items-center gap-2 text-xl font-semibold">
-                  <SdgBadge goal={g.goal} name={t("sdg.goal", { number: g.goal })} />
-                  {labelOf(t, "sdg.goals", g.goal)}
-                </h2>
-                <p>{t("report.goalLine", { alliances: g.alliances, euros: euros(g.ownCents), hours: g.ownHours })}</p>
-                <p className="text-sm">
-                  <span className="font-medium">{t("report.averages")} : </span>
-                  {Object.keys(g.averages).length
-                    ? Object.entries(g.averages)
-                        .map(
-                          ([d, v]) =>
-                            `${labelOf(t, "evaluation.dimensions", d)} ${format.number(v, { maximumFractionDigits: 2 })}/5`,
-                        )
-                        .join(" · ")
-                    : t("report.noScores")}
-                </p>
-                <div className="overflow-x-auto">
-                  <table className="cells-compact w-full border-collapse text-left text-sm">
-                    <caption className="sr-only">{labelOf(t, "sdg.goals", g.goal)}</caption>
-                    <thead>
-                      <tr className="border-b border-slate-400">
-                        <th scope="col">{t("report.columns.target")}</th>
-                        <th scope="col">{t("report.columns.alliance")}</th>
-                        <th scope="col">{t("report.columns.partners")}</th>
-                        <th scope="col">{t("report.columns.share")}</th>
-                        <th scope="col">{t("report.columns.allocated")}</th>
-                        <th scope="col">{t("report.columns.ownEuros")}</th>
-                        <th scope="col">{t("report.columns.ownHours")}</th>
-                        <th scope="col">{t("report.indicators")}</th>
-                      </tr>
-                    </thead>
-                    <ReportRows
-                      rows={g.targets.flatMap((target) =>
-                        target.alliances.map((a) => ({
-                          key: `${target.target}-${a.id}`,
-                          target: target.target,
-                          title: a.title,
-                          partners: a.partners,
-                          share: a.sharePercent === null ? "—" : `${a.sharePercent} %`,
-                          allocated: percent(a.allocated),
-                          euros: euros(a.ownCents),
-                          hours: format.number(a.ownHours),
-                          indicators: a.indicators.map(
-                            (i) =>
-                              `${i.name} : ${i.results.map((r) => `${r.period} ${format.number(r.value)} ${i.unit}`).join(", ")}`,
-                          ),
-                        })),
-                      )}
-                    />
-                  </table>
-                </div>
-                {g.rows > shownRows(g) ? (
-                  <p className="text-sm">
-                    <Link href={reportHref(g.goal)}>
-                      {t("report.moreRows", { shown: shownRows(g), count: g.rows, goal: g.goal })}
-                    </Link>
-                  </p>
-                ) : null}
-                {canWrite ? (
-                  <NarrativeForm
-                    workspaceSlug={workspaceSlug}
-                    year={year}
-                    goal={g.goal}
-                    text={g.narrative}
-                    version={g.narrativeVersion}
-                  />
-                ) : g.narrative ? (
-                  <p className="whitespace-pre-line italic">{g.narrative}</p>
-                ) : null}
-              </section>
-            ))}
+            <ReportGoals
+              goals={report.goals.map((g) => ({
+                goal: g.goal,
+                name: labelOf(t, "sdg.goals", g.goal),
+                badge: t("sdg.goal", { number: g.goal }),
+                line: t("report.goalLine", { alliances: g.alliances, euros: euros(g.ownCents), hours: g.ownHours }),
+                scores: Object.keys(g.averages).length
+                  ? Object.entries(g.averages)
+                      .map(
+                        ([d, v]) =>
+                          `${labelOf(t, "evaluation.dimensions", d)} ${format.number(v, { maximumFractionDigits: 2 })}/5`,
+                      )
+                      .join(" · ")
+                  : t("report.noScores"),
+                rows: g.targets.flatMap((target) =>
+                  target.alliances.map((a) => ({
+                    key: `${target.target}-${a.id}`,
+                    target: target.target,
+                    title: a.title,
+                    partners: a.partners,
+                    share: a.sharePercent === null ? "—" : `${a.sharePercent} %`,
+                    allocated: percent(a.allocated),
+                    euros: euros(a.ownCents),
+                    hours: format.number(a.ownHours),
+                    indicators: a.indicators.map(
+                      (i) =>
+                        `${i.name} : ${i.results.map((r) => `${r.period} ${format.number(r.value)} ${i.unit}`).join(", ")}`,
+                    ),
+                  })),
+                ),
+                more:
+                  g.rows > shownRows(g)
+                    ? {
+                        href: reportHref(g.goal),
+                        label: t("report.moreRows", { shown: shownRows(g), count: g.rows, goal: g.goal }),
+                      }
+                    : null,
+                narrative: g.narrative,
+                narrativeVersion: g.narrativeVersion,
+              }))}
+              columns={[
+                t("report.columns.target"),
+                t("report.columns.alliance"),
+                t("report.columns.partners"),
+                t("report.columns.share"),
+                t("report.columns.allocated"),
+                t("report.columns.ownEuros"),
+                t("report.columns.ownHours"),
+                t("report.indicators"),
+              ]}
+              averagesLabel={t("report.averages")}
+              workspaceSlug={workspaceSlug}
+              year={year}
+              canWrite={canWrite}
+            />
           </>
         )}
       </article>
