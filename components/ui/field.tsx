@@ -7,8 +7,8 @@ interface FieldProps {
   error?: string;
 }
 
-export const control =
-  "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-slate-900 focus:outline focus:outline-3 focus:outline-offset-1 focus:outline-blue-700 aria-[invalid=true]:border-red-700";
+/** A text field's or select's look: `.field-control` in app/globals.css (one short class on every field). */
+export const control = "field-control";
 
 function describedBy(id: string, help?: ReactNode, error?: string) {
   return [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -35,7 +35,7 @@ function Messages({ id, help, error }: Omit<FieldProps, "label">) {
 export function TextField({ id, label, help, error, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+      <label htmlFor={id} className="field-label">
         {label}
       </label>
       <input
@@ -60,7 +60,7 @@ export function SelectField({
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: Array<{ value: string; label: string }> }) {
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+      <label htmlFor={id} className="field-label">
         {label}
       </label>
       <select
@@ -90,7 +90,7 @@ export function TextAreaField({
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+      <label htmlFor={id} className="field-label">
         {label}
       </label>
       <textarea
