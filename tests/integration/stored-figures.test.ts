@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { withScope } from "../../db/scope";
 import { compactWorkspaceChanges, MAX_STORED } from "../../server/services/stored-figures";
 import { callerFor } from "../helpers/caller";
+import { ROWS_PER_GOAL } from "../../server/services/dashboards/sdg-report";
 import { openTestDatabase, sqlRows } from "../helpers/db";
 import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
 
@@ -401,7 +402,10 @@ describe("the stored SDG report", () => {
     const first = await owner.dashboards.sdgReport({ workspaceSlug: ws, year: thisYear });
     expect(first.goals.map((g) => [g.goal, g.ownCents])).toEqual([[2, 1_000]]);
     expect(await stored(f.workspace.id, "sdg-report-v3")).toEqual([
-      expect.objectContaining({ params: `{"primaryWeight":1,"year":${thisYear}}`, valid_until: null }),
+      expect.objectContaining({
+        params: `{"primaryWeight":1,"rowsPerGoal":${ROWS_PER_GOAL},"year":${thisYear}}`,
+        valid_until: null,
+      }),
     ]);
 
     await tamper(f.workspace.id, "sdg-report-v3", ["goals", "0", "ownCents"], 42);
