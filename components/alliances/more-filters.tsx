@@ -134,16 +134,18 @@ function loadPlaces() {
  */
 function PlacesField({ field }: { field: Extract<MoreFilterField, { kind: "places" }> }) {
   const [options, setOptions] = useState<Place[] | null>(null);
+  const { name, chosen } = field;
   useEffect(() => {
     let live = true;
     loadPlaces().then(
-      (loaded) => live && setOptions(field.name === "region" ? loaded.regions : loaded.departements),
-      () => live && setOptions([]),
+      (loaded) => live && setOptions(name === "region" ? loaded.regions : loaded.departements),
+      // The places could not be fetched: the chosen place stays offered and selected, so the filter is kept.
+      () => live && setOptions(chosen ? [chosen] : []),
     );
     return () => {
       live = false;
     };
-  }, [field.name]);
+  }, [name, chosen]);
   return (
     <SelectField
       id={field.id}
