@@ -29,9 +29,19 @@ export async function withScope<T>(db: Db, scope: Scope, fn: (tx: Db) => Promise
   });
 }
 
-/** Narrows an open scoped transaction to one workspace (after membership was checked in code). */
-export async function enterWorkspace(tx: Db, workspaceId: string): Promise<void> {
-  await tx.execute(sql`select set_config('app.workspace_id', ${workspaceId}, true)`);
+/** How PostgreSQL plans a transaction's prepared statements (server/trpc/init.ts, ProcedureMeta.plans). */
+export type PlanCacheMode = "force_custom_plan" | "force_generic_plan";
+
+/**
+ * Narrows an open scoped transaction to one workspace (after membership was checked in code),
+ * and sets how its statements are planned when a mode is given.
+ */
+export async function enterWorkspace(tx: Db, workspaceId: string, plans?: PlanCacheMode): Promise<void> {
+  await tx.execute(
+    plans
+      ? sql`select set_config('app.workspace_id', ${workspaceId}, true), set_config('plan_cache_mode', ${plans}, true)`
+      : sql`select set_config('app.workspace_id', ${workspaceId}, true)`,
+  );
 }
 
 /** The role of public-library requests: public columns of published alliances, nothing else. */

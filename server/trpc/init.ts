@@ -85,6 +85,15 @@ export const RETRY_AFTER_SECONDS = 1;
  */
 export interface ProcedureMeta {
   permission: Permission | "public" | "authed";
+  /**
+   * "generic": the workspace call's statements are planned once per connection and the plan
+   * reused (PostgreSQL's `plan_cache_mode = force_generic_plan`, for this transaction only),
+   * instead of for their values on every execution (db/client.ts). Only for calls whose
+   * statements read by key (an alliance's id, the workspace's id), where a plan does not depend
+   * on the values: planning was most of their database time. Not for searches and filters, whose
+   * best plan does (a generic plan doubled the alliance search's database CPU).
+   */
+  plans?: "generic";
 }
 
 export const t = initTRPC

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { memberships, workspaces } from "../../db/schema";
-import { enterWorkspace, withScope } from "../../db/scope";
+import { enterWorkspace, withScope, type PlanCacheMode } from "../../db/scope";
 import { can, type Role } from "../../domain/roles";
 import { AppError } from "../errors";
 import { checkIdempotencyKey, requestFingerprint, storeAnswer, storedAnswer } from "../services/idempotency";
@@ -93,12 +93,15 @@ function replayed(data: unknown) {
 async function resolveMembership(
   service: ServiceContext,
   slug: string,
+  plans: PlanCacheMode,
 ): Promise<{ workspaceId: string; role: Role } | null> {
   const [row] = await service.tx
     .select({
       workspaceId: workspaces.id,
       role: memberships.role,
       entered: sql<string>`set_config('app.workspace_id', ${workspaces.id}::text, true)`,
+      // For the statements that follow in this transaction (see ProcedureMeta.plans).
+      plans: sql<string>`set_config('plan_cache_mode', ${plans}, true)`,
     })
     .from(workspaces)
     .innerJoin(memberships, eq(memberships.workspaceId, workspaces.id))
@@ -122,16 +125,17 @@ export const workspaceProcedure = authedProcedure
     const memoKey = `${ctx.service.actor.userId}:${input.workspaceSlug}`;
     // Calls of one batch share the lookup; each runs in its own transaction, so a call that
     // reuses another's lookup narrows its own transaction itself.
+    const plans: PlanCacheMode = meta?.plans === "generic" ? "force_generic_plan" : "force_custom_plan";
     let lookup = ctx.memberships.get(memoKey);
     const reused = lookup !== undefined;
     if (!lookup) {
-      lookup = resolveMembership(ctx.service, input.workspaceSlug);
+      lookup = resolveMembership(ctx.service, input.workspaceSlug, plans);
       ctx.memberships.set(memoKey, lookup);
     }
     const membership = await lookup;
     if (!membership) throw new AppError("NOT_FOUND", "errors.workspace.notFound");
     if (!can(membership.role, permission)) throw new AppError("FORBIDDEN", "errors.trpc.FORBIDDEN");
-    if (reused) await enterWorkspace(ctx.service.tx, membership.workspaceId);
+    if (reused) await enterWorkspace(ctx.service.tx, membership.workspaceId, plans);
     const workspace: WorkspaceContext = { ...ctx.service, ...membership };
     return next({ ctx: { workspace } });
   });

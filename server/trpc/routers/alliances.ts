@@ -69,7 +69,7 @@ export const alliancesRouter = router({
       return { ...detail, totals: contributionTotals(detail.contributions) };
     }),
   view: workspaceProcedure
-    .meta({ permission: "alliances.read" })
+    .meta({ permission: "alliances.read", plans: "generic" })
     .input(AllianceViewInput)
     .query(({ ctx, input }) => alliancePage(ctx.workspace, input.id, input.section, ctx.locale)),
   history: workspaceProcedure
