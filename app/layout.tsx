@@ -20,10 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
-        >
+        <a href="#main" className="skip-link">
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider messages={clientMessages(locale as Locale)}>

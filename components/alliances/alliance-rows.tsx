@@ -53,7 +53,7 @@ export function AllianceRows({
           <td>{a.mode}</td>
           <td>{a.stage}</td>
           <td>
-            <span className="flex flex-wrap gap-1">
+            <span className="sdg-tiles">
               {a.goals.map((g) => (
                 <SdgBadge key={g} goal={g} name={goalNames[g] ?? String(g)} primary={g === a.primaryGoal} />
               ))}

@@ -32,7 +32,7 @@ export async function FilterChips({
           <li key={chip.key}>
             <Link
               href={listHref(base, filters, { [chip.key]: undefined })}
-              className="inline-flex items-center gap-1.5 rounded-full border border-blue-800 bg-blue-50 px-3 py-1 text-sm text-blue-950 no-underline hover:bg-blue-100"
+              className="filter-chip"
               aria-label={t("removeFilter", { field: chip.field, value: chip.value })}
               data-chip={chip.key}
             >

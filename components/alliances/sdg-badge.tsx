@@ -11,7 +11,7 @@ export function SdgBadge({ goal, name, primary }: { goal: number; name: string; 
   const known = SDG_GOALS.some((g) => g.number === goal);
   return (
     <span
-      className={`sdg-tile ${known ? `sdg-${goal}` : "bg-neutral-700 text-white"}${primary ? " ring-2 ring-slate-900 ring-offset-1" : ""}`}
+      className={`sdg-tile ${known ? `sdg-${goal}` : "bg-neutral-700 text-white"}${primary ? " sdg-primary" : ""}`}
       role="img"
       aria-label={name}
     >

@@ -30,10 +30,7 @@ export async function AppHeader() {
                 {t("signedInAs", { email: user.email })}
               </Link>
               <form action={signOutAction}>
-                <button
-                  type="submit"
-                  className="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100 focus-visible:outline focus-visible:outline-3 focus-visible:outline-blue-700"
-                >
+                <button type="submit" className="btn btn-secondary btn-compact">
                   {t("signOut")}
                 </button>
               </form>

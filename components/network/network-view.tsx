@@ -177,10 +177,7 @@ export function NetworkView({
             ))}
           </datalist>
         </div>
-        <button
-          type="submit"
-          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
-        >
+        <button type="submit" className="btn btn-primary">
           {t("searchButton")}
         </button>
         <p id="network-search-help" className="w-full text-xs text-slate-700">

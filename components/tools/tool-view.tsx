@@ -88,7 +88,7 @@ export async function ToolView({
         {tool.feature ? (
           <Link
             href={featureHref(tool.feature, { workspaceSlug })}
-            className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800"
+            className="btn btn-primary"
             data-testid="tool-feature-link"
           >
             {t("tools.openFeature")}

@@ -30,10 +30,7 @@ export function FilterBar({
     >
       {children}
       <div className="flex items-end gap-3">
-        <button
-          type="submit"
-          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
-        >
+        <button type="submit" className="btn btn-primary">
           {applyLabel}
         </button>
         <Link href={resetHref} className="text-sm">

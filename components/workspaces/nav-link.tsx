@@ -9,11 +9,7 @@ export function NavLink({ href, exact, children }: { href: string; exact?: boole
   const pathname = usePathname();
   const active = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <Link
-      href={href}
-      aria-current={active ? "page" : undefined}
-      className={`inline-block rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-slate-900 text-white no-underline" : "text-blue-800 hover:bg-slate-100"}`}
-    >
+    <Link href={href} aria-current={active ? "page" : undefined} className="ws-tab">
       {children}
     </Link>
   );

@@ -117,16 +117,10 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold">{t("alliances.title")}</h1>
         {can(workspace.myRole, "alliances.write") ? (
           <div className="flex flex-wrap items-center gap-3">
-            <Link
-              href={`${base}/import`}
-              className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 no-underline hover:bg-slate-100"
-            >
+            <Link href={`${base}/import`} className="btn btn-secondary">
               {t("alliances.importLink")}
             </Link>
-            <Link
-              href={`${base}/new`}
-              className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white no-underline hover:bg-blue-800"
-            >
+            <Link href={`${base}/new`} className="btn btn-primary">
               {t("alliances.new")}
             </Link>
           </div>
@@ -285,10 +279,7 @@ export default async function AlliancesPage({ params, searchParams }: Props) {
           {filters.sort !== "updatedAt" || filters.direction !== "desc" ? (
             <input type="hidden" name="direction" value={filters.direction} />
           ) : null}
-          <button
-            type="submit"
-            className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
-          >
+          <button type="submit" className="btn btn-primary">
             {t("alliances.apply")}
           </button>
         </div>

@@ -196,11 +196,7 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
             value={filters.year}
             options={Array.from({ length: 10 }, (_, i) => ({ value: thisYear - i, label: String(thisYear - i) }))}
           />
-          <button
-            type="submit"
-            formAction={`${base}/go`}
-            className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
-          >
+          <button type="submit" formAction={`${base}/go`} className="btn btn-primary">
             {t("territory.show")}
           </button>
         </form>

@@ -184,10 +184,7 @@ export default async function AlliancePage({ params, searchParams }: Params) {
           </dl>
           {canWrite ? (
             <div className="flex flex-wrap items-center gap-3">
-              <Link
-                href={`${base}/${alliance.id}/edit`}
-                className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white no-underline hover:bg-blue-800"
-              >
+              <Link href={`${base}/${alliance.id}/edit`} className="btn btn-primary">
                 {t("alliances.edit")}
               </Link>
               <AllianceActions

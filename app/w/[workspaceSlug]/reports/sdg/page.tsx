@@ -80,10 +80,7 @@ export default async function SdgReportPage({ params, searchParams }: Props) {
               label: w === 1 ? t("report.rule.weightEqual") : t("report.rule.weightTimes", { weight: w }),
             }))}
           />
-          <button
-            type="submit"
-            className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
-          >
+          <button type="submit" className="btn btn-primary">
             {t("report.show")}
           </button>
         </form>
