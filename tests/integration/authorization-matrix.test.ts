@@ -309,6 +309,7 @@ const SAMPLES: Record<string, (f: Fixture, who: Role | "stranger") => Promise<Re
   "evaluation.atRisk": async () => ({}),
   "dashboards.workspace": async () => ({ year: 2025 }),
   "dashboards.myActions": async () => ({}),
+  "dashboards.home": async () => ({ year: 2025 }),
   "dashboards.sdgReport": async () => ({ year: 2025 }),
   "dashboards.saveNarrative": async () => ({
     year: 2025,

@@ -183,3 +183,32 @@ describe("the alliance list page in one call", () => {
     expect(bad.code).toBe("BAD_REQUEST");
   });
 });
+
+describe("the workspace's home page in one call", () => {
+  it("gives the dashboard for the filters and my actions the separate calls give", async () => {
+    const { f, owner, ws } = await workspaceWithAlliances();
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Alliance W", endsOn: soon }) });
+    for (const user of [f.users.owner, f.users.viewer]) {
+      const caller = callerFor(db, user);
+      for (const filters of [{}, { mode: "mecenat" as const }, { year: 2020 }]) {
+        const home = await caller.dashboards.home({ workspaceSlug: ws, ...filters });
+        expect(home.dashboard).toEqual(await caller.dashboards.workspace({ workspaceSlug: ws, ...filters }));
+        expect(home.actions).toEqual(await caller.dashboards.myActions({ workspaceSlug: ws }));
+      }
+      const home = await caller.dashboards.home({ workspaceSlug: ws });
+      expect(home.dashboard.key.alliances).toBe(3);
+      expect(home.actions.ending.items.map((a) => a.title)).toEqual(["Alliance W"]);
+    }
+  });
+
+  it("refuses another workspace's member, and drops an unknown filter as the dashboard does", async () => {
+    const { f, owner, ws } = await workspaceWithAlliances();
+    expect((await rejection(callerFor(db, f.users.stranger).dashboards.home({ workspaceSlug: ws }))).code).toBe(
+      "NOT_FOUND",
+    );
+    const odd = await owner.dashboards.home({ workspaceSlug: ws, year: 1800 });
+    expect(odd.dashboard.filters.year).toBeUndefined();
+    expect(odd).toEqual(await owner.dashboards.home({ workspaceSlug: ws }));
+  });
+});

@@ -32,8 +32,10 @@ export default async function WorkspaceHomePage({ params, searchParams }: Props)
     stage: first(raw.stage),
   });
   const readable = can(workspace.myRole, "alliances.read");
-  const dashboard = readable ? await caller.dashboards.workspace({ workspaceSlug, ...filters }) : null;
-  const actions = readable ? await caller.dashboards.myActions({ workspaceSlug }) : null;
+  // The dashboard and "my actions" in one call (one transaction).
+  const home = readable ? await caller.dashboards.home({ workspaceSlug, ...filters }) : null;
+  const dashboard = home?.dashboard ?? null;
+  const actions = home?.actions ?? null;
   const identifiers = [
     workspace.siren ? `SIREN ${workspace.siren}` : null,
     workspace.rna ? `RNA ${workspace.rna}` : null,

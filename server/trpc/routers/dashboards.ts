@@ -1,6 +1,7 @@
 import { SaveNarrativeInput, SdgReportInput } from "../../services/dashboards/schemas";
 import { saveNarrative } from "../../services/dashboards/save-narrative";
 import { sdgReport } from "../../services/dashboards/sdg-report";
+import { dashboardHome } from "../../services/dashboards/home";
 import { myActions } from "../../services/dashboards/my-actions";
 import { workspaceDashboard } from "../../services/dashboards/workspace-dashboard";
 import { DashboardFilters } from "../../services/dashboards/schemas";
@@ -20,4 +21,9 @@ export const dashboardsRouter = router({
     .meta({ permission: "alliances.read" })
     .input(DashboardFilters)
     .query(({ ctx, input }) => workspaceDashboard(ctx.workspace, withoutSlug(input))),
+  /** The home page's dashboard and "my actions", read in one transaction. */
+  home: workspaceProcedure
+    .meta({ permission: "alliances.read" })
+    .input(DashboardFilters)
+    .query(({ ctx, input }) => dashboardHome(ctx.workspace, withoutSlug(input))),
 });
