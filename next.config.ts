@@ -13,8 +13,9 @@ const nextConfig: NextConfig = {
     "pg-boss",
   ],
   poweredByHeader: false,
-  // The Content-Security-Policy of pages is set per request, with a nonce, in proxy.ts; the
-  // server script adds the same headers to the API answers it serves itself (server/http/direct-routes.ts).
+  // The Content-Security-Policy of pages is set per request, with a nonce, by the server script
+  // (server/http/content-security.ts), which also adds these headers to the API answers it serves
+  // itself (server/http/direct-routes.ts).
   async headers() {
     return [
       {

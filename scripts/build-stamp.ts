@@ -18,7 +18,6 @@ const SOURCES = [
   "domain",
   "messages",
   "public",
-  "proxy.ts",
   "env.ts",
   "next.config.ts",
   "postcss.config.mjs",

@@ -20,6 +20,7 @@ import { lockDataDir } from "../db/client";
 import { env } from "../env";
 import { bodyLimitFor, bodyRefusal } from "../server/http/body-limit";
 import { CLIENT_IP_HEADER, clientAddress, parseTrustedProxies } from "../server/http/client-address";
+import { pagePolicy } from "../server/http/content-security";
 import { directRouteFor, serveDirect } from "../server/http/direct-routes";
 import { answerOf, keptPageLocale, PublicPages, type KeptPage } from "../server/http/public-pages";
 import { createMetrics, metricsAuthorized, routesOf } from "../server/http/metrics";
@@ -232,12 +233,19 @@ function serve(req: IncomingMessage, res: ServerResponse) {
     });
     return;
   }
-  const render = () =>
-    handle(req, res).catch((error: unknown) => {
+  const render = () => {
+    // A page's Content-Security-Policy: Next.js reads the nonce from the request's header.
+    const policy = pagePolicy(req.url ?? "/", req.headers, dev);
+    if (policy) {
+      req.headers["content-security-policy"] = policy;
+      res.setHeader("Content-Security-Policy", policy);
+    }
+    return handle(req, res).catch((error: unknown) => {
       log.error({ err: error, url: req.url }, "request handler failed");
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
+  };
   answerPublicPage(req, res).then(
     (answered) => {
       if (!answered) void render();
