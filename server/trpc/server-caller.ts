@@ -3,13 +3,16 @@ import { TRPCError } from "@trpc/server";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "../auth";
-import { sessionUser } from "../auth/session-user";
-import { createRequestContext } from "../runtime";
+import { env } from "../../env";
+import { pageSessionUser } from "../auth/request-session";
+import { readCookie, sessionCookieName } from "../auth/session-cookie";
+import { appDb, createRequestContext } from "../runtime";
 import { createCaller } from "./root";
 
-/** The signed-in user of this render, or null (one session lookup per render). */
-export const currentUser = cache(async () => sessionUser(await auth()));
+/** The signed-in user of this render, or null (one session lookup per render, as Auth.js would do it). */
+export const currentUser = cache(async () =>
+  pageSessionUser(await appDb(), readCookie(await headers(), sessionCookieName(env().APP_URL)) ?? undefined),
+);
 
 export async function requireUser() {
   const user = await currentUser();

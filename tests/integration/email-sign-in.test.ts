@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { sessions, users } from "../../db/schema";
 import { authConfig, clientIp } from "../../server/auth/config";
-import { requestSessionUser } from "../../server/auth/request-session";
+import { pageSessionUser, requestSessionUser } from "../../server/auth/request-session";
 import { logger } from "../../server/log";
 import { createMailer } from "../../server/services/mail/mailer";
 import { callerFor } from "../helpers/caller";
@@ -143,6 +143,51 @@ describe("signing in with an email link through a real SMTP server", () => {
     expect(outcomes[30]).toBe("/signin?error=RateLimited");
     // X-Forwarded-For alone, which any client can write, counts for nothing.
     expect(clientIp(new Headers({ "x-forwarded-for": "198.51.100.1" }))).toBeNull();
+  });
+});
+
+describe("the session of a page view", () => {
+  const DAY = 86_400_000;
+  const expiryOf = async (token: string) =>
+    (await db.select().from(sessions).where(eq(sessions.sessionToken, token)))[0]?.expires.getTime() ?? null;
+
+  it("is read as Auth.js reads it: the same user, the expiry pushed back once a day, an expired one deleted", async () => {
+    const user = await createUser(db, { name: "Camille" });
+    const cases = [
+      { name: "recent", expires: Date.now() + 30 * DAY - 60 * 60 * 1000 },
+      { name: "due", expires: Date.now() + 30 * DAY - 25 * 60 * 60 * 1000 },
+      { name: "expired", expires: Date.now() - 1000 },
+    ];
+    for (const c of cases) {
+      const [viaAuthJs, viaPage] = [uniq(`authjs-${c.name}`), uniq(`page-${c.name}`)];
+      await db
+        .insert(sessions)
+        .values(
+          [viaAuthJs, viaPage].map((sessionToken) => ({ sessionToken, userId: user.id, expires: new Date(c.expires) })),
+        );
+      const b = browser();
+      b.jar.set("maillage.session-token", viaAuthJs);
+      const answer = (await (await b.fetch("/api/auth/session")).json()) as {
+        user?: { id: string; email: string };
+      } | null;
+      const read = await pageSessionUser(db, viaPage);
+
+      if (c.name === "expired") {
+        expect(answer?.user).toBeUndefined();
+        expect(read).toBeNull();
+        expect(await expiryOf(viaAuthJs)).toBeNull();
+        expect(await expiryOf(viaPage)).toBeNull();
+        continue;
+      }
+      expect(read).toEqual({ id: user.id, email: user.email, name: "Camille" });
+      expect({ id: answer?.user?.id, email: answer?.user?.email }).toEqual({ id: read!.id, email: read!.email });
+      const [authJsExpiry, pageExpiry] = [await expiryOf(viaAuthJs), await expiryOf(viaPage)];
+      expect(Math.abs(authJsExpiry! - pageExpiry!)).toBeLessThan(5000);
+      if (c.name === "recent") expect(pageExpiry).toBe(c.expires);
+      else expect(pageExpiry! - Date.now()).toBeGreaterThan(30 * DAY - 60_000);
+    }
+    expect(await pageSessionUser(db, "not-a-session")).toBeNull();
+    expect(await pageSessionUser(db, undefined)).toBeNull();
   });
 });
 
