@@ -9,6 +9,8 @@ export interface Scope {
   workspaceId?: string | null;
   /** Lets the invitee read the one invitation whose token it presents, before it is a member. */
   invitationTokenHash?: string | null;
+  /** How the transaction's statements are planned, when set with the scope (see enterWorkspace). */
+  plans?: PlanCacheMode;
 }
 
 /**
@@ -23,7 +25,9 @@ export async function withScope<T>(db: Db, scope: Scope, fn: (tx: Db) => Promise
     await tx.execute(sql`select
       set_config('app.user_id', ${scope.userId ?? ""}, true),
       set_config('app.workspace_id', ${scope.workspaceId ?? ""}, true),
-      set_config('app.invitation_token_hash', ${scope.invitationTokenHash ?? ""}, true),
+      set_config('app.invitation_token_hash', ${scope.invitationTokenHash ?? ""}, true),${
+        scope.plans ? sql` set_config('plan_cache_mode', ${scope.plans}, true),` : sql``
+      }
       set_config('role', ${REQUEST_ROLE}, true)`);
     return fn(tx as unknown as Db);
   });

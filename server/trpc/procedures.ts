@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 import { checkIdempotencyKey, requestFingerprint, storeAnswer, storedAnswer } from "../services/idempotency";
 import type { ServiceContext, WorkspaceContext } from "../services/context";
 import { workspaceSlug } from "../services/workspaces/schemas";
-import { errorMapping, t, tracing } from "./init";
+import { errorMapping, t, tracing, type ProcedureMeta, type TrpcContext } from "./init";
 import { guardInput } from "./input-guard";
 
 export const router = t.router;
@@ -27,38 +27,47 @@ export const publicProcedure = t.procedure
  * A signed-in user. The whole call runs in one transaction scoped to that user (request
  * role + app.user_id); a failed call throws inside it so its writes roll back.
  */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next, type, path, getRawInput }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, next, type, path, meta, getRawInput }) => {
   const user = ctx.user;
   if (!user) throw new AppError("UNAUTHORIZED", "errors.trpc.UNAUTHORIZED");
   const key = type === "mutation" ? checkIdempotencyKey(ctx.idempotencyKey) : null;
-  const fingerprint = key ? requestFingerprint(path, await getRawInput()) : "";
+  const raw = await getRawInput();
+  const fingerprint = key ? requestFingerprint(path, raw) : "";
+  // A workspace call whose membership an earlier call of this request already found (the
+  // layout's frame, then the page's read): the scope enters the workspace at once, one round
+  // trip fewer. The workspace middleware still checks the membership and the permission.
+  const known = isWorkspaceMeta(meta) ? knownMembership(ctx, user.id, raw) : null;
   const committed: Array<() => void> = [];
   const run = () =>
-    withScope(ctx.db, { userId: user.id }, async (tx) => {
-      if (key) {
-        const stored = await storedAnswer(tx, user.id, key, fingerprint);
-        if (stored) return replayed(stored.data);
-      }
-      const service: ServiceContext = {
-        tx,
-        actor: { userId: user.id, email: user.email },
-        requestId: ctx.requestId,
-        log: ctx.log.child({ userId: user.id }),
-        locale: ctx.locale,
-        mailer: ctx.mailer,
-        appUrl: ctx.appUrl,
-        afterCommit: (task) => committed.push(task),
-      };
-      const result = await next({ ctx: { service } });
-      if (!result.ok) throw result.error;
-      // Stored in the write's own transaction: the key exists exactly when the write committed.
-      if (key) {
-        const stored = await storeAnswer(tx, user.id, key, fingerprint, result.data);
-        if (stored === "twin") throw new DuplicateRequest();
-        if (stored === "skipped") ctx.log.warn({ path }, "idempotency key not kept for this write");
-      }
-      return result;
-    });
+    withScope(
+      ctx.db,
+      { userId: user.id, workspaceId: known?.workspaceId, plans: known ? plansOf(meta) : undefined },
+      async (tx) => {
+        if (key) {
+          const stored = await storedAnswer(tx, user.id, key, fingerprint);
+          if (stored) return replayed(stored.data);
+        }
+        const service: ServiceContext = {
+          tx,
+          actor: { userId: user.id, email: user.email },
+          requestId: ctx.requestId,
+          log: ctx.log.child({ userId: user.id }),
+          locale: ctx.locale,
+          mailer: ctx.mailer,
+          appUrl: ctx.appUrl,
+          afterCommit: (task) => committed.push(task),
+        };
+        const result = await next({ ctx: { service, enteredWorkspace: known?.workspaceId ?? null } });
+        if (!result.ok) throw result.error;
+        // Stored in the write's own transaction: the key exists exactly when the write committed.
+        if (key) {
+          const stored = await storeAnswer(tx, user.id, key, fingerprint, result.data);
+          if (stored === "twin") throw new DuplicateRequest();
+          if (stored === "skipped") ctx.log.warn({ path }, "idempotency key not kept for this write");
+        }
+        return result;
+      },
+    );
   let outcome;
   try {
     outcome = await run();
@@ -84,6 +93,29 @@ class DuplicateRequest extends Error {}
  */
 function replayed(data: unknown) {
   return { ok: true as const, data, marker: "middlewareMarker" as never };
+}
+
+type Membership = { workspaceId: string; role: Role };
+
+/** Lookups of this process's contexts that have settled, with what they found. */
+const settled = new WeakMap<Promise<Membership | null>, Membership | null>();
+
+/** Whether a procedure's meta names a workspace permission (a workspaceProcedure's). */
+function isWorkspaceMeta(meta: ProcedureMeta | undefined): boolean {
+  return Boolean(meta?.permission && meta.permission !== "public" && meta.permission !== "authed");
+}
+
+/** How a workspace call's statements are planned (ProcedureMeta.plans). */
+function plansOf(meta: ProcedureMeta | undefined): PlanCacheMode {
+  return meta?.plans === "generic" ? "force_generic_plan" : "force_custom_plan";
+}
+
+/** The membership an earlier call of this context found for the raw input's workspace, if settled. */
+function knownMembership(ctx: TrpcContext, userId: string, raw: unknown): Membership | null {
+  const slug = (raw as { workspaceSlug?: unknown } | null)?.workspaceSlug;
+  if (typeof slug !== "string") return null;
+  const lookup = ctx.memberships.get(`${userId}:${slug}`);
+  return (lookup && settled.get(lookup)) ?? null;
 }
 
 /**
@@ -125,17 +157,24 @@ export const workspaceProcedure = authedProcedure
     const memoKey = `${ctx.service.actor.userId}:${input.workspaceSlug}`;
     // Calls of one batch share the lookup; each runs in its own transaction, so a call that
     // reuses another's lookup narrows its own transaction itself.
-    const plans: PlanCacheMode = meta?.plans === "generic" ? "force_generic_plan" : "force_custom_plan";
+    const plans = plansOf(meta);
     let lookup = ctx.memberships.get(memoKey);
     const reused = lookup !== undefined;
     if (!lookup) {
-      lookup = resolveMembership(ctx.service, input.workspaceSlug, plans);
+      const started = resolveMembership(ctx.service, input.workspaceSlug, plans);
+      started.then(
+        (found) => settled.set(started, found),
+        () => {},
+      );
+      lookup = started;
       ctx.memberships.set(memoKey, lookup);
     }
     const membership = await lookup;
     if (!membership) throw new AppError("NOT_FOUND", "errors.workspace.notFound");
     if (!can(membership.role, permission)) throw new AppError("FORBIDDEN", "errors.trpc.FORBIDDEN");
-    if (reused) await enterWorkspace(ctx.service.tx, membership.workspaceId, plans);
+    // A reused lookup narrows this call's own transaction, unless its scope already did.
+    if (reused && ctx.enteredWorkspace !== membership.workspaceId)
+      await enterWorkspace(ctx.service.tx, membership.workspaceId, plans);
     const workspace: WorkspaceContext = { ...ctx.service, ...membership };
     return next({ ctx: { workspace } });
   });
