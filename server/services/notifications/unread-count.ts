@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { resultRows } from "../../../db/rows";
 import type { WorkspaceContext } from "../context";
 import { visibleAudiences } from "./notifications";
 
@@ -20,6 +21,6 @@ export function unreadCountColumn(ctx: WorkspaceContext) {
 
 /** How many notifications arrived since this member last opened the inbox. Permission: alliances.read. */
 export async function unreadCount(ctx: WorkspaceContext) {
-  const [row] = await ctx.tx.select({ n: unreadCountColumn(ctx) }).from(sql`(select 1) as one`);
+  const [row] = resultRows<{ n: number }>(await ctx.tx.execute(sql`select ${unreadCountColumn(ctx)} as n`));
   return row?.n ?? 0;
 }
