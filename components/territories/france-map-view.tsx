@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { BORDER, CODE_SLOT, FADED_OPACITY, OUTLINED_BORDER } from "./map-style";
+import { borderOf, CODE_SLOT, FADED_OPACITY } from "./map-style";
 
 /** What the map draws, computed on the server (components/territories/france-map.tsx, `mapLayout`). */
 export interface MapView {
@@ -39,7 +39,6 @@ export function FranceMapView({ map }: { map: MapView }) {
   if (!inBrowser) return <div className="w-full max-w-2xl" style={box} data-testid="france-map-pending" />;
   const { hatch } = map;
   const href = (code: string) => map.hrefTemplate.split(CODE_SLOT).join(code);
-  const border = (outlined?: true) => (outlined ? OUTLINED_BORDER : BORDER);
   return (
     <svg
       viewBox={map.viewBox}
@@ -67,8 +66,8 @@ export function FranceMapView({ map }: { map: MapView }) {
             href={`${map.spriteUrl}#d-${d.code}`}
             fill={d.fill}
             opacity={d.faded ? FADED_OPACITY : 1}
-            stroke={border(d.outlined).stroke}
-            strokeWidth={border(d.outlined).width}
+            stroke={borderOf(d.outlined).stroke}
+            strokeWidth={borderOf(d.outlined).width}
           >
             <title>{d.name}</title>
           </use>
@@ -88,8 +87,8 @@ export function FranceMapView({ map }: { map: MapView }) {
             height={36}
             rx={4}
             fill={d.fill}
-            stroke={border(d.outlined).stroke}
-            strokeWidth={border(d.outlined).width}
+            stroke={borderOf(d.outlined).stroke}
+            strokeWidth={borderOf(d.outlined).width}
           />
           <text x={map.width + 43} y={d.y + 22} fontSize="12" textAnchor="middle" fill="#0f172a">
             {d.code}

