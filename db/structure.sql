@@ -638,9 +638,11 @@ $$;
 ALTER FUNCTION public.app_guide_answer_forget_author() OWNER TO <migrator>;
 
 CREATE FUNCTION public.app_incoming_mention_requests() RETURNS TABLE(party_id uuid, alliance_id uuid, title text, summary text, role text, declared_by text)
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $$
+BEGIN
+  RETURN QUERY
   SELECT p.id, a.id, a.title, a.summary, p.role,
          (SELECT string_agg(o.name, ', ' ORDER BY o.name) FROM alliance_parties q JOIN organisations o ON o.id = q.organisation_id
            WHERE q.alliance_id = a.id AND q.status = 'accepted' AND q.workspace_id IS NOT NULL)
@@ -649,24 +651,29 @@ CREATE FUNCTION public.app_incoming_mention_requests() RETURNS TABLE(party_id uu
     JOIN organisation_claims c ON c.organisation_id = p.organisation_id AND c.status = 'verified'
     WHERE c.workspace_id = app_workspace_id() AND p.workspace_id IS NULL AND p.status = 'accepted'
       AND p.mention_consent IS NULL AND a.requested_audience = 'public' AND a.archived_at IS NULL
-    ORDER BY a.updated_at DESC $$;
+    ORDER BY a.updated_at DESC;
+END $$;
 
 ALTER FUNCTION public.app_incoming_mention_requests() OWNER TO maillage_mentions;
 
 CREATE FUNCTION public.app_incoming_party_invitations() RETURNS TABLE(party_id uuid, alliance_id uuid, title text, role text, invited_by text, invited_at timestamp with time zone, inviter_verified boolean)
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
-    AS $$ SELECT p.id, a.id, a.title, p.role, o.name, p.invited_at,
-               EXISTS (SELECT 1 FROM organisation_claims v WHERE v.workspace_id = w.id AND v.organisation_id = w.organisation_id AND v.status = 'verified')
-        FROM alliance_parties p
-        JOIN alliances a ON a.id = p.alliance_id
-        LEFT JOIN workspaces w ON w.id = p.invited_by_workspace_id
-        LEFT JOIN organisations o ON o.id = w.organisation_id
-        WHERE p.workspace_id = app_workspace_id() AND p.status = 'invited'
-          AND (p.invitation_expires_at IS NULL OR p.invitation_expires_at > now())
-          AND EXISTS (SELECT 1 FROM organisation_claims c
-                      WHERE c.organisation_id = p.organisation_id AND c.workspace_id = p.workspace_id AND c.status = 'verified')
-        ORDER BY p.invited_at DESC $$;
+    AS $$
+BEGIN
+  RETURN QUERY
+  SELECT p.id, a.id, a.title, p.role, o.name, p.invited_at,
+         EXISTS (SELECT 1 FROM organisation_claims v WHERE v.workspace_id = w.id AND v.organisation_id = w.organisation_id AND v.status = 'verified')
+    FROM alliance_parties p
+    JOIN alliances a ON a.id = p.alliance_id
+    LEFT JOIN workspaces w ON w.id = p.invited_by_workspace_id
+    LEFT JOIN organisations o ON o.id = w.organisation_id
+    WHERE p.workspace_id = app_workspace_id() AND p.status = 'invited'
+      AND (p.invitation_expires_at IS NULL OR p.invitation_expires_at > now())
+      AND EXISTS (SELECT 1 FROM organisation_claims c
+                  WHERE c.organisation_id = p.organisation_id AND c.workspace_id = p.workspace_id AND c.status = 'verified')
+    ORDER BY p.invited_at DESC;
+END $$;
 
 ALTER FUNCTION public.app_incoming_party_invitations() OWNER TO maillage_helper;
 
