@@ -172,7 +172,8 @@ export const workspaceProcedure = authedProcedure
     const membership = await lookup;
     if (!membership) throw new AppError("NOT_FOUND", "errors.workspace.notFound");
     if (!can(membership.role, permission)) throw new AppError("FORBIDDEN", "errors.trpc.FORBIDDEN");
-    // A reused lookup narrows this call's own transaction, unless its scope already did.
+    // A reused lookup narrows this call's own transaction, unless its scope already entered this
+    // very workspace (the scope went by the raw slug; the parsed, trimmed and lower-cased one decides).
     if (reused && ctx.enteredWorkspace !== membership.workspaceId)
       await enterWorkspace(ctx.service.tx, membership.workspaceId, plans);
     const workspace: WorkspaceContext = { ...ctx.service, ...membership };
