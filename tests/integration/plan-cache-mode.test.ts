@@ -69,6 +69,11 @@ describe("plans of a workspace call", () => {
       expect(await caller.settings({ workspaceSlug: slug })).toEqual({ workspace: id, mode: "force_generic_plan" });
       expect(await caller.custom({ workspaceSlug: slug })).toBe("force_custom_plan");
     }
+    // A slug written otherwise (spaces, capitals) names the same workspace once parsed.
+    expect(await caller.settings({ workspaceSlug: ` ${b.workspace.slug.toUpperCase()} ` })).toEqual({
+      workspace: b.workspace.id,
+      mode: "force_generic_plan",
+    });
     // The known membership does not lift the permission check, nor open another workspace.
     await expect(caller.write({ workspaceSlug: a.workspace.slug })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const stranger = await createWorkspaceWithRoles(db);
