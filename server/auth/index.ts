@@ -6,8 +6,11 @@ import { logger } from "../log";
 import { appDb, runtime } from "../runtime";
 import { authConfig } from "./config";
 
-/** Auth.js for Next.js: route handlers, `auth()` for server code, server-side signIn/signOut. */
-export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
+/**
+ * Auth.js for Next.js: its route handlers and the server actions' signIn/signOut. Pages and the
+ * API read the session themselves (server/auth/request-session.ts).
+ */
+export const { handlers, signIn, signOut } = NextAuth(async (request) => {
   const config = env();
   return authConfig({
     db: await appDb(),
