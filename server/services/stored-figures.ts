@@ -56,46 +56,95 @@ export async function storedFiguresEntry<T>(
   params: Record<string, unknown>,
   compute: (midnight: Date) => Promise<Computed<T>>,
 ): Promise<Computed<T>> {
-  const key = figuresKey(params);
-  const [state] = resultRows<{
+  const [entry] = await storedFiguresEntries(ctx, [{ kind, params, compute }]);
+  return entry!;
+}
+
+/** One set of figures asked of storedFiguresEntries. */
+export interface FiguresRequest<T> {
+  kind: string;
+  params: Record<string, unknown>;
+  compute: (midnight: Date) => Promise<Computed<T>>;
+}
+
+type Entries<R extends readonly FiguresRequest<unknown>[]> = {
+  [K in keyof R]: R[K] extends FiguresRequest<infer T> ? Computed<T> : never;
+};
+
+/**
+ * Several sets of figures of one workspace, their stored rows and the workspace's data version
+ * read in one statement (one round trip, and one count of the change rows, instead of one per
+ * set). Those that are missing or stale are then computed and stored one after the other, in
+ * the order asked: each store runs in its own savepoint, and two savepoints must not interleave
+ * on the transaction's one connection. Every set is stamped with the version read before any
+ * computation, as storedFigures explains.
+ */
+export async function storedFiguresEntries<const R extends readonly FiguresRequest<unknown>[]>(
+  ctx: WorkspaceContext,
+  requests: R,
+): Promise<Entries<R>> {
+  const keys = requests.map((r) => figuresKey(r.params));
+  const asked = sql.join(
+    requests.map((r, i) => sql`(${i}::int, ${r.kind}::text, ${keys[i]}::text)`),
+    sql`, `,
+  );
+  const states = resultRows<{
+    n: number;
     version: string;
     pending: number;
     data_version: string | null;
     fresh: boolean | null;
     valid_until: Date | string | null;
-    payload: T | null;
+    payload: unknown;
     midnight: Date | string;
   }>(
     await ctx.tx.execute(sql`
-      select (coalesce((select v.version from workspace_data_versions v where v.workspace_id = ${ctx.workspaceId}), 0) + c.pending)::text as version, c.pending::int as pending,
+      select k.n, (coalesce((select v.version from workspace_data_versions v where v.workspace_id = ${ctx.workspaceId}), 0) + c.pending)::text as version, c.pending::int as pending,
         f.data_version::text as data_version, (f.valid_until is null or f.valid_until > now()) as fresh, f.valid_until, f.payload,
         least((current_date + 1)::timestamptz, (date_trunc('day', now() at time zone 'UTC') + interval '1 day') at time zone 'UTC') as midnight
       from (select count(*) as pending from workspace_changes w where w.workspace_id = ${ctx.workspaceId}) as c
-      left join workspace_figures f on f.workspace_id = ${ctx.workspaceId} and f.kind = ${kind} and f.params = ${key}`),
+      cross join (values ${asked}) as k(n, kind, params)
+      left join workspace_figures f on f.workspace_id = ${ctx.workspaceId} and f.kind = k.kind and f.params = k.params
+      order by k.n`),
   );
-  if (state!.payload !== null && state!.data_version === state!.version && state!.fresh) {
-    if (state!.pending >= COMPACT_AFTER) await storeQuietly(ctx, (tx) => compact(tx, ctx.workspaceId));
-    return { value: state!.payload, validUntil: state!.valid_until === null ? null : new Date(state!.valid_until) };
+  const { version, pending, midnight } = states[0]!;
+  let compacted = false;
+  const entries: Computed<unknown>[] = [];
+  for (const [i, request] of requests.entries()) {
+    const state = states[i]!;
+    if (state.payload !== null && state.data_version === version && state.fresh) {
+      entries.push({
+        value: state.payload,
+        validUntil: state.valid_until === null ? null : new Date(state.valid_until),
+      });
+      continue;
+    }
+    const { value, validUntil } = await request.compute(new Date(midnight));
+    await storeQuietly(ctx, async (tx) => {
+      if (pending >= COMPACT_AFTER && !compacted) {
+        await compact(tx, ctx.workspaceId);
+        compacted = true;
+      }
+      // Keep the newest figures when readers of several processes store at once; drop what older
+      // versions left, and the least recently computed rows beyond MAX_STORED.
+      await tx.execute(sql`
+        insert into workspace_figures (workspace_id, kind, params, data_version, valid_until, payload)
+        values (${ctx.workspaceId}, ${request.kind}, ${keys[i]}, ${version}::bigint, ${validUntil ? validUntil.toISOString() : null}::timestamptz, ${JSON.stringify(value)}::jsonb)
+        on conflict (workspace_id, kind, params) do update
+          set data_version = excluded.data_version, computed_at = excluded.computed_at, valid_until = excluded.valid_until, payload = excluded.payload
+          where workspace_figures.data_version <= excluded.data_version`);
+      await tx.execute(sql`
+        delete from workspace_figures f where f.workspace_id = ${ctx.workspaceId}
+          and (f.data_version < ${version}::bigint
+               or (f.kind, f.params) in (select o.kind, o.params from workspace_figures o where o.workspace_id = ${ctx.workspaceId}
+                                         order by o.computed_at desc, o.kind, o.params offset ${MAX_STORED}))`);
+    });
+    entries.push({ value, validUntil });
   }
-
-  const { value, validUntil } = await compute(new Date(state!.midnight));
-  await storeQuietly(ctx, async (tx) => {
-    if (state!.pending >= COMPACT_AFTER) await compact(tx, ctx.workspaceId);
-    // Keep the newest figures when readers of several processes store at once; drop what older
-    // versions left, and the least recently computed rows beyond MAX_STORED.
-    await tx.execute(sql`
-      insert into workspace_figures (workspace_id, kind, params, data_version, valid_until, payload)
-      values (${ctx.workspaceId}, ${kind}, ${key}, ${state!.version}::bigint, ${validUntil ? validUntil.toISOString() : null}::timestamptz, ${JSON.stringify(value)}::jsonb)
-      on conflict (workspace_id, kind, params) do update
-        set data_version = excluded.data_version, computed_at = excluded.computed_at, valid_until = excluded.valid_until, payload = excluded.payload
-        where workspace_figures.data_version <= excluded.data_version`);
-    await tx.execute(sql`
-      delete from workspace_figures f where f.workspace_id = ${ctx.workspaceId}
-        and (f.data_version < ${state!.version}::bigint
-             or (f.kind, f.params) in (select o.kind, o.params from workspace_figures o where o.workspace_id = ${ctx.workspaceId}
-                                       order by o.computed_at desc, o.kind, o.params offset ${MAX_STORED}))`);
-  });
-  return { value, validUntil };
+  // Every set was fresh: the reader still folds a long tail of change rows for the next ones.
+  if (pending >= COMPACT_AFTER && !compacted)
+    await storeQuietly(ctx, (tx) => compact(tx, ctx.workspaceId));
+  return entries as Entries<R>;
 }
 
 /**

@@ -275,6 +275,18 @@ describe("the alliance list", () => {
     expect(page.items.map((i) => i.currentMode)).toEqual(["innovation_societale", "mecenat"]);
     expect(page.items.map((i) => i.goals)).toEqual([[4], [2, 17]]);
     expect(page.items.map((i) => i.primaryGoal)).toEqual([4, 2]);
+    // A search reads its rows in another statement (not by stored ids): the same partners and goals.
+    const searched = await editor.alliances.list({
+      workspaceSlug: slug,
+      q: "cooperative",
+      sort: "title",
+      direction: "asc",
+      pageSize: 5,
+      page: 1,
+    });
+    const shown = (items: typeof page.items) => items.map((i) => [i.id, i.partners, i.goals, i.primaryGoal]);
+    expect(shown(searched.items)).toEqual(shown(page.items));
+    expect(searched.total).toBe(2);
     const secondPage = await editor.alliances.list({ workspaceSlug: slug, pageSize: 5, page: 2 });
     expect(secondPage.items).toEqual([]);
     expect(secondPage.total).toBe(2);

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/client";
+import { openDatabase, type Db } from "../../db/client";
+import { plannedGenerically, withScope } from "../../db/scope";
+import { openTestDatabase } from "../helpers/db";
 import { keepPrepared, PREPARED_MAX_PARAMETERS, PREPARED_MAX_TEXT } from "../../db/prepared";
 import { resultRows } from "../../db/rows";
 import { env } from "../../env";
@@ -52,5 +54,26 @@ describe.runIf(Boolean(database))("prepared statements on one PostgreSQL connect
     expect(kept[0]!.n).toBeGreaterThan(0);
     const [mode] = resultRows<{ plan_cache_mode: string }>(await db.execute(sql`show plan_cache_mode`));
     expect(mode!.plan_cache_mode).toBe("force_custom_plan");
+  });
+});
+
+describe("a statement planned generically inside a transaction (plannedGenerically)", () => {
+  it("runs with a generic plan and gives the transaction its own mode back, on either database", async () => {
+    const test = await openTestDatabase();
+    const mode = (tx: Db) =>
+      tx
+        .execute(sql`select current_setting('plan_cache_mode') as mode`)
+        .then((r) => resultRows<{ mode: string }>(r)[0]!.mode);
+    for (const plans of ["force_custom_plan", "force_generic_plan"] as const) {
+      const seen = await withScope(test.db, { plans }, async (tx) => {
+        // A query already sent when the function returns it, then one not sent until awaited.
+        const inside = await plannedGenerically(tx, () => mode(tx));
+        const lazy = await plannedGenerically(tx, () =>
+          tx.execute(sql`select current_setting('plan_cache_mode') as mode`),
+        );
+        return { inside, lazy: resultRows<{ mode: string }>(lazy)[0]!.mode, after: await mode(tx) };
+      });
+      expect(seen).toEqual({ inside: "force_generic_plan", lazy: "force_generic_plan", after: plans });
+    }
   });
 });

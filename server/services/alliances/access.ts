@@ -1,4 +1,4 @@
-import { and, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { resultRows } from "../../../db/rows";
 import { allianceParties, alliances, organisations } from "../../../db/schema";
 import { AppError } from "../../errors";
@@ -19,6 +19,18 @@ export function reachableByWorkspace(workspaceId: string) {
 }
 
 /**
+ * The same rule, for a statement that probes many alliances one by one with a plan made once for
+ * any workspace (the list's page rows by stored id, plannedGenerically): the workspace is
+ * compared with `is not distinct from`, which no index can take, so that the probe goes by the
+ * alliance's few party rows. With `=`, the generic plan walked the workspace's party index for
+ * each alliance (0.07 ms a probe on national-1, 3.5 ms for a page of 50). Same rows: the
+ * workspace id is never null.
+ */
+export function reachableByWorkspaceProbe(workspaceId: string) {
+  return sql`exists (select 1 from ${allianceParties} p where p.alliance_id = ${alliances.id} and p.workspace_id is not distinct from ${workspaceId}::uuid and p.status = 'accepted')`;
+}
+
+/**
  * The same tenant filter for statements that read many of the workspace's alliances (lists,
  * exports, counts). Written as `(id in (…)) is true` on purpose: PostgreSQL then keeps it as one
  * hashed lookup built once per statement, instead of turning it into a semi-join whose row
@@ -29,10 +41,13 @@ export function listedByWorkspace(workspaceId: string, allianceId: SQL | AnyColu
   return sql`(${allianceId} in (select p.alliance_id from ${allianceParties} p where p.workspace_id = ${workspaceId} and p.status = 'accepted')) is true`;
 }
 
+/** The core row's columns but its search vector, which only the list's text search reads (it is long). */
+const { searchVector: _searchVector, ...CORE_COLUMNS } = getTableColumns(alliances);
+
 /** The core row, refused as NOT_FOUND when the workspace is not a party to it. */
 export async function loadAllianceCore(ctx: WorkspaceContext, id: string) {
   const [core] = await ctx.tx
-    .select()
+    .select(CORE_COLUMNS)
     .from(alliances)
     .where(and(eq(alliances.id, id), reachableByWorkspace(ctx.workspaceId)));
   if (!core) throw new AppError("NOT_FOUND", "errors.alliance.notFound");

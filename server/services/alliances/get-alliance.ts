@@ -17,8 +17,11 @@ import { compareSdgTargets } from "../../../domain/sdg";
 
 /** Everything the alliance page shows. Tenant: the workspace must be an accepted party. */
 export async function getAlliance(ctx: WorkspaceContext, id: string) {
-  const core = await loadAllianceCore(ctx, id);
-  const [parties, modes, sdgTargets, territories, engagements, contributions, timeline] = await Promise.all([
+  // The core row and the seven reads of the alliance's other tables are sent together (one round
+  // trip): row-level security keeps another workspace's rows out of every read, and the core's
+  // tenant check refuses the alliance as a whole.
+  const [core, parties, modes, sdgTargets, territories, engagements, contributions, timeline] = await Promise.all([
+    loadAllianceCore(ctx, id),
     ctx.tx
       .select({
         id: allianceParties.id,
@@ -79,7 +82,6 @@ export async function getAlliance(ctx: WorkspaceContext, id: string) {
   ]);
   return {
     ...core,
-    searchVector: undefined,
     policyKey: undefined,
     parties,
     modes: modes.map((m) => ({ mode: m.mode, mecenatForms: m.mecenatForms, startsOn: m.startsOn, endsOn: m.endsOn })),

@@ -1,12 +1,13 @@
 import { statusLight } from "../../../domain/evaluation";
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
-import { allianceParties, alliances, allianceSdgTargets, organisations } from "../../../db/schema";
+import { alliances } from "../../../db/schema";
 import { GUIDE_QUESTIONS, GUIDE_STAGES, type GuideStage } from "../../../domain/guide";
 import { normalizeForSearch } from "../../../domain/territory";
+import { plannedGenerically } from "../../../db/scope";
 import type { WorkspaceContext } from "../context";
-import { storedFigures } from "../stored-figures";
-import { listedByWorkspace, reachableByWorkspace } from "./access";
+import { storedFiguresEntries } from "../stored-figures";
+import { listedByWorkspace, reachableByWorkspaceProbe } from "./access";
 import type { ListAlliancesInput } from "./schemas";
 
 // Qualified by hand: in a select list drizzle renders a column without its table, which the
@@ -45,7 +46,7 @@ export function listConditions(
   tenant: "set" | "rows" = "set",
 ): SQL[] {
   const where: SQL[] = [
-    tenant === "set" ? listedByWorkspace(ctx.workspaceId) : reachableByWorkspace(ctx.workspaceId),
+    tenant === "set" ? listedByWorkspace(ctx.workspaceId) : reachableByWorkspaceProbe(ctx.workspaceId),
     f.archived ? isNotNull(alliances.archivedAt) : isNull(alliances.archivedAt),
   ];
   const tsquery = f.q ? prefixTsQuery(f.q) : null;
@@ -101,36 +102,6 @@ export function listConditions(
 }
 
 /**
- * How many alliances the filters keep. Without a text search it is read from the workspace's
- * stored figures while its data has not changed (stored-figures.ts): counting a 5,000-alliance
- * workspace costs a pass over all of it at each page. Searches are counted each time, so typed
- * words do not pile up stored rows.
- */
-async function total(ctx: WorkspaceContext, f: ListAlliancesInput, condition: SQL | undefined): Promise<number> {
-  const counted = async () => (await ctx.tx.select({ value: count() }).from(alliances).where(condition))[0]?.value ?? 0;
-  // Guide answers do not move the stored figures: a count filtered on them is taken each time too.
-  if (f.q || f.guide) return counted();
-  const { sort: _sort, direction: _direction, page: _page, pageSize: _pageSize, ...filters } = f;
-  return storedFigures(ctx, "list-count", filters, async () => ({ value: await counted(), validUntil: null }));
-}
-
-/**
- * The ids of one page of the list, in order. Like the count, they are read from the workspace's
- * stored figures while its data has not changed, since finding them sorts every alliance the
- * filters keep (5,000 index probes for the first page of a large workspace, 14 ms of database
- * time), while reading the page's 25 rows by id is cheap. Searches and the guide filter are
- * read each time (null), as for the count.
- */
-async function pageIds(
-  ctx: WorkspaceContext,
-  f: ListAlliancesInput,
-  read: () => Promise<string[]>,
-): Promise<string[] | null> {
-  if (f.q || f.guide) return null;
-  return storedFigures(ctx, "list-ids", { ...f }, async () => ({ value: await read(), validUntil: null }));
-}
-
-/**
  * One page of the workspace's alliances, filtered, sorted and paginated in SQL.
  * Tenant: alliances where the workspace is an accepted party (in code and by RLS).
  */
@@ -175,6 +146,23 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
       sql<boolean>`exists (select 1 from evaluation_cycles c where c.alliance_id = ${sql.identifier("alliances")}.id and c.status = 'open')`.as(
         "cycle_running",
       ),
+    // The partners (every party but the workspace itself) and the SDG goals, in the same statement
+    // as the rows rather than two more reads of the page's ids.
+    partnerNames: sql<
+      string[] | null
+    >`(select array_agg(o.name) from alliance_parties p join organisations o on o.id = p.organisation_id where p.alliance_id = ${sql.identifier("alliances")}.id and p.workspace_id is distinct from ${ctx.workspaceId})`.as(
+      "partner_names",
+    ),
+    goalList: sql<
+      number[] | null
+    >`(select array_agg(distinct s.goal order by s.goal) from alliance_sdg_targets s where s.alliance_id = ${sql.identifier("alliances")}.id)`.as(
+      "goal_list",
+    ),
+    primaryGoal: sql<
+      number | null
+    >`(select min(s.goal) from alliance_sdg_targets s where s.alliance_id = ${sql.identifier("alliances")}.id and s.is_primary)`.as(
+      "primary_goal",
+    ),
   };
   // One page in the list's order (drizzle's dynamic queries: the same clauses on two selects).
   const onePage = <Q extends PgSelect>(query: Q) =>
@@ -182,25 +170,53 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
       .orderBy(order, asc(alliances.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize);
+  const counted = async () => (await ctx.tx.select({ value: count() }).from(alliances).where(condition))[0]?.value ?? 0;
 
-  const readRows = async () => {
-    const ids = await pageIds(ctx, f, async () =>
-      (await onePage(ctx.tx.select({ id: alliances.id }).from(alliances).where(condition).$dynamic())).map((r) => r.id),
-    );
-    if (ids === null) return onePage(ctx.tx.select(columns).from(alliances).where(condition).$dynamic());
-    if (ids.length === 0) return [];
-    // The stored ids name the page; the filters and the tenant rule still apply to what is read,
-    // alliance by alliance. One primary-key lookup per id, in the page's order: written as
-    // `id = ANY(<ids>)`, PostgreSQL expects row-level security's array to be the smaller set and
-    // walks the whole workspace's 5,000 alliances through its index instead (4.7 ms against 1.7;
-    // migration 0060).
-    const row = ctx.tx
-      .select(columns)
-      .from(alliances)
-      .where(and(sql`${alliances.id} = page.id`, ...listConditions(ctx, f, "rows")))
-      .limit(1)
-      .as("row");
-    return ctx.tx
+  // A search, or the guide filter, is counted and read each time: typed words must not pile up
+  // stored rows, and guide answers do not move the stored figures. Neither statement stores
+  // anything, so both are sent together.
+  if (f.q || f.guide) {
+    const [matching, rows] = await Promise.all([
+      counted(),
+      onePage(ctx.tx.select(columns).from(alliances).where(condition).$dynamic()),
+    ]);
+    return { total: matching, page: f.page, pageSize: f.pageSize, items: rows.map(listItem) };
+  }
+
+  // Otherwise how many alliances the filters keep, and the ids of this page in order, are read
+  // from the workspace's stored figures while its data has not changed (stored-figures.ts), both
+  // in one statement: counting a 5,000-alliance workspace, or sorting it to find one page (5,000
+  // index probes for the first page, 14 ms of database time), costs a pass over all of it, while
+  // reading the page's rows by id is cheap.
+  const { sort: _sort, direction: _direction, page: _page, pageSize: _pageSize, ...filters } = f;
+  const [matching, stored] = await storedFiguresEntries(ctx, [
+    { kind: "list-count", params: filters, compute: async () => ({ value: await counted(), validUntil: null }) },
+    {
+      kind: "list-ids",
+      params: { ...f },
+      compute: async () => ({
+        value: (await onePage(ctx.tx.select({ id: alliances.id }).from(alliances).where(condition).$dynamic())).map(
+          (r) => r.id,
+        ),
+        validUntil: null,
+      }),
+    },
+  ] as const);
+  const ids = stored.value;
+  if (ids.length === 0) return { total: matching.value, page: f.page, pageSize: f.pageSize, items: [] };
+  // The stored ids name the page; the filters and the tenant rule still apply to what is read,
+  // alliance by alliance. One primary-key lookup per id, in the page's order: written as
+  // `id = ANY(<ids>)`, PostgreSQL expects row-level security's array to be the smaller set and
+  // walks the whole workspace's 5,000 alliances through its index instead (4.7 ms against 1.7;
+  // migration 0060).
+  const row = ctx.tx
+    .select(columns)
+    .from(alliances)
+    .where(and(sql`${alliances.id} = page.id`, ...listConditions(ctx, f, "rows")))
+    .limit(1)
+    .as("row");
+  const rows = await plannedGenerically(ctx.tx, () =>
+    ctx.tx
       .select(row._.selectedFields)
       .from(
         sql`unnest(array[${sql.join(
@@ -209,55 +225,52 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
         )}]::uuid[]) with ordinality as page(id, n)`,
       )
       .crossJoinLateral(row)
-      .orderBy(sql`page.n`);
-  };
-  // One after the other: both may store figures, and two savepoints must not interleave on the
-  // transaction's one connection.
-  const matching = await total(ctx, f, condition);
-  const rows = await readRows();
+      .orderBy(sql`page.n`),
+  );
+  return { total: matching.value, page: f.page, pageSize: f.pageSize, items: rows.map(listItem) };
+}
 
-  const ids = rows.map((r) => r.id);
-  const [partners, goals] = ids.length
-    ? await Promise.all([
-        ctx.tx
-          .select({
-            allianceId: allianceParties.allianceId,
-            name: organisations.name,
-            isMine: sql<boolean>`${allianceParties.workspaceId} is not distinct from ${ctx.workspaceId}`,
-          })
-          .from(allianceParties)
-          .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
-          .where(inArray(allianceParties.allianceId, ids)),
-        ctx.tx
-          .select({
-            allianceId: allianceSdgTargets.allianceId,
-            goal: allianceSdgTargets.goal,
-            isPrimary: allianceSdgTargets.isPrimary,
-          })
-          .from(allianceSdgTargets)
-          .where(inArray(allianceSdgTargets.allianceId, ids)),
-      ])
-    : [[], []];
+type ListRow = {
+  id: string;
+  title: string;
+  stage: (typeof alliances.$inferSelect)["stage"];
+  startsOn: string | null;
+  endsOn: string | null;
+  tags: string[];
+  updatedAt: Date;
+  archivedAt: Date | null;
+  currentMode: string | null;
+  createdAt: Date;
+  lastClosedCycleAt: Date | string | null;
+  guideAnswered: number;
+  cycleRunning: boolean;
+  partnerNames: string[] | null;
+  goalList: number[] | null;
+  primaryGoal: number | null;
+};
 
+/** One row of the list as the page shows it: guide progress, evaluation light, partners and goals. */
+function listItem({
+  createdAt,
+  lastClosedCycleAt,
+  cycleRunning,
+  guideAnswered,
+  partnerNames,
+  goalList,
+  primaryGoal,
+  ...r
+}: ListRow) {
   return {
-    total: matching,
-    page: f.page,
-    pageSize: f.pageSize,
-    items: rows.map(({ createdAt, lastClosedCycleAt, cycleRunning, guideAnswered, ...r }) => ({
-      ...r,
-      guide: guideTotal(r.stage) ? { answered: Number(guideAnswered), total: guideTotal(r.stage) } : null,
-      evaluation: statusLight({
-        lastClosedAt: lastClosedCycleAt ? new Date(lastClosedCycleAt) : null,
-        running: Boolean(cycleRunning),
-        since: r.startsOn ? new Date(r.startsOn) : createdAt,
-        now: new Date(),
-      }),
-      partners: partners
-        .filter((p) => p.allianceId === r.id && !p.isMine)
-        .map((p) => p.name)
-        .sort(),
-      goals: [...new Set(goals.filter((g) => g.allianceId === r.id).map((g) => g.goal))].sort((a, b) => a - b),
-      primaryGoal: goals.find((g) => g.allianceId === r.id && g.isPrimary)?.goal ?? null,
-    })),
+    ...r,
+    guide: guideTotal(r.stage) ? { answered: Number(guideAnswered), total: guideTotal(r.stage) } : null,
+    evaluation: statusLight({
+      lastClosedAt: lastClosedCycleAt ? new Date(lastClosedCycleAt) : null,
+      running: Boolean(cycleRunning),
+      since: r.startsOn ? new Date(r.startsOn) : createdAt,
+      now: new Date(),
+    }),
+    partners: [...(partnerNames ?? [])].sort(),
+    goals: (goalList ?? []).map(Number),
+    primaryGoal: primaryGoal === null ? null : Number(primaryGoal),
   };
 }

@@ -62,7 +62,7 @@ export const alliancesRouter = router({
     .input(ListAlliancesInput)
     .query(({ ctx, input }) => allianceListPage(ctx.workspace, withoutSlug(input))),
   get: workspaceProcedure
-    .meta({ permission: "alliances.read" })
+    .meta({ permission: "alliances.read", plans: "generic" })
     .input(AllianceIdInput)
     .query(async ({ ctx, input }) => {
       const detail = await getAlliance(ctx.workspace, input.id);

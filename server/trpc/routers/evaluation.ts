@@ -25,7 +25,7 @@ const AllianceId = z.object({ allianceId: z.uuid() });
 
 export const evaluationRouter = router({
   cycles: workspaceProcedure
-    .meta({ permission: "alliances.read" })
+    .meta({ permission: "alliances.read", plans: "generic" })
     .input(AllianceId)
     .query(({ ctx, input }) => listCycles(ctx.workspace, input.allianceId)),
   cycle: workspaceProcedure
