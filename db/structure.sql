@@ -298,7 +298,7 @@ BEGIN
 END
 $$;
 
-ALTER FUNCTION public.app_alliance_ids() OWNER TO maillage_helper;
+ALTER FUNCTION public.app_alliance_ids() OWNER TO maillage_membership;
 
 CREATE FUNCTION public.app_answer_mention(p_party_id uuid, p_granted boolean) RETURNS uuid
     LANGUAGE sql SECURITY DEFINER
