@@ -287,6 +287,12 @@ describe("the alliance list", () => {
     const shown = (items: typeof page.items) => items.map((i) => [i.id, i.partners, i.goals, i.primaryGoal]);
     expect(shown(searched.items)).toEqual(shown(page.items));
     expect(searched.total).toBe(2);
+    // A search's count comes with its rows; a page past the end is counted on its own.
+    const pastTheEnd = await editor.alliances.list({ workspaceSlug: slug, q: "cooperative", pageSize: 5, page: 2 });
+    expect(pastTheEnd).toMatchObject({ total: 2, items: [] });
+    expect((await editor.alliances.list({ workspaceSlug: slug, q: "introuvable", pageSize: 5, page: 1 })).total).toBe(
+      0,
+    );
     const secondPage = await editor.alliances.list({ workspaceSlug: slug, pageSize: 5, page: 2 });
     expect(secondPage.items).toEqual([]);
     expect(secondPage.total).toBe(2);

@@ -173,14 +173,25 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
   const counted = async () => (await ctx.tx.select({ value: count() }).from(alliances).where(condition))[0]?.value ?? 0;
 
   // A search, or the guide filter, is counted and read each time: typed words must not pile up
-  // stored rows, and guide answers do not move the stored figures. Neither statement stores
-  // anything, so both are sent together.
+  // stored rows, and guide answers do not move the stored figures. The count comes with the rows
+  // (a window over every alliance the filters keep), so the workspace's alliances are walked once
+  // for both instead of twice (about 20 ms each for a search of national-1). A page past the
+  // end has no row to carry it, and is counted on its own.
   if (f.q || f.guide) {
-    const [matching, rows] = await Promise.all([
-      counted(),
-      onePage(ctx.tx.select(columns).from(alliances).where(condition).$dynamic()),
-    ]);
-    return { total: matching, page: f.page, pageSize: f.pageSize, items: rows.map(listItem) };
+    const rows = await onePage(
+      ctx.tx
+        .select({ ...columns, matching: sql<number | string>`count(*) over ()`.as("matching") })
+        .from(alliances)
+        .where(condition)
+        .$dynamic(),
+    );
+    const matching = rows.length ? Number(rows[0]!.matching) : f.page === 1 ? 0 : await counted();
+    return {
+      total: matching,
+      page: f.page,
+      pageSize: f.pageSize,
+      items: rows.map(({ matching: _matching, ...r }) => listItem(r)),
+    };
   }
 
   // Otherwise how many alliances the filters keep, and the ids of this page in order, are read
