@@ -170,6 +170,8 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
       .orderBy(order, asc(alliances.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize);
+  // One instant for every row's evaluation light.
+  const now = new Date();
   const counted = async () => (await ctx.tx.select({ value: count() }).from(alliances).where(condition))[0]?.value ?? 0;
 
   // A search, or the guide filter, is counted and read each time: typed words must not pile up
@@ -190,7 +192,7 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
       total: matching,
       page: f.page,
       pageSize: f.pageSize,
-      items: rows.map(({ matching: _matching, ...r }) => listItem(r)),
+      items: rows.map(({ matching: _matching, ...r }) => listItem(r, now)),
     };
   }
 
@@ -238,7 +240,7 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
       .crossJoinLateral(row)
       .orderBy(sql`page.n`),
   );
-  return { total: matching.value, page: f.page, pageSize: f.pageSize, items: rows.map(listItem) };
+  return { total: matching.value, page: f.page, pageSize: f.pageSize, items: rows.map((r) => listItem(r, now)) };
 }
 
 type ListRow = {
@@ -261,16 +263,10 @@ type ListRow = {
 };
 
 /** One row of the list as the page shows it: guide progress, evaluation light, partners and goals. */
-function listItem({
-  createdAt,
-  lastClosedCycleAt,
-  cycleRunning,
-  guideAnswered,
-  partnerNames,
-  goalList,
-  primaryGoal,
-  ...r
-}: ListRow) {
+function listItem(
+  { createdAt, lastClosedCycleAt, cycleRunning, guideAnswered, partnerNames, goalList, primaryGoal, ...r }: ListRow,
+  now: Date,
+) {
   return {
     ...r,
     guide: guideTotal(r.stage) ? { answered: Number(guideAnswered), total: guideTotal(r.stage) } : null,
@@ -278,7 +274,7 @@ function listItem({
       lastClosedAt: lastClosedCycleAt ? new Date(lastClosedCycleAt) : null,
       running: Boolean(cycleRunning),
       since: r.startsOn ? new Date(r.startsOn) : createdAt,
-      now: new Date(),
+      now,
     }),
     partners: [...(partnerNames ?? [])].sort(),
     goals: (goalList ?? []).map(Number),
