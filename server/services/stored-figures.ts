@@ -142,8 +142,7 @@ export async function storedFiguresEntries<const R extends readonly FiguresReque
     entries.push({ value, validUntil });
   }
   // Every set was fresh: the reader still folds a long tail of change rows for the next ones.
-  if (pending >= COMPACT_AFTER && !compacted)
-    await storeQuietly(ctx, (tx) => compact(tx, ctx.workspaceId));
+  if (pending >= COMPACT_AFTER && !compacted) await storeQuietly(ctx, (tx) => compact(tx, ctx.workspaceId));
   return entries as Entries<R>;
 }
 

@@ -44,35 +44,31 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next, type, pat
   const plans = known ? plansOf(meta) : isWorkspaceMeta(meta) ? "force_generic_plan" : undefined;
   const committed: Array<() => void> = [];
   const run = () =>
-    withScope(
-      ctx.db,
-      { userId: user.id, workspaceId: known?.workspaceId, plans },
-      async (tx) => {
-        if (key) {
-          const stored = await storedAnswer(tx, user.id, key, fingerprint);
-          if (stored) return replayed(stored.data);
-        }
-        const service: ServiceContext = {
-          tx,
-          actor: { userId: user.id, email: user.email },
-          requestId: ctx.requestId,
-          log: ctx.log.child({ userId: user.id }),
-          locale: ctx.locale,
-          mailer: ctx.mailer,
-          appUrl: ctx.appUrl,
-          afterCommit: (task) => committed.push(task),
-        };
-        const result = await next({ ctx: { service, enteredWorkspace: known?.workspaceId ?? null } });
-        if (!result.ok) throw result.error;
-        // Stored in the write's own transaction: the key exists exactly when the write committed.
-        if (key) {
-          const stored = await storeAnswer(tx, user.id, key, fingerprint, result.data);
-          if (stored === "twin") throw new DuplicateRequest();
-          if (stored === "skipped") ctx.log.warn({ path }, "idempotency key not kept for this write");
-        }
-        return result;
-      },
-    );
+    withScope(ctx.db, { userId: user.id, workspaceId: known?.workspaceId, plans }, async (tx) => {
+      if (key) {
+        const stored = await storedAnswer(tx, user.id, key, fingerprint);
+        if (stored) return replayed(stored.data);
+      }
+      const service: ServiceContext = {
+        tx,
+        actor: { userId: user.id, email: user.email },
+        requestId: ctx.requestId,
+        log: ctx.log.child({ userId: user.id }),
+        locale: ctx.locale,
+        mailer: ctx.mailer,
+        appUrl: ctx.appUrl,
+        afterCommit: (task) => committed.push(task),
+      };
+      const result = await next({ ctx: { service, enteredWorkspace: known?.workspaceId ?? null } });
+      if (!result.ok) throw result.error;
+      // Stored in the write's own transaction: the key exists exactly when the write committed.
+      if (key) {
+        const stored = await storeAnswer(tx, user.id, key, fingerprint, result.data);
+        if (stored === "twin") throw new DuplicateRequest();
+        if (stored === "skipped") ctx.log.warn({ path }, "idempotency key not kept for this write");
+      }
+      return result;
+    });
   let outcome;
   try {
     outcome = await run();
