@@ -141,7 +141,8 @@ export async function storedFiguresEntries<const R extends readonly FiguresReque
     });
     entries.push({ value, validUntil });
   }
-  // Every set was fresh: the reader still folds a long tail of change rows for the next ones.
+  // No store folded them (every set was fresh, or the stores were skipped): the reader still
+  // folds a long tail of change rows for the next ones.
   if (pending >= COMPACT_AFTER && !compacted) await storeQuietly(ctx, (tx) => compact(tx, ctx.workspaceId));
   return entries as Entries<R>;
 }

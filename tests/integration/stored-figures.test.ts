@@ -501,3 +501,32 @@ describe("stored figures and row-level security", () => {
     expect(await stored(a.workspace.id, "sdg-report")).toEqual([]);
   });
 });
+
+describe("the list's stored count and page ids (read together, storedFiguresEntries)", () => {
+  it("stores both at the workspace's version, serves both from the store, and computes both again after a change", async () => {
+    const { f, owner, ws, id } = await workspaceWithAlliance();
+    const first = await owner.alliances.list({ workspaceSlug: ws });
+    expect(first.total).toBe(1);
+    const version = await dataVersion(f.workspace.id);
+    for (const kind of ["list-count", "list-ids"]) {
+      const rows = await stored(f.workspace.id, kind);
+      expect(rows.map((r) => r.data_version)).toEqual([version]);
+    }
+
+    // Served from the store: a count no computation gives, and the stored page's one id.
+    await db.execute(
+      sql`update workspace_figures set payload = '41'::jsonb where workspace_id = ${f.workspace.id} and kind = 'list-count'`,
+    );
+    const served = await owner.alliances.list({ workspaceSlug: ws });
+    expect(served.total).toBe(41);
+    expect(served.items.map((i) => i.id)).toEqual([id]);
+
+    const { id: second } = await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Verger" }) });
+    const after = await owner.alliances.list({ workspaceSlug: ws });
+    expect(after.total).toBe(2);
+    expect(after.items.map((i) => i.id).sort()).toEqual([id, second].sort());
+    const newVersion = await dataVersion(f.workspace.id);
+    for (const kind of ["list-count", "list-ids"])
+      expect((await stored(f.workspace.id, kind)).map((r) => r.data_version)).toEqual([newVersion]);
+  });
+});
