@@ -13,21 +13,19 @@ import type { WorkspaceContext } from "../context";
 /**
  * Code-level tenant filter for alliances (row-level security applies the same rule): the
  * current workspace holds an accepted party row on the alliance.
- */
-export function reachableByWorkspace(workspaceId: string) {
-  return sql`exists (select 1 from ${allianceParties} p where p.alliance_id = ${alliances.id} and p.workspace_id = ${workspaceId} and p.status = 'accepted')`;
-}
-
-/**
- * The same rule, for a statement that probes many alliances one by one with a plan made once for
- * any workspace (the list's page rows by stored id, plannedGenerically): the workspace is
- * compared with `is not distinct from`, which no index can take, so that the probe goes by the
- * alliance's few party rows. With `=`, the generic plan walked the workspace's party index for
- * each alliance (0.07 ms a probe on national-1, 3.5 ms for a page of 50). Same rows: the
+ *
+ * `{ probe: true }` is for a statement that probes many alliances one by one with a plan made
+ * once for any workspace (the list's page rows by stored id, plannedGenerically): the workspace
+ * is then compared with `is not distinct from`, which no index can take, so that each probe goes
+ * by the alliance's few party rows. With `=`, the generic plan walked the workspace's party index
+ * for each alliance (0.07 ms a probe on national-1, 3.5 ms for a page of 50). Same rows: the
  * workspace id is never null.
  */
-export function reachableByWorkspaceProbe(workspaceId: string) {
-  return sql`exists (select 1 from ${allianceParties} p where p.alliance_id = ${alliances.id} and p.workspace_id is not distinct from ${workspaceId}::uuid and p.status = 'accepted')`;
+export function reachableByWorkspace(workspaceId: string, { probe = false } = {}) {
+  const workspace = probe
+    ? sql`p.workspace_id is not distinct from ${workspaceId}::uuid`
+    : sql`p.workspace_id = ${workspaceId}`;
+  return sql`exists (select 1 from ${allianceParties} p where p.alliance_id = ${alliances.id} and ${workspace} and p.status = 'accepted')`;
 }
 
 /**
@@ -41,8 +39,11 @@ export function listedByWorkspace(workspaceId: string, allianceId: SQL | AnyColu
   return sql`(${allianceId} in (select p.alliance_id from ${allianceParties} p where p.workspace_id = ${workspaceId} and p.status = 'accepted')) is true`;
 }
 
-/** The core row's columns but its search vector, which only the list's text search reads (it is long). */
-const { searchVector: _searchVector, ...CORE_COLUMNS } = getTableColumns(alliances);
+/**
+ * The core row's columns but two that no reader of it needs: the search vector, which only the
+ * list's text search reads (it is long), and the row-level-security key, a copy of the id.
+ */
+const { searchVector: _searchVector, policyKey: _policyKey, ...CORE_COLUMNS } = getTableColumns(alliances);
 
 /** The core row, refused as NOT_FOUND when the workspace is not a party to it. */
 export async function loadAllianceCore(ctx: WorkspaceContext, id: string) {

@@ -82,7 +82,6 @@ export async function getAlliance(ctx: WorkspaceContext, id: string) {
   ]);
   return {
     ...core,
-    policyKey: undefined,
     parties,
     modes: modes.map((m) => ({ mode: m.mode, mecenatForms: m.mecenatForms, startsOn: m.startsOn, endsOn: m.endsOn })),
     currentMode: currentMode(modes.map((m) => ({ mode: m.mode, from: m.startsOn, to: m.endsOn }))),

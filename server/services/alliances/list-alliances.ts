@@ -7,7 +7,7 @@ import { normalizeForSearch } from "../../../domain/territory";
 import { plannedGenerically } from "../../../db/scope";
 import type { WorkspaceContext } from "../context";
 import { storedFiguresEntries } from "../stored-figures";
-import { listedByWorkspace, reachableByWorkspaceProbe } from "./access";
+import { listedByWorkspace, reachableByWorkspace } from "./access";
 import type { ListAlliancesInput } from "./schemas";
 
 // Qualified by hand: in a select list drizzle renders a column without its table, which the
@@ -46,7 +46,7 @@ export function listConditions(
   tenant: "set" | "rows" = "set",
 ): SQL[] {
   const where: SQL[] = [
-    tenant === "set" ? listedByWorkspace(ctx.workspaceId) : reachableByWorkspaceProbe(ctx.workspaceId),
+    tenant === "set" ? listedByWorkspace(ctx.workspaceId) : reachableByWorkspace(ctx.workspaceId, { probe: true }),
     f.archived ? isNotNull(alliances.archivedAt) : isNull(alliances.archivedAt),
   ];
   const tsquery = f.q ? prefixTsQuery(f.q) : null;
@@ -243,16 +243,10 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
   return { total: matching.value, page: f.page, pageSize: f.pageSize, items: rows.map((r) => listItem(r, now)) };
 }
 
-type ListRow = {
-  id: string;
-  title: string;
-  stage: (typeof alliances.$inferSelect)["stage"];
+/** What listItem reads of a row; the row's other columns are passed on as they are. */
+type ListRowFigures = {
+  stage: string;
   startsOn: string | null;
-  endsOn: string | null;
-  tags: string[];
-  updatedAt: Date;
-  archivedAt: Date | null;
-  currentMode: string | null;
   createdAt: Date;
   lastClosedCycleAt: Date | string | null;
   guideAnswered: number;
@@ -263,8 +257,8 @@ type ListRow = {
 };
 
 /** One row of the list as the page shows it: guide progress, evaluation light, partners and goals. */
-function listItem(
-  { createdAt, lastClosedCycleAt, cycleRunning, guideAnswered, partnerNames, goalList, primaryGoal, ...r }: ListRow,
+function listItem<R extends ListRowFigures>(
+  { createdAt, lastClosedCycleAt, cycleRunning, guideAnswered, partnerNames, goalList, primaryGoal, ...r }: R,
   now: Date,
 ) {
   return {
