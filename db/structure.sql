@@ -2284,6 +2284,12 @@ CREATE TRIGGER alliance_contributions_figures_update AFTER UPDATE ON public.alli
 
 CREATE TRIGGER alliance_contributions_record_keys AFTER INSERT ON public.alliance_contributions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_assign_record_keys();
 
+CREATE TRIGGER alliance_guide_answers_figures_delete AFTER DELETE ON public.alliance_guide_answers REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
+
+CREATE TRIGGER alliance_guide_answers_figures_insert AFTER INSERT ON public.alliance_guide_answers REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
+
+CREATE TRIGGER alliance_guide_answers_figures_update AFTER UPDATE ON public.alliance_guide_answers REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
+
 CREATE TRIGGER alliance_guide_answers_forget_author BEFORE UPDATE OF user_id ON public.alliance_guide_answers FOR EACH ROW EXECUTE FUNCTION public.app_guide_answer_forget_author();
 
 CREATE TRIGGER alliance_indicators_figures_delete AFTER DELETE ON public.alliance_indicators REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();

@@ -100,6 +100,20 @@ export function statusLight(input: {
   return months(input.lastClosedAt ?? input.since) > RED_AFTER_MONTHS ? "red" : "amber";
 }
 
+/**
+ * The next instant after `now` at which statusLight's answer may change with time alone (the
+ * data unchanged): 12 and 24 months after the last closed cycle, or after the start when there
+ * was none. Null when both are past. Figures that show a light are kept until then.
+ */
+export function lightChangesAt(input: { lastClosedAt: Date | null; since: Date; now: Date }): Date | null {
+  const from = (input.lastClosedAt ?? input.since).getTime();
+  for (const months of [GREEN_WITHIN_MONTHS, RED_AFTER_MONTHS]) {
+    const at = from + months * MONTH_MS;
+    if (at > input.now.getTime()) return new Date(at);
+  }
+  return null;
+}
+
 /** The day an evaluation falls due: 12 months (as the light counts them) after the last closed cycle, or after the start. */
 export function nextEvaluationDue(input: { lastClosedAt: Date | null; since: Date }): Date {
   return new Date((input.lastClosedAt ?? input.since).getTime() + GREEN_WITHIN_MONTHS * MONTH_MS);
@@ -147,13 +161,14 @@ export function nextRuleChange(input: {
   lastActivityAt: Date;
   now: Date;
 }): Date | null {
+  // The light's own changes (lightChangesAt), then "inactive" 6 months after the last activity.
+  const inactive = input.lastActivityAt.getTime() + INACTIVE_AFTER_MONTHS * MONTH_MS;
   const candidates = [
-    // Green turns amber 12 months after the last closed cycle; "new" turns amber 12 months after the start.
-    (input.lastClosedAt ?? input.since).getTime() + GREEN_WITHIN_MONTHS * MONTH_MS,
-    (input.lastClosedAt ?? input.since).getTime() + RED_AFTER_MONTHS * MONTH_MS,
-    input.lastActivityAt.getTime() + INACTIVE_AFTER_MONTHS * MONTH_MS,
-  ].filter((t): t is number => t !== null && t > input.now.getTime());
-  return candidates.length ? new Date(Math.min(...candidates)) : null;
+    lightChangesAt(input)?.getTime() ?? Infinity,
+    inactive > input.now.getTime() ? inactive : Infinity,
+  ];
+  const first = Math.min(...candidates);
+  return Number.isFinite(first) ? new Date(first) : null;
 }
 
 export const INDICATOR_DIRECTIONS = ["higher", "lower"] as const;

@@ -275,7 +275,7 @@ describe("the alliance list", () => {
     expect(page.items.map((i) => i.currentMode)).toEqual(["innovation_societale", "mecenat"]);
     expect(page.items.map((i) => i.goals)).toEqual([[4], [2, 17]]);
     expect(page.items.map((i) => i.primaryGoal)).toEqual([4, 2]);
-    // A search reads its rows in another statement (not by stored ids): the same partners and goals.
+    // A search reads its rows directly (no stored page): the same partners and goals.
     const searched = await editor.alliances.list({
       workspaceSlug: slug,
       q: "cooperative",

@@ -129,7 +129,7 @@ describe("the alliance list page in one call", () => {
     }
   });
 
-  it("shows a change at once on a page it has read before (the page's ids are kept until the data changes)", async () => {
+  it("shows a change at once on a page it has read before (the page is kept until the data changes)", async () => {
     const { owner, ws, x, y } = await workspaceWithAlliances();
     const z = (await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Alliance Z" }) })).id;
     const ids = async (page: number) =>

@@ -6,6 +6,7 @@ import { callerFor } from "../helpers/caller";
 import { ROWS_PER_GOAL } from "../../server/services/dashboards/sdg-report";
 import { openTestDatabase, sqlRows } from "../helpers/db";
 import { allianceInput, createWorkspaceWithRoles, giveOrganisation } from "../factories";
+import { lightChangesAt } from "../../domain/evaluation";
 
 const database = await openTestDatabase();
 const { db } = database;
@@ -334,29 +335,78 @@ describe.skipIf(database.kind !== "postgres")("stored figures and concurrent cha
   });
 });
 
-describe("the stored ids of the alliance list's pages", () => {
-  it("give the rows a fresh read gives, in the same order, and never another workspace's alliance", async () => {
-    const { f, owner, ws } = await workspaceWithAlliance();
+describe("the stored rows of the alliance list's pages", () => {
+  it("give the rows a fresh read gives, in the same order, and are read again after any change they show", async () => {
+    const { f, owner, ws, id } = await workspaceWithAlliance();
     for (const title of ["Jardin des écoles", "Jardin du marché"])
       await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title }) });
-    const other = await workspaceWithAlliance();
 
-    // The first list stores its page's ids and reads the rows by them; a text search reads its
-    // rows directly, with the same columns, in the same order (last updated first).
-    const fromIds = await owner.alliances.list({ workspaceSlug: ws });
-    expect(await stored(f.workspace.id, "list-ids")).toHaveLength(1);
+    // The first list stores its page's rows; a text search reads its rows directly, with the
+    // same columns, in the same order (last updated first); the stored page is served as read.
+    const first = await owner.alliances.list({ workspaceSlug: ws });
+    expect(await stored(f.workspace.id, "list-page")).toHaveLength(1);
     const direct = await owner.alliances.list({ workspaceSlug: ws, q: "jardin" });
-    expect(fromIds.items).toHaveLength(3);
-    expect(fromIds.items).toEqual(direct.items);
-    expect(fromIds.items[0]!.updatedAt).toBeInstanceOf(Date);
+    expect(first.items).toHaveLength(3);
+    expect(first.items).toEqual(direct.items);
+    expect(first.items[0]!.updatedAt).toBeInstanceOf(Date);
+    expect(await owner.alliances.list({ workspaceSlug: ws })).toEqual(first);
 
-    // Stored ids that name another workspace's alliance (or no alliance) do not reach it: the
-    // tenant rule and row-level security still apply to what is read, and the order holds.
-    const mine = fromIds.items.map((i) => i.id);
+    // Served from the store: a title no read gives.
     await db.execute(
-      sql`update workspace_figures set payload = ${JSON.stringify([mine[2], other.id, "00000000-0000-4000-8000-000000000000", mine[0]])}::jsonb where workspace_id = ${f.workspace.id} and kind = 'list-ids'`,
+      sql`update workspace_figures set payload = jsonb_set(payload, '{0,title}', '"Rangée gardée"') where workspace_id = ${f.workspace.id} and kind = 'list-page'`,
     );
-    expect((await owner.alliances.list({ workspaceSlug: ws })).items.map((i) => i.id)).toEqual([mine[2], mine[0]]);
+    expect((await owner.alliances.list({ workspaceSlug: ws })).items[0]!.title).toBe("Rangée gardée");
+
+    // A guide answer (the row's progress) is a change: the page is read again.
+    const item = first.items.find((i) => i.id === id)!;
+    expect(item.guide).toEqual({ answered: 0, total: 4 });
+    await owner.guide.answer({
+      workspaceSlug: ws,
+      allianceId: id,
+      stage: "pilotage",
+      questionKey: "progress",
+      answer: "Les potagers donnent.",
+      basedOn: null,
+    });
+    const answered = await owner.alliances.list({ workspaceSlug: ws });
+    expect(answered.items.find((i) => i.id === id)!.guide).toEqual({ answered: 1, total: 4 });
+    expect(answered.items[0]!.title).not.toBe("Rangée gardée");
+    // The guide's own table raises the version (migration 0064), not only the history row the
+    // answer above also wrote: an answer written alone is seen too.
+    await db.execute(sql`insert into alliance_guide_answers (alliance_id, stage, question_key, answer, workspace_id, organisation_name, actor_name)
+      values (${id}, 'pilotage', 'difficulties', 'Aucune.', ${f.workspace.id}, 'Test', 'Test')`);
+    expect((await owner.alliances.list({ workspaceSlug: ws })).items.find((i) => i.id === id)!.guide).toEqual({
+      answered: 2,
+      total: 4,
+    });
+
+    // So is a partner's new name, though no alliance row changed.
+    const partner = item.partners[0]!;
+    await db.execute(sql`update organisations set name = ${`${partner} (renommée)`} where name = ${partner}`);
+    const renamed = await owner.alliances.list({ workspaceSlug: ws });
+    expect(renamed.items.find((i) => i.id === id)!.partners).toEqual([`${partner} (renommée)`]);
+  });
+
+  it("is kept until the first of its evaluation lights changes with time alone, then read again", async () => {
+    const { f, owner, ws } = await workspaceWithAlliance();
+    const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const twoMonthsAgo = new Date(Date.now() - 60 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ startsOn: monthAgo }) });
+    await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ startsOn: twoMonthsAgo }) });
+    const list = await owner.alliances.list({ workspaceSlug: ws });
+    // The factory's first alliance started in 2023, long red: only the two new ones can change.
+    const expected = lightChangesAt({ lastClosedAt: null, since: new Date(twoMonthsAgo), now: new Date() })!;
+    const [row] = await stored(f.workspace.id, "list-page");
+    expect(new Date(row!.valid_until!).getTime()).toBe(expected.getTime());
+    expect(list.items.map((i) => i.evaluation).sort()).toEqual(["new", "new", "red"]);
+
+    // Past that instant the stored page is not served.
+    await db.execute(
+      sql`update workspace_figures set valid_until = now() - interval '1 second', payload = jsonb_set(payload, '{0,title}', '"Rangée gardée"') where workspace_id = ${f.workspace.id} and kind = 'list-page'`,
+    );
+    expect((await owner.alliances.list({ workspaceSlug: ws })).items.map((i) => i.title)).toEqual(
+      list.items.map((i) => i.title),
+    );
   });
 });
 
@@ -502,18 +552,18 @@ describe("stored figures and row-level security", () => {
   });
 });
 
-describe("the list's stored count and page ids (read together, storedFiguresEntries)", () => {
+describe("the list's stored count and page (read together, storedFiguresEntries)", () => {
   it("stores both at the workspace's version, serves both from the store, and computes both again after a change", async () => {
     const { f, owner, ws, id } = await workspaceWithAlliance();
     const first = await owner.alliances.list({ workspaceSlug: ws });
     expect(first.total).toBe(1);
     const version = await dataVersion(f.workspace.id);
-    for (const kind of ["list-count", "list-ids"]) {
+    for (const kind of ["list-count", "list-page"]) {
       const rows = await stored(f.workspace.id, kind);
       expect(rows.map((r) => r.data_version)).toEqual([version]);
     }
 
-    // Served from the store: a count no computation gives, and the stored page's one id.
+    // Served from the store: a count no computation gives, and the stored page's one row.
     await db.execute(
       sql`update workspace_figures set payload = '41'::jsonb where workspace_id = ${f.workspace.id} and kind = 'list-count'`,
     );
@@ -526,7 +576,7 @@ describe("the list's stored count and page ids (read together, storedFiguresEntr
     expect(after.total).toBe(2);
     expect(after.items.map((i) => i.id).sort()).toEqual([id, second].sort());
     const newVersion = await dataVersion(f.workspace.id);
-    for (const kind of ["list-count", "list-ids"])
+    for (const kind of ["list-count", "list-page"])
       expect((await stored(f.workspace.id, kind)).map((r) => r.data_version)).toEqual([newVersion]);
   });
 });

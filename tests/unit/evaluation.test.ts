@@ -6,6 +6,7 @@ import {
   perceptionGaps,
   progressTowardTarget,
   riskReasons,
+  lightChangesAt,
   statusLight,
   targetMatchesDirection,
 } from "../../domain/evaluation";
@@ -71,6 +72,30 @@ describe("status light", () => {
     expect(statusLight({ lastClosedAt: null, running: false, since: monthsAgo(-1), now })).toBe("new");
     // Its first cycle running: amber, as for any alliance being evaluated.
     expect(statusLight({ lastClosedAt: null, running: true, since: monthsAgo(2), now })).toBe("amber");
+  });
+});
+
+describe("when the light changes with time alone", () => {
+  it("names the instant the light changes, and the light holds until then", () => {
+    const cases = [
+      { lastClosedAt: monthsAgo(11), since: monthsAgo(60) },
+      { lastClosedAt: monthsAgo(18), since: monthsAgo(60) },
+      { lastClosedAt: null, since: monthsAgo(6) },
+      { lastClosedAt: null, since: monthsAgo(-1) },
+      { lastClosedAt: null, since: monthsAgo(14) },
+    ];
+    for (const c of cases) {
+      const at = lightChangesAt({ ...c, now })!;
+      expect(at.getTime()).toBeGreaterThan(now.getTime());
+      const light = (t: number) => statusLight({ ...c, running: false, now: new Date(t) });
+      for (const t of [now.getTime(), (now.getTime() + at.getTime()) / 2, at.getTime() - 1])
+        expect(light(t)).toBe(light(now.getTime()));
+      expect(light(at.getTime() + 1)).not.toBe(light(now.getTime()));
+    }
+  });
+  it("is null once the light can only stay red", () => {
+    expect(lightChangesAt({ lastClosedAt: monthsAgo(25), since: monthsAgo(60), now })).toBeNull();
+    expect(lightChangesAt({ lastClosedAt: null, since: monthsAgo(30), now })).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { statusLight } from "../../../domain/evaluation";
+import { lightChangesAt, statusLight } from "../../../domain/evaluation";
 import { and, asc, count, eq, gte, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import { alliances } from "../../../db/schema";
@@ -196,52 +196,95 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
     };
   }
 
-  // Otherwise how many alliances the filters keep, and the ids of this page in order, are read
-  // from the workspace's stored figures while its data has not changed (stored-figures.ts), both
-  // in one statement: counting a 5,000-alliance workspace, or sorting it to find one page (5,000
-  // index probes for the first page, 14 ms of database time), costs a pass over all of it, while
-  // reading the page's rows by id is cheap.
+  // Otherwise how many alliances the filters keep, and this page's rows, are read from the
+  // workspace's stored figures while its data has not changed (stored-figures.ts), both in one
+  // statement. Counting a 5,000-alliance workspace, or sorting it to find one page, costs a pass
+  // over all of it, and reading a page's 50 rows with their partners, goals, guide progress and
+  // cycles costs eight lookups per row behind row-level security; a stored page is one row of
+  // `workspace_figures`. Every table those rows read raises the workspace's data version when it
+  // changes (migrations 0034 and 0064), and a page is kept no later than the first instant one
+  // of its evaluation lights changes with time alone.
   const { sort: _sort, direction: _direction, page: _page, pageSize: _pageSize, ...filters } = f;
   const [matching, stored] = await storedFiguresEntries(ctx, [
     { kind: "list-count", params: filters, compute: async () => ({ value: await counted(), validUntil: null }) },
     {
-      kind: "list-ids",
+      kind: "list-page",
       params: { ...f },
-      compute: async () => ({
-        value: (await onePage(ctx.tx.select({ id: alliances.id }).from(alliances).where(condition).$dynamic())).map(
-          (r) => r.id,
-        ),
-        validUntil: null,
-      }),
+      compute: async () => {
+        const ids = (
+          await onePage(ctx.tx.select({ id: alliances.id }).from(alliances).where(condition).$dynamic())
+        ).map((r) => r.id);
+        const rows = ids.length ? await rowsById(ids) : [];
+        let validUntil: number = Infinity;
+        for (const r of rows) {
+          const at = lightChangesAt({
+            lastClosedAt: lastClosed(r.lastClosedCycleAt),
+            since: since(r.startsOn, r.createdAt),
+            now,
+          });
+          if (at) validUntil = Math.min(validUntil, at.getTime());
+        }
+        return {
+          value: rows.map((r) => storedItem(listItem(r, now))),
+          validUntil: Number.isFinite(validUntil) ? new Date(validUntil) : null,
+        };
+      },
     },
   ] as const);
-  const ids = stored.value;
-  if (ids.length === 0) return { total: matching.value, page: f.page, pageSize: f.pageSize, items: [] };
-  // The stored ids name the page; the filters and the tenant rule still apply to what is read,
-  // alliance by alliance. One primary-key lookup per id, in the page's order: written as
-  // `id = ANY(<ids>)`, PostgreSQL expects row-level security's array to be the smaller set and
-  // walks the whole workspace's 5,000 alliances through its index instead (4.7 ms against 1.7;
-  // migration 0060).
-  const row = ctx.tx
-    .select(columns)
-    .from(alliances)
-    .where(and(sql`${alliances.id} = page.id`, ...listConditions(ctx, f, "rows")))
-    .limit(1)
-    .as("row");
-  const rows = await plannedGenerically(ctx.tx, () =>
-    ctx.tx
-      .select(row._.selectedFields)
-      .from(
-        sql`unnest(array[${sql.join(
-          ids.map((id) => sql`${id}`),
-          sql`, `,
-        )}]::uuid[]) with ordinality as page(id, n)`,
-      )
-      .crossJoinLateral(row)
-      .orderBy(sql`page.n`),
-  );
-  return { total: matching.value, page: f.page, pageSize: f.pageSize, items: rows.map((r) => listItem(r, now)) };
+  return { total: matching.value, page: f.page, pageSize: f.pageSize, items: stored.value.map(storedItemRead) };
+
+  // The page's rows by id, in the page's order: the filters and the tenant rule still apply,
+  // alliance by alliance. One primary-key lookup per id: written as `id = ANY(<ids>)`,
+  // PostgreSQL expects row-level security's array to be the smaller set and walks the whole
+  // workspace's 5,000 alliances through its index instead (4.7 ms against 1.7; migration 0060).
+  // Planned once per connection (plannedGenerically).
+  function rowsById(ids: string[]) {
+    const row = ctx.tx
+      .select(columns)
+      .from(alliances)
+      .where(and(sql`${alliances.id} = page.id`, ...listConditions(ctx, f, "rows")))
+      .limit(1)
+      .as("row");
+    return plannedGenerically(ctx.tx, () =>
+      ctx.tx
+        .select(row._.selectedFields)
+        .from(
+          sql`unnest(array[${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )}]::uuid[]) with ordinality as page(id, n)`,
+        )
+        .crossJoinLateral(row)
+        .orderBy(sql`page.n`),
+    );
+  }
 }
+
+/** A list item as stored in `workspace_figures` (JSON): its instants as ISO text. */
+function storedItem<T extends { updatedAt: Date; archivedAt: Date | null }>(
+  item: T,
+): Omit<T, "updatedAt" | "archivedAt"> & { updatedAt: string; archivedAt: string | null } {
+  return {
+    ...item,
+    updatedAt: item.updatedAt.toISOString(),
+    archivedAt: item.archivedAt ? item.archivedAt.toISOString() : null,
+  };
+}
+
+/** A stored list item with its instants as dates again, as a fresh read gives them. */
+function storedItemRead<T extends { updatedAt: string; archivedAt: string | null }>(
+  item: T,
+): Omit<T, "updatedAt" | "archivedAt"> & { updatedAt: Date; archivedAt: Date | null } {
+  return {
+    ...item,
+    updatedAt: new Date(item.updatedAt),
+    archivedAt: item.archivedAt === null ? null : new Date(item.archivedAt),
+  };
+}
+
+/** The last closed cycle and the start the evaluation light counts from. */
+const lastClosed = (at: Date | string | null) => (at ? new Date(at) : null);
+const since = (startsOn: string | null, createdAt: Date) => (startsOn ? new Date(startsOn) : createdAt);
 
 /** What listItem reads of a row; the row's other columns are passed on as they are. */
 type ListRowFigures = {
@@ -265,9 +308,9 @@ function listItem<R extends ListRowFigures>(
     ...r,
     guide: guideTotal(r.stage) ? { answered: Number(guideAnswered), total: guideTotal(r.stage) } : null,
     evaluation: statusLight({
-      lastClosedAt: lastClosedCycleAt ? new Date(lastClosedCycleAt) : null,
+      lastClosedAt: lastClosed(lastClosedCycleAt),
       running: Boolean(cycleRunning),
-      since: r.startsOn ? new Date(r.startsOn) : createdAt,
+      since: since(r.startsOn, createdAt),
       now,
     }),
     partners: [...(partnerNames ?? [])].sort(),
