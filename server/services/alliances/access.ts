@@ -15,7 +15,7 @@ import type { WorkspaceContext } from "../context";
  * current workspace holds an accepted party row on the alliance.
  *
  * `{ probe: true }` is for a statement that probes many alliances one by one with a plan made
- * once for any workspace (the list's page rows by stored id, plannedGenerically): the workspace
+ * once for any workspace (the list's page rows by id, plannedGenerically): the workspace
  * is then compared with `is not distinct from`, which no index can take, so that each probe goes
  * by the alliance's few party rows. With `=`, the generic plan walked the workspace's party index
  * for each alliance (0.07 ms a probe on national-1, 3.5 ms for a page of 50). Same rows: the

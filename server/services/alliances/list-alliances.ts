@@ -37,16 +37,9 @@ export function prefixTsQuery(text: string): string | null {
 export function listConditions(
   ctx: WorkspaceContext,
   f: Omit<ListAlliancesInput, "sort" | "direction" | "page" | "pageSize">,
-  /**
-   * "rows" for a statement that tests a few alliances one by one: the tenant rule then probes the
-   * party index per alliance. The list's form builds the workspace's whole set once per statement,
-   * and inside a subquery run once per row PostgreSQL built it again for every row (190 ms for a
-   * page of 25, against 1.7 ms; BENCHMARKS.md, issue 27's fourth pass).
-   */
-  tenant: "set" | "rows" = "set",
 ): SQL[] {
   const where: SQL[] = [
-    tenant === "set" ? listedByWorkspace(ctx.workspaceId) : reachableByWorkspace(ctx.workspaceId, { probe: true }),
+    listedByWorkspace(ctx.workspaceId),
     f.archived ? isNotNull(alliances.archivedAt) : isNull(alliances.archivedAt),
   ];
   const tsquery = f.q ? prefixTsQuery(f.q) : null;
@@ -233,16 +226,19 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
   ] as const);
   return { total: matching.value, page: f.page, pageSize: f.pageSize, items: stored.value.map(storedItemRead) };
 
-  // The page's rows by id, in the page's order: the filters and the tenant rule still apply,
-  // alliance by alliance. One primary-key lookup per id: written as `id = ANY(<ids>)`,
-  // PostgreSQL expects row-level security's array to be the smaller set and walks the whole
-  // workspace's 5,000 alliances through its index instead (4.7 ms against 1.7; migration 0060).
-  // Planned once per connection (plannedGenerically).
+  // The page's rows by id, in the page's order. The ids were just read with the filters in this
+  // transaction, so only the tenant rule is repeated, alliance by alliance: its probe form goes
+  // by the alliance's few party rows, where the list's form would build the workspace's whole set
+  // again for every row (190 ms for a page of 25, against 1.7 ms; BENCHMARKS.md, issue 27's
+  // fourth pass). One primary-key lookup per id: written as `id = ANY(<ids>)`, PostgreSQL
+  // expects row-level security's array to be the smaller set and walks the whole workspace's
+  // 5,000 alliances through its index instead (4.7 ms against 1.7; migration 0060). Planned once
+  // per connection (plannedGenerically).
   function rowsById(ids: string[]) {
     const row = ctx.tx
       .select(columns)
       .from(alliances)
-      .where(and(sql`${alliances.id} = page.id`, ...listConditions(ctx, f, "rows")))
+      .where(and(sql`${alliances.id} = page.id`, reachableByWorkspace(ctx.workspaceId, { probe: true })))
       .limit(1)
       .as("row");
     return plannedGenerically(ctx.tx, () =>
