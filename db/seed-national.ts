@@ -141,6 +141,7 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
     "indicators and results": [2, 1],
     "record keys of contributions": [2, 0],
     "record keys of alliances and organisations": [2, 1],
+    "search rows": [2, 0],
   };
   const load = (name: string, run: (tx: Db) => Promise<unknown>) => {
     const [phase, lane] = LANES[name]!;
@@ -347,6 +348,16 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
     await tx.execute(recordKeys("alliances"));
     return tx.execute(recordKeys("organisations"));
   });
+
+  // The list's search rows (migration 0065), which the party triggers would have written: one per
+  // accepted party with a workspace. Where the triggers ran, they are there already.
+  load("search rows", (tx) =>
+    tx.execute(sql`insert into workspace_alliance_search (workspace_id, alliance_id, title, stage, starts_on, ends_on, tags, updated_at, archived_at, created_at, search_vector)
+      select p.workspace_id, a.id, a.title, a.stage, a.starts_on, a.ends_on, a.tags, a.updated_at, a.archived_at, a.created_at, a.search_vector
+      from alliances a join alliance_parties p on p.alliance_id = a.id
+      where p.status = 'accepted' and p.workspace_id is not null
+      on conflict do nothing`),
+  );
 
   // Evaluation: closed cycles on a fifth of the alliances, the holder answered the first
   // questions of the default questionnaire in each (about a million answers at full scale).

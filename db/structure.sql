@@ -759,6 +759,59 @@ CREATE FUNCTION public.app_published_alliance_ids() RETURNS uuid[]
 
 ALTER FUNCTION public.app_published_alliance_ids() OWNER TO maillage_librarian;
 
+CREATE FUNCTION public.app_search_refresh(p_alliances uuid[]) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+  DELETE FROM workspace_alliance_search s
+  WHERE s.alliance_id = ANY (p_alliances)
+    AND NOT EXISTS (SELECT 1 FROM alliance_parties p
+      WHERE p.alliance_id = s.alliance_id AND p.workspace_id = s.workspace_id AND p.status = 'accepted');
+  INSERT INTO workspace_alliance_search AS s
+    (workspace_id, alliance_id, title, stage, starts_on, ends_on, tags, updated_at, archived_at, created_at, search_vector)
+  SELECT p.workspace_id, a.id, a.title, a.stage, a.starts_on, a.ends_on, a.tags, a.updated_at, a.archived_at, a.created_at, a.search_vector
+  FROM alliances a JOIN alliance_parties p ON p.alliance_id = a.id
+  WHERE a.id = ANY (p_alliances) AND p.status = 'accepted' AND p.workspace_id IS NOT NULL
+  ORDER BY p.workspace_id, a.id
+  ON CONFLICT (workspace_id, alliance_id) DO UPDATE SET
+    title = excluded.title, stage = excluded.stage, starts_on = excluded.starts_on, ends_on = excluded.ends_on,
+    tags = excluded.tags, updated_at = excluded.updated_at, archived_at = excluded.archived_at,
+    created_at = excluded.created_at, search_vector = excluded.search_vector
+  WHERE (s.title, s.stage, s.starts_on, s.ends_on, s.tags, s.updated_at, s.archived_at, s.created_at, s.search_vector)
+    IS DISTINCT FROM (excluded.title, excluded.stage, excluded.starts_on, excluded.ends_on, excluded.tags,
+      excluded.updated_at, excluded.archived_at, excluded.created_at, excluded.search_vector) $$;
+
+ALTER FUNCTION public.app_search_refresh(p_alliances uuid[]) OWNER TO maillage_figures;
+
+CREATE FUNCTION public.app_search_touch() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+DECLARE
+  v_alliances uuid[] := '{}';
+BEGIN
+  IF TG_TABLE_NAME = 'alliances' THEN
+    v_alliances := array(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+      WHERE (n.title, n.stage, n.starts_on, n.ends_on, n.tags, n.updated_at, n.archived_at, n.created_at, n.search_text)
+        IS DISTINCT FROM (o.title, o.stage, o.starts_on, o.ends_on, o.tags, o.updated_at, o.archived_at, o.created_at, o.search_text));
+  ELSIF TG_OP = 'INSERT' THEN
+    v_alliances := array(SELECT DISTINCT r.alliance_id FROM new_rows r);
+  ELSIF TG_OP = 'DELETE' THEN
+    v_alliances := array(SELECT DISTINCT r.alliance_id FROM old_rows r);
+  ELSE
+    v_alliances := array(SELECT n.alliance_id FROM new_rows n JOIN old_rows o ON o.id = n.id
+      WHERE (n.alliance_id, n.workspace_id, n.status) IS DISTINCT FROM (o.alliance_id, o.workspace_id, o.status)
+      UNION SELECT o.alliance_id FROM new_rows n JOIN old_rows o ON o.id = n.id
+      WHERE (n.alliance_id, n.workspace_id, n.status) IS DISTINCT FROM (o.alliance_id, o.workspace_id, o.status));
+  END IF;
+  IF cardinality(v_alliances) > 0 THEN
+    PERFORM app_search_refresh(v_alliances);
+  END IF;
+  RETURN NULL;
+END $$;
+
+ALTER FUNCTION public.app_search_touch() OWNER TO <migrator>;
+
 CREATE FUNCTION public.app_territory_alliances(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) RETURNS TABLE(id uuid, title text, summary text, stage text, mode text, starts_on date, ends_on date, parties text)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
@@ -1882,6 +1935,24 @@ ALTER TABLE ONLY public.webhooks FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.webhooks OWNER TO <migrator>;
 
+CREATE TABLE public.workspace_alliance_search (
+    workspace_id uuid NOT NULL,
+    alliance_id uuid NOT NULL,
+    title text NOT NULL,
+    stage public.lifecycle_stage NOT NULL,
+    starts_on date,
+    ends_on date,
+    tags text[] NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    archived_at timestamp with time zone,
+    created_at timestamp with time zone NOT NULL,
+    search_vector tsvector NOT NULL
+);
+
+ALTER TABLE ONLY public.workspace_alliance_search FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.workspace_alliance_search OWNER TO <migrator>;
+
 CREATE TABLE public.workspace_changes (
     workspace_id uuid NOT NULL,
     xid xid8 DEFAULT pg_current_xact_id() NOT NULL
@@ -2118,6 +2189,9 @@ ALTER TABLE ONLY public.webhook_deliveries
 ALTER TABLE ONLY public.webhooks
     ADD CONSTRAINT webhooks_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.workspace_alliance_search
+    ADD CONSTRAINT workspace_alliance_search_pkey PRIMARY KEY (workspace_id, alliance_id) INCLUDE (archived_at, updated_at, title, starts_on, stage, search_vector);
+
 ALTER TABLE ONLY public.workspace_changes
     ADD CONSTRAINT workspace_changes_pkey PRIMARY KEY (workspace_id, xid);
 
@@ -2268,6 +2342,8 @@ CREATE INDEX webhook_deliveries_webhook_idx ON public.webhook_deliveries USING b
 
 CREATE INDEX webhooks_workspace_idx ON public.webhooks USING btree (workspace_id);
 
+CREATE INDEX workspace_alliance_search_alliance_idx ON public.workspace_alliance_search USING btree (alliance_id);
+
 CREATE INDEX workspaces_organisation_idx ON public.workspaces USING btree (organisation_id, created_at);
 
 CREATE TRIGGER alliance_changes_figures_delete AFTER DELETE ON public.alliance_changes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
@@ -2310,6 +2386,12 @@ CREATE TRIGGER alliance_parties_figures_insert AFTER INSERT ON public.alliance_p
 
 CREATE TRIGGER alliance_parties_figures_update AFTER UPDATE ON public.alliance_parties REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
 
+CREATE TRIGGER alliance_parties_search_delete AFTER DELETE ON public.alliance_parties REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
+
+CREATE TRIGGER alliance_parties_search_insert AFTER INSERT ON public.alliance_parties REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
+
+CREATE TRIGGER alliance_parties_search_update AFTER UPDATE ON public.alliance_parties REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
+
 CREATE TRIGGER alliance_parties_transition BEFORE UPDATE ON public.alliance_parties FOR EACH ROW EXECUTE FUNCTION public.app_check_party_transition();
 
 CREATE TRIGGER alliance_sdg_claims_figures_delete AFTER DELETE ON public.alliance_sdg_claims REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
@@ -2339,6 +2421,8 @@ CREATE TRIGGER alliances_figures_update AFTER UPDATE ON public.alliances REFEREN
 CREATE TRIGGER alliances_public_revision BEFORE UPDATE ON public.alliances FOR EACH ROW EXECUTE FUNCTION public.app_bump_public_revision();
 
 CREATE TRIGGER alliances_record_keys AFTER INSERT ON public.alliances REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_assign_record_keys();
+
+CREATE TRIGGER alliances_search_update AFTER UPDATE ON public.alliances REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
 
 CREATE TRIGGER evaluation_answers_figures_delete AFTER DELETE ON public.evaluation_answers REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
 
@@ -2637,6 +2721,12 @@ ALTER TABLE ONLY public.webhooks
 ALTER TABLE ONLY public.webhooks
     ADD CONSTRAINT webhooks_workspace_id_workspaces_id_fk FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE;
 
+ALTER TABLE ONLY public.workspace_alliance_search
+    ADD CONSTRAINT workspace_alliance_search_alliance_id_alliances_id_fk FOREIGN KEY (alliance_id) REFERENCES public.alliances(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.workspace_alliance_search
+    ADD CONSTRAINT workspace_alliance_search_workspace_id_workspaces_id_fk FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE;
+
 ALTER TABLE ONLY public.workspace_changes
     ADD CONSTRAINT workspace_changes_workspace_id_fkey FOREIGN KEY (workspace_id) REFERENCES public.workspaces(id) ON DELETE CASCADE;
 
@@ -2851,6 +2941,8 @@ CREATE POLICY alliance_timeline_all ON public.alliance_timeline TO maillage_app 
 ALTER TABLE public.alliances ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY alliances_create ON public.alliances FOR INSERT TO maillage_helper WITH CHECK (true);
+
+CREATE POLICY alliances_figures ON public.alliances FOR SELECT TO maillage_figures USING (true);
 
 CREATE POLICY alliances_helper_invited ON public.alliances FOR SELECT TO maillage_helper USING ((id IN ( SELECT p.alliance_id
    FROM public.alliance_parties p
@@ -3188,6 +3280,12 @@ CREATE POLICY webhooks_sender ON public.webhooks FOR SELECT TO maillage_webhooks
 
 CREATE POLICY webhooks_workspace ON public.webhooks TO maillage_app USING ((workspace_id = public.app_workspace_id())) WITH CHECK ((workspace_id = public.app_workspace_id()));
 
+ALTER TABLE public.workspace_alliance_search ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY workspace_alliance_search_figures ON public.workspace_alliance_search TO maillage_figures USING (true) WITH CHECK (true);
+
+CREATE POLICY workspace_alliance_search_own ON public.workspace_alliance_search FOR SELECT TO maillage_app USING ((workspace_id = ( SELECT public.app_workspace_id() AS app_workspace_id)));
+
 ALTER TABLE public.workspace_changes ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY workspace_changes_figures ON public.workspace_changes TO maillage_figures USING (true) WITH CHECK (true);
@@ -3393,6 +3491,7 @@ GRANT UPDATE(status) ON TABLE public.alliance_parties TO maillage_helper;
 GRANT SELECT(status) ON TABLE public.alliance_parties TO maillage_membership;
 GRANT SELECT(status) ON TABLE public.alliance_parties TO maillage_mentions;
 GRANT SELECT(status),UPDATE(status) ON TABLE public.alliance_parties TO maillage_withdrawer;
+GRANT SELECT(status) ON TABLE public.alliance_parties TO maillage_figures;
 
 GRANT SELECT(invited_by_workspace_id) ON TABLE public.alliance_parties TO maillage_withdrawer;
 
@@ -3448,25 +3547,39 @@ GRANT SELECT(id) ON TABLE public.alliances TO maillage_librarian;
 GRANT SELECT(id) ON TABLE public.alliances TO maillage_public;
 GRANT SELECT(id) ON TABLE public.alliances TO maillage_scheduler;
 GRANT SELECT(id) ON TABLE public.alliances TO maillage_mentions;
+GRANT SELECT(id) ON TABLE public.alliances TO maillage_figures;
 
 GRANT SELECT(title) ON TABLE public.alliances TO maillage_public;
 GRANT SELECT(title) ON TABLE public.alliances TO maillage_scheduler;
 GRANT SELECT(title) ON TABLE public.alliances TO maillage_mentions;
+GRANT SELECT(title) ON TABLE public.alliances TO maillage_figures;
 
 GRANT SELECT(summary) ON TABLE public.alliances TO maillage_public;
 GRANT SELECT(summary) ON TABLE public.alliances TO maillage_mentions;
 
+GRANT SELECT(stage) ON TABLE public.alliances TO maillage_figures;
+
 GRANT SELECT(starts_on) ON TABLE public.alliances TO maillage_public;
+GRANT SELECT(starts_on) ON TABLE public.alliances TO maillage_figures;
 
 GRANT SELECT(ends_on) ON TABLE public.alliances TO maillage_public;
+GRANT SELECT(ends_on) ON TABLE public.alliances TO maillage_figures;
 
 GRANT SELECT(territory_scope) ON TABLE public.alliances TO maillage_public;
 
+GRANT SELECT(tags) ON TABLE public.alliances TO maillage_figures;
+
+GRANT SELECT(search_vector) ON TABLE public.alliances TO maillage_figures;
+
 GRANT SELECT(archived_at) ON TABLE public.alliances TO maillage_librarian;
 GRANT SELECT(archived_at) ON TABLE public.alliances TO maillage_mentions;
+GRANT SELECT(archived_at) ON TABLE public.alliances TO maillage_figures;
+
+GRANT SELECT(created_at) ON TABLE public.alliances TO maillage_figures;
 
 GRANT SELECT(updated_at) ON TABLE public.alliances TO maillage_public;
 GRANT SELECT(updated_at) ON TABLE public.alliances TO maillage_mentions;
+GRANT SELECT(updated_at) ON TABLE public.alliances TO maillage_figures;
 
 GRANT SELECT(key_results) ON TABLE public.alliances TO maillage_public;
 
@@ -3743,6 +3856,9 @@ GRANT UPDATE(delivered_at) ON TABLE public.webhook_deliveries TO maillage_webhoo
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.webhooks TO maillage_app;
 GRANT SELECT ON TABLE public.webhooks TO maillage_webhooks;
+
+GRANT SELECT ON TABLE public.workspace_alliance_search TO maillage_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.workspace_alliance_search TO maillage_figures;
 
 GRANT SELECT,DELETE ON TABLE public.workspace_changes TO maillage_app;
 GRANT SELECT,INSERT,DELETE ON TABLE public.workspace_changes TO maillage_figures;

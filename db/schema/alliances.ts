@@ -159,6 +159,37 @@ export const allianceParties = pgTable(
   ],
 );
 
+/**
+ * The list's text search, one row per workspace and alliance it is an accepted party to: a copy
+ * of the alliance's search vector and of the columns a row of the list shows, kept by triggers on
+ * `alliances` and `alliance_parties` (migration 0065). Its primary key carries the columns a
+ * search filters and sorts by, so that a search reads the workspace's entries side by side in
+ * that index alone, instead of reaching 5,000 alliances one by one through the row-level-security
+ * array. Read-only to the app; its policy is the workspace column.
+ */
+export const workspaceAllianceSearch = pgTable(
+  "workspace_alliance_search",
+  {
+    workspaceId: workspaceRef(),
+    allianceId: allianceRef(),
+    title: text().notNull(),
+    stage: lifecycleStage().notNull(),
+    startsOn: date({ mode: "string" }),
+    endsOn: date({ mode: "string" }),
+    tags: text().array().notNull(),
+    updatedAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    archivedAt: timestamp({ withTimezone: true, mode: "date" }),
+    createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    searchVector: tsvector().notNull(),
+  },
+  (t) => [
+    // The migration adds the filtered and sorted columns to this key's index (INCLUDE), which
+    // drizzle cannot say.
+    primaryKey({ name: "workspace_alliance_search_pkey", columns: [t.workspaceId, t.allianceId] }),
+    index("workspace_alliance_search_alliance_idx").on(t.allianceId),
+  ],
+);
+
 /** The mode of relationship over a period; the trajectory is the list, the current mode the latest. */
 export const allianceModePeriods = pgTable(
   "alliance_mode_periods",

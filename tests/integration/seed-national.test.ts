@@ -4,6 +4,7 @@ import { openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { resultRows } from "../../db/rows";
 import { nationalCounts, nationalLoadState, seedNational } from "../../db/seed-national";
+import { searchRowsDrift } from "../helpers/search-rows";
 
 /** A throwaway embedded database with the national dataset at a small scale (never the shared test database: other tests count what is in it). */
 async function seeded(seed: number) {
@@ -45,6 +46,15 @@ describe("the national dataset", () => {
           sql`select count(*) as n from alliance_parties where role = 'porteur' and workspace_id = (select id from workspaces where slug = 'national-1')`,
         ),
       ).toBe(counts.bigWorkspace);
+      // The list's search rows are written with the load, as the triggers would have written them.
+      const search = await searchRowsDrift(first.db);
+      expect(search.drift).toBe(0);
+      expect(search.rows).toBe(
+        await count(
+          sql`select count(*) as n from alliance_parties where status = 'accepted' and workspace_id is not null`,
+        ),
+      );
+      expect(search.rows).toBeGreaterThan(counts.alliances);
       // Every alliance has its holder, a partner, a current mode, a primary SDG target.
       expect(
         await count(

@@ -1,0 +1,175 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { withScope } from "../../db/scope";
+import { sqlState } from "../../server/errors";
+import { callerFor } from "../helpers/caller";
+import { openTestDatabase, sqlRows } from "../helpers/db";
+import { rejection } from "../helpers/errors";
+import { searchRowsDrift } from "../helpers/search-rows";
+import { allianceInput, createWorkspaceWithRoles, giveOrganisation, uniq } from "../factories";
+import { coOwnedAlliance } from "../factories/co-owned";
+
+const { db } = await openTestDatabase();
+
+/** The search rows of one alliance, by workspace (read past row-level security). */
+async function rowsOf(allianceId: string) {
+  return sqlRows<{ workspace_id: string; archived: boolean; title: string }>(
+    db.execute(
+      sql`select workspace_id, archived_at is not null as archived, title from workspace_alliance_search where alliance_id = ${allianceId} order by workspace_id`,
+    ),
+  );
+}
+
+describe("the list's search rows (migration 0065)", () => {
+  it("follow an alliance through its life: created, renamed, archived, restored, co-owned, left, deleted", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const ws = f.workspace.slug;
+    const word = uniq("cressonniere").replace(/[^a-z0-9]/g, "");
+    const { id } = await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: `Jardins ${word}` }) });
+    const found = async (q: string, archived = false) =>
+      (await owner.alliances.list({ workspaceSlug: ws, q, archived })).items.map((i) => i.id);
+
+    expect(await rowsOf(id)).toEqual([{ workspace_id: f.workspace.id, archived: false, title: `Jardins ${word}` }]);
+    expect(await found(word)).toEqual([id]);
+    expect(await searchRowsDrift(db, [id])).toEqual({ drift: 0, rows: 1 });
+
+    const renamed = uniq("houblonniere").replace(/[^a-z0-9]/g, "");
+    await owner.alliances.update({
+      workspaceSlug: ws,
+      ...allianceInput({ title: `Vergers ${renamed}` }),
+      id,
+      version: 1,
+    });
+    expect(await found(word)).toEqual([]);
+    expect(await found(renamed)).toEqual([id]);
+    expect(await searchRowsDrift(db, [id])).toEqual({ drift: 0, rows: 1 });
+
+    await owner.alliances.archive({ workspaceSlug: ws, id });
+    expect(await rowsOf(id)).toMatchObject([{ archived: true }]);
+    expect(await found(renamed)).toEqual([]);
+    expect(await found(renamed, true)).toEqual([id]);
+    await owner.alliances.restore({ workspaceSlug: ws, id });
+    expect(await found(renamed)).toEqual([id]);
+    expect(await searchRowsDrift(db, [id])).toEqual({ drift: 0, rows: 1 });
+
+    await owner.alliances.delete({ workspaceSlug: ws, id });
+    expect(await rowsOf(id)).toEqual([]);
+    expect(await found(renamed)).toEqual([]);
+
+    // Co-owned: one row per co-owner, until one leaves.
+    const shared = await coOwnedAlliance(db, { title: `Ruchers ${word}` });
+    const ids = [shared.a.workspace.id, shared.b.workspace.id].sort();
+    expect((await rowsOf(shared.id)).map((r) => r.workspace_id)).toEqual(ids);
+    const coOwner = callerFor(db, shared.b.users.owner);
+    expect(
+      (await coOwner.alliances.list({ workspaceSlug: shared.b.workspace.slug, q: word })).items.map((i) => i.id),
+    ).toEqual([shared.id]);
+    await coOwner.alliances.leave({ workspaceSlug: shared.b.workspace.slug, id: shared.id });
+    expect((await rowsOf(shared.id)).map((r) => r.workspace_id)).toEqual([shared.a.workspace.id]);
+    expect(await coOwner.alliances.list({ workspaceSlug: shared.b.workspace.slug, q: word })).toMatchObject({
+      total: 0,
+      items: [],
+    });
+    expect(await searchRowsDrift(db, [shared.id])).toEqual({ drift: 0, rows: 1 });
+  });
+
+  it("are kept by direct SQL writes too, a renamed partner included", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const { id } = await owner.alliances.create({ workspaceSlug: f.workspace.slug, ...allianceInput() });
+    await db.execute(
+      sql`update alliances set search_text = 'betteraves sucrieres', stage = 'evaluation' where id = ${id}`,
+    );
+    expect(await searchRowsDrift(db, [id])).toEqual({ drift: 0, rows: 1 });
+    const other = await giveOrganisation(db, f.otherWorkspace.id);
+    await db.execute(sql`insert into alliance_parties (alliance_id, organisation_id, workspace_id, role, status)
+      values (${id}, ${other}, ${f.otherWorkspace.id}, 'partenaire', 'accepted')`);
+    expect(await searchRowsDrift(db, [id])).toEqual({ drift: 0, rows: 2 });
+    await db.execute(
+      sql`update alliance_parties set status = 'left' where alliance_id = ${id} and workspace_id = ${f.otherWorkspace.id}`,
+    );
+    expect(await searchRowsDrift(db, [id])).toEqual({ drift: 0, rows: 1 });
+    await db.execute(
+      sql`delete from alliance_parties where alliance_id = ${id} and workspace_id = ${f.otherWorkspace.id}`,
+    );
+    expect(await searchRowsDrift(db, [id])).toEqual({ drift: 0, rows: 1 });
+  });
+
+  it("give a search the page, order and count the general list gives, for every sort they carry", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const ws = f.workspace.slug;
+    const word = uniq("topinambour").replace(/[^a-z0-9]/g, "");
+    const stages = ["preparation_partenariat", "pilotage", "evaluation"] as const;
+    for (let i = 0; i < 13; i++) {
+      await owner.alliances.create({
+        workspaceSlug: ws,
+        ...allianceInput({
+          // Two titles alike, so that ties are broken the same way on both paths.
+          title: `${i % 5 === 0 ? "Potager" : `Verger ${String.fromCharCode(97 + i)}`} ${word}`,
+          stage: stages[i % 3],
+          startsOn: i % 4 === 0 ? null : `202${i % 5}-0${1 + (i % 9)}-01`,
+          modes: [{ mode: "mecenat", mecenatForms: ["competences"], startsOn: "2020-01-01" }],
+        }),
+      });
+    }
+    const { items: some } = await owner.alliances.list({ workspaceSlug: ws, q: word, pageSize: 5 });
+    await owner.alliances.archive({ workspaceSlug: ws, id: some[1]!.id });
+    await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ title: "Sans le mot" }) });
+
+    let compared = 0;
+    for (const sort of ["updatedAt", "title", "startsOn", "stage"] as const)
+      for (const direction of ["asc", "desc"] as const)
+        for (const page of [1, 2, 3, 4])
+          for (const extra of [{}, { archived: true }, { stage: "pilotage" as const }]) {
+            const input = { workspaceSlug: ws, q: `${word} `, sort, direction, page, pageSize: 5, ...extra };
+            const fast = await owner.alliances.list(input);
+            // An always-true filter sends the same list down the general path.
+            const general = await owner.alliances.list({ ...input, from: "1900-01-01" });
+            expect(fast).toEqual(general);
+            compared += fast.items.length;
+          }
+    expect(compared).toBeGreaterThan(100);
+    const all = await owner.alliances.list({ workspaceSlug: ws, q: word, pageSize: 100 });
+    expect(all.total).toBe(12);
+  });
+
+  it("show a workspace its own rows only, and cannot be written by a request", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const word = uniq("salsifis").replace(/[^a-z0-9]/g, "");
+    const { id } = await owner.alliances.create({
+      workspaceSlug: f.workspace.slug,
+      ...allianceInput({ title: `Potager ${word}` }),
+    });
+    // Another workspace's member, searching the same word in their own workspace, finds nothing.
+    const stranger = callerFor(db, f.users.stranger);
+    expect(await stranger.alliances.list({ workspaceSlug: f.otherWorkspace.slug, q: word })).toMatchObject({
+      total: 0,
+      items: [],
+    });
+    // And cannot search the first workspace at all.
+    expect((await rejection(stranger.alliances.list({ workspaceSlug: f.workspace.slug, q: word }))).code).toBe(
+      "NOT_FOUND",
+    );
+    // Underneath, with the code's filter left out: the other workspace's scope sees none of its rows.
+    const seen = await withScope(db, { userId: f.users.stranger.id, workspaceId: f.otherWorkspace.id }, (tx) =>
+      sqlRows(tx.execute(sql`select alliance_id from workspace_alliance_search where alliance_id = ${id}`)),
+    );
+    expect(seen).toEqual([]);
+    const own = await withScope(db, { userId: f.users.owner.id, workspaceId: f.workspace.id }, (tx) =>
+      sqlRows(tx.execute(sql`select alliance_id from workspace_alliance_search where alliance_id = ${id}`)),
+    );
+    expect(own).toEqual([{ alliance_id: id }]);
+    // The request role only reads the table: the triggers' function writes it.
+    const refused = await withScope(db, { userId: f.users.owner.id, workspaceId: f.workspace.id }, (tx) =>
+      tx.execute(sql`update workspace_alliance_search set title = 'x' where alliance_id = ${id}`),
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(sqlState(refused)).toBe("42501");
+    expect(await rowsOf(id)).toMatchObject([{ title: `Potager ${word}` }]);
+  });
+});
