@@ -763,6 +763,10 @@ CREATE FUNCTION public.app_search_refresh(p_alliances uuid[]) RETURNS void
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $$
+  SELECT count(*) FROM (
+    SELECT pg_advisory_xact_lock(hashtext('maillage.workspace_alliance_search'), hashtext(ids.a::text))
+    FROM (SELECT DISTINCT unnest(p_alliances) AS a ORDER BY 1) ids
+    WHERE cardinality(p_alliances) <= 100) locked;
   DELETE FROM workspace_alliance_search s
   WHERE s.alliance_id = ANY (p_alliances)
     AND NOT EXISTS (SELECT 1 FROM alliance_parties p

@@ -59,9 +59,23 @@ GRANT SELECT (status) ON alliance_parties TO maillage_figures;
 -- Makes the search rows of the given alliances what their alliance and party rows say: a row for
 -- every workspace holding an accepted party, none for any other, each with the alliance's
 -- current columns. Rows already right are not written again.
+--
+-- Two transactions refreshing one alliance take turns: each holds a lock per alliance (in id
+-- order) until it ends, and reads the rows only once it has them, in a later statement, with a
+-- fresh snapshot (a VOLATILE function's statements each take one). Without it, a party that left
+-- while another party renamed the alliance got its row back from the rename's refresh, which had
+-- not seen it leave (seen in a test, and on national-1). A refresh of more than 100 alliances at
+-- once takes no lock: those come from imports of new alliances, a deleted workspace or a load,
+-- and 5,000 advisory locks in one transaction would fill PostgreSQL's shared lock table. The
+-- list also checks each row it shows against the party table, so a row left behind this way
+-- is never shown.
 CREATE FUNCTION app_search_refresh(p_alliances uuid[]) RETURNS void
   LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
+  SELECT count(*) FROM (
+    SELECT pg_advisory_xact_lock(hashtext('maillage.workspace_alliance_search'), hashtext(ids.a::text))
+    FROM (SELECT DISTINCT unnest(p_alliances) AS a ORDER BY 1) ids
+    WHERE cardinality(p_alliances) <= 100) locked;
   DELETE FROM workspace_alliance_search s
   WHERE s.alliance_id = ANY (p_alliances)
     AND NOT EXISTS (SELECT 1 FROM alliance_parties p

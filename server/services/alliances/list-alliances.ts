@@ -1,7 +1,7 @@
 import { lightChangesAt, statusLight } from "../../../domain/evaluation";
 import { and, asc, count, eq, gte, isNotNull, isNull, lte, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
-import { alliances, workspaceAllianceSearch } from "../../../db/schema";
+import { allianceParties, alliances, workspaceAllianceSearch } from "../../../db/schema";
 import { GUIDE_QUESTIONS, GUIDE_STAGES, type GuideStage } from "../../../domain/guide";
 import { normalizeForSearch } from "../../../domain/territory";
 import { plannedGenerically } from "../../../db/scope";
@@ -345,7 +345,17 @@ function searchRows(ctx: WorkspaceContext, f: ListAlliancesInput) {
         n: chosen.n,
       })
       .from(chosen)
-      .innerJoin(w, and(eq(w.workspaceId, ctx.workspaceId), eq(w.allianceId, chosen.pageId)))
+      // Each row shown is checked against the party table as well (its probe form, by the
+      // alliance's few party rows): a row that a refresh racing a party's departure left behind
+      // is not shown (migration 0065 explains the race).
+      .innerJoin(
+        w,
+        and(
+          eq(w.workspaceId, ctx.workspaceId),
+          eq(w.allianceId, chosen.pageId),
+          sql`exists (select 1 from ${allianceParties} p where p.alliance_id = ${w.allianceId} and p.workspace_id is not distinct from ${ctx.workspaceId}::uuid and p.status = 'accepted')`,
+        ),
+      )
       .as("alliances"),
   };
 }
