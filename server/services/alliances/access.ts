@@ -19,13 +19,17 @@ import type { WorkspaceContext } from "../context";
  * is then compared with `is not distinct from`, which no index can take, so that each probe goes
  * by the alliance's few party rows. With `=`, the generic plan walked the workspace's party index
  * for each alliance (0.07 ms a probe on national-1, 3.5 ms for a page of 50). Same rows: the
- * workspace id is never null.
+ * workspace id is never null. `allianceId` names the alliance's id where it is not `alliances.id`
+ * (the list's search rows).
  */
-export function reachableByWorkspace(workspaceId: string, { probe = false } = {}) {
+export function reachableByWorkspace(
+  workspaceId: string,
+  { probe = false, allianceId = alliances.id }: { probe?: boolean; allianceId?: SQL | AnyColumn } = {},
+) {
   const workspace = probe
     ? sql`p.workspace_id is not distinct from ${workspaceId}::uuid`
     : sql`p.workspace_id = ${workspaceId}`;
-  return sql`exists (select 1 from ${allianceParties} p where p.alliance_id = ${alliances.id} and ${workspace} and p.status = 'accepted')`;
+  return sql`exists (select 1 from ${allianceParties} p where p.alliance_id = ${allianceId} and ${workspace} and p.status = 'accepted')`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { lightChangesAt, statusLight } from "../../../domain/evaluation";
 import { and, asc, count, eq, gte, isNotNull, isNull, lte, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
-import { allianceParties, alliances, workspaceAllianceSearch } from "../../../db/schema";
+import { alliances, workspaceAllianceSearch } from "../../../db/schema";
 import { GUIDE_QUESTIONS, GUIDE_STAGES, type GuideStage } from "../../../domain/guide";
 import { normalizeForSearch } from "../../../domain/territory";
 import { plannedGenerically } from "../../../db/scope";
@@ -353,7 +353,7 @@ function searchRows(ctx: WorkspaceContext, f: ListAlliancesInput) {
         and(
           eq(w.workspaceId, ctx.workspaceId),
           eq(w.allianceId, chosen.pageId),
-          sql`exists (select 1 from ${allianceParties} p where p.alliance_id = ${w.allianceId} and p.workspace_id is not distinct from ${ctx.workspaceId}::uuid and p.status = 'accepted')`,
+          reachableByWorkspace(ctx.workspaceId, { probe: true, allianceId: w.allianceId }),
         ),
       )
       .as("alliances"),
