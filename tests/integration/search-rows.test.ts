@@ -104,16 +104,61 @@ describe("the list's search rows (migration 0065)", () => {
     const word = uniq("topinambour").replace(/[^a-z0-9]/g, "");
     const stages = ["preparation_partenariat", "pilotage", "evaluation"] as const;
     for (let i = 0; i < 13; i++) {
-      await owner.alliances.create({
+      const { id } = await owner.alliances.create({
         workspaceSlug: ws,
         ...allianceInput({
           // Two titles alike, so that ties are broken the same way on both paths.
           title: `${i % 5 === 0 ? "Potager" : `Verger ${String.fromCharCode(97 + i)}`} ${word}`,
           stage: stages[i % 3],
           startsOn: i % 4 === 0 ? null : `202${i % 5}-0${1 + (i % 9)}-01`,
-          modes: [{ mode: "mecenat", mecenatForms: ["competences"], startsOn: "2020-01-01" }],
+          endsOn: i % 6 === 1 ? "2031-06-30" : null,
+          modes: [
+            {
+              mode: i % 2 ? "mecenat" : "cooperation_economique",
+              mecenatForms: i % 2 ? ["competences"] : [],
+              startsOn: "2020-01-01",
+            },
+          ],
+          // What a row shows besides its own columns: partners, goals (one primary or none), tags.
+          partners: [
+            { organisation: { name: `Coopérative ${uniq("org")}`, kind: "entreprise" as const }, role: "financeur" },
+            ...(i % 3 === 1
+              ? [{ organisation: { name: `Amicale ${uniq("org")}`, kind: "association" as const }, role: "partenaire" }]
+              : []),
+          ],
+          sdgTargets:
+            i % 4 === 3
+              ? []
+              : [
+                  { target: "2.4", isPrimary: i % 2 === 0 },
+                  { target: `${1 + (i % 16)}.1`, isPrimary: i % 2 === 1 },
+                ],
+          tags: i % 2 ? ["potager", "quartier"] : [],
         }),
       });
+      // Guide progress, a running cycle, a closed one: each light and count the rows carry.
+      if (i % 3 === 0)
+        await owner.guide.answer({
+          workspaceSlug: ws,
+          allianceId: id,
+          stage: "preparation_partenariat",
+          questionKey: "shared_need",
+          answer: "Des familles sans solution de garde le soir.",
+          basedOn: null,
+        });
+      if (i % 4 === 1 || i % 4 === 2) {
+        const { id: cycleId } = await owner.evaluation.openCycle({
+          workspaceSlug: ws,
+          allianceId: id,
+          period: "2026",
+          dueOn: "2031-01-01",
+        });
+        // Closed by hand 1, 17 and 33 months ago (i = 1, 5, 9): a green light, an amber one (due), a red one.
+        if (i % 4 === 1)
+          await db.execute(
+            sql`update evaluation_cycles set status = 'closed', closed_at = now() - ${`${4 * i - 3} months`}::interval where id = ${cycleId}`,
+          );
+      }
     }
     const { items: some } = await owner.alliances.list({ workspaceSlug: ws, q: word, pageSize: 5 });
     await owner.alliances.archive({ workspaceSlug: ws, id: some[1]!.id });
@@ -132,6 +177,13 @@ describe("the list's search rows (migration 0065)", () => {
             compared += fast.items.length;
           }
     expect(compared).toBeGreaterThan(100);
+    // The rows were not all alike: lights, guide counts, partners and goals vary among them.
+    const shown = (await owner.alliances.list({ workspaceSlug: ws, q: word, pageSize: 100 })).items;
+    expect(new Set(shown.map((i) => i.evaluation)).size).toBeGreaterThan(2);
+    expect(shown.some((i) => i.guide && i.guide.answered > 0)).toBe(true);
+    expect(shown.some((i) => i.partners.length === 2)).toBe(true);
+    expect(shown.some((i) => i.goals.length === 0) && shown.some((i) => i.primaryGoal === 2)).toBe(true);
+    expect(shown.some((i) => i.endsOn === "2031-06-30") && shown.some((i) => i.currentMode === "mecenat")).toBe(true);
     const all = await owner.alliances.list({ workspaceSlug: ws, q: word, pageSize: 100 });
     expect(all.total).toBe(12);
   });

@@ -1,7 +1,8 @@
 import { lightChangesAt, statusLight } from "../../../domain/evaluation";
-import { and, asc, count, eq, gte, isNotNull, isNull, lte, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { alias, type PgSelect } from "drizzle-orm/pg-core";
-import { alliances, workspaceAllianceSearch } from "../../../db/schema";
+import { and, asc, count, eq, gte, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
+import { alliances } from "../../../db/schema";
+import { resultRows } from "../../../db/rows";
 import { GUIDE_QUESTIONS, GUIDE_STAGES, type GuideStage } from "../../../domain/guide";
 import { normalizeForSearch } from "../../../domain/territory";
 import { plannedGenerically } from "../../../db/scope";
@@ -168,28 +169,17 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
   const counted = async () => (await ctx.tx.select({ value: count() }).from(alliances).where(condition))[0]?.value ?? 0;
 
   // A search alone (with the archive switch and the stage at most), sorted by a column the search
-  // rows carry, is answered from the workspace's search rows (migration 0065): the page's ids and
-  // the count from that table's index, the page's rows from that table too, named `alliances` so
-  // that the columns above read them, all in one statement planned once per connection.
+  // rows carry, is answered from the workspace's search rows (migration 0065), in one statement
+  // planned once per connection (searchRows explains it).
   const search = searchRows(ctx, f);
   if (search) {
-    const rows = await plannedGenerically(ctx.tx, () =>
-      ctx.tx
-        .select({ ...columns, matching: sql<number | string>`alliances.matching` })
-        .from(search.page)
-        .orderBy(sql`alliances.n`),
-    );
+    const rows = resultRows<SearchRow>(await plannedGenerically(ctx.tx, () => ctx.tx.execute(search.page)));
     const matching = rows.length
       ? Number(rows[0]!.matching)
       : f.page === 1
         ? 0
-        : ((await ctx.tx.select({ value: count() }).from(workspaceAllianceSearch).where(search.where))[0]?.value ?? 0);
-    return {
-      total: matching,
-      page: f.page,
-      pageSize: f.pageSize,
-      items: rows.map(({ matching: _matching, ...r }) => listItem(r, now)),
-    };
+        : Number(resultRows<{ value: number | string }>(await ctx.tx.execute(search.count))[0]?.value ?? 0);
+    return { total: matching, page: f.page, pageSize: f.pageSize, items: rows.map((r) => searchItem(r, now)) };
   }
 
   // Another search, or the guide filter, is counted and read each time: typed words must not pile up
@@ -281,83 +271,107 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
   }
 }
 
-/** The list's sorts that the search rows carry, by column. */
-const SEARCH_SORTS = {
-  updatedAt: workspaceAllianceSearch.updatedAt,
-  title: workspaceAllianceSearch.title,
-  startsOn: workspaceAllianceSearch.startsOn,
-  stage: workspaceAllianceSearch.stage,
-} as const;
+/** The list's sorts that the search rows carry, by column of workspace_alliance_search. */
+const SEARCH_SORTS = { updatedAt: "updated_at", title: "title", startsOn: "starts_on", stage: "stage" } as const;
+
+/** A row of the search's statement: instants as milliseconds since 1970, days as ISO text. */
+interface SearchRow {
+  id: string;
+  title: string;
+  stage: (typeof alliances.$inferSelect)["stage"];
+  starts_on: string | null;
+  ends_on: string | null;
+  tags: string[];
+  updated_at: number;
+  archived_at: number | null;
+  created_at: number;
+  current_mode: string | null;
+  guide_answered: number;
+  partner_names: string[] | null;
+  last_closed_at: number | null;
+  cycle_running: boolean;
+  goal_list: number[] | null;
+  primary_goal: number | null;
+  matching: number | string;
+}
 
 /**
- * A text search's page as the workspace's search rows give it (workspace_alliance_search), as a
- * derived table named `alliances`: the columns of `alliances` that a list row reads, with `n`,
- * the place in the list's order, and `matching`, how many rows match; and the condition they
- * were chosen by. Null when the list asks for what those rows cannot answer (another filter, or
- * a sort by mode, partner or goal). Tenant: the workspace's own rows, in code and by row-level
- * security; the rows' other figures come from the child tables, under their own policies.
+ * A text search's statements over the workspace's search rows (workspace_alliance_search): `page`
+ * reads one page of the list with everything its rows show and how many rows match; `count` only
+ * counts (for a page past the end). Null when the list asks for what those rows cannot answer
+ * (another filter, or a sort by mode, partner or goal).
+ *
+ * The page is chosen from the rows' key index alone (the columns it includes), then each of its
+ * rows read by key, and completed from the child tables under their own policies: partners,
+ * current mode, guide progress, and one pass each over the alliance's cycles and SDG targets.
+ * The statement is written as SQL text rather than with drizzle's query builder: building that
+ * select, and mapping its rows back, cost about 2 ms of the app's CPU per search (BENCHMARKS.md,
+ * issue 27's eleventh pass). Instants come as milliseconds, which both drivers read as numbers.
+ *
+ * Tenant: the workspace's own rows, in code and by row-level security; each row shown is checked
+ * against the party table as well (its probe form, by the alliance's few party rows), so a row
+ * that a refresh racing a party's departure left behind is not shown (migration 0065).
  */
 function searchRows(ctx: WorkspaceContext, f: ListAlliancesInput) {
   const { q, archived, stage, sort, direction, page, pageSize, ...others } = f;
   const tsquery = q ? prefixTsQuery(q) : null;
   if (!tsquery || !(sort in SEARCH_SORTS) || Object.values(others).some((v) => v !== null && v !== undefined))
     return null;
-  const s = workspaceAllianceSearch;
-  const where = and(
-    eq(s.workspaceId, ctx.workspaceId),
-    archived ? isNotNull(s.archivedAt) : isNull(s.archivedAt),
-    // Made once: under the generic plan the statement gets, to_tsquery() on the parameter
-    // would otherwise be evaluated again for every entry tested (12 ms for 5,007 on national-1).
-    sql`${s.searchVector} @@ (select to_tsquery('french', ${tsquery}))`,
-    stage ? eq(s.stage, stage) : undefined,
-  )!;
-  const column = SEARCH_SORTS[sort as keyof typeof SEARCH_SORTS];
-  const order = sql`${column} ${direction === "asc" ? sql`asc` : sql`desc`} nulls last, ${s.allianceId}`;
-  // The page is chosen from the index alone (its columns only), then its rows read by key.
-  const chosen = ctx.tx
-    .select({
-      pageId: sql<string>`${s.allianceId}`.as("page_id"),
-      matching: sql<number | string>`count(*) over ()`.as("matching"),
-      n: sql<number>`row_number() over (order by ${order})`.as("n"),
-    })
-    .from(s)
-    .where(where)
-    .orderBy(order)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .as("page");
-  const w = alias(workspaceAllianceSearch, "w");
-  const name = <T>(column: SQL.Aliased<T> | AnyColumn, as: string) => sql<T>`${column}`.as(as);
+  // The query is made once, as an initplan: under the generic plan the statement gets,
+  // to_tsquery() on the parameter would otherwise be evaluated again for every entry tested
+  // (12 ms for 5,007 on national-1).
+  const where = sql`s.workspace_id = ${ctx.workspaceId} and s.archived_at is ${sql.raw(archived ? "not null" : "null")}
+    and s.search_vector @@ (select to_tsquery('french', ${tsquery}))${stage ? sql` and s.stage = ${stage}` : sql``}`;
+  const order = sql.raw(
+    `s.${SEARCH_SORTS[sort as keyof typeof SEARCH_SORTS]} ${direction === "asc" ? "asc" : "desc"} nulls last, s.alliance_id`,
+  );
+  const ms = (instant: string) => sql.raw(`floor(extract(epoch from ${instant}) * 1000)::float8`);
   return {
-    where,
-    page: ctx.tx
-      .select({
-        id: name(w.allianceId, "id"),
-        title: name(w.title, "title"),
-        stage: name(w.stage, "stage"),
-        startsOn: name(w.startsOn, "starts_on"),
-        endsOn: name(w.endsOn, "ends_on"),
-        tags: name(w.tags, "tags"),
-        updatedAt: name(w.updatedAt, "updated_at"),
-        archivedAt: name(w.archivedAt, "archived_at"),
-        createdAt: name(w.createdAt, "created_at"),
-        matching: chosen.matching,
-        n: chosen.n,
-      })
-      .from(chosen)
-      // Each row shown is checked against the party table as well (its probe form, by the
-      // alliance's few party rows): a row that a refresh racing a party's departure left behind
-      // is not shown (migration 0065 explains the race).
-      .innerJoin(
-        w,
-        and(
-          eq(w.workspaceId, ctx.workspaceId),
-          eq(w.allianceId, chosen.pageId),
-          reachableByWorkspace(ctx.workspaceId, { probe: true, allianceId: w.allianceId }),
-        ),
-      )
-      .as("alliances"),
+    count: sql`select count(*) as value from workspace_alliance_search s where ${where}`,
+    page: sql`select w.alliance_id as id, w.title, w.stage, w.starts_on::text as starts_on, w.ends_on::text as ends_on, w.tags,
+        ${ms("w.updated_at")} as updated_at, ${ms("w.archived_at")} as archived_at, ${ms("w.created_at")} as created_at,
+        (select m.mode from alliance_mode_periods m where m.alliance_id = w.alliance_id order by m.starts_on desc limit 1) as current_mode,
+        (select count(distinct g.question_key)::int from alliance_guide_answers g where g.alliance_id = w.alliance_id and g.stage = w.stage::text) as guide_answered,
+        (select array_agg(o.name) from alliance_parties p join organisations o on o.id = p.organisation_id
+          where p.alliance_id = w.alliance_id and p.workspace_id is distinct from ${ctx.workspaceId}) as partner_names,
+        c.last_closed_at, c.cycle_running, g.goal_list, g.primary_goal, page.matching
+      from (select s.alliance_id, count(*) over () as matching, row_number() over (order by ${order}) as n
+          from workspace_alliance_search s where ${where}
+          order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}) page
+        join workspace_alliance_search w on w.workspace_id = ${ctx.workspaceId} and w.alliance_id = page.alliance_id
+        left join lateral (select ${ms("max(c.closed_at) filter (where c.status = 'closed')")} as last_closed_at,
+            coalesce(bool_or(c.status = 'open'), false) as cycle_running
+          from evaluation_cycles c where c.alliance_id = w.alliance_id) c on true
+        left join lateral (select array_agg(distinct s.goal order by s.goal) as goal_list, min(s.goal) filter (where s.is_primary) as primary_goal
+          from alliance_sdg_targets s where s.alliance_id = w.alliance_id) g on true
+      where ${reachableByWorkspace(ctx.workspaceId, { probe: true, allianceId: sql`w.alliance_id` })}
+      order by page.n`,
   };
+}
+
+/** A list item from a row of the search's statement, as listItem makes it from the general path's. */
+function searchItem(r: SearchRow, now: Date) {
+  return listItem(
+    {
+      id: r.id,
+      title: r.title,
+      stage: r.stage,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      tags: r.tags,
+      updatedAt: new Date(r.updated_at),
+      archivedAt: r.archived_at === null ? null : new Date(r.archived_at),
+      currentMode: r.current_mode,
+      createdAt: new Date(r.created_at),
+      lastClosedCycleAt: r.last_closed_at === null ? null : new Date(r.last_closed_at),
+      guideAnswered: r.guide_answered,
+      cycleRunning: r.cycle_running,
+      partnerNames: r.partner_names,
+      goalList: r.goal_list,
+      primaryGoal: r.primary_goal,
+    },
+    now,
+  );
 }
 
 /** A list item as stored in `workspace_figures` (JSON): its instants as ISO text. */
