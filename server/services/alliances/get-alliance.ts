@@ -48,17 +48,36 @@ export async function getAlliance(ctx: WorkspaceContext, id: string) {
         asc(organisations.name),
       ),
     ctx.tx
-      .select()
+      .select({
+        mode: allianceModePeriods.mode,
+        mecenatForms: allianceModePeriods.mecenatForms,
+        startsOn: allianceModePeriods.startsOn,
+        endsOn: allianceModePeriods.endsOn,
+      })
       .from(allianceModePeriods)
       .where(eq(allianceModePeriods.allianceId, id))
       .orderBy(asc(allianceModePeriods.startsOn)),
     ctx.tx
-      .select()
+      .select({
+        target: allianceSdgTargets.target,
+        goal: allianceSdgTargets.goal,
+        isPrimary: allianceSdgTargets.isPrimary,
+      })
       .from(allianceSdgTargets)
       .where(eq(allianceSdgTargets.allianceId, id))
       .orderBy(asc(allianceSdgTargets.goal), asc(allianceSdgTargets.target)),
-    ctx.tx.select().from(allianceTerritories).where(eq(allianceTerritories.allianceId, id)),
-    ctx.tx.select().from(allianceEngagements).where(eq(allianceEngagements.allianceId, id)),
+    ctx.tx
+      .select({ level: allianceTerritories.level, code: allianceTerritories.code })
+      .from(allianceTerritories)
+      .where(eq(allianceTerritories.allianceId, id)),
+    ctx.tx
+      .select({
+        scheme: allianceEngagements.scheme,
+        employees: allianceEngagements.employees,
+        hours: allianceEngagements.hours,
+      })
+      .from(allianceEngagements)
+      .where(eq(allianceEngagements.allianceId, id)),
     ctx.tx
       .select()
       .from(allianceContributions)
@@ -83,13 +102,11 @@ export async function getAlliance(ctx: WorkspaceContext, id: string) {
   return {
     ...core,
     parties,
-    modes: modes.map((m) => ({ mode: m.mode, mecenatForms: m.mecenatForms, startsOn: m.startsOn, endsOn: m.endsOn })),
+    modes,
     currentMode: currentMode(modes.map((m) => ({ mode: m.mode, from: m.startsOn, to: m.endsOn }))),
-    sdgTargets: [...sdgTargets]
-      .sort((a, b) => compareSdgTargets(a.target, b.target))
-      .map((s) => ({ target: s.target, goal: s.goal, isPrimary: s.isPrimary })),
-    territories: territories.map((t) => ({ level: t.level, code: t.code })),
-    engagements: engagements.map((e) => ({ scheme: e.scheme, employees: e.employees, hours: e.hours })),
+    sdgTargets: sdgTargets.sort((a, b) => compareSdgTargets(a.target, b.target)),
+    territories,
+    engagements,
     contributions,
     timeline,
   };
