@@ -100,6 +100,23 @@ export function listConditions(
  * Tenant: alliances where the workspace is an accepted party (in code and by RLS).
  */
 export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput) {
+  // One instant for every row's evaluation light.
+  const now = new Date();
+
+  // A search alone (with the archive switch and the stage at most), sorted by a column the search
+  // rows carry, is answered from the workspace's search rows (migration 0065), in one statement
+  // planned once per connection (searchRows explains it).
+  const search = searchRows(ctx, f);
+  if (search) {
+    const rows = resultRows<SearchRow>(await plannedGenerically(ctx.tx, () => ctx.tx.execute(search.page)));
+    const matching = rows.length
+      ? Number(rows[0]!.matching)
+      : f.page === 1
+        ? 0
+        : Number(resultRows<{ value: number | string }>(await ctx.tx.execute(search.count))[0]?.value ?? 0);
+    return { total: matching, page: f.page, pageSize: f.pageSize, items: rows.map((r) => searchItem(r, now)) };
+  }
+
   const where = listConditions(ctx, f);
 
   const column = {
@@ -164,23 +181,7 @@ export async function listAlliances(ctx: WorkspaceContext, f: ListAlliancesInput
       .orderBy(order, asc(alliances.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize);
-  // One instant for every row's evaluation light.
-  const now = new Date();
   const counted = async () => (await ctx.tx.select({ value: count() }).from(alliances).where(condition))[0]?.value ?? 0;
-
-  // A search alone (with the archive switch and the stage at most), sorted by a column the search
-  // rows carry, is answered from the workspace's search rows (migration 0065), in one statement
-  // planned once per connection (searchRows explains it).
-  const search = searchRows(ctx, f);
-  if (search) {
-    const rows = resultRows<SearchRow>(await plannedGenerically(ctx.tx, () => ctx.tx.execute(search.page)));
-    const matching = rows.length
-      ? Number(rows[0]!.matching)
-      : f.page === 1
-        ? 0
-        : Number(resultRows<{ value: number | string }>(await ctx.tx.execute(search.count))[0]?.value ?? 0);
-    return { total: matching, page: f.page, pageSize: f.pageSize, items: rows.map((r) => searchItem(r, now)) };
-  }
 
   // Another search, or the guide filter, is counted and read each time: typed words must not pile up
   // stored rows, and guide answers do not move the stored figures. The count comes with the rows
@@ -349,29 +350,30 @@ function searchRows(ctx: WorkspaceContext, f: ListAlliancesInput) {
   };
 }
 
-/** A list item from a row of the search's statement, as listItem makes it from the general path's. */
+/** A list item from a row of the search's statement, the same as listItem makes from the general path's. */
 function searchItem(r: SearchRow, now: Date) {
-  return listItem(
-    {
-      id: r.id,
-      title: r.title,
-      stage: r.stage,
-      startsOn: r.starts_on,
-      endsOn: r.ends_on,
-      tags: r.tags,
-      updatedAt: new Date(r.updated_at),
-      archivedAt: r.archived_at === null ? null : new Date(r.archived_at),
-      currentMode: r.current_mode,
-      createdAt: new Date(r.created_at),
-      lastClosedCycleAt: r.last_closed_at === null ? null : new Date(r.last_closed_at),
-      guideAnswered: r.guide_answered,
-      cycleRunning: r.cycle_running,
-      partnerNames: r.partner_names,
-      goalList: r.goal_list,
-      primaryGoal: r.primary_goal,
-    },
-    now,
-  );
+  return {
+    id: r.id,
+    title: r.title,
+    stage: r.stage,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    tags: r.tags,
+    updatedAt: new Date(r.updated_at),
+    archivedAt: r.archived_at === null ? null : new Date(r.archived_at),
+    currentMode: r.current_mode,
+    ...rowFigures(
+      r.stage,
+      r.last_closed_at === null ? null : new Date(r.last_closed_at),
+      r.cycle_running,
+      r.starts_on ? new Date(r.starts_on) : new Date(r.created_at),
+      r.guide_answered,
+      r.partner_names,
+      r.goal_list,
+      r.primary_goal,
+      now,
+    ),
+  };
 }
 
 /** A list item as stored in `workspace_figures` (JSON): its instants as ISO text. */
@@ -420,13 +422,36 @@ function listItem<R extends ListRowFigures>(
 ) {
   return {
     ...r,
-    guide: guideTotal(r.stage) ? { answered: Number(guideAnswered), total: guideTotal(r.stage) } : null,
-    evaluation: statusLight({
-      lastClosedAt: lastClosed(lastClosedCycleAt),
-      running: Boolean(cycleRunning),
-      since: since(r.startsOn, createdAt),
+    ...rowFigures(
+      r.stage,
+      lastClosed(lastClosedCycleAt),
+      Boolean(cycleRunning),
+      since(r.startsOn, createdAt),
+      guideAnswered,
+      partnerNames,
+      goalList,
+      primaryGoal,
       now,
-    }),
+    ),
+  };
+}
+
+/** What a list row shows besides the alliance's own columns, from the figures read with it. */
+function rowFigures(
+  stage: string,
+  lastClosedAt: Date | null,
+  running: boolean,
+  since: Date,
+  guideAnswered: number,
+  partnerNames: string[] | null,
+  goalList: number[] | null,
+  primaryGoal: number | null,
+  now: Date,
+) {
+  const total = guideTotal(stage);
+  return {
+    guide: total ? { answered: Number(guideAnswered), total } : null,
+    evaluation: statusLight({ lastClosedAt, running, since, now }),
     partners: [...(partnerNames ?? [])].sort(),
     goals: (goalList ?? []).map(Number),
     primaryGoal: primaryGoal === null ? null : Number(primaryGoal),
