@@ -47,7 +47,7 @@ export function listedByWorkspace(workspaceId: string, allianceId: SQL | AnyColu
  * The core row's columns but two that no reader of it needs: the search vector, which only the
  * list's text search reads (it is long), and the row-level-security key, a copy of the id.
  */
-const { searchVector: _searchVector, policyKey: _policyKey, ...CORE_COLUMNS } = getTableColumns(alliances);
+export const { searchVector: _searchVector, policyKey: _policyKey, ...CORE_COLUMNS } = getTableColumns(alliances);
 
 /** The core row, refused as NOT_FOUND when the workspace is not a party to it. */
 export async function loadAllianceCore(ctx: WorkspaceContext, id: string) {

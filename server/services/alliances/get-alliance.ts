@@ -1,5 +1,5 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
-import {
+import { and, eq, sql } from "drizzle-orm";
+import type {
   allianceContributions,
   allianceEngagements,
   allianceModePeriods,
@@ -8,106 +8,100 @@ import {
   allianceTerritories,
   allianceTimeline,
   organisations,
-  users,
 } from "../../../db/schema";
+import { alliances } from "../../../db/schema";
 import { currentMode } from "../../../domain/alliances";
-import type { WorkspaceContext } from "../context";
-import { loadAllianceCore } from "./access";
 import { compareSdgTargets } from "../../../domain/sdg";
+import { AppError } from "../../errors";
+import type { WorkspaceContext } from "../context";
+import { CORE_COLUMNS, reachableByWorkspace } from "./access";
 
-/** Everything the alliance page shows. Tenant: the workspace must be an accepted party. */
+type Party = Pick<typeof allianceParties.$inferSelect, "id" | "organisationId" | "role" | "status" | "invitedEmail"> &
+  Pick<typeof organisations.$inferSelect, "name" | "kind" | "siren" | "rna"> & {
+    isMine: boolean;
+    hasWorkspace: boolean;
+    /** Whether the party's workspace is the one verified for its organisation (shown "non vérifié" otherwise). */
+    isVerified: boolean;
+    /** A named partner whose organisation has a verified workspace here can be invited in the app; otherwise by email. */
+    organisationHasWorkspace: boolean;
+  };
+type ModePeriod = Pick<typeof allianceModePeriods.$inferSelect, "mode" | "mecenatForms" | "startsOn" | "endsOn">;
+type SdgTarget = Pick<typeof allianceSdgTargets.$inferSelect, "target" | "goal" | "isPrimary">;
+type Territory = Pick<typeof allianceTerritories.$inferSelect, "level" | "code">;
+type Engagement = Pick<typeof allianceEngagements.$inferSelect, "scheme" | "employees" | "hours">;
+type Contribution = typeof allianceContributions.$inferSelect;
+type TimelineEntry = Pick<
+  typeof allianceTimeline.$inferSelect,
+  "id" | "kind" | "title" | "body" | "url" | "occurredOn"
+> & { authorEmail: string | null; authorName: string | null };
+
+/** An array of JSON objects built by PostgreSQL, empty when the subquery finds no row. */
+const jsonList = <T>(select: ReturnType<typeof sql>) => sql<T[]>`coalesce((${select}), '[]'::json)`;
+
+/**
+ * Everything the alliance page shows. Tenant: the workspace must be an accepted party.
+ *
+ * One statement: the core row, with each of the alliance's other tables read by a subquery
+ * into a JSON array (in the order the page shows them). Row-level security keeps another
+ * workspace's rows out of every subquery, and the core's tenant check refuses the alliance as a
+ * whole. Eight statements sent together cost about 2 ms more CPU in the app (building and
+ * mapping each, and a result each) and in PostgreSQL (BENCHMARKS.md, issue 27's eleventh pass).
+ * Instants inside the arrays come as milliseconds since 1970, as JSON has no date.
+ */
 export async function getAlliance(ctx: WorkspaceContext, id: string) {
-  // The core row and the seven reads of the alliance's other tables are sent together (one round
-  // trip): row-level security keeps another workspace's rows out of every read, and the core's
-  // tenant check refuses the alliance as a whole.
-  const [core, parties, modes, sdgTargets, territories, engagements, contributions, timeline] = await Promise.all([
-    loadAllianceCore(ctx, id),
-    ctx.tx
-      .select({
-        id: allianceParties.id,
-        organisationId: allianceParties.organisationId,
-        name: organisations.name,
-        kind: organisations.kind,
-        siren: organisations.siren,
-        rna: organisations.rna,
-        role: allianceParties.role,
-        status: allianceParties.status,
-        isMine: sql<boolean>`${allianceParties.workspaceId} is not distinct from ${ctx.workspaceId}`,
-        hasWorkspace: sql<boolean>`${allianceParties.workspaceId} is not null`,
-        /** Whether the party's workspace is the one verified for its organisation (shown "non vérifié" otherwise). */
-        isVerified: sql<boolean>`coalesce(${allianceParties.workspaceId} = app_workspace_of_organisation(${allianceParties.organisationId}), false)`,
-        /** A named partner whose organisation has a verified workspace here can be invited in the app; otherwise by email. */
-        organisationHasWorkspace: sql<boolean>`app_workspace_of_organisation(${allianceParties.organisationId}) is not null`,
-        invitedEmail: allianceParties.invitedEmail,
-      })
-      .from(allianceParties)
-      .innerJoin(organisations, eq(organisations.id, allianceParties.organisationId))
-      .where(eq(allianceParties.allianceId, id))
-      .orderBy(
-        desc(sql`${allianceParties.workspaceId} is not distinct from ${ctx.workspaceId}`),
-        asc(organisations.name),
-      ),
-    ctx.tx
-      .select({
-        mode: allianceModePeriods.mode,
-        mecenatForms: allianceModePeriods.mecenatForms,
-        startsOn: allianceModePeriods.startsOn,
-        endsOn: allianceModePeriods.endsOn,
-      })
-      .from(allianceModePeriods)
-      .where(eq(allianceModePeriods.allianceId, id))
-      .orderBy(asc(allianceModePeriods.startsOn)),
-    ctx.tx
-      .select({
-        target: allianceSdgTargets.target,
-        goal: allianceSdgTargets.goal,
-        isPrimary: allianceSdgTargets.isPrimary,
-      })
-      .from(allianceSdgTargets)
-      .where(eq(allianceSdgTargets.allianceId, id))
-      .orderBy(asc(allianceSdgTargets.goal), asc(allianceSdgTargets.target)),
-    ctx.tx
-      .select({ level: allianceTerritories.level, code: allianceTerritories.code })
-      .from(allianceTerritories)
-      .where(eq(allianceTerritories.allianceId, id)),
-    ctx.tx
-      .select({
-        scheme: allianceEngagements.scheme,
-        employees: allianceEngagements.employees,
-        hours: allianceEngagements.hours,
-      })
-      .from(allianceEngagements)
-      .where(eq(allianceEngagements.allianceId, id)),
-    ctx.tx
-      .select()
-      .from(allianceContributions)
-      .where(eq(allianceContributions.allianceId, id))
-      .orderBy(desc(allianceContributions.occurredOn), desc(allianceContributions.createdAt)),
-    ctx.tx
-      .select({
-        id: allianceTimeline.id,
-        kind: allianceTimeline.kind,
-        title: allianceTimeline.title,
-        body: allianceTimeline.body,
-        url: allianceTimeline.url,
-        occurredOn: allianceTimeline.occurredOn,
-        authorEmail: users.email,
-        authorName: users.name,
-      })
-      .from(allianceTimeline)
-      .leftJoin(users, eq(users.id, allianceTimeline.authorUserId))
-      .where(eq(allianceTimeline.allianceId, id))
-      .orderBy(desc(allianceTimeline.occurredOn), desc(allianceTimeline.createdAt)),
-  ]);
+  const a = sql.identifier("alliances");
+  const [row] = await ctx.tx
+    .select({
+      ...CORE_COLUMNS,
+      parties: jsonList<Party>(sql`select json_agg(json_build_object(
+          'id', p.id, 'organisationId', p.organisation_id, 'name', o.name, 'kind', o.kind, 'siren', o.siren,
+          'rna', o.rna, 'role', p.role, 'status', p.status,
+          'isMine', p.workspace_id is not distinct from ${ctx.workspaceId}::uuid,
+          'hasWorkspace', p.workspace_id is not null,
+          'isVerified', coalesce(p.workspace_id = app_workspace_of_organisation(p.organisation_id), false),
+          'organisationHasWorkspace', app_workspace_of_organisation(p.organisation_id) is not null,
+          'invitedEmail', p.invited_email)
+        order by p.workspace_id is not distinct from ${ctx.workspaceId}::uuid desc, o.name)
+        from alliance_parties p join organisations o on o.id = p.organisation_id where p.alliance_id = ${a}.id`),
+      modes: jsonList<ModePeriod>(sql`select json_agg(json_build_object(
+          'mode', m.mode, 'mecenatForms', m.mecenat_forms, 'startsOn', m.starts_on, 'endsOn', m.ends_on) order by m.starts_on)
+        from alliance_mode_periods m where m.alliance_id = ${a}.id`),
+      sdgTargets: jsonList<SdgTarget>(sql`select json_agg(json_build_object(
+          'target', s.target, 'goal', s.goal, 'isPrimary', s.is_primary) order by s.goal, s.target)
+        from alliance_sdg_targets s where s.alliance_id = ${a}.id`),
+      territories: jsonList<Territory>(sql`select json_agg(json_build_object('level', t.level, 'code', t.code))
+        from alliance_territories t where t.alliance_id = ${a}.id`),
+      engagements: jsonList<Engagement>(sql`select json_agg(json_build_object(
+          'scheme', e.scheme, 'employees', e.employees, 'hours', e.hours))
+        from alliance_engagements e where e.alliance_id = ${a}.id`),
+      contributions: jsonList<
+        Omit<Contribution, "createdAt"> & { createdAt: number }
+      >(sql`select json_agg(json_build_object(
+          'id', c.id, 'allianceId', c.alliance_id, 'partyId', c.party_id, 'kind', c.kind, 'quantity', c.quantity,
+          'unit', c.unit, 'valueCents', c.value_cents, 'hourlyRateCents', c.hourly_rate_cents,
+          'occurredOn', c.occurred_on, 'note', c.note, 'createdBy', c.created_by, 'version', c.version,
+          'createdAt', floor(extract(epoch from c.created_at) * 1000))
+        order by c.occurred_on desc, c.created_at desc)
+        from alliance_contributions c where c.alliance_id = ${a}.id`),
+      timeline: jsonList<TimelineEntry>(sql`select json_agg(json_build_object(
+          'id', t.id, 'kind', t.kind, 'title', t.title, 'body', t.body, 'url', t.url, 'occurredOn', t.occurred_on,
+          'authorEmail', u.email, 'authorName', u.name)
+        order by t.occurred_on desc, t.created_at desc)
+        from alliance_timeline t left join users u on u.id = t.author_user_id where t.alliance_id = ${a}.id`),
+    })
+    .from(alliances)
+    .where(and(eq(alliances.id, id), reachableByWorkspace(ctx.workspaceId)));
+  if (!row) throw new AppError("NOT_FOUND", "errors.alliance.notFound");
+  const { parties, modes, sdgTargets, territories, engagements, contributions, timeline, ...core } = row;
   return {
     ...core,
     parties,
     modes,
     currentMode: currentMode(modes.map((m) => ({ mode: m.mode, from: m.startsOn, to: m.endsOn }))),
-    sdgTargets: sdgTargets.sort((a, b) => compareSdgTargets(a.target, b.target)),
+    sdgTargets: sdgTargets.sort((x, y) => compareSdgTargets(x.target, y.target)),
     territories,
     engagements,
-    contributions,
+    contributions: contributions.map((c) => ({ ...c, createdAt: new Date(c.createdAt) })),
     timeline,
   };
 }
