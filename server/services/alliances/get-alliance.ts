@@ -44,8 +44,9 @@ const jsonList = <T>(select: ReturnType<typeof sql>) => sql<T[]>`coalesce((${sel
  * One statement: the core row, with each of the alliance's other tables read by a subquery
  * into a JSON array (in the order the page shows them). Row-level security keeps another
  * workspace's rows out of every subquery, and the core's tenant check refuses the alliance as a
- * whole. Eight statements sent together cost about 2 ms more CPU in the app (building and
- * mapping each, and a result each) and in PostgreSQL (BENCHMARKS.md, issue 27's eleventh pass).
+ * whole. The eight statements this replaced, sent together, cost about 1.4 ms more of the app's
+ * CPU per call: building and mapping each, and a result each (BENCHMARKS.md, issue 27's
+ * eleventh pass).
  * Instants inside the arrays come as milliseconds since 1970, as JSON has no date.
  */
 export async function getAlliance(ctx: WorkspaceContext, id: string) {
