@@ -47,7 +47,8 @@ export function listedByWorkspace(workspaceId: string, allianceId: SQL | AnyColu
  * The core row's columns but two that no reader of it needs: the search vector, which only the
  * list's text search reads (it is long), and the row-level-security key, a copy of the id.
  */
-export const { searchVector: _searchVector, policyKey: _policyKey, ...CORE_COLUMNS } = getTableColumns(alliances);
+const { searchVector: _searchVector, policyKey: _policyKey, ...coreColumns } = getTableColumns(alliances);
+export const CORE_COLUMNS = coreColumns;
 
 /** The core row, refused as NOT_FOUND when the workspace is not a party to it. */
 export async function loadAllianceCore(ctx: WorkspaceContext, id: string) {

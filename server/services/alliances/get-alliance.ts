@@ -10,6 +10,7 @@ import type {
   organisations,
 } from "../../../db/schema";
 import { alliances } from "../../../db/schema";
+import { epochMilliseconds } from "../../../db/rows";
 import { currentMode } from "../../../domain/alliances";
 import { compareSdgTargets } from "../../../domain/sdg";
 import { AppError } from "../../errors";
@@ -81,7 +82,7 @@ export async function getAlliance(ctx: WorkspaceContext, id: string) {
           'id', c.id, 'allianceId', c.alliance_id, 'partyId', c.party_id, 'kind', c.kind, 'quantity', c.quantity,
           'unit', c.unit, 'valueCents', c.value_cents, 'hourlyRateCents', c.hourly_rate_cents,
           'occurredOn', c.occurred_on, 'note', c.note, 'createdBy', c.created_by, 'version', c.version,
-          'createdAt', floor(extract(epoch from c.created_at) * 1000))
+          'createdAt', ${epochMilliseconds(sql`c.created_at`)})
         order by c.occurred_on desc, c.created_at desc)
         from alliance_contributions c where c.alliance_id = ${a}.id`),
       timeline: jsonList<TimelineEntry>(sql`select json_agg(json_build_object(
