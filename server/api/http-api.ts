@@ -202,7 +202,7 @@ export async function handleApiRequest(request: Request, path: string, deps: Api
   const remaining = Math.max(0, deps.rateLimit - current.count);
   const limitHeaders = { "X-RateLimit-Limit": String(deps.rateLimit), "X-RateLimit-Remaining": String(remaining) };
   if (current.count > deps.rateLimit) {
-    const retry = Math.max(1, Math.ceil((current.windowEndsAt.getTime() - Date.now()) / 1000));
+    const retry = Math.max(1, Math.ceil((current.retryAt.getTime() - Date.now()) / 1000));
     return refusal(
       429,
       "TOO_MANY_REQUESTS",

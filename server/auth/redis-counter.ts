@@ -48,17 +48,30 @@ async function connect(url: string): Promise<Redis> {
   return client;
 }
 
-/** Counts one hit in the window starting at `windowStart`; resolves with the window's count. */
-export async function redisHit(client: Redis, key: string, windowStart: Date, windowMs: number): Promise<number> {
-  const name = `maillage:rate:${key}:${windowStart.getTime()}`;
+/**
+ * Counts one hit in the window starting at `windowStart`; resolves with that window's count and
+ * the previous window's. A window's key lives until the end of the next one, where it is the
+ * previous window of the sliding count (rate-limit.ts).
+ */
+export async function redisHit(
+  client: Redis,
+  key: string,
+  windowStart: Date,
+  windowMs: number,
+): Promise<{ current: number; previous: number }> {
+  const name = (start: number) => `maillage:rate:${key}:${start}`;
+  const current = name(windowStart.getTime());
   const answers = await client
     .multi()
-    .incr(name)
-    .pexpireat(name, windowStart.getTime() + windowMs + 1_000)
+    .incr(current)
+    .pexpireat(current, windowStart.getTime() + 2 * windowMs + 1_000)
+    .get(name(windowStart.getTime() - windowMs))
     .exec();
   const [error, count] = answers?.[0] ?? [new Error("Redis answered nothing"), null];
   if (error) throw error;
-  return Number(count);
+  const [previousError, previous] = answers?.[2] ?? [new Error("Redis answered nothing"), null];
+  if (previousError) throw previousError;
+  return { current: Number(count), previous: Number(previous ?? 0) };
 }
 
 /** Closes the process's Redis client (shutdown). */

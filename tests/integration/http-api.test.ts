@@ -72,7 +72,8 @@ describe("workspace API tokens and the HTTP API", () => {
     const refused = answers.find((a) => a.status === 429)!;
     expect(refused.headers.get("X-RateLimit-Remaining")).toBe("0");
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(Number(refused.headers.get("Retry-After"))).toBeLessThanOrEqual(60);
+    // The window slides: ten hits in this minute (six refused) fade out up to 42 s into the next.
+    expect(Number(refused.headers.get("Retry-After"))).toBeLessThanOrEqual(120);
   });
 
   it("lets a read token read, pages with a cursor, and refuses writes", async () => {

@@ -46,6 +46,25 @@ describe.skipIf(!available)("rate limits counted in Redis (REDIS_URL)", () => {
     expect(rows[0]!.n).toBe(0);
   });
 
+  it("slides: the last window's hits still count just after its end", async () => {
+    process.env.REDIS_URL = REDIS;
+    reloadEnv();
+    const key = `test:redis-slide:${Math.random().toString(36).slice(2)}`;
+    const rule = { limit: 5, windowMs: 60_000 };
+    const boundary = Math.ceil(Date.now() / rule.windowMs) * rule.windowMs + rule.windowMs;
+    const counts: number[] = [];
+    for (let i = 0; i < 5; i++)
+      counts.push((await countRateLimitHit(db, key, rule, new Date(boundary - 3_000 + i * 500))).count);
+    expect(counts).toEqual([1, 2, 3, 4, 5]);
+    const sixth = await countRateLimitHit(db, key, rule, new Date(boundary + 500));
+    expect(sixth.count).toBe(6);
+    expect(sixth.retryAt.getTime()).toBe(boundary + rule.windowMs * 0.4);
+    const rows = await sqlRows<{ n: number }>(
+      db.execute(sql`select count(*)::int as n from rate_limit_hits where key = ${key}`),
+    );
+    expect(rows[0]!.n).toBe(0);
+  });
+
   it("counts in the database while Redis does not answer, so the limit still applies", async () => {
     await closeRedis();
     process.env.REDIS_URL = "redis://127.0.0.1:1";
