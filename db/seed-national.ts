@@ -71,6 +71,7 @@ const BIG_TABLES = [
   "evaluation_answers",
   "alliance_indicators",
   "indicator_results",
+  "workspace_alliance_search",
 ];
 
 export async function seedNational(db: Db, options: NationalOptions): Promise<ReturnType<typeof nationalCounts>> {
@@ -141,12 +142,42 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
     "indicators and results": [2, 1],
     "record keys of contributions": [2, 0],
     "record keys of alliances and organisations": [2, 1],
-    "search rows": [2, 0],
   };
   const load = (name: string, run: (tx: Db) => Promise<unknown>) => {
     const [phase, lane] = LANES[name]!;
     loads.push({ name, phase, lane, run });
   };
+
+  // The list's search rows (migrations 0065 and 0066), which the triggers would have written: one
+  // per accepted party with a workspace, with the figures of the alliance's child tables. Read
+  // once all of those are loaded, and before the secondary indexes are built again: each child
+  // table is aggregated by alliance in one pass (hashed), not probed alliance by alliance.
+  const searchRows = (tx: Db) =>
+    tx.execute(sql`insert into workspace_alliance_search (workspace_id, alliance_id, title, stage, starts_on, ends_on, tags,
+        updated_at, archived_at, created_at, search_vector, scoped_vector, current_mode, guide_answered, partner_names,
+        last_closed_at, cycle_running, goal_list, primary_goal)
+      with modes as (select distinct on (m.alliance_id) m.alliance_id, m.mode from alliance_mode_periods m
+          order by m.alliance_id, m.starts_on desc),
+        answered as (select g.alliance_id, g.stage, count(distinct g.question_key)::int as n from alliance_guide_answers g group by 1, 2),
+        parties as (select q.alliance_id, array_agg(q.workspace_id) as workspaces, array_agg(o.name) as names
+          from alliance_parties q join organisations o on o.id = q.organisation_id group by 1),
+        cycles as (select e.alliance_id, max(e.closed_at) filter (where e.status = 'closed') as last_closed_at,
+            bool_or(e.status = 'open') as running from evaluation_cycles e group by 1),
+        goals as (select t.alliance_id, array_agg(distinct t.goal order by t.goal) as list,
+            min(t.goal) filter (where t.is_primary) as main from alliance_sdg_targets t group by 1)
+      select p.workspace_id, a.id, a.title, a.stage, a.starts_on, a.ends_on, a.tags, a.updated_at, a.archived_at, a.created_at,
+        a.search_vector, app_scoped_vector(p.workspace_id, a.search_vector), modes.mode, coalesce(answered.n, 0),
+        (select array_agg(x.name order by x.name) from unnest(parties.names, parties.workspaces) as x(name, workspace)
+          where x.workspace is distinct from p.workspace_id),
+        cycles.last_closed_at, coalesce(cycles.running, false), goals.list, goals.main
+      from alliances a join alliance_parties p on p.alliance_id = a.id
+        left join modes on modes.alliance_id = a.id
+        left join answered on answered.alliance_id = a.id and answered.stage = a.stage::text
+        left join parties on parties.alliance_id = a.id
+        left join cycles on cycles.alliance_id = a.id
+        left join goals on goals.alliance_id = a.id
+      where p.status = 'accepted' and p.workspace_id is not null
+      on conflict do nothing`);
 
   // Secondary indexes of the big tables are dropped for the load and built once at the end,
   // which is much cheaper than maintaining them row by row. Unique ones stay (they are rules).
@@ -349,16 +380,6 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
     return tx.execute(recordKeys("organisations"));
   });
 
-  // The list's search rows (migration 0065), which the party triggers would have written: one per
-  // accepted party with a workspace. Where the triggers ran, they are there already.
-  load("search rows", (tx) =>
-    tx.execute(sql`insert into workspace_alliance_search (workspace_id, alliance_id, title, stage, starts_on, ends_on, tags, updated_at, archived_at, created_at, search_vector)
-      select p.workspace_id, a.id, a.title, a.stage, a.starts_on, a.ends_on, a.tags, a.updated_at, a.archived_at, a.created_at, a.search_vector
-      from alliances a join alliance_parties p on p.alliance_id = a.id
-      where p.status = 'accepted' and p.workspace_id is not null
-      on conflict do nothing`),
-  );
-
   // Evaluation: closed cycles on a fifth of the alliances, the holder answered the first
   // questions of the default questionnaire in each (about a million answers at full scale).
   const perCycle = 5;
@@ -448,6 +469,10 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
       );
       options.log?.(`phase ${phase}, both lanes`, performance.now() - started);
     }
+    await db.transaction(async (tx) => {
+      await begin(tx);
+      await step("search rows", () => searchRows(tx));
+    });
     const lanes = await indexLanes();
     await step("build secondary indexes", () =>
       Promise.all(
@@ -465,6 +490,7 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
       await begin(tx);
       await prologue(tx);
       for (const l of loads) await step(l.name, () => l.run(tx));
+      await step("search rows", () => searchRows(tx));
       await step("build secondary indexes", () =>
         buildIndexes(
           tx,

@@ -759,6 +759,22 @@ CREATE FUNCTION public.app_published_alliance_ids() RETURNS uuid[]
 
 ALTER FUNCTION public.app_published_alliance_ids() OWNER TO maillage_librarian;
 
+CREATE FUNCTION public.app_scoped_query(p_workspace uuid, p_query tsquery) RETURNS tsquery
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ SELECT regexp_replace(p_query::text, '''((?:[^'']|'''')*)''',
+    '''' || substr(md5(p_workspace::text), 1, 8) || '\1''', 'g')::tsquery $$;
+
+ALTER FUNCTION public.app_scoped_query(p_workspace uuid, p_query tsquery) OWNER TO <migrator>;
+
+CREATE FUNCTION public.app_scoped_vector(p_workspace uuid, p_vector tsvector) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ SELECT array_to_tsvector(array(
+    SELECT substr(md5(p_workspace::text), 1, 8) || l FROM unnest(tsvector_to_array(p_vector)) l)) $$;
+
+ALTER FUNCTION public.app_scoped_vector(p_workspace uuid, p_vector tsvector) OWNER TO <migrator>;
+
 CREATE FUNCTION public.app_search_refresh(p_alliances uuid[]) RETURNS void
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
@@ -772,20 +788,37 @@ CREATE FUNCTION public.app_search_refresh(p_alliances uuid[]) RETURNS void
     AND NOT EXISTS (SELECT 1 FROM alliance_parties p
       WHERE p.alliance_id = s.alliance_id AND p.workspace_id = s.workspace_id AND p.status = 'accepted');
   INSERT INTO workspace_alliance_search AS s
-    (workspace_id, alliance_id, title, stage, starts_on, ends_on, tags, updated_at, archived_at, created_at, search_vector)
-  SELECT p.workspace_id, a.id, a.title, a.stage, a.starts_on, a.ends_on, a.tags, a.updated_at, a.archived_at, a.created_at, a.search_vector
-  FROM alliances a JOIN alliance_parties p ON p.alliance_id = a.id
-  WHERE a.id = ANY (p_alliances) AND p.status = 'accepted' AND p.workspace_id IS NOT NULL
-  ORDER BY p.workspace_id, a.id
+    (workspace_id, alliance_id, title, stage, starts_on, ends_on, tags, updated_at, archived_at, created_at, search_vector,
+     scoped_vector, current_mode, guide_answered, partner_names, last_closed_at, cycle_running, goal_list, primary_goal)
+  SELECT e.workspace_id, e.alliance_id, e.title, e.stage, e.starts_on, e.ends_on, e.tags, e.updated_at, e.archived_at,
+    e.created_at, e.search_vector, e.scoped_vector, e.current_mode, e.guide_answered, e.partner_names, e.last_closed_at,
+    e.cycle_running, e.goal_list, e.primary_goal
+  FROM app_search_expected e
+  WHERE e.alliance_id = ANY (p_alliances)
+  ORDER BY e.workspace_id, e.alliance_id
   ON CONFLICT (workspace_id, alliance_id) DO UPDATE SET
     title = excluded.title, stage = excluded.stage, starts_on = excluded.starts_on, ends_on = excluded.ends_on,
     tags = excluded.tags, updated_at = excluded.updated_at, archived_at = excluded.archived_at,
-    created_at = excluded.created_at, search_vector = excluded.search_vector
-  WHERE (s.title, s.stage, s.starts_on, s.ends_on, s.tags, s.updated_at, s.archived_at, s.created_at, s.search_vector)
+    created_at = excluded.created_at, search_vector = excluded.search_vector, scoped_vector = excluded.scoped_vector,
+    current_mode = excluded.current_mode, guide_answered = excluded.guide_answered,
+    partner_names = excluded.partner_names, last_closed_at = excluded.last_closed_at,
+    cycle_running = excluded.cycle_running, goal_list = excluded.goal_list, primary_goal = excluded.primary_goal
+  WHERE (s.title, s.stage, s.starts_on, s.ends_on, s.tags, s.updated_at, s.archived_at, s.created_at, s.search_vector,
+      s.current_mode, s.guide_answered, s.partner_names, s.last_closed_at, s.cycle_running, s.goal_list, s.primary_goal)
     IS DISTINCT FROM (excluded.title, excluded.stage, excluded.starts_on, excluded.ends_on, excluded.tags,
-      excluded.updated_at, excluded.archived_at, excluded.created_at, excluded.search_vector) $$;
+      excluded.updated_at, excluded.archived_at, excluded.created_at, excluded.search_vector, excluded.current_mode,
+      excluded.guide_answered, excluded.partner_names, excluded.last_closed_at, excluded.cycle_running,
+      excluded.goal_list, excluded.primary_goal) $$;
 
 ALTER FUNCTION public.app_search_refresh(p_alliances uuid[]) OWNER TO maillage_figures;
+
+CREATE FUNCTION public.app_search_refresh_organisations(p_organisations uuid[]) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$ SELECT app_search_refresh(array(
+    SELECT DISTINCT p.alliance_id FROM alliance_parties p WHERE p.organisation_id = ANY (p_organisations))) $$;
+
+ALTER FUNCTION public.app_search_refresh_organisations(p_organisations uuid[]) OWNER TO maillage_figures;
 
 CREATE FUNCTION public.app_search_touch() RETURNS trigger
     LANGUAGE plpgsql
@@ -793,20 +826,29 @@ CREATE FUNCTION public.app_search_touch() RETURNS trigger
     AS $$
 DECLARE
   v_alliances uuid[] := '{}';
+  v_organisations uuid[];
 BEGIN
   IF TG_TABLE_NAME = 'alliances' THEN
     v_alliances := array(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
       WHERE (n.title, n.stage, n.starts_on, n.ends_on, n.tags, n.updated_at, n.archived_at, n.created_at, n.search_text)
         IS DISTINCT FROM (o.title, o.stage, o.starts_on, o.ends_on, o.tags, o.updated_at, o.archived_at, o.created_at, o.search_text));
+  ELSIF TG_TABLE_NAME = 'organisations' THEN
+    v_organisations := array(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.name IS DISTINCT FROM o.name);
+    IF cardinality(v_organisations) > 0 THEN
+      PERFORM app_search_refresh_organisations(v_organisations);
+    END IF;
+    RETURN NULL;
   ELSIF TG_OP = 'INSERT' THEN
     v_alliances := array(SELECT DISTINCT r.alliance_id FROM new_rows r);
   ELSIF TG_OP = 'DELETE' THEN
     v_alliances := array(SELECT DISTINCT r.alliance_id FROM old_rows r);
-  ELSE
+  ELSIF TG_TABLE_NAME = 'alliance_parties' THEN
     v_alliances := array(SELECT n.alliance_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-      WHERE (n.alliance_id, n.workspace_id, n.status) IS DISTINCT FROM (o.alliance_id, o.workspace_id, o.status)
+      WHERE (n.alliance_id, n.workspace_id, n.status, n.organisation_id) IS DISTINCT FROM (o.alliance_id, o.workspace_id, o.status, o.organisation_id)
       UNION SELECT o.alliance_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-      WHERE (n.alliance_id, n.workspace_id, n.status) IS DISTINCT FROM (o.alliance_id, o.workspace_id, o.status));
+      WHERE (n.alliance_id, n.workspace_id, n.status, n.organisation_id) IS DISTINCT FROM (o.alliance_id, o.workspace_id, o.status, o.organisation_id));
+  ELSE
+    v_alliances := array(SELECT n.alliance_id FROM new_rows n UNION SELECT o.alliance_id FROM old_rows o);
   END IF;
   IF cardinality(v_alliances) > 0 THEN
     PERFORM app_search_refresh(v_alliances);
@@ -1415,6 +1457,90 @@ ALTER TABLE ONLY public.api_tokens FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.api_tokens OWNER TO <migrator>;
 
+CREATE TABLE public.evaluation_cycles (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    alliance_id uuid NOT NULL,
+    period text NOT NULL,
+    due_on date NOT NULL,
+    questions jsonb NOT NULL,
+    status public.cycle_status DEFAULT 'open'::public.cycle_status NOT NULL,
+    opened_by_workspace_id uuid,
+    opened_by uuid,
+    closed_at timestamp with time zone,
+    closed_reason text,
+    version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY public.evaluation_cycles FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.evaluation_cycles OWNER TO <migrator>;
+
+CREATE TABLE public.organisations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    search_name text NOT NULL,
+    kind public.organisation_kind NOT NULL,
+    siren text,
+    siret text,
+    rna text,
+    legal_category text,
+    commune_code text,
+    departement_code text,
+    region_code text,
+    website text,
+    version integer DEFAULT 1 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY public.organisations FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.organisations OWNER TO <migrator>;
+
+CREATE VIEW public.app_search_expected AS
+ SELECT p.workspace_id,
+    a.id AS alliance_id,
+    a.title,
+    a.stage,
+    a.starts_on,
+    a.ends_on,
+    a.tags,
+    a.updated_at,
+    a.archived_at,
+    a.created_at,
+    a.search_vector,
+    public.app_scoped_vector(p.workspace_id, a.search_vector) AS scoped_vector,
+    ( SELECT m.mode
+           FROM public.alliance_mode_periods m
+          WHERE (m.alliance_id = a.id)
+          ORDER BY m.starts_on DESC
+         LIMIT 1) AS current_mode,
+    ( SELECT (count(DISTINCT g.question_key))::integer AS count
+           FROM public.alliance_guide_answers g
+          WHERE ((g.alliance_id = a.id) AND (g.stage = (a.stage)::text))) AS guide_answered,
+    ( SELECT array_agg(o.name ORDER BY o.name) AS array_agg
+           FROM (public.alliance_parties q
+             JOIN public.organisations o ON ((o.id = q.organisation_id)))
+          WHERE ((q.alliance_id = a.id) AND (q.workspace_id IS DISTINCT FROM p.workspace_id))) AS partner_names,
+    c.last_closed_at,
+    c.cycle_running,
+    t.goal_list,
+    t.primary_goal
+   FROM (((public.alliances a
+     JOIN public.alliance_parties p ON ((p.alliance_id = a.id)))
+     CROSS JOIN LATERAL ( SELECT max(e.closed_at) FILTER (WHERE (e.status = 'closed'::public.cycle_status)) AS last_closed_at,
+            COALESCE(bool_or((e.status = 'open'::public.cycle_status)), false) AS cycle_running
+           FROM public.evaluation_cycles e
+          WHERE (e.alliance_id = a.id)) c)
+     CROSS JOIN LATERAL ( SELECT array_agg(DISTINCT s.goal ORDER BY s.goal) AS goal_list,
+            min(s.goal) FILTER (WHERE s.is_primary) AS primary_goal
+           FROM public.alliance_sdg_targets s
+          WHERE (s.alliance_id = a.id)) t)
+  WHERE ((p.status = 'accepted'::public.party_status) AND (p.workspace_id IS NOT NULL));
+
+ALTER TABLE public.app_search_expected OWNER TO maillage_figures;
+
 CREATE VIEW public.app_workspace_alliances WITH (security_barrier='true') AS
  SELECT p.alliance_id
    FROM public.alliance_parties p
@@ -1455,25 +1581,6 @@ CREATE TABLE public.evaluation_answers (
 ALTER TABLE ONLY public.evaluation_answers FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.evaluation_answers OWNER TO <migrator>;
-
-CREATE TABLE public.evaluation_cycles (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    alliance_id uuid NOT NULL,
-    period text NOT NULL,
-    due_on date NOT NULL,
-    questions jsonb NOT NULL,
-    status public.cycle_status DEFAULT 'open'::public.cycle_status NOT NULL,
-    opened_by_workspace_id uuid,
-    opened_by uuid,
-    closed_at timestamp with time zone,
-    closed_reason text,
-    version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
-);
-
-ALTER TABLE ONLY public.evaluation_cycles FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE public.evaluation_cycles OWNER TO <migrator>;
 
 CREATE TABLE public.evaluation_participants (
     cycle_id uuid NOT NULL,
@@ -1722,28 +1829,6 @@ ALTER TABLE ONLY public.organisation_contacts FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.organisation_contacts OWNER TO <migrator>;
 
-CREATE TABLE public.organisations (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    name text NOT NULL,
-    search_name text NOT NULL,
-    kind public.organisation_kind NOT NULL,
-    siren text,
-    siret text,
-    rna text,
-    legal_category text,
-    commune_code text,
-    departement_code text,
-    region_code text,
-    website text,
-    version integer DEFAULT 1 NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL
-);
-
-ALTER TABLE ONLY public.organisations FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE public.organisations OWNER TO <migrator>;
-
 CREATE TABLE public.rate_limit_hits (
     key text NOT NULL,
     window_start timestamp with time zone NOT NULL,
@@ -1950,7 +2035,15 @@ CREATE TABLE public.workspace_alliance_search (
     updated_at timestamp with time zone NOT NULL,
     archived_at timestamp with time zone,
     created_at timestamp with time zone NOT NULL,
-    search_vector tsvector NOT NULL
+    search_vector tsvector NOT NULL,
+    scoped_vector tsvector DEFAULT ''::tsvector NOT NULL,
+    current_mode public.alliance_mode,
+    guide_answered integer DEFAULT 0 NOT NULL,
+    partner_names text[],
+    last_closed_at timestamp with time zone,
+    cycle_running boolean DEFAULT false NOT NULL,
+    goal_list smallint[],
+    primary_goal smallint
 );
 
 ALTER TABLE ONLY public.workspace_alliance_search FORCE ROW LEVEL SECURITY;
@@ -2348,6 +2441,8 @@ CREATE INDEX webhooks_workspace_idx ON public.webhooks USING btree (workspace_id
 
 CREATE INDEX workspace_alliance_search_alliance_idx ON public.workspace_alliance_search USING btree (alliance_id);
 
+CREATE INDEX workspace_alliance_search_scoped_idx ON public.workspace_alliance_search USING gin (scoped_vector);
+
 CREATE INDEX workspaces_organisation_idx ON public.workspaces USING btree (organisation_id, created_at);
 
 CREATE TRIGGER alliance_changes_figures_delete AFTER DELETE ON public.alliance_changes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
@@ -2372,6 +2467,12 @@ CREATE TRIGGER alliance_guide_answers_figures_update AFTER UPDATE ON public.alli
 
 CREATE TRIGGER alliance_guide_answers_forget_author BEFORE UPDATE OF user_id ON public.alliance_guide_answers FOR EACH ROW EXECUTE FUNCTION public.app_guide_answer_forget_author();
 
+CREATE TRIGGER alliance_guide_answers_search_delete AFTER DELETE ON public.alliance_guide_answers REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
+
+CREATE TRIGGER alliance_guide_answers_search_insert AFTER INSERT ON public.alliance_guide_answers REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
+
+CREATE TRIGGER alliance_guide_answers_search_update AFTER UPDATE ON public.alliance_guide_answers REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
+
 CREATE TRIGGER alliance_indicators_figures_delete AFTER DELETE ON public.alliance_indicators REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
 
 CREATE TRIGGER alliance_indicators_figures_insert AFTER INSERT ON public.alliance_indicators REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
@@ -2383,6 +2484,12 @@ CREATE TRIGGER alliance_mode_periods_figures_delete AFTER DELETE ON public.allia
 CREATE TRIGGER alliance_mode_periods_figures_insert AFTER INSERT ON public.alliance_mode_periods REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
 
 CREATE TRIGGER alliance_mode_periods_figures_update AFTER UPDATE ON public.alliance_mode_periods REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
+
+CREATE TRIGGER alliance_mode_periods_search_delete AFTER DELETE ON public.alliance_mode_periods REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
+
+CREATE TRIGGER alliance_mode_periods_search_insert AFTER INSERT ON public.alliance_mode_periods REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
+
+CREATE TRIGGER alliance_mode_periods_search_update AFTER UPDATE ON public.alliance_mode_periods REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
 
 CREATE TRIGGER alliance_parties_figures_delete AFTER DELETE ON public.alliance_parties REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
 
@@ -2409,6 +2516,12 @@ CREATE TRIGGER alliance_sdg_targets_figures_delete AFTER DELETE ON public.allian
 CREATE TRIGGER alliance_sdg_targets_figures_insert AFTER INSERT ON public.alliance_sdg_targets REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
 
 CREATE TRIGGER alliance_sdg_targets_figures_update AFTER UPDATE ON public.alliance_sdg_targets REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
+
+CREATE TRIGGER alliance_sdg_targets_search_delete AFTER DELETE ON public.alliance_sdg_targets REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
+
+CREATE TRIGGER alliance_sdg_targets_search_insert AFTER INSERT ON public.alliance_sdg_targets REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
+
+CREATE TRIGGER alliance_sdg_targets_search_update AFTER UPDATE ON public.alliance_sdg_targets REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
 
 CREATE TRIGGER alliance_territories_figures_delete AFTER DELETE ON public.alliance_territories REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
 
@@ -2440,6 +2553,12 @@ CREATE TRIGGER evaluation_cycles_figures_insert AFTER INSERT ON public.evaluatio
 
 CREATE TRIGGER evaluation_cycles_figures_update AFTER UPDATE ON public.evaluation_cycles REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
 
+CREATE TRIGGER evaluation_cycles_search_delete AFTER DELETE ON public.evaluation_cycles REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
+
+CREATE TRIGGER evaluation_cycles_search_insert AFTER INSERT ON public.evaluation_cycles REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
+
+CREATE TRIGGER evaluation_cycles_search_update AFTER UPDATE ON public.evaluation_cycles REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
+
 CREATE TRIGGER evaluation_participants_transition BEFORE UPDATE ON public.evaluation_participants FOR EACH ROW EXECUTE FUNCTION public.app_check_participant_transition();
 
 CREATE TRIGGER indicator_results_figures_delete AFTER DELETE ON public.indicator_results REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
@@ -2451,6 +2570,8 @@ CREATE TRIGGER indicator_results_figures_update AFTER UPDATE ON public.indicator
 CREATE TRIGGER organisations_figures_update AFTER UPDATE ON public.organisations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_figures_touch();
 
 CREATE TRIGGER organisations_record_keys AFTER INSERT ON public.organisations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_assign_record_keys();
+
+CREATE TRIGGER organisations_search_update AFTER UPDATE ON public.organisations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_search_touch();
 
 ALTER TABLE ONLY public.accounts
     ADD CONSTRAINT accounts_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
@@ -2784,6 +2905,8 @@ CREATE POLICY alliance_external_refs_workspace ON public.alliance_external_refs 
 
 ALTER TABLE public.alliance_guide_answers ENABLE ROW LEVEL SECURITY;
 
+CREATE POLICY alliance_guide_answers_figures ON public.alliance_guide_answers FOR SELECT TO maillage_figures USING (true);
+
 CREATE POLICY alliance_guide_answers_insert ON public.alliance_guide_answers FOR INSERT TO maillage_app WITH CHECK (((workspace_id = public.app_workspace_id()) AND (user_id = public.app_user_id()) AND (EXISTS ( SELECT 1
    FROM public.app_workspace_alliances member_set
   WHERE (member_set.alliance_id = alliance_guide_answers.alliance_id)))));
@@ -2811,6 +2934,8 @@ CREATE POLICY alliance_mode_periods_all ON public.alliance_mode_periods TO maill
   WHERE (member_set.alliance_id = alliance_mode_periods.alliance_id)))) WITH CHECK ((EXISTS ( SELECT 1
    FROM public.app_workspace_alliances member_set
   WHERE (member_set.alliance_id = alliance_mode_periods.alliance_id))));
+
+CREATE POLICY alliance_mode_periods_figures ON public.alliance_mode_periods FOR SELECT TO maillage_figures USING (true);
 
 CREATE POLICY alliance_mode_periods_public ON public.alliance_mode_periods FOR SELECT TO maillage_public USING ((alliance_id = ANY (( SELECT public.app_published_alliance_ids() AS app_published_alliance_ids)::uuid[])));
 
@@ -2918,6 +3043,8 @@ CREATE POLICY alliance_sdg_targets_all ON public.alliance_sdg_targets TO maillag
    FROM public.app_workspace_alliances member_set
   WHERE (member_set.alliance_id = alliance_sdg_targets.alliance_id))));
 
+CREATE POLICY alliance_sdg_targets_figures ON public.alliance_sdg_targets FOR SELECT TO maillage_figures USING (true);
+
 CREATE POLICY alliance_sdg_targets_public ON public.alliance_sdg_targets FOR SELECT TO maillage_public USING ((alliance_id = ANY (( SELECT public.app_published_alliance_ids() AS app_published_alliance_ids)::uuid[])));
 
 CREATE POLICY alliance_sdg_targets_statistician ON public.alliance_sdg_targets FOR SELECT TO maillage_statistician USING (true);
@@ -3016,6 +3143,8 @@ CREATE POLICY evaluation_cycles_close ON public.evaluation_cycles FOR UPDATE TO 
   WHERE (member_set.alliance_id = evaluation_cycles.alliance_id))) AND (status = 'open'::public.cycle_status))) WITH CHECK ((EXISTS ( SELECT 1
    FROM public.app_workspace_alliances member_set
   WHERE (member_set.alliance_id = evaluation_cycles.alliance_id))));
+
+CREATE POLICY evaluation_cycles_figures ON public.evaluation_cycles FOR SELECT TO maillage_figures USING (true);
 
 CREATE POLICY evaluation_cycles_open ON public.evaluation_cycles FOR INSERT TO maillage_app WITH CHECK (((EXISTS ( SELECT 1
    FROM public.app_workspace_alliances member_set
@@ -3180,6 +3309,8 @@ ALTER TABLE public.organisation_contacts ENABLE ROW LEVEL SECURITY;
 CREATE POLICY organisation_contacts_all ON public.organisation_contacts TO maillage_app USING ((workspace_id = public.app_workspace_id())) WITH CHECK ((workspace_id = public.app_workspace_id()));
 
 ALTER TABLE public.organisations ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY organisations_figures ON public.organisations FOR SELECT TO maillage_figures USING (true);
 
 CREATE POLICY organisations_identity ON public.organisations FOR SELECT TO maillage_identity USING (true);
 
@@ -3400,6 +3531,14 @@ REVOKE ALL ON FUNCTION public.app_published_alliance_ids() FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_published_alliance_ids() TO maillage_public;
 GRANT ALL ON FUNCTION public.app_published_alliance_ids() TO maillage_app;
 
+REVOKE ALL ON FUNCTION public.app_scoped_query(p_workspace uuid, p_query tsquery) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_scoped_query(p_workspace uuid, p_query tsquery) TO maillage_app;
+
+REVOKE ALL ON FUNCTION public.app_scoped_vector(p_workspace uuid, p_vector tsvector) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_scoped_vector(p_workspace uuid, p_vector tsvector) TO maillage_figures;
+
+REVOKE ALL ON FUNCTION public.app_search_refresh_organisations(p_organisations uuid[]) FROM PUBLIC;
+
 REVOKE ALL ON FUNCTION public.app_territory_alliances(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_territory_alliances(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) TO maillage_app;
 
@@ -3442,6 +3581,12 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.alliance_external_refs TO mail
 
 GRANT SELECT,INSERT ON TABLE public.alliance_guide_answers TO maillage_app;
 
+GRANT SELECT(alliance_id) ON TABLE public.alliance_guide_answers TO maillage_figures;
+
+GRANT SELECT(stage) ON TABLE public.alliance_guide_answers TO maillage_figures;
+
+GRANT SELECT(question_key) ON TABLE public.alliance_guide_answers TO maillage_figures;
+
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.alliance_imports TO maillage_app;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.alliance_indicators TO maillage_app;
@@ -3450,10 +3595,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.alliance_mode_periods TO maill
 GRANT SELECT ON TABLE public.alliance_mode_periods TO maillage_statistician;
 
 GRANT SELECT(alliance_id) ON TABLE public.alliance_mode_periods TO maillage_public;
+GRANT SELECT(alliance_id) ON TABLE public.alliance_mode_periods TO maillage_figures;
 
 GRANT SELECT(mode) ON TABLE public.alliance_mode_periods TO maillage_public;
+GRANT SELECT(mode) ON TABLE public.alliance_mode_periods TO maillage_figures;
 
 GRANT SELECT(starts_on) ON TABLE public.alliance_mode_periods TO maillage_public;
+GRANT SELECT(starts_on) ON TABLE public.alliance_mode_periods TO maillage_figures;
 
 GRANT SELECT(ends_on) ON TABLE public.alliance_mode_periods TO maillage_public;
 
@@ -3521,12 +3669,15 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.alliance_sdg_targets TO mailla
 GRANT SELECT ON TABLE public.alliance_sdg_targets TO maillage_statistician;
 
 GRANT SELECT(alliance_id) ON TABLE public.alliance_sdg_targets TO maillage_public;
+GRANT SELECT(alliance_id) ON TABLE public.alliance_sdg_targets TO maillage_figures;
 
 GRANT SELECT(target) ON TABLE public.alliance_sdg_targets TO maillage_public;
 
 GRANT SELECT(goal) ON TABLE public.alliance_sdg_targets TO maillage_public;
+GRANT SELECT(goal) ON TABLE public.alliance_sdg_targets TO maillage_figures;
 
 GRANT SELECT(is_primary) ON TABLE public.alliance_sdg_targets TO maillage_public;
+GRANT SELECT(is_primary) ON TABLE public.alliance_sdg_targets TO maillage_figures;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.alliance_territories TO maillage_app;
 GRANT SELECT ON TABLE public.alliance_territories TO maillage_statistician;
@@ -3594,6 +3745,75 @@ GRANT SELECT(public_revision) ON TABLE public.alliances TO maillage_librarian;
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.api_tokens TO maillage_app;
 
+GRANT SELECT,INSERT,UPDATE ON TABLE public.evaluation_cycles TO maillage_app;
+
+GRANT SELECT(id) ON TABLE public.evaluation_cycles TO maillage_scheduler;
+GRANT SELECT(id) ON TABLE public.evaluation_cycles TO maillage_statistician;
+
+GRANT SELECT(alliance_id) ON TABLE public.evaluation_cycles TO maillage_scheduler;
+GRANT SELECT(alliance_id) ON TABLE public.evaluation_cycles TO maillage_statistician;
+GRANT SELECT(alliance_id) ON TABLE public.evaluation_cycles TO maillage_figures;
+
+GRANT SELECT(period) ON TABLE public.evaluation_cycles TO maillage_scheduler;
+
+GRANT SELECT(due_on) ON TABLE public.evaluation_cycles TO maillage_scheduler;
+
+GRANT SELECT(status) ON TABLE public.evaluation_cycles TO maillage_scheduler;
+GRANT SELECT(status) ON TABLE public.evaluation_cycles TO maillage_statistician;
+GRANT SELECT(status) ON TABLE public.evaluation_cycles TO maillage_figures;
+
+GRANT SELECT(closed_at) ON TABLE public.evaluation_cycles TO maillage_statistician;
+GRANT SELECT(closed_at) ON TABLE public.evaluation_cycles TO maillage_figures;
+
+GRANT SELECT,INSERT ON TABLE public.organisations TO maillage_app;
+GRANT SELECT ON TABLE public.organisations TO maillage_helper;
+GRANT SELECT ON TABLE public.organisations TO maillage_statistician;
+
+GRANT SELECT(id) ON TABLE public.organisations TO maillage_public;
+GRANT SELECT(id) ON TABLE public.organisations TO maillage_operator;
+GRANT SELECT(id) ON TABLE public.organisations TO maillage_identity;
+GRANT SELECT(id) ON TABLE public.organisations TO maillage_librarian;
+GRANT SELECT(id) ON TABLE public.organisations TO maillage_mentions;
+GRANT SELECT(id) ON TABLE public.organisations TO maillage_withdrawer;
+GRANT SELECT(id) ON TABLE public.organisations TO maillage_figures;
+
+GRANT UPDATE(name) ON TABLE public.organisations TO maillage_app;
+GRANT SELECT(name) ON TABLE public.organisations TO maillage_public;
+GRANT SELECT(name) ON TABLE public.organisations TO maillage_operator;
+GRANT SELECT(name) ON TABLE public.organisations TO maillage_identity;
+GRANT SELECT(name) ON TABLE public.organisations TO maillage_librarian;
+GRANT SELECT(name) ON TABLE public.organisations TO maillage_mentions;
+GRANT SELECT(name) ON TABLE public.organisations TO maillage_withdrawer;
+GRANT SELECT(name) ON TABLE public.organisations TO maillage_figures;
+
+GRANT UPDATE(search_name) ON TABLE public.organisations TO maillage_app;
+
+GRANT UPDATE(kind) ON TABLE public.organisations TO maillage_app;
+GRANT SELECT(kind) ON TABLE public.organisations TO maillage_public;
+GRANT SELECT(kind) ON TABLE public.organisations TO maillage_operator;
+GRANT SELECT(kind) ON TABLE public.organisations TO maillage_librarian;
+
+GRANT SELECT(siren) ON TABLE public.organisations TO maillage_operator;
+GRANT SELECT(siren) ON TABLE public.organisations TO maillage_identity;
+
+GRANT SELECT(siret) ON TABLE public.organisations TO maillage_operator;
+
+GRANT SELECT(rna) ON TABLE public.organisations TO maillage_operator;
+
+GRANT UPDATE(legal_category) ON TABLE public.organisations TO maillage_app;
+
+GRANT UPDATE(commune_code) ON TABLE public.organisations TO maillage_app;
+
+GRANT UPDATE(departement_code) ON TABLE public.organisations TO maillage_app;
+
+GRANT UPDATE(region_code) ON TABLE public.organisations TO maillage_app;
+
+GRANT UPDATE(website) ON TABLE public.organisations TO maillage_app;
+
+GRANT UPDATE(version) ON TABLE public.organisations TO maillage_app;
+
+GRANT UPDATE(updated_at) ON TABLE public.organisations TO maillage_app;
+
 GRANT SELECT ON TABLE public.app_workspace_alliances TO maillage_app;
 
 GRANT SELECT,INSERT ON TABLE public.audit_events TO maillage_app;
@@ -3611,23 +3831,6 @@ GRANT SELECT(alliance_id) ON TABLE public.evaluation_answers TO maillage_statist
 GRANT SELECT(dimension) ON TABLE public.evaluation_answers TO maillage_statistician;
 
 GRANT SELECT(score) ON TABLE public.evaluation_answers TO maillage_statistician;
-
-GRANT SELECT,INSERT,UPDATE ON TABLE public.evaluation_cycles TO maillage_app;
-
-GRANT SELECT(id) ON TABLE public.evaluation_cycles TO maillage_scheduler;
-GRANT SELECT(id) ON TABLE public.evaluation_cycles TO maillage_statistician;
-
-GRANT SELECT(alliance_id) ON TABLE public.evaluation_cycles TO maillage_scheduler;
-GRANT SELECT(alliance_id) ON TABLE public.evaluation_cycles TO maillage_statistician;
-
-GRANT SELECT(period) ON TABLE public.evaluation_cycles TO maillage_scheduler;
-
-GRANT SELECT(due_on) ON TABLE public.evaluation_cycles TO maillage_scheduler;
-
-GRANT SELECT(status) ON TABLE public.evaluation_cycles TO maillage_scheduler;
-GRANT SELECT(status) ON TABLE public.evaluation_cycles TO maillage_statistician;
-
-GRANT SELECT(closed_at) ON TABLE public.evaluation_cycles TO maillage_statistician;
 
 GRANT SELECT,INSERT ON TABLE public.evaluation_participants TO maillage_app;
 
@@ -3755,53 +3958,6 @@ GRANT UPDATE(decided_at) ON TABLE public.organisation_claims TO maillage_operato
 GRANT UPDATE(decided_at) ON TABLE public.organisation_claims TO maillage_identity;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.organisation_contacts TO maillage_app;
-
-GRANT SELECT,INSERT ON TABLE public.organisations TO maillage_app;
-GRANT SELECT ON TABLE public.organisations TO maillage_helper;
-GRANT SELECT ON TABLE public.organisations TO maillage_statistician;
-
-GRANT SELECT(id) ON TABLE public.organisations TO maillage_public;
-GRANT SELECT(id) ON TABLE public.organisations TO maillage_operator;
-GRANT SELECT(id) ON TABLE public.organisations TO maillage_identity;
-GRANT SELECT(id) ON TABLE public.organisations TO maillage_librarian;
-GRANT SELECT(id) ON TABLE public.organisations TO maillage_mentions;
-GRANT SELECT(id) ON TABLE public.organisations TO maillage_withdrawer;
-
-GRANT UPDATE(name) ON TABLE public.organisations TO maillage_app;
-GRANT SELECT(name) ON TABLE public.organisations TO maillage_public;
-GRANT SELECT(name) ON TABLE public.organisations TO maillage_operator;
-GRANT SELECT(name) ON TABLE public.organisations TO maillage_identity;
-GRANT SELECT(name) ON TABLE public.organisations TO maillage_librarian;
-GRANT SELECT(name) ON TABLE public.organisations TO maillage_mentions;
-GRANT SELECT(name) ON TABLE public.organisations TO maillage_withdrawer;
-
-GRANT UPDATE(search_name) ON TABLE public.organisations TO maillage_app;
-
-GRANT UPDATE(kind) ON TABLE public.organisations TO maillage_app;
-GRANT SELECT(kind) ON TABLE public.organisations TO maillage_public;
-GRANT SELECT(kind) ON TABLE public.organisations TO maillage_operator;
-GRANT SELECT(kind) ON TABLE public.organisations TO maillage_librarian;
-
-GRANT SELECT(siren) ON TABLE public.organisations TO maillage_operator;
-GRANT SELECT(siren) ON TABLE public.organisations TO maillage_identity;
-
-GRANT SELECT(siret) ON TABLE public.organisations TO maillage_operator;
-
-GRANT SELECT(rna) ON TABLE public.organisations TO maillage_operator;
-
-GRANT UPDATE(legal_category) ON TABLE public.organisations TO maillage_app;
-
-GRANT UPDATE(commune_code) ON TABLE public.organisations TO maillage_app;
-
-GRANT UPDATE(departement_code) ON TABLE public.organisations TO maillage_app;
-
-GRANT UPDATE(region_code) ON TABLE public.organisations TO maillage_app;
-
-GRANT UPDATE(website) ON TABLE public.organisations TO maillage_app;
-
-GRANT UPDATE(version) ON TABLE public.organisations TO maillage_app;
-
-GRANT UPDATE(updated_at) ON TABLE public.organisations TO maillage_app;
 
 GRANT SELECT,INSERT ON TABLE public.record_keys TO maillage_statistician;
 

@@ -181,12 +181,31 @@ export const workspaceAllianceSearch = pgTable(
     archivedAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
     searchVector: tsvector().notNull(),
+    /**
+     * The search vector's words, each prefixed with a code of the workspace (app_scoped_vector,
+     * migration 0066): the text index on it finds one workspace's matches without walking its
+     * other entries.
+     */
+    scopedVector: tsvector()
+      .notNull()
+      .default(sql`''::tsvector`),
+    // What a row of the list shows beyond the alliance's own columns (migration 0066), as the
+    // general list reads them from the child tables: the current mode, guide answers of the
+    // current stage, the other parties' names, the evaluation cycles and the SDG goals.
+    currentMode: allianceMode(),
+    guideAnswered: integer().notNull().default(0),
+    partnerNames: text().array(),
+    lastClosedAt: timestamp({ withTimezone: true, mode: "date" }),
+    cycleRunning: boolean().notNull().default(false),
+    goalList: smallint().array(),
+    primaryGoal: smallint(),
   },
   (t) => [
     // The migration adds the filtered and sorted columns to this key's index (INCLUDE), which
     // drizzle cannot say.
     primaryKey({ name: "workspace_alliance_search_pkey", columns: [t.workspaceId, t.allianceId] }),
     index("workspace_alliance_search_alliance_idx").on(t.allianceId),
+    index("workspace_alliance_search_scoped_idx").using("gin", t.scopedVector),
   ],
 );
 

@@ -97,6 +97,78 @@ describe("the list's search rows (migration 0065)", () => {
     expect(await searchRowsDrift(db, [id])).toEqual({ drift: 0, rows: 1 });
   });
 
+  it("carry the figures of the child tables through direct SQL writes, a renamed partner included", async () => {
+    const f = await createWorkspaceWithRoles(db);
+    const owner = callerFor(db, f.users.owner);
+    const ws = f.workspace.slug;
+    const { id } = await owner.alliances.create({ workspaceSlug: ws, ...allianceInput({ sdgTargets: [] }) });
+    const other = await giveOrganisation(db, f.otherWorkspace.id);
+    await db.execute(sql`insert into alliance_parties (alliance_id, organisation_id, workspace_id, role, status)
+      values (${id}, ${other}, ${f.otherWorkspace.id}, 'partenaire', 'accepted')`);
+    const figures = async () => {
+      expect(await searchRowsDrift(db, [id])).toEqual({ drift: 0, rows: 2 });
+      const [row] = await sqlRows<{
+        current_mode: string | null;
+        guide_answered: number;
+        partner_names: string[] | null;
+        closed: boolean;
+        cycle_running: boolean;
+        goal_list: number[] | null;
+        primary_goal: number | null;
+      }>(
+        db.execute(sql`select current_mode, guide_answered, partner_names, last_closed_at is not null as closed, cycle_running,
+          goal_list, primary_goal from workspace_alliance_search where alliance_id = ${id} and workspace_id = ${f.workspace.id}`),
+      );
+      return {
+        ...row!,
+        goal_list: row!.goal_list?.map(Number) ?? null,
+        primary_goal: row!.primary_goal === null ? null : Number(row!.primary_goal),
+      };
+    };
+    const before = await figures();
+    expect(before.goal_list).toBeNull();
+    const [otherName] = await sqlRows<{ name: string }>(
+      db.execute(sql`select name from organisations where id = ${other}`),
+    );
+    expect(before.partner_names).toContain(otherName!.name);
+
+    await db.execute(sql`insert into alliance_sdg_targets (alliance_id, target, goal, is_primary) values
+      (${id}, '4.7', 4, false), (${id}, '13.1', 13, true), (${id}, '13.2', 13, false)`);
+    expect(await figures()).toMatchObject({ goal_list: [4, 13], primary_goal: 13 });
+    await db.execute(sql`delete from alliance_sdg_targets where alliance_id = ${id} and goal = 13`);
+    expect(await figures()).toMatchObject({ goal_list: [4], primary_goal: null });
+
+    await db.execute(sql`insert into alliance_mode_periods (alliance_id, mode, mecenat_forms, starts_on) values
+      (${id}, 'innovation_societale', '{}', '2099-01-01')`);
+    expect((await figures()).current_mode).toBe("innovation_societale");
+    await db.execute(sql`delete from alliance_mode_periods where alliance_id = ${id} and starts_on = '2099-01-01'`);
+    expect((await figures()).current_mode).toBe(before.current_mode);
+
+    const [cycle] = await sqlRows<{ id: string }>(
+      db.execute(sql`insert into evaluation_cycles (alliance_id, period, due_on, questions, status, opened_by_workspace_id)
+        values (${id}, '2026', '2030-01-01', '[]'::jsonb, 'open', ${f.workspace.id}) returning id`),
+    );
+    expect(await figures()).toMatchObject({ cycle_running: true, closed: false });
+    await db.execute(sql`update evaluation_cycles set status = 'closed', closed_at = now() where id = ${cycle!.id}`);
+    expect(await figures()).toMatchObject({ cycle_running: false, closed: true });
+
+    const [stage] = await sqlRows<{ stage: string }>(
+      db.execute(sql`select stage::text from alliances where id = ${id}`),
+    );
+    await db.execute(sql`insert into alliance_guide_answers (alliance_id, stage, question_key, answer, workspace_id, organisation_name, actor_name)
+      values (${id}, ${stage!.stage}, 'shared_need', 'Un besoin partagé.', ${f.workspace.id}, 'Org', 'Camille'),
+        (${id}, ${stage!.stage}, 'shared_need', 'Reformulé.', ${f.workspace.id}, 'Org', 'Camille'),
+        (${id}, 'evaluation_other_stage', 'other', 'Hors étape.', ${f.workspace.id}, 'Org', 'Camille')`);
+    expect((await figures()).guide_answered).toBe(1);
+
+    const renamed = `Renommée ${uniq("org")}`;
+    await db.execute(sql`update organisations set name = ${renamed} where id = ${other}`);
+    const after = (await figures()).partner_names!;
+    expect(after).toContain(renamed);
+    expect(after).not.toContain(otherName!.name);
+    expect(after).toHaveLength(before.partner_names!.length);
+  });
+
   it("give a search the page, order and count the general list gives, for every sort they carry", async () => {
     const f = await createWorkspaceWithRoles(db);
     const owner = callerFor(db, f.users.owner);

@@ -307,12 +307,14 @@ interface SearchRow {
  * counts (for a page past the end). Null when the list asks for what those rows cannot answer
  * (another filter, or a sort by mode, partner or goal).
  *
- * The page is chosen from the rows' key index alone (the columns it includes), then each of its
- * rows read by key, and completed from the child tables under their own policies: partners,
- * current mode, guide progress, and one pass each over the alliance's cycles and SDG targets.
- * The statement is written as SQL text rather than with drizzle's query builder: building that
- * select, and mapping its rows back, cost about 2 ms of the app's CPU per search (BENCHMARKS.md,
- * issue 27's eleventh pass). Instants come as milliseconds, which both drivers read as numbers.
+ * The matches are found through the rows' text index on their workspace-prefixed words
+ * (app_scoped_query, migration 0066), and the page's rows carry the figures the general list
+ * reads from the child tables (current mode, guide progress, partners, cycles, goals), kept by
+ * triggers. Before, completing the 50 rows from those tables, each row under its table's policy,
+ * was most of the statement's cost (BENCHMARKS.md, issue 27's twelfth pass). The statement is
+ * written as SQL text rather than with drizzle's query builder: building that select, and mapping
+ * its rows back, cost about 2 ms of the app's CPU per search (eleventh pass). Instants come as
+ * milliseconds, which both drivers read as numbers.
  *
  * Tenant: the workspace's own rows, in code and by row-level security; each row shown is checked
  * against the party table as well (its probe form, by the alliance's few party rows), so a row
@@ -323,33 +325,22 @@ function searchRows(ctx: WorkspaceContext, f: ListAlliancesInput) {
   const tsquery = q ? prefixTsQuery(q) : null;
   const column = Object.hasOwn(SEARCH_SORTS, sort) ? SEARCH_SORTS[sort] : undefined;
   if (!tsquery || !column || Object.values(others).some((v) => v !== null && v !== undefined)) return null;
-  // The query is made once, as an initplan: under the generic plan the statement gets,
-  // to_tsquery() on the parameter would otherwise be evaluated again for every entry tested
-  // (12 ms for 5,007 on national-1).
+  // The query is made once, as an initplan: under the generic plan the statement gets, it would
+  // otherwise be made again for every row tested.
   const where = sql`s.workspace_id = ${ctx.workspaceId} and ${archived ? sql`s.archived_at is not null` : sql`s.archived_at is null`}
-    and s.search_vector @@ (select to_tsquery('french', ${tsquery}))${stage ? sql` and s.stage = ${stage}` : sql``}`;
+    and s.scoped_vector @@ (select app_scoped_query(${ctx.workspaceId}::uuid, to_tsquery('french', ${tsquery})))${stage ? sql` and s.stage = ${stage}` : sql``}`;
   const order = sql`${column} ${direction === "asc" ? sql`asc` : sql`desc`} nulls last, s.alliance_id`;
   const ms = epochMilliseconds;
   return {
     count: sql`select count(*) as value from workspace_alliance_search s where ${where}`,
-    page: sql`select w.alliance_id as id, w.title, w.stage, w.starts_on::text as starts_on, w.ends_on::text as ends_on, w.tags,
-        ${ms(sql`w.updated_at`)} as updated_at, ${ms(sql`w.archived_at`)} as archived_at, ${ms(sql`w.created_at`)} as created_at,
-        (select m.mode from alliance_mode_periods m where m.alliance_id = w.alliance_id order by m.starts_on desc limit 1) as current_mode,
-        (select count(distinct g.question_key)::int from alliance_guide_answers g where g.alliance_id = w.alliance_id and g.stage = w.stage::text) as guide_answered,
-        (select array_agg(o.name) from alliance_parties p join organisations o on o.id = p.organisation_id
-          where p.alliance_id = w.alliance_id and p.workspace_id is distinct from ${ctx.workspaceId}) as partner_names,
-        c.last_closed_at, c.cycle_running, g.goal_list, g.primary_goal, page.matching
-      from (select s.alliance_id, count(*) over () as matching, row_number() over (order by ${order}) as n
-          from workspace_alliance_search s where ${where}
-          order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}) page
-        join workspace_alliance_search w on w.workspace_id = ${ctx.workspaceId} and w.alliance_id = page.alliance_id
-        left join lateral (select ${ms(sql`max(c.closed_at) filter (where c.status = 'closed')`)} as last_closed_at,
-            coalesce(bool_or(c.status = 'open'), false) as cycle_running
-          from evaluation_cycles c where c.alliance_id = w.alliance_id) c on true
-        left join lateral (select array_agg(distinct s.goal order by s.goal) as goal_list, min(s.goal) filter (where s.is_primary) as primary_goal
-          from alliance_sdg_targets s where s.alliance_id = w.alliance_id) g on true
-      where ${reachableByWorkspace(ctx.workspaceId, { probe: true, allianceId: sql`w.alliance_id` })}
-      order by page.n`,
+    page: sql`select s.alliance_id as id, s.title, s.stage, s.starts_on::text as starts_on, s.ends_on::text as ends_on, s.tags,
+        ${ms(sql`s.updated_at`)} as updated_at, ${ms(sql`s.archived_at`)} as archived_at, ${ms(sql`s.created_at`)} as created_at,
+        s.current_mode, s.guide_answered, s.partner_names, ${ms(sql`s.last_closed_at`)} as last_closed_at, s.cycle_running,
+        s.goal_list, s.primary_goal, count(*) over () as matching
+      from workspace_alliance_search s
+      where ${where}
+        and ${reachableByWorkspace(ctx.workspaceId, { probe: true, allianceId: sql`s.alliance_id` })}
+      order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`,
   };
 }
 
