@@ -775,6 +775,21 @@ CREATE FUNCTION public.app_scoped_vector(p_workspace uuid, p_vector tsvector) RE
 
 ALTER FUNCTION public.app_scoped_vector(p_workspace uuid, p_vector tsvector) OWNER TO <migrator>;
 
+CREATE FUNCTION public.app_search_matches(p_query tsquery) RETURNS uuid[]
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+BEGIN
+  IF numnode(p_query) = 0 THEN
+    RETURN '{}';
+  END IF;
+  RETURN (SELECT coalesce(array_agg(s.alliance_id), '{}') FROM workspace_alliance_search s
+    WHERE s.scoped_vector @@ app_scoped_query(app_workspace_id(), p_query)
+      AND (s.workspace_id = app_workspace_id()) IS TRUE);
+END $$;
+
+ALTER FUNCTION public.app_search_matches(p_query tsquery) OWNER TO maillage_figures;
+
 CREATE FUNCTION public.app_search_refresh(p_alliances uuid[]) RETURNS void
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
@@ -3532,10 +3547,13 @@ GRANT ALL ON FUNCTION public.app_published_alliance_ids() TO maillage_public;
 GRANT ALL ON FUNCTION public.app_published_alliance_ids() TO maillage_app;
 
 REVOKE ALL ON FUNCTION public.app_scoped_query(p_workspace uuid, p_query tsquery) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.app_scoped_query(p_workspace uuid, p_query tsquery) TO maillage_app;
+GRANT ALL ON FUNCTION public.app_scoped_query(p_workspace uuid, p_query tsquery) TO maillage_figures;
 
 REVOKE ALL ON FUNCTION public.app_scoped_vector(p_workspace uuid, p_vector tsvector) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_scoped_vector(p_workspace uuid, p_vector tsvector) TO maillage_figures;
+
+REVOKE ALL ON FUNCTION public.app_search_matches(p_query tsquery) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_search_matches(p_query tsquery) TO maillage_app;
 
 REVOKE ALL ON FUNCTION public.app_search_refresh_organisations(p_organisations uuid[]) FROM PUBLIC;
 
@@ -3565,6 +3583,7 @@ REVOKE ALL ON FUNCTION public.app_withdraw_invitations_of_claim(p_claim_id uuid)
 GRANT ALL ON FUNCTION public.app_withdraw_invitations_of_claim(p_claim_id uuid) TO maillage_operator;
 
 GRANT ALL ON FUNCTION public.app_workspace_id() TO maillage_membership;
+GRANT ALL ON FUNCTION public.app_workspace_id() TO maillage_figures;
 
 REVOKE ALL ON FUNCTION public.app_workspace_of_organisation(p_organisation_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_workspace_of_organisation(p_organisation_id uuid) TO maillage_app;

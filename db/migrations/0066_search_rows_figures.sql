@@ -47,7 +47,9 @@ REVOKE ALL ON FUNCTION app_scoped_query(uuid, tsquery) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION app_scoped_vector(uuid, tsvector) TO maillage_figures;
 --> statement-breakpoint
-GRANT EXECUTE ON FUNCTION app_scoped_query(uuid, tsquery) TO maillage_app;
+GRANT EXECUTE ON FUNCTION app_scoped_query(uuid, tsquery) TO maillage_figures;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION app_workspace_id() TO maillage_figures;
 --> statement-breakpoint
 -- What the rows of the given alliances should hold, read by maillage_figures (which keeps them):
 -- the columns of the child tables it needs, and a policy on each that shows every row.
@@ -217,6 +219,34 @@ CREATE TRIGGER alliance_sdg_targets_search_delete AFTER DELETE ON alliance_sdg_t
 --> statement-breakpoint
 CREATE TRIGGER organisations_search_update AFTER UPDATE ON organisations
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_search_touch();
+--> statement-breakpoint
+-- The current workspace's alliances whose search rows match `p_query`, found through the text
+-- index. The app's own reads of the table cannot use that index: its policy (the workspace
+-- column) is a security barrier, and PostgreSQL uses an index ahead of it only for leakproof
+-- operators, which @@ is not, so a search read the workspace's 5,000 rows to test each. This
+-- function reads as maillage_figures, whose policy shows every row, and keeps to the workspace
+-- the transaction is narrowed to. The workspace test is written so that it cannot drive an index
+-- either: a plan made once for every workspace would expect an average workspace's 65 rows from
+-- the key and pick it over the text index. The caller reads the rows themselves under its own
+-- policy. A query with no word left (only stop words) matches nothing, and is not sent to the
+-- index, which would then read all of its entries.
+CREATE FUNCTION app_search_matches(p_query tsquery) RETURNS uuid[]
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$
+BEGIN
+  IF numnode(p_query) = 0 THEN
+    RETURN '{}';
+  END IF;
+  RETURN (SELECT coalesce(array_agg(s.alliance_id), '{}') FROM workspace_alliance_search s
+    WHERE s.scoped_vector @@ app_scoped_query(app_workspace_id(), p_query)
+      AND (s.workspace_id = app_workspace_id()) IS TRUE);
+END $$;
+--> statement-breakpoint
+ALTER FUNCTION app_search_matches(tsquery) OWNER TO maillage_figures;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION app_search_matches(tsquery) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION app_search_matches(tsquery) TO maillage_app;
 --> statement-breakpoint
 -- The rows already there.
 UPDATE workspace_alliance_search s SET

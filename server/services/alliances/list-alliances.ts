@@ -308,7 +308,7 @@ interface SearchRow {
  * (another filter, or a sort by mode, partner or goal).
  *
  * The matches are found through the rows' text index on their workspace-prefixed words
- * (app_scoped_query, migration 0066), and the page's rows carry the figures the general list
+ * (app_search_matches, migration 0066), and the page's rows carry the figures the general list
  * reads from the child tables (current mode, guide progress, partners, cycles, goals), kept by
  * triggers. Before, completing the 50 rows from those tables, each row under its table's policy,
  * was most of the statement's cost (BENCHMARKS.md, issue 27's twelfth pass). The statement is
@@ -325,10 +325,10 @@ function searchRows(ctx: WorkspaceContext, f: ListAlliancesInput) {
   const tsquery = q ? prefixTsQuery(q) : null;
   const column = Object.hasOwn(SEARCH_SORTS, sort) ? SEARCH_SORTS[sort] : undefined;
   if (!tsquery || !column || Object.values(others).some((v) => v !== null && v !== undefined)) return null;
-  // The query is made once, as an initplan: under the generic plan the statement gets, it would
-  // otherwise be made again for every row tested.
+  // The matching alliances come from the text index (app_search_matches, migration 0066), once,
+  // as an initplan; the rows are then read by key under the table's policy.
   const where = sql`s.workspace_id = ${ctx.workspaceId} and ${archived ? sql`s.archived_at is not null` : sql`s.archived_at is null`}
-    and s.scoped_vector @@ (select app_scoped_query(${ctx.workspaceId}::uuid, to_tsquery('french', ${tsquery})))${stage ? sql` and s.stage = ${stage}` : sql``}`;
+    and s.alliance_id = any((select app_search_matches(to_tsquery('french', ${tsquery})))::uuid[])${stage ? sql` and s.stage = ${stage}` : sql``}`;
   const order = sql`${column} ${direction === "asc" ? sql`asc` : sql`desc`} nulls last, s.alliance_id`;
   const ms = epochMilliseconds;
   return {
