@@ -791,13 +791,14 @@ END $$;
 ALTER FUNCTION public.app_search_matches(p_query tsquery) OWNER TO maillage_figures;
 
 CREATE FUNCTION public.app_search_refresh(p_alliances uuid[]) RETURNS void
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $$
-  SELECT count(*) FROM (
-    SELECT pg_advisory_xact_lock(hashtext('maillage.workspace_alliance_search'), hashtext(ids.a::text))
-    FROM (SELECT DISTINCT unnest(p_alliances) AS a ORDER BY 1) ids
-    WHERE cardinality(p_alliances) <= 100) locked;
+BEGIN
+  IF cardinality(p_alliances) <= 100 THEN
+    PERFORM pg_advisory_xact_lock(hashtext('maillage.workspace_alliance_search'), hashtext(ids.a::text))
+    FROM (SELECT DISTINCT unnest(p_alliances) AS a ORDER BY 1) ids;
+  END IF;
   DELETE FROM workspace_alliance_search s
   WHERE s.alliance_id = ANY (p_alliances)
     AND NOT EXISTS (SELECT 1 FROM alliance_parties p
@@ -823,7 +824,8 @@ CREATE FUNCTION public.app_search_refresh(p_alliances uuid[]) RETURNS void
     IS DISTINCT FROM (excluded.title, excluded.stage, excluded.starts_on, excluded.ends_on, excluded.tags,
       excluded.updated_at, excluded.archived_at, excluded.created_at, excluded.search_vector, excluded.current_mode,
       excluded.guide_answered, excluded.partner_names, excluded.last_closed_at, excluded.cycle_running,
-      excluded.goal_list, excluded.primary_goal) $$;
+      excluded.goal_list, excluded.primary_goal);
+END $$;
 
 ALTER FUNCTION public.app_search_refresh(p_alliances uuid[]) OWNER TO maillage_figures;
 
@@ -3554,8 +3556,6 @@ GRANT ALL ON FUNCTION public.app_scoped_vector(p_workspace uuid, p_vector tsvect
 
 REVOKE ALL ON FUNCTION public.app_search_matches(p_query tsquery) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_search_matches(p_query tsquery) TO maillage_app;
-
-REVOKE ALL ON FUNCTION public.app_search_refresh_organisations(p_organisations uuid[]) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION public.app_territory_alliances(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_territory_alliances(p_level text, p_code text, p_mode text, p_goal integer, p_stage text, p_year integer) TO maillage_app;

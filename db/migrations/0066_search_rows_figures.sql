@@ -99,13 +99,20 @@ ALTER VIEW app_search_expected OWNER TO maillage_figures;
 REVOKE ALL ON app_search_expected FROM PUBLIC;
 --> statement-breakpoint
 -- The refresh of migration 0065 (its locks and its deletion unchanged), writing every column.
-CREATE OR REPLACE FUNCTION app_search_refresh(p_alliances uuid[]) RETURNS void
-  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
+-- Now in PL/pgSQL, whose statements' plans are kept for the connection instead of made at each
+-- call (a statement on a child table of one alliance of national-1: 1.8 ms with the SQL
+-- function, 1.65 ms with this one, 0.37 ms without the refresh). Each statement still takes a
+-- fresh snapshot (a VOLATILE function's do), which the locks rely on.
+DROP FUNCTION app_search_refresh(uuid[]);
+--> statement-breakpoint
+CREATE FUNCTION app_search_refresh(p_alliances uuid[]) RETURNS void
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
   AS $$
-  SELECT count(*) FROM (
-    SELECT pg_advisory_xact_lock(hashtext('maillage.workspace_alliance_search'), hashtext(ids.a::text))
-    FROM (SELECT DISTINCT unnest(p_alliances) AS a ORDER BY 1) ids
-    WHERE cardinality(p_alliances) <= 100) locked;
+BEGIN
+  IF cardinality(p_alliances) <= 100 THEN
+    PERFORM pg_advisory_xact_lock(hashtext('maillage.workspace_alliance_search'), hashtext(ids.a::text))
+    FROM (SELECT DISTINCT unnest(p_alliances) AS a ORDER BY 1) ids;
+  END IF;
   DELETE FROM workspace_alliance_search s
   WHERE s.alliance_id = ANY (p_alliances)
     AND NOT EXISTS (SELECT 1 FROM alliance_parties p
@@ -131,7 +138,12 @@ CREATE OR REPLACE FUNCTION app_search_refresh(p_alliances uuid[]) RETURNS void
     IS DISTINCT FROM (excluded.title, excluded.stage, excluded.starts_on, excluded.ends_on, excluded.tags,
       excluded.updated_at, excluded.archived_at, excluded.created_at, excluded.search_vector, excluded.current_mode,
       excluded.guide_answered, excluded.partner_names, excluded.last_closed_at, excluded.cycle_running,
-      excluded.goal_list, excluded.primary_goal) $$;
+      excluded.goal_list, excluded.primary_goal);
+END $$;
+--> statement-breakpoint
+-- Executable by every role, as before: the triggers call it as whoever writes, and it only makes
+-- the rows what the tables say.
+ALTER FUNCTION app_search_refresh(uuid[]) OWNER TO maillage_figures;
 --> statement-breakpoint
 -- A renamed organisation: the rows of every alliance it is a party to, whichever workspace holds
 -- them (the trigger runs as the caller, who sees only its own workspace's alliances).
@@ -141,8 +153,6 @@ CREATE FUNCTION app_search_refresh_organisations(p_organisations uuid[]) RETURNS
     SELECT DISTINCT p.alliance_id FROM alliance_parties p WHERE p.organisation_id = ANY (p_organisations))) $$;
 --> statement-breakpoint
 ALTER FUNCTION app_search_refresh_organisations(uuid[]) OWNER TO maillage_figures;
---> statement-breakpoint
-REVOKE ALL ON FUNCTION app_search_refresh_organisations(uuid[]) FROM PUBLIC;
 --> statement-breakpoint
 -- The trigger function of migration 0065, for the child tables and organisations as well. A party
 -- whose organisation changes changes the other parties' partner names.

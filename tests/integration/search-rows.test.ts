@@ -162,7 +162,12 @@ describe("the list's search rows (migration 0065)", () => {
     expect((await figures()).guide_answered).toBe(1);
 
     const renamed = `Renommée ${uniq("org")}`;
-    await db.execute(sql`update organisations set name = ${renamed} where id = ${other}`);
+    // Renamed by the other workspace itself, through the request role: the trigger reaches this
+    // workspace's row, which that role cannot read.
+    const updated = await withScope(db, { userId: f.users.stranger.id, workspaceId: f.otherWorkspace.id }, (tx) =>
+      sqlRows(tx.execute(sql`update organisations set name = ${renamed} where id = ${other} returning id`)),
+    );
+    expect(updated).toHaveLength(1);
     const after = (await figures()).partner_names!;
     expect(after).toContain(renamed);
     expect(after).not.toContain(otherName!.name);
