@@ -333,14 +333,19 @@ function searchRows(ctx: WorkspaceContext, f: ListAlliancesInput) {
   const ms = epochMilliseconds;
   return {
     count: sql`select count(*) as value from workspace_alliance_search s where ${where}`,
-    page: sql`select s.alliance_id as id, s.title, s.stage, s.starts_on::text as starts_on, s.ends_on::text as ends_on, s.tags,
-        ${ms(sql`s.updated_at`)} as updated_at, ${ms(sql`s.archived_at`)} as archived_at, ${ms(sql`s.created_at`)} as created_at,
-        s.current_mode, s.guide_answered, s.partner_names, ${ms(sql`s.last_closed_at`)} as last_closed_at, s.cycle_running,
-        s.goal_list, s.primary_goal, count(*) over () as matching
-      from workspace_alliance_search s
-      where ${where}
-        and ${reachableByWorkspace(ctx.workspaceId, { probe: true, allianceId: sql`s.alliance_id` })}
-      order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`,
+    // The page is chosen from the key's index alone (it includes the columns filtered and sorted
+    // by), so a common word's 600 matches are not read from the table; only the page's rows are,
+    // each checked against the party table.
+    page: sql`select w.alliance_id as id, w.title, w.stage, w.starts_on::text as starts_on, w.ends_on::text as ends_on, w.tags,
+        ${ms(sql`w.updated_at`)} as updated_at, ${ms(sql`w.archived_at`)} as archived_at, ${ms(sql`w.created_at`)} as created_at,
+        w.current_mode, w.guide_answered, w.partner_names, ${ms(sql`w.last_closed_at`)} as last_closed_at, w.cycle_running,
+        w.goal_list, w.primary_goal, page.matching
+      from (select s.alliance_id, count(*) over () as matching, row_number() over (order by ${order}) as n
+          from workspace_alliance_search s where ${where}
+          order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}) page
+        join workspace_alliance_search w on w.workspace_id = ${ctx.workspaceId} and w.alliance_id = page.alliance_id
+      where ${reachableByWorkspace(ctx.workspaceId, { probe: true, allianceId: sql`w.alliance_id` })}
+      order by page.n`,
   };
 }
 
