@@ -775,17 +775,18 @@ CREATE FUNCTION public.app_scoped_vector(p_workspace uuid, p_vector tsvector) RE
 
 ALTER FUNCTION public.app_scoped_vector(p_workspace uuid, p_vector tsvector) OWNER TO <migrator>;
 
-CREATE FUNCTION public.app_search_matches(p_query tsquery) RETURNS uuid[]
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+CREATE FUNCTION public.app_search_matches(p_query tsquery) RETURNS TABLE(alliance_id uuid, archived_at timestamp with time zone, updated_at timestamp with time zone, title text, starts_on date, stage public.lifecycle_stage)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 100
     SET search_path TO 'public', 'pg_temp'
     AS $$
 BEGIN
   IF numnode(p_query) = 0 THEN
-    RETURN '{}';
+    RETURN;
   END IF;
-  RETURN (SELECT coalesce(array_agg(s.alliance_id), '{}') FROM workspace_alliance_search s
+  RETURN QUERY SELECT s.alliance_id, s.archived_at, s.updated_at, s.title, s.starts_on, s.stage
+    FROM workspace_alliance_search s
     WHERE s.scoped_vector @@ app_scoped_query(app_workspace_id(), p_query)
-      AND (s.workspace_id = app_workspace_id()) IS TRUE);
+      AND (s.workspace_id = app_workspace_id()) IS TRUE;
 END $$;
 
 ALTER FUNCTION public.app_search_matches(p_query tsquery) OWNER TO maillage_figures;

@@ -230,26 +230,31 @@ CREATE TRIGGER alliance_sdg_targets_search_delete AFTER DELETE ON alliance_sdg_t
 CREATE TRIGGER organisations_search_update AFTER UPDATE ON organisations
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_search_touch();
 --> statement-breakpoint
--- The current workspace's alliances whose search rows match `p_query`, found through the text
--- index. The app's own reads of the table cannot use that index: its policy (the workspace
--- column) is a security barrier, and PostgreSQL uses an index ahead of it only for leakproof
--- operators, which @@ is not, so a search read the workspace's 5,000 rows to test each. This
--- function reads as maillage_figures, whose policy shows every row, and keeps to the workspace
--- the transaction is narrowed to. The workspace test is written so that it cannot drive an index
--- either: a plan made once for every workspace would expect an average workspace's 65 rows from
--- the key and pick it over the text index. The caller reads the rows themselves under its own
--- policy. A query with no word left (only stop words) matches nothing, and is not sent to the
--- index, which would then read all of its entries.
-CREATE FUNCTION app_search_matches(p_query tsquery) RETURNS uuid[]
-  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+-- The current workspace's search rows that match `p_query`, found through the text index, with
+-- the columns a search filters and sorts by. The app's own reads of the table cannot use that
+-- index: its policy (the workspace column) is a security barrier, and PostgreSQL uses an index
+-- ahead of it only for leakproof operators, which @@ is not, so a search read the workspace's
+-- 5,000 rows to test each. This function reads as maillage_figures, whose policy shows every
+-- row, and keeps to the workspace the transaction is narrowed to; what it returns is what the
+-- caller's own policy lets it read. The workspace test is written so that it cannot drive an
+-- index either: a plan made once for every workspace would expect an average workspace's 65 rows
+-- from the key and pick it over the text index. Returning the rows, rather than ids to look up
+-- again, leaves the caller's plan no choice to make: given ids, a plan made for every workspace
+-- chose, after an ANALYZE, to read the workspace's 5,007 entries and test each against the list
+-- (2.7 ms instead of 0.4). A query with no word left (only stop words) matches nothing, and is
+-- not sent to the index, which would then read all of its entries.
+CREATE FUNCTION app_search_matches(p_query tsquery)
+  RETURNS TABLE (alliance_id uuid, archived_at timestamptz, updated_at timestamptz, title text, starts_on date, stage lifecycle_stage)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp ROWS 100
   AS $$
 BEGIN
   IF numnode(p_query) = 0 THEN
-    RETURN '{}';
+    RETURN;
   END IF;
-  RETURN (SELECT coalesce(array_agg(s.alliance_id), '{}') FROM workspace_alliance_search s
+  RETURN QUERY SELECT s.alliance_id, s.archived_at, s.updated_at, s.title, s.starts_on, s.stage
+    FROM workspace_alliance_search s
     WHERE s.scoped_vector @@ app_scoped_query(app_workspace_id(), p_query)
-      AND (s.workspace_id = app_workspace_id()) IS TRUE);
+      AND (s.workspace_id = app_workspace_id()) IS TRUE;
 END $$;
 --> statement-breakpoint
 ALTER FUNCTION app_search_matches(tsquery) OWNER TO maillage_figures;

@@ -294,7 +294,9 @@ describe("the list's search rows (migration 0065)", () => {
     const matches = (workspaceId: string, userId: string, query: string) =>
       withScope(db, { userId, workspaceId }, (tx) =>
         sqlRows<{ ids: string[] | string }>(
-          tx.execute(sql`select app_search_matches(to_tsquery('french', ${query}))::text[] as ids`),
+          tx.execute(
+            sql`select coalesce(array_agg(m.alliance_id::text), '{}') as ids from app_search_matches(to_tsquery('french', ${query})) m`,
+          ),
         ),
       ).then((rows) => rows[0]!.ids);
     expect(await matches(f.workspace.id, f.users.owner.id, `${word}:*`)).toEqual([id]);

@@ -325,23 +325,23 @@ function searchRows(ctx: WorkspaceContext, f: ListAlliancesInput) {
   const tsquery = q ? prefixTsQuery(q) : null;
   const column = Object.hasOwn(SEARCH_SORTS, sort) ? SEARCH_SORTS[sort] : undefined;
   if (!tsquery || !column || Object.values(others).some((v) => v !== null && v !== undefined)) return null;
-  // The matching alliances come from the text index (app_search_matches, migration 0066), once,
-  // as an initplan; the rows are then read by key under the table's policy.
-  const where = sql`s.workspace_id = ${ctx.workspaceId} and ${archived ? sql`s.archived_at is not null` : sql`s.archived_at is null`}
-    and s.alliance_id = any((select app_search_matches(to_tsquery('french', ${tsquery})))::uuid[])${stage ? sql` and s.stage = ${stage}` : sql``}`;
+  // The matching rows come from the text index, with the columns filtered and sorted by
+  // (app_search_matches, migration 0066); the page's rows are then read by key under the table's
+  // policy.
+  const matches = sql`app_search_matches(to_tsquery('french', ${tsquery})) s`;
+  const where = sql`${archived ? sql`s.archived_at is not null` : sql`s.archived_at is null`}${stage ? sql` and s.stage = ${stage}` : sql``}`;
   const order = sql`${column} ${direction === "asc" ? sql`asc` : sql`desc`} nulls last, s.alliance_id`;
   const ms = epochMilliseconds;
   return {
-    count: sql`select count(*) as value from workspace_alliance_search s where ${where}`,
-    // The page is chosen from the key's index alone (it includes the columns filtered and sorted
-    // by), so a common word's 600 matches are not read from the table; only the page's rows are,
-    // each checked against the party table.
+    count: sql`select count(*) as value from ${matches} where ${where}`,
+    // The page is chosen from the matches alone; only its rows are read from the table, each
+    // checked against the party table.
     page: sql`select w.alliance_id as id, w.title, w.stage, w.starts_on::text as starts_on, w.ends_on::text as ends_on, w.tags,
         ${ms(sql`w.updated_at`)} as updated_at, ${ms(sql`w.archived_at`)} as archived_at, ${ms(sql`w.created_at`)} as created_at,
         w.current_mode, w.guide_answered, w.partner_names, ${ms(sql`w.last_closed_at`)} as last_closed_at, w.cycle_running,
         w.goal_list, w.primary_goal, page.matching
       from (select s.alliance_id, count(*) over () as matching, row_number() over (order by ${order}) as n
-          from workspace_alliance_search s where ${where}
+          from ${matches} where ${where}
           order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}) page
         join workspace_alliance_search w on w.workspace_id = ${ctx.workspaceId} and w.alliance_id = page.alliance_id
       where ${reachableByWorkspace(ctx.workspaceId, { probe: true, allianceId: sql`w.alliance_id` })}
