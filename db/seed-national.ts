@@ -154,7 +154,7 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
   // table is aggregated by alliance in one pass (hashed), not probed alliance by alliance.
   const searchRows = (tx: Db) =>
     tx.execute(sql`insert into workspace_alliance_search (workspace_id, alliance_id, title, stage, starts_on, ends_on, tags,
-        updated_at, archived_at, created_at, search_vector, scoped_vector, current_mode, guide_answered, partner_names,
+        updated_at, archived_at, created_at, scoped_vector, current_mode, guide_answered, partner_names,
         last_closed_at, cycle_running, goal_list, primary_goal)
       with modes as (select distinct on (m.alliance_id) m.alliance_id, m.mode from alliance_mode_periods m
           order by m.alliance_id, m.starts_on desc),
@@ -166,7 +166,7 @@ export async function seedNational(db: Db, options: NationalOptions): Promise<Re
         goals as (select t.alliance_id, array_agg(distinct t.goal order by t.goal) as list,
             min(t.goal) filter (where t.is_primary) as main from alliance_sdg_targets t group by 1)
       select p.workspace_id, a.id, a.title, a.stage, a.starts_on, a.ends_on, a.tags, a.updated_at, a.archived_at, a.created_at,
-        a.search_vector, app_scoped_vector(p.workspace_id, a.search_vector), modes.mode, coalesce(answered.n, 0),
+        app_scoped_vector(p.workspace_id, a.search_vector), modes.mode, coalesce(answered.n, 0),
         (select array_agg(x.name order by x.name) from unnest(parties.names, parties.workspaces) as x(name, workspace)
           where x.workspace is distinct from p.workspace_id),
         cycles.last_closed_at, coalesce(cycles.running, false), goals.list, goals.main

@@ -805,10 +805,10 @@ BEGIN
     AND NOT EXISTS (SELECT 1 FROM alliance_parties p
       WHERE p.alliance_id = s.alliance_id AND p.workspace_id = s.workspace_id AND p.status = 'accepted');
   INSERT INTO workspace_alliance_search AS s
-    (workspace_id, alliance_id, title, stage, starts_on, ends_on, tags, updated_at, archived_at, created_at, search_vector,
+    (workspace_id, alliance_id, title, stage, starts_on, ends_on, tags, updated_at, archived_at, created_at,
      scoped_vector, current_mode, guide_answered, partner_names, last_closed_at, cycle_running, goal_list, primary_goal)
   SELECT e.workspace_id, e.alliance_id, e.title, e.stage, e.starts_on, e.ends_on, e.tags, e.updated_at, e.archived_at,
-    e.created_at, e.search_vector, e.scoped_vector, e.current_mode, e.guide_answered, e.partner_names, e.last_closed_at,
+    e.created_at, e.scoped_vector, e.current_mode, e.guide_answered, e.partner_names, e.last_closed_at,
     e.cycle_running, e.goal_list, e.primary_goal
   FROM app_search_expected e
   WHERE e.alliance_id = ANY (p_alliances)
@@ -816,14 +816,14 @@ BEGIN
   ON CONFLICT (workspace_id, alliance_id) DO UPDATE SET
     title = excluded.title, stage = excluded.stage, starts_on = excluded.starts_on, ends_on = excluded.ends_on,
     tags = excluded.tags, updated_at = excluded.updated_at, archived_at = excluded.archived_at,
-    created_at = excluded.created_at, search_vector = excluded.search_vector, scoped_vector = excluded.scoped_vector,
+    created_at = excluded.created_at, scoped_vector = excluded.scoped_vector,
     current_mode = excluded.current_mode, guide_answered = excluded.guide_answered,
     partner_names = excluded.partner_names, last_closed_at = excluded.last_closed_at,
     cycle_running = excluded.cycle_running, goal_list = excluded.goal_list, primary_goal = excluded.primary_goal
-  WHERE (s.title, s.stage, s.starts_on, s.ends_on, s.tags, s.updated_at, s.archived_at, s.created_at, s.search_vector,
+  WHERE (s.title, s.stage, s.starts_on, s.ends_on, s.tags, s.updated_at, s.archived_at, s.created_at, s.scoped_vector,
       s.current_mode, s.guide_answered, s.partner_names, s.last_closed_at, s.cycle_running, s.goal_list, s.primary_goal)
     IS DISTINCT FROM (excluded.title, excluded.stage, excluded.starts_on, excluded.ends_on, excluded.tags,
-      excluded.updated_at, excluded.archived_at, excluded.created_at, excluded.search_vector, excluded.current_mode,
+      excluded.updated_at, excluded.archived_at, excluded.created_at, excluded.scoped_vector, excluded.current_mode,
       excluded.guide_answered, excluded.partner_names, excluded.last_closed_at, excluded.cycle_running,
       excluded.goal_list, excluded.primary_goal);
 END $$;
@@ -1527,7 +1527,6 @@ CREATE VIEW public.app_search_expected AS
     a.updated_at,
     a.archived_at,
     a.created_at,
-    a.search_vector,
     public.app_scoped_vector(p.workspace_id, a.search_vector) AS scoped_vector,
     ( SELECT m.mode
            FROM public.alliance_mode_periods m
@@ -2053,7 +2052,6 @@ CREATE TABLE public.workspace_alliance_search (
     updated_at timestamp with time zone NOT NULL,
     archived_at timestamp with time zone,
     created_at timestamp with time zone NOT NULL,
-    search_vector tsvector NOT NULL,
     scoped_vector tsvector DEFAULT ''::tsvector NOT NULL,
     current_mode public.alliance_mode,
     guide_answered integer DEFAULT 0 NOT NULL,
@@ -2305,7 +2303,7 @@ ALTER TABLE ONLY public.webhooks
     ADD CONSTRAINT webhooks_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.workspace_alliance_search
-    ADD CONSTRAINT workspace_alliance_search_pkey PRIMARY KEY (workspace_id, alliance_id) INCLUDE (archived_at, updated_at, title, starts_on, stage, search_vector);
+    ADD CONSTRAINT workspace_alliance_search_pkey PRIMARY KEY (workspace_id, alliance_id);
 
 ALTER TABLE ONLY public.workspace_changes
     ADD CONSTRAINT workspace_changes_pkey PRIMARY KEY (workspace_id, xid);

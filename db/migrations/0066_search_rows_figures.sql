@@ -28,6 +28,12 @@ ALTER TABLE "workspace_alliance_search" ADD COLUMN "last_closed_at" timestamp wi
 ALTER TABLE "workspace_alliance_search" ADD COLUMN "cycle_running" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "workspace_alliance_search" ADD COLUMN "goal_list" smallint[];--> statement-breakpoint
 ALTER TABLE "workspace_alliance_search" ADD COLUMN "primary_goal" smallint;--> statement-breakpoint
+-- The search no longer reads the key's index for the columns it filters and sorts by, nor the
+-- copy of the search vector (the scoped words are made from the alliance's own): the key goes
+-- back to its two columns and the copy goes.
+ALTER TABLE "workspace_alliance_search" DROP CONSTRAINT "workspace_alliance_search_pkey";--> statement-breakpoint
+ALTER TABLE "workspace_alliance_search" ADD CONSTRAINT "workspace_alliance_search_pkey" PRIMARY KEY ("workspace_id", "alliance_id");--> statement-breakpoint
+ALTER TABLE "workspace_alliance_search" DROP COLUMN "search_vector";--> statement-breakpoint
 -- A workspace's words: each lexeme of `p_vector` behind the workspace's code (no positions: the
 -- list's search asks for words and prefixes only).
 CREATE FUNCTION app_scoped_vector(p_workspace uuid, p_vector tsvector) RETURNS tsvector
@@ -77,7 +83,7 @@ CREATE POLICY organisations_figures ON organisations FOR SELECT TO maillage_figu
 -- alliance id, PostgreSQL reads only those alliances (the condition reaches both keys).
 CREATE VIEW app_search_expected AS
   SELECT p.workspace_id, a.id AS alliance_id, a.title, a.stage, a.starts_on, a.ends_on, a.tags, a.updated_at,
-    a.archived_at, a.created_at, a.search_vector, app_scoped_vector(p.workspace_id, a.search_vector) AS scoped_vector,
+    a.archived_at, a.created_at, app_scoped_vector(p.workspace_id, a.search_vector) AS scoped_vector,
     (SELECT m.mode FROM alliance_mode_periods m WHERE m.alliance_id = a.id ORDER BY m.starts_on DESC LIMIT 1) AS current_mode,
     (SELECT count(DISTINCT g.question_key)::int FROM alliance_guide_answers g
       WHERE g.alliance_id = a.id AND g.stage = a.stage::text) AS guide_answered,
@@ -118,10 +124,10 @@ BEGIN
     AND NOT EXISTS (SELECT 1 FROM alliance_parties p
       WHERE p.alliance_id = s.alliance_id AND p.workspace_id = s.workspace_id AND p.status = 'accepted');
   INSERT INTO workspace_alliance_search AS s
-    (workspace_id, alliance_id, title, stage, starts_on, ends_on, tags, updated_at, archived_at, created_at, search_vector,
+    (workspace_id, alliance_id, title, stage, starts_on, ends_on, tags, updated_at, archived_at, created_at,
      scoped_vector, current_mode, guide_answered, partner_names, last_closed_at, cycle_running, goal_list, primary_goal)
   SELECT e.workspace_id, e.alliance_id, e.title, e.stage, e.starts_on, e.ends_on, e.tags, e.updated_at, e.archived_at,
-    e.created_at, e.search_vector, e.scoped_vector, e.current_mode, e.guide_answered, e.partner_names, e.last_closed_at,
+    e.created_at, e.scoped_vector, e.current_mode, e.guide_answered, e.partner_names, e.last_closed_at,
     e.cycle_running, e.goal_list, e.primary_goal
   FROM app_search_expected e
   WHERE e.alliance_id = ANY (p_alliances)
@@ -129,14 +135,14 @@ BEGIN
   ON CONFLICT (workspace_id, alliance_id) DO UPDATE SET
     title = excluded.title, stage = excluded.stage, starts_on = excluded.starts_on, ends_on = excluded.ends_on,
     tags = excluded.tags, updated_at = excluded.updated_at, archived_at = excluded.archived_at,
-    created_at = excluded.created_at, search_vector = excluded.search_vector, scoped_vector = excluded.scoped_vector,
+    created_at = excluded.created_at, scoped_vector = excluded.scoped_vector,
     current_mode = excluded.current_mode, guide_answered = excluded.guide_answered,
     partner_names = excluded.partner_names, last_closed_at = excluded.last_closed_at,
     cycle_running = excluded.cycle_running, goal_list = excluded.goal_list, primary_goal = excluded.primary_goal
-  WHERE (s.title, s.stage, s.starts_on, s.ends_on, s.tags, s.updated_at, s.archived_at, s.created_at, s.search_vector,
+  WHERE (s.title, s.stage, s.starts_on, s.ends_on, s.tags, s.updated_at, s.archived_at, s.created_at, s.scoped_vector,
       s.current_mode, s.guide_answered, s.partner_names, s.last_closed_at, s.cycle_running, s.goal_list, s.primary_goal)
     IS DISTINCT FROM (excluded.title, excluded.stage, excluded.starts_on, excluded.ends_on, excluded.tags,
-      excluded.updated_at, excluded.archived_at, excluded.created_at, excluded.search_vector, excluded.current_mode,
+      excluded.updated_at, excluded.archived_at, excluded.created_at, excluded.scoped_vector, excluded.current_mode,
       excluded.guide_answered, excluded.partner_names, excluded.last_closed_at, excluded.cycle_running,
       excluded.goal_list, excluded.primary_goal);
 END $$;

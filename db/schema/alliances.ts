@@ -160,12 +160,13 @@ export const allianceParties = pgTable(
 );
 
 /**
- * The list's text search, one row per workspace and alliance it is an accepted party to: a copy
- * of the alliance's search vector and of the columns a row of the list shows, kept by triggers on
- * `alliances` and `alliance_parties` (migration 0065). Its primary key carries the columns a
- * search filters and sorts by, so that a search reads the workspace's entries side by side in
- * that index alone, instead of reaching 5,000 alliances one by one through the row-level-security
- * array. Read-only to the app; its policy is the workspace column.
+ * The list's text search, one row per workspace and alliance it is an accepted party to: the
+ * alliance's words prefixed with a code of the workspace, under a text index, and everything a row
+ * of the list shows, kept by triggers on `alliances`, `alliance_parties`, the child tables the
+ * figures come from and `organisations` (migrations 0065 and 0066). A search finds its
+ * workspace's matches through that index (app_search_matches) instead of reaching 5,000 alliances
+ * one by one through the row-level-security array. Read-only to the app; its policy is the
+ * workspace column.
  */
 export const workspaceAllianceSearch = pgTable(
   "workspace_alliance_search",
@@ -180,11 +181,10 @@ export const workspaceAllianceSearch = pgTable(
     updatedAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
     archivedAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
-    searchVector: tsvector().notNull(),
     /**
-     * The search vector's words, each prefixed with a code of the workspace (app_scoped_vector,
-     * migration 0066): the text index on it finds one workspace's matches without walking its
-     * other entries.
+     * The alliance's search vector's words, each prefixed with a code of the workspace
+     * (app_scoped_vector, migration 0066): the text index on it finds one workspace's matches
+     * without walking its other entries.
      */
     scopedVector: tsvector()
       .notNull()
@@ -201,8 +201,6 @@ export const workspaceAllianceSearch = pgTable(
     primaryGoal: smallint(),
   },
   (t) => [
-    // The migration adds the filtered and sorted columns to this key's index (INCLUDE), which
-    // drizzle cannot say.
     primaryKey({ name: "workspace_alliance_search_pkey", columns: [t.workspaceId, t.allianceId] }),
     index("workspace_alliance_search_alliance_idx").on(t.allianceId),
     index("workspace_alliance_search_scoped_idx").using("gin", t.scopedVector),

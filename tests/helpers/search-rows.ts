@@ -15,7 +15,7 @@ export async function searchRowsDrift(db: Db, allianceIds?: string[]): Promise<{
   const [row] = resultRows<{ drift: string; rows: string }>(
     await db.execute(sql`with expected as (
         select p.workspace_id, a.id as alliance_id, a.title, a.stage, a.starts_on, a.ends_on, a.tags, a.updated_at, a.archived_at,
-          a.created_at, a.search_vector, app_scoped_vector(p.workspace_id, a.search_vector) as scoped_vector,
+          a.created_at, app_scoped_vector(p.workspace_id, a.search_vector) as scoped_vector,
           (select (array_agg(m.mode order by m.starts_on desc))[1] from alliance_mode_periods m where m.alliance_id = a.id) as current_mode,
           (select count(*)::int from (select distinct g.question_key from alliance_guide_answers g
             where g.alliance_id = a.id and g.stage = a.stage::text) d) as guide_answered,
@@ -27,7 +27,7 @@ export async function searchRowsDrift(db: Db, allianceIds?: string[]): Promise<{
           (select t.goal from alliance_sdg_targets t where t.alliance_id = a.id and t.is_primary order by t.goal limit 1) as primary_goal
         from alliances a join alliance_parties p on p.alliance_id = a.id
         where p.status = 'accepted' and p.workspace_id is not null and ${only(sql`a.id`)}),
-      kept as (select workspace_id, alliance_id, title, stage, starts_on, ends_on, tags, updated_at, archived_at, created_at, search_vector,
+      kept as (select workspace_id, alliance_id, title, stage, starts_on, ends_on, tags, updated_at, archived_at, created_at,
           scoped_vector, current_mode, guide_answered, partner_names, last_closed_at, cycle_running, goal_list, primary_goal
         from workspace_alliance_search where ${only(sql`alliance_id`)})
       select (select count(*) from ((select * from expected except all select * from kept) union all (select * from kept except all select * from expected)) d) as drift,

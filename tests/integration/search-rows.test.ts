@@ -304,8 +304,8 @@ describe("the list's search rows (migration 0065)", () => {
     expect(await matches(f.workspace.id, f.users.owner.id, "le:*")).toEqual([]);
     // A row the other workspace should not have (as a refresh racing a departure could leave):
     // its search counts it, but never shows it, since each row shown is checked against the parties.
-    await db.execute(sql`insert into workspace_alliance_search (workspace_id, alliance_id, title, stage, starts_on, ends_on, tags, updated_at, archived_at, created_at, search_vector, scoped_vector)
-      select ${f.otherWorkspace.id}, a.id, a.title, a.stage, a.starts_on, a.ends_on, a.tags, a.updated_at, a.archived_at, a.created_at, a.search_vector,
+    await db.execute(sql`insert into workspace_alliance_search (workspace_id, alliance_id, title, stage, starts_on, ends_on, tags, updated_at, archived_at, created_at, scoped_vector)
+      select ${f.otherWorkspace.id}, a.id, a.title, a.stage, a.starts_on, a.ends_on, a.tags, a.updated_at, a.archived_at, a.created_at,
         app_scoped_vector(${f.otherWorkspace.id}::uuid, a.search_vector)
       from alliances a where a.id = ${id}`);
     expect(await matches(f.otherWorkspace.id, f.users.stranger.id, `${word}:*`)).toEqual([id]);

@@ -316,9 +316,10 @@ interface SearchRow {
  * its rows back, cost about 2 ms of the app's CPU per search (eleventh pass). Instants come as
  * milliseconds, which both drivers read as numbers.
  *
- * Tenant: the workspace's own rows, in code and by row-level security; each row shown is checked
- * against the party table as well (its probe form, by the alliance's few party rows), so a row
- * that a refresh racing a party's departure left behind is not shown (migration 0065).
+ * Tenant: the matches are the rows of the transaction's workspace (app_search_matches keeps to
+ * it); the rows shown are read in code by the workspace and under row-level security, and each is
+ * checked against the party table as well (its probe form, by the alliance's few party rows), so
+ * a row that a refresh racing a party's departure left behind is not shown (migration 0065).
  */
 function searchRows(ctx: WorkspaceContext, f: ListAlliancesInput) {
   const { q, archived, stage, sort, direction, page, pageSize, ...others } = f;
